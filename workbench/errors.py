@@ -1,0 +1,55 @@
+"""Error types shared by the core, the CLI and the GUI.
+
+Every error a user can cause (a bad file, a bad argument, a refused project) is a
+``UserFacingError``: its message is one clear sentence naming the file, the place and
+what was expected, and the CLI turns it into exit code 2 without a traceback. Anything
+else escaping is an internal error (exit code 1, traceback to the log file).
+"""
+
+from __future__ import annotations
+
+
+class UserFacingError(Exception):
+    """An error caused by input, shown to the user as its one-line message."""
+
+
+class ProjectError(UserFacingError):
+    """A project file could not be opened, saved or trusted."""
+
+
+class FormatVersionError(ProjectError):
+    """The project was written by a newer format version than this application reads."""
+
+
+class ProjectLockedError(ProjectError):
+    """The project is open for writing in another instance."""
+
+
+class ImportFormatError(UserFacingError):
+    """An instrument export could not be read.
+
+    ``path`` names the file, ``where`` the line ("line 12") or byte offset
+    ("byte 0x1f4"), and ``expected`` what the reader expected to find there.
+    """
+
+    def __init__(self, path: str, where: str, expected: str, detail: str = "") -> None:
+        self.path = str(path)
+        self.where = where
+        self.expected = expected
+        self.detail = detail
+        msg = f"{self.path}: {where}: expected {expected}"
+        if detail:
+            msg += f" ({detail})"
+        super().__init__(msg)
+
+
+class AnalysisError(UserFacingError):
+    """An analysis could not run on the given inputs (missing data, bad parameter)."""
+
+
+class SpecificationError(UserFacingError):
+    """A route specification, template or other side file is malformed."""
+
+
+class CancelledError(Exception):
+    """Long work was cancelled by the user; nothing was written."""

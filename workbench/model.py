@@ -1,0 +1,380 @@
+"""The in-memory project document: samples, their measurements and derived results.
+
+This is the one model every part of the workbench works on. The HDF5 store
+(``workbench.project.store``) reads and writes it; importers add measurements and
+source files; analyses add results; the classifier reads quantities; the GUI edits it
+through undoable commands that call the mutating methods below. Mutating methods mark
+the project dirty and append to the audit log, so every change is recorded.
+
+Arrays may be *lazy*: after opening a file, a column's ``data`` is a reference that
+reads the dataset only when ``Column.values()`` is called, so opening a large project
+reads structure and metadata only.
+
+Imported measurements are never modified after they are added: corrections are new
+derived results. The model enforces this by offering no method that edits a
+measurement's data.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import getpass
+import hashlib
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol, runtime_checkable
+
+import numpy as np
+
+from workbench import __version__
+from workbench.vocab import Basis, FeedstockType
+
+FORMAT_NAME = "fibre-workbench-project"
+FORMAT_VERSION = 1
+PROJECT_SUFFIX = ".fwproj"
+
+
+def now_iso() -> str:
+    """Current UTC time as ISO 8601 with seconds and a Z suffix."""
+    return _dt.datetime.now(_dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def new_id(prefix: str) -> str:
+    """A short random identifier such as ``s-3f9a1c2b7d4e`` (also a valid HDF5 name)."""
+    return f"{prefix}-{uuid.uuid4().hex[:12]}"
+
+
+def os_user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no user name in some containers and services
+        return "unknown"
+
+
+@runtime_checkable
+class ArrayLike(Protocol):
+    """A numpy array or a lazy reference that loads one on demand."""
+
+    @property
+    def shape(self) -> tuple[int, ...]: ...
+
+    @property
+    def dtype(self) -> np.dtype: ...
+
+    def __array__(self, dtype=None, copy=None) -> np.ndarray: ...
+
+
+@dataclass
+class Column:
+    """A named 1-D array with its unit (an axis, a signal or an auxiliary column)."""
+
+    name: str
+    unit: str
+    data: ArrayLike
+    label: str = ""  # human-readable name ("Temperature", "Mass")
+
+    def values(self) -> np.ndarray:
+        """The data as a numpy array (reads it from the file if it is lazy)."""
+        return np.asarray(self.data)
+
+    @property
+    def shape(self) -> tuple[int, ...]:
+        return tuple(self.data.shape)
+
+
+@dataclass
+class Quantity:
+    """A single value with its unit, basis and how it was obtained.
+
+    ``origin`` says whether the value was measured, derived by a plugin, predicted by
+    a model, or typed in; ``method`` names the standard or method ("ISO 18122",
+    "ASTM E1131 (TGA)"). ``sd`` and ``n`` describe replicate spread when known;
+    ``uncertainty`` is a stated expanded uncertainty in the same unit.
+    """
+
+    value: float
+    unit: str
+    basis: str = Basis.NONE.value
+    sd: float | None = None
+    n: int | None = None
+    method: str = ""
+    origin: str = "measured"  # measured | derived | predicted | typed
+    uncertainty: float | None = None
+    replicates: list[float] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        d: dict[str, Any] = {"value": self.value, "unit": self.unit, "basis": self.basis}
+        for key in ("sd", "n", "uncertainty"):
+            if getattr(self, key) is not None:
+                d[key] = getattr(self, key)
+        if self.method:
+            d["method"] = self.method
+        d["origin"] = self.origin
+        if self.replicates:
+            d["replicates"] = list(self.replicates)
+        return d
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> Quantity:
+        return cls(
+            value=float(d["value"]),
+            unit=str(d.get("unit", "")),
+            basis=str(d.get("basis", Basis.NONE.value)),
+            sd=None if d.get("sd") is None else float(d["sd"]),
+            n=None if d.get("n") is None else int(d["n"]),
+            method=str(d.get("method", "")),
+            origin=str(d.get("origin", "measured")),
+            uncertainty=None if d.get("uncertainty") is None else float(d["uncertainty"]),
+            replicates=[float(v) for v in d.get("replicates", [])],
+        )
+
+
+@dataclass
+class Measurement:
+    """One imported (or typed-in) measurement of a sample. Never modified once added.
+
+    A curve or spectrum has ``columns`` with one ``signal`` and its ``axes`` (stored as
+    NeXus NXdata); a table (per-particle list, weighings) has columns and no signal;
+    scalar results read from the file (a moisture analyser's end result) are
+    ``quantities``. ``metadata`` holds JSON-serialisable facts the file stated (sample
+    mass, heating programme, gas switches, operator).
+    """
+
+    id: str
+    kind: str
+    columns: dict[str, Column] = field(default_factory=dict)
+    signal: str | None = None
+    axes: list[str] = field(default_factory=list)
+    quantities: dict[str, Quantity] = field(default_factory=dict)
+    label: str = ""
+    method: str = ""
+    instrument: str = ""
+    replicate: int = 1
+    basis: str = Basis.NONE.value
+    source_sha256: str = ""
+    source_name: str = ""
+    source_format: str = ""
+    metadata: dict[str, Any] = field(default_factory=dict)
+    created: str = field(default_factory=now_iso)
+
+    @property
+    def n_points(self) -> int:
+        """Points of a curve or spectrum, rows of a table, particles of a particle list."""
+        if self.signal and self.signal in self.columns:
+            return int(self.columns[self.signal].shape[0])
+        if self.columns:
+            return int(next(iter(self.columns.values())).shape[0])
+        return 0
+
+    @property
+    def is_curve(self) -> bool:
+        return bool(self.signal and self.axes)
+
+
+@dataclass
+class Result:
+    """A derived result of a plugin run, with full provenance.
+
+    ``inputs`` lists what the run consumed, each ``{"type": "measurement"|"result",
+    "id": ..., "sample": ...}``; ``values`` are the scalar outputs by property id;
+    ``columns`` hold curves and tables (a DTG curve, a length distribution) with
+    ``plots`` describing how to draw them (``{"x": col, "y": [cols], "title": ...}``).
+    ``messages`` are flags and warnings the analysis raised for the user.
+    """
+
+    id: str
+    plugin_id: str
+    plugin_version: str
+    parameters: dict[str, Any] = field(default_factory=dict)
+    inputs: list[dict[str, Any]] = field(default_factory=list)
+    values: dict[str, Quantity] = field(default_factory=dict)
+    columns: dict[str, Column] = field(default_factory=dict)
+    plots: list[dict[str, Any]] = field(default_factory=list)
+    messages: list[str] = field(default_factory=list)
+    label: str = ""
+    app_version: str = __version__
+    created: str = field(default_factory=now_iso)
+
+
+@dataclass
+class Sample:
+    """A physical sample: identity, origin metadata, measurements and results."""
+
+    id: str
+    name: str
+    feedstock_type: str = FeedstockType.OTHER.value
+    supplier: str = ""
+    origin: str = ""
+    date_received: str = ""
+    notes: str = ""
+    metadata: dict[str, str] = field(default_factory=dict)
+    labels: dict[str, str] = field(default_factory=dict)  # for learned models
+    measurements: dict[str, Measurement] = field(default_factory=dict)
+    results: dict[str, Result] = field(default_factory=dict)
+
+
+EDITABLE_SAMPLE_FIELDS = ("name", "feedstock_type", "supplier", "origin", "date_received", "notes")
+
+
+@dataclass
+class SourceFile:
+    """The original bytes of an imported file, stored once and keyed by SHA-256."""
+
+    sha256: str
+    name: str  # base name only: projects stay portable
+    size: int
+    data: ArrayLike  # uint8 bytes, possibly lazy
+    imported: str = field(default_factory=now_iso)
+    format: str = ""
+
+    def read_bytes(self) -> bytes:
+        return np.asarray(self.data, dtype=np.uint8).tobytes()
+
+
+@dataclass
+class StoredModel:
+    """A learned model (PLS calibration, classifier) kept as arrays and JSON, no pickle."""
+
+    id: str
+    kind: str
+    name: str
+    params: dict[str, Any] = field(default_factory=dict)
+    arrays: dict[str, ArrayLike] = field(default_factory=dict)
+    provenance: dict[str, Any] = field(default_factory=dict)
+    created: str = field(default_factory=now_iso)
+
+
+@dataclass
+class AuditEntry:
+    time: str
+    user: str
+    action: str
+    detail: str
+
+
+class Project:
+    """A project document. Use ``workbench.project.store`` to open and save it."""
+
+    def __init__(self) -> None:
+        self.path: Path | None = None
+        self.read_only = False
+        self.read_only_reason = ""
+        self.format_version = FORMAT_VERSION
+        self.created = now_iso()
+        self.modified = self.created
+        self.written_by = __version__
+        self.samples: dict[str, Sample] = {}
+        self.sources: dict[str, SourceFile] = {}
+        self.models: dict[str, StoredModel] = {}
+        self.settings: dict[str, Any] = {}  # JSON-serialisable project settings
+        self.audit: list[AuditEntry] = []
+        self.dirty = False
+        self.warnings: list[str] = []  # parts skipped on open, named for the user
+
+    # -- audit -----------------------------------------------------------------
+    def log(self, action: str, detail: str = "") -> None:
+        """Append to the audit log and mark the project changed."""
+        self.audit.append(AuditEntry(now_iso(), os_user(), action, detail))
+        self.dirty = True
+
+    # -- samples ---------------------------------------------------------------
+    def add_sample(self, name: str, **fields: Any) -> Sample:
+        sample = Sample(id=fields.pop("id", None) or new_id("s"), name=name, **fields)
+        self.insert_sample(sample)
+        return sample
+
+    def insert_sample(self, sample: Sample) -> None:
+        """Add an existing Sample object (used by undo to restore a deleted sample)."""
+        if sample.id in self.samples:
+            raise ValueError(f"sample id {sample.id} already exists")
+        self.samples[sample.id] = sample
+        self.log("add sample", f"{sample.id} {sample.name!r}")
+
+    def remove_sample(self, sample_id: str) -> Sample:
+        sample = self.samples.pop(sample_id)
+        self.log("delete sample", f"{sample.id} {sample.name!r}")
+        return sample
+
+    def set_sample_field(self, sample_id: str, fieldname: str, value: str) -> str:
+        """Set an editable field; returns the old value (for undo)."""
+        if fieldname not in EDITABLE_SAMPLE_FIELDS:
+            raise ValueError(f"{fieldname!r} is not an editable sample field")
+        sample = self.samples[sample_id]
+        old = getattr(sample, fieldname)
+        if fieldname == "feedstock_type":
+            value = FeedstockType(value).value
+        setattr(sample, fieldname, value)
+        self.log("edit sample", f"{sample_id} {fieldname}: {old!r} -> {value!r}")
+        return old
+
+    def set_sample_metadata(self, sample_id: str, key: str, value: str | None) -> str | None:
+        """Set (or with ``None`` remove) a free key-value entry; returns the old value."""
+        meta = self.samples[sample_id].metadata
+        old = meta.get(key)
+        if value is None:
+            meta.pop(key, None)
+        else:
+            meta[key] = str(value)
+        self.log("edit metadata", f"{sample_id} {key}: {old!r} -> {value!r}")
+        return old
+
+    def find_sample(self, name: str) -> Sample | None:
+        """The sample with this name (case- and space-insensitive), or None."""
+        key = " ".join(name.split()).casefold()
+        for sample in self.samples.values():
+            if " ".join(sample.name.split()).casefold() == key:
+                return sample
+        return None
+
+    # -- measurements, results, sources ---------------------------------------
+    def add_measurement(self, sample_id: str, measurement: Measurement) -> None:
+        sample = self.samples[sample_id]
+        if measurement.id in sample.measurements:
+            raise ValueError(f"measurement id {measurement.id} already exists")
+        sample.measurements[measurement.id] = measurement
+        self.log("add measurement", f"{sample_id}/{measurement.id} {measurement.kind}")
+
+    def remove_measurement(self, sample_id: str, measurement_id: str) -> Measurement:
+        m = self.samples[sample_id].measurements.pop(measurement_id)
+        self.log("delete measurement", f"{sample_id}/{measurement_id} {m.kind}")
+        return m
+
+    def add_result(self, sample_id: str, result: Result) -> None:
+        sample = self.samples[sample_id]
+        sample.results[result.id] = result
+        self.log("add result", f"{sample_id}/{result.id} {result.plugin_id} {result.plugin_version}")
+
+    def remove_result(self, sample_id: str, result_id: str) -> Result:
+        r = self.samples[sample_id].results.pop(result_id)
+        self.log("delete result", f"{sample_id}/{result_id} {r.plugin_id}")
+        return r
+
+    def add_source(self, raw: bytes, name: str, fmt: str = "") -> tuple[str, bool]:
+        """Store a file's original bytes once; returns (sha256, newly_added)."""
+        sha = hashlib.sha256(raw).hexdigest()
+        if sha in self.sources:
+            return sha, False
+        self.sources[sha] = SourceFile(
+            sha256=sha,
+            name=Path(name).name,
+            size=len(raw),
+            data=np.frombuffer(raw, dtype=np.uint8).copy(),
+            format=fmt,
+        )
+        self.log("store source", f"{sha} {Path(name).name!r} ({len(raw)} bytes)")
+        return sha, True
+
+    def add_model(self, model: StoredModel) -> None:
+        self.models[model.id] = model
+        self.log("add model", f"{model.id} {model.kind} {model.name!r}")
+
+    # -- iteration helpers -----------------------------------------------------
+    def iter_measurements(self) -> Iterator[tuple[Sample, Measurement]]:
+        for sample in self.samples.values():
+            for m in sample.measurements.values():
+                yield sample, m
+
+    def measurements_from_source(self, sha256: str) -> list[tuple[Sample, Measurement]]:
+        return [(s, m) for s, m in self.iter_measurements() if m.source_sha256 == sha256]

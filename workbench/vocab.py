@@ -1,0 +1,163 @@
+"""The one vocabulary of properties, bases, measurement kinds and feedstock types.
+
+Importers, analyses, route specifications, the GUI and reports all name values by the
+property ids below, each with its unit and the basis it is normally reported on. A
+value never travels without its unit and basis (see ``workbench.model.Quantity``), and
+values on different bases are converted with ``workbench.basis.convert`` before they
+are compared.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Basis(StrEnum):
+    """Reporting basis of a mass-fraction value (ISO 16993 terms)."""
+
+    AS_RECEIVED = "ar"  # wet basis, including the total moisture of the delivered material
+    AIR_DRIED = "ad"  # including the moisture of the air-dried analysis sample
+    DRY = "db"  # dry basis
+    DRY_ASH_FREE = "daf"  # dry, ash-free basis
+    NONE = "none"  # not a mass fraction (lengths, temperatures, ratios)
+
+
+BASIS_LABELS = {
+    Basis.AS_RECEIVED: ("as received (wet basis)", "saapumistilassa (märkäpaino)"),
+    Basis.AIR_DRIED: ("air dried", "ilmakuiva"),
+    Basis.DRY: ("dry basis", "kuiva-aine"),
+    Basis.DRY_ASH_FREE: ("dry ash-free", "kuiva tuhkaton"),
+    Basis.NONE: ("", ""),
+}
+
+
+class MeasurementKind(StrEnum):
+    """What a stored measurement is; plugins declare the kinds they consume."""
+
+    SPECTRUM = "spectrum"  # NIR / FTIR / Raman: x axis (wavenumber or wavelength), y signal
+    TGA = "tga"  # thermogravimetric curve: temperature/time axis, mass signal
+    MOISTURE = "moisture"  # moisture determination: analyser printout or weighings
+    ASH = "ash"  # ash determination: weighings, furnace temperature
+    FIBRE_SUMMARY = "fibre_summary"  # fibre analyser summary values (Ln, Lw, fines, ...)
+    FIBRE_PARTICLES = "fibre_particles"  # per-particle list: length, width, curl, kinks
+    FIBRE_DISTRIBUTION = "fibre_distribution"  # counts per length class
+    PROPERTIES = "properties"  # lab values typed in or imported from a table
+    TABLE = "table"  # any other table imported through a template
+
+
+class FeedstockType(StrEnum):
+    """Controlled feedstock vocabulary: ISO 17225-1 origin groups plus side streams."""
+
+    WOODY = "woody"
+    HERBACEOUS = "herbaceous"
+    FRUIT = "fruit"
+    AQUATIC = "aquatic"
+    BLENDS = "blends"
+    BARK = "bark"
+    SAWDUST = "sawdust"
+    LOGGING_RESIDUES = "logging_residues"
+    FIBRE_SLUDGE = "fibre_sludge"
+    DEINKING_SLUDGE = "deinking_sludge"
+    RECYCLED_FIBRE_REJECTS = "recycled_fibre_rejects"
+    TEXTILE_WASTE = "textile_waste"
+    GARDEN_WASTE = "garden_waste"
+    STRAW = "straw"
+    OTHER = "other"
+
+
+FEEDSTOCK_LABELS: dict[FeedstockType, tuple[str, str]] = {
+    FeedstockType.WOODY: ("Woody biomass", "Puubiomassa"),
+    FeedstockType.HERBACEOUS: ("Herbaceous biomass", "Ruohovartinen biomassa"),
+    FeedstockType.FRUIT: ("Fruit biomass", "Hedelmäbiomassa"),
+    FeedstockType.AQUATIC: ("Aquatic biomass", "Vesibiomassa"),
+    FeedstockType.BLENDS: ("Blends and mixtures", "Seokset"),
+    FeedstockType.BARK: ("Bark", "Kuori"),
+    FeedstockType.SAWDUST: ("Sawdust", "Sahanpuru"),
+    FeedstockType.LOGGING_RESIDUES: ("Logging residues", "Hakkuutähteet"),
+    FeedstockType.FIBRE_SLUDGE: ("Fibre / paper sludge", "Kuitu- / paperiliete"),
+    FeedstockType.DEINKING_SLUDGE: ("Deinking sludge", "Siistausliete"),
+    FeedstockType.RECYCLED_FIBRE_REJECTS: ("Recycled-fibre rejects", "Kierrätyskuidun rejekti"),
+    FeedstockType.TEXTILE_WASTE: ("Textile waste", "Tekstiilijäte"),
+    FeedstockType.GARDEN_WASTE: ("Garden waste", "Puutarhajäte"),
+    FeedstockType.STRAW: ("Straw", "Olki"),
+    FeedstockType.OTHER: ("Other", "Muu"),
+}
+
+
+@dataclass(frozen=True)
+class PropertyDef:
+    """One property of the vocabulary: id, unit, usual basis, and labels."""
+
+    id: str
+    unit: str
+    basis: Basis
+    label_en: str
+    label_fi: str
+    mass_fraction: bool = False  # True when basis conversion applies
+
+
+def _p(pid: str, unit: str, basis: Basis, en: str, fi: str, mf: bool = False) -> PropertyDef:
+    return PropertyDef(pid, unit, basis, en, fi, mf)
+
+
+_B = Basis
+PROPERTIES: dict[str, PropertyDef] = {
+    p.id: p
+    for p in [
+        # proximate analysis and moisture
+        _p("moisture", "%", _B.AS_RECEIVED, "Moisture (wet basis)", "Kosteus (märkäpaino)", True),
+        _p("ash", "%", _B.DRY, "Ash", "Tuhka", True),
+        _p("volatile_matter", "%", _B.DRY, "Volatile matter", "Haihtuvat aineet", True),
+        _p("fixed_carbon", "%", _B.DRY, "Fixed carbon", "Kiinteä hiili", True),
+        # ultimate analysis
+        _p("carbon", "%", _B.DRY, "Carbon (C)", "Hiili (C)", True),
+        _p("hydrogen", "%", _B.DRY, "Hydrogen (H)", "Vety (H)", True),
+        _p("nitrogen", "%", _B.DRY, "Nitrogen (N)", "Typpi (N)", True),
+        _p("sulfur", "%", _B.DRY, "Sulfur (S)", "Rikki (S)", True),
+        _p("chlorine", "%", _B.DRY, "Chlorine (Cl)", "Kloori (Cl)", True),
+        _p("oxygen", "%", _B.DRY, "Oxygen (O, by difference)", "Happi (O, erotuksena)", True),
+        # composition
+        _p("cellulose", "%", _B.DRY, "Cellulose", "Selluloosa", True),
+        _p("hemicellulose", "%", _B.DRY, "Hemicellulose", "Hemiselluloosa", True),
+        _p("lignin", "%", _B.DRY, "Lignin", "Ligniini", True),
+        _p("extractives", "%", _B.DRY, "Extractives", "Uuteaineet", True),
+        # heating values
+        _p("gross_calorific_value", "MJ/kg", _B.DRY, "Gross calorific value", "Kalorimetrinen lämpöarvo", True),
+        _p("net_calorific_value", "MJ/kg", _B.DRY, "Net calorific value", "Tehollinen lämpöarvo", True),
+        # fibre morphology (TAPPI T 271 / ISO 16065)
+        _p("fibre_length_ln", "mm", _B.NONE, "Fibre length, arithmetic (Ln)", "Kuidunpituus, aritmeettinen (Ln)"),
+        _p("fibre_length_lw", "mm", _B.NONE, "Fibre length, length-weighted (Lw)", "Kuidunpituus, pituuspainotettu (Lw)"),
+        _p("fibre_length_lww", "mm", _B.NONE, "Fibre length, weight-weighted (Lww)", "Kuidunpituus, massapainotettu (Lww)"),
+        _p("fines_count", "%", _B.NONE, "Fines share by count", "Hienoaineen osuus lukumäärästä"),
+        _p("fines_length", "%", _B.NONE, "Fines share by length", "Hienoaineen osuus pituudesta"),
+        _p("fibre_width", "µm", _B.NONE, "Fibre width", "Kuidun leveys"),
+        _p("curl", "%", _B.NONE, "Curl index", "Kiharuus"),
+        _p("kink", "1/m", _B.NONE, "Kink index", "Kinkki-indeksi"),
+        _p("coarseness", "mg/m", _B.NONE, "Coarseness", "Karkeus"),
+        _p("fibrillation", "%", _B.NONE, "Fibrillation", "Fibrillaatio"),
+        # physical
+        _p("bulk_density", "kg/m³", _B.AS_RECEIVED, "Bulk density", "Irtotiheys"),
+        _p("ph", "", _B.NONE, "pH", "pH"),
+        _p("c_n_ratio", "", _B.NONE, "C/N ratio", "C/N-suhde"),
+        _p("h_c_molar", "", _B.NONE, "H/C molar ratio", "H/C-moolisuhde"),
+        _p("o_c_molar", "", _B.NONE, "O/C molar ratio", "O/C-moolisuhde"),
+        _p("char_yield", "%", _B.DRY, "Char yield", "Hiilisaanto", True),
+    ]
+}
+
+
+def property_def(pid: str) -> PropertyDef:
+    """Look up a property; raises ``KeyError`` naming the unknown id."""
+    try:
+        return PROPERTIES[pid]
+    except KeyError:
+        raise KeyError(f"unknown property {pid!r}") from None
+
+
+def register_property(defn: PropertyDef) -> None:
+    """Add a property to the vocabulary (used by plugins and route files that need more)."""
+    existing = PROPERTIES.get(defn.id)
+    if existing is not None and existing != defn:
+        raise ValueError(f"property {defn.id!r} is already defined differently")
+    PROPERTIES[defn.id] = defn
