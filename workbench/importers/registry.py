@@ -1,0 +1,87 @@
+"""Finding the reader for a file from its content, and parsing it.
+
+Readers live in ``workbench.importers.formats``; every module there exposes a
+``READERS`` list. Detection asks each reader how sure it is that it handles the
+file's first 64 KiB and takes the most confident one; a tie is broken by the file
+name's extension only as a last resort.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from functools import cache
+from pathlib import Path
+
+from workbench.errors import ImportFormatError
+from workbench.importers import formats
+from workbench.importers.base import ParsedFile, Reader
+
+SNIFF_BYTES = 64 * 1024
+MAX_FILE_BYTES = 512 * 1024 * 1024
+
+
+@cache
+def all_readers() -> tuple[Reader, ...]:
+    """Every reader of every module in ``workbench.importers.formats``."""
+    readers: list[Reader] = []
+    for info in sorted(pkgutil.iter_modules(formats.__path__), key=lambda i: i.name):
+        module = importlib.import_module(f"{formats.__name__}.{info.name}")
+        readers.extend(getattr(module, "READERS", []))
+    return tuple(readers)
+
+
+def reader_by_id(format_id: str) -> Reader:
+    for reader in all_readers():
+        if reader.format_id == format_id:
+            return reader
+    known = ", ".join(sorted(r.format_id for r in all_readers()))
+    raise ImportFormatError(format_id, "format", f"one of the known formats ({known})")
+
+
+def detect(raw: bytes, path: str) -> Reader:
+    """The reader most confident it can read ``raw``; ImportFormatError when none is."""
+    head = raw[:SNIFF_BYTES]
+    name = Path(path).name
+    scored = []
+    for reader in all_readers():
+        try:
+            score = float(reader.sniff(head, name))
+        except Exception:  # a sniffer must never stop detection
+            score = 0.0
+        if score > 0:
+            scored.append((score, reader))
+    if not scored:
+        raise ImportFormatError(
+            path,
+            "byte 0",
+            "a supported instrument export (JCAMP-DX, SPC, OPUS, spectrum CSV, TGA export, "
+            "moisture printout, gravimetric worksheet, fibre analyser report or per-fibre list)",
+            "the content matched none of them; for another table layout, define an import "
+            "template",
+        )
+    scored.sort(key=lambda item: item[0], reverse=True)
+    return scored[0][1]
+
+
+def parse_bytes(raw: bytes, path: str, format_id: str | None = None) -> ParsedFile:
+    """Parse a file's bytes with the detected (or the named) reader."""
+    if len(raw) > MAX_FILE_BYTES:
+        raise ImportFormatError(path, "whole file", f"at most {MAX_FILE_BYTES // 2**20} MiB")
+    if not raw:
+        raise ImportFormatError(path, "byte 0", "some content", "the file is empty")
+    reader = reader_by_id(format_id) if format_id else detect(raw, path)
+    parsed = reader.parse(raw, path)
+    if not parsed.measurements:
+        raise ImportFormatError(path, "whole file", "at least one measurement", "none was found")
+    return parsed
+
+
+def parse_path(path: str | Path, format_id: str | None = None) -> tuple[bytes, ParsedFile]:
+    """Read a file and parse it; returns the raw bytes too (they are stored as-is)."""
+    p = Path(path)
+    try:
+        raw = p.read_bytes()
+    except OSError as exc:
+        raise ImportFormatError(str(p), "opening the file", "a readable file", exc.strerror or "") from None
+    return raw, parse_bytes(raw, str(p), format_id)

@@ -1,0 +1,136 @@
+"""Decoding text exports and reading numbers from them, strictly.
+
+Real instrument exports come as UTF-8 (with or without BOM), UTF-16 LE/BE with BOM,
+cp1252 or a DOS code page, with CR, LF or CRLF line ends, with decimal points or
+commas. These helpers decode and split them, and parse numbers without ever guessing:
+a value whose thousands separator makes it ambiguous ("50.026.184", "1,234" in a
+decimal-point file) is refused with a message, never read as some number.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from workbench.errors import ImportFormatError
+
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+_LINE_SPLIT = re.compile(r"\r\n|\r|\n")
+
+
+def decode(raw: bytes, path: str, declared: str | None = None) -> tuple[str, str]:
+    """Decode file bytes to text; returns (text, encoding name used).
+
+    Order: a byte-order mark wins; then an encoding the header declared (``declared``,
+    e.g. "cp1252" for NETZSCH ``#FTYPE:ANSI`` or "cp850" for a DOS printout); then
+    UTF-16 without BOM when every other byte is NUL; then strict UTF-8; then cp1252.
+    Bytes cp1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) fall back to Latin-1.
+    """
+    for bom, enc in _BOMS:
+        if raw.startswith(bom):
+            try:
+                text = raw.decode(enc)
+            except UnicodeDecodeError as exc:
+                raise ImportFormatError(path, f"byte {exc.start}", f"valid {enc} text") from None
+            return text.lstrip("\ufeff"), enc.replace("-sig", "")
+    if declared:
+        try:
+            return raw.decode(declared), declared
+        except (UnicodeDecodeError, LookupError):
+            pass
+    head = raw[:4096]
+    if len(head) >= 8 and head[1::2].count(0) > 0.9 * (len(head) // 2):
+        try:
+            return raw.decode("utf-16-le"), "utf-16-le"
+        except UnicodeDecodeError:
+            pass
+    if len(head) >= 8 and head[0::2].count(0) > 0.9 * (len(head) // 2):
+        try:
+            return raw.decode("utf-16-be"), "utf-16-be"
+        except UnicodeDecodeError:
+            pass
+    try:
+        return raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return raw.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        return raw.decode("latin-1"), "latin-1"
+
+
+def split_lines(text: str) -> list[str]:
+    """Split on CRLF, CR or LF (and nothing else: form feeds stay in the line)."""
+    lines = _LINE_SPLIT.split(text)
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
+
+
+def sniff_delimiter(lines: Sequence[str]) -> str | None:
+    """The column delimiter used consistently by ``lines``: tab, ';', ',' or None (spaces)."""
+    candidates = ["\t", ";", ","]
+    best, best_score = None, 0
+    for delim in candidates:
+        counts = [line.count(delim) for line in lines if line.strip()]
+        if not counts or min(counts) == 0:
+            continue
+        # consistent count across lines scores high
+        common = max(set(counts), key=counts.count)
+        score = counts.count(common) * 10 + common
+        if score > best_score:
+            best, best_score = delim, score
+    return best
+
+
+_NUM_POINT = re.compile(r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$")
+_NUM_COMMA = re.compile(r"^[+-]?(?:\d+,?\d*|,\d+)(?:[eE][+-]?\d+)?$")
+
+
+class AmbiguousNumber(ValueError):
+    """A number whose separators make its value ambiguous."""
+
+
+def parse_number(text: str, decimal: str = ".") -> float:
+    """Parse one number with the given decimal mark ('.' or ',').
+
+    Accepts signs, exponents, a leading or trailing decimal mark and surrounding
+    spaces. Raises ``AmbiguousNumber`` when a thousands separator or a mixed use of
+    marks appears (never guessed), and ``ValueError`` for anything else that is not
+    a number. "nan"/"inf" are not numbers here.
+    """
+    s = text.strip().replace("\u2212", "-")
+    if decimal == ".":
+        if _NUM_POINT.match(s):
+            return float(s)
+        if re.match(r"^[+-]?[\d.,\s']+$", s) and any(c in s for c in ",'") or s.count(".") > 1:
+            raise AmbiguousNumber(f"{text.strip()!r} has a thousands separator or mixed decimal marks")
+    elif decimal == ",":
+        if _NUM_COMMA.match(s):
+            return float(s.replace(",", "."))
+        if re.match(r"^[+-]?[\d.,\s']+$", s) and ("." in s or "'" in s or s.count(",") > 1):
+            raise AmbiguousNumber(f"{text.strip()!r} has a thousands separator or mixed decimal marks")
+    else:
+        raise ValueError(f"unknown decimal mark {decimal!r}")
+    raise ValueError(f"{text.strip()!r} is not a number")
+
+
+def guess_decimal(cells: Sequence[str], delimiter: str | None) -> str:
+    """The decimal mark used by numeric ``cells``: ',' only when commas appear as
+    decimal marks and no cell uses a point as one; otherwise '.'."""
+    comma = point = 0
+    for cell in cells:
+        s = cell.strip()
+        if re.match(r"^[+-]?\d*,\d+(?:[eE][+-]?\d+)?$", s):
+            comma += 1
+        elif re.match(r"^[+-]?\d*\.\d+(?:[eE][+-]?\d+)?$", s):
+            point += 1
+    if delimiter == ",":
+        return "."
+    return "," if comma > 0 and point == 0 else "."
