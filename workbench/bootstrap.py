@@ -38,7 +38,7 @@ def _wanted_stamp(extras: str) -> str:
 
 def ensure_environment(extras: str) -> Path:
     """Create ``.venv`` and install the project (editable) with ``extras``; return its python."""
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - runs before the venv exists
         sys.exit(f"Fibre Workbench needs Python 3.11 or newer; this is {sys.version.split()[0]}.")
     py = _venv_python()
     if not py.exists():

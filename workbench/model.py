@@ -344,7 +344,9 @@ class Project:
     def add_result(self, sample_id: str, result: Result) -> None:
         sample = self.samples[sample_id]
         sample.results[result.id] = result
-        self.log("add result", f"{sample_id}/{result.id} {result.plugin_id} {result.plugin_version}")
+        self.log(
+            "add result", f"{sample_id}/{result.id} {result.plugin_id} {result.plugin_version}"
+        )
 
     def remove_result(self, sample_id: str, result_id: str) -> Result:
         r = self.samples[sample_id].results.pop(result_id)

@@ -39,11 +39,16 @@ def user_home() -> Path:
     if override:
         base = Path(override)
     elif sys.platform == "win32":
-        base = Path(os.environ.get("APPDATA", Path.home() / "AppData" / "Roaming")) / "FibreWorkbench"
+        base = (
+            Path(os.environ.get("APPDATA", Path.home() / "AppData" / "Roaming")) / "FibreWorkbench"
+        )
     elif sys.platform == "darwin":
         base = Path.home() / "Library" / "Application Support" / "FibreWorkbench"
     else:
-        base = Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local" / "share")) / "fibre-workbench"
+        base = (
+            Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local" / "share"))
+            / "fibre-workbench"
+        )
     base.mkdir(parents=True, exist_ok=True)
     return base
 

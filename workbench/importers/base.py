@@ -39,7 +39,9 @@ class ParsedMeasurement:
     basis: str = Basis.NONE.value
     metadata: dict[str, Any] = field(default_factory=dict)
 
-    def to_measurement(self, source_sha256: str, source_name: str, source_format: str) -> Measurement:
+    def to_measurement(
+        self, source_sha256: str, source_name: str, source_format: str
+    ) -> Measurement:
         """A new project Measurement holding this data and pointing at its source file."""
         return Measurement(
             id=new_id("m"),
@@ -149,4 +151,6 @@ class Reader:
 
 def column(name: str, unit: str, values, label: str = "") -> Column:
     """A float64 Column from any sequence (helper for readers)."""
-    return Column(name=name, unit=unit, data=np.asarray(values, dtype=np.float64), label=label or name)
+    return Column(
+        name=name, unit=unit, data=np.asarray(values, dtype=np.float64), label=label or name
+    )

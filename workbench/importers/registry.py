@@ -57,8 +57,7 @@ def detect(raw: bytes, path: str) -> Reader:
             "byte 0",
             "a supported instrument export (JCAMP-DX, SPC, OPUS, spectrum CSV, TGA export, "
             "moisture printout, gravimetric worksheet, fibre analyser report or per-fibre list)",
-            "the content matched none of them; for another table layout, define an import "
-            "template",
+            "the content matched none of them; for another table layout, define an import template",
         )
     scored.sort(key=lambda item: item[0], reverse=True)
     return scored[0][1]
@@ -83,5 +82,7 @@ def parse_path(path: str | Path, format_id: str | None = None) -> tuple[bytes, P
     try:
         raw = p.read_bytes()
     except OSError as exc:
-        raise ImportFormatError(str(p), "opening the file", "a readable file", exc.strerror or "") from None
+        raise ImportFormatError(
+            str(p), "opening the file", "a readable file", exc.strerror or ""
+        ) from None
     return raw, parse_bytes(raw, str(p), format_id)

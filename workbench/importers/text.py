@@ -109,13 +109,17 @@ def parse_number(text: str, decimal: str = ".") -> float:
     if decimal == ".":
         if _NUM_POINT.match(s):
             return float(s)
-        if re.match(r"^[+-]?[\d.,\s']+$", s) and any(c in s for c in ",'") or s.count(".") > 1:
-            raise AmbiguousNumber(f"{text.strip()!r} has a thousands separator or mixed decimal marks")
+        if (re.match(r"^[+-]?[\d.,\s']+$", s) and any(c in s for c in ",'")) or s.count(".") > 1:
+            raise AmbiguousNumber(
+                f"{text.strip()!r} has a thousands separator or mixed decimal marks"
+            )
     elif decimal == ",":
         if _NUM_COMMA.match(s):
             return float(s.replace(",", "."))
         if re.match(r"^[+-]?[\d.,\s']+$", s) and ("." in s or "'" in s or s.count(",") > 1):
-            raise AmbiguousNumber(f"{text.strip()!r} has a thousands separator or mixed decimal marks")
+            raise AmbiguousNumber(
+                f"{text.strip()!r} has a thousands separator or mixed decimal marks"
+            )
     else:
         raise ValueError(f"unknown decimal mark {decimal!r}")
     raise ValueError(f"{text.strip()!r} is not a number")
