@@ -175,7 +175,111 @@ PROPERTIES: dict[str, PropertyDef] = {
         _p("h_c_molar", "", _B.NONE, "H/C molar ratio", "H/C-moolisuhde"),
         _p("o_c_molar", "", _B.NONE, "O/C molar ratio", "O/C-moolisuhde"),
         _p("char_yield", "%", _B.DRY, "Char yield", "Hiilisaanto", True),
+        _p(
+            "dry_matter",
+            "%",
+            _B.AS_RECEIVED,
+            "Dry matter (total solids)",
+            "Kuiva-aine (kokonaiskiintoaine)",
+        ),
+        _p(
+            "volatile_solids",
+            "%",
+            _B.DRY,
+            "Volatile solids (of total solids)",
+            "Orgaaninen aines (VS, kuiva-aineesta)",
+        ),
+        _p("soil_content", "%", _B.DRY, "Attached soil", "Tarttunut maa-aines", True),
+        _p(
+            "non_paper_components",
+            "%",
+            _B.AS_RECEIVED,
+            "Non-paper components",
+            "Muut kuin paperiainekset",
+        ),
+        _p(
+            "median_particle_size",
+            "mm",
+            _B.NONE,
+            "Median particle size (d50)",
+            "Partikkelikoon mediaani (d50)",
+        ),
+        _p(
+            "degradation_onset",
+            "°C",
+            _B.NONE,
+            "Onset of thermal degradation",
+            "Lämpöhajoamisen alkulämpötila",
+        ),
+        # major and trace elements (ISO 16967 / ISO 16968)
+        _p("potassium", "mg/kg", _B.DRY, "Potassium (K)", "Kalium (K)", True),
+        _p("silicon", "mg/kg", _B.DRY, "Silicon (Si)", "Pii (Si)", True),
+        _p("calcium", "mg/kg", _B.DRY, "Calcium (Ca)", "Kalsium (Ca)", True),
+        _p("arsenic", "mg/kg", _B.DRY, "Arsenic (As)", "Arseeni (As)", True),
+        _p("cadmium", "mg/kg", _B.DRY, "Cadmium (Cd)", "Kadmium (Cd)", True),
+        _p("chromium", "mg/kg", _B.DRY, "Chromium (Cr)", "Kromi (Cr)", True),
+        _p("copper", "mg/kg", _B.DRY, "Copper (Cu)", "Kupari (Cu)", True),
+        _p("lead", "mg/kg", _B.DRY, "Lead (Pb)", "Lyijy (Pb)", True),
+        _p("mercury", "mg/kg", _B.DRY, "Mercury (Hg)", "Elohopea (Hg)", True),
+        _p("nickel", "mg/kg", _B.DRY, "Nickel (Ni)", "Nikkeli (Ni)", True),
+        _p("zinc", "mg/kg", _B.DRY, "Zinc (Zn)", "Sinkki (Zn)", True),
+        _p(
+            "ash_deformation_temperature",
+            "°C",
+            _B.NONE,
+            "Ash deformation temperature (DT)",
+            "Tuhkan muodonmuutoslämpötila (DT)",
+        ),
+        # product properties (measured on pellets, char or pulp made from the sample)
+        _p(
+            "pellet_durability",
+            "%",
+            _B.AS_RECEIVED,
+            "Pellet mechanical durability",
+            "Pellettien mekaaninen kestävyys",
+        ),
+        _p(
+            "pellet_fines",
+            "%",
+            _B.AS_RECEIVED,
+            "Pellet fines (< 3.15 mm)",
+            "Pellettien hienoaines (< 3,15 mm)",
+        ),
+        _p(
+            "pellet_bulk_density",
+            "kg/m³",
+            _B.AS_RECEIVED,
+            "Pellet bulk density",
+            "Pellettien irtotiheys",
+        ),
+        _p(
+            "char_carbon",
+            "%",
+            _B.DRY,
+            "Organic carbon of the char",
+            "Hiilen orgaaninen hiili",
+            True,
+        ),
+        _p(
+            "char_h_corg_molar",
+            "",
+            _B.NONE,
+            "H/Corg molar ratio of the char",
+            "Hiilen H/Corg-moolisuhde",
+        ),
+        _p("char_ash", "%", _B.DRY, "Ash of the char", "Hiilen tuhka", True),
+        _p("pulp_cellulose", "%", _B.DRY, "Cellulose of the pulp", "Massan selluloosa", True),
+        _p("pulp_ash", "%", _B.DRY, "Ash of the pulp", "Massan tuhka", True),
     ]
+}
+
+# Categorical sample attributes route criteria may test with the "in" / "not_in"
+# comparators: the attribute id, where it lives on a Sample, and its allowed values.
+# ``feedstock_type`` is the Sample field; the others are keys of ``Sample.metadata``.
+SAMPLE_ATTRIBUTES: dict[str, tuple[str, ...]] = {
+    "feedstock_type": tuple(t.value for t in FeedstockType),
+    "chemical_treatment": ("untreated", "chemically_treated"),
+    "wood_type": ("softwood", "hardwood", "mixed", "non_wood"),
 }
 
 
