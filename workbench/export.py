@@ -1,0 +1,227 @@
+"""Exporting measurements and results: value tables to CSV/XLSX, curves to CSV/JCAMP-DX.
+
+Value tables have one row per measurement or result, the sample's metadata in the
+first columns, and one column per property whose header carries its unit and basis
+("ash [%, db]"), so a spreadsheet user never has to guess. XLSX files get one sheet
+per measurement kind plus "samples" and "results" sheets. A single curve or spectrum
+exports to a two-or-more-column CSV ("temperature [°C]", "mass [%]") or to JCAMP-DX;
+both import back to the same values.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from workbench.errors import UserFacingError
+from workbench.model import Measurement, Project, Quantity, Sample
+
+SAMPLE_COLUMNS = ("sample", "sample_id", "feedstock_type", "supplier", "origin", "date_received")
+
+
+def _sample_cells(sample: Sample) -> list[Any]:
+    return [
+        sample.name,
+        sample.id,
+        sample.feedstock_type,
+        sample.supplier,
+        sample.origin,
+        sample.date_received,
+    ]
+
+
+def _header(prop: str, q: Quantity) -> str:
+    unit = q.unit or "-"
+    return f"{prop} [{unit}, {q.basis}]" if q.basis and q.basis != "none" else f"{prop} [{unit}]"
+
+
+def select_samples(project: Project, names: Iterable[str] | None) -> list[Sample]:
+    """The named samples (all when ``names`` is empty); unknown names are an error."""
+    names = list(names or [])
+    if not names:
+        return list(project.samples.values())
+    out = []
+    for name in names:
+        sample = project.find_sample(name)
+        if sample is None:
+            known = ", ".join(s.name for s in project.samples.values()) or "none"
+            raise UserFacingError(f"no sample named {name!r} in the project (samples: {known})")
+        out.append(sample)
+    return out
+
+
+def value_rows(
+    samples: list[Sample], kind: str | None = None
+) -> dict[str, tuple[list[str], list[list[Any]]]]:
+    """Tables of scalar values keyed by sheet name: measurement kinds and "results"."""
+    sheets: dict[str, dict[str, Any]] = {}
+
+    def add(sheet: str, sample: Sample, fixed: list[Any], fixed_names: list[str], values):
+        table = sheets.setdefault(sheet, {"fixed": fixed_names, "props": {}, "rows": []})
+        row = {"_fixed": _sample_cells(sample) + fixed}
+        for prop, q in values.items():
+            head = _header(prop, q)
+            table["props"].setdefault(head, None)
+            row[head] = q.value
+        table["rows"].append(row)
+
+    for sample in samples:
+        for m in sample.measurements.values():
+            if kind and m.kind != kind:
+                continue
+            fixed = [
+                m.id,
+                m.label,
+                m.method,
+                m.instrument,
+                m.replicate,
+                m.source_name,
+                m.source_sha256,
+                m.n_points,
+            ]
+            names = [
+                "measurement_id",
+                "label",
+                "method",
+                "instrument",
+                "replicate",
+                "source_file",
+                "source_sha256",
+                "n_points",
+            ]
+            add(m.kind, sample, fixed, names, m.quantities)
+        if kind and kind != "results":
+            continue
+        for r in sample.results.values():
+            fixed = [r.id, r.plugin_id, r.plugin_version, r.created]
+            names = ["result_id", "plugin", "plugin_version", "created"]
+            add("results", sample, fixed, names, r.values)
+    out: dict[str, tuple[list[str], list[list[Any]]]] = {}
+    for sheet, table in sheets.items():
+        props = list(table["props"])
+        header = [*SAMPLE_COLUMNS, *table["fixed"], *props]
+        rows = [row["_fixed"] + [row.get(p, "") for p in props] for row in table["rows"]]
+        out[sheet] = (header, rows)
+    return out
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    """Write a file completely next to the target, then replace it (never half-written)."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _csv_bytes(header: list[str], rows: list[list[Any]]) -> bytes:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buf.getvalue().encode("utf-8")
+
+
+def curve_csv_bytes(m: Measurement) -> bytes:
+    """A curve/spectrum as CSV: axis column first, then the signal, then the others."""
+    order = [*m.axes, *([m.signal] if m.signal else [])]
+    order += [c for c in m.columns if c not in order]
+    cols = [m.columns[c] for c in order]
+    header = [f"{c.name} [{c.unit}]" if c.unit else c.name for c in cols]
+    data = np.column_stack([c.values().astype(float) for c in cols])
+    buf = io.StringIO()
+    buf.write(",".join(header) + "\n")
+    np.savetxt(buf, data, delimiter=",", fmt="%.17g")
+    return buf.getvalue().encode("utf-8")
+
+
+def export(
+    project: Project,
+    out: str | Path,
+    *,
+    samples: Iterable[str] | None = None,
+    kind: str | None = None,
+) -> str:
+    """Export by the output's suffix (.csv, .xlsx, .jdx/.dx); returns a one-line summary."""
+    out = Path(out)
+    suffix = out.suffix.lower()
+    chosen = select_samples(project, samples)
+    if suffix in {".jdx", ".dx", ".jcamp"} or (suffix == ".csv" and kind in {"spectrum", "tga"}):
+        curves = [
+            (s, m)
+            for s in chosen
+            for m in s.measurements.values()
+            if m.is_curve and (kind is None or m.kind == kind)
+        ]
+        if len(curves) != 1:
+            listing = "; ".join(f"{s.name}: {m.label or m.kind}" for s, m in curves[:10])
+            raise UserFacingError(
+                f"a curve export needs exactly one curve; the selection has {len(curves)}"
+                + (f" ({listing})" if listing else "")
+                + ". Narrow it with --sample and --kind."
+            )
+        sample, m = curves[0]
+        if suffix == ".csv":
+            _atomic_write(out, curve_csv_bytes(m))
+        else:
+            from workbench.importers.export_jcamp import jcamp_bytes
+
+            _atomic_write(out, jcamp_bytes(m, title=f"{sample.name} {m.label}".strip()))
+        return f"wrote {m.kind} {m.label!r} of {sample.name} ({m.n_points} points) to {out}"
+    tables = value_rows(chosen, kind)
+    samples_sheet = (
+        [*SAMPLE_COLUMNS, "notes", "metadata"],
+        [
+            [*_sample_cells(s), s.notes, "; ".join(f"{k}={v}" for k, v in s.metadata.items())]
+            for s in chosen
+        ],
+    )
+    if suffix == ".csv":
+        rows: list[list[Any]] = []
+        header = ["sheet", *SAMPLE_COLUMNS, "id", "property", "value", "unit", "basis"]
+        for s in chosen:
+            for m in s.measurements.values():
+                if kind and m.kind != kind:
+                    continue
+                for prop, q in m.quantities.items():
+                    rows.append([m.kind, *_sample_cells(s), m.id, prop, q.value, q.unit, q.basis])
+            if kind and kind != "results":
+                continue
+            for r in s.results.values():
+                for prop, q in r.values.items():
+                    rows.append(
+                        ["results", *_sample_cells(s), r.id, prop, q.value, q.unit, q.basis]
+                    )
+        _atomic_write(out, _csv_bytes(header, rows))
+        return f"wrote {len(rows)} values of {len(chosen)} sample(s) to {out}"
+    if suffix == ".xlsx":
+        from openpyxl import Workbook
+
+        wb = Workbook()
+        ws = wb.active
+        ws.title = "samples"
+        ws.append(samples_sheet[0])
+        for row in samples_sheet[1]:
+            ws.append(row)
+        for sheet, (header, rows) in tables.items():
+            ws = wb.create_sheet(sheet[:31])
+            ws.append(header)
+            for row in rows:
+                ws.append(row)
+        buf = io.BytesIO()
+        wb.save(buf)
+        _atomic_write(out, buf.getvalue())
+        return f"wrote {len(tables) + 1} sheet(s) for {len(chosen)} sample(s) to {out}"
+    raise UserFacingError(f"{out}: unknown export type {suffix!r}; use .csv, .xlsx or .jdx")

@@ -1,0 +1,277 @@
+"""The one import entry point: preview a file, then apply it to a project.
+
+The GUI (drop or File > Import), the CLI (``fibre-workbench import``) and the watch
+folder all go through here. Importing is two steps so the user sees what was
+understood before anything is written:
+
+1. ``preview(path)`` reads and parses the file (no project involved) and returns an
+   ``ImportPlan`` with the reader's summary.
+2. ``apply_plan(project, plan, ...)`` decides the target samples, checks everything,
+   and only then adds the original bytes and the measurements. A plan that cannot be
+   applied raises ``UserFacingError`` and leaves the project exactly as it was.
+
+Files already imported (same SHA-256) are reported as already present, not duplicated.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from workbench.errors import CancelledError, UserFacingError
+from workbench.importers.base import ParsedFile
+from workbench.importers.registry import parse_bytes, parse_path
+from workbench.model import Project, Sample
+from workbench.progress import NullProgress, Progress
+
+IGNORED_SUFFIXES = {".fwproj", ".lock", ".tmp", ".json"}
+
+
+@dataclass
+class ImportPlan:
+    """A parsed file, ready to be applied to a project."""
+
+    path: str
+    raw: bytes
+    sha256: str
+    parsed: ParsedFile
+
+    def summary(self) -> dict[str, Any]:
+        out = self.parsed.summary()
+        out["sha256"] = self.sha256
+        out["bytes"] = len(self.raw)
+        return out
+
+
+@dataclass
+class FileOutcome:
+    """What happened to one file of an import."""
+
+    path: str
+    status: str  # "imported" | "already present" | "failed" | "previewed"
+    message: str = ""
+    sha256: str = ""
+    format: str = ""
+    measurements: list[str] = field(default_factory=list)
+    samples: list[str] = field(default_factory=list)
+    created_samples: list[str] = field(default_factory=list)
+    summary: dict[str, Any] | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "file": self.path,
+            "status": self.status,
+            "message": self.message,
+            "sha256": self.sha256,
+            "format": self.format,
+            "measurements": self.measurements,
+            "samples": self.samples,
+            "created_samples": self.created_samples,
+        }
+        if self.summary is not None:
+            out["understood"] = self.summary
+        return out
+
+
+@dataclass
+class BatchSummary:
+    outcomes: list[FileOutcome] = field(default_factory=list)
+    cancelled: bool = False
+
+    def count(self, status: str) -> int:
+        return sum(1 for o in self.outcomes if o.status == status)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "imported": self.count("imported"),
+            "already_present": self.count("already present"),
+            "failed": self.count("failed"),
+            "previewed": self.count("previewed"),
+            "cancelled": self.cancelled,
+            "files": [o.to_json() for o in self.outcomes],
+        }
+
+
+def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
+    """Files named directly, plus every file under named folders (sorted, hidden skipped)."""
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            for child in sorted(p.rglob("*")):
+                rel = child.relative_to(p).parts
+                hidden = any(part.startswith(".") for part in rel)
+                if child.is_file() and not hidden and child.suffix.lower() not in IGNORED_SUFFIXES:
+                    out.append(child)
+        elif p.exists():
+            out.append(p)
+        else:
+            raise UserFacingError(f"{p}: no such file or folder")
+    return out
+
+
+def preview(
+    path: str | Path, *, template: str | None = None, format_id: str | None = None
+) -> ImportPlan:
+    """Read and parse one file without touching any project."""
+    if template:
+        from workbench.importers.templates import load_template, parse_with_template
+
+        p = Path(path)
+        try:
+            raw = p.read_bytes()
+        except OSError as exc:
+            raise UserFacingError(f"{p}: cannot be read ({exc.strerror})") from None
+        parsed = parse_with_template(raw, str(p), load_template(template))
+    else:
+        raw, parsed = parse_path(path, format_id)
+    return ImportPlan(str(path), raw, hashlib.sha256(raw).hexdigest(), parsed)
+
+
+def preview_bytes(raw: bytes, name: str) -> ImportPlan:
+    """Like ``preview`` for bytes already in memory (drops from other applications)."""
+    return ImportPlan(name, raw, hashlib.sha256(raw).hexdigest(), parse_bytes(raw, name))
+
+
+def _resolve_samples(
+    project: Project, plan: ImportPlan, sample_name: str | None, new_sample: bool
+) -> tuple[list[Sample | str], list[str]]:
+    """For each parsed measurement, the existing Sample or the name of one to create."""
+    targets: list[Sample | str] = []
+    to_create: list[str] = []
+    fallback = Path(plan.path).stem
+    for pm in plan.parsed.measurements:
+        wanted = sample_name or pm.sample_name
+        if wanted is None:
+            if not new_sample:
+                raise UserFacingError(
+                    f"{plan.path}: the file names no sample; choose one with --sample NAME "
+                    "or create one named after the file with --new-sample"
+                )
+            wanted = fallback
+        existing = project.find_sample(wanted)
+        if existing is not None:
+            targets.append(existing)
+            continue
+        if not new_sample:
+            raise UserFacingError(
+                f"{plan.path}: sample {wanted!r} is not in the project; "
+                "create it with --new-sample or choose another with --sample NAME"
+            )
+        key = " ".join(wanted.split()).casefold()
+        if key not in {" ".join(n.split()).casefold() for n in to_create}:
+            to_create.append(wanted)
+        targets.append(wanted)
+    return targets, to_create
+
+
+def apply_plan(
+    project: Project, plan: ImportPlan, *, sample_name: str | None = None, new_sample: bool = False
+) -> FileOutcome:
+    """Add a previewed file to the project; all checks happen before any change."""
+    if project.read_only:
+        raise UserFacingError(
+            f"{project.path}: the project is open read-only; nothing was imported"
+        )
+    fmt = plan.parsed.format_id
+    if plan.sha256 in project.sources and project.measurements_from_source(plan.sha256):
+        where = sorted({s.name for s, _ in project.measurements_from_source(plan.sha256)})
+        return FileOutcome(
+            plan.path,
+            "already present",
+            f"the same file (SHA-256 {plan.sha256[:12]}...) is already imported into "
+            + ", ".join(where),
+            sha256=plan.sha256,
+            format=fmt,
+            samples=where,
+        )
+    targets, to_create = _resolve_samples(project, plan, sample_name, new_sample)
+    created: dict[str, Sample] = {}
+    for name in to_create:
+        created[" ".join(name.split()).casefold()] = project.add_sample(name)
+    project.add_source(plan.raw, Path(plan.path).name, fmt)
+    ids, names = [], []
+    for pm, target in zip(plan.parsed.measurements, targets):
+        sample = (
+            target if isinstance(target, Sample) else created[" ".join(target.split()).casefold()]
+        )
+        m = pm.to_measurement(plan.sha256, Path(plan.path).name, fmt)
+        project.add_measurement(sample.id, m)
+        ids.append(m.id)
+        if sample.name not in names:
+            names.append(sample.name)
+    return FileOutcome(
+        plan.path,
+        "imported",
+        f"{len(ids)} measurement(s) from {plan.parsed.format_label}",
+        sha256=plan.sha256,
+        format=fmt,
+        measurements=ids,
+        samples=names,
+        created_samples=[s.name for s in created.values()],
+    )
+
+
+def iter_previews(
+    paths: list[Path], *, template: str | None = None, progress: Progress | None = None
+) -> Iterator[tuple[Path, ImportPlan | None, str]]:
+    """Parse files one by one (for a worker thread): yields (path, plan or None, error)."""
+    progress = progress or NullProgress()
+    total = max(len(paths), 1)
+    for i, path in enumerate(paths):
+        progress.update(i / total, f"{path.name}")
+        try:
+            yield path, preview(path, template=template), ""
+        except UserFacingError as exc:
+            yield path, None, str(exc)
+    progress.update(1.0, "")
+
+
+def import_files(
+    project: Project,
+    paths: Iterable[str | Path],
+    *,
+    sample_name: str | None = None,
+    new_sample: bool = False,
+    template: str | None = None,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+) -> BatchSummary:
+    """Import many files (folders expanded); every file succeeds or fails on its own.
+
+    On cancel, the files finished before it stay imported and the summary says
+    ``cancelled``. With ``dry_run`` nothing is applied and each outcome carries the
+    reader's summary of what it understood.
+    """
+    summary = BatchSummary()
+    files = expand_paths(paths)
+    try:
+        for path, plan, error in iter_previews(files, template=template, progress=progress):
+            if plan is None:
+                summary.outcomes.append(FileOutcome(str(path), "failed", error))
+                continue
+            if dry_run:
+                summary.outcomes.append(
+                    FileOutcome(
+                        str(path),
+                        "previewed",
+                        plan.parsed.format_label,
+                        sha256=plan.sha256,
+                        format=plan.parsed.format_id,
+                        summary=plan.summary(),
+                    )
+                )
+                continue
+            try:
+                summary.outcomes.append(
+                    apply_plan(project, plan, sample_name=sample_name, new_sample=new_sample)
+                )
+            except UserFacingError as exc:
+                summary.outcomes.append(
+                    FileOutcome(str(path), "failed", str(exc), sha256=plan.sha256)
+                )
+    except CancelledError:
+        summary.cancelled = True
+    return summary
