@@ -1,0 +1,13 @@
+"""Shared pytest fixtures: every test gets its own per-user data folder."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _workbench_home(tmp_path_factory, monkeypatch):
+    """Point FIBRE_WORKBENCH_HOME at a fresh temp folder so tests never touch real user data."""
+    home = tmp_path_factory.mktemp("fw_home")
+    monkeypatch.setenv("FIBRE_WORKBENCH_HOME", str(home))
+    return home

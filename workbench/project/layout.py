@@ -1,0 +1,98 @@
+"""The HDF5 layout of a Fibre Workbench project file (format version 1).
+
+One ``.fwproj`` file per project; any HDF5 tool (h5dump, h5ls, silx view, h5web)
+reads it. Text is stored as UTF-8 strings; structured values (quantities, parameters,
+metadata) as JSON strings in attributes. No pickle, no object or compound dtypes.
+
+::
+
+    /                                   root attributes:
+        format          "fibre-workbench-project"
+        format_version  1 (integer)
+        app_version     version of the application that wrote the file
+        created, modified   ISO 8601 UTC times
+    /samples            attr order: JSON list of sample ids (display order)
+      /<sample_id>      NX_class "NXentry"; attrs name, feedstock_type, supplier, origin,
+                        date_received, notes, metadata (JSON object), labels (JSON object)
+        /measurements   NX_class "NXcollection"; attr order (JSON list of ids)
+          /<measurement_id>   attrs kind, label, method, instrument, replicate (int), basis,
+                        source_sha256, source_name, source_format, created,
+                        quantities (JSON {property: quantity}), metadata (JSON),
+                        columns (JSON list of column names in order)
+                        curve/spectrum: NX_class "NXdata", signal, axes (string array)
+                        table: fw_type "table" (a group of equal-length columns)
+            /<column>   1-D numeric (or UTF-8 text) dataset named after the column;
+                        attrs units, long_name, fw_label (the column's label, if any)
+        /results        NX_class "NXcollection"; attr order
+          /<result_id>  attrs plugin_id, plugin_version, app_version, created, label,
+                        parameters, inputs, values, plots, messages (all JSON), columns;
+                        NX_class "NXdata" with signal/axes when it has a plot
+            /<column>   as for measurements
+    /sources            attr order
+      /<sha256>         uint8 dataset: the original bytes of an imported file;
+                        attrs sha256, name (base name only), size, imported, format
+    /models             attr order
+      /<model_id>       attrs kind, name, created, params (JSON), provenance (JSON),
+                        arrays (JSON list of array names)
+        /<array>        numeric dataset (up to 3-D) named after the array
+    /audit              append-only log: four equal-length UTF-8 string datasets
+                        time, user, action, detail
+    /settings           attr json: the project settings as a JSON object
+
+A quantity is ``{"value", "unit", "basis", "sd"?, "n"?, "uncertainty"?, "method"?,
+"origin", "replicates"?}`` (``workbench.model.Quantity.to_json``). Dataset names are
+the column names with ``%`` and ``/`` percent-encoded (reversibly: ``decode_name``).
+Arrays above ``CHUNK_THRESHOLD`` elements are chunked and gzip-compressed (level 4).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import h5py
+import numpy as np
+
+FORMAT_ATTR = "format"
+VERSION_ATTR = "format_version"
+CHUNK_THRESHOLD = 16384  # elements; smaller arrays are stored contiguous, uncompressed
+GZIP_LEVEL = 4
+STR_DTYPE = h5py.string_dtype("utf-8")
+
+
+def encode_name(name: str) -> str:
+    """An HDF5-safe link name for a column or array name (reversible)."""
+    out = name.replace("%", "%25").replace("/", "%2F")
+    if out in ("", ".", ".."):
+        out = "%2E" * len(out) if out else "%00"
+    return out
+
+
+def decode_name(link: str) -> str:
+    if link == "%00":
+        return ""
+    return link.replace("%2E", ".").replace("%2F", "/").replace("%25", "%")
+
+
+def dumps(value: Any) -> str:
+    """JSON text for an attribute: compact, UTF-8, NaN written as null-safe strings."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=True)
+
+
+def set_str(obj: h5py.HLObject, name: str, value: str) -> None:
+    obj.attrs.create(name, str(value), dtype=STR_DTYPE)
+
+
+def set_json(obj: h5py.HLObject, name: str, value: Any) -> None:
+    set_str(obj, name, dumps(value))
+
+
+def set_str_array(obj: h5py.HLObject, name: str, values: list[str]) -> None:
+    obj.attrs.create(name, np.array([str(v) for v in values], dtype=object), dtype=STR_DTYPE)
+
+
+def dataset_options(size: int) -> dict[str, Any]:
+    """Chunking and compression only for big arrays (standard gzip every tool reads)."""
+    if size > CHUNK_THRESHOLD:
+        return {"chunks": True, "compression": "gzip", "compression_opts": GZIP_LEVEL}
+    return {}

@@ -1,0 +1,172 @@
+"""Lazy array references into an open project file.
+
+Opening a project reads structure and attributes only. Every column, source file and
+model array becomes a ``LazyArray``: it knows its shape and dtype (read from the
+dataset header) and reads the data from the file only when converted with
+``numpy.asarray`` (or sliced). All lazy arrays of one project share one
+``FileHandle``; after an atomic save the store points the handle at the new file and
+re-points each lazy array to its path there, so references never go stale.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import weakref
+from pathlib import Path
+from typing import Any
+
+import h5py
+import numpy as np
+
+from workbench.errors import ProjectError
+
+
+def open_h5_readonly(path: str | Path) -> h5py.File:
+    """Open an HDF5 file read-only with the library's default file-locking settings.
+
+    We never write a project file in place (saves replace the file atomically), so a
+    read-only open is all the store needs. The default locking flags are kept on
+    purpose: HDF5 refuses to open one file twice in a process with different flags,
+    and other code (tests, viewers) opens project files with plain ``h5py.File``.
+    """
+    return h5py.File(path, "r")
+
+
+class FileHandle:
+    """The one read-only h5py handle a project keeps to its file while open."""
+
+    def __init__(self, path: str | Path, file: h5py.File | None = None) -> None:
+        self.path = Path(path)
+        self.file: h5py.File | None = file
+        self.lazies: weakref.WeakSet[LazyArray] = weakref.WeakSet()
+
+    @property
+    def is_open(self) -> bool:
+        return self.file is not None and bool(self.file.id.valid)
+
+    def open(self) -> h5py.File:
+        if not self.is_open:
+            self.file = open_h5_readonly(self.path)
+        assert self.file is not None
+        return self.file
+
+    def close(self) -> None:
+        if self.file is not None:
+            try:
+                self.file.close()
+            finally:
+                self.file = None
+
+    def materialize_orphans(self, keep: set[int]) -> None:
+        """Read into memory every lazy array of this file not in ``keep`` (by id).
+
+        Called before the file is closed or replaced by a save: arrays the saved
+        project no longer holds (a deleted sample kept by undo) stay readable.
+        """
+        for lazy in list(self.lazies):
+            if id(lazy) not in keep and lazy._cache is None:
+                # an array that was unreadable before stays unreadable
+                with contextlib.suppress(ProjectError):
+                    lazy._cache = lazy.read()
+
+    def __del__(self) -> None:
+        with contextlib.suppress(Exception):
+            self.close()
+
+    def dataset(self, name: str) -> h5py.Dataset:
+        if not self.is_open:
+            raise ProjectError(
+                f"{self.path}: the project file is closed, so the data at {name} cannot be read."
+            )
+        assert self.file is not None
+        obj = self.file.get(name)
+        if not isinstance(obj, h5py.Dataset):
+            raise ProjectError(f"{self.path}: expected a dataset at {name}, found none.")
+        return obj
+
+
+class LazyArray:
+    """A reference to a dataset in the project file that reads it on demand.
+
+    Behaves as an ``ArrayLike`` (``shape``, ``dtype``, ``__array__``); ``len()``,
+    ``ndim``, ``size`` and slicing (which reads only the slice) also work. The data
+    are not cached: each use reads the file, which keeps memory flat for big projects.
+    """
+
+    __slots__ = ("__weakref__", "_cache", "_dtype", "_shape", "handle", "name")
+
+    def __init__(
+        self, handle: FileHandle, name: str, shape: tuple[int, ...], dtype: np.dtype
+    ) -> None:
+        self.handle = handle
+        self.name = name  # absolute path of the dataset inside the file
+        self._shape = tuple(int(n) for n in shape)
+        self._dtype = np.dtype(dtype)
+        self._cache: np.ndarray | None = None
+        handle.lazies.add(self)
+
+    @property
+    def shape(self) -> tuple[int, ...]:
+        return self._shape
+
+    @property
+    def dtype(self) -> np.dtype:
+        return self._dtype
+
+    @property
+    def ndim(self) -> int:
+        return len(self._shape)
+
+    @property
+    def size(self) -> int:
+        return int(np.prod(self._shape, dtype=np.int64))
+
+    @property
+    def nbytes(self) -> int:
+        return self.size * self._dtype.itemsize
+
+    def __len__(self) -> int:
+        return self._shape[0] if self._shape else 0
+
+    def __repr__(self) -> str:
+        return f"LazyArray({self.handle.path.name}:{self.name}, shape={self._shape}, {self._dtype})"
+
+    def rebind(self, handle: FileHandle, name: str) -> None:
+        """Point this reference at a dataset in another (newly saved) file."""
+        self.handle.lazies.discard(self)
+        self.handle = handle
+        self.name = name
+        self._cache = None
+        handle.lazies.add(self)
+
+    @property
+    def is_cached(self) -> bool:
+        """True when the data are held in memory because their file was replaced."""
+        return self._cache is not None
+
+    def _read(self, key: Any = ()) -> np.ndarray:
+        if self._cache is not None:
+            return np.array(self._cache[key])
+        ds = self.handle.dataset(self.name)
+        try:
+            if self._dtype.kind == "U":
+                return np.asarray(ds.asstr()[key], dtype=str)
+            return np.asarray(ds[key])
+        except (OSError, RuntimeError, ValueError) as exc:
+            raise ProjectError(
+                f"{self.handle.path}: the data at {self.name} could not be read "
+                f"(the file may be damaged): {exc}"
+            ) from exc
+
+    def read(self) -> np.ndarray:
+        """The whole array, read from the file now."""
+        return self._read(())
+
+    def __getitem__(self, key: Any) -> np.ndarray:
+        return self._read(key)
+
+    def __array__(self, dtype: Any = None, copy: Any = None) -> np.ndarray:
+        arr = self._read(())
+        if dtype is not None and np.dtype(dtype) != arr.dtype:
+            arr = arr.astype(dtype)
+        return arr

@@ -1,0 +1,326 @@
+"""Open, save and close project files: lazy, locked, atomic, version-checked.
+
+* ``open_project`` checks the file is HDF5 and a Fibre Workbench project of a format
+  version this application reads (older versions are migrated in memory, newer ones
+  refused), takes the lock (or opens read-only when another instance holds it), and
+  reads structure and attributes only: arrays stay in the file as lazy references,
+  read through one read-only h5py handle kept open while the project is open.
+* ``save_project`` writes the complete project to a temporary file in the target's
+  folder, flushes and fsyncs it, ``os.replace``-s it over the target and fsyncs the
+  folder. Until the replace the target is untouched; after it the new file is
+  complete. Unchanged arrays are copied inside HDF5 from the open file. Lazy
+  references are then re-pointed to the new file.
+* ``close_project`` closes the handle, releases the lock and discards recovery data.
+
+The file layout is documented in ``workbench.project.layout``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import socket
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import h5py
+
+from workbench import __version__
+from workbench.errors import FormatVersionError, ProjectError, ProjectLockedError, UserFacingError
+from workbench.model import FORMAT_NAME, FORMAT_VERSION, PROJECT_SUFFIX, Project, now_iso
+from workbench.project import layout as L
+from workbench.project import safety as S
+from workbench.project.lazy import FileHandle, open_h5_readonly
+from workbench.project.lock import ProjectLock, pid_alive
+from workbench.project.reader import Reader
+from workbench.project.writer import write_project
+
+TEMP_SUFFIX = ".fwtmp"
+_READ_ERRORS = (OSError, RuntimeError, ValueError, KeyError, TypeError)
+
+
+@dataclass
+class StoreState:
+    """What the store keeps for an open project (attached as ``project._store``)."""
+
+    handle: FileHandle | None = None
+    lock: ProjectLock | None = None
+    untitled_key: str = field(default_factory=lambda: "untitled-" + uuid.uuid4().hex[:12])
+    loaded_version: int = FORMAT_VERSION
+
+
+def state_of(project: Project) -> StoreState:
+    state = getattr(project, "_store", None)
+    if state is None:
+        state = StoreState()
+        project._store = state  # type: ignore[attr-defined]
+    return state
+
+
+# -- open ----------------------------------------------------------------------------
+
+
+def open_project(path: str | Path, *, read_only: bool = False) -> Project:
+    """Open a project file. Another instance's lock makes it read-only (with a reason)."""
+    path = Path(path).absolute()
+    if not path.is_file():
+        raise ProjectError(f"{path}: no such project file.")
+    reason = ""
+    lock: ProjectLock | None = None
+    if not read_only:
+        lock = ProjectLock(path)
+        holder = lock.acquire()
+        if holder is not None:
+            lock = None
+            reason = (
+                f"{path.name} is open in another Fibre Workbench {holder.describe()}, so it "
+                "was opened read-only. Use Save As to keep your changes in a new file."
+            )
+    try:
+        project, version = read_file(path)
+    except BaseException:
+        if lock is not None:
+            lock.release()
+        raise
+    state = state_of(project)
+    state.lock = lock
+    state.loaded_version = version
+    project.path = path
+    project.read_only = read_only or bool(reason)
+    project.read_only_reason = reason or ("Opened read-only." if read_only else "")
+    project.dirty = version != FORMAT_VERSION
+    return project
+
+
+def read_file(path: Path) -> tuple[Project, int]:
+    """Read any supported version into a new Project whose arrays stay lazy in the file."""
+    S.check_signature(path)
+    try:
+        f = open_h5_readonly(path)
+    except _READ_ERRORS as exc:
+        raise ProjectError(
+            f"{path}: the file cannot be opened as HDF5; it is damaged or truncated ({exc})."
+        ) from exc
+    handle = FileHandle(path, f)
+    project = Project()
+    state_of(project).handle = handle
+    try:
+        version = check_root(path, f)
+        size = path.stat().st_size
+        if version < FORMAT_VERSION:
+            from workbench.project.migrate import read_old_version
+
+            read_old_version(version, f, handle, project, size)
+        else:
+            Reader(f, handle, project, size).read()
+    except UserFacingError:
+        handle.close()
+        raise
+    except _READ_ERRORS as exc:
+        handle.close()
+        raise ProjectError(f"{path}: the file is damaged and cannot be read ({exc}).") from exc
+    except BaseException:
+        handle.close()
+        raise
+    project.format_version = FORMAT_VERSION
+    return project, version
+
+
+def check_root(path: Path, f: h5py.File) -> int:
+    """The file's format version, after checking it is a project this version reads."""
+    w: list[str] = []
+    fmt = S.attr_str(f, L.FORMAT_ATTR, "", w)
+    if fmt != FORMAT_NAME:
+        raise ProjectError(
+            f"{path}: this HDF5 file is not a Fibre Workbench project "
+            f"(root attribute 'format' is {fmt or 'missing'}; expected {FORMAT_NAME!r})."
+        )
+    version = S.attr_int(f, L.VERSION_ATTR, -1, w)
+    if version < 0:
+        raise ProjectError(f"{path}: the project format version is missing or not a number.")
+    if version > FORMAT_VERSION:
+        raise FormatVersionError(
+            f"{path} was written with project format version {version}; this Fibre Workbench "
+            f"({__version__}) reads up to version {FORMAT_VERSION}. Please update Fibre "
+            "Workbench to open it."
+        )
+    return version
+
+
+# -- save ----------------------------------------------------------------------------
+
+
+def save_project(project: Project, path: str | Path | None = None) -> None:
+    """Save atomically to ``path`` (Save As) or to the project's own file (Save)."""
+    if project.read_only:
+        raise ProjectError(
+            "This project is open read-only and cannot be saved to its file. "
+            + (project.read_only_reason or "")
+            + " Use Save As to a new file."
+        )
+    target_in = path if path is not None else project.path
+    if target_in is None:
+        raise ProjectError("The project has no file yet; choose where to save it (Save As).")
+    target = Path(target_in).absolute()
+    state = state_of(project)
+    same = project.path is not None and _same_file(target, Path(project.path))
+    new_lock: ProjectLock | None = None
+    if not same or state.lock is None:
+        new_lock = ProjectLock(target)
+        holder = new_lock.acquire()
+        if holder is not None:
+            raise ProjectLockedError(
+                f"{target.name} is open in another Fibre Workbench {holder.describe()}; "
+                "it cannot be overwritten. Choose another file name."
+            )
+    old_recovery = recovery_key(project)
+    try:
+        modified = now_iso()
+        rebinds = atomic_write(project, target, modified=modified, detach_old=True)
+    except BaseException:
+        if new_lock is not None:
+            new_lock.release()
+        raise
+    handle = state.handle
+    if handle is None:
+        handle = state.handle = FileHandle(target)
+    handle.close()
+    handle.path = target
+    handle.open()
+    for lazy, name in rebinds:
+        lazy.rebind(handle, name)
+    if new_lock is not None:
+        if state.lock is not None:
+            state.lock.release()
+        state.lock = new_lock
+    project.path = target
+    project.modified = modified
+    project.written_by = __version__
+    project.format_version = FORMAT_VERSION
+    project.dirty = False
+    state.loaded_version = FORMAT_VERSION
+    from workbench.project.recovery import discard_recovery
+
+    discard_recovery(old_recovery)
+    discard_recovery(recovery_key(project))
+
+
+def atomic_write(
+    project: Project, target: Path, *, modified: str, detach_old: bool = False
+) -> list:
+    """Write the project to a temp file beside ``target``, fsync, replace, fsync the folder.
+
+    On any failure the temp file is removed and ``target`` is left as it was. With
+    ``detach_old`` (a real save) lazy arrays that the saved project no longer holds are
+    read into memory and the open handle is closed before the replace, so the old file
+    is never held open across it (required on Windows, harmless elsewhere).
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale_temps(target)
+    tmp = target.with_name(
+        f".{target.name}.{socket.gethostname()}.{os.getpid()}.{uuid.uuid4().hex[:8]}{TEMP_SUFFIX}"
+    )
+    state = state_of(project)
+    handle = state.handle
+    closed = False
+    try:
+        with h5py.File(tmp, "w") as f:
+            rebinds = write_project(project, f, modified=modified)
+            f.flush()
+        fsync_file(tmp)
+        if detach_old and handle is not None and handle.is_open:
+            handle.materialize_orphans({id(lazy) for lazy, _ in rebinds})
+            handle.close()
+            closed = True
+        os.replace(tmp, target)
+        fsync_dir(target.parent)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        if closed and handle is not None:
+            with contextlib.suppress(*_READ_ERRORS):
+                handle.open()
+        if isinstance(exc, (UserFacingError, KeyboardInterrupt, SystemExit)) or not isinstance(
+            exc, Exception
+        ):
+            raise
+        raise ProjectError(
+            f"{target}: the project could not be saved ({exc}). The previous file is unchanged."
+        ) from exc
+    return rebinds
+
+
+def fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make the rename durable (POSIX; Windows has no directory handles for this)."""
+    if os.name == "nt":  # pragma: no cover
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def remove_stale_temps(target: Path) -> None:
+    """Delete temp files left beside ``target`` by saves of processes that died."""
+    host = socket.gethostname()
+    prefix = f".{target.name}.{host}."
+    try:
+        candidates = list(target.parent.glob(f".{target.name}.*{TEMP_SUFFIX}"))
+    except OSError:
+        return
+    for tmp in candidates:
+        rest = tmp.name[len(prefix) :] if tmp.name.startswith(prefix) else ""
+        pid = rest.split(".", 1)[0]
+        if pid.isdigit() and not pid_alive(int(pid)):
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.samefile(b)
+    except OSError:
+        return os.path.normcase(os.path.abspath(a)) == os.path.normcase(os.path.abspath(b))
+
+
+# -- close and recovery key -----------------------------------------------------------
+
+
+def close_project(project: Project) -> None:
+    """Close the file handle, release the lock and discard this project's recovery file."""
+    from workbench.project.recovery import discard_recovery
+
+    state = state_of(project)
+    if state.handle is not None:
+        state.handle.close()
+    discard_recovery(recovery_key(project))
+    if state.lock is not None:
+        state.lock.release()
+        state.lock = None
+
+
+def recovery_key(project: Project) -> str:
+    """A file-name-safe key naming this project's recovery file."""
+    if project.path is None:
+        return state_of(project).untitled_key
+    resolved = str(Path(project.path).absolute())
+    stem = Path(project.path).stem[:40]
+    safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in stem)
+    return f"{safe}-{hashlib.sha256(resolved.encode('utf-8')).hexdigest()[:16]}"
+
+
+def default_suffix(path: str | Path) -> Path:
+    """``path`` with the project suffix added when it has none."""
+    p = Path(path)
+    return p if p.suffix else p.with_suffix(PROJECT_SUFFIX)

@@ -1,0 +1,202 @@
+"""Write a whole ``Project`` into a new, empty HDF5 file (layout in ``layout.py``).
+
+The store calls this on a temporary file beside the target and only then replaces the
+target, so the writer never has to be careful about partial states. Arrays that are
+still lazy references into the currently open project file are copied with HDF5's
+object copy (``H5Ocopy``): the bytes move inside the HDF5 library and never become
+Python objects. ``write_project`` returns the list of lazy arrays with their new paths
+so that the store can re-point them once the new file is in place.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import h5py
+import numpy as np
+
+from workbench import __version__
+from workbench.errors import ProjectError
+from workbench.model import (
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    Column,
+    Measurement,
+    Project,
+    Result,
+    Sample,
+    SourceFile,
+    StoredModel,
+    now_iso,
+)
+from workbench.project import layout as L
+from workbench.project.lazy import LazyArray
+
+Rebinds = list[tuple[LazyArray, str]]
+
+
+def write_project(project: Project, f: h5py.File, *, modified: str | None = None) -> Rebinds:
+    """Write every part of ``project`` into the empty file ``f``; return lazy re-bindings."""
+    rebinds: Rebinds = []
+    L.set_str(f, L.FORMAT_ATTR, FORMAT_NAME)
+    f.attrs.create(L.VERSION_ATTR, FORMAT_VERSION, dtype=np.int64)
+    L.set_str(f, "app_version", __version__)
+    L.set_str(f, "created", project.created)
+    L.set_str(f, "modified", modified or now_iso())
+
+    samples = f.create_group("samples")
+    L.set_json(samples, "order", list(project.samples))
+    for sample in project.samples.values():
+        write_sample(samples, sample, rebinds)
+
+    sources = f.create_group("sources")
+    L.set_json(sources, "order", list(project.sources))
+    for source in project.sources.values():
+        write_source(sources, source, rebinds)
+
+    models = f.create_group("models")
+    L.set_json(models, "order", list(project.models))
+    for model in project.models.values():
+        write_model(models, model, rebinds)
+
+    write_audit(f, project)
+    settings = f.create_group("settings")
+    L.set_json(settings, "json", project.settings)
+    return rebinds
+
+
+def write_sample(parent: h5py.Group, sample: Sample, rebinds: Rebinds) -> None:
+    g = parent.create_group(sample.id)
+    L.set_str(g, "NX_class", "NXentry")
+    for key in ("name", "feedstock_type", "supplier", "origin", "date_received", "notes"):
+        L.set_str(g, key, getattr(sample, key))
+    L.set_json(g, "metadata", sample.metadata)
+    L.set_json(g, "labels", sample.labels)
+    ms = g.create_group("measurements")
+    L.set_str(ms, "NX_class", "NXcollection")
+    L.set_json(ms, "order", list(sample.measurements))
+    for m in sample.measurements.values():
+        write_measurement(ms, m, rebinds)
+    rs = g.create_group("results")
+    L.set_str(rs, "NX_class", "NXcollection")
+    L.set_json(rs, "order", list(sample.results))
+    for r in sample.results.values():
+        write_result(rs, r, rebinds)
+
+
+def write_measurement(parent: h5py.Group, m: Measurement, rebinds: Rebinds) -> None:
+    g = parent.create_group(m.id)
+    for key in ("kind", "label", "method", "instrument", "basis", "created"):
+        L.set_str(g, key, getattr(m, key))
+    for key in ("source_sha256", "source_name", "source_format"):
+        L.set_str(g, key, getattr(m, key))
+    g.attrs.create("replicate", int(m.replicate), dtype=np.int64)
+    L.set_json(g, "quantities", {k: q.to_json() for k, q in m.quantities.items()})
+    L.set_json(g, "metadata", m.metadata)
+    write_columns(g, m.columns, rebinds)
+    if m.signal and m.signal in m.columns and all(a in m.columns for a in m.axes):
+        set_nxdata(g, m.signal, list(m.axes), [])
+    else:
+        L.set_str(g, "fw_type", "table")
+        if m.signal:
+            L.set_str(g, "fw_signal", m.signal)
+        L.set_json(g, "fw_axes", list(m.axes))
+
+
+def write_result(parent: h5py.Group, r: Result, rebinds: Rebinds) -> None:
+    g = parent.create_group(r.id)
+    for key in ("plugin_id", "plugin_version", "app_version", "created", "label"):
+        L.set_str(g, key, getattr(r, key))
+    L.set_json(g, "parameters", r.parameters)
+    L.set_json(g, "inputs", r.inputs)
+    L.set_json(g, "values", {k: q.to_json() for k, q in r.values.items()})
+    L.set_json(g, "plots", r.plots)
+    L.set_json(g, "messages", r.messages)
+    write_columns(g, r.columns, rebinds)
+    plot = next((p for p in r.plots if isinstance(p, dict)), None)
+    if plot:
+        x, ys = plot.get("x"), plot.get("y") or []
+        ys = [ys] if isinstance(ys, str) else [y for y in ys if isinstance(y, str)]
+        if isinstance(x, str) and x in r.columns and ys and all(y in r.columns for y in ys):
+            set_nxdata(g, ys[0], [x], ys[1:])
+
+
+def set_nxdata(g: h5py.Group, signal: str, axes: list[str], aux: list[str]) -> None:
+    """Mark a group as NeXus NXdata so generic viewers (silx, h5web) plot it."""
+    L.set_str(g, "NX_class", "NXdata")
+    L.set_str(g, "signal", L.encode_name(signal))
+    L.set_str_array(g, "axes", [L.encode_name(a) for a in axes])
+    for i, axis in enumerate(axes):
+        g.attrs.create(f"{L.encode_name(axis)}_indices", i, dtype=np.int64)
+    if aux:
+        L.set_str_array(g, "auxiliary_signals", [L.encode_name(a) for a in aux])
+
+
+def write_columns(g: h5py.Group, columns: dict[str, Column], rebinds: Rebinds) -> None:
+    L.set_json(g, "columns", list(columns))
+    for name, col in columns.items():
+        ds = write_array(g, L.encode_name(name), col.data, rebinds, where=f"column {name!r}")
+        L.set_str(ds, "units", col.unit)
+        L.set_str(ds, "long_name", long_name(col))
+        if col.label:
+            L.set_str(ds, "fw_label", col.label)
+
+
+def long_name(col: Column) -> str:
+    label = col.label or col.name
+    return f"{label} ({col.unit})" if col.unit else label
+
+
+def write_array(
+    g: h5py.Group, link: str, data: Any, rebinds: Rebinds, *, where: str
+) -> h5py.Dataset:
+    """Write one array: copy a lazy dataset inside HDF5, or create it from memory."""
+    if isinstance(data, LazyArray) and not data.is_cached:
+        src = data.handle.dataset(data.name)
+        g.copy(src, g, name=link, without_attrs=True)
+        ds = g[link]
+        rebinds.append((data, ds.name))
+        return ds
+    arr = np.asarray(data)
+    if arr.dtype.kind == "U":
+        ds = g.create_dataset(link, data=arr.astype(object), dtype=L.STR_DTYPE)
+    elif arr.dtype.kind in "biuf":
+        ds = g.create_dataset(link, data=arr, **L.dataset_options(arr.size))
+    else:
+        raise ProjectError(
+            f"Cannot save {where} at {g.name}: its values have type {arr.dtype}, "
+            "expected numbers or text."
+        )
+    if isinstance(data, LazyArray):  # held in memory after its file went away
+        rebinds.append((data, ds.name))
+    return ds
+
+
+def write_source(parent: h5py.Group, s: SourceFile, rebinds: Rebinds) -> None:
+    data = s.data
+    if not isinstance(data, LazyArray):
+        data = np.asarray(data, dtype=np.uint8).reshape(-1)
+    ds = write_array(parent, s.sha256, data, rebinds, where=f"source file {s.name!r}")
+    L.set_str(ds, "sha256", s.sha256)
+    L.set_str(ds, "name", s.name)
+    ds.attrs.create("size", int(s.size), dtype=np.int64)
+    L.set_str(ds, "imported", s.imported)
+    L.set_str(ds, "format", s.format)
+
+
+def write_model(parent: h5py.Group, model: StoredModel, rebinds: Rebinds) -> None:
+    g = parent.create_group(model.id)
+    for key in ("kind", "name", "created"):
+        L.set_str(g, key, getattr(model, key))
+    L.set_json(g, "params", model.params)
+    L.set_json(g, "provenance", model.provenance)
+    L.set_json(g, "arrays", list(model.arrays))
+    for name, arr in model.arrays.items():
+        write_array(g, L.encode_name(name), arr, rebinds, where=f"model array {name!r}")
+
+
+def write_audit(f: h5py.File, project: Project) -> None:
+    g = f.create_group("audit")
+    for key in ("time", "user", "action", "detail"):
+        values = [str(getattr(e, key)) for e in project.audit]
+        g.create_dataset(key, data=np.array(values, dtype=object), dtype=L.STR_DTYPE)
