@@ -1,0 +1,331 @@
+"""JCAMP-DX 4.24 / 5.x spectra (``.jdx``, ``.dx``, ``.jcm``): our own reader.
+
+Why our own: the public ``jcamp`` package failed on 3 of the 8 shared JCAMP files
+(TESTSPEC.DX with leading spaces before ``##``, xyinc1 with a DOS end-of-file byte,
+the malformed ``(X++(Y..Y)`` label), see ``reference/instrument-formats.md`` 1.1.
+
+What it reads:
+* labelled data records ``##LABEL=value`` with labels normalised as the standard
+  says (upper case; spaces, dashes, slashes and underscores discarded), leading
+  blanks, ``$$`` comments, multi-line values; anything after the last ``##END=``
+  (e.g. a Ctrl-Z byte) is ignored;
+* ``##XYDATA=(X++(Y..Y))`` in AFFN or any ASDF form (``jcamp_asdf``), scaled by
+  XFACTOR/YFACTOR; x rebuilt from FIRSTX/LASTX/NPOINTS and the decoded point count
+  checked against NPOINTS (a mismatch is refused, never guessed);
+* ``##PEAK TABLE=`` and ``##XYPOINTS=`` ``(XY..XY)`` (also XYW/XYM triples);
+* LINK / compound files: blocks nested by ``##TITLE=`` ... ``##END=``, each block
+  with data becomes its own measurement;
+* ``DATA CLASS=NTUPLES``: every ``##PAGE=`` with a ``##DATA TABLE=`` becomes a
+  measurement, its axis and factors taken from the SYMBOL/FIRST/LAST/FACTOR lists.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from workbench.errors import ImportFormatError
+from workbench.importers.base import ParsedFile, ParsedMeasurement, Reader
+from workbench.importers.jcamp_asdf import AsdfError, decode_groups, decode_xpp, strip_comment
+from workbench.importers.spectrum_common import clean_unit, guess_technique, spectrum
+from workbench.importers.text import decode, split_lines
+
+_LDR = re.compile(r"^\s*##([^=]*)=(.*)$")
+_TABLE_LABELS = {"XYDATA", "PEAKTABLE", "XYPOINTS", "DATATABLE"}
+
+
+def norm_label(label: str) -> str:
+    """A label as the standard compares them: ``xUnits`` == ``X-UNITS`` == ``XUNITS``."""
+    return re.sub(r"[\s\-/_]", "", label).upper()
+
+
+@dataclass
+class _Table:
+    label: str
+    form: str
+    line: int
+    lines: list[tuple[int, str]] = field(default_factory=list)
+    page: str | None = None
+    page_ldrs: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class _Block:
+    line: int
+    ldrs: dict[str, str] = field(default_factory=dict)
+    ldr_lines: dict[str, int] = field(default_factory=dict)
+    tables: list[_Table] = field(default_factory=list)
+    children: list[_Block] = field(default_factory=list)
+    page: str | None = None
+    page_ldrs: dict[str, str] = field(default_factory=dict)
+
+
+def parse_blocks(text: str) -> list[_Block]:
+    """Every block of the file (outer LINK blocks and their children), in file order."""
+    root = _Block(line=0)
+    stack = [root]
+    blocks: list[_Block] = []
+    current: _Table | tuple[_Block, str] | None = None
+    for lineno, line in enumerate(split_lines(text), start=1):
+        m = _LDR.match(line)
+        if m:
+            label = norm_label(m.group(1))
+            value = strip_comment(m.group(2)).strip()
+            if label == "TITLE":
+                blk = _Block(line=lineno)
+                stack[-1].children.append(blk)
+                stack.append(blk)
+                blocks.append(blk)
+            elif label == "END":
+                if len(stack) > 1:
+                    stack.pop()
+                current = None
+                continue
+            blk = stack[-1]
+            if blk is root:  # records before any ##TITLE= are not part of a block
+                current = None
+                continue
+            if label in _TABLE_LABELS:
+                tbl = _Table(label, value, lineno, page=blk.page, page_ldrs=dict(blk.page_ldrs))
+                blk.tables.append(tbl)
+                current = tbl
+                continue
+            if label == "PAGE":
+                blk.page, blk.page_ldrs = value, {}
+            elif blk.page is not None:
+                blk.page_ldrs[label] = value
+            blk.ldrs[label] = value
+            blk.ldr_lines[label] = lineno
+            current = (blk, label)
+        elif isinstance(current, _Table):
+            current.lines.append((lineno, line))
+        elif current is not None:
+            extra = strip_comment(line).strip()
+            if extra:
+                blk, label = current
+                blk.ldrs[label] = (blk.ldrs[label] + " " + extra).strip()
+    return blocks
+
+
+class JcampReader(Reader):
+    format_id = "jcamp"
+    format_label = "JCAMP-DX spectrum"
+    kinds = ("spectrum",)
+
+    def sniff(self, head: bytes, name: str) -> float:
+        text = head[:8192].decode("latin-1", errors="replace")
+        if head[:2] in (b"\xff\xfe", b"\xfe\xff"):
+            text = head[:8192].decode("utf-16", errors="replace")
+        if re.search(r"^\s*##\s*(TITLE|JCAMP)", text, re.IGNORECASE | re.MULTILINE):
+            return 0.95
+        if len(re.findall(r"^\s*##[^=\n]{1,40}=", text, re.MULTILINE)) >= 3:
+            return 0.6
+        return 0.0
+
+    def parse(self, raw: bytes, path: str) -> ParsedFile:
+        text, encoding = decode(raw, path)
+        text = text.replace("\x1a", "")  # DOS end-of-file byte after ##END=
+        blocks = parse_blocks(text)
+        if not blocks:
+            raise ImportFormatError(path, "line 1", "a JCAMP-DX block starting with ##TITLE=")
+        stem = Path(path).stem
+        measurements: list[ParsedMeasurement] = []
+        warnings: list[str] = []
+        for index, blk in enumerate(blocks, start=1):
+            for tbl in blk.tables:
+                try:
+                    measurements.extend(_measurements(blk, tbl, index, stem, warnings))
+                except AsdfError as exc:
+                    raise ImportFormatError(
+                        path, f"line {exc.line}", "JCAMP-DX data", str(exc)
+                    ) from None
+                except _Refused as exc:
+                    raise ImportFormatError(
+                        path, f"line {exc.line}", exc.expected, exc.detail
+                    ) from None
+        if not measurements:
+            first = blocks[0]
+            if first.ldrs.get("DATACLASS", "").upper().startswith("NTUPLES"):
+                raise ImportFormatError(path, f"line {first.line}", "NTUPLES pages with data")
+            raise ImportFormatError(
+                path, f"line {first.line}", "an XYDATA, XYPOINTS or PEAK TABLE record"
+            )
+        first = next((b for b in blocks if b.ldrs), blocks[0])
+        return ParsedFile(
+            path=path,
+            format_id=self.format_id,
+            format_label=self.format_label,
+            measurements=measurements,
+            instrument=measurements[0].instrument,
+            encoding=encoding,
+            warnings=warnings,
+            metadata={"jcamp_version": first.ldrs.get("JCAMPDX", ""), "blocks": len(blocks)},
+        )
+
+
+class _Refused(Exception):
+    def __init__(self, line: int, expected: str, detail: str = "") -> None:
+        super().__init__(expected)
+        self.line, self.expected, self.detail = line, expected, detail
+
+
+def _num(blk: _Block, ldrs: dict[str, str], key: str, default: float | None = None):
+    text = ldrs.get(key)
+    if text is None or not text.strip():
+        return default
+    try:
+        return float(text.split()[0].replace(",", "."))
+    except ValueError:
+        raise _Refused(
+            blk.ldr_lines.get(key, blk.line), f"a number for ##{key}=", repr(text)
+        ) from None
+
+
+def _list(text: str) -> list[str]:
+    return [t.strip() for t in text.split(",")]
+
+
+def _measurements(
+    blk: _Block, tbl: _Table, index: int, stem: str, warnings: list[str]
+) -> list[ParsedMeasurement]:
+    ldrs = dict(blk.ldrs)
+    form = re.sub(r"\s", "", tbl.form).upper()
+    x_unit = clean_unit(ldrs.get("XUNITS"))
+    y_unit = clean_unit(ldrs.get("YUNITS"))
+    xfactor = _num(blk, ldrs, "XFACTOR", 1.0)
+    yfactor = _num(blk, ldrs, "YFACTOR", 1.0)
+    firstx = _num(blk, ldrs, "FIRSTX")
+    lastx = _num(blk, ldrs, "LASTX")
+    npoints = _num(blk, ldrs, "NPOINTS")
+    deltax = _num(blk, ldrs, "DELTAX")
+    page_label = ""
+    if tbl.label == "DATATABLE":
+        nt = _ntuple_axes(blk, form)
+        if nt is None:
+            raise _Refused(tbl.line, "an NTUPLES DATA TABLE whose variables are declared")
+        x_unit, y_unit, xfactor, yfactor, firstx, lastx, npoints = nt
+        page_ldrs = {k: v for k, v in tbl.page_ldrs.items() if k in ("NPOINTS", "FIRST", "LAST")}
+        if "NPOINTS" in page_ldrs:
+            npoints = _num(blk, page_ldrs, "NPOINTS")
+        deltax = None
+        page_label = tbl.page or ""
+    if "X++(" in form:
+        dec = decode_xpp(tbl.lines)
+        warnings.extend(dec.warnings)
+        y = dec.y * yfactor
+        n = y.size
+        if npoints is not None and round(npoints) != n:
+            raise _Refused(
+                tbl.line,
+                f"{round(npoints)} points as ##NPOINTS= declares",
+                f"{n} ordinates decoded",
+            )
+        if firstx is not None and lastx is not None:
+            x = np.linspace(firstx, lastx, n) if n > 1 else np.array([firstx])
+        elif firstx is not None and deltax is not None:
+            x = firstx + deltax * np.arange(n)
+        elif dec.line_x.size:
+            x = _x_from_lines(dec.line_x * xfactor, dec.line_index, n)
+        else:
+            raise _Refused(tbl.line, "##FIRSTX= and ##LASTX= for an (X++(Y..Y)) table")
+        _check_line_x(x, dec.line_x * xfactor, dec.line_index, deltax, warnings)
+    elif "XY" in form and ".." in form:
+        width = 3 if re.search(r"XY[WMA]", form) else 2
+        g = decode_groups(tbl.lines, width)
+        x = g[:, 0] * xfactor
+        y = g[:, 1] * yfactor
+        if npoints is not None and round(npoints) != x.size:
+            warnings.append(
+                f"block {index}: ##NPOINTS={round(npoints)} but {x.size} points are listed"
+            )
+    else:
+        raise _Refused(tbl.line, "a table form (X++(Y..Y)) or (XY..XY)", tbl.form)
+    title = ldrs.get("TITLE", "").strip()
+    label = title or f"{stem} block {index}"
+    if page_label:
+        label = f"{label} ({page_label})"
+    data_type = ldrs.get("DATATYPE", "")
+    meta = {
+        "title": title,
+        "data_type": data_type,
+        "data_class": ldrs.get("DATACLASS", "") or tbl.label,
+        "origin": ldrs.get("ORIGIN", ""),
+        "owner": ldrs.get("OWNER", ""),
+        "date": ldrs.get("LONGDATE", "") or ldrs.get("DATE", ""),
+        "time": ldrs.get("TIME", ""),
+        "x_unit_raw": ldrs.get("XUNITS", ""),
+        "y_unit_raw": ldrs.get("YUNITS", ""),
+        "block": index,
+        "jcamp_labels": {k: v for k, v in ldrs.items() if len(v) < 500},
+    }
+    if page_label:
+        meta["page"] = page_label
+    return [
+        spectrum(
+            x,
+            y,
+            x_unit=x_unit,
+            y_unit=y_unit,
+            label=label,
+            sample_name=title or None,
+            instrument=ldrs.get("SPECTROMETERDATASYSTEM", "") or ldrs.get("INSTRUMENT", ""),
+            technique=guess_technique(data_type, x_unit, x),
+            metadata=meta,
+        )
+    ]
+
+
+def _x_from_lines(line_x: np.ndarray, line_index: np.ndarray, n: int) -> np.ndarray:
+    """x interpolated from the abscissae written at the start of each line."""
+    if line_x.size >= 2 and line_index[-1] > line_index[0]:
+        step = (line_x[-1] - line_x[0]) / (line_index[-1] - line_index[0])
+        return line_x[0] + step * (np.arange(n) - line_index[0])
+    return np.full(n, line_x[0] if line_x.size else np.nan)
+
+
+def _check_line_x(x, line_x, line_index, deltax, warnings: list[str]) -> None:
+    """Warn when the abscissa written on a line is far from the rebuilt x (a sign of
+    a decoding problem or an inconsistent header)."""
+    if x.size < 2 or not line_x.size:
+        return
+    idx = np.clip(line_index, 0, x.size - 1)
+    step = abs(deltax) if deltax else abs(x[-1] - x[0]) / (x.size - 1)
+    off = np.abs(x[idx] - line_x)
+    bad = int(np.count_nonzero(off > 1.5 * step + 1e-9 * np.abs(line_x)))
+    if bad:
+        warnings.append(f"{bad} line abscissa(e) differ from FIRSTX/LASTX by more than a step")
+
+
+def _ntuple_axes(blk: _Block, form: str):
+    """(x_unit, y_unit, xfactor, yfactor, first, last, npoints) of an NTUPLES table."""
+    symbols = [s.upper() for s in _list(blk.ldrs.get("SYMBOL", ""))]
+    m = re.match(r"\(?([A-Z]+)\+\+\(([A-Z]+)\.\.", form) or re.match(r"\(([A-Z])([A-Z])\.\.", form)
+    if not m or m.group(1) not in symbols or m.group(2) not in symbols:
+        return None
+    ix, iy = symbols.index(m.group(1)), symbols.index(m.group(2))
+
+    def pick(key: str, i: int) -> str:
+        vals = _list(blk.ldrs.get(key, ""))
+        return vals[i] if i < len(vals) else ""
+
+    def fnum(key: str, i: int, default):
+        try:
+            return float(pick(key, i))
+        except ValueError:
+            return default
+
+    return (
+        clean_unit(pick("UNITS", ix)),
+        clean_unit(pick("UNITS", iy)),
+        fnum("FACTOR", ix, 1.0),
+        fnum("FACTOR", iy, 1.0),
+        fnum("FIRST", ix, None),
+        fnum("LAST", ix, None),
+        fnum("VARDIM", ix, None),
+    )
+
+
+READERS = [JcampReader()]

@@ -1,0 +1,186 @@
+"""Decoding JCAMP-DX data tables: AFFN and ASDF (SQZ, DIF, DUP) ordinates.
+
+JCAMP-DX 4.24/5.01 (McDonald & Wilks 1988, Appl. Spectrosc. 42:151; Lampen et al.
+1994) write ordinates either as plain numbers (AFFN, separated by blanks, commas or
+signs) or as ASDF pseudo-digits that replace the first digit and carry the sign:
+
+* SQZ  ``@ A-I a-i``  an absolute value 0, +1..+9, -1..-9 followed by more digits;
+* DIF  ``% J-R j-r``  a difference to the previous ordinate 0, +1..+9, -1..-9;
+* DUP  ``S-Z s``      repeat the previous token (value or difference) so that it
+  occurs 1..9 times in total (the count may continue with digits: ``S0`` = 10);
+* ``?`` a missing value.
+
+When a line ends with a DIF ordinate, the first ordinate of the next line repeats
+the last one as a check (the "Y-check value"); it is verified and dropped.
+
+This module is pure: it turns lines of text into numbers and never sees a file.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+
+_SQZ = {"@": "0", **{c: str(i + 1) for i, c in enumerate("ABCDEFGHI")}}
+_SQZ.update({c: f"-{i + 1}" for i, c in enumerate("abcdefghi")})
+_DIF = {"%": "0", **{c: str(i + 1) for i, c in enumerate("JKLMNOPQR")}}
+_DIF.update({c: f"-{i + 1}" for i, c in enumerate("jklmnopqr")})
+_DUP = {c: str(i + 1) for i, c in enumerate("STUVWXYZs")}
+
+_ASDF_TOKEN = re.compile(r"[@A-Ia-i%J-Rj-rS-Zs]\d*\.?\d*|[+-]?(?:\d+\.?\d*|\.\d+)|\?|[\s,;]+|.")
+_AFFN_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?|\?")
+_AFFN_LEFTOVER = re.compile(r"[^\s,;]")
+# Characters that can only be ASDF pseudo-digits (E/e may also be an AFFN exponent).
+_ASDF_ONLY = re.compile(r"[@A-DF-Za-df-s%]|(?<![\d.])[Ee]")
+
+
+class AsdfError(ValueError):
+    """A data line that cannot be decoded; ``line`` is the 1-based file line."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+@dataclass
+class XppResult:
+    """Ordinates of an (X++(Y..Y)) table and the abscissa written on each line."""
+
+    y: np.ndarray
+    line_x: np.ndarray  # the X value written at the start of each line (unscaled)
+    line_index: np.ndarray  # index into y of the ordinate each line X belongs to
+    check_mismatches: int = 0  # Y-check values that did not equal the previous ordinate
+    warnings: list[str] = field(default_factory=list)
+
+
+def strip_comment(text: str) -> str:
+    """The text before a ``$$`` comment."""
+    i = text.find("$$")
+    return text if i < 0 else text[:i]
+
+
+def is_compressed(lines: list[tuple[int, str]]) -> bool:
+    """True when the table uses ASDF pseudo-digits anywhere (decided per table, so a
+    lone ``E`` is read as an exponent only in a table that is otherwise AFFN)."""
+    return any(_ASDF_ONLY.search(text) for _, text in lines)
+
+
+def _affn_values(lineno: int, text: str) -> list[float]:
+    if _AFFN_LEFTOVER.search(_AFFN_NUMBER.sub(" ", text)):
+        bad = _AFFN_LEFTOVER.search(_AFFN_NUMBER.sub(" ", text))
+        raise AsdfError(lineno, f"unexpected character {bad.group()!r} in a number list")
+    return [math.nan if t == "?" else float(t) for t in _AFFN_NUMBER.findall(text)]
+
+
+def decode_xpp(lines: list[tuple[int, str]]) -> XppResult:
+    """Decode an (X++(Y..Y)) table: each line is an X value followed by ordinates."""
+    compressed = is_compressed(lines)
+    ys: list[float] = []
+    line_x: list[float] = []
+    line_index: list[int] = []
+    mismatches = 0
+    prev_dif = False  # did the previous line end with a DIF ordinate?
+    for lineno, raw in lines:
+        text = strip_comment(raw)
+        if not text.strip():
+            continue
+        if compressed:
+            values, kinds = _asdf_line(lineno, text)
+        else:
+            values = _affn_values(lineno, text)
+            kinds = [False] * len(values)
+        if not values:
+            continue
+        x, yv, ykinds = values[0], values[1:], kinds[1:]
+        start = len(ys)
+        if prev_dif and yv:
+            check, yv, ykinds = yv[0], yv[1:], ykinds[1:]
+            start -= 1
+            if ys and not (check == ys[-1] or (math.isnan(check) and math.isnan(ys[-1]))):
+                mismatches += 1
+        line_x.append(x)
+        line_index.append(max(start, 0))
+        ys.extend(yv)
+        if ykinds:
+            prev_dif = ykinds[-1]
+        elif not yv:
+            prev_dif = False
+    res = XppResult(
+        y=np.asarray(ys, dtype=np.float64),
+        line_x=np.asarray(line_x, dtype=np.float64),
+        line_index=np.asarray(line_index, dtype=np.int64),
+        check_mismatches=mismatches,
+    )
+    if mismatches:
+        res.warnings.append(f"{mismatches} Y-check value(s) differ from the decoded ordinate")
+    return res
+
+
+def _asdf_line(lineno: int, text: str) -> tuple[list[float], list[bool]]:
+    """Values of one ASDF line and, per value, whether it was produced by DIF."""
+    values: list[float] = []
+    is_dif: list[bool] = []
+    last_kind = ""  # "abs" or "dif"
+    last_diff = 0.0
+    for m in _ASDF_TOKEN.finditer(text):
+        tok = m.group()
+        c = tok[0]
+        if c in " \t,;" or tok.isspace():
+            continue
+        if c in _SQZ:
+            values.append(float(_SQZ[c] + tok[1:]))
+            is_dif.append(False)
+            last_kind = "abs"
+        elif c in _DIF:
+            if not values:
+                raise AsdfError(lineno, f"a DIF digit {c!r} with no ordinate before it")
+            last_diff = float(_DIF[c] + tok[1:])
+            values.append(values[-1] + last_diff)
+            is_dif.append(True)
+            last_kind = "dif"
+        elif c in _DUP:
+            if not values:
+                raise AsdfError(lineno, f"a DUP digit {c!r} with no value before it")
+            count = int(_DUP[c] + tok[1:])
+            for _ in range(count - 1):
+                if last_kind == "dif":
+                    values.append(values[-1] + last_diff)
+                    is_dif.append(True)
+                else:
+                    values.append(values[-1])
+                    is_dif.append(False)
+        elif c == "?":
+            values.append(math.nan)
+            is_dif.append(False)
+            last_kind = "abs"
+        elif c.isdigit() or c in "+-.":
+            values.append(float(tok))
+            is_dif.append(False)
+            last_kind = "abs"
+        else:
+            raise AsdfError(
+                lineno, f"unexpected character {c!r} (column {m.start() + 1}) in compressed data"
+            )
+    return values, is_dif
+
+
+def decode_groups(lines: list[tuple[int, str]], width: int) -> np.ndarray:
+    """Decode an (XY..XY)-style table (pairs, or triples for XYW/XYM) into an
+    (n, width) array. Groups are separated by blanks or ';', values by ','."""
+    out: list[float] = []
+    compressed = is_compressed(lines)
+    for lineno, raw in lines:
+        text = strip_comment(raw)
+        if not text.strip():
+            continue
+        if compressed:
+            out.extend(_asdf_line(lineno, text)[0])
+        else:
+            out.extend(_affn_values(lineno, text))
+    if len(out) % width:
+        last = lines[-1][0] if lines else 0
+        raise AsdfError(last, f"{len(out)} numbers, not a whole number of {width}-value groups")
+    return np.asarray(out, dtype=np.float64).reshape(-1, width)

@@ -1,0 +1,158 @@
+"""Shared pieces of the spectrum readers: clean unit names, technique guess, and
+building the ParsedMeasurement every spectrum reader returns.
+
+Every spectrum measurement has the same shape so plugins and the GUI need not care
+which file it came from: kind "spectrum", columns ``x`` (axis) and ``y`` (signal),
+``signal="y"``, ``axes=["x"]``. Points are stored in FILE ORDER (a descending
+wavenumber axis stays descending), because that is what the instrument wrote and
+"imported data are never modified"; consumers that need ascending x sort a copy.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import numpy as np
+
+from workbench.importers.base import ParsedMeasurement, column
+
+WAVENUMBER = "cm⁻¹"
+
+# Upper-cased unit text with spaces, dashes, underscores and dots removed -> clean unit.
+_UNITS = {
+    "1/CM": WAVENUMBER,
+    "CM1": WAVENUMBER,
+    "CM^1": WAVENUMBER,
+    "CM**1": WAVENUMBER,
+    "WAVENUMBER": WAVENUMBER,
+    "WAVENUMBERS": WAVENUMBER,
+    "WAVENUMBERS(CM1)": WAVENUMBER,
+    "RAMANSHIFT": WAVENUMBER,
+    "NANOMETERS": "nm",
+    "NANOMETER": "nm",
+    "NM": "nm",
+    "MICROMETERS": "µm",
+    "MICROMETER": "µm",
+    "MICRONS": "µm",
+    "UM": "µm",
+    "µM": "µm",
+    "ABSORBANCE": "absorbance",
+    "TRANSMITTANCE": "transmittance",
+    "TRANSMISSION": "transmittance",
+    "REFLECTANCE": "reflectance",
+    "KUBELKAMUNK": "Kubelka-Munk",
+    "LOG(1/R)": "log(1/R)",
+    "LOG(1/T)": "absorbance",
+    "ARBITRARYUNITS": "a.u.",
+    "ARBITRARY": "a.u.",
+    "AU": "a.u.",
+    "COUNTS": "counts",
+    "HZ": "Hz",
+    "SECONDS": "s",
+    "MILLISECONDS": "ms",
+    "MINUTES": "min",
+    "M/Z": "m/z",
+    "PPM": "ppm",
+    "NANOAMPERES": "nA",
+    "DEGREES": "°",
+}
+
+
+def clean_unit(text: str | None) -> str:
+    """A clean unit string for a unit as instruments write it ("1/CM" -> "cm⁻¹").
+
+    Unknown units are returned stripped (and lower-cased when shouted in capitals)
+    rather than dropped, so nothing the file says is lost.
+    """
+    if not text:
+        return ""
+    raw = text.strip()
+    key = re.sub(r"[\s\-_.]", "", raw.upper())
+    key = key.replace("⁻¹", "1").replace("−", "")
+    if key in _UNITS:
+        return _UNITS[key]
+    return raw.lower() if raw.isupper() and len(raw) > 3 else raw
+
+
+def guess_technique(hint: str, x_unit: str, x: np.ndarray) -> str:
+    """NIR, FTIR, Raman, UV-Vis, NMR or MS from a data-type hint and the x axis.
+
+    The hint (JCAMP DATA TYPE, SPC axis type, file text) wins; otherwise the axis
+    unit and range decide: nm/µm above 780 nm -> NIR, cm⁻¹ above 4500 -> NIR,
+    cm⁻¹ -> FTIR. Returns "" when nothing says.
+    """
+    h = hint.upper()
+    if "RAMAN" in h:
+        return "Raman"
+    if "NMR" in h:
+        return "NMR"
+    if "MASS" in h:
+        return "MS"
+    if "UV" in h or "VIS" in h:
+        return "UV-Vis"
+    if "NIR" in h or "NEAR" in h:
+        return "NIR"
+    finite = x[np.isfinite(x)] if x.size else x
+    if not finite.size:
+        return "FTIR" if "INFRARED" in h or h.strip() == "IR" else ""
+    lo, hi = float(finite.min()), float(finite.max())
+    if x_unit == "nm":
+        return "NIR" if hi > 780 else "UV-Vis"
+    if x_unit == "µm":
+        return "NIR" if hi <= 2.6 else "FTIR"
+    if x_unit == WAVENUMBER:
+        if lo >= 3800 and hi > 4500:
+            return "NIR"
+        return "FTIR"
+    if "INFRARED" in h or h.strip() == "IR":
+        return "FTIR"
+    return ""
+
+
+def spectrum(
+    x: np.ndarray,
+    y: np.ndarray,
+    *,
+    x_unit: str,
+    y_unit: str,
+    label: str,
+    sample_name: str | None = None,
+    instrument: str = "",
+    x_label: str = "",
+    y_label: str = "",
+    technique: str = "",
+    metadata: dict[str, Any] | None = None,
+) -> ParsedMeasurement:
+    """The ParsedMeasurement of one spectrum (kind "spectrum", columns x and y)."""
+    meta = dict(metadata or {})
+    if technique:
+        meta["technique"] = technique
+    meta.setdefault("n_points", int(np.asarray(x).shape[0]))
+    return ParsedMeasurement(
+        kind="spectrum",
+        sample_name=(sample_name or None),
+        columns={
+            "x": column("x", x_unit, x, x_label or _axis_label(x_unit)),
+            "y": column("y", y_unit, y, y_label or (y_unit.capitalize() if y_unit else "Signal")),
+        },
+        signal="y",
+        axes=["x"],
+        label=label,
+        instrument=instrument,
+        metadata=meta,
+    )
+
+
+def _axis_label(unit: str) -> str:
+    return {
+        WAVENUMBER: "Wavenumber",
+        "nm": "Wavelength",
+        "µm": "Wavelength",
+        "m/z": "Mass-to-charge ratio",
+        "s": "Time",
+        "ms": "Time",
+        "min": "Time",
+        "Hz": "Frequency",
+        "ppm": "Chemical shift",
+    }.get(unit, "x")
