@@ -1,0 +1,380 @@
+"""End-to-end self-test of the installed application, without a display.
+
+``fibre-workbench self-test`` (and the packaged application's smoke check) runs every
+step below in order, in a fresh temporary folder, and prints OK or FAIL for each.
+Steps are plain functions of the work folder registered with ``@step("name")``; they
+check real outcomes (arrays equal after a reopen, attributes present in the file)
+and raise ``SelfTestFailure`` (or any exception) when something is wrong. Steps may
+leave files in the work folder for later steps (the first steps write
+``selftest.fwproj``). Features add their own steps here as they land: import a
+generated file, run an analysis, classify, report.
+
+Qt-free: the self-test drives the core only.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import json
+import time
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+StepFunc = Callable[[Path], None]
+STEPS: list[tuple[str, StepFunc]] = []
+PROJECT_NAME = "selftest.fwproj"
+
+
+class SelfTestFailure(AssertionError):
+    """A self-test check did not hold."""
+
+
+def step(name: str) -> Callable[[StepFunc], StepFunc]:
+    """Register a self-test step under ``name`` (steps run in registration order)."""
+
+    def register(func: StepFunc) -> StepFunc:
+        if any(existing == name for existing, _ in STEPS):
+            raise ValueError(f"self-test step {name!r} is registered twice")
+        STEPS.append((name, func))
+        return func
+
+    return register
+
+
+def check(condition: object, message: str) -> None:
+    """Raise ``SelfTestFailure(message)`` unless ``condition`` holds (survives ``-O``)."""
+    if not condition:
+        raise SelfTestFailure(message)
+
+
+# -- project comparison ------------------------------------------------------------
+
+
+def _norm(value: Any) -> str:
+    """JSON text of a metadata-like value, for comparing across a save/open cycle."""
+    return json.dumps(value, sort_keys=True, default=str)
+
+
+def _same_array(a: Any, b: Any) -> bool:
+    x, y = np.asarray(a), np.asarray(b)
+    if x.shape != y.shape:
+        return False
+    if np.issubdtype(x.dtype, np.number) and np.issubdtype(y.dtype, np.number):
+        return bool(np.array_equal(x, y, equal_nan=np.issubdtype(x.dtype, np.floating)))
+    return bool(np.array_equal(x.astype(str), y.astype(str)))
+
+
+def _compare_columns(where: str, a: dict, b: dict) -> None:
+    check(list(a) == list(b), f"{where}: columns {list(a)} became {list(b)}")
+    for name, col in a.items():
+        other = b[name]
+        check(col.unit == other.unit, f"{where}/{name}: unit {col.unit!r} became {other.unit!r}")
+        check(_same_array(col.values(), other.values()), f"{where}/{name}: the data changed")
+
+
+def _compare_attrs(where: str, a: object, b: object, names: tuple[str, ...]) -> None:
+    for name in names:
+        va, vb = getattr(a, name), getattr(b, name)
+        check(_norm(va) == _norm(vb), f"{where}: {name} {va!r} became {vb!r}")
+
+
+_MEASUREMENT_FIELDS = (
+    "kind",
+    "signal",
+    "axes",
+    "label",
+    "method",
+    "instrument",
+    "replicate",
+    "basis",
+    "source_sha256",
+    "source_name",
+    "source_format",
+    "metadata",
+    "created",
+)
+_RESULT_FIELDS = (
+    "plugin_id",
+    "plugin_version",
+    "parameters",
+    "inputs",
+    "plots",
+    "messages",
+    "label",
+    "app_version",
+    "created",
+)
+
+
+def compare_projects(a: Any, b: Any) -> None:
+    """Raise ``SelfTestFailure`` naming the first difference between two projects."""
+    check(list(a.samples) == list(b.samples), "the samples or their order changed")
+    sample_fields = ("name", "feedstock_type", "supplier", "origin", "date_received", "notes")
+    for sid, sa in a.samples.items():
+        sb = b.samples[sid]
+        _compare_attrs(sid, sa, sb, (*sample_fields, "metadata", "labels"))
+        check(list(sa.measurements) == list(sb.measurements), f"{sid}: measurements changed")
+        for mid, ma in sa.measurements.items():
+            mb, where = sb.measurements[mid], f"{sid}/{mid}"
+            _compare_attrs(
+                where,
+                ma,
+                mb,
+                _MEASUREMENT_FIELDS,
+            )
+            qa = {k: q.to_json() for k, q in ma.quantities.items()}
+            qb = {k: q.to_json() for k, q in mb.quantities.items()}
+            check(_norm(qa) == _norm(qb), f"{where}: quantities changed")
+            _compare_columns(where, ma.columns, mb.columns)
+        check(list(sa.results) == list(sb.results), f"{sid}: results changed")
+        for rid, ra in sa.results.items():
+            rb, where = sb.results[rid], f"{sid}/{rid}"
+            _compare_attrs(
+                where,
+                ra,
+                rb,
+                _RESULT_FIELDS,
+            )
+            va = {k: q.to_json() for k, q in ra.values.items()}
+            vb = {k: q.to_json() for k, q in rb.values.items()}
+            check(_norm(va) == _norm(vb), f"{where}: values changed")
+            _compare_columns(where, ra.columns, rb.columns)
+    check(list(a.sources) == list(b.sources), "the stored source files changed")
+    for sha, fa in a.sources.items():
+        raw = b.sources[sha].read_bytes()
+        check(raw == fa.read_bytes(), f"source {fa.name}: the bytes changed")
+        check(hashlib.sha256(raw).hexdigest() == sha, f"source {fa.name}: SHA-256 mismatch")
+    check(list(a.models) == list(b.models), "the stored models changed")
+    for mid, ma in a.models.items():
+        mb = b.models[mid]
+        _compare_attrs(mid, ma, mb, ("kind", "name", "params", "provenance"))
+        for name, arr in ma.arrays.items():
+            check(_same_array(arr, mb.arrays[name]), f"model {mid}/{name}: the data changed")
+    check(_norm(a.settings) == _norm(b.settings), "the project settings changed")
+    audit_a = [(e.time, e.user, e.action, e.detail) for e in a.audit]
+    audit_b = [(e.time, e.user, e.action, e.detail) for e in b.audit]
+    check(audit_b[: len(audit_a)] == audit_a, "the audit log was not kept")
+
+
+# -- steps --------------------------------------------------------------------------
+
+
+def _selftest_project() -> Any:
+    """The demo samples plus a derived result with a curve and a stored model."""
+    from workbench.demo import build_demo_project
+    from workbench.model import Column, Quantity, Result, StoredModel
+
+    project = build_demo_project()
+    sample = next(iter(project.samples.values()))
+    tga = next(m for m in sample.measurements.values() if m.kind == "tga")
+    minutes = tga.columns["time"].values()
+    dtg = -np.gradient(tga.columns["mass"].values(), minutes)
+    result = Result(
+        id="r-selftest",
+        plugin_id="selftest.dtg",
+        plugin_version="1.0",
+        parameters={"smoothing": 0, "window": [150.0, 900.0]},
+        inputs=[{"type": "measurement", "id": tga.id, "sample": sample.id}],
+        values={"volatile_matter": Quantity(80.0, "%", "db", sd=0.5, n=2, origin="derived")},
+        columns={
+            "time": Column("time", "min", minutes, "Time"),
+            "dtg": Column("dtg", "%/min", dtg, "DTG"),
+        },
+        plots=[{"x": "time", "y": ["dtg"], "title": "DTG"}],
+        messages=["self-test result"],
+        label="Self-test DTG",
+    )
+    project.add_result(sample.id, result)
+    project.add_model(
+        StoredModel(
+            id="model-selftest",
+            kind="pls",
+            name="self-test model",
+            params={"n_components": 2},
+            arrays={"coef": np.arange(12, dtype=float).reshape(3, 4)},
+            provenance={"note": "self-test"},
+        )
+    )
+    project.settings["selftest"] = {"created_by": "self-test"}
+    return project
+
+
+@step("create a project, add data and save it")
+def _step_create_and_save(workdir: Path) -> None:
+    from workbench.project.store import close_project, save_project
+
+    project = _selftest_project()
+    path = workdir / PROJECT_NAME
+    save_project(project, path)
+    check(path.is_file() and path.stat().st_size > 0, f"{path} was not written")
+    check(not project.dirty, "the project is still marked unsaved after saving")
+    leftovers = [p.name for p in workdir.iterdir() if p.name.endswith((".fwtmp", ".tmp"))]
+    check(not leftovers, f"temporary files left after saving: {leftovers}")
+    close_project(project)
+
+
+@step("reopen the project: every array and attribute equal")
+def _step_reopen_equal(workdir: Path) -> None:
+    from workbench.project.store import close_project, open_project
+
+    expected = _selftest_project()
+    project = open_project(workdir / PROJECT_NAME)
+    try:
+        check(not project.read_only, f"opened read-only: {project.read_only_reason}")
+        # ids other than the fixed demo ids are random: compare the content by id
+        check(set(project.samples) == set(expected.samples), "the sample ids changed")
+        for sid, sample in expected.samples.items():
+            for mid, m in sample.measurements.items():
+                m.created = project.samples[sid].measurements[mid].created
+            for rid, r in sample.results.items():
+                r.created = project.samples[sid].results[rid].created
+        for model in expected.models.values():
+            model.created = project.models[model.id].created
+        expected.audit = []
+        compare_projects(expected, project)
+    finally:
+        close_project(project)
+
+
+@step("the file is self-describing HDF5 with NeXus NXdata curves")
+def _step_layout(workdir: Path) -> None:
+    import h5py
+
+    from workbench.model import FORMAT_NAME, FORMAT_VERSION
+
+    with h5py.File(workdir / PROJECT_NAME, "r") as f:
+        check(f.attrs.get("format") == FORMAT_NAME, "root attribute 'format' missing or wrong")
+        check(int(f.attrs.get("format_version", -1)) == FORMAT_VERSION, "format_version wrong")
+        nxdata: list[str] = []
+
+        def visit(name: str, obj: Any) -> None:
+            if isinstance(obj, h5py.Group) and obj.attrs.get("NX_class") == "NXdata":
+                nxdata.append(name)
+
+        f.visititems(visit)
+        check(nxdata, "no NXdata group found")
+        for name in nxdata:
+            group = f[name]
+            signal = group.attrs.get("signal")
+            check(signal is not None and signal in group, f"{name}: 'signal' names no dataset")
+            axes = group.attrs.get("axes")
+            check(axes is not None, f"{name}: no 'axes' attribute")
+
+
+@step("edit, save again and reopen")
+def _step_resave(workdir: Path) -> None:
+    from workbench.project.store import close_project, open_project, save_project
+
+    path = workdir / PROJECT_NAME
+    before = path.read_bytes()
+    project = open_project(path)
+    try:
+        sid = next(iter(project.samples))
+        project.set_sample_field(sid, "name", "Renamed by self-test")
+        project.set_sample_metadata(sid, "checked", "yes")
+        save_project(project)
+    finally:
+        close_project(project)
+    check(path.read_bytes() != before, "saving an edited project did not change the file")
+    project = open_project(path, read_only=True)
+    try:
+        sample = project.samples[sid]
+        check(sample.name == "Renamed by self-test", "the rename was not saved")
+        check(sample.metadata.get("checked") == "yes", "the metadata edit was not saved")
+        check(any(e.action == "edit sample" for e in project.audit), "the audit log lacks the edit")
+        tga = next(m for m in sample.measurements.values() if m.kind == "tga")
+        check(tga.columns["mass"].values().size > 0, "curve data lost on the second save")
+    finally:
+        close_project(project)
+
+
+@step("summarise the project (info --json)")
+def _step_info(workdir: Path) -> None:
+    from workbench.project.store import close_project, open_project
+    from workbench.summary import project_summary
+
+    project = open_project(workdir / PROJECT_NAME, read_only=True)
+    try:
+        doc = project_summary(project)
+    finally:
+        close_project(project)
+    text = json.dumps(doc, allow_nan=False)
+    check(len(json.loads(text)["samples"]) == len(project.samples), "sample count differs")
+    curves = [m for s in doc["samples"] for m in s["measurements"] if m["x_range"]]
+    check(curves, "no curve with an axis range in the summary")
+    check(any(r["values"] for s in doc["samples"] for r in s["results"]), "no result values")
+
+
+@step("write the demonstration project")
+def _step_demo(workdir: Path) -> None:
+    from workbench.demo import write_demo
+    from workbench.project.store import close_project, open_project
+
+    path = workdir / "demo.fwproj"
+    started = time.perf_counter()
+    write_demo(path)
+    elapsed = time.perf_counter() - started
+    project = open_project(path, read_only=True)
+    try:
+        check(6 <= len(project.samples) <= 10, f"{len(project.samples)} demo samples")
+        for sample in project.samples.values():
+            check(sample.metadata.get("data") == "demonstration", f"{sample.name}: not labelled")
+            kinds = {m.kind for m in sample.measurements.values()}
+            check({"moisture", "ash", "tga", "spectrum"} <= kinds, f"{sample.name}: {kinds}")
+    finally:
+        close_project(project)
+    check(elapsed < 10.0, f"writing the demo took {elapsed:.1f} s")
+
+
+# -- runner -------------------------------------------------------------------------
+
+
+def run_self_test(
+    workdir: Path,
+    out: Callable[[str], None] = print,
+    only: list[str] | None = None,
+) -> bool:
+    """Run the steps (all, or those whose names contain any of ``only``) in ``workdir``.
+
+    Prints ``OK`` or ``FAIL`` per step through ``out``; tracebacks of failed steps go to
+    a log file whose path is printed. Returns True when every step passed.
+    """
+    workdir = Path(workdir)
+    workdir.mkdir(parents=True, exist_ok=True)
+    chosen = [(n, f) for n, f in STEPS if not only or any(o in n for o in only)]
+    failures: list[tuple[str, str]] = []
+    for name, func in chosen:
+        started = time.perf_counter()
+        try:
+            func(workdir)
+        except Exception as exc:
+            elapsed = time.perf_counter() - started
+            reason = " ".join(f"{type(exc).__name__}: {exc}".split())
+            out(f"FAIL  {name} ({elapsed:.2f} s): {reason}")
+            failures.append((name, traceback.format_exc()))
+        else:
+            out(f"OK    {name} ({time.perf_counter() - started:.2f} s)")
+    if failures:
+        log = _write_failure_log(failures)
+        out(f"{len(failures)} of {len(chosen)} self-test steps failed; details in {log}")
+        return False
+    out(f"All {len(chosen)} self-test steps passed.")
+    return True
+
+
+def _write_failure_log(failures: list[tuple[str, str]]) -> Path:
+    from workbench.logsetup import environment_summary
+    from workbench.paths import user_subdir
+
+    stamp = _dt.datetime.now(_dt.UTC).strftime("%Y%m%d-%H%M%S")
+    path = user_subdir("logs") / f"selftest-{stamp}.log"
+    body = [f"Self-test failures at {stamp} UTC", environment_summary(), ""]
+    for name, tb in failures:
+        body += [f"== {name}", tb]
+    path.write_text("\n".join(body), encoding="utf-8")
+    return path

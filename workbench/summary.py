@@ -1,0 +1,198 @@
+"""A project's contents as one JSON-ready document, and as readable text.
+
+``fibre-workbench info`` prints these; the GUI's diagnostics and the tests use them
+too. Building the summary reads structure and attributes only, plus each curve's first
+axis (for its range): the signal arrays, tables and stored source bytes are never
+loaded. The JSON shape is documented in the README ("info --json") and kept stable;
+fields may be added, none removed or renamed.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+
+from workbench.model import Measurement, Project, Result, Sample
+
+
+def jsonable(value: Any) -> Any:
+    """``value`` with numpy scalars and arrays made plain, and NaN/inf as ``None``."""
+    if isinstance(value, dict):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [jsonable(v) for v in value]
+    if isinstance(value, np.ndarray):
+        return jsonable(value.tolist())
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value
+
+
+def axis_range(m: Measurement) -> list[float] | None:
+    """[min, max] of the first axis of a curve (finite values), or None."""
+    if not m.axes or m.axes[0] not in m.columns:
+        return None
+    values = np.asarray(m.columns[m.axes[0]].values(), dtype=float)
+    finite = values[np.isfinite(values)]
+    if finite.size == 0:
+        return None
+    return [float(finite.min()), float(finite.max())]
+
+
+def measurement_summary(m: Measurement) -> dict[str, Any]:
+    signal = m.columns.get(m.signal) if m.signal else None
+    axis = m.columns.get(m.axes[0]) if m.axes else None
+    out: dict[str, Any] = {"id": m.id, "kind": m.kind, "label": m.label}
+    if signal is not None and len(signal.shape) > 1:
+        out["shape"] = list(signal.shape)
+    else:
+        out["n_points"] = m.n_points
+    out.update(
+        {
+            "x_range": axis_range(m),
+            "x_unit": axis.unit if axis is not None else None,
+            "y_unit": signal.unit if signal is not None else None,
+            "signal": m.signal,
+            "axes": list(m.axes),
+            "columns": {
+                name: {"unit": c.unit, "shape": list(c.shape)} for name, c in m.columns.items()
+            },
+            "source_sha256": m.source_sha256 or None,
+            "source_name": m.source_name or None,
+            "method": m.method,
+            "instrument": m.instrument,
+            "replicate": m.replicate,
+            "basis": m.basis,
+            "quantities": {k: q.to_json() for k, q in m.quantities.items()},
+            "created": m.created,
+        }
+    )
+    return out
+
+
+def result_summary(r: Result) -> dict[str, Any]:
+    return {
+        "id": r.id,
+        "plugin": r.plugin_id,
+        "plugin_version": r.plugin_version,
+        "label": r.label,
+        "created": r.created,
+        "app_version": r.app_version,
+        "parameters": r.parameters,
+        "inputs": r.inputs,
+        "values": {k: q.to_json() for k, q in r.values.items()},
+        "columns": {
+            name: {"unit": c.unit, "shape": list(c.shape)} for name, c in r.columns.items()
+        },
+        "messages": list(r.messages),
+    }
+
+
+def sample_summary(s: Sample) -> dict[str, Any]:
+    return {
+        "id": s.id,
+        "name": s.name,
+        "feedstock_type": s.feedstock_type,
+        "supplier": s.supplier,
+        "origin": s.origin,
+        "date_received": s.date_received,
+        "notes": s.notes,
+        "metadata": dict(s.metadata),
+        "measurements": [measurement_summary(m) for m in s.measurements.values()],
+        "results": [result_summary(r) for r in s.results.values()],
+    }
+
+
+def project_summary(project: Project, file_format_version: int | None = None) -> dict[str, Any]:
+    """The ``info --json`` document of ``project``.
+
+    ``file_format_version`` is the version found in the file when it differs from the
+    in-memory one (an older file migrated on open); default: the project's own.
+    """
+    doc = {
+        "format_version": file_format_version or project.format_version,
+        "app_version": project.written_by,
+        "path": str(project.path) if project.path else None,
+        "read_only": project.read_only,
+        "created": project.created,
+        "modified": project.modified,
+        "samples": [sample_summary(s) for s in project.samples.values()],
+        "sources": [
+            {
+                "sha256": f.sha256,
+                "name": f.name,
+                "size": f.size,
+                "format": f.format,
+                "imported": f.imported,
+            }
+            for f in project.sources.values()
+        ],
+        "models": [
+            {"id": m.id, "kind": m.kind, "name": m.name, "created": m.created}
+            for m in project.models.values()
+        ],
+        "warnings": list(project.warnings),
+    }
+    return jsonable(doc)
+
+
+def _fmt_value(q: dict[str, Any]) -> str:
+    text = f"{q['value']:.4g} {q['unit']}".rstrip()
+    if q.get("basis") and q["basis"] != "none":
+        text += f" ({q['basis']})"
+    if q.get("sd") is not None:
+        text += f" ± {q['sd']:.2g}"
+    if q.get("n"):
+        text += f" n={q['n']}"
+    return text
+
+
+def _fmt_measurement(m: dict[str, Any]) -> str:
+    if "shape" in m:
+        size = f"shape {m['shape']}"
+    elif m["signal"]:
+        size = f"{m['n_points']} points"
+    elif m["columns"]:
+        size = f"{m['n_points']} rows"
+    else:
+        size = "values"
+    parts = [f"    {m['kind']:<18} {m['label'] or m['id']:<32} {size}"]
+    if m["x_range"]:
+        lo, hi = m["x_range"]
+        parts.append(f"x {lo:.6g}–{hi:.6g} {m['x_unit'] or ''}".rstrip())
+    if m["y_unit"] is not None:
+        parts.append(f"y [{m['y_unit']}]")
+    text = ", ".join(parts)
+    for name, q in m["quantities"].items():
+        text += f"\n      {name} = {_fmt_value(q)}"
+    return text
+
+
+def format_summary(doc: dict[str, Any]) -> str:
+    """The summary as readable text for the terminal."""
+    n_meas = sum(len(s["measurements"]) for s in doc["samples"])
+    n_res = sum(len(s["results"]) for s in doc["samples"])
+    lines = [
+        f"Project {doc['path']}" + (" (read-only)" if doc["read_only"] else ""),
+        f"  format version {doc['format_version']}, written by Fibre Workbench "
+        f"{doc['app_version']}, modified {doc['modified']}",
+        f"  {len(doc['samples'])} samples, {n_meas} measurements, {n_res} results, "
+        f"{len(doc['sources'])} source files, {len(doc['models'])} models",
+    ]
+    for s in doc["samples"]:
+        lines.append("")
+        extra = ", ".join(x for x in (s["feedstock_type"], s["supplier"], s["origin"]) if x)
+        lines.append(f"  {s['name']} [{s['id']}] {extra}")
+        lines.extend(_fmt_measurement(m) for m in s["measurements"])
+        for r in s["results"]:
+            lines.append(f"    result {r['plugin']} {r['plugin_version']} [{r['id']}]")
+            lines.extend(f"      {k} = {_fmt_value(q)}" for k, q in r["values"].items())
+    if doc["warnings"]:
+        lines.append("")
+        lines.append("Warnings:")
+        lines.extend(f"  - {w}" for w in doc["warnings"])
+    return "\n".join(lines)
