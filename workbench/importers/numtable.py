@@ -1,0 +1,141 @@
+"""Fast, strict conversion of a block of delimited numeric rows to a float array.
+
+Large exports (a million-particle fibre list, a 15 000-row TGA curve) must parse at
+about the speed of a bare ``numpy.loadtxt``, yet a value the strict rules of
+``workbench.importers.text.parse_number`` refuse (thousands separators, mixed decimal
+marks, "nan", empty cells) must never slip through. So the block is first checked
+with a vectorised character test and converted in bulk; only when that fails is it
+re-read cell by cell, which produces the precise message naming line and value.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Sequence
+
+import numpy as np
+
+from workbench.errors import ImportFormatError
+from workbench.importers.text import AmbiguousNumber, parse_number
+
+_DIGITS = b"0123456789"
+_WS = b" \t\r\n"
+
+
+def _allowed(delimiter: str | None, decimal: str) -> bytes:
+    extra = decimal.encode()
+    if delimiter:
+        extra += delimiter.encode()
+    return _DIGITS + _WS + b"eE+-" + extra
+
+
+def _fast(data: bytes, delimiter: str | None, decimal: str, ncols: int) -> np.ndarray | None:
+    """Bulk conversion, or None when anything looks unusual (the slow path decides)."""
+    if data.translate(None, _allowed(delimiter, decimal)):
+        return None  # a character outside digits, signs, exponent, marks and delimiters
+    if decimal == ",":
+        data = data.replace(b",", b".")
+    if b"\n" not in data and b"\r" in data:
+        data = data.replace(b"\r", b"\n")  # CR-only line ends
+    try:
+        arr = np.loadtxt(io.BytesIO(data), delimiter=delimiter, dtype=np.float64, ndmin=2)
+    except ValueError:
+        return None
+    if arr.size == 0:
+        return np.empty((0, ncols))
+    if arr.shape[1] != ncols:
+        return None
+    return arr
+
+
+def parse_cells(
+    lines: Sequence[str],
+    first_line_no: int,
+    delimiter: str | None,
+    decimal: str,
+    path: str,
+    names: Sequence[str],
+) -> np.ndarray:
+    """Cell-by-cell strict parse of ``lines`` (all must be data rows); raises
+    ImportFormatError naming the line (1-based, ``first_line_no`` for ``lines[0]``)."""
+    ncols = len(names)
+    out = np.empty((len(lines), ncols))
+    for i, line in enumerate(lines):
+        cells = line.split(delimiter) if delimiter else line.split()
+        while len(cells) > ncols and not cells[-1].strip():
+            cells.pop()  # trailing delimiters
+        if len(cells) != ncols:
+            raise ImportFormatError(
+                path,
+                f"line {first_line_no + i}",
+                f"{ncols} values separated by {_delim_name(delimiter)}",
+                f"found {len(cells)}: {line.strip()[:60]!r}",
+            )
+        for j, cell in enumerate(cells):
+            try:
+                out[i, j] = parse_number(cell, decimal)
+            except AmbiguousNumber as exc:
+                raise ImportFormatError(
+                    path,
+                    f"line {first_line_no + i}",
+                    f"an unambiguous number in column '{names[j]}'",
+                    f"{exc}; the value is not guessed",
+                ) from None
+            except ValueError:
+                raise ImportFormatError(
+                    path,
+                    f"line {first_line_no + i}",
+                    f"a number in column '{names[j]}'",
+                    f"found {cell.strip()!r}",
+                ) from None
+    return out
+
+
+def _delim_name(delimiter: str | None) -> str:
+    return {None: "spaces", "\t": "tabs", ";": "semicolons", ",": "commas"}.get(
+        delimiter, repr(delimiter)
+    )
+
+
+def parse_block(
+    data: bytes | str | Sequence[str],
+    first_line_no: int,
+    delimiter: str | None,
+    decimal: str,
+    path: str,
+    names: Sequence[str],
+    encoding: str = "utf-8",
+) -> np.ndarray:
+    """Rows of numbers -> float array of shape (n_rows, len(names)).
+
+    ``data`` is the data part of a file: raw bytes in an ASCII-compatible ``encoding``
+    (fastest: nothing is decoded when the rows are plain numbers), a string, or a list
+    of lines. Blank lines at the end are ignored. Strict: see the module docstring.
+    """
+    ncols = len(names)
+    if isinstance(data, str):
+        raw = data.encode("utf-8", "surrogatepass")
+        encoding = "utf-8"
+    elif isinstance(data, bytes | bytearray | memoryview):
+        raw = bytes(data)
+    else:
+        raw = "\n".join(data).encode("utf-8", "surrogatepass")
+        encoding = "utf-8"
+    raw = raw.rstrip(b" \t\r\n")
+    if not raw:
+        return np.empty((0, ncols))
+    arr = _fast(raw, delimiter, decimal, ncols)
+    if arr is not None:
+        return arr
+    text = raw.decode(encoding, errors="replace")
+    lines = re.split(r"\r\n|\r|\n", text)
+    blank = [i for i, line in enumerate(lines) if not line.strip()]
+    if blank:
+        raise ImportFormatError(
+            path,
+            f"line {first_line_no + blank[0]}",
+            "a data row",
+            "found an empty line inside the data",
+        )
+    return parse_cells(lines, first_line_no, delimiter, decimal, path, names)
