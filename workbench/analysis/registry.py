@@ -28,6 +28,7 @@ import re
 import sys
 import threading
 import traceback
+import types
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -132,21 +133,24 @@ def _resolve_entry(manifest: Manifest, origin: str) -> Callable[..., Any]:
         pkg = _module_prefix(manifest, origin)
         if pkg not in sys.modules:
             init = manifest.folder / "__init__.py"
-            spec = importlib.util.spec_from_file_location(
-                pkg,
-                init if init.exists() else None,
-                submodule_search_locations=[str(manifest.folder)],
-            )
-            if spec is None:
-                raise ImportError(f"cannot make a package of {manifest.folder}")
-            module = importlib.util.module_from_spec(spec)
-            sys.modules[pkg] = module
-            try:
-                if spec.loader is not None:
+            if init.exists():
+                spec = importlib.util.spec_from_file_location(
+                    pkg, init, submodule_search_locations=[str(manifest.folder)]
+                )
+                if spec is None or spec.loader is None:
+                    raise ImportError(f"cannot import the plugin package {manifest.folder}")
+                module = importlib.util.module_from_spec(spec)
+                sys.modules[pkg] = module
+                try:
                     spec.loader.exec_module(module)
-            except BaseException:
-                sys.modules.pop(pkg, None)
-                raise
+                except BaseException:
+                    sys.modules.pop(pkg, None)
+                    raise
+            else:  # a folder without __init__.py: a bare package whose path is the folder
+                module = types.ModuleType(pkg)
+                module.__path__ = [str(manifest.folder)]
+                module.__package__ = pkg
+                sys.modules[pkg] = module
         module = importlib.import_module(f"{pkg}.{modname}")
     else:
         module = importlib.import_module(modname)
