@@ -1,0 +1,160 @@
+"""Project lock (second instance opens read-only) and crash recovery files."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from workbench.errors import ProjectError, ProjectLockedError
+from workbench.project.lock import lock_path
+from workbench.project.recovery import (
+    discard_recovery,
+    list_recoveries,
+    open_recovery,
+    write_recovery,
+)
+from workbench.project.store import close_project, open_project, save_project
+from workbench.project.synthetic import make_project
+
+
+@pytest.fixture
+def saved(tmp_path):
+    p = make_project(2)
+    path = tmp_path / "locked.fwproj"
+    save_project(p, path)
+    close_project(p)
+    return path
+
+
+def test_second_open_is_read_only_with_reason(saved):
+    first = open_project(saved)
+    assert not first.read_only
+    info = json.loads(lock_path(saved).read_text())
+    assert info["pid"] == os.getpid() and info["host"] == socket.gethostname()
+    second = open_project(saved)
+    assert second.read_only
+    assert "open in another Fibre Workbench" in second.read_only_reason
+    assert "read-only" in second.read_only_reason
+    second.add_sample("change")
+    with pytest.raises(ProjectError, match="read-only"):
+        save_project(second)
+    close_project(second)
+    assert lock_path(saved).exists(), "closing the read-only copy keeps the owner's lock"
+    close_project(first)
+    assert not lock_path(saved).exists()
+    third = open_project(saved)
+    assert not third.read_only
+    close_project(third)
+
+
+def test_lock_held_by_live_other_process(saved):
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        lock_path(saved).write_text(
+            json.dumps(
+                {"pid": child.pid, "host": socket.gethostname(), "user": "alice", "time": "t"}
+            )
+        )
+        p = open_project(saved)
+        assert p.read_only and "alice" in p.read_only_reason
+        close_project(p)
+        # save-as onto the locked file is refused too
+        other = make_project(1)
+        with pytest.raises(ProjectLockedError):
+            save_project(other, saved)
+    finally:
+        child.kill()
+        child.wait()
+    # now the holder is dead: the stale lock is taken over
+    p = open_project(saved)
+    assert not p.read_only
+    assert json.loads(lock_path(saved).read_text())["pid"] == os.getpid()
+    close_project(p)
+
+
+def test_lock_from_other_host_is_respected(saved):
+    lock_path(saved).write_text(
+        json.dumps({"pid": 1, "host": "another-host.example", "user": "bob", "time": "t"})
+    )
+    p = open_project(saved)
+    assert p.read_only and "another-host.example" in p.read_only_reason
+    close_project(p)
+
+
+def test_explicit_read_only_takes_no_lock(saved):
+    p = open_project(saved, read_only=True)
+    assert p.read_only and not lock_path(saved).exists()
+    close_project(p)
+
+
+def test_save_as_moves_the_lock(saved, tmp_path):
+    p = open_project(saved)
+    new = tmp_path / "renamed.fwproj"
+    save_project(p, new)
+    assert p.path == new
+    assert lock_path(new).exists() and not lock_path(saved).exists()
+    close_project(p)
+    assert not lock_path(new).exists()
+
+
+def test_recovery_write_list_restore_and_discard(saved):
+    p = open_project(saved)
+    s = p.add_sample("unsaved work")
+    spec_before = (
+        next(iter(p.samples.values())).measurements["m-spec-0"].columns["absorbance"].values()
+    )
+    rec = write_recovery(p)
+    assert rec.exists()
+    items = list_recoveries()
+    assert len(items) == 1 and items[0].original_path == saved and items[0].samples == 3
+    # simulate the crash: the project is gone without close; the lock is stale
+    p._store.handle.close()
+    p._store.lock.held = False  # the dead process never released it
+    lock_path(saved).write_text(
+        json.dumps({"pid": 999999, "host": socket.gethostname(), "user": "x", "time": "t"})
+    )
+    r = open_recovery(items[0])
+    assert not r.read_only and r.dirty and r.path == saved
+    assert s.id in r.samples and r.samples[s.id].name == "unsaved work"
+    np.testing.assert_array_equal(
+        r.samples[next(iter(r.samples))].measurements["m-spec-0"].columns["absorbance"].values(),
+        spec_before,
+    )
+    save_project(r)
+    assert list_recoveries() == [], "a clean save discards the recovery file"
+    close_project(r)
+    q = open_project(saved, read_only=True)
+    assert s.id in q.samples
+    close_project(q)
+
+
+def test_untitled_recovery_and_discard():
+    p = make_project(1)
+    write_recovery(p)
+    write_recovery(p)  # rewritten in place, still one
+    items = list_recoveries()
+    assert len(items) == 1 and items[0].original_path is None
+    r = open_recovery(items[0].key)
+    assert r.path is None and len(r.samples) == 1
+    close_project(r)
+    assert list_recoveries() == [], "closing discards"
+    write_recovery(p)
+    discard_recovery(list_recoveries()[0])
+    assert list_recoveries() == []
+    with pytest.raises(ProjectError, match="no recovery file"):
+        open_recovery("nothing-here")
+
+
+def test_close_discards_recovery(saved):
+    p = open_project(saved)
+    p.add_sample("x")
+    write_recovery(p)
+    assert len(list_recoveries()) == 1
+    close_project(p)
+    assert list_recoveries() == []
