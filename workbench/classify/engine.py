@@ -1,0 +1,200 @@
+"""The classification engine: samples x routes -> explainable verdicts (Qt-free).
+
+Public API::
+
+    classify_sample(sample, routes, *, suggestions=True) -> list[Verdict]
+    classify_project(project, routes=None, *, route_id=None) -> list[Verdict]
+    Verdict.to_json()
+
+How a verdict is reached from the criterion rows (see ``evaluate.py`` for the rows):
+
+1. any hard criterion ``fail``                               -> not suitable;
+2. else any hard feedstock criterion ``unknown``             -> not enough data, and
+   ``missing`` names the measurement (or the conversion input) that would decide it;
+3. else any hard criterion ``borderline``, passing only on a value from a method the
+   criterion does not accept, passing only on a *predicted* value, or unknown but marked
+   ``if_missing = "condition"`` (product properties to be tested, rarely measured
+   contaminants)                                              -> conditionally suitable,
+   with each condition listed;
+4. else                                                       -> suitable.
+
+The score (0-100) is the weighted mean of the points of the scored criteria that have a
+value (a preferred range gives 1 inside, a linear ramp to 0 at the edge of the
+acceptable range); ``None`` when none has a value. Routes without hard limits
+(compost, chemicals, ...) carry ``[score_thresholds]`` in their file: a workbench policy,
+stated as such, that maps the score to a verdict; the worse of the two verdicts wins.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from workbench.classify.evaluate import evaluate
+from workbench.classify.spec import RouteSpec
+from workbench.classify.values import SampleValues
+from workbench.classify.verdict import (
+    CONDITIONAL,
+    NOT_ENOUGH_DATA,
+    NOT_SUITABLE,
+    SEVERITY,
+    SUITABLE,
+    CriterionRow,
+    Verdict,
+)
+from workbench.model import Project, Sample
+
+
+def _value_text(row: CriterionRow) -> str:
+    if isinstance(row.value, float):
+        unit = f" {row.unit}" if row.unit else ""
+        return f"{row.value:.4g}{unit}"
+    return str(row.value)
+
+
+def evaluate_route(route: RouteSpec, sv: SampleValues) -> Verdict:
+    """Evaluate every criterion of ``route`` and reach the verdict (no suggestions)."""
+    rows = [evaluate(c, sv) for c in route.criteria]
+    fails: list[str] = []
+    missing: list[str] = []
+    conditions: list[str] = []
+    w_sum = p_sum = 0.0
+    n_scored = n_scored_known = 0
+    scored_missing: list[str] = []
+    for c, row in zip(route.criteria, rows):
+        kind, res = c.kind, row.result
+        if kind == "scored":
+            n_scored += 1
+            if row.points is not None:
+                n_scored_known += 1
+                w_sum += c.weight
+                p_sum += c.weight * row.points
+            elif res == "unknown":
+                scored_missing.append(row.missing or row.label)
+            continue
+        if kind != "hard":
+            continue
+        if res == "fail":
+            fails.append(f"{row.label}: {_value_text(row)} does not meet {row.limit_text}")
+        elif res == "unknown":
+            if c.if_missing == "condition":
+                conditions.append(
+                    f"{row.label}: to be verified ({row.missing or row.note or 'no value'})"
+                )
+            else:
+                missing.append(row.missing or row.label)
+        elif res == "borderline":
+            conditions.append(f"{row.label}: borderline, {row.note}")
+        elif res == "pass":
+            if "method mismatch" in row.flags:
+                conditions.append(
+                    f"{row.label}: confirm with {' or '.join(c.methods)} (value measured by {row.method})"
+                )
+            if "predicted" in row.flags:
+                conditions.append(f"{row.label}: predicted ({row.method}); confirm on the product")
+    score = round(100.0 * p_sum / w_sum, 1) if w_sum > 0 else None
+    if fails:
+        verdict, reasons = NOT_SUITABLE, fails
+    elif missing:
+        verdict, reasons = NOT_ENOUGH_DATA, [f"no value for {m}" for m in missing]
+    elif conditions:
+        verdict, reasons = CONDITIONAL, []
+    else:
+        verdict, reasons = SUITABLE, []
+    notes: list[str] = []
+    th = route.score_thresholds
+    if th is not None:
+        if score is None:
+            if SEVERITY[verdict] < SEVERITY[NOT_ENOUGH_DATA]:
+                verdict = NOT_ENOUGH_DATA
+                reasons = ["no scored criterion has a value"]
+                missing.extend(scored_missing)
+        else:
+            if score >= th.suitable:
+                by_score = SUITABLE
+            elif score >= th.conditional:
+                by_score = CONDITIONAL
+                conditions.append(
+                    f"score {score:g} is below {th.suitable:g} for 'suitable' (workbench policy)"
+                )
+            else:
+                by_score = NOT_SUITABLE
+                reasons = [
+                    *reasons,
+                    f"score {score:g} is below {th.conditional:g} (workbench policy)",
+                ]
+            if SEVERITY[by_score] > SEVERITY[verdict]:
+                verdict = by_score
+    if n_scored and n_scored_known < n_scored:
+        notes.append(
+            f"score from {n_scored_known} of {n_scored} scored criteria (others lack values)"
+        )
+    if route.overrides:
+        notes.append(f"user route file replaces the built-in {route.overrides}")
+    return Verdict(
+        sample=sv.sample_name,
+        sample_id=sv.sample_id,
+        route=route.id,
+        route_name_en=route.name_en,
+        route_name_fi=route.name_fi,
+        route_version=route.version,
+        route_file=route.file_label,
+        verdict=verdict,
+        score=score,
+        criteria=rows,
+        reasons=reasons,
+        missing=missing,
+        conditions=conditions,
+        notes=notes,
+    )
+
+
+def classify_sample(
+    sample: Sample | SampleValues, routes: Iterable[RouteSpec], *, suggestions: bool = True
+) -> list[Verdict]:
+    """Classify one sample against each route, in the order given."""
+    from workbench.classify.suggest import suggest
+
+    sv = sample if isinstance(sample, SampleValues) else SampleValues.from_sample(sample)
+    out = []
+    for route in routes:
+        v = evaluate_route(route, sv)
+        if suggestions and v.verdict != SUITABLE:
+            v.suggestions = suggest(route, sv, v)
+        out.append(v)
+    return out
+
+
+def classify_project(
+    project: Project,
+    routes: Iterable[RouteSpec] | None = None,
+    *,
+    route_id: str | None = None,
+    suggestions: bool = True,
+) -> list[Verdict]:
+    """Classify every sample of ``project``; ``routes=None`` loads built-in + user routes."""
+    if routes is None:
+        from workbench.classify.routes import load_routes
+
+        routes = load_routes().routes
+    routes = list(routes)
+    if route_id is not None:
+        routes = [r for r in routes if r.id == route_id]
+        if not routes:
+            from workbench.errors import SpecificationError
+
+            raise SpecificationError(f"no route with id {route_id!r}")
+    verdicts: list[Verdict] = []
+    for sample in project.samples.values():
+        verdicts.extend(classify_sample(sample, routes, suggestions=suggestions))
+    return verdicts
+
+
+__all__ = [
+    "CONDITIONAL",
+    "NOT_ENOUGH_DATA",
+    "NOT_SUITABLE",
+    "SUITABLE",
+    "classify_project",
+    "classify_sample",
+    "evaluate_route",
+]

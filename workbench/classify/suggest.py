@@ -1,0 +1,206 @@
+"""Pre-treatment suggestions: what would change a verdict, and to what.
+
+For each failing (or borderline) hard or scored criterion whose property a common
+pre-treatment changes, the route is re-evaluated with the value the treatment would
+give; the suggestion is offered only when the verdict gets better or the score rises.
+When several treatments are needed together, their combination is tried as well.
+
+Treatments and the value used for the re-evaluation:
+
+* dry / moisten: moisture set to the limit (just below it for "<"), or to the nearer end
+  of the preferred range; dry matter follows (100 - moisture);
+* debark (woody samples and logging residues): ash set to 1.14 % db, the upper end of
+  the ash range read for Pinus stemwood in Stolarski et al. 2022 [S101], and the
+  feedstock type to stemwood ("woody"); offered only when that lowers the ash;
+* leach alkali / wash (straw and herbaceous samples): chlorine and potassium halved,
+  the lower end of the 2-6x reduction by delayed harvest / leaching in Burvall 1997 [S113];
+* wash or screen off soil: attached soil set to the limit;
+* screen out fines / grind to size: the fines or particle size set to the limit or the
+  middle of the preferred range;
+* blend (C/N): C/N set to the middle of the preferred range (blending N-rich "greens" or
+  C-rich "browns", Rynk et al. [S90]).
+"""
+
+from __future__ import annotations
+
+import math
+
+from workbench.classify.spec import Criterion, RouteSpec
+from workbench.classify.values import Candidate, SampleValues
+from workbench.classify.verdict import SEVERITY, CriterionRow, Suggestion, Verdict
+
+STEMWOOD_ASH_MAX = 1.14  # % db, upper end for Pinus stemwood [S101]
+LEACH_FACTOR = 0.5  # lower end of the 2-6x reduction [S113]
+
+
+def _target(c: Criterion, x: float) -> float | None:
+    """The value just meeting the criterion, nearest to ``x``."""
+    eps = 1e-6 * max(1.0, abs(c.limit or 0.0))
+    comp = c.comparator
+    if comp == "<=":
+        return c.limit
+    if comp == "<":
+        return c.limit - eps
+    if comp == ">=":
+        return c.limit
+    if comp == ">":
+        return c.limit + eps
+    if comp == "between":
+        return min(max(x, c.limits[0]), c.limits[1])
+    if comp == "preferred_range":
+        lo, hi = c.preferred
+        if x < lo:
+            return lo
+        if x > hi:
+            return hi
+    return None
+
+
+def _mid(c: Criterion, x: float) -> float | None:
+    if c.comparator == "preferred_range":
+        lo, hi = c.preferred
+        if math.isfinite(lo) and math.isfinite(hi):
+            return (lo + hi) / 2.0
+    return _target(c, x)
+
+
+def _cand(value: float, c: Criterion, action: str) -> Candidate:
+    return Candidate(value, c.unit, c.basis, "what-if", f"what-if: {action}", method=action)
+
+
+def _failing(route: RouteSpec, verdict: Verdict) -> list[tuple[Criterion, CriterionRow]]:
+    out = []
+    for c, row in zip(route.criteria, verdict.criteria):
+        if c.kind == "informative" or c.applies_to == "product":
+            continue
+        if row.result in ("fail", "borderline") or (row.points is not None and row.points < 1.0):
+            out.append((c, row))
+    return out
+
+
+def _actions(
+    route: RouteSpec, sv: SampleValues, verdict: Verdict
+) -> list[tuple[str, str, dict, dict]]:
+    """(action, detail, value overrides, attribute overrides) for each applicable treatment."""
+    ftype = sv.attributes.get("feedstock_type", "")
+    acts: list[tuple[str, str, dict, dict]] = []
+    for c, row in _failing(route, verdict):
+        x = row.value if isinstance(row.value, float) else None
+        if x is None:
+            continue
+        prop = c.property
+        if prop == "moisture":
+            t = _target(c, x)
+            if t is None:
+                continue
+            verb = "Dry" if t < x else "Moisten (or blend with wetter material)"
+            below = "below " if c.comparator == "<" else ""
+            action = f"{verb} to {below}{t:.3g} % moisture"
+            over = {"moisture": _cand(t, c, action)}
+            over["dry_matter"] = Candidate(
+                100.0 - t, "%", "ar", "what-if", f"what-if: {action}", method=action
+            )
+            acts.append(
+                (action, f"moisture {x:.3g} % -> {t:.3g} % (wet basis), for {row.label}", over, {})
+            )
+        elif prop == "ash" and ftype in ("woody", "logging_residues"):
+            if x <= STEMWOOD_ASH_MAX:
+                continue
+            action = "Debark (use stemwood without bark)"
+            over = {
+                "ash": Candidate(
+                    STEMWOOD_ASH_MAX, "%", "db", "what-if", "what-if: debark", method=action
+                )
+            }
+            detail = (
+                f"ash {x:.3g} % db -> at most {STEMWOOD_ASH_MAX} % db, the upper end of the range read for "
+                "Pinus stemwood (Stolarski et al. 2022 [S101])"
+            )
+            acts.append((action, detail, over, {"feedstock_type": "woody"}))
+        elif prop in ("chlorine", "potassium") and ftype in ("straw", "herbaceous"):
+            action = "Leach alkali and chlorine (washing, or delayed spring harvest)"
+            t = x * LEACH_FACTOR
+            over = {prop: _cand(t, c, action)}
+            detail = f"{row.label} {x:.3g} -> {t:.3g} {c.unit} (2-6x lower after leaching, Burvall 1997 [S113]; lower end used)"
+            acts.append((action, detail, over, {}))
+        elif prop == "soil_content":
+            t = _target(c, x)
+            if t is not None:
+                action = f"Wash or screen off attached soil to {t:.3g} %"
+                acts.append(
+                    (
+                        action,
+                        f"attached soil {x:.3g} % -> {t:.3g} % db",
+                        {prop: _cand(t, c, action)},
+                        {},
+                    )
+                )
+        elif prop in ("pellet_fines", "fines_length", "fines_count", "median_particle_size"):
+            t = _mid(c, x)
+            if t is None:
+                continue
+            action = (
+                "Screen out fines"
+                if t < x and prop != "median_particle_size"
+                else "Grind and screen to size"
+            )
+            acts.append(
+                (
+                    action,
+                    f"{row.label} {x:.3g} -> {t:.3g} {c.unit}",
+                    {prop: _cand(t, c, action)},
+                    {},
+                )
+            )
+        elif prop == "c_n_ratio":
+            t = _mid(c, x)
+            if t is None:
+                continue
+            what = "nitrogen-rich (greens)" if t < x else "carbon-rich (browns)"
+            action = f"Blend with {what} material to C/N {t:.3g}"
+            acts.append(
+                (
+                    action,
+                    f"C/N {x:.3g} -> {t:.3g} (Rynk et al. [S90])",
+                    {prop: _cand(t, c, action)},
+                    {},
+                )
+            )
+    # merge actions on the same property (keep the first) and those with the same name
+    seen: set[str] = set()
+    unique = []
+    for a in acts:
+        if a[0] not in seen:
+            seen.add(a[0])
+            unique.append(a)
+    return unique
+
+
+def suggest(route: RouteSpec, sv: SampleValues, verdict: Verdict) -> list[Suggestion]:
+    """Pre-treatments that would improve ``verdict``, each with the verdict that would follow."""
+    from workbench.classify.engine import evaluate_route
+
+    acts = _actions(route, sv, verdict)
+    if not acts:
+        return []
+    base_sev = SEVERITY[verdict.verdict]
+    base_score = verdict.score if verdict.score is not None else -1.0
+    out: list[Suggestion] = []
+
+    def trial(action: str, detail: str, over: dict, attrs: dict) -> None:
+        new = evaluate_route(route, sv.with_values(over, attrs))
+        better = SEVERITY[new.verdict] < base_sev
+        higher = new.score is not None and new.score >= base_score + 1.0
+        if better or (higher and SEVERITY[new.verdict] <= base_sev):
+            out.append(Suggestion(action, detail, new.verdict, new.score))
+
+    for a in acts:
+        trial(*a)
+    if len(acts) > 1:
+        over: dict = {}
+        attrs: dict = {}
+        for _, _, o, at in acts:
+            over.update(o)
+            attrs.update(at)
+        trial(" + ".join(a[0] for a in acts), "; ".join(a[1] for a in acts), over, attrs)
+    return out
