@@ -93,6 +93,8 @@ def guess_technique(hint: str, x_unit: str, x: np.ndarray) -> str:
         return "UV-Vis"
     if "NIR" in h or "NEAR" in h:
         return "NIR"
+    if x_unit == "m/z":
+        return "MS"
     finite = x[np.isfinite(x)] if x.size else x
     if not finite.size:
         return "FTIR" if "INFRARED" in h or h.strip() == "IR" else ""
