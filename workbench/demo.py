@@ -103,6 +103,21 @@ def _replicate_quantity(
     )
 
 
+_WEIGHING_LABELS = {
+    "dish_mass": "Dish",
+    "dish_plus_wet_mass": "Dish + wet sample",
+    "dish_plus_dry_mass": "Dish + dried sample",
+    "crucible_mass": "Crucible",
+    "crucible_plus_sample_mass": "Crucible + sample",
+    "crucible_plus_ash_mass": "Crucible + ash",
+}
+
+
+def _weighing_columns(w: dict[str, np.ndarray]) -> dict[str, Column]:
+    """Weighings as columns in g, named as the gravimetric importer names them."""
+    return {k: _col(k, "g", v, _WEIGHING_LABELS[k]) for k, v in w.items()}
+
+
 def _sid_key(sid: str) -> tuple[int, str]:
     digits = "".join(c for c in sid if c.isdigit())
     return (int(digits) if digits else 0, sid)
@@ -173,15 +188,18 @@ class _DemoBuilder:
             MeasurementKind.MOISTURE,
             columns={
                 "replicate": _col("replicate", "", np.arange(1, n + 1), "Replicate"),
-                "dish": _col("dish", "g", w["dish"], "Dish"),
-                "dish_wet": _col("dish_wet", "g", w["dish_wet"], "Dish + wet sample"),
-                "dish_dry": _col("dish_dry", "g", w["dish_dry"], "Dish + dried sample"),
+                **_weighing_columns(w),
+                "oven_temperature": _col("oven_temperature", "°C", np.full(n, 105.0), "Oven"),
             },
             quantities={"moisture": q},
             label="Moisture, oven drying",
             method=method,
             basis=Basis.AS_RECEIVED.value,
-            metadata={"oven_temperature_c": 105.0, "target": self._target(entry, "moisture")},
+            metadata={
+                "oven_temperature_C": 105.0,
+                "n_replicates": n,
+                "target": self._target(entry, "moisture"),
+            },
         )
 
     def ash(self, key: str, entry: dict[str, Any], rng: np.random.Generator) -> Measurement:
@@ -196,20 +214,22 @@ class _DemoBuilder:
             MeasurementKind.ASH,
             columns={
                 "replicate": _col("replicate", "", np.arange(1, n + 1), "Replicate"),
-                "crucible": _col("crucible", "g", w["crucible"], "Crucible"),
-                "crucible_sample": _col(
-                    "crucible_sample", "g", w["crucible_sample"], "Crucible + sample"
+                **_weighing_columns(w),
+                "furnace_temperature": _col(
+                    "furnace_temperature", "°C", np.full(n, 550.0), "Furnace"
                 ),
-                "crucible_ash": _col("crucible_ash", "g", w["crucible_ash"], "Crucible + ash"),
+                "analysis_moisture": _col(
+                    "analysis_moisture", "%", np.full(n, m_ad), "Moisture of analysis sample"
+                ),
             },
             quantities={"ash": q},
             label="Ash at 550 °C",
             method=method,
             basis=Basis.DRY.value,
             metadata={
-                "furnace_temperature_c": 550.0,
-                "analysis_sample_moisture_pct": m_ad,
-                "analysis_sample_moisture_basis": Basis.AIR_DRIED.value,
+                "furnace_temperature_C": 550.0,
+                "sample_state": "analysis sample",
+                "n_replicates": n,
                 "target": self._target(entry, "ash"),
             },
         )
@@ -234,10 +254,12 @@ class _DemoBuilder:
             basis=Basis.AS_RECEIVED.value,
             metadata={
                 "sample_mass_mg": 10.0,
-                "heating_rate_k_per_min": prog.rate_k_per_min,
+                "heating_rate": prog.rate_k_per_min,
+                "heating_rate_unit": "K/min",
+                "gas": "nitrogen",
                 "gas_switches": [
-                    {"time_min": 0.0, "gas": "nitrogen"},
-                    {"time_min": prog.switch_min, "gas": "air"},
+                    {"time_min": 0.0, "temperature_C": prog.start_c, "gas": "nitrogen"},
+                    {"time_min": prog.switch_min, "temperature_C": prog.end_c, "gas": "air"},
                 ],
                 "programme": (
                     f"{prog.start_c:g} to {prog.end_c:g} °C at {prog.rate_k_per_min:g} K/min "

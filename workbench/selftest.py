@@ -331,6 +331,25 @@ def _step_demo(workdir: Path) -> None:
     check(elapsed < 10.0, f"writing the demo took {elapsed:.1f} s")
 
 
+@step("analyse: fibre length statistics of a demo fibre list")
+def _step_fibre_analysis(workdir: Path) -> None:
+    from workbench.analysis.runner import run_plugin
+    from workbench.demo import build_demo_project
+
+    project = build_demo_project()
+    sample = project.samples["s-wheat-straw"]
+    fibres = next(m for m in sample.measurements.values() if m.kind == "fibre_particles")
+    target = fibres.metadata["target"]
+    (result,) = run_plugin(project, "fibre_length", sample.id)
+    value = result.values[target["property"]]
+    check(value.unit == "mm", f"{target['property']} unit {value.unit!r}")
+    check(
+        abs(value.value - target["value_mm"]) < 1e-3,
+        f"{target['property']} {value.value:.4f} mm, expected {target['value_mm']} mm",
+    )
+    check(result.inputs and result.inputs[0]["id"] == fibres.id, "the input is not recorded")
+
+
 # -- runner -------------------------------------------------------------------------
 
 

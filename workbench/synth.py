@@ -141,6 +141,9 @@ def moisture_weighings(
 ) -> dict[str, np.ndarray]:
     """Dish, dish + wet sample and dish + dried sample masses (g), ISO 18134-2 style.
 
+    Keys are the column names the gravimetric importer gives (``dish_mass``,
+    ``dish_plus_wet_mass``, ``dish_plus_dry_mass``).
+
     Each replicate's moisture is drawn around ``moisture_ar`` with standard deviation
     ``sd`` (percentage points); masses are rounded to 0.1 mg as a balance would.
     """
@@ -148,18 +151,29 @@ def moisture_weighings(
     wet = np.round(rng.uniform(9.0, 11.0, n), 4)
     target = moisture_ar + rng.normal(0.0, sd, n)
     dry = np.round(wet * (1.0 - target / 100.0), 4)
-    return {"dish": dish, "dish_wet": np.round(dish + wet, 4), "dish_dry": np.round(dish + dry, 4)}
+    return {
+        "dish_mass": dish,
+        "dish_plus_wet_mass": np.round(dish + wet, 4),
+        "dish_plus_dry_mass": np.round(dish + dry, 4),
+    }
 
 
 def moisture_from_weighings(w: Mapping[str, np.ndarray]) -> np.ndarray:
     """Moisture (% wet basis) per replicate: (m2 - m3) / (m2 - m1) * 100, ISO 18134-2."""
-    return (w["dish_wet"] - w["dish_dry"]) / (w["dish_wet"] - w["dish"]) * 100.0
+    return (
+        (w["dish_plus_wet_mass"] - w["dish_plus_dry_mass"])
+        / (w["dish_plus_wet_mass"] - w["dish_mass"])
+        * 100.0
+    )
 
 
 def ash_weighings(
     ash_db: float, moisture_ad: float, n: int, sd_rel: float, rng: np.random.Generator
 ) -> dict[str, np.ndarray]:
     """Crucible, crucible + analysis sample, crucible + ash masses (g), ISO 18122 style.
+
+    Keys are the gravimetric importer's column names (``crucible_mass``,
+    ``crucible_plus_sample_mass``, ``crucible_plus_ash_mass``).
 
     The analysis sample holds ``moisture_ad`` % moisture; each replicate's dry-basis ash
     is drawn around ``ash_db`` with relative standard deviation ``sd_rel``.
@@ -169,15 +183,17 @@ def ash_weighings(
     target = ash_db * (1.0 + rng.normal(0.0, sd_rel, n))
     ash = np.round(sample * (1.0 - moisture_ad / 100.0) * target / 100.0, 4)
     return {
-        "crucible": crucible,
-        "crucible_sample": np.round(crucible + sample, 4),
-        "crucible_ash": np.round(crucible + ash, 4),
+        "crucible_mass": crucible,
+        "crucible_plus_sample_mass": np.round(crucible + sample, 4),
+        "crucible_plus_ash_mass": np.round(crucible + ash, 4),
     }
 
 
 def ash_from_weighings(w: Mapping[str, np.ndarray], moisture_ad: float) -> np.ndarray:
     """Ash (% dry basis) per replicate: (m3 - m1)/(m2 - m1) * 100 * 100/(100 - M_ad), ISO 18122."""
-    ratio = (w["crucible_ash"] - w["crucible"]) / (w["crucible_sample"] - w["crucible"])
+    ratio = (w["crucible_plus_ash_mass"] - w["crucible_mass"]) / (
+        w["crucible_plus_sample_mass"] - w["crucible_mass"]
+    )
     return ratio * 100.0 * 100.0 / (100.0 - moisture_ad)
 
 
@@ -191,6 +207,14 @@ def lognormal_mu(target_mm: float, sigma: float, weighting: str) -> float:
     return float(np.log(target_mm) - factor * sigma**2)
 
 
+def length_mean(length: np.ndarray, weighting: str, fines_mm: float = 0.0) -> float:
+    """Ln (arithmetic) or Lw (sum l^2 / sum l) of the particles of at least ``fines_mm``."""
+    fibres = length[length >= fines_mm]
+    if weighting == "ln":
+        return float(fibres.mean())
+    return float((fibres**2).sum() / fibres.sum())
+
+
 def fibre_particles(
     n: int,
     length_mm: float,
@@ -199,17 +223,22 @@ def fibre_particles(
     curl_pct: float,
     rng: np.random.Generator,
     sigma: float = 0.6,
+    fines_mm: float = 0.2,
 ) -> dict[str, np.ndarray]:
     """A per-particle list: length (mm), width (µm), curl (%) and kinks (count).
 
-    Lengths are lognormal, scaled so that the list's own Ln or Lw equals ``length_mm``
-    (up to the 0.1 µm rounding); widths lognormal around
+    Lengths are lognormal, scaled so that the list's own Ln or Lw over the fibres (the
+    particles of at least ``fines_mm``, as ISO 16065-2 counts them) equals
+    ``length_mm`` up to the 0.1 µm rounding; widths lognormal around
     ``width_um`` (20 % spread); curl gamma-distributed with mean ``curl_pct``; kinks
     Poisson with a mean rising with length (about one per 2 mm).
     """
     length = rng.lognormal(lognormal_mu(length_mm, sigma, weighting), sigma, n)
-    achieved = length.mean() if weighting == "ln" else (length**2).sum() / length.sum()
-    length = length * (length_mm / achieved)  # the list itself has exactly the wanted mean
+    for _ in range(50):  # scaling moves particles across the fines threshold: iterate
+        achieved = length_mean(length, weighting, fines_mm)
+        length = length * (length_mm / achieved)
+        if abs(achieved / length_mm - 1.0) < 1e-12:
+            break
     width = rng.lognormal(np.log(width_um) - 0.02, 0.2, n)
     curl = rng.gamma(2.0, curl_pct / 2.0, n)
     kinks = rng.poisson(length / 2.0).astype(float)
