@@ -44,9 +44,9 @@ def column_unit(col: Column) -> str:
 
 
 def find_column(m: Measurement, aliases: Iterable[str], *, required: bool = True) -> Column | None:
-    """The first column whose name or label equals, or starts with, one of ``aliases``.
+    """The first column whose name or label is one of ``aliases`` (optionally + "(unit)").
 
-    Matching is case-insensitive; exact matches win over prefix matches. Raises
+    Matching is case-insensitive; exact matches win over ones with a unit in brackets. Raises
     ``AnalysisError`` naming the measurement when a required column is absent.
     """
     aliases = [_norm(a) for a in aliases]
@@ -55,11 +55,12 @@ def find_column(m: Measurement, aliases: Iterable[str], *, required: bool = True
         for c in cols:
             if _norm(c.name) == alias or _norm(c.label or "") == alias:
                 return c
-    for alias in aliases:
+    for alias in aliases:  # then the alias followed only by a bracketed unit: "Pituus (mm)"
         for c in cols:
             for text in (c.name, c.label or ""):
                 t = _norm(text)
-                if t.startswith(alias) and (len(t) == len(alias) or not t[len(alias)].isalnum()):
+                rest = t[len(alias) :].strip()
+                if t.startswith(alias) and re.fullmatch(r"[\(\[][^\)\]]*[\)\]]", rest):
                     return c
     if required:
         names = ", ".join(repr(c.name) for c in cols) or "none"

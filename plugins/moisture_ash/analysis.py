@@ -1,0 +1,169 @@
+"""Moisture and ash plugin: replicate weighings (or analyser values) -> mean, SD, checks.
+
+Reads measurements of kind ``moisture`` (weighing columns dish / dish + wet / dish +
+dry, or a ``moisture`` quantity from an analyser printout) and ``ash`` (crucible /
+crucible + sample / crucible + ash, and the analysis-sample moisture as a column,
+in the metadata or as the parameter). See ``calc`` for the formulas.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from workbench.analysis.api import AnalysisInputs, AnalysisOutput
+from workbench.analysis.helpers import column_unit, find_column, finite_values, to_g
+from workbench.basis import BasisError, convert, moisture_dry_basis
+from workbench.errors import AnalysisError
+from workbench.model import Measurement, Quantity
+from workbench.progress import Progress
+
+from .calc import ash_dry_basis, moisture_wet_basis, summarise
+
+DISH = ("dish_mass", "dish", "astia", "dish_g", "m1")
+DISH_WET = ("dish_plus_wet_mass", "dish_wet", "dish + wet sample", "astia + märkä näyte", "m2")
+DISH_DRY = ("dish_plus_dry_mass", "dish_dry", "dish + dry sample", "astia + kuiva näyte", "m3")
+CRUCIBLE = ("crucible_mass", "crucible", "crucible_g", "upokas")
+CRUCIBLE_SAMPLE = (
+    "crucible_plus_sample_mass",
+    "crucible_sample",
+    "crucible_plus_dry_sample_g",
+    "crucible_plus_sample_g",
+    "crucible + sample",
+    "upokas + näyte",
+)
+CRUCIBLE_ASH = (
+    "crucible_plus_ash_mass",
+    "crucible_ash",
+    "crucible_plus_ash_g",
+    "crucible + ash",
+    "upokas + tuhka",
+)
+M_AD = ("analysis_moisture", "moisture_of_analysis_sample_pct", "analysis_sample_moisture")
+M_AD_META = ("analysis_sample_moisture_pct", "analysis_moisture_pct", "analysis_moisture")
+MOISTURE_METHOD = "ISO 18134 (oven drying, 105 °C)"
+ASH_METHOD = "ISO 18122 (550 °C)"
+
+
+def _grams(m: Measurement, aliases) -> np.ndarray:
+    col = find_column(m, aliases)
+    return to_g(finite_values(col), column_unit(col))
+
+
+def _moisture_replicates(ms: list[Measurement], messages: list[str]) -> list[float]:
+    reps: list[float] = []
+    for m in ms:
+        if find_column(m, DISH, required=False) is not None:
+            try:
+                vals = moisture_wet_basis(_grams(m, DISH), _grams(m, DISH_WET), _grams(m, DISH_DRY))
+            except ValueError as exc:
+                raise AnalysisError(f"moisture weighings of {m.label or m.id}: {exc}") from None
+            reps.extend(float(v) for v in vals if np.isfinite(v))
+        elif "moisture" in m.quantities:
+            q = m.quantities["moisture"]
+            if q.basis not in ("ar", "none"):
+                messages.append(
+                    f"{m.label or m.id}: moisture on basis {q.basis} skipped (wet basis expected)."
+                )
+                continue
+            reps.extend(q.replicates or [q.value])
+    return reps
+
+
+def _analysis_moisture(m: Measurement, n: int, params: dict, messages: list[str]) -> np.ndarray:
+    col = find_column(m, M_AD, required=False)
+    if col is not None:
+        vals = finite_values(col)
+        if np.all(np.isfinite(vals)):
+            return vals
+    for key in M_AD_META:
+        if key in m.metadata:
+            return np.full(n, float(m.metadata[key]))
+    messages.append(
+        f"{m.label or m.id}: the analysis-sample moisture is not stated; "
+        f"{params['analysis_moisture']} % (parameter) was used."
+    )
+    return np.full(n, params["analysis_moisture"])
+
+
+def _ash_replicates(ms: list[Measurement], params: dict, messages: list[str]) -> list[float]:
+    reps: list[float] = []
+    for m in ms:
+        if find_column(m, CRUCIBLE, required=False) is not None:
+            m1, m2, m3 = _grams(m, CRUCIBLE), _grams(m, CRUCIBLE_SAMPLE), _grams(m, CRUCIBLE_ASH)
+            mad = _analysis_moisture(m, m1.size, params, messages)
+            try:
+                vals = ash_dry_basis(m1, m2, m3, mad)
+            except ValueError as exc:
+                raise AnalysisError(f"ash weighings of {m.label or m.id}: {exc}") from None
+            reps.extend(float(v) for v in vals if np.isfinite(v))
+        elif "ash" in m.quantities:
+            q = m.quantities["ash"]
+            if q.basis != "db":
+                messages.append(
+                    f"{m.label or m.id}: ash on basis {q.basis} skipped (dry basis expected)."
+                )
+                continue
+            reps.extend(q.replicates or [q.value])
+    return reps
+
+
+def _quantity(
+    values: list[float], unit: str, basis: str, method: str, limit: float, what: str, out
+) -> Quantity:
+    s = summarise(values, limit)
+    if s.n > 1 and not s.within_limit:
+        out.messages.append(
+            f"Replicates disagree: {what} range {s.range:.3f} percentage points exceeds the "
+            f"repeatability limit {limit:g}; repeat the determination."
+        )
+    elif s.n == 1:
+        out.messages.append(f"Only one {what} replicate: repeatability cannot be checked.")
+    return Quantity(s.mean, unit, basis, sd=s.sd, n=s.n, method=method, replicates=list(values))
+
+
+def run(inputs: AnalysisInputs, params: dict, progress: Progress) -> AnalysisOutput:
+    """Moisture (wet basis) and ash (dry basis) of one sample with replicate checks."""
+    sample = inputs.sample
+    out = AnalysisOutput(label="Moisture and ash")
+    progress.update(0.1, "Reading weighings")
+    moist = _moisture_replicates(sample.of_kind("moisture"), out.messages)
+    ash = _ash_replicates(sample.of_kind("ash"), params, out.messages)
+    if not moist and not ash:
+        raise AnalysisError(f"sample {sample.name} has no moisture or ash weighings or values")
+    if moist:
+        q = _quantity(moist, "%", "ar", MOISTURE_METHOD, params["moisture_limit"], "moisture", out)
+        out.values["moisture"] = q
+        out.values["moisture_db"] = Quantity(
+            float(moisture_dry_basis(q.value)), "%", "none", n=q.n, method=MOISTURE_METHOD
+        )
+        out.add_column("moisture_replicate", "", np.arange(1, len(moist) + 1), "Replicate")
+        out.add_column("moisture_pct", "%", moist, "Moisture (wet basis)")
+        out.plots.append(
+            {
+                "kind": "table",
+                "columns": ["moisture_replicate", "moisture_pct"],
+                "title": "Moisture replicates",
+            }
+        )
+    if ash:
+        q = _quantity(ash, "%", "db", ASH_METHOD, params["ash_limit"], "ash", out)
+        out.values["ash"] = q
+        out.add_column("ash_replicate", "", np.arange(1, len(ash) + 1), "Replicate")
+        out.add_column("ash_pct", "%", ash, "Ash (dry basis)")
+        out.plots.append(
+            {"kind": "table", "columns": ["ash_replicate", "ash_pct"], "title": "Ash replicates"}
+        )
+        m_ar = out.values["moisture"].value if moist else None
+        if m_ar is None:
+            prior = sample.find_quantity("moisture", basis="ar")
+            m_ar = prior.value if prior else None
+        if m_ar is not None:
+            try:
+                ar = convert(q.value, "db", "ar", prop="ash", moisture_ar=m_ar)
+                out.messages.append(
+                    f"Ash {q.value:.3f} % (dry basis) = {ar:.3f} % as received at moisture {m_ar:.2f} %."
+                )
+            except BasisError as exc:
+                out.messages.append(f"Ash could not be converted to as-received basis: {exc}.")
+    progress.update(0.9, "Done")
+    return out
