@@ -232,3 +232,16 @@ def test_a_value_outside_the_vocabulary_is_refused(tmp_path):
     bad.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(SpecificationError, match="vocabulary"):
         load_demo_data(bad)
+
+
+def test_categorical_attributes_are_vocabulary_values(demo):
+    from workbench.vocab import SAMPLE_ATTRIBUTES
+
+    seen = 0
+    for s in demo.samples.values():
+        for attr in ("chemical_treatment", "wood_type"):
+            if attr in s.metadata:
+                assert s.metadata[attr] in SAMPLE_ATTRIBUTES[attr]
+                seen += 1
+    assert seen >= 10
+    assert demo.samples["s-birch-chips"].metadata["wood_type"] == "hardwood"

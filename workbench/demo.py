@@ -26,7 +26,7 @@ from workbench import synth
 from workbench.errors import SpecificationError
 from workbench.model import Column, Measurement, Project, Quantity, Sample
 from workbench.paths import resources_dir
-from workbench.vocab import PROPERTIES, Basis, FeedstockType, MeasurementKind
+from workbench.vocab import PROPERTIES, SAMPLE_ATTRIBUTES, Basis, FeedstockType, MeasurementKind
 
 DEMO_FILE = "feedstocks.json"
 DEMO_LABEL = "demonstration"
@@ -50,6 +50,12 @@ def load_demo_data(path: Path | None = None) -> tuple[dict[str, Any], bytes]:
         raise SpecificationError(f"{path}: the demo data file cannot be read ({exc}).") from exc
     sources = data.get("sources", {})
     for entry in data.get("samples", []):
+        for attr, value in entry.get("attributes", {}).items():
+            if value not in SAMPLE_ATTRIBUTES.get(attr, ()):
+                raise SpecificationError(
+                    f"{path}: sample {entry.get('key')}: {attr}={value!r} is not a sample "
+                    "attribute of the vocabulary."
+                )
         for tv in entry.get("typical_values", []):
             pdef = PROPERTIES.get(tv.get("property", ""))
             if pdef is None or pdef.unit != tv.get("unit"):
@@ -354,7 +360,12 @@ def _sample(data: dict[str, Any], entry: dict[str, Any]) -> Sample:
         origin=entry.get("origin", ""),
         date_received=data.get("date_received", ""),
         notes=notes.strip(),
-        metadata={"data": DEMO_LABEL, "demo_key": entry["key"], "sources": ", ".join(cited)},
+        metadata={
+            "data": DEMO_LABEL,
+            "demo_key": entry["key"],
+            "sources": ", ".join(cited),
+            **{k: str(v) for k, v in entry.get("attributes", {}).items()},
+        },
     )
 
 
