@@ -1,0 +1,1 @@
+"""Built-in plugin: principal component analysis of spectra across samples."""

@@ -1,0 +1,109 @@
+"""PCA explorer plugin: scores, loadings and explained variance across samples.
+
+A project-scope plugin: one run covers all selected samples. How the cross-sample
+result is stored (the runner gives every sample of the run its own ``Result``, all
+linked by one run id in their inputs):
+
+* each sample's result has *its own* scores as values ``pc1_score``, ``pc2_score``, ...
+  (so the sample table and the classifier can show them per sample);
+* every result of the run carries the shared columns: loadings over x
+  (``x``, ``loading_pc1``...), the scree table (``component``,
+  ``explained_variance_pct``, ``cumulative_variance_pct``) and the scores of all
+  samples (``sample_number``, ``score_pc1``...), whose sample names are listed in the
+  plot's ``labels`` entry (columns hold numbers only).
+
+Each sample contributes the mean of its spectra on the common axis
+(``workbench.analysis.spectral_data``); the pipeline is fitted on the whole set.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from workbench.analysis.api import AnalysisInputs, AnalysisOutput
+from workbench.analysis.pipelines import describe, fit_pipeline, resolve_pipeline
+from workbench.analysis.spectral_data import collect
+from workbench.model import Quantity
+from workbench.progress import Progress
+
+from .compute import pca
+
+METHOD = "PCA (mean-centred SVD)"
+
+
+def run(inputs: AnalysisInputs, params: dict, progress: Progress) -> AnalysisOutput:
+    steps = resolve_pipeline(params["pipeline"], project=getattr(inputs, "settings", None))
+    progress.update(0.05, "collecting spectra")
+    data = collect(inputs.samples)
+    progress.update(0.3, "preprocessing")
+    x, Y, _state = fit_pipeline(data.x, data.Y, steps)
+    progress.update(0.6, "computing components")
+    res = pca(Y, params["n_components"], autoscale=params["autoscale"])
+    k = res.scores.shape[1]
+    out = AnalysisOutput(label=f"PCA of {len(data.names)} samples")
+    for i, sid in enumerate(data.sample_ids):
+        out.sample_values[sid] = {
+            f"pc{j + 1}_score": Quantity(float(res.scores[i, j]), "", "none", method=METHOD)
+            for j in range(k)
+        }
+    pcs = [f"pc{j + 1}" for j in range(k)]
+    out.add_column("x", data.x_unit, x, f"x ({data.x_unit})" if data.x_unit else "x")
+    for j, pc in enumerate(pcs):
+        out.add_column(f"loading_{pc}", "", res.loadings[j], f"Loading {pc.upper()}")
+    evr = 100.0 * res.explained_variance_ratio
+    out.add_column("component", "", np.arange(1, k + 1), "Component")
+    out.add_column("explained_variance_pct", "%", evr, "Explained variance")
+    out.add_column("cumulative_variance_pct", "%", np.cumsum(evr), "Cumulative explained variance")
+    out.add_column("sample_number", "", np.arange(1, len(data.names) + 1), "Sample number")
+    for j, pc in enumerate(pcs):
+        out.add_column(f"score_{pc}", "", res.scores[:, j], f"Score {pc.upper()}")
+    labels = list(data.names)
+    if k >= 2:
+        out.plots.append(
+            {
+                "kind": "scatter",
+                "x": "score_pc1",
+                "y": ["score_pc2"],
+                "labels": labels,
+                "title": "PCA scores",
+                "x_label": f"PC1 ({evr[0]:.1f} %)",
+                "y_label": f"PC2 ({evr[1]:.1f} %)",
+            }
+        )
+    out.plots.append(
+        {
+            "kind": "line",
+            "x": "x",
+            "y": [f"loading_{pc}" for pc in pcs],
+            "title": "PCA loadings",
+            "x_label": f"x ({data.x_unit})" if data.x_unit else "x",
+            "y_label": "loading",
+        }
+    )
+    out.plots.append(
+        {
+            "kind": "bar",
+            "x": "component",
+            "y": ["explained_variance_pct", "cumulative_variance_pct"],
+            "title": "Explained variance (scree)",
+            "x_label": "component",
+            "y_label": "% of variance",
+        }
+    )
+    out.plots.append(
+        {
+            "kind": "table",
+            "columns": ["sample_number", *[f"score_{pc}" for pc in pcs]],
+            "row_labels": labels,
+            "title": "PCA scores by sample",
+        }
+    )
+    out.messages.extend(data.notes)
+    out.messages.append(
+        f"{len(labels)} samples, {x.size} points; preprocessing: {describe(steps)}; "
+        f"{k} components explain {evr.sum():.1f} % of the variance."
+    )
+    if k < params["n_components"]:
+        out.messages.append(f"Only {k} components are possible with {len(labels)} samples.")
+    progress.update(1.0, "done")
+    return out

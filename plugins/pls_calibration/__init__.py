@@ -1,0 +1,1 @@
+"""Built-in plugin: PLS calibration of a property from spectra (cross-validated)."""

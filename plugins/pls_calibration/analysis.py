@@ -1,0 +1,252 @@
+"""PLS calibration plugin: spectra + reference values -> stored model, CV figures, predictions.
+
+Steps of a run (all selected samples at once, project scope):
+
+1. each sample's spectra are averaged on a common axis (``spectral_data.collect``);
+2. reference values: the reference table when given (it wins), else the sample's newest
+   measured or derived value of the property on the property's usual basis
+   (predictions are never used as references); samples without one are *not* used for
+   training but are predicted;
+3. the preprocessing pipeline is fitted on the calibration spectra only (MSC mean) and
+   run once, not once per fold (all other steps act on each spectrum alone);
+4. ``workbench.analysis.pls.calibrate``: K-fold CV for 1..max components, component
+   choice (1-SE rule or minimum), final fit on all calibration samples;
+5. the model is stored (``model_io``: arrays + JSON, no pickle) and samples without a
+   reference value get ``Quantity(origin="predicted", method="PLS model <id>")`` with
+   ``uncertainty = 2 x RMSECV`` (an approximate 95 % interval from cross-validation).
+
+Only cross-validated figures are reported (RMSECV, Q2, bias, RPD = SD(y) / RMSECV).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+import numpy as np
+
+from workbench import __version__
+from workbench.analysis.api import AnalysisInputs, AnalysisOutput
+from workbench.analysis.model_io import from_stored, to_stored
+from workbench.analysis.pipelines import apply_pipeline, describe, fit_pipeline, resolve_pipeline
+from workbench.analysis.pls import calibrate
+from workbench.analysis.spectral_data import collect
+from workbench.errors import AnalysisError
+from workbench.model import Quantity, new_id
+from workbench.progress import Progress
+from workbench.vocab import PROPERTIES
+
+from .references import norm_name, read_table, sample_reference
+
+PLUGIN_ID = "pls_calibration"
+PLUGIN_VERSION = "1.0.0"
+
+
+def _references(inputs: AnalysisInputs, data, prop: str, basis: str, table_path: str):
+    """Reference value per collected sample (NaN = missing) and where each came from."""
+    table = read_table(table_path, prop) if table_path.strip() else None
+    by_id = {si.sample_id: si for si in inputs.samples}
+    y = np.full(len(data.sample_ids), np.nan)
+    sources: list[dict] = []
+    for i, sid in enumerate(data.sample_ids):
+        si = by_id[sid]
+        key = norm_name(si.name)
+        if table is not None and key in table.values:
+            value = table.values[key]
+            if value is not None:
+                y[i] = value
+                sources.append({"type": "table", "sha256": table.sha256, "column": table.column})
+            else:
+                sources.append({"type": "table", "missing": True})
+            continue
+        found = sample_reference(si, prop, basis)
+        if found is None:
+            sources.append({"type": "none"})
+        else:
+            y[i] = found[0]
+            sources.append({"type": found[1].type, "id": found[1].id})
+    return y, sources, table
+
+
+def run(inputs: AnalysisInputs, params: dict, progress: Progress) -> AnalysisOutput:
+    prop = params["property"].strip()
+    pdef = PROPERTIES.get(prop)
+    if pdef is None:
+        raise AnalysisError(
+            f"{prop!r} is not a known property id (for example lignin, cellulose, ash)."
+        )
+    unit, basis = pdef.unit, pdef.basis.value
+    steps = resolve_pipeline(params["pipeline"], project=getattr(inputs, "settings", None))
+    progress.update(0.02, "collecting spectra")
+    data = collect(inputs.samples)
+    y, sources, table = _references(inputs, data, prop, basis, params["reference_table"])
+    train = np.isfinite(y)
+    n_train = int(train.sum())
+    if n_train < 4:
+        raise AnalysisError(
+            f"Only {n_train} of the {len(y)} samples have a reference value of {pdef.label_en} "
+            f"({unit}, {basis}); a calibration needs at least 4."
+        )
+    progress.update(0.05, "preprocessing")
+    x_p, X_train, state = fit_pipeline(data.x, data.Y[train], steps)
+    cal = calibrate(
+        X_train,
+        y[train],
+        max_components=params["max_components"],
+        n_folds=params["folds"],
+        seed=params["seed"],
+        selection=params["selection"],
+        scale=params["autoscale"],
+        progress=progress.child(0.1, 0.9),
+    )
+    names = np.array(data.names, dtype=object)
+    model_id = new_id("m")
+    today = _dt.date.today().isoformat()
+    performance = {
+        "rmsecv": cal.rmsecv,
+        "q2": cal.q2,
+        "bias": cal.bias,
+        "rpd": cal.rpd,
+        "n_calibration": n_train,
+        "folds": cal.cv.n_folds,
+        "seed": cal.cv.seed,
+        "selection": cal.selection,
+        "rmsecv_by_components": [float(v) for v in cal.cv.rmsecv],
+    }
+    provenance = {
+        "plugin_id": PLUGIN_ID,
+        "plugin_version": PLUGIN_VERSION,
+        "app_version": __version__,
+        "parameters": dict(params),
+        "pipeline_description": describe(steps),
+        "calibration_samples": [
+            {"id": sid, "name": data.names[i], "reference": float(y[i]), "source": sources[i]}
+            for i, sid in enumerate(data.sample_ids)
+            if train[i]
+        ],
+        "spectra": [mid for i, ids in enumerate(data.measurement_ids) if train[i] for mid in ids],
+    }
+    if table is not None:
+        provenance["reference_table"] = {
+            "name": table.path.rsplit("/", 1)[-1],
+            "sha256": table.sha256,
+        }
+    stored = to_stored(
+        name=params["model_name"].strip() or f"{pdef.label_en} PLS {today}",
+        property=prop,
+        unit=unit,
+        basis=basis,
+        n_components=cal.n_components,
+        steps=steps,
+        x_axis=data.x,
+        x_unit=data.x_unit,
+        x_processed=x_p,
+        x_mean=cal.x_mean,
+        coef=cal.coef,
+        intercept=cal.intercept,
+        state=state,
+        performance=performance,
+        provenance=provenance,
+        model_id=model_id,
+    )
+    out = AnalysisOutput(label=f"PLS calibration of {pdef.label_en}", models=[stored])
+    predictor = from_stored(stored)
+    if (~train).any():
+        progress.update(0.95, "predicting samples without reference values")
+        _, X_rest = apply_pipeline(data.x, data.Y[~train], steps, state=state)
+        pred = predictor.predict_processed(X_rest)
+        for sid, value in zip(np.asarray(data.sample_ids)[~train], pred):
+            out.sample_values[str(sid)] = {
+                prop: Quantity(
+                    float(value),
+                    unit,
+                    basis,
+                    method=predictor.method,
+                    origin="predicted",
+                    uncertainty=2.0 * cal.rmsecv,
+                )
+            }
+    figures = {
+        "pls_rmsecv": Quantity(cal.rmsecv, unit, basis, method="cross-validated"),
+        "pls_bias": Quantity(cal.bias, unit, basis, method="cross-validated"),
+        "pls_q2": Quantity(cal.q2, "", "none", method="cross-validated"),
+        "pls_components": Quantity(float(cal.n_components), "", "none"),
+        "pls_calibration_samples": Quantity(float(n_train), "", "none"),
+    }
+    if np.isfinite(cal.rpd):
+        figures["pls_rpd"] = Quantity(cal.rpd, "", "none", method="cross-validated")
+    for q in figures.values():
+        q.origin = "derived"
+    out.values.update(figures)
+    _columns_and_plots(out, cal, y[train], list(names[train]), x_p, data.x_unit, unit)
+    _messages(out, cal, pdef.label_en, unit, stored, steps, names, train, data.notes)
+    progress.update(1.0, "done")
+    return out
+
+
+def _columns_and_plots(out, cal, y_train, labels, x_p, x_unit, unit) -> None:
+    out.add_column("reference", unit, y_train, f"Reference ({unit})")
+    out.add_column("cv_predicted", unit, cal.cv_predictions, f"Cross-validated prediction ({unit})")
+    out.add_column("components", "", np.arange(1, cal.cv.rmsecv.size + 1), "Components")
+    out.add_column("rmsecv", unit, cal.cv.rmsecv, f"RMSECV ({unit})")
+    out.add_column("x", x_unit, x_p, f"x ({x_unit})" if x_unit else "x")
+    out.add_column("coefficients", "", cal.coef, "Regression coefficient")
+    out.plots.append(
+        {
+            "kind": "scatter",
+            "x": "reference",
+            "y": ["cv_predicted"],
+            "labels": labels,
+            "identity_line": True,
+            "title": f"Predicted (cross-validated) vs reference, {cal.n_components} components",
+            "x_label": f"reference ({unit})",
+            "y_label": f"cross-validated prediction ({unit})",
+        }
+    )
+    out.plots.append(
+        {
+            "kind": "line",
+            "x": "components",
+            "y": ["rmsecv"],
+            "title": "RMSECV by number of components",
+            "x_label": "components",
+            "y_label": f"RMSECV ({unit})",
+        }
+    )
+    out.plots.append(
+        {
+            "kind": "line",
+            "x": "x",
+            "y": ["coefficients"],
+            "title": "Regression coefficients",
+            "x_label": f"x ({x_unit})" if x_unit else "x",
+            "y_label": "coefficient",
+        }
+    )
+
+
+def _messages(out, cal, label, unit, stored, steps, names, train, notes) -> None:
+    out.messages.extend(notes)
+    out.messages.append(
+        f"Model {stored.name!r} ({stored.id}): {cal.n_components} components "
+        f"({'one-standard-error rule' if cal.selection == '1se' else 'lowest RMSECV'}); "
+        f"RMSECV {cal.rmsecv:.4g} {unit}, Q2 {cal.q2:.3f}, bias {cal.bias:.3g} {unit}, "
+        f"RPD {cal.rpd:.2f}, from {int(train.sum())} samples in {cal.cv.n_folds}-fold "
+        f"cross-validation. Preprocessing: {describe(steps)}."
+    )
+    if cal.n_components == cal.cv.rmsecv.size and cal.cv.rmsecv.size > 1:
+        out.messages.append(
+            "The chosen component count is the largest tried; allow more components and "
+            "check the RMSECV curve."
+        )
+    if cal.q2 < 0.5:
+        out.messages.append(
+            f"Q2 is {cal.q2:.2f}: the spectra explain little of the {label} variation; do not "
+            "rely on this model's predictions."
+        )
+    missing = list(names[~train])
+    if missing:
+        shown = ", ".join(map(str, missing[:10])) + (" ..." if len(missing) > 10 else "")
+        out.messages.append(
+            f"{len(missing)} samples without a reference value were predicted, not used for "
+            f"training: {shown}."
+        )

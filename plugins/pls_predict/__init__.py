@@ -1,0 +1,1 @@
+"""Built-in plugin: apply a stored PLS calibration model to samples' spectra."""

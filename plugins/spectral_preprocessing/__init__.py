@@ -1,0 +1,1 @@
+"""Built-in plugin: spectral preprocessing with named pipelines (before/after view)."""
