@@ -170,3 +170,11 @@ def test_bad_input_through_python_m(tmp_path):
     proc = _run_module(["info", str(tmp_path)], tmp_path / "home")
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
     assert len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_a_file_that_is_not_a_project_is_not_opened_in_the_gui(fake_gui, tmp_path, capsys):
+    other = tmp_path / "notes.txt"
+    other.write_text("x", encoding="utf-8")
+    assert cli_main.main([str(other)]) == 2
+    assert fake_gui == []
+    assert "invalid choice" in capsys.readouterr().err

@@ -25,7 +25,6 @@ import os
 import pkgutil
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from types import ModuleType
 
 from workbench import __version__
@@ -106,7 +105,7 @@ def _is_project_argument(args: Sequence[str], commands: set[str]) -> bool:
     """True for ``fibre-workbench PROJECT.fwproj`` (open the GUI on that project)."""
     if len(args) != 1 or args[0].startswith("-") or args[0] in commands:
         return False
-    return args[0].lower().endswith(PROJECT_SUFFIX) or Path(args[0]).is_file()
+    return args[0].lower().endswith(PROJECT_SUFFIX)
 
 
 def _one_line(text: str) -> str:
