@@ -1,0 +1,181 @@
+"""TGA proximate analysis plugin: moisture, volatile matter, ash, fixed carbon and DTG.
+
+Each ``tga`` measurement of the sample is evaluated (replicate curves are averaged,
+with SD); the DTG curve and its peaks come from the first curve. See ``proximate``
+for the definitions and the default temperatures.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from workbench.analysis.api import AnalysisInputs, AnalysisOutput
+from workbench.analysis.helpers import column_unit, find_column, finite_values
+from workbench.errors import AnalysisError
+from workbench.model import Measurement, Quantity
+from workbench.progress import Progress
+
+from .proximate import Proximate, crossing, dtg, dtg_peaks, proximate
+
+TEMPERATURE = ("temperature", "sample temperature", "temp.", "temp", "ts")
+MASS = ("mass", "weight", "tg", "mass_pct", "sample weight")
+TIME = ("time", "t")
+METHOD = "ASTM E1131 (TGA proximate analysis)"
+_OXIDISING = re.compile(r"\b(air|oxygen|o2|synthetic air|ilma|happi)\b", re.I)
+
+
+def _curve(m: Measurement) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
+    """(temperature °C, mass % of initial, time in min or None) of a TGA measurement."""
+    t = finite_values(find_column(m, TEMPERATURE))
+    mass = finite_values(find_column(m, MASS))
+    tcol = find_column(m, TIME, required=False)
+    time = None
+    if tcol is not None:
+        time = finite_values(tcol)
+        if column_unit(tcol).strip().lower() in ("s", "sec", "second", "seconds"):
+            time = time / 60.0
+    ok = np.isfinite(t) & np.isfinite(mass) & (np.isfinite(time) if time is not None else True)
+    t, mass = t[ok], mass[ok]
+    time = time[ok] if time is not None else None
+    if t.size < 5:
+        raise AnalysisError(f"TGA curve {m.label or m.id} has fewer than 5 readable points")
+    if mass[0] <= 0:
+        raise AnalysisError(f"TGA curve {m.label or m.id} starts at a non-positive mass")
+    return t, mass / mass[0] * 100.0, time
+
+
+def _switch_from_metadata(m: Measurement, t: np.ndarray, time: np.ndarray | None) -> int | None:
+    for sw in m.metadata.get("gas_switches", []) or []:
+        if not isinstance(sw, dict) or not _OXIDISING.search(str(sw.get("gas", ""))):
+            continue
+        if "row" in sw:
+            return int(sw["row"])
+        if "time_min" in sw and time is not None:
+            above = np.flatnonzero(time >= float(sw["time_min"]))
+            if above.size:
+                return int(above[0])
+        if "temperature_C" in sw:
+            idx = crossing(t, float(sw["temperature_C"]))
+            if idx is not None:
+                return int(np.ceil(idx))
+    return None
+
+
+def _switch_index(m, t, time, params, notes: list[str]) -> int:
+    mode = params["switch_mode"]
+    idx: int | None = None
+    if mode in ("auto", "metadata"):
+        idx = _switch_from_metadata(m, t, time)
+        if idx is not None:
+            notes.append(
+                f"Gas switch to oxidising taken from the file (row {idx}, {t[idx]:.1f} °C)."
+            )
+        elif mode == "metadata":
+            raise AnalysisError(
+                "the file states no switch to an oxidising gas; choose another switch mode"
+            )
+    if idx is None and mode == "time":
+        if time is None:
+            raise AnalysisError("the curve has no time column; choose another switch mode")
+        above = np.flatnonzero(time >= params["switch_time"])
+        idx = int(above[0]) if above.size else t.size - 1
+    elif idx is None and mode == "index":
+        idx = min(params["switch_index"], t.size - 1)
+    elif idx is None:
+        cross = crossing(t, params["switch_temperature"])
+        if cross is None:
+            idx = int(np.argmax(t))
+            notes.append(
+                f"The curve never reaches {params['switch_temperature']:g} °C; the switch was taken "
+                f"at its highest temperature ({t[idx]:.1f} °C)."
+            )
+        else:
+            idx = int(np.ceil(cross))
+            notes.append(
+                f"Inert/oxidising switch taken where the temperature reaches {t[idx]:.1f} °C."
+            )
+    return int(min(max(idx, 1), t.size - 1))
+
+
+def _mean_q(vals: list[float], unit: str, basis: str) -> Quantity:
+    arr = np.asarray(vals, dtype=float)
+    sd = float(arr.std(ddof=1)) if arr.size > 1 else None
+    return Quantity(
+        float(arr.mean()), unit, basis, sd=sd, n=int(arr.size), method=METHOD, replicates=list(vals)
+    )
+
+
+def run(inputs: AnalysisInputs, params: dict, progress: Progress) -> AnalysisOutput:
+    """Proximate analysis (dry basis; moisture as received) and DTG of the sample's TGA curves."""
+    sample = inputs.sample
+    curves = [
+        m for m in sample.of_kind("tga") if m.signal in (None, "", "mass") or "mass" in m.columns
+    ]
+    if not curves:
+        raise AnalysisError(f"sample {sample.name} has no TGA mass curve")
+    out = AnalysisOutput(label="TGA proximate analysis")
+    results: list[Proximate] = []
+    first = None
+    for k, m in enumerate(curves):
+        progress.update(0.1 + 0.6 * k / len(curves), f"Evaluating {m.label or m.id}")
+        t, w, time = _curve(m)
+        notes: list[str] = []
+        s = _switch_index(m, t, time, params, notes)
+        try:
+            res = proximate(t, w, s, params["moisture_end_temperature"], params["end_points"])
+        except ValueError as exc:
+            raise AnalysisError(f"TGA curve {m.label or m.id}: {exc}") from None
+        res.notes[:0] = notes
+        results.append(res)
+        if first is None:
+            first = (t, w, s)
+        out.messages.extend(f"{m.label or m.id}: {n}" for n in res.notes)
+    out.values["moisture"] = _mean_q([r.moisture_ar for r in results], "%", "ar")
+    out.values["volatile_matter"] = _mean_q([r.volatile_db for r in results], "%", "db")
+    with_ash = [r for r in results if r.ash_db is not None]
+    if with_ash:
+        out.values["ash"] = _mean_q([r.ash_db for r in with_ash], "%", "db")
+        out.values["fixed_carbon"] = _mean_q([r.fixed_carbon_db for r in with_ash], "%", "db")
+    progress.update(0.8, "DTG")
+    t, w, s = first
+    dt, rate = dtg(t, w, s + 1, params["smoothing_window"])
+    pt, pr = dtg_peaks(dt, rate, params["peak_prominence"])
+    out.add_column("temperature", "°C", t, "Temperature")
+    out.add_column("mass_pct", "%", w, "Mass (% of initial)")
+    out.add_column("dtg_temperature", "°C", dt, "Temperature")
+    out.add_column("dtg", "%/°C", rate, "DTG (-dm/dT)")
+    out.add_column("peak_temperature", "°C", pt, "Peak temperature")
+    out.add_column("peak_rate", "%/°C", pr, "Peak DTG")
+    if pt.size:
+        main = int(np.argmax(pr))
+        out.values["dtg_peak_temperature"] = Quantity(float(pt[main]), "°C", "none", method=METHOD)
+        out.messages.append("DTG peaks at " + ", ".join(f"{x:.0f} °C" for x in pt) + ".")
+    out.plots.append(
+        {
+            "kind": "line",
+            "x": "temperature",
+            "y": ["mass_pct"],
+            "title": "TGA",
+            "x_label": "Temperature (°C)",
+            "y_label": "Mass (%)",
+        }
+    )
+    out.plots.append(
+        {
+            "kind": "line",
+            "x": "dtg_temperature",
+            "y": ["dtg"],
+            "title": "DTG",
+            "x_label": "Temperature (°C)",
+            "y_label": "-dm/dT (%/°C)",
+        }
+    )
+    out.plots.append(
+        {"kind": "table", "columns": ["peak_temperature", "peak_rate"], "title": "DTG peaks"}
+    )
+    out.messages.append(
+        "Volatile matter, ash and fixed carbon (by difference) are on dry basis; moisture is as received."
+    )
+    return out

@@ -1,0 +1,124 @@
+"""TGA proximate plugin against synthetic curves with known sigmoid steps."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from plugins.tga_proximate.proximate import crossing, dtg, proximate
+from workbench.analysis import discover, run_plugin
+from workbench.model import Column, Measurement, Project, new_id
+
+M_AR, VM_DB, ASH_DB = 8.0, 78.0, 2.5
+FC_DB = 100.0 - VM_DB - ASH_DB
+
+
+def _sig(x):
+    return 1.0 / (1.0 + np.exp(-x))
+
+
+def synthetic_curve(step_min=0.1, rate=10.0, hold_min=30.0, mass_scale=100.0):
+    """25 -> 900 °C at ``rate`` K/min in N2, then a hold in air burning the fixed carbon."""
+    n_heat = round((900.0 - 25.0) / rate / step_min)
+    n_hold = round(hold_min / step_min)
+    time = np.arange(n_heat + n_hold + 1) * step_min
+    temp = np.minimum(25.0 + rate * time, 900.0)
+    dry = (100.0 - M_AR) / 100.0
+    vm_ar, fc_ar = VM_DB * dry, FC_DB * dry
+    w = 100.0 - M_AR * _sig((temp - 70.0) / 6.0)
+    w -= vm_ar * (0.4 * _sig((temp - 290.0) / 12.0) + 0.6 * _sig((temp - 420.0) / 15.0))
+    switch_time = n_heat * step_min
+    burn = 1.0 - np.exp(-np.clip(time - switch_time, 0, None) / 1.5)
+    w -= fc_ar * burn / burn[-1]
+    return time, temp, w * mass_scale / 100.0, n_heat
+
+
+def _project(time, temp, mass, mass_unit="%", metadata=None):
+    project = Project()
+    s = project.add_sample("TGA")
+    cols = {
+        "time": Column("time", "min", time),
+        "temperature": Column("temperature", "°C", temp),
+        "mass": Column("mass", mass_unit, mass),
+    }
+    m = Measurement(
+        id=new_id("m"),
+        kind="tga",
+        columns=cols,
+        signal="mass",
+        axes=["temperature"],
+        metadata=metadata or {},
+    )
+    project.add_measurement(s.id, m)
+    return project, s.id
+
+
+def test_hand_computed_step_curve():
+    # 5 points: 100 % -> 90 % at 150 °C (10 % moisture) -> 30 % at switch -> 4.5 % residue
+    t = np.array([25.0, 150.0, 500.0, 900.0, 900.0])
+    w = np.array([100.0, 90.0, 50.0, 30.0, 4.5])
+    r = proximate(t, w, switch_index=3)
+    assert r.moisture_ar == pytest.approx(10.0)
+    assert r.volatile_db == pytest.approx(60.0 / 90.0 * 100.0)
+    assert r.ash_db == pytest.approx(5.0)
+    assert r.fixed_carbon_db == pytest.approx(100.0 - 60.0 / 0.9 - 5.0)
+    assert crossing(t, 150.0) == pytest.approx(1.0)
+    assert crossing(t, 87.5) == pytest.approx(0.5)
+
+
+def test_synthetic_curve_temperature_switch():
+    time, temp, mass, _ = synthetic_curve()
+    project, sid = _project(time, temp, mass)
+    result = run_plugin(project, "tga_proximate", sid, registry=discover())[0]
+    v = result.values
+    assert v["moisture"].value == pytest.approx(M_AR, abs=0.01)
+    assert v["volatile_matter"].value == pytest.approx(VM_DB, abs=0.05)
+    assert v["ash"].value == pytest.approx(ASH_DB, abs=1e-3)
+    assert v["fixed_carbon"].value == pytest.approx(FC_DB, abs=0.05)
+    assert v["moisture"].basis == "ar" and v["volatile_matter"].basis == "db"
+    peaks = result.columns["peak_temperature"].values()
+    assert np.min(np.abs(peaks - 290.0)) < 5.0
+    assert np.min(np.abs(peaks - 420.0)) < 5.0
+    assert v["dtg_peak_temperature"].value == pytest.approx(420.0, abs=5.0)
+    assert len(result.columns["dtg"].values()) == len(result.columns["dtg_temperature"].values())
+
+
+def test_dtg_integrates_to_mass_loss():
+    _time, temp, mass, n_heat = synthetic_curve()
+    t, rate = dtg(temp, mass, n_heat + 1, window=11)
+    loss = np.trapezoid(rate, t)
+    assert loss == pytest.approx(mass[0] - mass[n_heat], rel=0.01)
+
+
+def test_metadata_switch_and_mg_units():
+    time, temp, mass, n_heat = synthetic_curve(mass_scale=12.5)
+    switch_time = n_heat * 0.1
+    meta = {
+        "gas_switches": [
+            {"time_min": 0.0, "gas": "nitrogen"},
+            {"time_min": switch_time, "gas": "air"},
+        ]
+    }
+    project, sid = _project(time, temp, mass, "mg", meta)
+    result = run_plugin(project, "tga_proximate", sid, registry=discover())[0]
+    assert result.values["ash"].value == pytest.approx(ASH_DB, abs=1e-3)
+    assert result.values["volatile_matter"].value == pytest.approx(VM_DB, abs=0.05)
+    assert any("taken from the file" in m for m in result.messages)
+
+
+def test_inert_only_curve_reports_no_ash():
+    time, temp, mass, n_heat = synthetic_curve()
+    project, sid = _project(time[: n_heat + 1], temp[: n_heat + 1], mass[: n_heat + 1])
+    result = run_plugin(project, "tga_proximate", sid, registry=discover())[0]
+    assert "ash" not in result.values and "fixed_carbon" not in result.values
+    assert result.values["volatile_matter"].value == pytest.approx(VM_DB, abs=0.05)
+    assert any("cannot be determined" in m for m in result.messages)
+
+
+def test_index_mode_parameter():
+    time, temp, mass, n_heat = synthetic_curve()
+    project, sid = _project(time, temp, mass)
+    params = {"switch_mode": "index", "switch_index": n_heat}
+    result = run_plugin(project, "tga_proximate", sid, params, registry=discover())[0]
+    assert result.values["fixed_carbon"].value == pytest.approx(FC_DB, abs=0.05)
+    assert result.parameters["switch_mode"] == "index"
