@@ -51,6 +51,14 @@ def _value_text(row: CriterionRow) -> str:
     return str(row.value)
 
 
+def _fail_text(comparator: str, row: CriterionRow) -> str:
+    if comparator == "in":
+        return f"{row.label}: {row.value} is not {row.limit_text}"
+    if comparator == "not_in":
+        return f"{row.label}: {row.value} is excluded"
+    return f"{row.label}: {_value_text(row)} does not meet {row.limit_text}"
+
+
 def evaluate_route(route: RouteSpec, sv: SampleValues) -> Verdict:
     """Evaluate every criterion of ``route`` and reach the verdict (no suggestions)."""
     rows = [evaluate(c, sv) for c in route.criteria]
@@ -74,7 +82,7 @@ def evaluate_route(route: RouteSpec, sv: SampleValues) -> Verdict:
         if kind != "hard":
             continue
         if res == "fail":
-            fails.append(f"{row.label}: {_value_text(row)} does not meet {row.limit_text}")
+            fails.append(_fail_text(c.comparator, row))
         elif res == "unknown":
             if c.if_missing == "condition":
                 conditions.append(

@@ -60,27 +60,12 @@ def _static(c: Criterion) -> dict:
         elif c.comparator == "between":
             lo, hi = c.limits
         st["lo"], st["hi"] = lo, hi
+        st["note"] = c.note_en or (c.explanation if c.gap else "")
     return st
 
 
 def _new_row(c: Criterion, st: dict) -> CriterionRow:
-    return CriterionRow(
-        id=c.id,
-        property=c.property,
-        label=st["label"],
-        kind=c.kind,
-        comparator=c.comparator,
-        limit=st["limit"],
-        limit_text=st["limit_text"],
-        unit=c.unit,
-        basis=c.basis,
-        source=c.source,
-        reliability=c.reliability,
-        applies_to=c.applies_to,
-        weight=c.weight if c.kind == "scored" else 0.0,
-        gap=c.gap,
-        note=c.note_en or (c.explanation if c.gap else ""),
-    )
+    return CriterionRow(c, st, st["note"])
 
 
 def check_limit(comp: str, x: float, lo: float, hi: float) -> bool:

@@ -35,35 +35,65 @@ def _round(v):
     return float(f"{v:.10g}") if isinstance(v, float) else v
 
 
-@dataclass(slots=True)
-class CriterionRow:
-    """One criterion as evaluated for one sample."""
+_attr = property  # the row has an attribute named "property"
 
-    id: str
-    property: str
-    label: str
-    kind: str
-    comparator: str
-    limit: Any
-    limit_text: str
-    unit: str
-    basis: str
-    source: str
-    reliability: str
-    applies_to: str = "feedstock"
-    value: float | str | None = None
-    origin: str = ""
-    source_id: str = ""
-    method: str = ""
-    result: str = "unknown"
-    margin: float | None = None
-    points: float | None = None  # 0..1 for scored criteria with a value
-    weight: float = 0.0
-    spread: tuple[float, float] | None = None
-    gap: bool = False
-    flags: list[str] = field(default_factory=list)  # "method mismatch", "predicted", ...
-    note: str = ""
-    missing: str = ""  # what would decide an unknown row
+
+class CriterionRow:
+    """One criterion as evaluated for one sample.
+
+    The static parts (id, property, label, kind, limit, source, ...) are read from the
+    criterion (``spec``) and its precomputed texts (``static``) rather than copied, so a
+    row costs little to make: classifying thousands of samples makes millions of rows.
+    """
+
+    __slots__ = (
+        "flags",
+        "margin",
+        "method",
+        "missing",
+        "note",
+        "origin",
+        "points",
+        "result",
+        "source_id",
+        "spec",
+        "spread",
+        "static",
+        "value",
+    )
+
+    def __init__(self, spec: Any, static: dict[str, Any], note: str = "") -> None:
+        self.spec = spec  # the Criterion
+        self.static = static
+        self.value: float | str | None = None
+        self.origin = ""
+        self.source_id = ""
+        self.method = ""
+        self.result = "unknown"
+        self.margin: float | None = None
+        self.points: float | None = None  # 0..1 for scored criteria with a value
+        self.spread: tuple[float, float] | None = None
+        self.flags: list[str] = []  # "method mismatch", "predicted", ...
+        self.note = note
+        self.missing = ""  # what would decide an unknown row
+
+    id = _attr(lambda self: self.spec.id)
+    kind = _attr(lambda self: self.spec.kind)
+    comparator = _attr(lambda self: self.spec.comparator)
+    unit = _attr(lambda self: self.spec.unit)
+    basis = _attr(lambda self: self.spec.basis)
+    source = _attr(lambda self: self.spec.source)
+    reliability = _attr(lambda self: self.spec.reliability)
+    applies_to = _attr(lambda self: self.spec.applies_to)
+    gap = _attr(lambda self: self.spec.gap)
+    label = _attr(lambda self: self.static["label"])
+    limit = _attr(lambda self: self.static["limit"])
+    limit_text = _attr(lambda self: self.static["limit_text"])
+    weight = _attr(lambda self: self.spec.weight if self.spec.kind == "scored" else 0.0)
+    property = _attr(lambda self: self.spec.property)
+
+    def __repr__(self) -> str:
+        return f"CriterionRow({self.id!r}, value={self.value!r}, result={self.result!r})"
 
     def to_json(self) -> dict[str, Any]:
         d: dict[str, Any] = {

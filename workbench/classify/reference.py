@@ -1,0 +1,245 @@
+"""The reference feedstock library and each sample's nearest reference feedstocks.
+
+``resources/reference/feedstocks.toml`` holds typical values of common Finnish
+feedstocks and side streams, every value with its source key (the reference list is in
+the same file). A value printed as a range keeps the range: the typical value is its
+middle, and the range travels as the replicate spread, so classifying a reference entry
+says "borderline" when its published range crosses a limit.
+
+``nearest_references(sample, k=3)`` compares a sample with every entry over the
+properties both have (each value converted to the vocabulary's basis and unit): the
+distance is the root-mean-square of the differences, each divided by the spread of that
+property across the library (its standard deviation over the entries that have it), so
+a 1 % difference in ash weighs more than a 1 % difference in moisture. Entries sharing
+no property with the sample are not candidates; for equal distances the entry sharing
+more properties comes first. Each match carries the entry's own route verdicts
+(the reference entries are classified with the same engine).
+"""
+
+from __future__ import annotations
+
+import math
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from workbench.classify.spec import RouteSpec
+from workbench.classify.values import Candidate, SampleValues
+from workbench.classify.verdict import Verdict
+from workbench.errors import SpecificationError
+from workbench.model import Sample
+from workbench.paths import resources_dir
+from workbench.vocab import PROPERTIES, SAMPLE_ATTRIBUTES
+
+_ENTRY_KEYS = {"id", "name_en", "name_fi", "feedstock_type", "wood_type", "note", "values"}
+_VALUE_KEYS = {"property", "value", "range", "sd", "basis", "unit", "source"}
+
+
+@dataclass
+class ReferenceValue:
+    property: str
+    value: float
+    unit: str
+    basis: str
+    source: str
+    range: tuple[float, float] | None = None
+    sd: float | None = None
+
+
+@dataclass
+class ReferenceEntry:
+    id: str
+    name_en: str
+    name_fi: str
+    feedstock_type: str
+    wood_type: str = ""
+    note: str = ""
+    values: dict[str, ReferenceValue] = field(default_factory=dict)
+
+    def sample_values(self) -> SampleValues:
+        """The entry as ``SampleValues`` (origin 'reference', from 'reference:<source>')."""
+        sv = SampleValues(f"reference: {self.name_en}", f"ref-{self.id}")
+        for pid, rv in self.values.items():
+            lo, hi = rv.range if rv.range else (None, None)
+            sv.candidates[pid] = [
+                Candidate(
+                    value=rv.value,
+                    unit=rv.unit,
+                    basis=rv.basis,
+                    origin="reference",
+                    source_id=f"reference:{rv.source}",
+                    sd=rv.sd,
+                    rep_lo=lo,
+                    rep_hi=hi,
+                )
+            ]
+        sv.attributes["feedstock_type"] = self.feedstock_type
+        if self.wood_type:
+            sv.attributes["wood_type"] = self.wood_type
+        sv._derive()
+        return sv
+
+
+@dataclass
+class ReferenceLibrary:
+    version: str
+    sources: dict[str, dict[str, str]]
+    entries: list[ReferenceEntry]
+    _verdicts: dict[tuple, dict[str, list[Verdict]]] = field(default_factory=dict, repr=False)
+
+    def citation(self, key: str) -> str:
+        s = self.sources.get(key, {})
+        return f"[{key}] {s.get('citation', '')} (grade {s.get('grade', '?')})"
+
+    def verdicts(self, entry: ReferenceEntry, routes: list[RouteSpec]) -> list[Verdict]:
+        """The entry's verdicts for ``routes`` (computed once per route set)."""
+        key = tuple((r.id, r.version, str(r.path)) for r in routes)
+        cache = self._verdicts.setdefault(key, {})
+        if entry.id not in cache:
+            from workbench.classify.engine import classify_sample
+
+            cache[entry.id] = classify_sample(entry.sample_values(), routes, suggestions=False)
+        return cache[entry.id]
+
+
+def _fail(file: str, where: str, what: str) -> SpecificationError:
+    return SpecificationError(f"reference library {file}: {where}: {what}")
+
+
+def load_reference_library(path: Path | None = None) -> ReferenceLibrary:
+    """Read and validate the reference library (every value must cite a listed source)."""
+    path = path or resources_dir() / "reference" / "feedstocks.toml"
+    try:
+        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise SpecificationError(
+            f"reference library {Path(path).name}: cannot be read ({exc})"
+        ) from None
+    file = Path(path).name
+    sources = data.get("sources", {})
+    if not isinstance(sources, dict) or not sources:
+        raise _fail(file, "[sources]", "the reference list is missing")
+    entries: list[ReferenceEntry] = []
+    seen: set[str] = set()
+    for i, raw in enumerate(data.get("feedstock", [])):
+        where = f"feedstock #{i + 1} {raw.get('id', '')!r}"
+        unknown = set(raw) - _ENTRY_KEYS
+        if unknown:
+            raise _fail(file, where, f"unknown key(s) {', '.join(sorted(unknown))}")
+        if raw.get("id") in seen or not raw.get("id"):
+            raise _fail(file, where, "missing or duplicate id")
+        seen.add(raw["id"])
+        if raw.get("feedstock_type") not in SAMPLE_ATTRIBUTES["feedstock_type"]:
+            raise _fail(file, where, f"unknown feedstock_type {raw.get('feedstock_type')!r}")
+        entry = ReferenceEntry(
+            raw["id"],
+            raw["name_en"],
+            raw["name_fi"],
+            raw["feedstock_type"],
+            raw.get("wood_type", ""),
+            raw.get("note", ""),
+        )
+        for v in raw.get("values", []):
+            if set(v) - _VALUE_KEYS:
+                raise _fail(
+                    file, where, f"unknown value key(s) {', '.join(sorted(set(v) - _VALUE_KEYS))}"
+                )
+            pid = v.get("property")
+            if pid not in PROPERTIES:
+                raise _fail(file, where, f"unknown property {pid!r}")
+            if v.get("source") not in sources:
+                raise _fail(file, where, f"{pid}: source {v.get('source')!r} is not in [sources]")
+            rng = v.get("range")
+            if rng is not None:
+                lo, hi = float(rng[0]), float(rng[1])
+                if lo > hi:
+                    raise _fail(file, where, f"{pid}: range low above high")
+                value = (lo + hi) / 2.0
+            elif "value" in v:
+                value = float(v["value"])
+            else:
+                raise _fail(file, where, f"{pid}: needs 'value' or 'range'")
+            entry.values[pid] = ReferenceValue(
+                pid,
+                value,
+                str(v.get("unit", PROPERTIES[pid].unit)),
+                str(v.get("basis", PROPERTIES[pid].basis.value)),
+                v["source"],
+                (lo, hi) if rng is not None else None,
+                v.get("sd"),
+            )
+        entries.append(entry)
+    return ReferenceLibrary(str(data.get("version", "")), sources, entries)
+
+
+@dataclass
+class ReferenceMatch:
+    entry: ReferenceEntry
+    distance: float
+    shared: list[str]
+    verdicts: list[Verdict]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "reference": self.entry.id,
+            "name_en": self.entry.name_en,
+            "name_fi": self.entry.name_fi,
+            "feedstock_type": self.entry.feedstock_type,
+            "distance": round(self.distance, 4),
+            "shared_properties": list(self.shared),
+            "verdicts": {v.route: v.verdict for v in self.verdicts},
+        }
+
+
+def _vocab_value(sv: SampleValues, pid: str) -> float | None:
+    """The sample's value of ``pid`` on the vocabulary's basis and unit, or None."""
+    if pid not in sv.candidates:
+        return None
+    cand = sv.best(pid)
+    pdef = PROPERTIES[pid]
+    try:
+        return cand.value * sv.factor(pid, cand, pdef.basis.value, pdef.unit)
+    except ValueError:
+        return None
+
+
+def nearest_references(
+    sample: Sample | SampleValues,
+    k: int = 3,
+    *,
+    library: ReferenceLibrary | None = None,
+    routes: list[RouteSpec] | None = None,
+) -> list[ReferenceMatch]:
+    """The ``k`` reference feedstocks nearest to ``sample`` (see the module docstring)."""
+    lib = library or load_reference_library()
+    if routes is None:
+        from workbench.classify.routes import load_routes
+
+        routes = load_routes().routes
+    sv = sample if isinstance(sample, SampleValues) else SampleValues.from_sample(sample)
+    ref_values = {e.id: e.sample_values() for e in lib.entries}
+    table: dict[str, dict[str, float]] = {}
+    for e in lib.entries:
+        for pid in e.values:
+            v = _vocab_value(ref_values[e.id], pid)
+            if v is not None:
+                table.setdefault(pid, {})[e.id] = v
+    scale: dict[str, float] = {}
+    for pid, vals in table.items():
+        xs = list(vals.values())
+        mean = sum(xs) / len(xs)
+        sd = math.sqrt(sum((x - mean) ** 2 for x in xs) / (len(xs) - 1)) if len(xs) > 1 else 0.0
+        scale[pid] = sd if sd > 0 else (abs(mean) if mean else 1.0)
+    mine = {pid: v for pid in table if (v := _vocab_value(sv, pid)) is not None}
+    scored = []
+    for e in lib.entries:
+        shared = [pid for pid in mine if e.id in table[pid]]
+        if not shared:
+            continue
+        d2 = sum(((mine[p] - table[p][e.id]) / scale[p]) ** 2 for p in shared) / len(shared)
+        scored.append((math.sqrt(d2), -len(shared), e.id, e, shared))
+    scored.sort(key=lambda t: (t[0], t[1], t[2]))
+    return [
+        ReferenceMatch(e, d, sorted(sh), lib.verdicts(e, routes)) for d, _, _, e, sh in scored[:k]
+    ]

@@ -1,0 +1,76 @@
+"""Plain-text rendering of verdicts for the terminal (the CLI's human-readable output)."""
+
+from __future__ import annotations
+
+from workbench.classify.verdict import CONDITIONAL, NOT_ENOUGH_DATA, NOT_SUITABLE, SUITABLE, Verdict
+
+SYMBOL = {SUITABLE: "OK", CONDITIONAL: "OK?", NOT_SUITABLE: "NO", NOT_ENOUGH_DATA: "??"}
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 3] + "..."
+
+
+def _why(v: Verdict) -> str:
+    if v.verdict == NOT_SUITABLE:
+        return v.reasons[0] if v.reasons else ""
+    if v.verdict == NOT_ENOUGH_DATA:
+        return "needs " + "; ".join(v.missing) if v.missing else ""
+    if v.verdict == CONDITIONAL:
+        return v.conditions[0] if v.conditions else ""
+    return ""
+
+
+def format_table(verdicts: list[Verdict]) -> str:
+    """One line per sample and route: verdict (text, not only a symbol), score, main reason."""
+    if not verdicts:
+        return "No samples to classify."
+    w_s = min(28, max(6, *(len(v.sample) for v in verdicts)))
+    w_r = min(26, max(5, *(len(v.route) for v in verdicts)))
+    head = f"{'sample':<{w_s}}  {'route':<{w_r}}  {'verdict':<28}  {'score':>5}  reason"
+    lines = [head, "-" * len(head)]
+    for v in verdicts:
+        score = "" if v.score is None else f"{v.score:.0f}"
+        verdict = f"{SYMBOL[v.verdict]:<3} {v.verdict}"
+        lines.append(
+            f"{_cut(v.sample, w_s):<{w_s}}  {_cut(v.route, w_r):<{w_r}}  {verdict:<28}  {score:>5}  "
+            f"{_cut(_why(v), 90)}"
+        )
+    return "\n".join(lines)
+
+
+def format_explanation(v: Verdict) -> str:
+    """The full explanation of one verdict: every criterion with value, limit and source."""
+    score = "no score" if v.score is None else f"score {v.score:g}"
+    lines = [
+        f"{v.sample} -> {v.route_name_en} [{v.route} {v.route_version}, {v.route_file}]",
+        f"  verdict: {v.verdict} ({score})",
+    ]
+    for title, items in (
+        ("because", v.reasons),
+        ("missing", v.missing),
+        ("conditions", v.conditions),
+        ("notes", v.notes),
+    ):
+        for item in items:
+            lines.append(f"  {title}: {item}")
+    for s in v.suggestions:
+        score = "" if s.new_score is None else f", score {s.new_score:g}"
+        lines.append(f"  suggestion: {s.action} -> {s.new_verdict}{score} ({s.detail})")
+    for r in v.criteria:
+        if isinstance(r.value, float):
+            unit = f" {r.unit}" if r.unit else ""
+            basis = f" {r.basis}" if r.basis not in ("none", "") else ""
+            value = f"{r.value:.4g}{unit}{basis} ({r.origin}, from {r.source_id})"
+        elif r.value is not None:
+            value = f"{r.value} ({r.origin})"
+        else:
+            value = "no value"
+        flags = f" [{', '.join(r.flags)}]" if r.flags else ""
+        lines.append(
+            f"    {r.result:<10} {r.kind:<11} {r.label}: {value}; limit {r.limit_text}{flags}"
+        )
+        if r.note:
+            lines.append(f"               note: {r.note}")
+        lines.append(f"               source: {r.source} (grade {r.reliability})")
+    return "\n".join(lines)

@@ -1,0 +1,69 @@
+"""``fibre-workbench classify PROJECT [--route ID] [--sample NAME] [--json] [--explain]``.
+
+Classifies every sample of a project (opened read-only) against the route
+specifications (built-in plus the user's route folder) and prints a table, the full
+explanations, or a JSON list of verdicts (``Verdict.to_json``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from workbench.cli._common import existing_project
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser(
+        "classify",
+        help="suitability of each sample for each product route, with reasons",
+        description="Classify every sample of a project against the product-route "
+        "specifications (built-in routes and the user's route folder): suitable, "
+        "conditionally suitable, not suitable or not enough data, with a score, each "
+        "criterion's value, limit and source, the missing measurements and pre-treatment "
+        "suggestions. The project is opened read-only and not changed.",
+    )
+    p.add_argument("project", help="project file (.fwproj)")
+    p.add_argument("--route", metavar="ID", help="only this route (e.g. biochar)")
+    p.add_argument("--sample", metavar="NAME", help="only this sample (name)")
+    p.add_argument("--json", action="store_true", help="print a JSON list of verdicts")
+    p.add_argument("--explain", action="store_true", help="print every criterion of every verdict")
+    p.add_argument(
+        "--no-suggestions", action="store_true", help="skip the pre-treatment what-if evaluation"
+    )
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from workbench.classify.engine import classify_sample
+    from workbench.classify.routes import load_routes
+    from workbench.classify.text import format_explanation, format_table
+    from workbench.errors import UserFacingError
+    from workbench.project.store import close_project, open_project
+
+    library = load_routes()
+    routes = [library.get(args.route)] if args.route else library.routes
+    for message in library.messages:
+        print(f"note: {message}", file=sys.stderr)
+    project = open_project(existing_project(args.project), read_only=True)
+    try:
+        samples = list(project.samples.values())
+        if args.sample:
+            found = project.find_sample(args.sample)
+            if found is None:
+                names = ", ".join(s.name for s in samples) or "none"
+                raise UserFacingError(f"no sample named {args.sample!r} (samples: {names})")
+            samples = [found]
+        verdicts = []
+        for sample in samples:
+            verdicts.extend(classify_sample(sample, routes, suggestions=not args.no_suggestions))
+    finally:
+        close_project(project)
+    if args.json:
+        print(json.dumps([v.to_json() for v in verdicts], indent=2, ensure_ascii=False))
+    elif args.explain:
+        print("\n\n".join(format_explanation(v) for v in verdicts))
+    else:
+        print(format_table(verdicts))
+    return 0
