@@ -234,6 +234,73 @@ def _step_fibre_analysis(workdir: Path) -> None:
     check(result.inputs and result.inputs[0]["id"] == fibres.id, "the input is not recorded")
 
 
+@step("import: a generated moisture worksheet, then the same file again")
+def _step_import(workdir: Path) -> None:
+    import hashlib
+
+    from workbench.importers.service import import_files
+    from workbench.project.store import close_project, open_project, save_project
+
+    rows = [(1, 24.1234, 34.5678, 30.1111), (2, 23.9876, 33.8765, 29.6543)]
+    lines = ["Sample;Replicate;Dish (g);Dish + wet sample (g);Dish + dry sample (g)"]
+    lines += [f"Self-test chips;{r};{a};{b};{c}".replace(".", ",") for r, a, b, c in rows]
+    raw = ("\r\n".join(lines) + "\r\n").encode("cp1252")
+    worksheet = workdir / "selftest_moisture.csv"
+    worksheet.write_bytes(raw)
+    path = workdir / PROJECT_NAME
+    project = open_project(path)
+    try:
+        summary = import_files(project, [worksheet], new_sample=True)
+        outcome = summary.outcomes[0]
+        check(outcome.status == "imported", f"import: {outcome.status}: {outcome.message}")
+        again = import_files(project, [worksheet], new_sample=True).outcomes[0]
+        check(again.status == "already present", f"second import: {again.status}")
+        save_project(project)
+    finally:
+        close_project(project)
+    project = open_project(path, read_only=True)
+    try:
+        sample = project.find_sample("Self-test chips")
+        check(sample is not None, "the imported sample is missing after reopening")
+        (m,) = [m for m in sample.measurements.values() if m.kind == "moisture"]
+        sha = hashlib.sha256(raw).hexdigest()
+        check(m.source_sha256 == sha, "the measurement does not point at its source file")
+        check(project.sources[sha].read_bytes() == raw, "the original bytes were not kept")
+        wet = m.columns["dish_plus_wet_mass"]
+        check(wet.unit == "g", f"wet mass unit {wet.unit!r}")
+        check(
+            np.allclose(wet.values(), [r[2] for r in rows], rtol=0, atol=1e-9),
+            f"decimal-comma values read as {wet.values()}",
+        )
+    finally:
+        close_project(project)
+
+
+@step("classify: every demo sample against every route")
+def _step_classify(workdir: Path) -> None:
+    from workbench.classify.engine import (
+        CONDITIONAL,
+        NOT_ENOUGH_DATA,
+        NOT_SUITABLE,
+        SUITABLE,
+        classify_project,
+    )
+    from workbench.classify.routes import load_routes
+    from workbench.demo import build_demo_project
+
+    project = build_demo_project()
+    routes = load_routes().routes
+    check(routes, "no route specifications were found")
+    verdicts = classify_project(project, routes)
+    check(len(verdicts) == len(project.samples) * len(routes), "a verdict is missing")
+    allowed = {SUITABLE, CONDITIONAL, NOT_SUITABLE, NOT_ENOUGH_DATA}
+    for v in verdicts:
+        check(v.verdict in allowed, f"{v.sample}/{v.route}: verdict {v.verdict!r}")
+        check(v.criteria, f"{v.sample}/{v.route}: no criteria listed")
+    decided = {v.verdict for v in verdicts} - {NOT_ENOUGH_DATA}
+    check(decided, "the demo data decided no route at all")
+
+
 # -- runner -------------------------------------------------------------------------
 
 
