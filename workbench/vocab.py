@@ -139,6 +139,27 @@ PROPERTIES: dict[str, PropertyDef] = {
             "Tehollinen lämpöarvo",
             True,
         ),
+        _p(
+            "hhv_proximate",
+            "MJ/kg",
+            _B.DRY,
+            "HHV, proximate correlation",
+            "Lämpöarvo, välitön analyysi",
+        ),
+        _p(
+            "hhv_ultimate",
+            "MJ/kg",
+            _B.DRY,
+            "HHV, ultimate correlation",
+            "Lämpöarvo, alkuaineanalyysi",
+        ),
+        _p(
+            "net_calorific_value_ar",
+            "MJ/kg",
+            _B.AS_RECEIVED,
+            "Net calorific value, as received",
+            "Tehollinen lämpöarvo, saapumistila",
+        ),
         # fibre morphology (TAPPI T 271 / ISO 16065)
         _p(
             "fibre_length_ln",
@@ -168,13 +189,31 @@ PROPERTIES: dict[str, PropertyDef] = {
         _p("kink", "1/m", _B.NONE, "Kink index", "Kinkki-indeksi"),
         _p("coarseness", "mg/m", _B.NONE, "Coarseness", "Karkeus"),
         _p("fibrillation", "%", _B.NONE, "Fibrillation", "Fibrillaatio"),
-        _p("fibre_length_p10", "mm", _B.NONE, "Fibre length, 10th percentile", "Kuidunpituus, 10. persentiili"),
+        _p(
+            "fibre_length_p10",
+            "mm",
+            _B.NONE,
+            "Fibre length, 10th percentile",
+            "Kuidunpituus, 10. persentiili",
+        ),
         _p("fibre_length_p50", "mm", _B.NONE, "Fibre length, median", "Kuidunpituus, mediaani"),
-        _p("fibre_length_p90", "mm", _B.NONE, "Fibre length, 90th percentile", "Kuidunpituus, 90. persentiili"),
+        _p(
+            "fibre_length_p90",
+            "mm",
+            _B.NONE,
+            "Fibre length, 90th percentile",
+            "Kuidunpituus, 90. persentiili",
+        ),
         _p("fibre_count", "", _B.NONE, "Fibres measured", "Mitattuja kuituja"),
         _p("particle_count", "", _B.NONE, "Particles measured", "Mitattuja partikkeleita"),
         _p("kinks_per_fibre", "", _B.NONE, "Kinks per fibre", "Kinkkejä kuitua kohden"),
-        _p("ks_statistic", "", _B.NONE, "Kolmogorov-Smirnov statistic D", "Kolmogorov-Smirnov-testisuure D"),
+        _p(
+            "ks_statistic",
+            "",
+            _B.NONE,
+            "Kolmogorov-Smirnov statistic D",
+            "Kolmogorov-Smirnov-testisuure D",
+        ),
         _p("ks_p_value", "", _B.NONE, "Kolmogorov-Smirnov p-value", "Kolmogorov-Smirnov-p-arvo"),
         # physical
         _p("bulk_density", "kg/m³", _B.AS_RECEIVED, "Bulk density", "Irtotiheys"),
@@ -185,7 +224,9 @@ PROPERTIES: dict[str, PropertyDef] = {
         _p("char_yield", "%", _B.DRY, "Char yield", "Hiilisaanto", True),
         # thermal analysis
         _p("dtg_peak_temperature", "°C", _B.NONE, "DTG peak temperature", "DTG-huippulämpötila"),
-        _p("moisture_db", "%", _B.NONE, "Moisture content (dry basis)", "Kosteussuhde (kuiva-aine)"),
+        _p(
+            "moisture_db", "%", _B.NONE, "Moisture content (dry basis)", "Kosteussuhde (kuiva-aine)"
+        ),
         _p(
             "dry_matter",
             "%",
