@@ -61,7 +61,10 @@ def parse_cells(
     ImportFormatError naming the line (1-based, ``first_line_no`` for ``lines[0]``)."""
     ncols = len(names)
     out = np.empty((len(lines), ncols))
+    n = 0
     for i, line in enumerate(lines):
+        if not line.strip():
+            continue  # blank lines are skipped, as numpy.loadtxt does on the fast path
         cells = line.split(delimiter) if delimiter else line.split()
         while len(cells) > ncols and not cells[-1].strip():
             cells.pop()  # trailing delimiters
@@ -74,7 +77,7 @@ def parse_cells(
             )
         for j, cell in enumerate(cells):
             try:
-                out[i, j] = parse_number(cell, decimal)
+                out[n, j] = parse_number(cell, decimal)
             except AmbiguousNumber as exc:
                 raise ImportFormatError(
                     path,
@@ -89,7 +92,8 @@ def parse_cells(
                     f"a number in column '{names[j]}'",
                     f"found {cell.strip()!r}",
                 ) from None
-    return out
+        n += 1
+    return out[:n]
 
 
 def _delim_name(delimiter: str | None) -> str:
@@ -111,7 +115,7 @@ def parse_block(
 
     ``data`` is the data part of a file: raw bytes in an ASCII-compatible ``encoding``
     (fastest: nothing is decoded when the rows are plain numbers), a string, or a list
-    of lines. Blank lines at the end are ignored. Strict: see the module docstring.
+    of lines. Blank lines are skipped (line numbers in messages still count them). Strict: see the module docstring.
     """
     ncols = len(names)
     if isinstance(data, str):
@@ -130,12 +134,4 @@ def parse_block(
         return arr
     text = raw.decode(encoding, errors="replace")
     lines = re.split(r"\r\n|\r|\n", text)
-    blank = [i for i, line in enumerate(lines) if not line.strip()]
-    if blank:
-        raise ImportFormatError(
-            path,
-            f"line {first_line_no + blank[0]}",
-            "a data row",
-            "found an empty line inside the data",
-        )
     return parse_cells(lines, first_line_no, delimiter, decimal, path, names)

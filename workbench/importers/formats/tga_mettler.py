@@ -116,7 +116,7 @@ class MettlerStareReader(Reader):
             )
         start = i + 3
         end = start
-        while end < len(lines) and lines[end].strip():
+        while end < len(lines) and re.match(r"^\s*[-+]?\.?\d", lines[end]):
             end += 1
         data = parse_block(lines[start:end], start + 1, None, ".", path, ["Index", *col_names])
         label = " / ".join(x.lstrip("=\\") for x in names[1:]) or (names[0] if names else "")

@@ -67,6 +67,7 @@ class PyrisTextReader(Reader):
 
     def parse(self, raw: bytes, path: str) -> ParsedFile:
         text, encoding = decode(raw, path)
+        text = text.replace("\ufffdC", "°C")  # TGA 4000 UTF-8 exports lost the degree sign
         lines = split_lines(text)
         header: dict[str, str] = {}
         steps: list[str] = []
