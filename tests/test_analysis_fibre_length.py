@@ -129,3 +129,40 @@ def test_class_distribution_measurement():
     result = run_plugin(project, "fibre_length", sample.id, registry=discover())[0]
     assert result.values["fibre_length_ln"].value == pytest.approx(1.25)
     assert result.values["fines_count"].value == pytest.approx(100 * 10 / 14)
+
+
+def _two_samples(a: list[float], b: list[float]) -> tuple[Project, list[str]]:
+    project = Project()
+    ids = []
+    for name, lens in (("A", a), ("B", b)):
+        s = project.add_sample(name)
+        cols = {"length": Column("length", "mm", np.array(lens))}
+        project.add_measurement(
+            s.id, Measurement(id=new_id("m"), kind="fibre_particles", columns=cols)
+        )
+        ids.append(s.id)
+    return project, ids
+
+
+def test_ks_comparison_of_two_samples():
+    # ECDFs of {1,2,3,4} and {3,4,5,6}: largest gap 0.5 (e.g. at 2 mm: 0.5 vs 0)
+    project, ids = _two_samples([1, 2, 3, 4, 0.1], [3, 4, 5, 6])
+    results = run_plugin(project, "fibre_length_compare", ids, registry=discover())
+    assert len(results) == 2  # one result per sample, sharing a run id
+    v = results[0].values
+    assert v["ks_statistic"].value == pytest.approx(0.5)
+    assert 0 < v["ks_p_value"].value <= 1
+    runs = [i for r in results for i in r.inputs if i["type"] == "run"]
+    assert runs[0]["id"] == runs[1]["id"] and runs[0]["samples"] == ids
+    same, ids2 = _two_samples([1, 2, 3], [1, 2, 3])
+    r = run_plugin(same, "fibre_length_compare", ids2, registry=discover())[0]
+    assert r.values["ks_statistic"].value == 0.0
+    assert r.values["ks_p_value"].value == pytest.approx(1.0)
+
+
+def test_ks_needs_two_samples():
+    from workbench.analysis import PluginRunError
+
+    project, ids = _two_samples([1, 2, 3], [1, 2, 3])
+    with pytest.raises(PluginRunError, match="exactly two"):
+        run_plugin(project, "fibre_length_compare", ids[:1], registry=discover())

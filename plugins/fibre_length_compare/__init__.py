@@ -1,0 +1,1 @@
+"""Built-in plugin: two samples' fibre length distributions compared (Kolmogorov-Smirnov)."""
