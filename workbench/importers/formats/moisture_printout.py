@@ -293,7 +293,9 @@ class SartoriusPrintoutReader(Reader):
             meta["date"] = date
         warnings = [f"instrument status line: {e}" for e in errors]
         method = "halogen moisture analyser (Sartorius MA)"
-        ident = next((re.match(r"^(?:ID|Ident\.?|Sample)\s+(.+)$", o) for o in other), None)
+        ident = next(
+            (m for o in other if (m := re.match(r"^(?:ID|Ident\.?|Sample)\s+(.+)$", o))), None
+        )
         pm = ParsedMeasurement(
             kind="moisture",
             sample_name=ident.group(1).strip() if ident else None,
