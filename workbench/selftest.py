@@ -234,6 +234,48 @@ def _step_fibre_analysis(workdir: Path) -> None:
     check(result.inputs and result.inputs[0]["id"] == fibres.id, "the input is not recorded")
 
 
+@step("plugins: every built-in plugin is found and valid")
+def _step_plugins(workdir: Path) -> None:
+    from workbench.analysis.registry import discover
+    from workbench.paths import plugins_dir
+
+    registry = discover()
+    builtin = [r for r in registry if r.origin == "built-in"]
+    expected = {p.parent.name for p in plugins_dir().glob("*/plugin.toml")}
+    check(expected, f"no built-in plugin manifests under {plugins_dir()}")
+    check(
+        {r.source and Path(r.source).parent.name for r in builtin} == expected,
+        "a plugin is missing",
+    )
+    broken = [f"{r.id}: {r.error}" for r in builtin if r.status != "ok"]
+    check(not broken, f"built-in plugins failed: {broken}")
+
+
+@step("analyse: TGA proximate, moisture/ash and fuel properties of a demo sample")
+def _step_proximate_analysis(workdir: Path) -> None:
+    from workbench.analysis.registry import discover
+    from workbench.analysis.runner import run_plugin
+    from workbench.demo import build_demo_project
+
+    registry = discover()
+    project = build_demo_project()
+    sample = project.samples["s-wheat-straw"]
+    tga = next(m for m in sample.measurements.values() if m.kind == "tga")
+    targets = tga.metadata["targets"]
+    (prox,) = run_plugin(project, "tga_proximate", sample.id, registry=registry)
+    for prop, key in (("moisture", "moisture_ar"), ("volatile_matter", "volatile_matter_db")):
+        got = prox.values[prop].value
+        check(abs(got - targets[key]) < 0.5, f"TGA {prop} {got:.2f} %, expected {targets[key]} %")
+    (gravimetric,) = run_plugin(project, "moisture_ash", sample.id, registry=registry)
+    check(gravimetric.values["ash"].basis == "db", "ash is not on dry basis")
+    (fuel,) = run_plugin(project, "fuel_properties", sample.id, registry=registry)
+    hhv = fuel.values["gross_calorific_value"].value
+    check(12.0 < hhv < 25.0, f"estimated gross calorific value {hhv:.2f} MJ/kg is implausible")
+    check(
+        any(i["type"] == "result" for i in fuel.inputs), "prior results are not recorded as inputs"
+    )
+
+
 @step("import: a generated moisture worksheet, then the same file again")
 def _step_import(workdir: Path) -> None:
     import hashlib
