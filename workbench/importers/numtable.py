@@ -135,3 +135,29 @@ def parse_block(
     text = raw.decode(encoding, errors="replace")
     lines = re.split(r"\r\n|\r|\n", text)
     return parse_cells(lines, first_line_no, delimiter, decimal, path, names)
+
+
+_COMMA_DECIMAL = re.compile(r"^[+-]?\d*,\d+(?:[eE][+-]?\d+)?$")
+_POINT_DECIMAL = re.compile(r"^[+-]?\d*\.\d+(?:[eE][+-]?\d+)?$")
+
+
+def majority_decimal(cells: Sequence[str], delimiter: str | None) -> str:
+    """The decimal mark most numeric ``cells`` use (',' or '.'; '.' on a tie or when the
+    delimiter is ','). Unlike a "any point wins" rule, one stray ``1.150`` among
+    hundreds of ``0,98`` does not flip the file: that cell is then refused by name."""
+    if delimiter == ",":
+        return "."
+    comma = sum(1 for c in cells if _COMMA_DECIMAL.match(c.strip()))
+    point = sum(1 for c in cells if _POINT_DECIMAL.match(c.strip()))
+    return "," if comma > point else "."
+
+
+def majority_delimiter(lines: Sequence[str]) -> str | None:
+    """The delimiter (tab, ';' or ',') found on the most non-blank lines; title or
+    trailer lines without any delimiter do not disqualify it. None: whitespace."""
+    best, best_n = None, 0
+    for delim in ("\t", ";", ","):
+        n = sum(1 for line in lines if line.strip() and delim in line)
+        if n > best_n:
+            best, best_n = delim, n
+    return best

@@ -23,8 +23,8 @@ import re
 from workbench.errors import ImportFormatError
 from workbench.importers.base import ParsedFile, ParsedMeasurement, Reader, column
 from workbench.importers.fibre_common import length_factor, split_header, summary_property
-from workbench.importers.numtable import parse_block
-from workbench.importers.text import decode, guess_decimal, sniff_delimiter, split_lines
+from workbench.importers.numtable import majority_decimal, parse_block
+from workbench.importers.text import decode, sniff_delimiter, split_lines
 
 _ROLES: tuple[tuple[str, str], ...] = (
     (
@@ -122,7 +122,7 @@ class FibreParticlesReader(Reader):
             encoding_for_block = "utf-8"
             sample_cells = split_lines(body[:8192].decode("utf-8"))[:-1]
         cells = [c for ln in sample_cells for c in (ln.split(delim) if delim else ln.split())]
-        decimal = guess_decimal(cells, delim)
+        decimal = majority_decimal(cells, delim)
         enc_block = encoding if encoding in _ASCII_COMPATIBLE else encoding_for_block
         data = parse_block(body, h + 2, delim, decimal, path, header_cells, encoding=enc_block)
         if data.shape[0] == 0:

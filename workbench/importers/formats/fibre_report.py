@@ -23,12 +23,11 @@ import re
 from workbench.errors import ImportFormatError
 from workbench.importers.base import ParsedFile, ParsedMeasurement, Reader
 from workbench.importers.fibre_common import VOCAB_UNITS, conversion, summary_property
+from workbench.importers.numtable import majority_decimal, majority_delimiter
 from workbench.importers.text import (
     AmbiguousNumber,
     decode,
-    guess_decimal,
     parse_number,
-    sniff_delimiter,
     split_lines,
 )
 from workbench.model import Quantity
@@ -76,7 +75,7 @@ class FibreReportReader(Reader):
     def sniff(self, head: bytes, name: str) -> float:
         text, _ = decode(head, name)
         lines = split_lines(text)[:60]
-        delim = sniff_delimiter([ln for ln in lines if ln.strip()][:30])
+        delim = majority_delimiter([ln for ln in lines if ln.strip()][:30])
         if _header_row(lines, delim) is not None:
             return 0.85
         if _vertical_hits(lines, delim) >= 2:
@@ -86,7 +85,7 @@ class FibreReportReader(Reader):
     def parse(self, raw: bytes, path: str) -> ParsedFile:
         text, encoding = decode(raw, path)
         lines = split_lines(text)
-        delim = sniff_delimiter([ln for ln in lines if ln.strip()][:60])
+        delim = majority_delimiter([ln for ln in lines if ln.strip()][:60])
         h = _header_row(lines, delim)
         warnings: list[str] = []
         if h is not None:
@@ -107,7 +106,7 @@ class FibreReportReader(Reader):
             if m:
                 method = m.group(1)
         cells = [c for b in blocks for _, _, c, _ in b[1]]
-        decimal = guess_decimal(cells, delim)
+        decimal = majority_decimal(cells, delim)
         measurements = []
         for sample, entries, meta_lines in blocks:
             quantities: dict[str, Quantity] = {}

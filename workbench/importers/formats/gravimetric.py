@@ -26,8 +26,8 @@ import numpy as np
 
 from workbench.errors import ImportFormatError
 from workbench.importers.base import ParsedFile, ParsedMeasurement, Reader, column
-from workbench.importers.numtable import parse_cells
-from workbench.importers.text import decode, guess_decimal, sniff_delimiter, split_lines
+from workbench.importers.numtable import majority_decimal, parse_cells
+from workbench.importers.text import decode, sniff_delimiter, split_lines
 from workbench.model import Quantity
 from workbench.vocab import Basis
 
@@ -143,7 +143,7 @@ class GravimetricReader(Reader):
             raise ImportFormatError(path, f"line {h + 2}", "at least one replicate row")
         numeric_idx = [j for j, (r, _) in enumerate(roles) if r not in ("sample", None)]
         cells_rows = [ln.split(delim) for _, ln in rows]
-        decimal = guess_decimal(
+        decimal = majority_decimal(
             [c[j] for c in cells_rows for j in numeric_idx if j < len(c)], delim
         )
         sample_j = next((j for j, (r, _) in enumerate(roles) if r == "sample"), None)

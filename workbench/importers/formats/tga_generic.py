@@ -15,8 +15,8 @@ import re
 
 from workbench.errors import ImportFormatError
 from workbench.importers.base import ParsedFile, Reader
-from workbench.importers.numtable import parse_block
-from workbench.importers.text import decode, guess_decimal, sniff_delimiter, split_lines
+from workbench.importers.numtable import majority_decimal, parse_block
+from workbench.importers.text import decode, sniff_delimiter, split_lines
 from workbench.importers.tga_common import canonical_name, split_unit, tga_measurement
 
 _TEMP = re.compile(r"temp|lämpötila|lampotila|\bts\b", re.I)
@@ -73,7 +73,7 @@ class GenericTgaReader(Reader):
         while cells and not cells[-1]:
             cells.pop()
         sample_cells = [c for row in body[:200] for c in row.split(delim)]
-        decimal = guess_decimal(sample_cells, delim)
+        decimal = majority_decimal(sample_cells, delim)
         data = parse_block(body, i + 2, delim, decimal, path, cells)
         if data.shape[0] == 0:
             raise ImportFormatError(path, f"line {i + 2}", "data rows after the header")
