@@ -346,6 +346,58 @@ def _step_classify(workdir: Path) -> None:
 # -- runner -------------------------------------------------------------------------
 
 
+@step("import: generated TGA exports and a per-fibre list through a saved template")
+def _step_import_lab_formats(workdir: Path) -> None:
+    """NETZSCH (ASCII, 0x9B degree) and TA (UTF-16, marker rows) exports and a
+    template-driven per-fibre table parse to the values written into them."""
+    from workbench.importers.registry import parse_bytes
+    from workbench.importers.templates import (
+        load_template,
+        parse_with_template,
+        save_template,
+        template_from_dict,
+    )
+
+    netzsch = (
+        b"#EXPORTTYPE:DATA SINGLE\r\n#FTYPE:ASCII\r\n#DECIMAL:POINT\r\n#SEPARATOR:SEMICOLON\r\n"
+        b"#SAMPLE MASS /mg:9.5\r\n\r\n##Temp./\x9bC;Time/min;Mass/%\r\n"
+        b" 30.0;0.0;100.0\r\n 40.0;1.0;99.0\r\n"
+    )
+    (m,) = parse_bytes(netzsch, "selftest_netzsch.txt").measurements
+    check(m.columns["temperature"].unit == "°C", "NETZSCH degree byte 0x9B not decoded")
+    check(m.metadata.get("sample_mass_mg") == 9.5, "NETZSCH sample mass lost")
+    rows = "\r\n".join(
+        [
+            "Nsig\t2",
+            "Sig1\tTemperature (°C)",
+            "Sig2\tWeight (mg)",
+            "StartOfData",
+            "-3.000000\t1.000000",
+            "30.0\t5.0",
+            "40.0\t4.9",
+            "-1.000000\t0",
+        ]
+    )
+    (m,) = parse_bytes(rows.encode("utf-16"), "selftest_ta.txt").measurements
+    check(list(m.columns["mass"].values()) == [5.0, 4.9], "TA marker rows not dropped")
+    save_template(
+        template_from_dict(
+            {
+                "name": "selftest fibres",
+                "delimiter": ";",
+                "decimal": ",",
+                "header_row": 1,
+                "measurement_kind": "fibre_particles",
+                "columns": {"L (µm)": {"target": "length", "unit": "mm"}},
+            }
+        )
+    )
+    raw = "L (µm);x\r\n1,5;a\r\n0,25;b\r\n".encode("cp1252")
+    parsed = parse_with_template(raw, "selftest_fibres.csv", load_template("selftest fibres"))
+    values = parsed.measurements[0].columns["length"].values()
+    check(list(values) == [1.5, 0.25], f"template import read {values!r}")
+
+
 def run_self_test(
     workdir: Path,
     out: Callable[[str], None] = print,
