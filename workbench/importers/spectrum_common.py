@@ -48,6 +48,7 @@ _UNITS = {
     "ARBITRARY": "a.u.",
     "AU": "a.u.",
     "COUNTS": "counts",
+    "INTENSITY": "a.u.",
     "HZ": "Hz",
     "SECONDS": "s",
     "MILLISECONDS": "ms",
@@ -59,6 +60,16 @@ _UNITS = {
 }
 
 
+def _unit_key(raw: str) -> str:
+    key = re.sub(r"[\s\-_.]", "", raw.upper())
+    return key.replace("⁻¹", "1").replace("−", "")
+
+
+def known_unit(text: str | None) -> str:
+    """The clean unit when ``text`` is a unit name we know, else ""."""
+    return _UNITS.get(_unit_key(text), "") if text else ""
+
+
 def clean_unit(text: str | None) -> str:
     """A clean unit string for a unit as instruments write it ("1/CM" -> "cm⁻¹").
 
@@ -68,8 +79,7 @@ def clean_unit(text: str | None) -> str:
     if not text:
         return ""
     raw = text.strip()
-    key = re.sub(r"[\s\-_.]", "", raw.upper())
-    key = key.replace("⁻¹", "1").replace("−", "")
+    key = _unit_key(raw)
     if key in _UNITS:
         return _UNITS[key]
     return raw.lower() if raw.isupper() and len(raw) > 3 else raw

@@ -70,7 +70,7 @@ def parse_blocks(text: str) -> list[_Block]:
     blocks: list[_Block] = []
     current: _Table | tuple[_Block, str] | None = None
     for lineno, line in enumerate(split_lines(text), start=1):
-        m = _LDR.match(line)
+        m = _LDR.match(line) if "##" in line else None
         if m:
             label = norm_label(m.group(1))
             value = strip_comment(m.group(2)).strip()
@@ -270,7 +270,7 @@ def _measurements(
             x_unit=x_unit,
             y_unit=y_unit,
             label=label,
-            sample_name=title or None,
+            sample_name=ldrs.get("$SAMPLENAME") or title or None,
             instrument=ldrs.get("SPECTROMETERDATASYSTEM", "") or ldrs.get("INSTRUMENT", ""),
             technique=guess_technique(data_type, x_unit, x),
             metadata=meta,

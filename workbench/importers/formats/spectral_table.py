@@ -1,0 +1,201 @@
+"""Multi-sample spectral tables: one row per sample, wavelengths as column headers.
+
+Handheld NIR instruments (e.g. Viavi MicroNIR) export a table whose header row is a
+blank or label cell followed by the wavelengths, and whose rows are a sample id
+followed by that sample's spectrum. Cells are often padded (``100   ;0.12096 ;``),
+quoted, or use a decimal comma; missing values are ``NA``. Each row becomes one
+spectrum measurement named after its sample; a sample id seen again becomes the
+next replicate.
+
+The wavelength unit is taken from the header (``908.1 nm``, ``Wavelength (nm)``,
+``cm-1``); when the file does not say, 350-2600 is taken as nm and larger values as
+cm⁻¹, and a warning says so. Numbers are parsed strictly: a cell whose thousands
+separator makes it ambiguous is refused with its line and column.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import numpy as np
+
+from workbench.errors import ImportFormatError
+from workbench.importers.base import ParsedFile, ParsedMeasurement, Reader
+from workbench.importers.numeric_block import pick_delimiter
+from workbench.importers.spectrum_common import WAVENUMBER, clean_unit, guess_technique, spectrum
+from workbench.importers.text import (
+    AmbiguousNumber,
+    decode,
+    guess_decimal,
+    parse_number,
+    split_lines,
+)
+
+_AXIS_CELL = re.compile(r"^([+-]?\d+(?:[.,]\d+)?)\s*([A-Za-zµ/\-⁻¹^1]*)$")
+_MISSING = {"", "NA", "N/A", "NAN", "-", "?"}
+MIN_AXIS = 5
+
+
+def _cells(line: str, delim: str) -> list[str]:
+    return [c.strip().strip('"').strip("'").strip() for c in line.split(delim)]
+
+
+def _axis(cells: list[str]) -> tuple[list[str], str] | None:
+    """(numeric texts, unit suffix) when cells[1:] are all wavelengths, else None."""
+    values, units = [], set()
+    if _AXIS_CELL.match(cells[0]):  # a numeric first cell: a data row, not a header
+        return None
+    for cell in cells[1:]:
+        if not cell and cell is cells[-1]:
+            continue
+        m = _AXIS_CELL.match(cell)
+        if not m:
+            return None
+        values.append(m.group(1))
+        if m.group(2):
+            units.add(m.group(2))
+    if len(values) < MIN_AXIS or len(units) > 1:
+        return None
+    return values, (units.pop() if units else "")
+
+
+def _find_header(lines: list[str]):
+    for idx, line in enumerate(lines[:50]):
+        if not line.strip():
+            continue
+        delim = pick_delimiter([line, *lines[idx + 1 : idx + 6]])
+        if delim is None:
+            continue
+        ax = _axis(_cells(line, delim))
+        if ax is not None:
+            return idx, delim, ax
+    return None
+
+
+class SpectralTableReader(Reader):
+    format_id = "spectral_table"
+    format_label = "Spectral table (one sample per row)"
+    kinds = ("spectrum",)
+
+    def sniff(self, head: bytes, name: str) -> float:
+        try:
+            text, _ = decode(head, name)
+        except ImportFormatError:
+            return 0.0
+        lines = split_lines(text)[:60]
+        found = _find_header(lines)
+        if found is None:
+            return 0.0
+        idx, delim, (values, _unit) = found
+        try:
+            dec = guess_decimal(values, delim)
+            x = np.array([parse_number(v, dec) for v in values])
+        except ValueError:
+            return 0.0
+        steps = np.diff(x)
+        if not (np.all(steps > 0) or np.all(steps < 0)):
+            return 0.0
+        rows = [ln for ln in lines[idx + 1 :] if ln.strip()]
+        if not rows or len(_cells(rows[0], delim)) < len(values):
+            return 0.0
+        return 0.8
+
+    def parse(self, raw: bytes, path: str) -> ParsedFile:
+        text, encoding = decode(raw, path)
+        lines = split_lines(text)
+        found = _find_header(lines)
+        if found is None:
+            raise ImportFormatError(
+                path,
+                "line 1",
+                f"a header row of at least {MIN_AXIS} wavelengths after a label cell",
+            )
+        hidx, delim, (axis_texts, suffix) = found
+        data_rows = [(i, _cells(lines[i], delim)) for i in range(hidx + 1, len(lines))]
+        data_rows = [(i, c) for i, c in data_rows if any(c)]
+        sample_cells = [v for _, c in data_rows[:50] for v in c[1:]]
+        decimal = guess_decimal(sample_cells, delim)  # header and data may differ
+        axis_decimal = guess_decimal(axis_texts, delim)
+        try:
+            x = np.array([parse_number(v, axis_decimal) for v in axis_texts])
+        except ValueError as exc:
+            raise ImportFormatError(path, f"line {hidx + 1}", "wavelengths", str(exc)) from None
+        label_cell = _cells(lines[hidx], delim)[0]
+        warnings: list[str] = []
+        x_unit = _unit(suffix, label_cell)
+        if not x_unit:
+            x_unit = "nm" if np.min(x) >= 350 and np.max(x) <= 2600 else WAVENUMBER
+            warnings.append(f"the wavelength unit is not stated; {x_unit} assumed from the range")
+        n = x.size
+        seen: Counter[str] = Counter()
+        out: list[ParsedMeasurement] = []
+        for lineno0, cells in data_rows:
+            name = cells[0]
+            values = cells[1 : n + 1]
+            if len(values) < n or any(c for c in cells[n + 1 :]):
+                raise ImportFormatError(
+                    path, f"line {lineno0 + 1}", f"a sample id and {n} values", f"{len(cells) - 1}"
+                )
+            y = _row_values(values, decimal, path, lineno0 + 1)
+            seen[name] += 1
+            out.append(
+                spectrum(
+                    x, y, x_unit=x_unit, y_unit="", label=name or f"row {lineno0 + 1}",
+                    sample_name=name or None, technique=guess_technique("", x_unit, x),
+                    metadata={"line": lineno0 + 1},
+                )
+            )  # fmt: skip
+            out[-1].replicate = seen[name]
+        if not out:
+            raise ImportFormatError(path, f"line {hidx + 2}", "at least one sample row")
+        return ParsedFile(
+            path=path, format_id=self.format_id, format_label=self.format_label,
+            measurements=out, encoding=encoding, warnings=warnings,
+            metadata={"delimiter": delim, "decimal": decimal, "rows": len(out), "points": n},
+        )  # fmt: skip
+
+
+def _unit(suffix: str, label_cell: str) -> str:
+    if suffix:
+        return clean_unit(suffix)
+    m = re.search(r"[\(\[]([^\)\]]+)[\)\]]", label_cell)
+    if m:
+        return clean_unit(m.group(1))
+    low = label_cell.lower()
+    if "wavenumber" in low or "cm-1" in low:
+        return WAVENUMBER
+    if "nm" in low.split() or "wavelength" in low:
+        return "nm"
+    return ""
+
+
+def _row_values(values: list[str], decimal: str, path: str, lineno: int) -> np.ndarray:
+    """A row's values as floats (NA -> NaN), fast when clean, strict always."""
+    cleaned = ["nan" if v.upper() in _MISSING else v for v in values]
+    if decimal == "," and not any("." in v for v in cleaned):
+        cleaned = [v.replace(",", ".") for v in cleaned]
+        try:
+            return np.array(cleaned, dtype=np.float64)
+        except ValueError:
+            pass
+    elif decimal == "." and not any("," in v for v in cleaned):
+        try:
+            return np.array(cleaned, dtype=np.float64)
+        except ValueError:
+            pass
+    out = np.empty(len(values))
+    for col, v in enumerate(values):
+        if v.upper() in _MISSING:
+            out[col] = np.nan
+            continue
+        try:
+            out[col] = parse_number(v, decimal)
+        except (AmbiguousNumber, ValueError) as exc:
+            raise ImportFormatError(
+                path, f"line {lineno}, column {col + 2}", "a number", str(exc)
+            ) from None
+    return out
+
+
+READERS = [SpectralTableReader()]

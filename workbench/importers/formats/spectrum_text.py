@@ -1,0 +1,232 @@
+"""Spectra exported as text: OMNIC-style CSV, Bruker .dpt, Raman CSV, Agilent .asp.
+
+Why our own: a bare ``numpy.loadtxt`` fails on the trailing comment lines of a
+.dpt, on decimal commas, on UTF-16 files and on headers; pandas guesses. Here the
+numeric block is found and checked strictly (``numeric_block``), and whatever
+the header says about axes and units is kept.
+
+* Two or more numeric columns: the first is x, each further column a spectrum
+  (a header row names them). Comma, semicolon, tab or blank separated; decimal
+  point or comma; with or without a header; comment lines (``#``, ``;``, text)
+  before or after the data are ignored and counted in the warnings.
+* Points are kept in FILE ORDER (descending wavenumbers stay descending), as every
+  spectrum reader here does (see ``spectrum_common``).
+* Agilent ``.asp``: one number per line: point count, first x, last x, three
+  undocumented lines, then the y values; x = linspace(first, last, count).
+
+Detection is deliberately modest for a bare two-column table (0.3), so readers of
+specific formats (TGA tables with temperature/mass headers) win those files.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import numpy as np
+
+from workbench.errors import ImportFormatError
+from workbench.importers.base import ParsedFile, ParsedMeasurement, Reader
+from workbench.importers.numeric_block import (
+    BadNumber,
+    check_trailer,
+    find_block,
+    split_cells,
+    to_array,
+)
+from workbench.importers.spectrum_common import (
+    WAVENUMBER,
+    clean_unit,
+    guess_technique,
+    known_unit,
+    spectrum,
+)
+from workbench.importers.text import decode, split_lines
+
+_SPECTRAL_WORDS = re.compile(
+    r"wave\s*number|wavelength|raman|cm-1|cm\^-1|cm⁻¹|1/cm|\bnm\b|absorb|transmit|reflect"
+    r"|intensity|kubelka|spectr",
+    re.IGNORECASE,
+)
+_OTHER_WORDS = re.compile(
+    r"temp|mass|weight|\bmg\b|°c|\btg\b|dtg|heat|time|\bmin\b|moist|\bash\b|fib|\blength",
+    re.IGNORECASE,
+)
+_UNIT_IN_HEADER = re.compile(r"[\(\[]([^\)\]]+)[\)\]]|/\s*(\S+)$")
+
+
+def _head_lines(head: bytes) -> list[str]:
+    try:
+        text, _ = decode(head, "sniff")
+    except ImportFormatError:
+        return []
+    return split_lines(text)[:2000]
+
+
+class SpectrumTextReader(Reader):
+    format_id = "spectrum_text"
+    format_label = "Spectrum text export (CSV, DPT)"
+    kinds = ("spectrum",)
+
+    def sniff(self, head: bytes, name: str) -> float:
+        if b"\0" in head[:4096] and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+            return 0.0
+        lines = _head_lines(head)
+        block = find_block(lines, min_rows=3)
+        if block is None or block.ncols < 2:
+            return 0.0
+        header = lines[block.header] if block.header is not None else ""
+        preamble = " ".join(lines[: block.start])
+        if _OTHER_WORDS.search(header) or _OTHER_WORDS.search(preamble[:2000]):
+            return 0.05
+        if _SPECTRAL_WORDS.search(header):
+            return 0.7
+        x = to_array(lines, block)[:, 0]
+        monotonic = bool(np.all(np.diff(x) > 0) or np.all(np.diff(x) < 0))
+        if not monotonic:
+            return 0.1
+        return 0.3 if block.ncols == 2 else 0.25
+
+    def parse(self, raw: bytes, path: str) -> ParsedFile:
+        text, encoding = decode(raw, path)
+        lines = split_lines(text)
+        block = find_block(lines)
+        if block is None or block.ncols < 2:
+            raise ImportFormatError(
+                path, "line 1", "at least three rows of x and y numbers (a spectrum table)"
+            )
+        try:
+            ignored = check_trailer(lines, block)
+        except BadNumber as exc:
+            raise ImportFormatError(path, f"line {exc.line}", "a number", str(exc)) from None
+        data = to_array(lines, block)
+        header = (
+            split_cells(lines[block.header], block.delimiter) if block.header is not None else []
+        )
+        warnings = []
+        if ignored:
+            warnings.append(f"{ignored} comment or text line(s) after the data were ignored")
+        x = data[:, 0]
+        x_unit, x_label = _axis_from_header(header[0] if header else "", x, Path(path).suffix)
+        if not x_unit:
+            warnings.append("the x unit is not stated in the file")
+        preamble = [ln.strip() for ln in lines[: block.header or block.start] if ln.strip()]
+        measurements: list[ParsedMeasurement] = []
+        stem = Path(path).stem
+        for col in range(1, block.ncols):
+            name = header[col] if col < len(header) else ""
+            y = data[:, col]
+            y_unit = _unit_of(name)
+            hint = " ".join([name, header[0] if header else "", *preamble[:5]])
+            technique = guess_technique(hint, x_unit, x)
+            if technique == "FTIR" and _looks_like_counts(name, y):
+                technique = "Raman"
+            multi = block.ncols > 2
+            label = (f"{stem} {name or f'column {col + 1}'}") if multi else stem
+            measurements.append(
+                spectrum(
+                    x, y, x_unit=x_unit, y_unit=y_unit, x_label=x_label,
+                    y_label=re.sub(r"\s*[\(\[].*$", "", name) or "Signal",
+                    label=label,
+                    sample_name=name if multi and name and not y_unit else None,
+                    technique=technique,
+                    metadata={"first_data_line": block.start + 1, "column": col + 1,
+                              "header": header, "preamble": preamble[:20]},
+                )
+            )  # fmt: skip
+        return ParsedFile(
+            path=path, format_id=self.format_id, format_label=self.format_label,
+            measurements=measurements, encoding=encoding, warnings=warnings,
+            metadata={"delimiter": block.delimiter or "blank", "decimal": block.decimal,
+                      "rows": int(data.shape[0])},
+        )  # fmt: skip
+
+
+def _unit_of(name: str) -> str:
+    m = _UNIT_IN_HEADER.search(name)
+    if m:
+        return clean_unit(m.group(1) or m.group(2))
+    return known_unit(name)
+
+
+def _axis_from_header(name: str, x: np.ndarray, suffix: str) -> tuple[str, str]:
+    unit = _unit_of(name)
+    low = name.lower()
+    label = re.sub(r"\s*[\(\[/].*$", "", name).strip()
+    if not unit:
+        if "wavenumber" in low or "raman" in low or "cm" in low:
+            unit = WAVENUMBER
+        elif "wavelength" in low:
+            unit = "nm" if np.nanmax(x) > 100 else "µm"
+        elif not name and (np.nanmax(x) > 2600 or suffix.lower() == ".dpt"):
+            unit = WAVENUMBER  # OMNIC/OPUS exports without a header are in cm⁻¹
+    return unit, label.capitalize() if label else ""
+
+
+def _looks_like_counts(name: str, y: np.ndarray) -> bool:
+    if re.search(r"intensity|counts", name, re.IGNORECASE):
+        return True
+    finite = y[np.isfinite(y)]
+    return bool(finite.size and np.all(finite == np.round(finite)) and finite.max() > 100)
+
+
+class AgilentAspReader(Reader):
+    format_id = "agilent_asp"
+    format_label = "Agilent .asp spectrum"
+    kinds = ("spectrum",)
+
+    def sniff(self, head: bytes, name: str) -> float:
+        lines = [ln.strip() for ln in _head_lines(head)[:8]]
+        if len(lines) < 8 or not lines[0].isdigit():
+            return 0.0
+        try:
+            first, last = float(lines[1]), float(lines[2])
+            [float(v) for v in lines[3:8]]
+        except ValueError:
+            return 0.0
+        return 0.85 if first != last and int(lines[0]) > 1 else 0.0
+
+    def parse(self, raw: bytes, path: str) -> ParsedFile:
+        text, encoding = decode(raw, path)
+        lines = [ln.strip() for ln in split_lines(text)]
+        while lines and not lines[-1]:
+            lines.pop()
+        try:
+            npts = int(lines[0])
+            first, last = float(lines[1]), float(lines[2])
+        except (IndexError, ValueError):
+            raise ImportFormatError(
+                path, "line 1", "a point count, then the first and last x value"
+            ) from None
+        values = lines[6:]
+        if len(values) != npts:
+            raise ImportFormatError(
+                path, f"line {7 + len(values)}", f"{npts} y values as line 1 declares",
+                f"{len(values)} found",
+            )  # fmt: skip
+        try:
+            y = np.array(values, dtype=np.float64)
+        except ValueError:
+            bad = next(i for i, v in enumerate(values) if not _is_float(v))
+            raise ImportFormatError(path, f"line {7 + bad}", "a number", values[bad]) from None
+        x = np.linspace(first, last, npts)
+        m = spectrum(
+            x, y, x_unit=WAVENUMBER, y_unit="", label=Path(path).stem,
+            technique=guess_technique("", WAVENUMBER, x),
+            metadata={"asp_header": lines[3:6]},
+        )  # fmt: skip
+        return ParsedFile(
+            path=path, format_id=self.format_id, format_label=self.format_label,
+            measurements=[m], encoding=encoding,
+        )  # fmt: skip
+
+
+def _is_float(v: str) -> bool:
+    try:
+        float(v)
+    except ValueError:
+        return False
+    return True
+
+
+READERS = [SpectrumTextReader(), AgilentAspReader()]
