@@ -171,7 +171,7 @@ def evaluate(c: Criterion, sv: SampleValues) -> CriterionRow:
     row.missing = ""
     if cand.origin == "predicted":
         row.flags.append("predicted")
-    if c.methods:
+    if c.methods and cand.origin != "what-if":
         if not cand.method:
             row.note = _join(
                 row.note, f"method not stated (the limit expects {' or '.join(c.methods)})"

@@ -7,13 +7,17 @@ middle, and the range travels as the replicate spread, so classifying a referenc
 says "borderline" when its published range crosses a limit.
 
 ``nearest_references(sample, k=3)`` compares a sample with every entry over the
-properties both have (each value converted to the vocabulary's basis and unit): the
-distance is the root-mean-square of the differences, each divided by the spread of that
-property across the library (its standard deviation over the entries that have it), so
-a 1 % difference in ash weighs more than a 1 % difference in moisture. Entries sharing
-no property with the sample are not candidates; for equal distances the entry sharing
-more properties comes first. Each match carries the entry's own route verdicts
-(the reference entries are classified with the same engine).
+properties the sample has (each value converted to the vocabulary's basis and unit).
+Each difference is divided by the spread of that property across the library - a
+robust spread, 1.4826 x the median absolute deviation over the entries that have it
+(falling back to the standard deviation, then to the mean), so that one extreme entry
+(paper sludge at 55 % ash) does not flatten every ash difference - and the distance is
+the root-mean-square over the sample's properties, counting a property the entry lacks
+as one spread away (``MISSING_PENALTY``), so an entry matching one property closely does
+not beat one matching four nearly as well. Entries sharing no property with the sample
+are not candidates; for equal distances the entry sharing more properties comes first.
+Each match carries the entry's own route verdicts (the reference entries are classified
+with the same engine).
 """
 
 from __future__ import annotations
@@ -192,6 +196,26 @@ class ReferenceMatch:
         }
 
 
+MISSING_PENALTY = 1.0  # a property the entry lacks counts as one spread away
+
+
+def robust_spread(xs: list[float]) -> float:
+    """1.4826 x median absolute deviation; else the standard deviation; else |mean| or 1."""
+    xs = sorted(xs)
+    med = _median(xs)
+    mad = _median(sorted(abs(x - med) for x in xs)) * 1.4826
+    if mad > 0:
+        return mad
+    mean = sum(xs) / len(xs)
+    sd = math.sqrt(sum((x - mean) ** 2 for x in xs) / (len(xs) - 1)) if len(xs) > 1 else 0.0
+    return sd if sd > 0 else (abs(mean) or 1.0)
+
+
+def _median(xs: list[float]) -> float:
+    n = len(xs)
+    return xs[n // 2] if n % 2 else (xs[n // 2 - 1] + xs[n // 2]) / 2.0
+
+
 def _vocab_value(sv: SampleValues, pid: str) -> float | None:
     """The sample's value of ``pid`` on the vocabulary's basis and unit, or None."""
     if pid not in sv.candidates:
@@ -225,20 +249,16 @@ def nearest_references(
             v = _vocab_value(ref_values[e.id], pid)
             if v is not None:
                 table.setdefault(pid, {})[e.id] = v
-    scale: dict[str, float] = {}
-    for pid, vals in table.items():
-        xs = list(vals.values())
-        mean = sum(xs) / len(xs)
-        sd = math.sqrt(sum((x - mean) ** 2 for x in xs) / (len(xs) - 1)) if len(xs) > 1 else 0.0
-        scale[pid] = sd if sd > 0 else (abs(mean) if mean else 1.0)
+    scale = {pid: robust_spread(list(vals.values())) for pid, vals in table.items()}
     mine = {pid: v for pid in table if (v := _vocab_value(sv, pid)) is not None}
     scored = []
     for e in lib.entries:
         shared = [pid for pid in mine if e.id in table[pid]]
         if not shared:
             continue
-        d2 = sum(((mine[p] - table[p][e.id]) / scale[p]) ** 2 for p in shared) / len(shared)
-        scored.append((math.sqrt(d2), -len(shared), e.id, e, shared))
+        d2 = sum(((mine[p] - table[p][e.id]) / scale[p]) ** 2 for p in shared)
+        d2 += MISSING_PENALTY**2 * (len(mine) - len(shared))
+        scored.append((math.sqrt(d2 / len(mine)), -len(shared), e.id, e, shared))
     scored.sort(key=lambda t: (t[0], t[1], t[2]))
     return [
         ReferenceMatch(e, d, sorted(sh), lib.verdicts(e, routes)) for d, _, _, e, sh in scored[:k]
