@@ -122,3 +122,15 @@ def test_index_mode_parameter():
     result = run_plugin(project, "tga_proximate", sid, params, registry=discover())[0]
     assert result.values["fixed_carbon"].value == pytest.approx(FC_DB, abs=0.05)
     assert result.parameters["switch_mode"] == "index"
+
+
+def test_switch_from_programme_step_metadata():
+    """PerkinElmer-style metadata: 'Switch the Gas to Oxygen' in programme step 2."""
+    time, temp, mass, n_heat = synthetic_curve()
+    project, sid = _project(time, temp, mass)
+    m = next(iter(project.samples[sid].measurements.values()))
+    m.columns["step"] = Column("step", "", np.where(np.arange(time.size) < n_heat, 1.0, 2.0))
+    m.metadata["gas_switches"] = [{"step": 1, "gas": "Nitrogen"}, {"step": 2, "gas": "Oxygen"}]
+    result = run_plugin(project, "tga_proximate", sid, registry=discover())[0]
+    assert result.values["fixed_carbon"].value == pytest.approx(FC_DB, abs=0.05)
+    assert any(f"row {n_heat}" in msg for msg in result.messages)

@@ -26,8 +26,11 @@ METHOD = "ASTM E1131 (TGA proximate analysis)"
 _OXIDISING = re.compile(r"\b(air|oxygen|o2|synthetic air|ilma|happi)\b", re.I)
 
 
-def _curve(m: Measurement) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
-    """(temperature °C, mass % of initial, time in min or None) of a TGA measurement."""
+def _curve(m: Measurement) -> tuple[np.ndarray, np.ndarray, np.ndarray | None, np.ndarray | None]:
+    """(temperature °C, mass % of initial, time in min, programme step) of a TGA measurement.
+
+    Time and step are None when the file has no such column.
+    """
     t = finite_values(find_column(m, TEMPERATURE))
     mass = finite_values(find_column(m, MASS))
     tcol = find_column(m, TIME, required=False)
@@ -36,22 +39,35 @@ def _curve(m: Measurement) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
         time = finite_values(tcol)
         if column_unit(tcol).strip().lower() in ("s", "sec", "second", "seconds"):
             time = time / 60.0
+    scol = find_column(m, ("step", "segment"), required=False)
+    step = finite_values(scol) if scol is not None else None
     ok = np.isfinite(t) & np.isfinite(mass) & (np.isfinite(time) if time is not None else True)
     t, mass = t[ok], mass[ok]
     time = time[ok] if time is not None else None
+    step = step[ok] if step is not None else None
     if t.size < 5:
         raise AnalysisError(f"TGA curve {m.label or m.id} has fewer than 5 readable points")
     if mass[0] <= 0:
         raise AnalysisError(f"TGA curve {m.label or m.id} starts at a non-positive mass")
-    return t, mass / mass[0] * 100.0, time
+    return t, mass / mass[0] * 100.0, time, step
 
 
-def _switch_from_metadata(m: Measurement, t: np.ndarray, time: np.ndarray | None) -> int | None:
+def _switch_from_metadata(
+    m: Measurement, t: np.ndarray, time: np.ndarray | None, step: np.ndarray | None
+) -> int | None:
+    """The row of the first stated switch to an oxidising gas (by row, time, step or temperature)."""
     for sw in m.metadata.get("gas_switches", []) or []:
-        if not isinstance(sw, dict) or not _OXIDISING.search(str(sw.get("gas", ""))):
+        if not isinstance(sw, dict):
+            continue
+        gas = f"{sw.get('gas', '')} {sw.get('name', '')}"
+        if not _OXIDISING.search(gas):
             continue
         if "row" in sw:
             return int(sw["row"])
+        if "step" in sw and step is not None:
+            rows = np.flatnonzero(step >= float(sw["step"]))
+            if rows.size:
+                return int(rows[0])
         if "time_min" in sw and time is not None:
             above = np.flatnonzero(time >= float(sw["time_min"]))
             if above.size:
@@ -63,11 +79,11 @@ def _switch_from_metadata(m: Measurement, t: np.ndarray, time: np.ndarray | None
     return None
 
 
-def _switch_index(m, t, time, params, notes: list[str]) -> int:
+def _switch_index(m, t, time, step, params, notes: list[str]) -> int:
     mode = params["switch_mode"]
     idx: int | None = None
     if mode in ("auto", "metadata"):
-        idx = _switch_from_metadata(m, t, time)
+        idx = _switch_from_metadata(m, t, time, step)
         if idx is not None:
             notes.append(
                 f"Gas switch to oxidising taken from the file (row {idx}, {t[idx]:.1f} °C)."
@@ -120,9 +136,9 @@ def run(inputs: AnalysisInputs, params: dict, progress: Progress) -> AnalysisOut
     first = None
     for k, m in enumerate(curves):
         progress.update(0.1 + 0.6 * k / len(curves), f"Evaluating {m.label or m.id}")
-        t, w, time = _curve(m)
+        t, w, time, step = _curve(m)
         notes: list[str] = []
-        s = _switch_index(m, t, time, params, notes)
+        s = _switch_index(m, t, time, step, params, notes)
         try:
             res = proximate(t, w, s, params["moisture_end_temperature"], params["end_points"])
         except ValueError as exc:

@@ -108,7 +108,7 @@ def dtg(
     mass_pct: np.ndarray,
     stop: int,
     window: int = 11,
-    min_rate: float = 0.05,
+    min_rate: float = 0.5,
 ) -> tuple[np.ndarray, np.ndarray]:
     """(T, -dw/dT) over rows [0, stop) where the temperature rises, smoothed (Savitzky-Golay).
 
