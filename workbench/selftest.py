@@ -398,6 +398,57 @@ def _step_import_lab_formats(workdir: Path) -> None:
     check(list(values) == [1.5, 0.25], f"template import read {values!r}")
 
 
+@step("analyse: PLS calibration of generated spectra; the model survives save and reopen")
+def _step_pls_calibration(workdir: Path) -> None:
+    from workbench.analysis.model_io import from_stored
+    from workbench.analysis.registry import discover
+    from workbench.analysis.runner import run_plugin
+    from workbench.model import Column, Measurement, Project, Quantity, new_id
+    from workbench.project.store import close_project, open_project, save_project
+
+    rng = np.random.default_rng(4)
+    x = np.linspace(1100.0, 2500.0, 150)
+    bands = np.array([np.exp(-0.5 * ((x - c) / 70.0) ** 2) for c in (1450.0, 1700.0, 2100.0)])
+    conc = rng.uniform(0.1, 1.0, size=(30, 3))
+    spectra = conc @ bands + rng.normal(0, 0.002, size=(30, 150))
+    lignin = 15.0 + 20.0 * conc[:, 0]
+    project = Project()
+    for i in range(30):
+        sample = project.add_sample(f"NIR {i + 1}")
+        cols = {
+            "wavelength": Column("wavelength", "nm", x.copy()),
+            "absorbance": Column("absorbance", "", spectra[i].copy()),
+        }
+        m = Measurement(new_id("m"), "spectrum", cols, signal="absorbance", axes=["wavelength"])
+        project.add_measurement(sample.id, m)
+        if i >= 3:  # the first three have no reference value: they get predictions
+            q = {"lignin": Quantity(float(lignin[i]), "%", "db", method="Klason")}
+            project.add_measurement(sample.id, Measurement(new_id("m"), "properties", quantities=q))
+    ids = list(project.samples)
+    registry = discover()
+    params = {"property": "lignin", "pipeline": "sg2", "folds": 5}
+    results = run_plugin(project, "pls_calibration", ids, params, registry=registry)
+    rmsecv = results[0].values["pls_rmsecv"].value
+    check(rmsecv < 0.5, f"RMSECV {rmsecv:.3f} % on noise-free synthetic spectra")
+    pca = run_plugin(project, "pca", ids, {"pipeline": "none"}, registry=registry)
+    evr = pca[0].columns["explained_variance_pct"].values()
+    check(evr.sum() > 99.0, f"3 PCs of 3-band spectra explain only {evr.sum():.2f} %")
+    path = workdir / "pls.fwproj"
+    save_project(project, path)
+    reopened = open_project(path)
+    try:
+        model_id = next(iter(reopened.models))
+        predictor = from_stored(reopened.models[model_id])
+        got = predictor.predict(x, spectra[:3])
+        for i in range(3):
+            q = results[i].values["lignin"]
+            check(q.origin == "predicted" and q.method == f"PLS model {model_id}", "provenance")
+            check(abs(got[i] - q.value) < 1e-10, f"reopened model predicts {got[i]} != {q.value}")
+            check(abs(q.value - lignin[i]) < 5 * rmsecv + 0.05, f"prediction {q.value:.2f} off")
+    finally:
+        close_project(reopened)
+
+
 def run_self_test(
     workdir: Path,
     out: Callable[[str], None] = print,
