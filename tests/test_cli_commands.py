@@ -159,9 +159,10 @@ def test_info_text_summary(demo_file, capsys):
 def test_demo_project_is_fast(tmp_path):
     import time
 
-    started = time.perf_counter()
+    # CPU time, so that other processes on a shared machine do not make this flaky
+    started = time.process_time()
     assert main(["demo", str(tmp_path / "fast.fwproj")]) == 0
-    assert time.perf_counter() - started < 2.0
+    assert time.process_time() - started < 2.0
 
 
 def test_demo_reopens_with_curves(demo_file):
