@@ -36,292 +36,47 @@ from __future__ import annotations
 import json
 import os
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 
 from workbench.errors import ImportFormatError, SpecificationError
 from workbench.importers.base import ParsedFile, ParsedMeasurement, column
+from workbench.importers.template_schema import (
+    MAX_TEMPLATE_BYTES,
+    MISSING,
+    UNIT_FACTORS,
+    ColumnMap,
+    ImportTemplate,
+    template_from_bytes,
+    template_from_dict,
+    template_from_file,
+)
 from workbench.importers.text import (
     AmbiguousNumber,
     decode,
     guess_decimal,
     parse_number,
+    sniff_delimiter,
     split_lines,
 )
 from workbench.model import Quantity
 from workbench.paths import user_subdir
-from workbench.vocab import PROPERTIES, MeasurementKind
+from workbench.vocab import PROPERTIES
 
-MAX_TEMPLATE_BYTES = 64 * 1024
-MAX_COLUMNS = 256
-MAX_TEXT = 200
-_NAME = re.compile(r"^[\w][\w .()+-]{0,63}$")
-_COLUMN_TARGET = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
-_DELIMITERS = {",": ",", ";": ";", "\t": "\t", "tab": "\t", "space": None, "auto": "auto"}
-_QUANTITY_KINDS = ("fibre_summary", "properties", "moisture", "ash")
-_MISSING = ("", "NA", "N/A", "-", "NaN", "nan")
-_UNIT_FACTORS = {
-    ("mm", "mm"): 1.0,
-    ("µm", "mm"): 1e-3,
-    ("um", "mm"): 1e-3,
-    ("m", "mm"): 1e3,
-    ("cm", "mm"): 10.0,
-    ("µm", "µm"): 1.0,
-    ("um", "µm"): 1.0,
-    ("mm", "µm"): 1e3,
-    ("%", "%"): 1.0,
-    ("g/kg", "%"): 0.1,
-    ("mg/kg", "%"): 1e-4,
-    ("1/m", "1/m"): 1.0,
-    ("1/mm", "1/m"): 1e3,
-    ("mg/m", "mg/m"): 1.0,
-    ("µg/m", "mg/m"): 1e-3,
-    ("ug/m", "mg/m"): 1e-3,
-    ("MJ/kg", "MJ/kg"): 1.0,
-    ("kJ/kg", "MJ/kg"): 1e-3,
-    ("J/g", "MJ/kg"): 1e-3,
-    ("cal/g", "MJ/kg"): 4.1868e-3,
-    ("kg/m³", "kg/m³"): 1.0,
-    ("kg/m3", "kg/m³"): 1.0,
-    ("g/cm³", "kg/m³"): 1e3,
-    ("g/cm3", "kg/m³"): 1e3,
-    ("", ""): 1.0,
-}
-
-_FIELDS: dict[str, tuple[type | tuple[type, ...], bool]] = {
-    # key: (allowed types, required)
-    "format": (str, False),
-    "version": (int, False),
-    "name": (str, True),
-    "description": (str, False),
-    "delimiter": (str, True),
-    "decimal": (str, True),
-    "encoding": (str, False),
-    "header_row": (int, True),
-    "skip_rows": (int, False),
-    "sample_column": ((str, type(None)), False),
-    "measurement_kind": (str, True),
-    "columns": (dict, True),
-    "signal": ((str, type(None)), False),
-    "axes": (list, False),
-    "stop_at_blank": (bool, False),
-}
-_COLUMN_FIELDS = {
-    "target": (str, True),
-    "unit": (str, False),
-    "basis": (str, False),
-    "label": (str, False),
-}
-FORMAT_NAME = "fibre-workbench-import-template"
-
-
-@dataclass
-class ColumnMap:
-    target: str
-    unit: str = ""
-    basis: str = ""
-    label: str = ""
-
-
-@dataclass
-class ImportTemplate:
-    """A validated template (build it with ``template_from_dict``)."""
-
-    name: str
-    delimiter: str | None
-    decimal: str
-    header_row: int
-    measurement_kind: str
-    columns: dict[str, ColumnMap]
-    encoding: str = "auto"
-    skip_rows: int = 0
-    sample_column: str | None = None
-    description: str = ""
-    signal: str | None = None
-    axes: list[str] = field(default_factory=list)
-    stop_at_blank: bool = True
-
-    def to_dict(self) -> dict[str, Any]:
-        delim = {None: "space", "\t": "tab"}.get(self.delimiter, self.delimiter)
-        out: dict[str, Any] = {
-            "format": FORMAT_NAME,
-            "version": 1,
-            "name": self.name,
-            "description": self.description,
-            "delimiter": delim,
-            "decimal": self.decimal,
-            "encoding": self.encoding,
-            "header_row": self.header_row,
-            "skip_rows": self.skip_rows,
-            "sample_column": self.sample_column,
-            "measurement_kind": self.measurement_kind,
-            "columns": {
-                k: {kk: vv for kk, vv in vars(v).items() if vv} for k, v in self.columns.items()
-            },
-            "stop_at_blank": self.stop_at_blank,
-        }
-        if self.signal:
-            out["signal"] = self.signal
-        if self.axes:
-            out["axes"] = list(self.axes)
-        return out
-
-    @property
-    def quantity_mode(self) -> bool:
-        return self.measurement_kind in _QUANTITY_KINDS and all(
-            c.target in PROPERTIES for c in self.columns.values()
-        )
-
-
-def _err(source: str, fld: str, problem: str) -> SpecificationError:
-    return SpecificationError(f"{source}: field '{fld}': {problem}")
-
-
-def _check_type(source: str, fld: str, value: Any, types, required: bool) -> None:
-    if isinstance(value, bool) and types is int:
-        raise _err(source, fld, "expected an integer, found a boolean")
-    if not isinstance(value, types):
-        names = (
-            types.__name__ if isinstance(types, type) else " or ".join(t.__name__ for t in types)
-        )
-        raise _err(source, fld, f"expected {names}, found {type(value).__name__}")
-    if isinstance(value, str) and len(value) > MAX_TEXT * (5 if fld == "description" else 1):
-        raise _err(source, fld, f"text longer than {MAX_TEXT} characters")
-
-
-def template_from_dict(data: Any, source: str = "template") -> ImportTemplate:
-    """Validate a parsed JSON object strictly and build the template."""
-    if not isinstance(data, dict):
-        raise _err(source, "(top level)", "expected a JSON object")
-    for key in data:
-        if key not in _FIELDS:
-            raise _err(source, str(key)[:40], f"unknown key (allowed: {', '.join(_FIELDS)})")
-    for key, (types, required) in _FIELDS.items():
-        if key not in data:
-            if required:
-                raise _err(source, key, "missing")
-            continue
-        _check_type(source, key, data[key], types, required)
-    if data.get("format", FORMAT_NAME) != FORMAT_NAME:
-        raise _err(source, "format", f"expected {FORMAT_NAME!r}")
-    if data.get("version", 1) != 1:
-        raise _err(source, "version", "this application reads template version 1")
-    name = data["name"].strip()
-    if not _NAME.match(name):
-        raise _err(source, "name", "1-64 letters, digits, spaces or . ( ) + - _")
-    if data["delimiter"] not in _DELIMITERS:
-        raise _err(source, "delimiter", "one of ',', ';', 'tab', 'space', 'auto'")
-    if data["decimal"] not in (".", ",", "auto"):
-        raise _err(source, "decimal", "'.', ',' or 'auto'")
-    encoding = data.get("encoding", "auto")
-    if encoding != "auto":
-        try:
-            "".encode(encoding)
-        except LookupError:
-            raise _err(source, "encoding", f"unknown encoding {encoding!r}") from None
-    for key, limit in (("header_row", 10000), ("skip_rows", 10000)):
-        if key in data and not 0 <= data[key] <= limit:
-            raise _err(source, key, f"an integer from 0 to {limit}")
-    kinds = [k.value for k in MeasurementKind]
-    if data["measurement_kind"] not in kinds:
-        raise _err(source, "measurement_kind", f"one of {', '.join(kinds)}")
-    cols_in = data["columns"]
-    if not cols_in:
-        raise _err(source, "columns", "at least one column mapping")
-    if len(cols_in) > MAX_COLUMNS:
-        raise _err(source, "columns", f"at most {MAX_COLUMNS} mappings")
-    columns: dict[str, ColumnMap] = {}
-    targets: set[str] = set()
-    for col_name, spec in cols_in.items():
-        where = f"columns.{col_name[:40]}"
-        if len(col_name) > MAX_TEXT or not col_name.strip():
-            raise _err(source, where, "a column name of 1-200 characters")
-        if not isinstance(spec, dict):
-            raise _err(source, where, f"expected an object, found {type(spec).__name__}")
-        for key in spec:
-            if key not in _COLUMN_FIELDS:
-                raise _err(
-                    source,
-                    f"{where}.{str(key)[:40]}",
-                    "unknown key (allowed: target, unit, basis, label)",
-                )
-        for key, (types, required) in _COLUMN_FIELDS.items():
-            if key not in spec:
-                if required:
-                    raise _err(source, f"{where}.{key}", "missing")
-                continue
-            _check_type(source, f"{where}.{key}", spec[key], types, required)
-        cmap = ColumnMap(
-            spec["target"], spec.get("unit", ""), spec.get("basis", ""), spec.get("label", "")
-        )
-        if cmap.target in PROPERTIES:
-            want = PROPERTIES[cmap.target].unit
-            if (cmap.unit or want, want) not in _UNIT_FACTORS:
-                raise _err(
-                    source,
-                    f"{where}.unit",
-                    f"{cmap.unit!r} cannot be converted to {want!r} for {cmap.target}",
-                )
-        elif not _COLUMN_TARGET.match(cmap.target):
-            raise _err(source, f"{where}.target", "a property id or a column name [a-z][a-z0-9_]*")
-        if cmap.basis and cmap.basis not in ("ar", "ad", "db", "daf", "none"):
-            raise _err(source, f"{where}.basis", "one of ar, ad, db, daf, none")
-        if cmap.target in targets:
-            raise _err(source, f"{where}.target", f"target {cmap.target!r} is mapped twice")
-        targets.add(cmap.target)
-        columns[col_name] = cmap
-    axes = data.get("axes", [])
-    for a in axes:
-        if not isinstance(a, str) or a not in targets:
-            raise _err(source, "axes", "names of mapped targets")
-    signal = data.get("signal")
-    if signal is not None and signal not in targets:
-        raise _err(source, "signal", "the name of a mapped target")
-    return ImportTemplate(
-        name=name,
-        delimiter=_DELIMITERS[data["delimiter"]],
-        decimal=data["decimal"],
-        header_row=data["header_row"],
-        measurement_kind=data["measurement_kind"],
-        columns=columns,
-        encoding=encoding,
-        skip_rows=data.get("skip_rows", 0),
-        sample_column=data.get("sample_column"),
-        description=data.get("description", ""),
-        signal=signal,
-        axes=list(axes),
-        stop_at_blank=data.get("stop_at_blank", True),
-    )
-
-
-def template_from_bytes(raw: bytes, source: str) -> ImportTemplate:
-    """Parse and validate a template file's bytes (size-limited JSON)."""
-    if len(raw) > MAX_TEMPLATE_BYTES:
-        raise _err(source, "(file)", f"larger than {MAX_TEMPLATE_BYTES // 1024} KiB")
-    try:
-        data = json.loads(raw.decode("utf-8-sig"))
-    except UnicodeDecodeError as exc:
-        raise _err(source, "(file)", f"not UTF-8 text (byte 0x{exc.start:x})") from None
-    except json.JSONDecodeError as exc:
-        raise _err(
-            source, "(file)", f"not valid JSON (line {exc.lineno} column {exc.colno}: {exc.msg})"
-        ) from None
-    return template_from_dict(data, source)
-
-
-def template_from_file(path: str | Path) -> ImportTemplate:
-    p = Path(path)
-    try:
-        size = p.stat().st_size
-        if size > MAX_TEMPLATE_BYTES:
-            raise _err(str(p), "(file)", f"larger than {MAX_TEMPLATE_BYTES // 1024} KiB")
-        raw = p.read_bytes()
-    except OSError as exc:
-        raise SpecificationError(f"{p}: cannot be read ({exc.strerror})") from None
-    return template_from_bytes(raw, str(p))
+__all__ = [
+    "MAX_TEMPLATE_BYTES",
+    "ColumnMap",
+    "ImportTemplate",
+    "delete_template",
+    "list_templates",
+    "load_template",
+    "parse_with_template",
+    "save_template",
+    "template_from_bytes",
+    "template_from_dict",
+    "template_from_file",
+]
 
 
 def _file_name(name: str) -> str:
@@ -384,8 +139,6 @@ def parse_with_template(raw: bytes, path: str, template: ImportTemplate) -> Pars
     delim = t.delimiter
     start = t.header_row + t.skip_rows
     if delim == "auto":
-        from workbench.importers.text import sniff_delimiter
-
         delim = sniff_delimiter(lines[max(t.header_row - 1, 0) : start + 10])
     if t.header_row:
         if len(lines) < t.header_row:
@@ -430,7 +183,7 @@ def parse_with_template(raw: bytes, path: str, template: ImportTemplate) -> Pars
         out = np.empty(len(rows))
         for k, (line_no, cells) in enumerate(rows):
             cell = cells[j].strip() if j < len(cells) else ""
-            if cell in _MISSING:
+            if cell in MISSING:
                 out[k] = np.nan
                 continue
             try:
@@ -473,7 +226,7 @@ def parse_with_template(raw: bytes, path: str, template: ImportTemplate) -> Pars
 def _factor(cmap: ColumnMap) -> tuple[float, str]:
     if cmap.target in PROPERTIES:
         want = PROPERTIES[cmap.target].unit
-        return _UNIT_FACTORS[(cmap.unit or want, want)], want
+        return UNIT_FACTORS[(cmap.unit or want, want)], want
     return 1.0, cmap.unit
 
 
