@@ -173,7 +173,10 @@ def test_wrong_typed_and_missing_attributes_fall_back(good):
         del s.attrs["supplier"]
         s.attrs["feedstock_type"] = "unobtainium"
         m = s["measurements/m-tga-0"]
-        m.attrs["replicate"] = "two"
+        info = json.loads(m.attrs["info"])
+        info["replicate"] = "two"
+        info["metadata"] = [1, 2]
+        m.attrs["info"] = json.dumps(info)
         m.attrs["quantities"] = '{"moisture": {"unit": "%"}, "ash_550": 5}'
         m.attrs["axes"] = np.zeros((2, 2))
         f["settings"].attrs["json"] = "[1, 2]"

@@ -14,30 +14,37 @@ metadata) as JSON strings in attributes. No pickle, no object or compound dtypes
     /samples            attr order: JSON list of sample ids (display order)
       /<sample_id>      NX_class "NXentry"; attrs name, feedstock_type, supplier, origin,
                         date_received, notes, metadata (JSON object), labels (JSON object)
-        /measurements   NX_class "NXcollection"; attr order (JSON list of ids)
-          /<measurement_id>   attrs kind, label, method, instrument, replicate (int), basis,
-                        source_sha256, source_name, source_format, created,
-                        quantities (JSON {property: quantity}), metadata (JSON),
-                        columns (JSON list of column names in order)
+        /measurements   attr order (JSON list of measurement ids)
+          /<measurement_id>   attrs kind; quantities (JSON {property: quantity});
+                        info (JSON: label, method, instrument, replicate, basis,
+                        source_sha256, source_name, source_format, created, metadata,
+                        columns = [{name, unit, label}] in order; signal/axes for tables)
                         curve/spectrum: NX_class "NXdata", signal, axes (string array)
                         table: fw_type "table" (a group of equal-length columns)
             /<column>   1-D numeric (or UTF-8 text) dataset named after the column;
                         attrs units, long_name, fw_label (the column's label, if any)
-        /results        NX_class "NXcollection"; attr order
-          /<result_id>  attrs plugin_id, plugin_version, app_version, created, label,
-                        parameters, inputs, values, plots, messages (all JSON), columns;
-                        NX_class "NXdata" with signal/axes when it has a plot
+        /results        attr order
+          /<result_id>  attrs plugin_id, plugin_version; values (JSON {property: quantity});
+                        provenance (JSON: parameters, inputs, app_version, created, label,
+                        plots, messages, columns as above); NX_class "NXdata" with signal/axes
+                        (and auxiliary_signals) when the result has a plot
             /<column>   as for measurements
     /sources            attr order
       /<sha256>         uint8 dataset: the original bytes of an imported file;
                         attrs sha256, name (base name only), size, imported, format
     /models             attr order
-      /<model_id>       attrs kind, name, created, params (JSON), provenance (JSON),
-                        arrays (JSON list of array names)
+      /<model_id>       attrs kind, name; info (JSON: params, provenance, created, arrays)
         /<array>        numeric dataset (up to 3-D) named after the array
     /audit              append-only log: four equal-length UTF-8 string datasets
                         time, user, action, detail
     /settings           attr json: the project settings as a JSON object
+
+Few attributes per object on purpose: each HDF5 attribute costs a metadata operation,
+and a 1,000-sample project has tens of thousands of objects, so fields that only this
+application needs travel together in one JSON attribute (still readable in h5dump).
+Column units and labels are written twice: as ``units``/``long_name`` on each dataset
+for generic viewers, and in the parent's ``columns`` index, which the reader uses so
+that opening reads no per-column attributes.
 
 A quantity is ``{"value", "unit", "basis", "sd"?, "n"?, "uncertainty"?, "method"?,
 "origin", "replicates"?}`` (``workbench.model.Quantity.to_json``). Dataset names are
@@ -60,6 +67,29 @@ GZIP_LEVEL = 4
 STR_DTYPE = h5py.string_dtype("utf-8")
 
 
+MEASUREMENT_INFO = (
+    "label",
+    "method",
+    "instrument",
+    "replicate",
+    "basis",
+    "source_sha256",
+    "source_name",
+    "source_format",
+    "created",
+    "metadata",
+)
+RESULT_INFO = (
+    "parameters",
+    "inputs",
+    "app_version",
+    "created",
+    "label",
+    "plots",
+    "messages",
+)
+
+
 def encode_name(name: str) -> str:
     """An HDF5-safe link name for a column or array name (reversible)."""
     out = name.replace("%", "%25").replace("/", "%2F")
@@ -75,20 +105,38 @@ def decode_name(link: str) -> str:
 
 
 def dumps(value: Any) -> str:
-    """JSON text for an attribute: compact, UTF-8, NaN written as null-safe strings."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=True)
+    """JSON text for an attribute (compact, UTF-8)."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+# Attributes are written through the low-level API: it is several times faster than
+# ``obj.attrs.create`` and a project has tens of thousands of attributes.
+_STR_FILE_TYPE = h5py.h5t.py_create(STR_DTYPE, logical=True)
+_STR_MEM_TYPE = h5py.h5t.py_create(STR_DTYPE)
+_SCALAR = h5py.h5s.create(h5py.h5s.SCALAR)
+_I64 = np.dtype("<i8")
 
 
 def set_str(obj: h5py.HLObject, name: str, value: str) -> None:
-    obj.attrs.create(name, str(value), dtype=STR_DTYPE)
+    """A scalar UTF-8 string attribute (the object must not have it yet)."""
+    aid = h5py.h5a.create(obj.id, name.encode("utf-8"), _STR_FILE_TYPE, _SCALAR)
+    aid.write(np.array(str(value), dtype=STR_DTYPE), mtype=_STR_MEM_TYPE)
 
 
 def set_json(obj: h5py.HLObject, name: str, value: Any) -> None:
     set_str(obj, name, dumps(value))
 
 
+def set_int(obj: h5py.HLObject, name: str, value: int) -> None:
+    tid = h5py.h5t.py_create(_I64)
+    aid = h5py.h5a.create(obj.id, name.encode("utf-8"), tid, _SCALAR)
+    aid.write(np.array(int(value), dtype=_I64), mtype=tid)
+
+
 def set_str_array(obj: h5py.HLObject, name: str, values: list[str]) -> None:
-    obj.attrs.create(name, np.array([str(v) for v in values], dtype=object), dtype=STR_DTYPE)
+    space = h5py.h5s.create_simple((len(values),))
+    aid = h5py.h5a.create(obj.id, name.encode("utf-8"), _STR_FILE_TYPE, space)
+    aid.write(np.array([str(v) for v in values], dtype=STR_DTYPE), mtype=_STR_MEM_TYPE)
 
 
 def dataset_options(size: int) -> dict[str, Any]:

@@ -80,9 +80,10 @@ class V0:
 
     def read(self) -> None:
         p, w = self.project, self.w
-        p.created = S.attr_str(self.f, "created", p.created, w)
+        ra = S.Attrs(self.f, w)
+        p.created = ra.text("created", p.created)
         p.modified = p.created
-        p.written_by = S.attr_str(self.f, "app_version", "", w)
+        p.written_by = ra.text("app_version", "")
         for name, fn in (("samples", self.sample), ("raw", self.source)):
             if name not in self.f:
                 continue
@@ -101,20 +102,21 @@ class V0:
     def sample(self, group: h5py.Group, sid: str) -> None:
         g = S.child_group(group, sid)
         w = self.w
-        material = S.attr_str(g, "material", "", w)
+        a = S.Attrs(g, w)
+        material = a.text("material", "")
         meta = {}
-        for key in g.attrs:
+        for key in a.values:
             if key.startswith("meta:"):
-                meta[key[5:]] = S.attr_str(g, key, "", w)
+                meta[key[5:]] = a.text(key, "")
         if material:
             meta["material (format 0)"] = material
         sample = Sample(
             id=sid,
-            name=S.attr_str(g, "sample_name", sid, w),
+            name=a.text("sample_name", sid),
             feedstock_type=feedstock_from_text(material),
-            supplier=S.attr_str(g, "supplier", "", w),
-            date_received=S.attr_str(g, "received", "", w),
-            notes=S.attr_str(g, "comment", "", w),
+            supplier=a.text("supplier", ""),
+            date_received=a.text("received", ""),
+            notes=a.text("comment", ""),
             metadata=meta,
         )
         if "data" in g:
@@ -128,11 +130,12 @@ class V0:
 
     def measurement(self, g: h5py.Group) -> Measurement:
         w = self.w
+        a = S.Attrs(g, w)
         columns: dict[str, Column] = {}
         signal, axes = None, []
         if "x" in g and "y" in g:
-            x_name = S.attr_str(g, "x_name", "x", w) or "x"
-            y_name = S.attr_str(g, "y_name", "y", w) or "y"
+            x_name = a.text("x_name", "x") or "x"
+            y_name = a.text("y_name", "y") or "y"
             if x_name == y_name:
                 y_name += " (signal)"
             for link, name, unit_attr in (("x", x_name, "x_unit"), ("y", y_name, "y_unit")):
@@ -141,28 +144,28 @@ class V0:
                     raise S.Unsafe(f"{ds.name} should be a dataset")
                 shape, dtype = S.check_dataset(ds, self.size, allow_text=False)
                 lazy = LazyArray(self.handle, ds.name, shape, dtype)
-                columns[name] = Column(name, S.attr_str(g, unit_attr, "", w), lazy)
+                columns[name] = Column(name, a.text(unit_attr, ""), lazy)
             if columns[x_name].shape != columns[y_name].shape:
                 raise S.Unsafe(f"{g.name}: x and y have different lengths")
             signal, axes = y_name, [x_name]
         quantities = {}
-        for prop, triple in S.attr_json(g, "values", {}, w).items():
+        for prop, triple in a.jsonval("values", {}).items():
             try:
                 value, unit, basis = triple
                 quantities[str(prop)] = Quantity(float(value), str(unit), str(basis))
             except (TypeError, ValueError) as exc:
                 w.append(f"{g.name}: value {prop!r} was skipped ({exc}).")
-        sha = S.attr_str(g, "source", "", w)
+        sha = a.text("source", "")
         return Measurement(
             id=g.name.rsplit("/", 1)[-1],
-            kind=S.attr_str(g, "kind", "table", w),
+            kind=a.text("kind", "table"),
             columns=columns,
             signal=signal,
             axes=axes,
             quantities=quantities,
-            method=S.attr_str(g, "method", "", w),
-            instrument=S.attr_str(g, "instrument", "", w),
-            replicate=S.attr_int(g, "replicate", 1, w),
+            method=a.text("method", ""),
+            instrument=a.text("instrument", ""),
+            replicate=a.integer("replicate", 1),
             source_sha256=sha,
             created=self.project.created,
         )
@@ -174,7 +177,7 @@ class V0:
         shape, dtype = S.check_dataset(ds, self.size, allow_text=False, kinds="u")
         if dtype.itemsize != 1:
             raise S.Unsafe(f"{ds.name} should hold bytes (uint8)")
-        name = S.attr_str(ds, "filename", sha, self.w)
+        name = S.Attrs(ds, self.w).text("filename", sha)
         self.project.sources[sha] = SourceFile(
             sha256=sha,
             name=name,

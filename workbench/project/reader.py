@@ -46,9 +46,10 @@ class Reader:
     # -- top level ---------------------------------------------------------------
     def read(self) -> None:
         p, f, w = self.project, self.f, self.w
-        p.created = S.attr_str(f, "created", p.created, w)
-        p.modified = S.attr_str(f, "modified", p.created, w)
-        p.written_by = S.attr_str(f, "app_version", "", w)
+        a = S.Attrs(f, w)
+        p.created = a.text("created", p.created)
+        p.modified = a.text("modified", p.created)
+        p.written_by = a.text("app_version", "")
         for name, fn in (
             ("samples", self.read_samples),
             ("sources", self.read_sources),
@@ -101,21 +102,22 @@ class Reader:
     # -- parts -------------------------------------------------------------------
     def read_sample(self, g: h5py.Group) -> Sample:
         w = self.w
+        a = S.Attrs(g, w)
         sid = g.name.rsplit("/", 1)[-1]
-        ftype = S.attr_str(g, "feedstock_type", FeedstockType.OTHER.value, w)
+        ftype = a.text("feedstock_type", FeedstockType.OTHER.value)
         if ftype not in _FEEDSTOCKS:
             w.append(f"Sample {sid}: unknown feedstock type {ftype!r} was read as 'other'.")
             ftype = FeedstockType.OTHER.value
         sample = Sample(
             id=sid,
-            name=S.attr_str(g, "name", sid, w),
+            name=a.text("name", sid),
             feedstock_type=ftype,
-            supplier=S.attr_str(g, "supplier", "", w),
-            origin=S.attr_str(g, "origin", "", w),
-            date_received=S.attr_str(g, "date_received", "", w),
-            notes=S.attr_str(g, "notes", "", w),
-            metadata=_str_dict(S.attr_json(g, "metadata", {}, w)),
-            labels=_str_dict(S.attr_json(g, "labels", {}, w)),
+            supplier=a.text("supplier"),
+            origin=a.text("origin"),
+            date_received=a.text("date_received"),
+            notes=a.text("notes"),
+            metadata=_str_dict(a.jsonval("metadata", {})),
+            labels=_str_dict(a.jsonval("labels", {})),
         )
         for sub, fn, target in (
             ("measurements", self.read_measurement, sample.measurements),
@@ -132,77 +134,92 @@ class Reader:
         return sample
 
     def read_measurement(self, g: h5py.Group) -> Measurement:
-        w = self.w
-        columns = self.read_columns(g)
-        nx = S.attr_str(g, "NX_class", "", w) == "NXdata"
-        if nx:
-            signal = L.decode_name(S.attr_str(g, "signal", "", w)) or None
-            axes = [L.decode_name(a) for a in _str_list(g, "axes", w)]
+        a = S.Attrs(g, self.w)
+        info = _Info(a.jsonval("info", {}), g.name, self.w)
+        columns = self.read_columns(g, info.list("columns", str_only=False))
+        if a.text("NX_class") == "NXdata":
+            signal = L.decode_name(a.text("signal")) or None
+            axes = [L.decode_name(x) for x in a.names("axes")]
         else:
-            signal = S.attr_str(g, "fw_signal", "", w) or None
-            axes = [a for a in S.attr_json(g, "fw_axes", [], w) if isinstance(a, str)]
+            signal = info.text("signal") or None
+            axes = info.list("axes")
         return Measurement(
             id=g.name.rsplit("/", 1)[-1],
-            kind=S.attr_str(g, "kind", "table", w),
+            kind=a.text("kind", "table"),
             columns=columns,
             signal=signal,
             axes=axes,
-            quantities=self.read_quantities(g, "quantities"),
-            label=S.attr_str(g, "label", "", w),
-            method=S.attr_str(g, "method", "", w),
-            instrument=S.attr_str(g, "instrument", "", w),
-            replicate=S.attr_int(g, "replicate", 1, w),
-            basis=S.attr_str(g, "basis", "none", w),
-            source_sha256=S.attr_str(g, "source_sha256", "", w),
-            source_name=S.attr_str(g, "source_name", "", w),
-            source_format=S.attr_str(g, "source_format", "", w),
-            metadata=S.attr_json(g, "metadata", {}, w),
-            created=S.attr_str(g, "created", "", w),
+            quantities=self.read_quantities(a, "quantities"),
+            label=info.text("label"),
+            method=info.text("method"),
+            instrument=info.text("instrument"),
+            replicate=info.integer("replicate", 1),
+            basis=info.text("basis", "none"),
+            source_sha256=info.text("source_sha256"),
+            source_name=info.text("source_name"),
+            source_format=info.text("source_format"),
+            metadata=info.dict("metadata"),
+            created=info.text("created"),
         )
 
     def read_result(self, g: h5py.Group) -> Result:
-        w = self.w
+        a = S.Attrs(g, self.w)
+        info = _Info(a.jsonval("provenance", {}), g.name, self.w)
         return Result(
             id=g.name.rsplit("/", 1)[-1],
-            plugin_id=S.attr_str(g, "plugin_id", "", w),
-            plugin_version=S.attr_str(g, "plugin_version", "", w),
-            parameters=S.attr_json(g, "parameters", {}, w),
-            inputs=S.attr_json(g, "inputs", [], w),
-            values=self.read_quantities(g, "values"),
-            columns=self.read_columns(g),
-            plots=S.attr_json(g, "plots", [], w),
-            messages=[str(m) for m in S.attr_json(g, "messages", [], w)],
-            label=S.attr_str(g, "label", "", w),
-            app_version=S.attr_str(g, "app_version", "", w),
-            created=S.attr_str(g, "created", "", w),
+            plugin_id=a.text("plugin_id"),
+            plugin_version=a.text("plugin_version"),
+            parameters=info.dict("parameters"),
+            inputs=info.list("inputs", str_only=False),
+            values=self.read_quantities(a, "values"),
+            columns=self.read_columns(g, info.list("columns", str_only=False)),
+            plots=info.list("plots", str_only=False),
+            messages=[str(m) for m in info.list("messages", str_only=False)],
+            label=info.text("label"),
+            app_version=info.text("app_version"),
+            created=info.text("created"),
         )
 
-    def read_quantities(self, g: h5py.Group, name: str) -> dict[str, Quantity]:
+    def read_quantities(self, a: S.Attrs, name: str) -> dict[str, Quantity]:
         out: dict[str, Quantity] = {}
-        for key, q in S.attr_json(g, name, {}, self.w).items():
+        for key, q in a.jsonval(name, {}).items():
             try:
                 out[str(key)] = Quantity.from_json(q)
             except (KeyError, TypeError, ValueError, AttributeError) as exc:
-                self.w.append(f"{g.name}: value {key!r} was skipped (not a valid quantity: {exc}).")
+                self.w.append(
+                    f"{a.where}: value {key!r} was skipped (not a valid quantity: {exc})."
+                )
         return out
 
-    def read_columns(self, g: h5py.Group) -> dict[str, Column]:
-        order = [c for c in S.attr_json(g, "columns", [], self.w) if isinstance(c, str)]
+    def read_columns(self, g: h5py.Group, index: list[Any]) -> dict[str, Column]:
+        """Columns in the order of the ``columns`` index (name, unit, label) of the group.
+
+        Units and labels come from the index; datasets the index does not describe (a
+        file edited by another tool) get theirs from the ``units``/``fw_label`` attributes.
+        """
+        known: dict[str, tuple[str, str]] = {}
+        for entry in index:
+            if isinstance(entry, dict) and isinstance(entry.get("name"), str):
+                unit, label = entry.get("unit", ""), entry.get("label", "")
+                known[entry["name"]] = (
+                    unit if isinstance(unit, str) else "",
+                    label if isinstance(label, str) else "",
+                )
         links = {L.decode_name(n): n for n in S.child_names(g)}
-        names = [c for c in order if c in links]
-        names += sorted(c for c in links if c not in set(order))
+        names = [c for c in known if c in links]
+        names += sorted(c for c in links if c not in known)
         columns: dict[str, Column] = {}
         for name in names:
             obj = S.child(g, links[name])
             if not isinstance(obj, h5py.Dataset):
                 continue
             lazy = self.lazy(obj, max_ndim=1, allow_text=True)
-            columns[name] = Column(
-                name=name,
-                unit=S.attr_str(obj, "units", "", self.w),
-                data=lazy,
-                label=S.attr_str(obj, "fw_label", "", self.w),
-            )
+            if name in known:
+                unit, label = known[name]
+            else:
+                a = S.Attrs(obj, self.w)
+                unit, label = a.text("units"), a.text("fw_label")
+            columns[name] = Column(name=name, unit=unit, data=lazy, label=label)
         return columns
 
     def lazy(self, ds: h5py.Dataset, **checks: Any) -> LazyArray:
@@ -216,21 +233,23 @@ class Reader:
         if lazy.dtype != np.uint8:
             raise S.Unsafe(f"{obj.name} has data type {lazy.dtype}; expected bytes (uint8)")
         sha = obj.name.rsplit("/", 1)[-1]
-        stated = S.attr_str(obj, "sha256", sha, self.w)
+        a = S.Attrs(obj, self.w)
+        stated = a.text("sha256", sha)
         if stated != sha:
             self.w.append(f"{obj.name}: stated SHA-256 {stated} differs from its name.")
         return SourceFile(
             sha256=sha,
-            name=S.attr_str(obj, "name", sha, self.w),
-            size=S.attr_int(obj, "size", lazy.size, self.w),
+            name=a.text("name", sha),
+            size=a.integer("size", lazy.size),
             data=lazy,
-            imported=S.attr_str(obj, "imported", "", self.w),
-            format=S.attr_str(obj, "format", "", self.w),
+            imported=a.text("imported"),
+            format=a.text("format"),
         )
 
     def read_model(self, g: h5py.Group) -> StoredModel:
-        w = self.w
-        order = [a for a in S.attr_json(g, "arrays", [], w) if isinstance(a, str)]
+        a = S.Attrs(g, self.w)
+        info = _Info(a.jsonval("info", {}), g.name, self.w)
+        order = info.list("arrays")
         links = {L.decode_name(n): n for n in S.child_names(g)}
         arrays: dict[str, Any] = {}
         for name in order + sorted(c for c in links if c not in set(order)):
@@ -240,12 +259,12 @@ class Reader:
                     arrays[name] = self.lazy(obj, max_ndim=3, allow_text=True)
         return StoredModel(
             id=g.name.rsplit("/", 1)[-1],
-            kind=S.attr_str(g, "kind", "", w),
-            name=S.attr_str(g, "name", "", w),
-            params=S.attr_json(g, "params", {}, w),
+            kind=a.text("kind"),
+            name=a.text("name"),
+            params=info.dict("params"),
             arrays=arrays,
-            provenance=S.attr_json(g, "provenance", {}, w),
-            created=S.attr_str(g, "created", "", w),
+            provenance=info.dict("provenance"),
+            created=info.text("created"),
         )
 
     def read_audit(self) -> None:
@@ -277,25 +296,37 @@ class Reader:
         except S.Unsafe as exc:
             self.w.append(f"Project settings were skipped: {exc}.")
             return
-        self.project.settings = S.attr_json(g, "json", {}, self.w)
+        self.project.settings = S.Attrs(g, self.w).jsonval("json", {})
+
+
+class _Info:
+    """Typed access to the fields of a JSON ``info``/``provenance`` attribute."""
+
+    def __init__(self, d: dict[str, Any], where: str, warnings: list[str]) -> None:
+        self.d, self.where, self.w = d, where, warnings
+
+    def _get(self, key: str, kind: type | tuple[type, ...], default: Any) -> Any:
+        v = self.d.get(key)
+        if v is None:
+            return default
+        if isinstance(v, kind) and not isinstance(v, bool):
+            return v
+        self.w.append(f"{self.where}: field {key!r} has the wrong type; it was ignored.")
+        return default
+
+    def text(self, key: str, default: str = "") -> str:
+        return self._get(key, str, default)
+
+    def integer(self, key: str, default: int) -> int:
+        return self._get(key, int, default)
+
+    def dict(self, key: str) -> dict[str, Any]:
+        return self._get(key, dict, {})
+
+    def list(self, key: str, *, str_only: bool = True) -> list[Any]:
+        v = self._get(key, list, [])
+        return [x for x in v if isinstance(x, str)] if str_only else v
 
 
 def _str_dict(d: dict[str, Any]) -> dict[str, str]:
     return {str(k): v if isinstance(v, str) else str(v) for k, v in d.items()}
-
-
-def _str_list(g: h5py.Group, name: str, w: list[str]) -> list[str]:
-    """A string-array attribute (NeXus ``axes``), also accepted as one string."""
-    if name not in g.attrs:
-        return []
-    try:
-        value = S._raw_attr(g, name)
-    except (S.Unsafe, OSError, RuntimeError, ValueError, TypeError) as exc:
-        w.append(f"{g.name}: attribute {name!r} skipped ({exc}).")
-        return []
-    if isinstance(value, (str, bytes)):
-        return [S.attr_value_to_str(value)]
-    if isinstance(value, np.ndarray) and value.ndim == 1 and value.dtype.kind in "OSU":
-        return [S.attr_value_to_str(v) for v in value.tolist()]
-    w.append(f"{g.name}: attribute {name!r} should be a list of names; ignored.")
-    return []

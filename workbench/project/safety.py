@@ -18,6 +18,7 @@ A bad part is skipped and named in ``project.warnings``; a bad root is a ``Proje
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 from typing import Any
 
@@ -58,6 +59,11 @@ def check_signature(path: Path) -> None:
 def child(group: h5py.Group, name: str) -> h5py.Group | h5py.Dataset:
     """The object linked as ``name`` in ``group``, following hard links only."""
     try:
+        if group.id.links.get_info(name.encode("utf-8")).type == h5py.h5l.TYPE_HARD:
+            return group[name]
+    except (KeyError, OSError, RuntimeError, ValueError):
+        pass  # examined below, with a message
+    try:
         link = group.get(name, getlink=True)
     except (KeyError, OSError, RuntimeError, ValueError) as exc:
         raise Unsafe(f"{group.name}/{name}: the link cannot be read ({exc})") from exc
@@ -95,7 +101,7 @@ def child_names(group: h5py.Group) -> list[str]:
 def ordered_names(group: h5py.Group, warnings: list[str]) -> list[str]:
     """Child names in the order stored in the ``order`` attribute, then any others."""
     names = child_names(group)
-    order = attr_json(group, "order", [], warnings)
+    order = Attrs(group, warnings).jsonval("order", [])
     present = set(names)
     out = (
         [n for n in order if isinstance(n, str) and n in present] if isinstance(order, list) else []
@@ -115,9 +121,11 @@ def check_dataset(
 ) -> tuple[tuple[int, ...], np.dtype]:
     """Validate a dataset before exposing it; return its (shape, in-memory dtype)."""
     where = ds.name
-    if ds.is_virtual:
+    dcpl = ds.id.get_create_plist()
+    layout = dcpl.get_layout()
+    if layout == h5py.h5d.VIRTUAL:
         raise Unsafe(f"{where} is a virtual dataset that maps data from other files")
-    if ds.external:
+    if dcpl.get_external_count():
         raise Unsafe(f"{where} stores its data in external files {ds.external!r}")
     shape = ds.shape
     if shape is None or len(shape) == 0 or len(shape) > max_ndim:
@@ -126,7 +134,7 @@ def check_dataset(
             if max_ndim > 1
             else f"{where} has shape {shape}; expected a 1-D array"
         )
-    size = int(np.prod(shape, dtype=np.int64))
+    size = math.prod(shape)
     if size > MAX_ELEMENTS:
         raise Unsafe(f"{where} claims {size} elements (more than {MAX_ELEMENTS})")
     dtype = ds.dtype
@@ -141,16 +149,14 @@ def check_dataset(
         raise Unsafe(f"{where} has data type {dtype}; expected plain numbers")
     else:
         mem_dtype = dtype
-    check_extent(ds, file_size, size, text is None)
+    check_extent(ds, layout, file_size, size, text is None)
     return tuple(int(n) for n in shape), mem_dtype
 
 
-def check_extent(ds: h5py.Dataset, file_size: int, size: int, numeric: bool) -> None:
+def check_extent(ds: h5py.Dataset, layout: int, file_size: int, size: int, numeric: bool) -> None:
     """The stored bytes must lie inside the file (catches truncation and forged headers)."""
     if size == 0:
         return
-    dcpl = ds.id.get_create_plist()
-    layout = dcpl.get_layout()
     storage = ds.id.get_storage_size()
     if layout == h5py.h5d.COMPACT:
         return
@@ -173,69 +179,144 @@ def check_extent(ds: h5py.Dataset, file_size: int, size: int, numeric: bool) -> 
     raise Unsafe(f"{ds.name} uses an unsupported storage layout")
 
 
-# -- typed attribute readers ------------------------------------------------------
+# -- attributes ----------------------------------------------------------------------
+
+MAX_ATTRS_PER_OBJECT = 4096
 
 
-def _raw_attr(obj: h5py.HLObject, name: str) -> Any:
-    if name not in obj.attrs:
-        return None
-    aid = obj.attrs.get_id(name)
-    if aid.get_storage_size() > MAX_ATTR_BYTES:
-        raise Unsafe(f"attribute {name!r} of {obj.name} is larger than {MAX_ATTR_BYTES} bytes")
-    return obj.attrs[name]
+def read_attrs(obj: h5py.HLObject, warnings: list[str]) -> dict[str, Any]:
+    """All attributes of an object in one pass (one low-level open per attribute).
 
-
-def attr_str(obj: h5py.HLObject, name: str, default: str, warnings: list[str]) -> str:
+    Text comes back as ``str``; numbers as numpy scalars or arrays. Attributes that
+    are oversized, of compound/array type or unreadable are left out with a warning.
+    """
+    out: dict[str, Any] = {}
+    oid = obj.id
     try:
-        value = _raw_attr(obj, name)
-    except (Unsafe, OSError, RuntimeError, ValueError, TypeError) as exc:
-        warnings.append(f"{obj.name}: attribute {name!r} skipped ({exc}).")
-        return default
-    if value is None:
-        return default
-    if isinstance(value, bytes):
-        return value.decode("utf-8", errors="replace")
-    if isinstance(value, str):
-        return value
-    if isinstance(value, np.ndarray) and value.shape == () and value.dtype.kind in "OSU":
-        return attr_value_to_str(value.item())
-    warnings.append(f"{obj.name}: attribute {name!r} should be text; it was ignored.")
-    return default
+        n = h5py.h5a.get_num_attrs(oid)
+    except (OSError, RuntimeError, ValueError) as exc:
+        warnings.append(f"{obj.name}: its attributes cannot be read ({exc}).")
+        return out
+    if n > MAX_ATTRS_PER_OBJECT:
+        warnings.append(
+            f"{obj.name}: it has {n} attributes; only the first {MAX_ATTRS_PER_OBJECT} were read."
+        )
+        n = MAX_ATTRS_PER_OBJECT
+    for i in range(n):
+        name = f"#{i}"
+        try:
+            aid = h5py.h5a.open(oid, index=i)
+            name = aid.name.decode("utf-8", errors="replace")
+            out[name] = _read_one(aid, obj.name, name)
+        except Unsafe as exc:
+            warnings.append(f"{exc}; skipped.")
+        except (OSError, RuntimeError, ValueError, TypeError, KeyError) as exc:
+            warnings.append(f"{obj.name}: attribute {name!r} cannot be read ({exc}); skipped.")
+    return out
 
 
-def attr_value_to_str(v: Any) -> str:
+_VLEN_STR = h5py.string_dtype("utf-8")
+_VLEN_MEM = h5py.h5t.py_create(_VLEN_STR)
+
+
+def _read_one(aid: Any, where: str, name: str) -> Any:
+    if aid.get_storage_size() > MAX_ATTR_BYTES:
+        raise Unsafe(f"{where}: attribute {name!r} is larger than {MAX_ATTR_BYTES} bytes")
+    shape = aid.shape
+    if shape is None:
+        return None
+    if math.prod(shape) > MAX_ATTR_BYTES:
+        raise Unsafe(f"{where}: attribute {name!r} has too many elements")
+    tid = aid.get_type()
+    if tid.get_class() == h5py.h5t.STRING and tid.is_variable_str():
+        # fast path for the common case (our own text attributes): no dtype round trip
+        arr = np.empty(shape, dtype=_VLEN_STR)
+        aid.read(arr, mtype=_VLEN_MEM)
+        flat = [_text(b) for b in arr.flat]
+    else:
+        dtype = aid.dtype
+        sinfo = h5py.check_string_dtype(dtype)
+        if sinfo is None and (
+            dtype.fields is not None or dtype.subdtype is not None or dtype.kind in "OV"
+        ):
+            raise Unsafe(f"{where}: attribute {name!r} has unsupported type {dtype}")
+        arr = np.zeros(shape, dtype=dtype)
+        aid.read(arr, mtype=h5py.h5t.py_create(dtype))
+        if sinfo is None:
+            return arr[()] if arr.ndim == 0 else arr
+        flat = [_text(b) for b in arr.flat]
+    if sum(len(t) for t in flat) > MAX_ATTR_BYTES:
+        raise Unsafe(f"{where}: attribute {name!r} is larger than {MAX_ATTR_BYTES} bytes")
+    if len(shape) == 0:
+        return flat[0]
+    return np.array(flat, dtype=object).reshape(shape)
+
+
+def _text(v: Any) -> str:
     return v.decode("utf-8", errors="replace") if isinstance(v, bytes) else str(v)
 
 
-def attr_int(obj: h5py.HLObject, name: str, default: int, warnings: list[str]) -> int:
-    try:
-        value = _raw_attr(obj, name)
-    except (Unsafe, OSError, RuntimeError, ValueError, TypeError) as exc:
-        warnings.append(f"{obj.name}: attribute {name!r} skipped ({exc}).")
-        return default
-    if value is None:
-        return default
-    if isinstance(value, np.ndarray) and value.size == 1 and value.dtype.kind in "iu":
-        value = value.reshape(()).item()
-    if isinstance(value, (int, np.integer)) and not isinstance(value, bool):
-        return int(value)
-    warnings.append(f"{obj.name}: attribute {name!r} should be an integer; it was ignored.")
-    return default
+class Attrs:
+    """The attributes of one object, read once, with typed getters that never raise.
 
+    A missing attribute gives the default silently; one of the wrong type gives the
+    default and a warning naming the object and the attribute.
+    """
 
-def attr_json(obj: h5py.HLObject, name: str, default: Any, warnings: list[str]) -> Any:
-    """A JSON attribute of the expected container type (dict or list) or the default."""
-    text = attr_str(obj, name, "", warnings)
-    if not text:
+    def __init__(self, obj: h5py.HLObject, warnings: list[str]) -> None:
+        self.where = obj.name
+        self.w = warnings
+        self.values = read_attrs(obj, warnings)
+
+    def __contains__(self, name: str) -> bool:
+        return name in self.values
+
+    def _bad(self, name: str, expected: str) -> None:
+        self.w.append(f"{self.where}: attribute {name!r} should be {expected}; it was ignored.")
+
+    def text(self, name: str, default: str = "") -> str:
+        v = self.values.get(name)
+        if v is None:
+            return default
+        if isinstance(v, str):
+            return v
+        self._bad(name, "text")
         return default
-    try:
-        value = json.loads(text)
-    except (ValueError, RecursionError) as exc:
-        warnings.append(f"{obj.name}: attribute {name!r} is not valid JSON ({exc}); ignored.")
+
+    def integer(self, name: str, default: int) -> int:
+        v = self.values.get(name)
+        if v is None:
+            return default
+        if isinstance(v, np.ndarray) and v.size == 1:
+            v = v.reshape(()).item()
+        if isinstance(v, (int, np.integer)) and not isinstance(v, (bool, np.bool_)):
+            return int(v)
+        self._bad(name, "an integer")
         return default
-    if default is not None and not isinstance(value, type(default)):
-        warnings.append(
-            f"{obj.name}: attribute {name!r} should be a JSON {type(default).__name__}; ignored."
-        )
-        return default
-    return value
+
+    def jsonval(self, name: str, default: Any) -> Any:
+        """A JSON attribute of the default's container type (dict or list)."""
+        raw = self.text(name, "")
+        if not raw:
+            return default
+        try:
+            value = json.loads(raw)
+        except (ValueError, RecursionError) as exc:
+            self.w.append(f"{self.where}: attribute {name!r} is not valid JSON ({exc}); ignored.")
+            return default
+        if not isinstance(value, type(default)):
+            self._bad(name, f"a JSON {type(default).__name__}")
+            return default
+        return value
+
+    def names(self, name: str) -> list[str]:
+        """A string-array attribute (NeXus ``axes``), also accepted as one string."""
+        v = self.values.get(name)
+        if v is None:
+            return []
+        if isinstance(v, str):
+            return [v]
+        if isinstance(v, np.ndarray) and v.ndim == 1 and v.dtype.kind == "O":
+            return [str(x) for x in v]
+        self._bad(name, "a list of names")
+        return []

@@ -130,14 +130,14 @@ def read_file(path: Path) -> tuple[Project, int]:
 
 def check_root(path: Path, f: h5py.File) -> int:
     """The file's format version, after checking it is a project this version reads."""
-    w: list[str] = []
-    fmt = S.attr_str(f, L.FORMAT_ATTR, "", w)
+    a = S.Attrs(f, [])
+    fmt = a.text(L.FORMAT_ATTR, "")
     if fmt != FORMAT_NAME:
         raise ProjectError(
             f"{path}: this HDF5 file is not a Fibre Workbench project "
             f"(root attribute 'format' is {fmt or 'missing'}; expected {FORMAT_NAME!r})."
         )
-    version = S.attr_int(f, L.VERSION_ATTR, -1, w)
+    version = a.integer(L.VERSION_ATTR, -1)
     if version < 0:
         raise ProjectError(f"{path}: the project format version is missing or not a number.")
     if version > FORMAT_VERSION:

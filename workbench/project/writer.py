@@ -39,7 +39,7 @@ def write_project(project: Project, f: h5py.File, *, modified: str | None = None
     """Write every part of ``project`` into the empty file ``f``; return lazy re-bindings."""
     rebinds: Rebinds = []
     L.set_str(f, L.FORMAT_ATTR, FORMAT_NAME)
-    f.attrs.create(L.VERSION_ATTR, FORMAT_VERSION, dtype=np.int64)
+    L.set_int(f, L.VERSION_ATTR, FORMAT_VERSION)
     L.set_str(f, "app_version", __version__)
     L.set_str(f, "created", project.created)
     L.set_str(f, "modified", modified or now_iso())
@@ -73,12 +73,10 @@ def write_sample(parent: h5py.Group, sample: Sample, rebinds: Rebinds) -> None:
     L.set_json(g, "metadata", sample.metadata)
     L.set_json(g, "labels", sample.labels)
     ms = g.create_group("measurements")
-    L.set_str(ms, "NX_class", "NXcollection")
     L.set_json(ms, "order", list(sample.measurements))
     for m in sample.measurements.values():
         write_measurement(ms, m, rebinds)
     rs = g.create_group("results")
-    L.set_str(rs, "NX_class", "NXcollection")
     L.set_json(rs, "order", list(sample.results))
     for r in sample.results.values():
         write_result(rs, r, rebinds)
@@ -86,32 +84,29 @@ def write_sample(parent: h5py.Group, sample: Sample, rebinds: Rebinds) -> None:
 
 def write_measurement(parent: h5py.Group, m: Measurement, rebinds: Rebinds) -> None:
     g = parent.create_group(m.id)
-    for key in ("kind", "label", "method", "instrument", "basis", "created"):
-        L.set_str(g, key, getattr(m, key))
-    for key in ("source_sha256", "source_name", "source_format"):
-        L.set_str(g, key, getattr(m, key))
-    g.attrs.create("replicate", int(m.replicate), dtype=np.int64)
+    L.set_str(g, "kind", m.kind)
     L.set_json(g, "quantities", {k: q.to_json() for k, q in m.quantities.items()})
-    L.set_json(g, "metadata", m.metadata)
+    info = {key: getattr(m, key) for key in L.MEASUREMENT_INFO}
+    info["columns"] = column_index(m.columns)
+    curve = bool(m.signal and m.signal in m.columns and all(a in m.columns for a in m.axes))
+    if not curve:
+        info["signal"], info["axes"] = m.signal, list(m.axes)
+    L.set_json(g, "info", info)
     write_columns(g, m.columns, rebinds)
-    if m.signal and m.signal in m.columns and all(a in m.columns for a in m.axes):
-        set_nxdata(g, m.signal, list(m.axes), [])
+    if curve:
+        set_nxdata(g, str(m.signal), list(m.axes), [])
     else:
         L.set_str(g, "fw_type", "table")
-        if m.signal:
-            L.set_str(g, "fw_signal", m.signal)
-        L.set_json(g, "fw_axes", list(m.axes))
 
 
 def write_result(parent: h5py.Group, r: Result, rebinds: Rebinds) -> None:
     g = parent.create_group(r.id)
-    for key in ("plugin_id", "plugin_version", "app_version", "created", "label"):
-        L.set_str(g, key, getattr(r, key))
-    L.set_json(g, "parameters", r.parameters)
-    L.set_json(g, "inputs", r.inputs)
+    L.set_str(g, "plugin_id", r.plugin_id)
+    L.set_str(g, "plugin_version", r.plugin_version)
     L.set_json(g, "values", {k: q.to_json() for k, q in r.values.items()})
-    L.set_json(g, "plots", r.plots)
-    L.set_json(g, "messages", r.messages)
+    info = {key: getattr(r, key) for key in L.RESULT_INFO}
+    info["columns"] = column_index(r.columns)
+    L.set_json(g, "provenance", info)
     write_columns(g, r.columns, rebinds)
     plot = next((p for p in r.plots if isinstance(p, dict)), None)
     if plot:
@@ -126,14 +121,16 @@ def set_nxdata(g: h5py.Group, signal: str, axes: list[str], aux: list[str]) -> N
     L.set_str(g, "NX_class", "NXdata")
     L.set_str(g, "signal", L.encode_name(signal))
     L.set_str_array(g, "axes", [L.encode_name(a) for a in axes])
-    for i, axis in enumerate(axes):
-        g.attrs.create(f"{L.encode_name(axis)}_indices", i, dtype=np.int64)
     if aux:
         L.set_str_array(g, "auxiliary_signals", [L.encode_name(a) for a in aux])
 
 
+def column_index(columns: dict[str, Column]) -> list[dict[str, str]]:
+    """Column names in order with unit and label, so opening needs no per-column attributes."""
+    return [{"name": n, "unit": c.unit, "label": c.label} for n, c in columns.items()]
+
+
 def write_columns(g: h5py.Group, columns: dict[str, Column], rebinds: Rebinds) -> None:
-    L.set_json(g, "columns", list(columns))
     for name, col in columns.items():
         ds = write_array(g, L.encode_name(name), col.data, rebinds, where=f"column {name!r}")
         L.set_str(ds, "units", col.unit)
@@ -179,18 +176,18 @@ def write_source(parent: h5py.Group, s: SourceFile, rebinds: Rebinds) -> None:
     ds = write_array(parent, s.sha256, data, rebinds, where=f"source file {s.name!r}")
     L.set_str(ds, "sha256", s.sha256)
     L.set_str(ds, "name", s.name)
-    ds.attrs.create("size", int(s.size), dtype=np.int64)
+    L.set_int(ds, "size", s.size)
     L.set_str(ds, "imported", s.imported)
     L.set_str(ds, "format", s.format)
 
 
 def write_model(parent: h5py.Group, model: StoredModel, rebinds: Rebinds) -> None:
     g = parent.create_group(model.id)
-    for key in ("kind", "name", "created"):
-        L.set_str(g, key, getattr(model, key))
-    L.set_json(g, "params", model.params)
-    L.set_json(g, "provenance", model.provenance)
-    L.set_json(g, "arrays", list(model.arrays))
+    L.set_str(g, "kind", model.kind)
+    L.set_str(g, "name", model.name)
+    info = {"params": model.params, "provenance": model.provenance, "created": model.created}
+    info["arrays"] = list(model.arrays)
+    L.set_json(g, "info", info)
     for name, arr in model.arrays.items():
         write_array(g, L.encode_name(name), arr, rebinds, where=f"model array {name!r}")
 
