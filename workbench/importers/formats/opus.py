@@ -174,7 +174,7 @@ def _parse(raw: bytes, path: str, reader: Reader) -> ParsedFile:
             f"only {', '.join(skipped) or 'non-spectral blocks'} found",
         )
     meta = {"opus_blocks": [block_name(t & _TYPE_MASK) for t, _, _ in entries
-                            if _bits(t & _TYPE_MASK)["data"] and not _bits(t)["param"]],
+                            if _bits(t & _TYPE_MASK)["data"] not in (0, 13) and not _bits(t)["param"]],
             "not_imported": skipped}  # fmt: skip
     for key, label in (("EXP", "experiment"), ("CNM", "operator"), ("SFM", "sample_form")):
         if sample.get(key):
