@@ -70,6 +70,8 @@ BODIES = {
     + "import threading, time\nSTOP = threading.Event()\n"
     + "def run(i, p, pr):\n    while not STOP.is_set():\n        time.sleep(0.01)\n    return good()\n",
     "good": GOOD_OUTPUT + "def run(i, p, pr):\n    return good()\n",
+    "cooperative": GOOD_OUTPUT
+    + "import time\ndef run(i, p, pr):\n    while True:\n        pr.check()\n        time.sleep(0.01)\n",
 }
 
 
@@ -227,3 +229,26 @@ def test_cli_failed_analysis_leaves_file_byte_identical(user_plugins, tmp_path, 
     status = {p["id"]: p for p in doc["plugins"]}
     assert status["good"]["status"] == "ok"
     assert status["future_api"]["status"] == "failed" and status["future_api"]["error"]
+
+
+def test_cooperative_plugin_cancels_in_direct_and_worker_mode(user_plugins):
+    import threading
+
+    reg = discover()
+    project, sid = make_project()
+    before = snapshot(project)
+    for worker in (False, True):
+        progress = Progress()
+        threading.Timer(0.1, progress.cancel).start()
+        with pytest.raises(PluginRunError) as info:
+            prepare_run(project, reg.get("cooperative"), [sid], progress=progress, worker=worker)
+        assert info.value.stage == "cancelled"
+    assert snapshot(project) == before
+
+
+def test_run_with_timeout_returns_result(user_plugins):
+    from workbench.analysis import AnalysisInputs, AnalysisOutput, run_with_timeout
+
+    func = discover().get("good").load()
+    out = run_with_timeout(func, AnalysisInputs(samples=[]), {}, Progress(), timeout=5.0)
+    assert isinstance(out, AnalysisOutput)

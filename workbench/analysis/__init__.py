@@ -82,8 +82,21 @@ from workbench.analysis.api import (
     SampleInputs,
 )
 from workbench.analysis.manifest import Manifest, ManifestError, ParamSpec, ValueSpec
-from workbench.analysis.registry import ENTRY_POINT_GROUP, PluginRecord, Registry, discover
-from workbench.analysis.runner import PluginRunError, RunOutcome, commit, prepare_run, run_plugin
+from workbench.analysis.registry import (
+    ENTRY_POINT_GROUP,
+    PluginRecord,
+    Registry,
+    discover,
+    get_registry,
+)
+from workbench.analysis.runner import (
+    PluginRunError,
+    RunOutcome,
+    commit,
+    prepare_run,
+    run_plugin,
+    run_with_timeout,
+)
 from workbench.analysis.stale import StaleResult, rerun, stale_results
 
 __all__ = [
@@ -104,8 +117,10 @@ __all__ = [
     "ValueSpec",
     "commit",
     "discover",
+    "get_registry",
     "prepare_run",
     "rerun",
     "run_plugin",
+    "run_with_timeout",
     "stale_results",
 ]

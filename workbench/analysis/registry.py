@@ -289,3 +289,15 @@ def discover(
     for rec in _scan_folder(user_dir or user_subdir("plugins"), "user"):
         reg.add(rec)
     return reg
+
+
+_cached: Registry | None = None
+
+
+def get_registry(*, refresh: bool = False) -> Registry:
+    """The process-wide registry, discovered on first use (``refresh`` rescans)."""
+    global _cached
+    with _load_lock:
+        if _cached is None or refresh:
+            _cached = discover()
+        return _cached

@@ -133,6 +133,24 @@ def call_plugin(
     return box["value"]
 
 
+def run_with_timeout(
+    func: Callable[..., Any],
+    inputs: AnalysisInputs,
+    params: dict[str, Any],
+    progress: Progress,
+    timeout: float | None = None,
+    cancel_grace: float = 0.5,
+) -> Any:
+    """``call_plugin`` in worker-thread mode: control returns on cancel or after ``timeout``.
+
+    The abandoned thread cannot be killed (a Python limit); it runs on as a daemon
+    thread and whatever it returns later is discarded.
+    """
+    return call_plugin(
+        func, inputs, params, progress, worker=True, timeout=timeout, cancel_grace=cancel_grace
+    )
+
+
 def _quantity(q: Quantity, manifest: Manifest) -> Quantity:
     out = copy.deepcopy(q)
     out.value = float(out.value)
