@@ -178,3 +178,18 @@ def test_predict_plugin_applies_stored_model_to_new_samples(registry):
     assert all(r.values["lignin"].method == f"PLS model {model.id}" for r in results[:10])
     assert "lignin" not in results[10].values
     assert any("short range was not predicted" in m for m in results[10].messages)
+
+
+def test_poor_model_stores_no_predictions(registry):
+    x, Y, _y, _ = synthetic(30, 80, seed=13)
+    noise = np.random.default_rng(0).uniform(10, 40, size=30)  # unrelated to the spectra
+    project = project_with_spectra(x, Y, noise, missing=[0, 1])
+    ids = list(project.samples)
+    results = run_plugin(
+        project, "pls_calibration", ids, {"property": "lignin", "folds": 5}, registry=registry
+    )
+    assert results[0].values["pls_q2"].value < 0.5
+    assert all("lignin" not in r.values for r in results)
+    assert any("no predictions were stored" in m for m in results[0].messages)
+    with pytest.raises(PluginRunError, match="Q2"):
+        run_plugin(project, "pls_predict", ids[:2], {}, registry=registry)

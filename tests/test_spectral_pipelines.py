@@ -132,3 +132,21 @@ def test_plugin_gives_before_and_after_columns_and_plots():
         t.startswith("Before") for t in titles
     )
     assert "msc" in r.messages[-1]
+
+
+def test_cli_pipelines_list_show_save(tmp_path, capsys):
+    from workbench.cli.main import main
+
+    assert main(["pipelines", "save", "lab-nir", '[{"op": "snv"}]']) == 0
+    assert main(["pipelines", "show", "lab-nir", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out.split("\n", 1)[1]) == [{"op": "snv"}]
+    assert main(["pipelines", "--json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["lab-nir"]["origin"] == "user" and doc["snv-sg1"]["origin"] == "built-in"
+    assert main(["pipelines", "save", "evil", '[{"op": "system", "cmd": "rm"}]']) == 2
+    project = tmp_path / "p.fwproj"
+    assert main(["new", str(project)]) == 0
+    assert main(["pipelines", "save", "proj", '[{"op": "msc"}]', "--project", str(project)]) == 0
+    capsys.readouterr()
+    assert main(["pipelines", "--project", str(project), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["proj"]["origin"] == "project"

@@ -28,7 +28,7 @@ from workbench import __version__
 from workbench.analysis.api import AnalysisInputs, AnalysisOutput
 from workbench.analysis.model_io import from_stored, to_stored
 from workbench.analysis.pipelines import apply_pipeline, describe, fit_pipeline, resolve_pipeline
-from workbench.analysis.pls import calibrate
+from workbench.analysis.pls import MIN_Q2_FOR_PREDICTION, calibrate
 from workbench.analysis.spectral_data import collect
 from workbench.errors import AnalysisError
 from workbench.model import Quantity, new_id
@@ -150,7 +150,7 @@ def run(inputs: AnalysisInputs, params: dict, progress: Progress) -> AnalysisOut
     )
     out = AnalysisOutput(label=f"PLS calibration of {pdef.label_en}", models=[stored])
     predictor = from_stored(stored)
-    if (~train).any():
+    if (~train).any() and cal.q2 >= MIN_Q2_FOR_PREDICTION:
         progress.update(0.95, "predicting samples without reference values")
         _, X_rest = apply_pipeline(data.x, data.Y[~train], steps, state=state)
         pred = predictor.predict_processed(X_rest)
@@ -238,13 +238,14 @@ def _messages(out, cal, label, unit, stored, steps, names, train, notes) -> None
             "The chosen component count is the largest tried; allow more components and "
             "check the RMSECV curve."
         )
-    if cal.q2 < 0.5:
+    if cal.q2 < MIN_Q2_FOR_PREDICTION:
         out.messages.append(
-            f"Q2 is {cal.q2:.2f}: the spectra explain little of the {label} variation; do not "
-            "rely on this model's predictions."
+            f"Q2 is {cal.q2:.2f} (below {MIN_Q2_FOR_PREDICTION}): the spectra explain little of "
+            f"the {label} variation, so no predictions were stored; measure more reference "
+            "samples or try another preprocessing."
         )
     missing = list(names[~train])
-    if missing:
+    if missing and cal.q2 >= MIN_Q2_FOR_PREDICTION:
         shown = ", ".join(map(str, missing[:10])) + (" ..." if len(missing) > 10 else "")
         out.messages.append(
             f"{len(missing)} samples without a reference value were predicted, not used for "

@@ -13,6 +13,7 @@ import numpy as np
 
 from workbench.analysis.api import AnalysisInputs, AnalysisOutput
 from workbench.analysis.model_io import MODEL_KIND, PlsPredictor, from_stored
+from workbench.analysis.pls import MIN_Q2_FOR_PREDICTION
 from workbench.analysis.spectral_data import collect
 from workbench.errors import AnalysisError
 from workbench.model import Quantity
@@ -42,6 +43,12 @@ def run(inputs: AnalysisInputs, params: dict, progress: Progress) -> AnalysisOut
     model = choose_model(inputs, params["model"])
     perf = model.params.get("performance", {})
     rmsecv = perf.get("rmsecv")
+    q2 = perf.get("q2")
+    if not isinstance(q2, int | float) or q2 < MIN_Q2_FOR_PREDICTION:
+        raise AnalysisError(
+            f"Model {model.name!r} has a cross-validated Q2 of {q2}; below "
+            f"{MIN_Q2_FOR_PREDICTION} its predictions would not be reliable enough to store."
+        )
     out = AnalysisOutput(label=f"{model.property} predicted by {model.name}")
     predicted = []
     for n, si in enumerate(inputs.samples):

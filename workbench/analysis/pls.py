@@ -36,6 +36,9 @@ from workbench.errors import AnalysisError
 from workbench.progress import NullProgress, Progress
 
 SELECTIONS = ("1se", "min")
+MIN_Q2_FOR_PREDICTION = 0.5
+"""Below this cross-validated Q2 a model's predictions are not stored as sample values:
+the spectra explain too little of the property for a prediction to inform a verdict."""
 
 
 @dataclass
