@@ -115,6 +115,8 @@ class Manifest:
                 "properties": list(self.consumes_properties),
             },
             "standard": self.standard,
+            "description_en": self.description_en,
+            "description_fi": self.description_fi,
             "parameters": [
                 {
                     "name": p.name,
@@ -124,7 +126,11 @@ class Manifest:
                     "min": p.min,
                     "max": p.max,
                     "choices": list(p.choices),
+                    "item_type": p.item_type,
+                    "label_en": p.label_en,
+                    "label_fi": p.label_fi,
                     "help_en": p.help_en,
+                    "help_fi": p.help_fi,
                 }
                 for p in self.parameters
             ],

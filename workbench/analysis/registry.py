@@ -107,6 +107,7 @@ class PluginRecord:
             "status": self.status,
             "error": self.error,
             "traceback": self.traceback,
+            "manifest": self.manifest.to_json() if self.manifest else None,
         }
 
 
@@ -292,12 +293,13 @@ def discover(
 
 
 _cached: Registry | None = None
+_registry_lock = threading.Lock()
 
 
 def get_registry(*, refresh: bool = False) -> Registry:
     """The process-wide registry, discovered on first use (``refresh`` rescans)."""
     global _cached
-    with _load_lock:
+    with _registry_lock:
         if _cached is None or refresh:
             _cached = discover()
         return _cached
