@@ -61,11 +61,12 @@ def _static(c: Criterion) -> dict:
             lo, hi = c.limits
         st["lo"], st["hi"] = lo, hi
         st["note"] = c.note_en or (c.explanation if c.gap else "")
+        st["plain"] = (
+            c.applies_to == "feedstock"
+            and not c.only_for_types
+            and c.property not in _ATTRIBUTE_LABELS
+        )
     return st
-
-
-def _new_row(c: Criterion, st: dict) -> CriterionRow:
-    return CriterionRow(c, st, st["note"])
 
 
 def check_limit(comp: str, x: float, lo: float, hi: float) -> bool:
@@ -136,8 +137,15 @@ def _predict(c: Criterion, sv: SampleValues, row: CriterionRow) -> tuple[Candida
 
 def evaluate(c: Criterion, sv: SampleValues) -> CriterionRow:
     """Evaluate criterion ``c`` for the sample values ``sv``."""
-    st = _static(c)
-    row = _new_row(c, st)
+    st = c.cache or _static(c)
+    row = CriterionRow(c, st, st["note"])
+    if st["plain"] and c.property not in sv.candidates:
+        # fast path: a feedstock number the sample does not have
+        if c.comparator == "report":
+            row.result = "info"
+        else:
+            row.missing = st["needs"]
+        return row
     if c.only_for_types:
         ftype = sv.attributes.get("feedstock_type")
         if ftype not in c.only_for_types:
@@ -170,14 +178,14 @@ def evaluate(c: Criterion, sv: SampleValues) -> CriterionRow:
     row.method = cand.method
     row.missing = ""
     if cand.origin == "predicted":
-        row.flags.append("predicted")
+        row.add_flag("predicted")
     if c.methods and cand.origin != "what-if":
         if not cand.method:
             row.note = _join(
                 row.note, f"method not stated (the limit expects {' or '.join(c.methods)})"
             )
         elif not method_accepted(cand.method, c.methods):
-            row.flags.append("method mismatch")
+            row.add_flag("method mismatch")
             row.note = _join(
                 row.note,
                 f"method mismatch: value by {cand.method}, the limit expects {' or '.join(c.methods)}",

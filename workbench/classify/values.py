@@ -76,7 +76,7 @@ def _candidate(q, source_id: str, method: str, created: str, order: int, origin:
 class SampleValues:
     """All candidate values and categorical attributes of one sample."""
 
-    __slots__ = ("_conv", "attributes", "candidates", "sample_id", "sample_name")
+    __slots__ = ("_conv", "_fcache", "attributes", "candidates", "sample_id", "sample_name")
 
     def __init__(self, sample_name: str, sample_id: str) -> None:
         self.sample_name = sample_name
@@ -84,6 +84,7 @@ class SampleValues:
         self.candidates: dict[str, list[Candidate]] = {}
         self.attributes: dict[str, str] = {}
         self._conv: tuple | None = None
+        self._fcache: dict[tuple, float | str] = {}
 
     @classmethod
     def from_sample(cls, sample: Sample) -> SampleValues:
@@ -198,6 +199,19 @@ class SampleValues:
         Raises ``ValueError`` with a sentence naming what is missing when no conversion
         is possible (then the criterion is "unknown", never compared raw).
         """
+        key = (prop, id(cand), basis, unit)
+        hit = self._fcache.get(key)
+        if hit is None:
+            try:
+                hit = self._factor(prop, cand, basis, unit)
+            except ValueError as exc:
+                hit = str(exc)
+            self._fcache[key] = hit
+        if isinstance(hit, str):
+            raise ValueError(hit)
+        return hit
+
+    def _factor(self, prop: str, cand: Candidate, basis: str, unit: str) -> float:
         uf = unit_factor(cand.unit, unit)
         if uf is None:
             raise ValueError(

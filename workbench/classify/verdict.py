@@ -46,36 +46,27 @@ class CriterionRow:
     row costs little to make: classifying thousands of samples makes millions of rows.
     """
 
-    __slots__ = (
-        "flags",
-        "margin",
-        "method",
-        "missing",
-        "note",
-        "origin",
-        "points",
-        "result",
-        "source_id",
-        "spec",
-        "spread",
-        "static",
-        "value",
-    )
+    # Defaults live on the class; a row stores only what differs (cheap to create).
+    value: float | str | None = None
+    origin = ""
+    source_id = ""
+    method = ""
+    result = "unknown"
+    margin: float | None = None
+    points: float | None = None  # 0..1 for scored criteria with a value
+    spread: tuple[float, float] | None = None
+    flags: tuple[str, ...] = ()  # "method mismatch", "predicted", ...
+    note = ""
+    missing = ""  # what would decide an unknown row
 
     def __init__(self, spec: Any, static: dict[str, Any], note: str = "") -> None:
         self.spec = spec  # the Criterion
         self.static = static
-        self.value: float | str | None = None
-        self.origin = ""
-        self.source_id = ""
-        self.method = ""
-        self.result = "unknown"
-        self.margin: float | None = None
-        self.points: float | None = None  # 0..1 for scored criteria with a value
-        self.spread: tuple[float, float] | None = None
-        self.flags: list[str] = []  # "method mismatch", "predicted", ...
-        self.note = note
-        self.missing = ""  # what would decide an unknown row
+        if note:
+            self.note = note
+
+    def add_flag(self, flag: str) -> None:
+        self.flags = (*self.flags, flag)
 
     id = _attr(lambda self: self.spec.id)
     kind = _attr(lambda self: self.spec.kind)
