@@ -13,8 +13,10 @@ components, component choice, final model, predictions.
   ``cross_val_predict(PLSRegression(k), X, y, cv=KFold(10, shuffle=True))``, pick the
   count, fit the final model.
 
-Run: ``.venv/bin/python tests/benchmarks/bench_pls.py [--repeat N] [--json]``.
-``run()`` returns the figures as a dict for the benchmark harness.
+Run with the harness: ``.venv/bin/python -m tests.benchmarks pls_calibration_1000x1500``
+(each side in its own process), or alone: ``.venv/bin/python tests/benchmarks/bench_pls.py
+[--repeat N] [--json]`` (both sides in one process, also checks that both give the same
+RMSECV).
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from spectral_synth import project_with_spectra, synthetic  # noqa: E402
 
+from tests.benchmarks.registry import Benchmark, register  # noqa: E402
 from workbench.analysis import commit, discover, prepare_run  # noqa: E402
 
 NAME = "PLS calibration, 1000 x 1500, 10-fold CV, 1..10 components"
@@ -51,8 +54,8 @@ PARAMS = {
 }
 
 
-def dataset():
-    x, Y, y, _ = synthetic(N_SAMPLES, N_POINTS, seed=42)
+def dataset(n: int = N_SAMPLES):
+    x, Y, y, _ = synthetic(n, N_POINTS, seed=42)
     return x, Y, y
 
 
@@ -75,6 +78,32 @@ def baseline(x, Y, y) -> float:
     best = int(np.argmin(rmsecv)) + 1
     PLSRegression(n_components=best, scale=False).fit(X, y)
     return rmsecv[best - 1]
+
+
+@register
+class PlsCalibration(Benchmark):
+    """The harness entry: same workload, each side in its own process."""
+
+    name = "pls_calibration_1000x1500"
+    description = NAME
+
+    def setup(self, workdir: Path, scale: float) -> None:
+        self.x, self.Y, self.y = dataset(max(50, int(N_SAMPLES * scale)))
+        self.project, self.ids = _fresh_project(self.x, self.Y, self.y)
+        self.plugin = discover(entry_points=False).get("pls_calibration")
+        self.plugin.load()
+
+    def ours(self) -> None:
+        ours(self.project, self.plugin, self.ids)
+
+    def baseline(self) -> None:
+        baseline(self.x, self.Y, self.y)
+
+    def teardown(self) -> None:
+        # Leave the project as set up, so every timed repeat does the same work.
+        for sample in self.project.samples.values():
+            sample.results.clear()
+        self.project.models.clear()
 
 
 def _fresh_project(x, Y, y):
