@@ -245,3 +245,47 @@ def test_save_in_place_repoints_lazy_arrays_and_keeps_deleted_data(tmp_path):
         removed_values,
     )
     close_project(r)
+
+
+def test_open_reads_no_array_data(tmp_path, monkeypatch):
+    """Opening reads attributes and dataset headers only: no dataset values of samples,
+    sources or models (counted by patching h5py's read entry points)."""
+    p = make_project(5)
+    s = next(iter(p.samples.values()))
+    big = np.zeros(5_000_000)  # 40 MB in memory, a few kB gzip-compressed in the file
+    p.add_measurement(
+        s.id,
+        Measurement(
+            id="m-big",
+            kind="spectrum",
+            columns={"x": Column("x", "nm", big), "y": Column("y", "", big)},
+            signal="y",
+            axes=["x"],
+        ),
+    )
+    path = tmp_path / "big.fwproj"
+    save_project(p, path)
+    close_project(p)
+
+    reads: list[str] = []
+    real_getitem, real_read_direct = h5py.Dataset.__getitem__, h5py.Dataset.read_direct
+
+    def getitem(self, key, *args, **kwargs):
+        reads.append(self.name)
+        return real_getitem(self, key, *args, **kwargs)
+
+    def read_direct(self, *args, **kwargs):
+        reads.append(self.name)
+        return real_read_direct(self, *args, **kwargs)
+
+    monkeypatch.setattr(h5py.Dataset, "__getitem__", getitem)
+    monkeypatch.setattr(h5py.Dataset, "read_direct", read_direct)
+    q = open_project(path)
+    data_reads = [n for n in reads if not n.startswith("/audit/")]
+    assert data_reads == [], data_reads
+    m = q.samples[s.id].measurements["m-big"]
+    assert m.n_points == 5_000_000  # from the header, nothing read
+    assert not [n for n in reads if not n.startswith("/audit/")]
+    assert m.columns["y"].values().sum() == 0.0
+    assert reads[-1].endswith("m-big/y"), "using the array reads it"
+    close_project(q)

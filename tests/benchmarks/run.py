@@ -1,0 +1,146 @@
+"""Run the benchmarks and print: benchmark, ours (s), baseline (s), ratio, peak memory.
+
+Usage (from the repository root)::
+
+    python -m tests.benchmarks                 # all benchmarks, full size
+    python -m tests.benchmarks --quick         # scaled down, a smoke run
+    python -m tests.benchmarks project_open_1000 --repeat 3 --json out.json
+
+Every (benchmark, side) runs in a fresh subprocess: it sets up, then times one call of
+``ours`` or ``baseline`` (best of ``--repeat`` runs). Peak memory is the growth of the
+process's peak resident set size during the timed calls (``resource.getrusage``), i.e.
+the extra memory the operation needed on top of its inputs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _rss_mb() -> float:
+    """Current resident set size (Linux /proc), or the peak so far elsewhere."""
+    try:
+        with open("/proc/self/statm") as fh:
+            pages = int(fh.read().split()[1])
+        return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except (OSError, ValueError):
+        return _peak_mb()
+
+
+def _peak_mb() -> float:
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / 2**20 if sys.platform == "darwin" else peak / 1024
+
+
+def child(name: str, side: str, workdir: Path, scale: float, repeat: int) -> dict:
+    """Run one side of one benchmark in this process and return its figures."""
+    from tests.benchmarks.registry import discover
+
+    bench = discover()[name]()
+    bench.setup(workdir, scale)
+    fn = bench.ours if side == "ours" else bench.baseline
+    gc.collect()
+    before = _rss_mb()
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t0)
+        bench.teardown()
+    return {"seconds": best, "peak_mb": max(0.0, _peak_mb() - before)}
+
+
+def run_side(name: str, side: str, workdir: Path, scale: float, repeat: int) -> dict:
+    cmd = [
+        sys.executable,
+        "-m",
+        "tests.benchmarks.run",
+        "--child",
+        name,
+        side,
+        str(workdir),
+        str(scale),
+        str(repeat),
+    ]
+    env = dict(os.environ, PYTHONPATH=str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    env.setdefault("FIBRE_WORKBENCH_HOME", str(workdir / "home"))
+    out = subprocess.run(cmd, cwd=REPO, env=env, capture_output=True, text=True)
+    if out.returncode != 0:
+        raise RuntimeError(f"{name} ({side}) failed:\n{out.stderr}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["--child"]:
+        name, side, workdir, scale, repeat = argv[1:6]
+        print(json.dumps(child(name, side, Path(workdir), float(scale), int(repeat))))
+        return 0
+    from tests.benchmarks.registry import discover
+
+    registry = discover()
+    ap = argparse.ArgumentParser(
+        prog="python -m tests.benchmarks",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    ap.add_argument(
+        "names", nargs="*", help=f"benchmarks to run (default all: {', '.join(registry)})"
+    )
+    ap.add_argument("--quick", action="store_true", help="scale inputs down to 10%% (smoke run)")
+    ap.add_argument("--repeat", type=int, default=1, help="best of N timed calls per side")
+    ap.add_argument("--json", type=Path, help="also write the figures to this JSON file")
+    ap.add_argument("--workdir", type=Path, help="keep inputs here (default: a temp folder)")
+    args = ap.parse_args(argv)
+    unknown = [n for n in args.names if n not in registry]
+    if unknown:
+        ap.error(f"unknown benchmark(s): {', '.join(unknown)}")
+    names = args.names or list(registry)
+    scale = 0.1 if args.quick else 1.0
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="fw-bench-") as tmp:
+        workdir = args.workdir or Path(tmp)
+        workdir.mkdir(parents=True, exist_ok=True)
+        header = (
+            f"{'benchmark':28s} {'ours (s)':>9s} {'baseline (s)':>12s} {'ratio':>6s} "
+            f"{'peak MB ours':>12s} {'peak MB base':>12s}"
+        )
+        print(header)
+        print("-" * len(header))
+        for name in names:
+            ours = run_side(name, "ours", workdir, scale, args.repeat)
+            base = run_side(name, "baseline", workdir, scale, args.repeat)
+            ratio = ours["seconds"] / base["seconds"] if base["seconds"] > 0 else float("inf")
+            row = {
+                "benchmark": name,
+                "description": registry[name].description,
+                "ours_s": ours["seconds"],
+                "baseline_s": base["seconds"],
+                "ratio": ratio,
+                "peak_mb_ours": ours["peak_mb"],
+                "peak_mb_baseline": base["peak_mb"],
+            }
+            rows.append(row)
+            print(
+                f"{name:28s} {ours['seconds']:9.3f} {base['seconds']:12.3f} {ratio:6.2f} "
+                f"{ours['peak_mb']:12.1f} {base['peak_mb']:12.1f}",
+                flush=True,
+            )
+    if args.json:
+        args.json.write_text(json.dumps(rows, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
