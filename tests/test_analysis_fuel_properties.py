@@ -83,8 +83,7 @@ def test_plugin_refuses_without_enough_data():
 
 def test_chain_tga_result_feeds_fuel_properties():
     import numpy as np
-
-    from tests.test_analysis_tga_proximate import ASH_DB, FC_DB, VM_DB, _project, synthetic_curve
+    from test_analysis_tga_proximate import ASH_DB, FC_DB, VM_DB, _project, synthetic_curve
 
     time, temp, mass, _ = synthetic_curve()
     project, sid = _project(time, temp, mass)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from test_analysis_tga_proximate import _project, synthetic_curve
 
-from tests.test_analysis_tga_proximate import _project, synthetic_curve
 from workbench.analysis import discover, run_plugin, stale_results
 from workbench.model import Column
 
