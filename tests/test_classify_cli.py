@@ -90,3 +90,27 @@ def test_classify_bad_route_and_sample_are_user_errors(demo_project, capsys):
     assert main(["classify", str(demo_project), "--sample", "nobody"]) == 2
     assert "no sample named 'nobody'" in capsys.readouterr().err
     assert main(["classify", str(demo_project.parent / "missing.fwproj")]) == 2
+
+
+def test_classify_nearest_references(demo_project, capsys):
+    args = [
+        "classify",
+        str(demo_project),
+        "--route",
+        "pellets_enplus_a2",
+        "--sample",
+        "Wheat straw",
+    ]
+    assert main([*args, "--json", "--nearest", "2"]) == 0
+    (v,) = json.loads(capsys.readouterr().out)
+    refs = v["nearest_references"]
+    assert len(refs) == 2 and refs[0]["distance"] <= refs[1]["distance"]
+    assert refs[0]["feedstock_type"] == "straw"
+    assert refs[0]["verdict"] in (
+        "suitable",
+        "conditionally suitable",
+        "not suitable",
+        "not enough data",
+    )
+    assert main([*args, "--nearest", "2"]) == 0
+    assert "Nearest reference feedstocks to Wheat straw:" in capsys.readouterr().out

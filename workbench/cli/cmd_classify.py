@@ -32,6 +32,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--no-suggestions", action="store_true", help="skip the pre-treatment what-if evaluation"
     )
+    p.add_argument(
+        "--nearest",
+        metavar="K",
+        type=int,
+        default=0,
+        help="also name each sample's K nearest reference feedstocks and their verdicts",
+    )
     p.set_defaults(func=run)
 
 
@@ -56,14 +63,50 @@ def run(args: argparse.Namespace) -> int:
                 raise UserFacingError(f"no sample named {args.sample!r} (samples: {names})")
             samples = [found]
         verdicts = []
+        nearest = {}
         for sample in samples:
             verdicts.extend(classify_sample(sample, routes, suggestions=not args.no_suggestions))
+            if args.nearest > 0:
+                nearest[sample.id] = _nearest(sample, args.nearest, routes)
     finally:
         close_project(project)
     if args.json:
-        print(json.dumps([v.to_json() for v in verdicts], indent=2, ensure_ascii=False))
-    elif args.explain:
+        docs = []
+        for v in verdicts:
+            doc = v.to_json()
+            if args.nearest > 0:
+                doc["nearest_references"] = [
+                    {
+                        **{k: m[k] for k in m if k != "verdicts"},
+                        "verdict": m["verdicts"].get(v.route),
+                    }
+                    for m in nearest[v.sample_id]
+                ]
+            docs.append(doc)
+        print(json.dumps(docs, indent=2, ensure_ascii=False))
+        return 0
+    if args.explain:
         print("\n\n".join(format_explanation(v) for v in verdicts))
     else:
         print(format_table(verdicts))
+    for sample in samples if args.nearest > 0 else []:
+        print(f"\nNearest reference feedstocks to {sample.name}:")
+        for m in nearest[sample.id] or [{"name_en": "none (no property in common)"}]:
+            if "distance" not in m:
+                print(f"  {m['name_en']}")
+                continue
+            shared = ", ".join(m["shared_properties"])
+            print(f"  {m['name_en']} (distance {m['distance']:.3g} over {shared})")
     return 0
+
+
+def _nearest(sample, k: int, routes) -> list[dict]:
+    from workbench.classify.reference import load_reference_library, nearest_references
+
+    global _LIBRARY
+    if _LIBRARY is None:
+        _LIBRARY = load_reference_library()
+    return [m.to_json() for m in nearest_references(sample, k, library=_LIBRARY, routes=routes)]
+
+
+_LIBRARY = None
