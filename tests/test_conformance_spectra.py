@@ -238,3 +238,26 @@ def test_text_spectra():
     (asp,) = _parse("openspecy_ftir_ldpe_soil.asp").measurements
     x, _ = _xy(asp)
     assert x.size == 1798 and (x[0], x[-1]) == pytest.approx((3999.43, 650.42), abs=0.005)
+
+
+def test_damaged_copies_raise_only_import_format_errors():
+    """Truncated, bit-flipped and cut copies of every file are untrusted input: the
+    reader either parses them or raises ImportFormatError, nothing else."""
+    rng = np.random.default_rng(7)
+    for f in sorted(SPECTRA.iterdir()):
+        raw = f.read_bytes()
+        reader = detect(raw, str(f))
+        for k in range(24):
+            b = bytearray(raw)
+            if k % 3 == 0:
+                b = b[: int(rng.integers(len(b)))]
+            elif k % 3 == 1:
+                for i in rng.integers(len(b), size=int(rng.integers(1, 20))):
+                    b[i] = int(rng.integers(256))
+            else:
+                i = int(rng.integers(len(b)))
+                del b[i : i + int(rng.integers(1, 200))]
+            try:
+                reader.parse(bytes(b), f.name)
+            except ImportFormatError as exc:
+                assert str(exc).startswith(f.name), exc

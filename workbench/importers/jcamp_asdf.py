@@ -30,7 +30,10 @@ _DIF = {"%": "0", **{c: str(i + 1) for i, c in enumerate("JKLMNOPQR")}}
 _DIF.update({c: f"-{i + 1}" for i, c in enumerate("jklmnopqr")})
 _DUP = {c: str(i + 1) for i, c in enumerate("STUVWXYZs")}
 
-_ASDF_TOKEN = re.compile(r"[@A-Ia-i%J-Rj-rS-Zs]\d*\.?\d*|[+-]?(?:\d+\.?\d*|\.\d+)|\?|[\s,;]+|.")
+_ASDF_TOKEN = re.compile(
+    r"[@A-Ia-i%J-Rj-r]\d*\.?\d*|[S-Zs]\d*|[+-]?(?:\d+\.?\d*|\.\d+)|\?|[\s,;]+|."
+)
+MAX_VALUES = 10_000_000
 _AFFN_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?|\?")
 _AFFN_LEFTOVER = re.compile(r"[^\s,;]")
 _NOT_AFFN_CHAR = re.compile(r"[^\d\s,;.+\-eE?]")
@@ -103,6 +106,8 @@ def _affn_table(lines: list[tuple[int, str]]) -> tuple[np.ndarray, np.ndarray]:
 def _decode_affn_xpp(lines: list[tuple[int, str]]) -> XppResult:
     flat, counts = _affn_table(lines)
     counts = counts[counts > 0]
+    if not counts.size:
+        return XppResult(y=flat[:0], line_x=flat[:0], line_index=np.zeros(0, dtype=np.int64))
     starts = np.concatenate(([0], np.cumsum(counts)[:-1]))
     is_x = np.zeros(flat.size, dtype=bool)
     is_x[starts] = True
@@ -182,6 +187,8 @@ def _asdf_line(lineno: int, text: str) -> tuple[list[float], list[bool]]:
             if not values:
                 raise AsdfError(lineno, f"a DUP digit {c!r} with no value before it")
             count = int(_DUP[c] + tok[1:])
+            if count > MAX_VALUES or len(values) + count > MAX_VALUES:
+                raise AsdfError(lineno, f"a DUP count {count} beyond any real spectrum")
             for _ in range(count - 1):
                 if last_kind == "dif":
                     values.append(values[-1] + last_diff)
@@ -193,7 +200,7 @@ def _asdf_line(lineno: int, text: str) -> tuple[list[float], list[bool]]:
             values.append(math.nan)
             is_dif.append(False)
             last_kind = "abs"
-        elif c.isdigit() or c in "+-.":
+        elif c.isdigit() or (c in "+-." and len(tok) > 1):
             values.append(float(tok))
             is_dif.append(False)
             last_kind = "abs"

@@ -10,12 +10,16 @@ wavenumber axis stays descending), because that is what the instrument wrote and
 
 from __future__ import annotations
 
+import functools
 import re
+import struct
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
 
-from workbench.importers.base import ParsedMeasurement, column
+from workbench.errors import ImportFormatError
+from workbench.importers.base import ParsedFile, ParsedMeasurement, column
 
 WAVENUMBER = "cm⁻¹"
 
@@ -168,3 +172,27 @@ def _axis_label(unit: str) -> str:
         "Hz": "Frequency",
         "ppm": "Chemical shift",
     }.get(unit, "x")
+
+
+def guarded(parse: Callable[[Any, bytes, str], ParsedFile]):
+    """Wrap a reader's ``parse`` so that nothing but ImportFormatError escapes it.
+
+    The readers check what they can and name the place; this is the last line for
+    damaged files that slip past those checks (a cut number, an impossible count),
+    so a user never sees a traceback for a bad file. numpy's cast warnings on
+    garbage floats are silenced for the same reason.
+    """
+
+    @functools.wraps(parse)
+    def wrapper(self, raw: bytes, path: str) -> ParsedFile:
+        try:
+            with np.errstate(all="ignore"):
+                return parse(self, raw, path)
+        except ImportFormatError:
+            raise
+        except (ValueError, IndexError, KeyError, struct.error, OverflowError, MemoryError) as exc:
+            raise ImportFormatError(
+                path, "content", f"a well-formed {self.format_label} file", str(exc)[:200]
+            ) from None
+
+    return wrapper

@@ -30,7 +30,7 @@ import numpy as np
 from workbench.errors import ImportFormatError
 from workbench.importers.base import ParsedFile, ParsedMeasurement, Reader
 from workbench.importers.jcamp_asdf import AsdfError, decode_groups, decode_xpp, strip_comment
-from workbench.importers.spectrum_common import clean_unit, guess_technique, spectrum
+from workbench.importers.spectrum_common import clean_unit, guarded, guess_technique, spectrum
 from workbench.importers.text import decode, split_lines
 
 _LDR = re.compile(r"^\s*##([^=]*)=(.*)$")
@@ -125,6 +125,7 @@ class JcampReader(Reader):
             return 0.6
         return 0.0
 
+    @guarded
     def parse(self, raw: bytes, path: str) -> ParsedFile:
         text, encoding = decode(raw, path)
         text = text.replace("\x1a", "")  # DOS end-of-file byte after ##END=

@@ -28,7 +28,7 @@ import numpy as np
 
 from workbench.errors import ImportFormatError
 from workbench.importers.base import ParsedFile, ParsedMeasurement, Reader
-from workbench.importers.spectrum_common import WAVENUMBER, guess_technique, spectrum
+from workbench.importers.spectrum_common import WAVENUMBER, guarded, guess_technique, spectrum
 
 MAGIC = b"\x0a\x0a\xfe\xfe"
 _TYPE_MASK = 0x3FFFFF
@@ -76,6 +76,7 @@ class OpusReader(Reader):
     def sniff(self, head: bytes, name: str) -> float:
         return 0.95 if head[:4] == MAGIC and len(head) >= 24 else 0.0
 
+    @guarded
     def parse(self, raw: bytes, path: str) -> ParsedFile:
         try:
             return _parse(raw, path, self)

@@ -31,7 +31,7 @@ import numpy as np
 
 from workbench.errors import ImportFormatError
 from workbench.importers.base import ParsedFile, ParsedMeasurement, Reader
-from workbench.importers.spectrum_common import WAVENUMBER, guess_technique, spectrum
+from workbench.importers.spectrum_common import WAVENUMBER, guarded, guess_technique, spectrum
 
 TSPREC, TMULTI, TXYXYS, TXVALS, TALABS = 0x01, 0x04, 0x40, 0x80, 0x20
 _NEW_HEAD = struct.Struct("<BBBbIddIBBBBI9s9sH32s130s30sIIBBHf48sfIfB187s")
@@ -92,6 +92,7 @@ class SpcReader(Reader):
             return 0.5  # MSB new format: recognised so that parse can refuse it clearly
         return 0.0
 
+    @guarded
     def parse(self, raw: bytes, path: str) -> ParsedFile:
         try:
             if len(raw) >= 2 and raw[1] == 0x4B:

@@ -23,7 +23,13 @@ import numpy as np
 from workbench.errors import ImportFormatError
 from workbench.importers.base import ParsedFile, ParsedMeasurement, Reader
 from workbench.importers.numeric_block import pick_delimiter
-from workbench.importers.spectrum_common import WAVENUMBER, clean_unit, guess_technique, spectrum
+from workbench.importers.spectrum_common import (
+    WAVENUMBER,
+    clean_unit,
+    guarded,
+    guess_technique,
+    spectrum,
+)
 from workbench.importers.text import (
     AmbiguousNumber,
     decode,
@@ -101,6 +107,7 @@ class SpectralTableReader(Reader):
             return 0.0
         return 0.8
 
+    @guarded
     def parse(self, raw: bytes, path: str) -> ParsedFile:
         text, encoding = decode(raw, path)
         lines = split_lines(text)

@@ -37,6 +37,7 @@ from workbench.importers.numeric_block import (
 from workbench.importers.spectrum_common import (
     WAVENUMBER,
     clean_unit,
+    guarded,
     guess_technique,
     known_unit,
     spectrum,
@@ -87,6 +88,7 @@ class SpectrumTextReader(Reader):
             return 0.1
         return 0.3 if block.ncols == 2 else 0.25
 
+    @guarded
     def parse(self, raw: bytes, path: str) -> ParsedFile:
         text, encoding = decode(raw, path)
         lines = split_lines(text)
@@ -186,6 +188,7 @@ class AgilentAspReader(Reader):
             return 0.0
         return 0.85 if first != last and int(lines[0]) > 1 else 0.0
 
+    @guarded
     def parse(self, raw: bytes, path: str) -> ParsedFile:
         text, encoding = decode(raw, path)
         lines = [ln.strip() for ln in split_lines(text)]
