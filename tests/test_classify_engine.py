@@ -454,3 +454,11 @@ def test_classify_project_default_routes(monkeypatch):
     p = Project()
     p.insert_sample(sample(**CLEAN_A1))
     assert len(classify_project(p)) == len(LIB.routes)
+
+
+def test_screen_out_fines_of_measured_pellets():
+    v = one(sample(**{**CLEAN_A1, "pellet_fines": 1.6}), A1)
+    assert v.verdict == "not suitable"
+    (s,) = v.suggestions
+    assert s.action == "Screen out fines" and s.new_verdict == "suitable"
+    assert s.detail.startswith("Pellet fines (< 3.15 mm) 1.6 ->")

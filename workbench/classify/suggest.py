@@ -71,8 +71,10 @@ def _cand(value: float, c: Criterion, action: str) -> Candidate:
 def _failing(route: RouteSpec, verdict: Verdict) -> list[tuple[Criterion, CriterionRow]]:
     out = []
     for c, row in zip(route.criteria, verdict.criteria):
-        if c.kind == "informative" or c.applies_to == "product":
+        if c.kind == "informative":
             continue
+        if c.applies_to == "product" and row.origin not in ("measured", "typed"):
+            continue  # a predicted product value is changed through its inputs, not directly
         if row.result in ("fail", "borderline") or (row.points is not None and row.points < 1.0):
             out.append((c, row))
     return out
