@@ -10,14 +10,20 @@ from __future__ import annotations
 import numpy as np
 
 from workbench.analysis.api import AnalysisInputs, AnalysisOutput
-from workbench.analysis.helpers import column_unit, find_column, finite_values, to_mm, to_um
+from workbench.analysis.helpers import (
+    column_unit,
+    find_column,
+    finite_values,
+    particle_lengths_mm,
+    to_mm,
+    to_um,
+)
 from workbench.errors import AnalysisError
 from workbench.model import Measurement, Quantity
 from workbench.progress import Progress
 
 from .stats import LengthStats, class_stats, distribution, length_stats
 
-LENGTH = ("length", "pituus", "fibre length", "fiber length", "l")
 WIDTH = ("width", "leveys", "fibre width", "fiber width", "w")
 CURL = ("curl", "käyristymä", "kiharuus", "curl index")
 KINKS = ("kinks", "kink", "kinkit", "kink count")
@@ -31,11 +37,9 @@ def _particles(ms: list[Measurement], messages: list[str]) -> dict[str, np.ndarr
     """Pooled per-particle columns (length in mm, width in µm, curl, kinks) of measurements."""
     parts: dict[str, list[np.ndarray]] = {"length": [], "width": [], "curl": [], "kinks": []}
     for m in ms:
-        lcol = find_column(m, LENGTH)
-        lunit = column_unit(lcol)
-        if not lunit:
+        length, stated = particle_lengths_mm(m)
+        if not stated:
             messages.append(f"{m.label or m.id}: length unit not stated; taken as mm.")
-        length = to_mm(finite_values(lcol), lunit)
         parts["length"].append(length)
         for key, aliases in (("width", WIDTH), ("curl", CURL), ("kinks", KINKS)):
             col = find_column(m, aliases, required=False)

@@ -15,12 +15,11 @@ import numpy as np
 from scipy.stats import ks_2samp
 
 from workbench.analysis.api import AnalysisInputs, AnalysisOutput, SampleInputs
-from workbench.analysis.helpers import column_unit, find_column, finite_values, to_mm
+from workbench.analysis.helpers import particle_lengths_mm
 from workbench.errors import AnalysisError
 from workbench.model import Quantity
 from workbench.progress import Progress
 
-LENGTH = ("length", "pituus", "fibre length", "fiber length", "l")
 METHOD = "two-sample Kolmogorov-Smirnov (scipy.stats.ks_2samp)"
 
 
@@ -28,8 +27,7 @@ def lengths_mm(sample: SampleInputs, threshold: float, exclude_fines: bool) -> n
     """Pooled per-particle lengths (mm) of a sample, fines removed when asked."""
     parts = []
     for m in sample.of_kind("fibre_particles"):
-        col = find_column(m, LENGTH)
-        parts.append(to_mm(finite_values(col), column_unit(col)))
+        parts.append(particle_lengths_mm(m)[0])
     if not parts:
         raise AnalysisError(f"sample {sample.name} has no per-particle fibre list")
     lens = np.concatenate(parts)

@@ -93,6 +93,19 @@ def to_g(values: np.ndarray, unit: str, *, default: str = "g") -> np.ndarray:
     return np.asarray(values, dtype=float) * factor
 
 
+FIBRE_LENGTH_ALIASES = ("length", "pituus", "fibre length", "fiber length", "l")
+
+
+def particle_lengths_mm(m: Measurement) -> tuple[np.ndarray, bool]:
+    """Per-particle lengths of a fibre list in mm, and whether the file stated the unit.
+
+    An unstated unit is taken as mm (what fibre analysers report lengths in).
+    """
+    col = find_column(m, FIBRE_LENGTH_ALIASES)
+    unit = column_unit(col)
+    return to_mm(finite_values(col), unit), bool(unit)
+
+
 def finite_values(col: Column) -> np.ndarray:
     """The column as float64 (non-numeric entries become NaN)."""
     arr = np.asarray(col.values())
