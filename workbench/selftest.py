@@ -493,3 +493,44 @@ def _write_failure_log(failures: list[tuple[str, str]]) -> Path:
         body += [f"== {name}", tb]
     path.write_text("\n".join(body), encoding="utf-8")
     return path
+
+
+@step("import: generated spectra (JCAMP-DX ASDF, SPC multifile) and a JCAMP-DX round trip")
+def _step_import_spectra(workdir: Path) -> None:
+    """Compressed JCAMP-DX (SQZ/DIF/DUP with a Y-check), a two-subfile SPC and our own
+    JCAMP-DX export parse to the values written into them."""
+    import struct
+
+    from workbench.importers.export_jcamp import jcamp_text, write_jcamp
+    from workbench.importers.registry import parse_bytes, parse_path
+
+    asdf = (
+        "##TITLE= self-test\n##JCAMP-DX= 4.24\n##XUNITS= 1/CM\n##YUNITS= ABSORBANCE\n"
+        "##XFACTOR= 1\n##YFACTOR= 0.001\n##FIRSTX= 1000\n##LASTX= 1005\n##NPOINTS= 6\n"
+        "##XYDATA= (X++(Y..Y))\n1000 A10JU\n1004 A13J%\n##END=\n"
+    )  # A10=110, J=+1 three times, then Y-check A13=113 dropped, J=+1, %=+0
+    (m,) = parse_bytes(asdf.encode(), "selftest.jdx").measurements
+    y = m.columns["y"].values()
+    check(np.allclose(y, [0.110, 0.111, 0.112, 0.113, 0.114, 0.114]), f"ASDF decoded {y}")
+    check(m.columns["x"].unit == "cm⁻¹", f"x unit {m.columns['x'].unit!r}")
+
+    head = bytearray(512)
+    struct.pack_into(
+        "<BBBbIddIBBBB", head, 0, 0x04, 0x4B, 0, -128, 3, 1100.0, 1104.0, 2, 3, 3, 0, 0
+    )
+    body = b""
+    for i, ys in enumerate(([0.1, 0.2, 0.3], [0.4, 0.5, 0.6])):
+        body += struct.pack("<BbHfffIIf4s", 0, -128, i, 0.0, 0.0, 0.0, 0, 0, 0.0, b"")
+        body += np.asarray(ys, "<f4").tobytes()
+    spc = parse_bytes(bytes(head) + body, "selftest.spc").measurements
+    check(len(spc) == 2, f"{len(spc)} SPC subfiles instead of 2")
+    check(list(spc[1].columns["x"].values()) == [1100, 1102, 1104], "SPC x axis wrong")
+    check(np.allclose(spc[1].columns["y"].values(), [0.4, 0.5, 0.6]), "SPC y values wrong")
+
+    x = np.linspace(4000.0, 400.0, 901)
+    y = np.exp(-(((x - 1700.0) / 40.0) ** 2)) + 0.01 * np.cos(x)
+    out = workdir / "selftest_export.jdx"
+    write_jcamp(out, jcamp_text(x, y, title="self-test", x_unit="cm⁻¹", y_unit="absorbance"))
+    (back,) = parse_path(out)[1].measurements
+    check(np.array_equal(back.columns["y"].values(), y), "JCAMP-DX export did not round-trip")
+    check(np.allclose(back.columns["x"].values(), x, rtol=0, atol=1e-9), "x did not round-trip")
