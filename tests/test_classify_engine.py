@@ -462,3 +462,9 @@ def test_screen_out_fines_of_measured_pellets():
     (s,) = v.suggestions
     assert s.action == "Screen out fines" and s.new_verdict == "suitable"
     assert s.detail.startswith("Pellet fines (< 3.15 mm) 1.6 ->")
+
+
+def test_moisture_without_basis_is_wet_basis():
+    v = one(sample(moisture=Quantity(25.0, "%", "none"), ash=1.0), CHIPS)
+    row = v.row("small_boiler_moisture")
+    assert row.value == 25.0 and row.result == "pass"

@@ -17,7 +17,8 @@ winning value of its inputs (origin ``derived``): dry matter = 100 - moisture (w
 basis); volatile solids = 100 - ash (dry basis) in % of total solids; C/N = C / N (both
 dry basis).
 
-The moisture and ash used to convert between bases (ISO 16993 via
+Moisture stated without a basis is taken as wet basis (as received): the vocabulary
+defines moisture on wet basis. The moisture and ash used to convert between bases (ISO 16993 via
 ``workbench.basis.convert``) are the sample's winning as-received moisture, air-dried
 (analysis-sample) moisture and dry-basis ash.
 """
@@ -219,6 +220,8 @@ class SampleValues:
             )
         pdef = PROPERTIES.get(prop)
         src = cand.basis or Basis.NONE.value
+        if prop == "moisture" and src == Basis.NONE.value:
+            src = Basis.AS_RECEIVED.value  # moisture is a wet-basis property by definition
         if pdef is None or not pdef.mass_fraction or src == basis:
             return uf
         if src == Basis.NONE.value:
