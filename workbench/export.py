@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -21,6 +19,7 @@ from typing import Any
 import numpy as np
 
 from workbench.errors import UserFacingError
+from workbench.fileio import atomic_write_bytes
 from workbench.model import Measurement, Project, Quantity, Sample
 
 SAMPLE_COLUMNS = ("sample", "sample_id", "feedstock_type", "supplier", "origin", "date_received")
@@ -112,20 +111,6 @@ def value_rows(
     return out
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
-    """Write a file completely next to the target, then replace it (never half-written)."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def _csv_bytes(header: list[str], rows: list[list[Any]]) -> bytes:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
@@ -174,11 +159,12 @@ def export(
             )
         sample, m = curves[0]
         if suffix == ".csv":
-            _atomic_write(out, curve_csv_bytes(m))
+            atomic_write_bytes(out, curve_csv_bytes(m))
         else:
-            from workbench.importers.export_jcamp import jcamp_bytes
+            from workbench.importers.export_jcamp import measurement_jcamp
 
-            _atomic_write(out, jcamp_bytes(m, title=f"{sample.name} {m.label}".strip()))
+            text = measurement_jcamp(m, title=f"{sample.name} {m.label}".strip())
+            atomic_write_bytes(out, text.encode("utf-8"))
         return f"wrote {m.kind} {m.label!r} of {sample.name} ({m.n_points} points) to {out}"
     tables = value_rows(chosen, kind)
     samples_sheet = (
@@ -204,7 +190,7 @@ def export(
                     rows.append(
                         ["results", *_sample_cells(s), r.id, prop, q.value, q.unit, q.basis]
                     )
-        _atomic_write(out, _csv_bytes(header, rows))
+        atomic_write_bytes(out, _csv_bytes(header, rows))
         return f"wrote {len(rows)} values of {len(chosen)} sample(s) to {out}"
     if suffix == ".xlsx":
         from openpyxl import Workbook
@@ -222,6 +208,6 @@ def export(
                 ws.append(row)
         buf = io.BytesIO()
         wb.save(buf)
-        _atomic_write(out, buf.getvalue())
+        atomic_write_bytes(out, buf.getvalue())
         return f"wrote {len(tables) + 1} sheet(s) for {len(chosen)} sample(s) to {out}"
     raise UserFacingError(f"{out}: unknown export type {suffix!r}; use .csv, .xlsx or .jdx")

@@ -1,0 +1,1 @@
+"""Reports: the suitability report as HTML (core) and PDF (laid out by Qt)."""

@@ -15,6 +15,7 @@ tables, headings, inline images.
 from __future__ import annotations
 
 import base64
+import re
 from collections.abc import Callable
 from html import escape
 from typing import Any
@@ -35,10 +36,10 @@ VERDICT_STYLE = {
 ImageEmbedder = Callable[[str, str], str]  # (svg text, id) -> <img> or inline markup
 
 CSS = """
-body { font-family: sans-serif; font-size: 10pt; color: #222; margin: 2em; }
+body { font-family: sans-serif; font-size: 9pt; color: #222; margin: 2em; }
 h1 { font-size: 18pt; } h2 { font-size: 14pt; margin-top: 1.5em; } h3 { font-size: 12pt; }
 table { border-collapse: collapse; margin: 0.5em 0; }
-th, td { border: 1px solid #999; padding: 3px 6px; text-align: left; vertical-align: top; }
+th, td { border: 1px solid #999; padding: 2px 4px; text-align: left; vertical-align: top; }
 th { background: #eee; }
 .note { color: #555; }
 .demo { background: #fff3b0; padding: 6px; border: 1px solid #d9b400; }
@@ -78,7 +79,7 @@ def _table(header: list[str], rows: list[list[Any]]) -> str:
     body = "".join(
         "<tr>" + "".join(f"<td>{escape(_fmt(c))}</td>" for c in row) + "</tr>" for row in rows
     )
-    return f"<table><tr>{head}</tr>{body}</table>"
+    return f'<table width="100%" cellspacing="0"><tr>{head}</tr>{body}</table>'
 
 
 def _axis_label(m_or_r: Measurement | Result, col: str) -> str:
@@ -131,28 +132,56 @@ def _verdict_cell(verdict: str, lang: str) -> str:
 
 
 def _route_name(v: dict[str, Any], lang: str) -> str:
-    name = v.get("route_name")
+    name = v.get(f"route_name_{lang}") or v.get("route_name_en") or v.get("route_name")
     if isinstance(name, dict):
         return str(name.get(lang) or name.get("en") or v.get("route", ""))
     return str(name or v.get("route", ""))
 
 
 def _matrix(samples: list[Sample], verdicts: list[dict[str, Any]], lang: str) -> str:
+    """Samples by routes; cells carry a symbol (readable without colour) and a colour.
+
+    Route columns are numbered, with the numbered route names below the table, so the
+    matrix fits a portrait page however many routes there are.
+    """
     routes: dict[str, str] = {}
     for v in verdicts:
         routes.setdefault(v["route"], _route_name(v, lang))
     by_cell = {(v.get("sample_id") or v.get("sample"), v["route"]): v for v in verdicts}
     head = f"<th>{escape(text('sample', lang))}</th>" + "".join(
-        f"<th>{escape(n)}</th>" for n in routes.values()
+        f'<th align="center">{i}</th>' for i in range(1, len(routes) + 1)
     )
     rows = []
     for s in samples:
         cells = []
         for rid in routes:
             v = by_cell.get((s.id, rid)) or by_cell.get((s.name, rid))
-            cells.append(_verdict_cell(v["verdict"], lang) if v else "<td></td>")
+            if v is None:
+                cells.append("<td></td>")
+                continue
+            symbol, colour = VERDICT_STYLE.get(v["verdict"], ("", "#ffffff"))
+            cells.append(
+                f'<td align="center" style="background:{colour}" '
+                f'title="{escape(text(v["verdict"], lang))}">{symbol}</td>'
+            )
         rows.append(f"<tr><td>{escape(s.name)}</td>{''.join(cells)}</tr>")
-    return f"<table><tr>{head}</tr>{''.join(rows)}</table>"
+    legend_routes = "".join(f"<li>{escape(name)}</li>" for name in routes.values())
+    legend_symbols = " · ".join(
+        f"{symbol} {escape(text(verdict, lang))}" for verdict, (symbol, _c) in VERDICT_STYLE.items()
+    )
+    return (
+        f'<table width="100%" cellspacing="0"><tr>{head}</tr>{"".join(rows)}</table>'
+        f"<p>{legend_symbols}</p><ol>{legend_routes}</ol>"
+    )
+
+
+_SOURCE_KEY = re.compile(r"^\[([^\]]{1,12})\]")
+
+
+def source_key(source: str) -> str:
+    """The short key of a cited source ("[S18] ENplus ..." -> "S18"), else the text."""
+    m = _SOURCE_KEY.match(source.strip())
+    return m.group(1) if m else source
 
 
 def _verdict_section(v: dict[str, Any], lang: str) -> str:
@@ -162,7 +191,13 @@ def _verdict_section(v: dict[str, Any], lang: str) -> str:
         f"{escape(t(v['verdict']))} ({t('score')} {_fmt(v.get('score'))})</h4>"
     ]
     rows = []
-    for c in v.get("criteria", []):
+    shown = [c for c in v.get("criteria", []) if c.get("value") is not None]
+    unmeasured = [
+        _label(c.get("property", ""), lang)
+        for c in v.get("criteria", [])
+        if c.get("value") is None and c.get("kind") != "informative"
+    ]
+    for c in shown:
         value = "" if c.get("value") is None else _fmt(c.get("value"))
         unit = c.get("unit") or ""
         basis = _basis(c.get("basis") or "none", lang)
@@ -170,14 +205,18 @@ def _verdict_section(v: dict[str, Any], lang: str) -> str:
         if isinstance(limit, list | tuple):
             limit = " – ".join(_fmt(x) for x in limit)
         comparator = c.get("comparator") or ""
+        if c.get("limit_text"):
+            limit, comparator, unit_for_limit = c["limit_text"], "", ""
+        else:
+            unit_for_limit = unit
         rows.append(
             [
                 _label(c.get("property", ""), lang),
                 f"{value} {unit}".strip() + (f" ({basis})" if basis and value else ""),
                 t(c.get("origin") or "") if c.get("origin") else "",
-                f"{comparator} {_fmt(limit)} {unit}".strip(),
+                f"{comparator} {_fmt(limit)} {unit_for_limit}".strip(),
                 t(c.get("result") or "unknown"),
-                c.get("source") or "",
+                source_key(c.get("source") or "") + (" (GAP)" if c.get("gap") else ""),
             ]
         )
     if rows:
@@ -193,6 +232,10 @@ def _verdict_section(v: dict[str, Any], lang: str) -> str:
                 ],
                 rows,
             )
+        )
+    if unmeasured:
+        parts.append(
+            f"<p>{escape(t('not_measured'))}: {escape(', '.join(dict.fromkeys(unmeasured)))}</p>"
         )
     missing = v.get("missing") or []
     if missing:

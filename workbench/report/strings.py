@@ -66,6 +66,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "limit": ("Limit", "Raja"),
     "result": ("Result", "Tulos"),
     "source": ("Source", "Lähde"),
+    "not_measured": (
+        "Not measured yet (would also be checked)",
+        "Ei vielä mitattu (tarkistettaisiin myös)",
+    ),
     "missing": ("Missing measurements that would decide it", "Puuttuvat ratkaisevat mittaukset"),
     "suggestions": ("What would change the verdict", "Mikä muuttaisi arviota"),
     "then": ("then", "jolloin"),
