@@ -95,3 +95,31 @@ def test_chain_tga_result_feeds_fuel_properties():
     )
     assert {"type": "result", "id": tga.id, "sample": sid, "plugin": "tga_proximate"} in r.inputs
     assert np.isfinite(r.values["gross_calorific_value"].value)
+
+
+def test_fuel_result_goes_stale_when_proximate_inputs_change():
+    from test_analysis_tga_proximate import _project, synthetic_curve
+
+    from workbench.analysis import rerun, stale_results
+
+    time, temp, mass, _ = synthetic_curve()
+    project, sid = _project(time, temp, mass)
+    reg = discover()
+    tga = run_plugin(project, "tga_proximate", sid, registry=reg)[0]
+    fuel = run_plugin(project, "fuel_properties", sid, registry=reg)[0]
+    assert stale_results(project, reg) == []
+    # a newer typed value of a consumed property
+    newer = Measurement(
+        id=new_id("m"),
+        kind="properties",
+        quantities={"carbon": Quantity(50.0, "%", "db")},
+        created="9999-01-01T00:00:00Z",
+    )
+    project.add_measurement(sid, newer)
+    reasons = {s.result_id: s.reasons for s in stale_results(project, reg)}
+    assert "carbon" in reasons[fuel.id][0]
+    project.remove_measurement(sid, newer.id)
+    # re-running the TGA analysis replaces the result the estimate was computed from
+    rerun(project, sid, tga.id, {"moisture_end_temperature": 140.0}, registry=reg)
+    reasons = {s.result_id: s.reasons for s in stale_results(project, reg)}
+    assert any("no longer exists" in r for r in reasons[fuel.id])

@@ -1,10 +1,12 @@
 """Stale results and re-running them.
 
 A result is stale when what it was computed from has changed: one of its input
-measurements or input results no longer exists, or the sample has gained a
-measurement of a kind the plugin consumes since the result was created (a new
-replicate, a re-measurement). ``rerun`` computes the result again from the sample's
-current data, optionally with other parameters.
+measurements or input results no longer exists, the sample has gained a measurement
+of a kind the plugin consumes since the result was created (a new replicate, a
+re-measurement), or a newer measurement or another plugin's newer result gives a
+property the plugin consumes (a new TGA result for the heating-value estimate).
+``rerun`` computes the result again from the sample's current data, optionally with
+other parameters.
 """
 
 from __future__ import annotations
@@ -29,21 +31,23 @@ class StaleResult:
     reasons: list[str] = field(default_factory=list)
 
 
-def _consumed_kinds(result: Result, registry: Registry | None) -> set[str]:
-    kinds = {
-        i.get("kind") for i in result.inputs if i.get("type") == "measurement" and i.get("kind")
-    }
+def _consumed(result: Result, registry: Registry | None) -> tuple[set[str], set[str]]:
+    """(measurement kinds, property ids) the result's plugin consumes."""
+    kinds = {i.get("kind") for i in result.inputs if i.get("type") == "measurement"}
+    props: set[str] = set()
     if registry is not None and result.plugin_id in registry:
         manifest = registry.get(result.plugin_id).manifest
         if manifest is not None:
             kinds |= set(manifest.consumes_kinds)
-    return {k for k in kinds if k}
+            props |= set(manifest.consumes_properties)
+    return {k for k in kinds if k}, props
 
 
 def stale_reasons(sample: Sample, result: Result, registry: Registry | None = None) -> list[str]:
     """Why ``result`` of ``sample`` is stale; an empty list means it is current."""
     reasons: list[str] = []
     used_m = {i["id"] for i in result.inputs if i.get("type") == "measurement"}
+    used_r = {i["id"] for i in result.inputs if i.get("type") == "result"}
     for i in result.inputs:
         if i.get("sample") not in (None, sample.id):
             continue  # inputs of other samples (project-scope runs) are not checked here
@@ -51,12 +55,27 @@ def stale_reasons(sample: Sample, result: Result, registry: Registry | None = No
             reasons.append(f"input measurement {i['id']} no longer exists")
         elif i.get("type") == "result" and i["id"] not in sample.results:
             reasons.append(f"input result {i['id']} no longer exists")
-    kinds = _consumed_kinds(result, registry)
+    kinds, props = _consumed(result, registry)
     for m in sample.measurements.values():
-        if m.kind in kinds and m.id not in used_m and m.created >= result.created:
+        if m.id in used_m or m.created < result.created:
+            continue
+        if m.kind in kinds:
             reasons.append(
                 f"new {m.kind} measurement {m.id} ({m.label or m.source_name}) since the run"
             )
+        elif props & set(m.quantities):
+            names = ", ".join(sorted(props & set(m.quantities)))
+            reasons.append(f"new values of {names} in measurement {m.id} since the run")
+    for other in sample.results.values():
+        if (
+            other.id in used_r
+            or other.plugin_id == result.plugin_id
+            or other.created <= result.created
+        ):
+            continue
+        if props & set(other.values):
+            names = ", ".join(sorted(props & set(other.values)))
+            reasons.append(f"newer {other.plugin_id} result {other.id} gives {names}")
     return reasons
 
 
