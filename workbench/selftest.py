@@ -343,6 +343,30 @@ def _step_classify(workdir: Path) -> None:
     check(decided, "the demo data decided no route at all")
 
 
+@step("report: the demo project as HTML and a one-sample PDF")
+def _step_report(workdir: Path) -> None:
+    from workbench.demo import write_demo
+    from workbench.project.store import close_project, open_project
+    from workbench.report.writer import write_report
+
+    path = workdir / "report-demo.fwproj"
+    write_demo(path)
+    project = open_project(path, read_only=True)
+    try:
+        html_path, pdf_path = workdir / "report.html", workdir / "report.pdf"
+        write_report(project, html_path)
+        first = next(iter(project.samples.values()))
+        write_report(project, pdf_path, sample_names=[first.name], lang="fi")
+        html = html_path.read_text(encoding="utf-8")
+        for sample in project.samples.values():
+            check(sample.name in html, f"report misses sample {sample.name}")
+        for sha in project.sources:
+            check(sha in html, f"report misses source {sha[:12]}")
+        check(pdf_path.read_bytes().startswith(b"%PDF"), "the PDF report is not a PDF")
+    finally:
+        close_project(project)
+
+
 # -- runner -------------------------------------------------------------------------
 
 
