@@ -91,8 +91,11 @@ def test_missing_measurement_gives_not_enough_data_naming_it():
 def test_rarely_measured_contaminants_are_conditions_not_missing():
     v = one(sample(ash=0.5, nitrogen=0.1), A1)
     assert v.verdict == "conditionally suitable"
-    assert any(c.startswith("Arsenic (As): to be verified") for c in v.conditions)
-    assert any(c.startswith("Pellet mechanical durability: to be verified") for c in v.conditions)
+    assert "to be verified: Arsenic (As) (dry basis)" in v.conditions
+    assert (
+        "to be verified: Pellet mechanical durability, measured on the product (to be tested)"
+        in v.conditions
+    )
     assert not v.missing
 
 

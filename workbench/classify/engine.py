@@ -85,9 +85,7 @@ def evaluate_route(route: RouteSpec, sv: SampleValues) -> Verdict:
             fails.append(_fail_text(c.comparator, row))
         elif res == "unknown":
             if c.if_missing == "condition":
-                conditions.append(
-                    f"{row.label}: to be verified ({row.missing or row.note or 'no value'})"
-                )
+                conditions.append(f"to be verified: {row.missing or row.label}")
             else:
                 missing.append(row.missing or row.label)
         elif res == "borderline":

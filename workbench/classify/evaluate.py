@@ -49,7 +49,8 @@ def _static(c: Criterion) -> dict:
         st["label"] = criterion_label(c)
         st["limit"] = c.limit_json()
         st["limit_text"] = c.limit_text()
-        basis = basis_label(c.basis) if c.basis not in ("none", "") else ""
+        pdef = PROPERTIES.get(c.property)
+        basis = basis_label(c.basis) if pdef is not None and pdef.mass_fraction else ""
         what = st["label"] + (f" ({basis})" if basis else "")
         if c.methods:
             what += f" by {' or '.join(c.methods)}"
