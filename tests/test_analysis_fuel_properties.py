@@ -123,3 +123,31 @@ def test_fuel_result_goes_stale_when_proximate_inputs_change():
     rerun(project, sid, tga.id, {"moisture_end_temperature": 140.0}, registry=reg)
     reasons = {s.result_id: s.reasons for s in stale_results(project, reg)}
     assert any("no longer exists" in r for r in reasons[fuel.id])
+
+
+def test_cli_skips_samples_without_enough_data(tmp_path, capsys):
+    import json
+
+    from workbench.cli.main import main
+    from workbench.project.store import close_project, save_project
+
+    project, _ = _sample({"volatile_matter": (80.0, "db"), "ash": (5.0, "db")})
+    thin = project.add_sample("Thin")
+    project.add_measurement(
+        thin.id,
+        Measurement(
+            id=new_id("m"), kind="properties", quantities={"carbon": Quantity(50.0, "%", "db")}
+        ),
+    )
+    path = tmp_path / "f.fwproj"
+    save_project(project, path)
+    close_project(project)
+    capsys.readouterr()
+    assert main(["analyse", str(path), "fuel_properties", "--json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["saved"] and [r["sample"] for r in doc["results"]] == ["Fuel"]
+    assert doc["skipped"][0]["sample"] == "Thin" and not doc["failures"]
+    # naming the sample makes its failure an error: nothing is saved
+    before = path.read_bytes()
+    assert main(["analyse", str(path), "fuel_properties", "--sample", "Thin"]) == 2
+    assert path.read_bytes() == before

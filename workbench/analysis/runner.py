@@ -55,6 +55,8 @@ class PluginRunError(AnalysisError):
         self.message = message
         self.traceback = tb
         self.sample = sample
+        # True when the plugin itself said the inputs cannot be analysed (AnalysisError)
+        self.not_applicable = stage == "inputs"
         where = f" on sample {sample!r}" if sample else ""
         super().__init__(f"plugin {plugin_id} failed{where} ({stage}): {message}")
 
@@ -189,7 +191,9 @@ def _inputs_provenance(
 
 def _fail(manifest_id: str, stage: str, exc: BaseException, sample: str) -> PluginRunError:
     tb = "".join(traceback.format_exception(exc))
-    return PluginRunError(manifest_id, stage, f"{type(exc).__name__}: {exc}", tb, sample)
+    err = PluginRunError(manifest_id, stage, f"{type(exc).__name__}: {exc}", tb, sample)
+    err.not_applicable = isinstance(exc, AnalysisError)
+    return err
 
 
 def prepare_run(

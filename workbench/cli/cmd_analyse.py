@@ -1,8 +1,9 @@
 """``fibre-workbench analyse PROJECT PLUGIN_ID [--sample NAME ...] [--param KEY=VALUE ...]``.
 
 Runs an analysis plugin on samples of a project and saves the results atomically.
-Without ``--sample`` every sample that has what the plugin consumes is analysed. All
-runs are computed first; if any fails, nothing is saved (unless ``--keep-going``).
+Without ``--sample`` every sample that has what the plugin consumes is analysed; a
+sample the plugin finds it cannot analyse (not enough data) is skipped and listed.
+All runs are computed first; if any fails, nothing is saved (unless ``--keep-going``).
 """
 
 from __future__ import annotations
@@ -98,13 +99,17 @@ def run(args: argparse.Namespace) -> int:
         groups = [ids] if manifest.scope == "project" else [[i] for i in ids]
         outcomes: list[RunOutcome] = []
         failures: list[PluginRunError] = []
+        skipped: list[PluginRunError] = []
         for group in groups:
             try:
                 outcomes.append(prepare_run(project, plugin, group, params, timeout=args.timeout))
             except PluginRunError as exc:
                 if exc.stage == "parameters":
                     raise
-                failures.append(exc)
+                if not args.sample and exc.not_applicable:
+                    skipped.append(exc)  # not enough data in a sample nobody named
+                else:
+                    failures.append(exc)
         saved = bool(outcomes) and (not failures or args.keep_going)
         if saved:
             for outcome in outcomes:
@@ -120,6 +125,7 @@ def run(args: argparse.Namespace) -> int:
                 {"sample": f.sample, "stage": f.stage, "error": f.message, "traceback": f.traceback}
                 for f in failures
             ],
+            "skipped": [{"sample": f.sample, "reason": f.message} for f in skipped],
         }
     finally:
         close_project(project)
@@ -134,6 +140,8 @@ def run(args: argparse.Namespace) -> int:
                 print(f"    {k} = {q['value']:.6g}{unit}{basis}")
             for msg in r["messages"]:
                 print(f"    note: {msg}")
+        for f in doc["skipped"]:
+            print(f"{f['sample']}: skipped: {f['reason']}")
         for f in doc["failures"]:
             print(f"{f['sample']}: FAILED ({f['stage']}): {f['error']}")
         print("Saved." if saved else "Nothing was saved; the project is unchanged.")
