@@ -309,7 +309,7 @@ PROPERTIES: dict[str, PropertyDef] = {
             "%",
             _B.DRY,
             "Organic carbon of the char",
-            "Hiilen orgaaninen hiili",
+            "Biohiilen orgaaninen hiili",
             True,
         ),
         _p(
@@ -317,9 +317,9 @@ PROPERTIES: dict[str, PropertyDef] = {
             "",
             _B.NONE,
             "H/Corg molar ratio of the char",
-            "Hiilen H/Corg-moolisuhde",
+            "Biohiilen H/Corg-moolisuhde",
         ),
-        _p("char_ash", "%", _B.DRY, "Ash of the char", "Hiilen tuhka", True),
+        _p("char_ash", "%", _B.DRY, "Ash of the char", "Biohiilen tuhka", True),
         _p("pulp_cellulose", "%", _B.DRY, "Cellulose of the pulp", "Massan selluloosa", True),
         _p("pulp_ash", "%", _B.DRY, "Ash of the pulp", "Massan tuhka", True),
     ]

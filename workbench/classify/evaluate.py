@@ -47,6 +47,8 @@ def _static(c: Criterion) -> dict:
     st = c.cache
     if not st:
         st["label"] = criterion_label(c)
+        pdef_fi = PROPERTIES.get(c.property)
+        st["label_fi"] = c.label_fi or (pdef_fi.label_fi if pdef_fi else st["label"])
         st["limit"] = c.limit_json()
         st["limit_text"] = c.limit_text()
         pdef = PROPERTIES.get(c.property)

@@ -91,6 +91,7 @@ class CriterionRow:
             "id": self.id,
             "property": self.property,
             "label": self.label,
+            "label_fi": self.static.get("label_fi", self.label),
             "value": _round(self.value),
             "unit": self.unit,
             "basis": self.basis,
@@ -107,6 +108,7 @@ class CriterionRow:
             "source": self.source,
             "reliability": self.reliability,
             "note": self.note,
+            "note_fi": self.spec.note_fi,
         }
         if self.spread is not None:
             d["spread"] = [_round(v) for v in self.spread]
