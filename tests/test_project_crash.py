@@ -68,37 +68,54 @@ def array_digest(path: Path) -> tuple[str, list[str]]:
     return h.hexdigest(), names
 
 
+def failing_after(real, n: int):
+    """``real`` wrapped so that its ``n``-th call raises (a fault in the middle of a write)."""
+    calls = {"n": 0}
+
+    def wrapper(*args, **kwargs):
+        calls["n"] += 1
+        if calls["n"] == n:
+            raise RuntimeError("disk on fire")
+        return real(*args, **kwargs)
+
+    return wrapper
+
+
 def test_exception_in_writer_leaves_previous_file_identical(tmp_path, monkeypatch):
     path = tmp_path / "p.fwproj"
     p = make_project(8)
     save_project(p, path)
     close_project(p)
     before = file_sha(path)
+    digest_before = array_digest(path)[0]
+
+    # a new project written over the file fails in its 9th measurement
+    other = make_project(8, seed=3)
+    monkeypatch.setattr(writer, "write_measurement", failing_after(writer.write_measurement, 9))
+    with pytest.raises(ProjectError, match=r"could not be saved.*disk on fire.*unchanged"):
+        save_project(other, path)
+    monkeypatch.undo()
+    assert file_sha(path) == before
+    assert sorted(x.name for x in tmp_path.iterdir()) == ["p.fwproj"]
+
+    # an opened project (unchanged samples copied inside HDF5) fails in its 5th source
     q = open_project(path)
     q.add_sample("unsaved")
-    calls = {"n": 0}
-    real = writer.write_measurement
-
-    def failing(*args, **kwargs):
-        calls["n"] += 1
-        if calls["n"] == 9:
-            raise RuntimeError("disk on fire")
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(writer, "write_measurement", failing)
+    monkeypatch.setattr(writer, "write_source", failing_after(writer.write_source, 5))
     with pytest.raises(ProjectError, match=r"could not be saved.*disk on fire.*unchanged"):
         save_project(q)
+    monkeypatch.undo()
     assert file_sha(path) == before
     assert sorted(x.name for x in tmp_path.iterdir()) == ["p.fwproj", "p.fwproj.lock"]
     assert q.dirty
     # the open project still works and can be saved once the fault is gone
     first = next(iter(q.samples.values()))
     assert first.measurements["m-spec-0"].columns["absorbance"].values().shape == (1500,)
-    monkeypatch.setattr(writer, "write_measurement", real)
     save_project(q)
     close_project(q)
     r = open_project(path, read_only=True)
     assert "unsaved" in [s.name for s in r.samples.values()]
+    assert array_digest(path)[0] == digest_before
     close_project(r)
 
 

@@ -289,3 +289,53 @@ def test_open_reads_no_array_data(tmp_path, monkeypatch):
     assert m.columns["y"].values().sum() == 0.0
     assert reads[-1].endswith("m-big/y"), "using the array reads it"
     close_project(q)
+
+
+def test_resave_copies_unchanged_samples_and_rewrites_changed(tmp_path, monkeypatch):
+    from workbench.model import Result
+    from workbench.project import writer
+
+    p = make_project(6)
+    path = tmp_path / "edit.fwproj"
+    save_project(p, path)
+    # after the first save, in-memory arrays became lazy references into the file
+    first = next(iter(p.samples.values()))
+    assert isinstance(first.measurements["m-spec-0"].columns["absorbance"].data, LazyArray)
+    close_project(p)
+
+    q = open_project(path)
+    sids = list(q.samples)
+    q.set_sample_field(sids[0], "name", "renamed")
+    q.set_sample_metadata(sids[1], "moisture class", "M20")
+    q.samples[sids[2]].measurements["m-tga-2"].quantities["moisture"].value = 99.0
+    q.add_result(
+        sids[3],
+        Result(
+            id="r-new",
+            plugin_id="x",
+            plugin_version="2",
+            values={},
+            columns={"c": Column("c", "1", np.arange(4.0))},
+        ),
+    )
+    q.remove_result(sids[4], "r-prox-4")
+    written = []
+    real = writer.write_sample
+    monkeypatch.setattr(
+        writer, "write_sample", lambda parent, s, log: (written.append(s.id), real(parent, s, log))
+    )
+    save_project(q)
+    assert sorted(written) == sorted(sids[:5]), "only changed samples are rewritten"
+    written.clear()
+    save_project(q)
+    assert written == [], "a second save copies everything"
+    r = open_project(path, read_only=True)
+    assert_projects_equal(q, r)
+    assert r.samples[sids[0]].name == "renamed"
+    assert r.samples[sids[2]].measurements["m-tga-2"].quantities["moisture"].value == 99.0
+    assert "r-prox-4" not in r.samples[sids[4]].results
+    np.testing.assert_array_equal(
+        r.samples[sids[3]].results["r-new"].columns["c"].values(), np.arange(4.0)
+    )
+    close_project(r)
+    close_project(q)

@@ -67,6 +67,7 @@ GZIP_LEVEL = 4
 STR_DTYPE = h5py.string_dtype("utf-8")
 
 
+SAMPLE_FIELDS = ("name", "feedstock_type", "supplier", "origin", "date_received", "notes")
 MEASUREMENT_INFO = (
     "label",
     "method",

@@ -27,6 +27,7 @@ from workbench.model import (
 from workbench.project import layout as L
 from workbench.project import safety as S
 from workbench.project.lazy import FileHandle, LazyArray
+from workbench.project.writer import sample_signature
 from workbench.vocab import FeedstockType
 
 MAX_AUDIT_ENTRIES = 10_000_000
@@ -42,6 +43,7 @@ class Reader:
         self.project = project
         self.file_size = file_size
         self.w = project.warnings
+        self.signatures: dict[str, str] = {}  # samples read without any warning
 
     # -- top level ---------------------------------------------------------------
     def read(self) -> None:
@@ -67,12 +69,17 @@ class Reader:
 
     def read_samples(self, group: h5py.Group) -> None:
         for sid in self._names(group):
+            n_warnings = len(self.w)
             try:
                 sample = self.read_sample(S.child_group(group, sid))
             except S.Unsafe as exc:
                 self.w.append(f"Sample {sid} was skipped: {exc}.")
                 continue
             self.project.samples[sample.id] = sample
+            if len(self.w) == n_warnings:
+                sig = sample_signature(sample)
+                if sig is not None:
+                    self.signatures[sid] = sig
 
     def read_sources(self, group: h5py.Group) -> None:
         for sha in self._names(group):

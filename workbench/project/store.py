@@ -32,10 +32,10 @@ from workbench.errors import FormatVersionError, ProjectError, ProjectLockedErro
 from workbench.model import FORMAT_NAME, FORMAT_VERSION, PROJECT_SUFFIX, Project, now_iso
 from workbench.project import layout as L
 from workbench.project import safety as S
-from workbench.project.lazy import FileHandle, open_h5_readonly
+from workbench.project.lazy import FileHandle, LazyArray, open_h5_readonly
 from workbench.project.lock import ProjectLock, pid_alive
 from workbench.project.reader import Reader
-from workbench.project.writer import write_project
+from workbench.project.writer import Reuse, WriteLog, sample_signature, write_project
 
 TEMP_SUFFIX = ".fwtmp"
 _READ_ERRORS = (OSError, RuntimeError, ValueError, KeyError, TypeError)
@@ -49,6 +49,8 @@ class StoreState:
     lock: ProjectLock | None = None
     untitled_key: str = field(default_factory=lambda: "untitled-" + uuid.uuid4().hex[:12])
     loaded_version: int = FORMAT_VERSION
+    # sample id -> signature of the sample as stored in the open file (see writer.Reuse)
+    signatures: dict[str, str] = field(default_factory=dict)
 
 
 def state_of(project: Project) -> StoreState:
@@ -114,7 +116,9 @@ def read_file(path: Path) -> tuple[Project, int]:
 
             read_old_version(version, f, handle, project, size)
         else:
-            Reader(f, handle, project, size).read()
+            reader = Reader(f, handle, project, size)
+            reader.read()
+            state_of(project).signatures = reader.signatures
     except UserFacingError:
         handle.close()
         raise
@@ -191,6 +195,11 @@ def save_project(project: Project, path: str | Path | None = None) -> None:
     handle.open()
     for lazy, name in rebinds:
         lazy.rebind(handle, name)
+    for owner, name, shape, dtype in rebinds.fresh:
+        owner.data = LazyArray(handle, name, shape, dtype)  # free the in-memory copy
+    state.signatures = {
+        sid: sig for sid, s in project.samples.items() if (sig := sample_signature(s)) is not None
+    }
     if new_lock is not None:
         if state.lock is not None:
             state.lock.release()
@@ -209,7 +218,7 @@ def save_project(project: Project, path: str | Path | None = None) -> None:
 
 def atomic_write(
     project: Project, target: Path, *, modified: str, detach_old: bool = False
-) -> list:
+) -> WriteLog:
     """Write the project to a temp file beside ``target``, fsync, replace, fsync the folder.
 
     On any failure the temp file is removed and ``target`` is left as it was. With
@@ -224,10 +233,11 @@ def atomic_write(
     )
     state = state_of(project)
     handle = state.handle
+    reuse = Reuse(handle.file, state.signatures) if handle is not None and handle.is_open else None
     closed = False
     try:
         with h5py.File(tmp, "w") as f:
-            rebinds = write_project(project, f, modified=modified)
+            rebinds = write_project(project, f, modified=modified, reuse=reuse)
             f.flush()
         fsync_file(tmp)
         if detach_old and handle is not None and handle.is_open:

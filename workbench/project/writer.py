@@ -10,6 +10,9 @@ so that the store can re-point them once the new file is in place.
 
 from __future__ import annotations
 
+import hashlib
+import json
+from dataclasses import dataclass
 from typing import Any
 
 import h5py
@@ -32,12 +35,104 @@ from workbench.model import (
 from workbench.project import layout as L
 from workbench.project.lazy import LazyArray
 
-Rebinds = list[tuple[LazyArray, str]]
+
+class WriteLog(list):
+    """What a write did, for the store to apply once the new file is in place.
+
+    The list itself holds ``(lazy_array, new_path)`` re-bindings; ``fresh`` holds
+    ``(owner, path, shape, dtype)`` for arrays written from memory (a column or source
+    whose ``data`` can become a lazy reference into the new file).
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.fresh: list[tuple[Any, str, tuple[int, ...], np.dtype]] = []
+        self.copied_samples = 0
 
 
-def write_project(project: Project, f: h5py.File, *, modified: str | None = None) -> Rebinds:
-    """Write every part of ``project`` into the empty file ``f``; return lazy re-bindings."""
-    rebinds: Rebinds = []
+Rebinds = WriteLog
+
+
+@dataclass
+class Reuse:
+    """Samples that may be copied whole from the open file: signatures taken at load."""
+
+    file: h5py.File
+    signatures: dict[str, str]
+
+
+def sample_signature(sample: Sample) -> str | None:
+    """A digest of everything the writer would write for ``sample``, or None.
+
+    None when any array is held in memory (the sample is new or changed). Equal
+    digests mean the sample's group in the open file is exactly what would be written,
+    so the save can copy the group whole inside HDF5.
+    """
+    try:
+        parts: list[Any] = [
+            sample.id,
+            [getattr(sample, k) for k in L.SAMPLE_FIELDS],
+            sample.metadata,
+            sample.labels,
+        ]
+        for m in sample.measurements.values():
+            parts.append(
+                [
+                    m.id,
+                    m.kind,
+                    m.signal,
+                    list(m.axes),
+                    {k: q.to_json() for k, q in m.quantities.items()},
+                    [getattr(m, k) for k in L.MEASUREMENT_INFO],
+                    _columns_signature(m.columns),
+                ]
+            )
+        for r in sample.results.values():
+            parts.append(
+                [
+                    r.id,
+                    r.plugin_id,
+                    r.plugin_version,
+                    {k: q.to_json() for k, q in r.values.items()},
+                    [getattr(r, k) for k in L.RESULT_INFO],
+                    _columns_signature(r.columns),
+                ]
+            )
+        text = json.dumps(parts, ensure_ascii=False, separators=(",", ":"))
+    except (_NotLazy, TypeError, ValueError):
+        return None
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+class _NotLazy(Exception):
+    pass
+
+
+def _columns_signature(columns: dict[str, Column]) -> list[Any]:
+    out = []
+    for name, c in columns.items():
+        d = c.data
+        if not isinstance(d, LazyArray) or d.is_cached:
+            raise _NotLazy
+        out.append([name, c.unit, c.label, id(d.handle), d.name, list(d.shape), d.dtype.str])
+    return out
+
+
+def _lazies(sample: Sample) -> list[LazyArray]:
+    cols = [c for m in sample.measurements.values() for c in m.columns.values()]
+    cols += [c for r in sample.results.values() for c in r.columns.values()]
+    return [c.data for c in cols if isinstance(c.data, LazyArray)]
+
+
+def write_project(
+    project: Project,
+    f: h5py.File,
+    *,
+    modified: str | None = None,
+    reuse: Reuse | None = None,
+) -> WriteLog:
+    """Write every part of ``project`` into the empty file ``f``; return the write log."""
+    rebinds = WriteLog()
     L.set_str(f, L.FORMAT_ATTR, FORMAT_NAME)
     L.set_int(f, L.VERSION_ATTR, FORMAT_VERSION)
     L.set_str(f, "app_version", __version__)
@@ -47,7 +142,12 @@ def write_project(project: Project, f: h5py.File, *, modified: str | None = None
     samples = f.create_group("samples")
     L.set_json(samples, "order", list(project.samples))
     for sample in project.samples.values():
-        write_sample(samples, sample, rebinds)
+        if reuse is not None and _can_copy(sample, reuse):
+            samples.copy(reuse.file[f"samples/{sample.id}"], samples, name=sample.id)
+            rebinds.extend((lazy, lazy.name) for lazy in _lazies(sample))
+            rebinds.copied_samples += 1
+        else:
+            write_sample(samples, sample, rebinds)
 
     sources = f.create_group("sources")
     L.set_json(sources, "order", list(project.sources))
@@ -65,10 +165,20 @@ def write_project(project: Project, f: h5py.File, *, modified: str | None = None
     return rebinds
 
 
+def _can_copy(sample: Sample, reuse: Reuse) -> bool:
+    old = reuse.signatures.get(sample.id)
+    if old is None or sample_signature(sample) != old:
+        return False
+    prefix = f"/samples/{sample.id}/"
+    return all(
+        lazy.handle.file is reuse.file and lazy.name.startswith(prefix) for lazy in _lazies(sample)
+    )
+
+
 def write_sample(parent: h5py.Group, sample: Sample, rebinds: Rebinds) -> None:
     g = parent.create_group(sample.id)
     L.set_str(g, "NX_class", "NXentry")
-    for key in ("name", "feedstock_type", "supplier", "origin", "date_received", "notes"):
+    for key in L.SAMPLE_FIELDS:
         L.set_str(g, key, getattr(sample, key))
     L.set_json(g, "metadata", sample.metadata)
     L.set_json(g, "labels", sample.labels)
@@ -133,10 +243,16 @@ def column_index(columns: dict[str, Column]) -> list[dict[str, str]]:
 def write_columns(g: h5py.Group, columns: dict[str, Column], rebinds: Rebinds) -> None:
     for name, col in columns.items():
         ds = write_array(g, L.encode_name(name), col.data, rebinds, where=f"column {name!r}")
+        if not isinstance(col.data, LazyArray):
+            rebinds.fresh.append((col, ds.name, ds.shape, _mem_dtype(ds)))
         L.set_str(ds, "units", col.unit)
         L.set_str(ds, "long_name", long_name(col))
         if col.label:
             L.set_str(ds, "fw_label", col.label)
+
+
+def _mem_dtype(ds: h5py.Dataset) -> np.dtype:
+    return np.dtype(str) if h5py.check_string_dtype(ds.dtype) is not None else ds.dtype
 
 
 def long_name(col: Column) -> str:
@@ -174,6 +290,8 @@ def write_source(parent: h5py.Group, s: SourceFile, rebinds: Rebinds) -> None:
     if not isinstance(data, LazyArray):
         data = np.asarray(data, dtype=np.uint8).reshape(-1)
     ds = write_array(parent, s.sha256, data, rebinds, where=f"source file {s.name!r}")
+    if not isinstance(s.data, LazyArray):
+        rebinds.fresh.append((s, ds.name, ds.shape, np.dtype(np.uint8)))
     L.set_str(ds, "sha256", s.sha256)
     L.set_str(ds, "name", s.name)
     L.set_int(ds, "size", s.size)
