@@ -305,3 +305,72 @@ def test_cli_analyse_saves_results(tmp_path, capsys):
         close_project(reopened)
     assert main(["plugins"]) == 0
     assert "drop_in" in capsys.readouterr().out
+
+
+def _build_wheel(folder: Path) -> Path:
+    """A minimal wheel of a third-party plugin package, written by hand (a wheel is a zip)."""
+    import base64
+    import hashlib
+    import zipfile
+
+    name, version = "fw_wheel_plugin", "0.2"
+    files = {
+        f"{name}/__init__.py": "from pathlib import Path\n\n"
+        "def manifest_path():\n    return Path(__file__).parent / 'plugin.toml'\n",
+        f"{name}/plugin.toml": (
+            'id = "wheel_plugin"\nname_en = "Wheel plugin"\nversion = "0.2"\napi_version = "1.0"\n'
+            'entry = "analysis:run"\nconsumes = ["table"]\n'
+            '[[parameters]]\nname = "factor"\ntype = "float"\ndefault = 1.0\n'
+            '[produces]\nvalues = [{ property = "ash", unit = "%", basis = "db" }]\n'
+        ),
+        f"{name}/analysis.py": PLUGIN_CODE,
+        f"{name}-{version}.dist-info/METADATA": f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n",
+        f"{name}-{version}.dist-info/WHEEL": "Wheel-Version: 1.0\nGenerator: test\nRoot-Is-Purelib: true\nTag: py3-none-any\n",
+        f"{name}-{version}.dist-info/entry_points.txt": f"[fibre_workbench.plugins]\nwheel_plugin = {name}:manifest_path\n",
+    }
+    record = []
+    for path, text in files.items():
+        digest = (
+            base64.urlsafe_b64encode(hashlib.sha256(text.encode()).digest()).rstrip(b"=").decode()
+        )
+        record.append(f"{path},sha256={digest},{len(text.encode())}")
+    record.append(f"{name}-{version}.dist-info/RECORD,,")
+    files[f"{name}-{version}.dist-info/RECORD"] = "\n".join(record) + "\n"
+    wheel = folder / f"{name}-{version}-py3-none-any.whl"
+    with zipfile.ZipFile(wheel, "w") as zf:
+        for path, text in files.items():
+            zf.writestr(path, text)
+    return wheel
+
+
+def test_pip_installed_third_party_plugin_found_through_entry_point(tmp_path, monkeypatch):
+    import subprocess
+
+    wheel = _build_wheel(tmp_path)
+    site = tmp_path / "site"
+    cmd = [
+        sys.executable,
+        "-m",
+        "pip",
+        "install",
+        "--no-deps",
+        "--no-index",
+        "--target",
+        str(site),
+        str(wheel),
+    ]
+    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    monkeypatch.syspath_prepend(str(site))
+    importlib.invalidate_caches()
+    try:
+        reg = discover()
+        rec = reg.get("wheel_plugin")
+        assert rec.origin == "installed" and rec.status == "ok"
+        project, sid = _project()
+        assert run_plugin(project, rec, sid, {"factor": 2.0})[0].values[
+            "ash"
+        ].value == pytest.approx(6.0)
+    finally:
+        for name in [n for n in sys.modules if n.startswith("fw_wheel_plugin")]:
+            del sys.modules[name]
