@@ -159,7 +159,7 @@ def run(inputs: AnalysisInputs, params: dict, progress: Progress) -> AnalysisOut
     dt, rate = dtg(t, w, s + 1, params["smoothing_window"])
     pt, pr = dtg_peaks(dt, rate, params["peak_prominence"])
     out.add_column("temperature", "°C", t, "Temperature")
-    out.add_column("mass_pct", "%", w, "Mass (% of initial)")
+    out.add_column("mass_pct", "%", w, "Mass, relative to the initial mass")
     out.add_column("dtg_temperature", "°C", dt, "Temperature")
     out.add_column("dtg", "%/°C", rate, "DTG (-dm/dT)")
     out.add_column("peak_temperature", "°C", pt, "Peak temperature")
