@@ -320,6 +320,21 @@ class Project:
         self.log("edit metadata", f"{sample_id} {key}: {old!r} -> {value!r}")
         return old
 
+    def set_sample_label(self, sample_id: str, key: str, value: str | None) -> str | None:
+        """Set (or with ``None`` remove) a training label; returns the old value (for undo).
+
+        Labels are what learned models are trained on: a feedstock type, or an observed
+        route outcome from a pilot trial (key ``route:<route id>``).
+        """
+        labels = self.samples[sample_id].labels
+        old = labels.get(key)
+        if value is None:
+            labels.pop(key, None)
+        else:
+            labels[key] = str(value)
+        self.log("edit label", f"{sample_id} {key}: {old!r} -> {value!r}")
+        return old
+
     def find_sample(self, name: str) -> Sample | None:
         """The sample with this name (case- and space-insensitive), or None."""
         key = " ".join(name.split()).casefold()
