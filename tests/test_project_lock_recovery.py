@@ -158,3 +158,31 @@ def test_close_discards_recovery(saved):
     assert len(list_recoveries()) == 1
     close_project(p)
     assert list_recoveries() == []
+
+
+def test_read_only_project_can_be_saved_as_elsewhere(saved, tmp_path):
+    first = open_project(saved)
+    second = open_project(saved)
+    assert second.read_only
+    second.add_sample("kept via save as")
+    copy = tmp_path / "mine.fwproj"
+    save_project(second, copy)
+    assert not second.read_only and second.path == copy
+    close_project(second)
+    close_project(first)
+    q = open_project(copy, read_only=True)
+    assert "kept via save as" in [s.name for s in q.samples.values()]
+    close_project(q)
+
+
+def test_audit_log_is_append_only(saved):
+    p = open_project(saved)
+    n = len(p.audit)
+    assert n > 0
+    p.add_sample("appended")
+    save_project(p)
+    assert len(p.audit) == n + 1
+    del p.audit[0]
+    with pytest.raises(ProjectError, match="append-only"):
+        save_project(p)
+    close_project(p)

@@ -51,6 +51,29 @@ class StoreState:
     loaded_version: int = FORMAT_VERSION
     # sample id -> signature of the sample as stored in the open file (see writer.Reuse)
     signatures: dict[str, str] = field(default_factory=dict)
+    audit_loaded: int = 0  # entries in the audit log when loaded or last saved
+    audit_last: tuple[str, ...] = ()  # the last of those entries
+
+
+def _audit_key(project: Project) -> tuple[str, ...]:
+    """The entry at the position of the last loaded/saved one (its identity)."""
+    n = state_of(project).audit_loaded
+    if n == 0 or len(project.audit) < n:
+        return ()
+    e = project.audit[n - 1]
+    return (e.time, e.user, e.action, e.detail)
+
+
+def check_audit_append_only(project: Project, state: StoreState) -> None:
+    """Refuse to save when entries that were in the file's audit log have gone."""
+    n = state.audit_loaded
+    if n == 0:
+        return
+    if len(project.audit) < n or _audit_key(project) != state.audit_last:
+        raise ProjectError(
+            "The project's audit log is append-only, but entries that were saved before "
+            "are missing; the project was not saved."
+        )
 
 
 def state_of(project: Project) -> StoreState:
@@ -89,6 +112,8 @@ def open_project(path: str | Path, *, read_only: bool = False) -> Project:
     state = state_of(project)
     state.lock = lock
     state.loaded_version = version
+    state.audit_loaded = len(project.audit)
+    state.audit_last = _audit_key(project)
     project.path = path
     project.read_only = read_only or bool(reason)
     project.read_only_reason = reason or ("Opened read-only." if read_only else "")
@@ -157,19 +182,25 @@ def check_root(path: Path, f: h5py.File) -> int:
 
 
 def save_project(project: Project, path: str | Path | None = None) -> None:
-    """Save atomically to ``path`` (Save As) or to the project's own file (Save)."""
-    if project.read_only:
-        raise ProjectError(
-            "This project is open read-only and cannot be saved to its file. "
-            + (project.read_only_reason or "")
-            + " Use Save As to a new file."
-        )
+    """Save atomically to ``path`` (Save As) or to the project's own file (Save).
+
+    A read-only project can only be saved to another file (Save As); afterwards it is
+    writable there. Entries loaded from the audit log must all still be present (the
+    log is append-only), else the save is refused.
+    """
     target_in = path if path is not None else project.path
     if target_in is None:
         raise ProjectError("The project has no file yet; choose where to save it (Save As).")
     target = Path(target_in).absolute()
     state = state_of(project)
     same = project.path is not None and _same_file(target, Path(project.path))
+    if project.read_only and same:
+        raise ProjectError(
+            "This project is open read-only and cannot be saved to its file. "
+            + (project.read_only_reason or "")
+            + " Use Save As to a new file."
+        )
+    check_audit_append_only(project, state)
     new_lock: ProjectLock | None = None
     if not same or state.lock is None:
         new_lock = ProjectLock(target)
@@ -205,6 +236,10 @@ def save_project(project: Project, path: str | Path | None = None) -> None:
             state.lock.release()
         state.lock = new_lock
     project.path = target
+    project.read_only = False
+    project.read_only_reason = ""
+    state.audit_loaded = len(project.audit)
+    state.audit_last = _audit_key(project)
     project.modified = modified
     project.written_by = __version__
     project.format_version = FORMAT_VERSION
