@@ -137,3 +137,15 @@ def test_cli_label_and_train(tmp_path, capsys):
         assert report["model"] in reopened.models
     finally:
         close_project(reopened)
+
+
+def test_report_shows_learned_prediction_beside_rule_verdict(tmp_path):
+    from workbench.report.writer import write_report
+
+    project = _labelled_project()
+    model, _ = train_classifier(project, "route:biochar", properties=["ash"])
+    project.add_model(model)
+    out = tmp_path / "r.html"
+    write_report(project, out, sample_names=["S00"])
+    html = out.read_text(encoding="utf-8")
+    assert "Learned model" in html and "cross-validated accuracy" in html

@@ -339,3 +339,24 @@ def predictions_for(project: Project, sample: Sample) -> list[dict[str, Any]]:
             }
         )
     return out
+
+
+def attach_predictions(project: Project, verdicts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Add ``"learned"`` (predictions of route-outcome models) beside each JSON verdict.
+
+    A model trained on label key ``route:<id>`` is shown next to the rule verdict for
+    that route; the rule verdict itself is never changed.
+    """
+    if not any(m.kind == MODEL_KIND for m in project.models.values()):
+        return verdicts
+    cache: dict[str, list[dict[str, Any]]] = {}
+    for v in verdicts:
+        sid = v.get("sample_id")
+        if sid not in project.samples:
+            continue
+        if sid not in cache:
+            cache[sid] = predictions_for(project, project.samples[sid])
+        mine = [p for p in cache[sid] if p.get("label_key") == f"route:{v.get('route')}"]
+        if mine:
+            v["learned"] = mine
+    return verdicts

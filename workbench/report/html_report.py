@@ -237,6 +237,14 @@ def _verdict_section(v: dict[str, Any], lang: str) -> str:
         parts.append(
             f"<p>{escape(t('not_measured'))}: {escape(', '.join(dict.fromkeys(unmeasured)))}</p>"
         )
+    for pred in v.get("learned") or []:
+        acc = pred.get("cv_accuracy")
+        parts.append(
+            f"<p><i>{escape(t('learned'))} “{escape(str(pred.get('name', '')))}”: "
+            f"{escape(t(str(pred.get('prediction', ''))))} (p = {_fmt(pred.get('probability'))}"
+            + (f", {escape(t('cv_accuracy'))} {_fmt(acc)}" if acc is not None else "")
+            + ")</i></p>"
+        )
     missing = v.get("missing") or []
     if missing:
         parts.append(

@@ -70,6 +70,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Not measured yet (would also be checked)",
         "Ei vielä mitattu (tarkistettaisiin myös)",
     ),
+    "learned": (
+        "Learned model, shown beside the rule verdict, not instead of it",
+        "Opetettu malli, näytetään sääntöarvion rinnalla, ei sen sijaan",
+    ),
+    "cv_accuracy": ("cross-validated accuracy", "ristiinvalidoitu tarkkuus"),
     "missing": ("Missing measurements that would decide it", "Puuttuvat ratkaisevat mittaukset"),
     "suggestions": ("What would change the verdict", "Mikä muuttaisi arviota"),
     "then": ("then", "jolloin"),

@@ -33,7 +33,10 @@ def write_report(
         raise UserFacingError(f"{out.parent}: no such folder")
     samples = select_samples(project, sample_names)
     ids = [s.id for s in samples]
+    from workbench.classify.learned import attach_predictions
+
     verdicts = [v.to_json() for v in classify_project(project) if v.sample_id in set(ids)]
+    attach_predictions(project, verdicts)
     if suffix == ".pdf":
         from workbench.gui.report_pdf import write_pdf  # Qt lays out the PDF, headless
 
