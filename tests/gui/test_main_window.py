@@ -1,0 +1,199 @@
+"""Main window: demo opens, selection plots curves with units, title, drop, close."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QMessageBox
+
+
+def test_first_start_opens_demo_project(window, qtbot):
+    from workbench.gui.app import demo_path, start_window
+
+    start_window(window, None)
+    qtbot.waitUntil(lambda: window.doc.project is not None, timeout=15000)
+    project = window.doc.project
+    assert project.path == demo_path()
+    assert len(project.samples) >= 6
+    assert window.tree_model.rowCount() == len(project.samples)
+    assert window.table_model.rowCount() == len(project.samples)
+    assert window.windowTitle().startswith("demo —")
+    assert window.ui_settings.first_start_done()
+    assert str(demo_path()) in window.ui_settings.recent_files()
+
+
+def test_selecting_a_sample_plots_its_curves_with_units(window, demo_project):
+    window.set_project(demo_project)
+    sample = next(
+        s for s in demo_project.samples.values() if any(m.is_curve for m in s.measurements.values())
+    )
+    window.select_sample(sample.id)
+    plots = window.plot.plot_items()
+    curves = [m for m in sample.measurements.values() if m.is_curve]
+    assert sum(len(p.listDataItems()) for p in plots) == len(curves)
+    expected_units = {m.columns[m.axes[0]].unit for m in curves}
+    shown_units = {p.getAxis("bottom").labelUnits for p in plots}
+    assert shown_units == expected_units
+    for p in plots:
+        for side in ("bottom", "left"):
+            axis = p.getAxis(side)
+            assert axis.labelText, f"{side} axis has no label"
+            assert axis.labelUnits, f"{side} axis has no unit"
+            assert f"({axis.labelUnits})" in axis.labelString()
+        assert p.legend is not None and len(p.legend.items) == len(p.listDataItems())
+    assert sample.name in window.details.text()
+
+
+def test_selecting_several_samples_overlays_curves(window, make_project):
+    project = make_project(3, 2)
+    window.set_project(project)
+    window.table.selectAll()
+    plots = window.plot.plot_items()
+    assert len(plots) == 1  # all TGA curves share axes: one plot, overlaid
+    assert len(plots[0].listDataItems()) == 6
+    assert plots[0].getAxis("bottom").labelString().startswith("<span")
+    assert plots[0].getAxis("bottom").labelUnits == "°C"
+    assert plots[0].getAxis("left").labelUnits == "%"
+
+
+def test_measurement_details_show_source_and_sha(window, demo_project):
+    window.set_project(demo_project)
+    sample, m = next((s, m) for s, m in demo_project.iter_measurements() if m.source_sha256)
+    index = window.tree_model.index_of_sample(sample.id)
+    child = window.tree_model.index(list(sample.measurements).index(m.id), 0, index)
+    window.tree.setCurrentIndex(child)
+    text = window.details.text()
+    assert m.source_sha256 in text
+    assert demo_project.sources[m.source_sha256].name in text
+
+
+def test_title_marks_dirty_and_read_only(window, make_project):
+    project = make_project(1, 1)
+    window.set_project(project)
+    assert "*" not in window.windowTitle()
+    window.add_sample()
+    assert window.windowTitle().startswith("Untitled*")
+    project.read_only = True
+    project.read_only_reason = "opened read-only for the test"
+    window.doc.notify_reset()
+    window._on_project_replaced()
+    assert "[read-only]" in window.windowTitle()
+    assert "opened read-only for the test" in window.message_bar.text()
+    assert not window.actions_.save.isEnabled()
+
+
+def test_dropped_files_go_to_import_files(window, make_project, monkeypatch, tmp_path):
+    window.set_project(make_project(1, 1))
+    received: list[list[str]] = []
+    monkeypatch.setattr(window, "import_files", lambda paths: received.append(paths))
+    files = [tmp_path / "a.csv", tmp_path / "b.dx"]
+    for f in files:
+        f.write_text("x")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(f)) for f in files])
+    event = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dropEvent(event)
+    assert received == [[str(f) for f in files]]
+
+
+def test_import_files_says_it_is_not_available_and_changes_nothing(window, make_project):
+    project = make_project(1, 1)
+    window.set_project(project)
+    before = len(project.audit)
+    window.import_files(["/tmp/x.csv"])
+    assert "not available" in window.message_bar.text()
+    assert len(project.audit) == before and not project.dirty
+
+
+def test_close_asks_to_save_when_dirty(window, make_project, monkeypatch):
+    project = make_project(1, 1)
+    window.set_project(project)
+    window.add_sample()
+    asked = []
+
+    def cancel():
+        asked.append(True)
+        return QMessageBox.StandardButton.Cancel
+
+    monkeypatch.setattr(window, "ask_save_changes", cancel)
+    assert window.close() is False
+    assert asked and window.isVisible()
+    monkeypatch.setattr(window, "ask_save_changes", lambda: QMessageBox.StandardButton.Discard)
+    assert window.close() is True
+
+
+def test_save_as_and_reopen_through_the_window(window, make_project, monkeypatch, tmp_path, qtbot):
+    from PySide6.QtWidgets import QFileDialog
+
+    project = make_project(2, 1)
+    window.set_project(project)
+    target = tmp_path / "saved"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    assert window.save_as()
+    saved = Path(str(target) + ".fwproj")
+    assert saved.is_file() and not project.dirty
+    assert window.windowTitle().startswith("saved —")
+    window.close_project()
+    assert window.doc.project is None
+    window.open_path(str(saved))
+    qtbot.waitUntil(lambda: window.doc.project is not None, timeout=10000)
+    assert sorted(s.name for s in window.doc.project.samples.values()) == ["Sample 1", "Sample 2"]
+    assert window.ui_settings.recent_files()[0] == str(saved.resolve())
+
+
+def test_open_failure_is_reported_not_raised(window, qtbot, tmp_path):
+    bad = tmp_path / "broken.fwproj"
+    bad.write_bytes(b"not an hdf5 file")
+    task = window.open_path(str(bad))
+    qtbot.waitUntil(lambda: task.state != "running", timeout=10000)
+    assert task.state == "failed"
+    assert "broken.fwproj" in window.message_bar.text()
+    assert window.doc.project is None
+
+
+def test_recovery_is_offered_and_restored(window, make_project, monkeypatch):
+    from workbench.project import recovery
+
+    project = make_project(2, 1)
+    project.add_sample("Unsaved work")
+    recovery.write_recovery(project)
+    monkeypatch.setattr(window, "ask_restore", lambda name, when: QMessageBox.StandardButton.Yes)
+    assert window.offer_recovery()
+    names = {s.name for s in window.doc.project.samples.values()}
+    assert "Unsaved work" in names and window.doc.project.dirty
+
+
+def test_recovery_written_when_dirty(window, make_project):
+    from workbench.project import recovery
+
+    project = make_project(1, 1)
+    window.set_project(project)
+    window.write_recovery_now()
+    assert recovery.list_recoveries() == []  # clean: nothing to recover
+    window.add_sample()
+    window.write_recovery_now()
+    assert len(recovery.list_recoveries()) == 1
+
+
+def test_diagnostics_lists_versions_and_paths(qapp):
+    from workbench.gui.dialogs import diagnostics_text
+
+    text = diagnostics_text()
+    for word in (
+        "PySide6",
+        "pyqtgraph",
+        "h5py",
+        "numpy",
+        "scikit-learn",
+        "settings file",
+        "log file",
+    ):
+        assert word in text

@@ -1,0 +1,190 @@
+"""The details panel: everything known about the selected sample, measurement or result.
+
+Shows metadata, scalar quantities with unit and basis, the source file (name and
+SHA-256) of a measurement, and the full provenance of a derived result (plugin and
+version, parameters, inputs, application version, time). All text coming from files
+is HTML-escaped before display: project files are untrusted.
+"""
+
+from __future__ import annotations
+
+import json
+from html import escape
+
+from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
+
+from workbench.gui.i18n import basis_label, feedstock_label, kind_label, property_label
+from workbench.model import Measurement, Project, Quantity, Result, Sample
+
+_KEY_STYLE = "color:#555;padding-right:10px"
+
+
+def _fmt(value: float) -> str:
+    return f"{value:.4g}"
+
+
+class DetailsPanel(QWidget):
+    """Read-only rich-text view of one selected item."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.browser = QTextBrowser()
+        self.browser.setOpenLinks(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.browser)
+        self.show_nothing()
+
+    def html(self) -> str:
+        return self.browser.toHtml()
+
+    def text(self) -> str:
+        return self.browser.toPlainText()
+
+    def show_nothing(self, count: int = 0) -> None:
+        if count > 1:
+            msg = self.tr("%1 items selected.").replace("%1", str(count))
+        else:
+            msg = self.tr("Select a sample, measurement or result to see its details.")
+        self.browser.setHtml(f"<p style='color:#666'>{escape(msg)}</p>")
+
+    def show_ref(self, project: Project, ref: tuple[str, str, str | None]) -> None:
+        kind, sid, cid = ref
+        sample = project.samples.get(sid)
+        if sample is None:
+            self.show_nothing()
+            return
+        if kind == "sample":
+            body = self._sample_html(sample)
+        elif kind == "measurement" and cid in sample.measurements:
+            body = self._measurement_html(project, sample, sample.measurements[cid])
+        elif kind == "result" and cid in sample.results:
+            body = self._result_html(sample.results[cid])
+        else:
+            self.show_nothing()
+            return
+        self.browser.setHtml(body)
+
+    # -- html building -------------------------------------------------------------
+    @staticmethod
+    def _table(rows: list[tuple[str, str]]) -> str:
+        cells = "".join(
+            f"<tr><td style='{_KEY_STYLE}'>{escape(k)}</td><td>{escape(v)}</td></tr>"
+            for k, v in rows
+        )
+        return f"<table cellspacing='0' cellpadding='2'>{cells}</table>"
+
+    def _heading(self, text: str, level: int = 3) -> str:
+        return f"<h{level} style='margin-bottom:2px'>{escape(text)}</h{level}>"
+
+    def _quantities(self, quantities: dict[str, Quantity]) -> str:
+        if not quantities:
+            return ""
+        head = [
+            self.tr("Property"),
+            self.tr("Value"),
+            self.tr("Unit"),
+            self.tr("Basis"),
+            self.tr("Method"),
+        ]
+        rows = "".join(
+            "<tr>"
+            + "".join(
+                f"<td style='padding-right:8px'>{escape(c)}</td>"
+                for c in (
+                    property_label(pid),
+                    _fmt(q.value) + (f" ± {_fmt(q.sd)}" if q.sd is not None else ""),
+                    q.unit,
+                    basis_label(q.basis),
+                    q.method,
+                )
+            )
+            + "</tr>"
+            for pid, q in quantities.items()
+        )
+        header = "".join(
+            f"<th align='left' style='padding-right:8px'>{escape(h)}</th>" for h in head
+        )
+        return f"<table cellspacing='0' cellpadding='2'><tr>{header}</tr>{rows}</table>"
+
+    def _sample_html(self, sample: Sample) -> str:
+        rows = [
+            (self.tr("Feedstock type"), feedstock_label(sample.feedstock_type)),
+            (self.tr("Supplier"), sample.supplier),
+            (self.tr("Origin"), sample.origin),
+            (self.tr("Date received"), sample.date_received),
+            (self.tr("Notes"), sample.notes),
+            (self.tr("Measurements"), str(len(sample.measurements))),
+            (self.tr("Results"), str(len(sample.results))),
+            (self.tr("Identifier"), sample.id),
+        ]
+        rows += sorted(sample.metadata.items())
+        parts = [self._heading(sample.name, 2), self._table([r for r in rows if r[1]])]
+        measured: dict[str, Quantity] = {}
+        for m in sample.measurements.values():
+            measured.update(m.quantities)
+        for r in sample.results.values():
+            measured.update(r.values)
+        if measured:
+            parts += [self._heading(self.tr("Values")), self._quantities(measured)]
+        return "".join(parts)
+
+    def _measurement_html(self, project: Project, sample: Sample, m: Measurement) -> str:
+        source = project.sources.get(m.source_sha256)
+        rows = [
+            (self.tr("Sample"), sample.name),
+            (self.tr("Kind"), kind_label(m.kind)),
+            (self.tr("Method"), m.method),
+            (self.tr("Instrument"), m.instrument),
+            (self.tr("Replicate"), str(m.replicate)),
+            (self.tr("Basis"), basis_label(m.basis)),
+            (self.tr("Points"), str(m.n_points) if m.columns else ""),
+            (self.tr("Source file"), source.name if source else m.source_name),
+            (self.tr("SHA-256"), m.source_sha256),
+            (self.tr("Imported"), m.created),
+        ]
+        parts = [
+            self._heading(m.label or kind_label(m.kind), 2),
+            self._table([r for r in rows if r[1]]),
+        ]
+        if m.columns:
+            cols = [
+                (
+                    c.label or c.name,
+                    f"{c.unit or '–'}, {c.shape[0] if c.shape else 0} " + self.tr("values"),
+                )
+                for c in m.columns.values()
+            ]
+            parts += [self._heading(self.tr("Columns")), self._table(cols)]
+        if m.quantities:
+            parts += [self._heading(self.tr("Values")), self._quantities(m.quantities)]
+        if m.metadata:
+            meta = [
+                (str(k), json.dumps(v, ensure_ascii=False)[:300]) for k, v in m.metadata.items()
+            ]
+            parts += [self._heading(self.tr("Stated in the file")), self._table(meta)]
+        return "".join(parts)
+
+    def _result_html(self, r: Result) -> str:
+        rows = [
+            (self.tr("Plugin"), f"{r.plugin_id} {r.plugin_version}"),
+            (self.tr("Application version"), r.app_version),
+            (self.tr("Created"), r.created),
+            (self.tr("Identifier"), r.id),
+        ]
+        parts = [self._heading(r.label or r.plugin_id, 2), self._table(rows)]
+        if r.values:
+            parts += [self._heading(self.tr("Values")), self._quantities(r.values)]
+        if r.messages:
+            items = "".join(f"<li>{escape(m)}</li>" for m in r.messages)
+            parts += [self._heading(self.tr("Messages")), f"<ul>{items}</ul>"]
+        prov = [(str(k), json.dumps(v, ensure_ascii=False)) for k, v in r.parameters.items()]
+        if prov:
+            parts += [self._heading(self.tr("Parameters")), self._table(prov)]
+        if r.inputs:
+            inputs = [
+                (str(i.get("type", "")), f"{i.get('sample', '')}/{i.get('id', '')}")
+                for i in r.inputs
+            ]
+            parts += [self._heading(self.tr("Inputs")), self._table(inputs)]
+        return "".join(parts)

@@ -1,0 +1,121 @@
+"""Language choice, Qt translators and labels from the core vocabulary.
+
+The GUI's own strings go through ``tr()``; their Finnish catalogue is
+``resources/translations/fibre_workbench_fi.qm`` (compiled from the ``.ts`` beside it).
+The core vocabulary (feedstock types, bases, properties) carries its English and
+Finnish labels itself, so the helpers below pick the label for the active language.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+
+from workbench.paths import resources_dir
+from workbench.vocab import BASIS_LABELS, FEEDSTOCK_LABELS, PROPERTIES, Basis, FeedstockType
+
+LANGUAGES = ("en", "fi")
+CATALOGUE = "fibre_workbench"
+_active_language = "en"
+
+
+def translations_dir():
+    """Folder with the ``.ts`` sources and compiled ``.qm`` catalogues."""
+    return resources_dir() / "translations"
+
+
+def chosen_language(settings: QSettings | None = None) -> str:
+    """The language from the settings ("" means the system locale), resolved to en or fi."""
+    settings = settings or QSettings()
+    value = str(settings.value("ui/language", "") or "")
+    if value not in LANGUAGES:
+        value = QLocale.system().name().split("_")[0]
+    return value if value in LANGUAGES else "en"
+
+
+def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
+    """Install the workbench and Qt base catalogues for ``language``; English needs none.
+
+    Returns the installed translators (the caller keeps them alive). A missing catalogue
+    falls back to English silently: the strings in the code are English.
+    """
+    global _active_language
+    _active_language = language if language in LANGUAGES else "en"
+    installed: list[QTranslator] = []
+    if _active_language == "en":
+        return installed
+    ours = QTranslator(app)
+    if ours.load(f"{CATALOGUE}_{_active_language}", str(translations_dir())):
+        app.installTranslator(ours)
+        installed.append(ours)
+    qt_base = QTranslator(app)
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if qt_base.load(f"qtbase_{_active_language}", qt_dir):
+        app.installTranslator(qt_base)
+        installed.append(qt_base)
+    return installed
+
+
+def active_language() -> str:
+    return _active_language
+
+
+def _pick(pair: tuple[str, str]) -> str:
+    return pair[1] if _active_language == "fi" and pair[1] else pair[0]
+
+
+def feedstock_label(value: str) -> str:
+    """Label of a feedstock type value in the active language (the raw value if unknown)."""
+    try:
+        return _pick(FEEDSTOCK_LABELS[FeedstockType(value)])
+    except ValueError:
+        return value
+
+
+def feedstock_choices() -> list[tuple[str, str]]:
+    """(value, label) for every feedstock type, in vocabulary order."""
+    return [(ft.value, _pick(FEEDSTOCK_LABELS[ft])) for ft in FeedstockType]
+
+
+def basis_label(value: str) -> str:
+    """Label of a basis ("dry basis"); empty for values that have no basis."""
+    try:
+        return _pick(BASIS_LABELS[Basis(value)])
+    except ValueError:
+        return value
+
+
+def property_label(pid: str) -> str:
+    """Label of a vocabulary property, or the id itself when it is not in the vocabulary."""
+    defn = PROPERTIES.get(pid)
+    if defn is None:
+        return pid
+    return defn.label_fi if _active_language == "fi" and defn.label_fi else defn.label_en
+
+
+def sample_field_label(field: str) -> str:
+    """Translated column label of an editable sample field."""
+    labels = {
+        "name": QCoreApplication.translate("SampleFields", "Name"),
+        "feedstock_type": QCoreApplication.translate("SampleFields", "Feedstock type"),
+        "supplier": QCoreApplication.translate("SampleFields", "Supplier"),
+        "origin": QCoreApplication.translate("SampleFields", "Origin"),
+        "date_received": QCoreApplication.translate("SampleFields", "Date received"),
+        "notes": QCoreApplication.translate("SampleFields", "Notes"),
+    }
+    return labels.get(field, field)
+
+
+def kind_label(kind: str) -> str:
+    """Translated name of a measurement kind ("TGA curve", "Spectrum")."""
+    labels = {
+        "spectrum": QCoreApplication.translate("Kinds", "Spectrum"),
+        "tga": QCoreApplication.translate("Kinds", "TGA curve"),
+        "moisture": QCoreApplication.translate("Kinds", "Moisture"),
+        "ash": QCoreApplication.translate("Kinds", "Ash"),
+        "fibre_summary": QCoreApplication.translate("Kinds", "Fibre analysis summary"),
+        "fibre_particles": QCoreApplication.translate("Kinds", "Fibre particle list"),
+        "fibre_distribution": QCoreApplication.translate("Kinds", "Fibre length distribution"),
+        "properties": QCoreApplication.translate("Kinds", "Lab values"),
+        "table": QCoreApplication.translate("Kinds", "Table"),
+    }
+    return labels.get(kind, kind)

@@ -1,0 +1,302 @@
+"""The main window: lays out the panels and connects them to the open project.
+
+Panels: project tree (left), plot view over the sample table (centre), details
+(right), tasks and log (bottom). File operations live in ``project_files.py`` (a mixin),
+menus in ``actions.py``, undoable edits in ``commands.py``; this module wires them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter, QVBoxLayout, QWidget
+
+from workbench import APP_NAME
+from workbench.gui.actions import build_actions
+from workbench.gui.commands import AddSampleCommand, DeleteSampleCommand
+from workbench.gui.details_panel import DetailsPanel
+from workbench.gui.dialogs import DiagnosticsDialog, show_about
+from workbench.gui.document import ProjectDocument
+from workbench.gui.message_bar import MessageBar
+from workbench.gui.plot_view import PlotView
+from workbench.gui.project_files import ProjectFilesMixin
+from workbench.gui.project_tree import ProjectTreeModel, ProjectTreeView
+from workbench.gui.sample_table import COLUMNS, SampleTableModel, SampleTableView
+from workbench.gui.settings import UiSettings
+from workbench.gui.task_panel import WARNING, TaskPanel
+from workbench.gui.tasks import TaskRunner
+
+Ref = tuple[str, str, str | None]
+
+
+class MainWindow(ProjectFilesMixin, QMainWindow):
+    """The workbench window over one ``ProjectDocument``."""
+
+    def __init__(self, settings: UiSettings | None = None) -> None:
+        super().__init__()
+        self.ui_settings = settings or UiSettings()
+        self.doc = ProjectDocument(self)
+        self.undo_stack = QUndoStack(self)
+        self.runner = TaskRunner(self)
+        self.setAcceptDrops(True)
+        self.resize(1400, 900)
+        self._build_panels()
+        self.actions_ = build_actions(self)
+        self.init_project_files()
+        self.doc.projectReplaced.connect(self._on_project_replaced)
+        self.doc.dirtyChanged.connect(lambda _d: self.update_title())
+        self.doc.sampleChanged.connect(lambda *_: self._refresh_selection())
+        self.doc.sampleContentsChanged.connect(lambda *_: self._refresh_selection())
+        self.undo_stack.indexChanged.connect(lambda _i: self.update_title())
+        self._on_project_replaced()
+        geometry, state = self.ui_settings.window_state()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+
+    # -- layout -------------------------------------------------------------------
+    def _build_panels(self) -> None:
+        self.tree_model = ProjectTreeModel(self.doc, self)
+        self.tree = ProjectTreeView()
+        self.tree.setModel(self.tree_model)
+        self.tree.header().resizeSection(0, 190)
+        self.table_model = SampleTableModel(self.doc, self.undo_stack, self)
+        self.table = SampleTableView(self.table_model)
+        self.plot = PlotView()
+        self.details = DetailsPanel()
+        self.task_panel = TaskPanel(self.runner)
+        self.message_bar = MessageBar()
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.plot)
+        splitter.addWidget(self.table)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.message_bar)
+        layout.addWidget(splitter, 1)
+        self.setCentralWidget(central)
+
+        self.tree_dock = self._dock(
+            self.tr("Project"), "project", self.tree, Qt.DockWidgetArea.LeftDockWidgetArea
+        )
+        self.details_dock = self._dock(
+            self.tr("Details"), "details", self.details, Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self.task_dock = self._dock(
+            self.tr("Tasks and log"),
+            "tasks",
+            self.task_panel,
+            Qt.DockWidgetArea.BottomDockWidgetArea,
+        )
+        self.resizeDocks([self.tree_dock, self.details_dock], [300, 340], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.task_dock], [150], Qt.Orientation.Vertical)
+
+        self.tree.selectionModel().selectionChanged.connect(self._on_tree_selection)
+        self.table.selectionModel().selectionChanged.connect(self._on_table_selection)
+        self._selection: list[Ref] = []
+
+    def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock-{name}")
+        dock.setWidget(widget)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
+        self.addDockWidget(area, dock)
+        return dock
+
+    def docks(self) -> list[QDockWidget]:
+        return [self.tree_dock, self.details_dock, self.task_dock]
+
+    # -- state ----------------------------------------------------------------------
+    def update_title(self) -> None:
+        project = self.doc.project
+        if project is None:
+            self.setWindowTitle(APP_NAME)
+            return
+        name = Path(project.path).stem if project.path else self.tr("Untitled")
+        title = name + ("*" if project.dirty else "")
+        if project.read_only:
+            title += " " + self.tr("[read-only]")
+        self.setWindowTitle(f"{title} — {APP_NAME}")
+
+    def _on_project_replaced(self) -> None:
+        project = self.doc.project
+        has = project is not None
+        writable = has and not project.read_only
+        a = self.actions_
+        for action in (a.save_as, a.close, a.import_files):
+            action.setEnabled(has)
+        for action in (a.save, a.add_sample, a.rename_sample, a.delete_sample):
+            action.setEnabled(writable)
+        if has and project.read_only:
+            reason = project.read_only_reason or self.tr("it was opened read-only")
+            self.message_bar.show_message(
+                self.tr(
+                    "This project is read-only: %1. Use Save As to keep changes in a new file."
+                ).replace("%1", reason),
+                "warning",
+            )
+        elif self.message_bar.level == "warning":
+            self.message_bar.dismiss()
+        self._selection = []
+        self._show_refs([])
+        self.update_title()
+
+    # -- selection, plot and details --------------------------------------------
+    def _on_tree_selection(self, _sel: QItemSelection, _desel: QItemSelection) -> None:
+        self._show_refs(self.tree.selected_refs())
+
+    def _on_table_selection(self, _sel: QItemSelection, _desel: QItemSelection) -> None:
+        self._show_refs([("sample", sid, None) for sid in self.table.selected_sample_ids()])
+
+    def _refresh_selection(self) -> None:
+        project = self.doc.project
+        refs = [r for r in self._selection if project and r[1] in project.samples]
+        self._show_refs(refs)
+
+    def _show_refs(self, refs: list[Ref]) -> None:
+        self._selection = refs
+        project = self.doc.project
+        if project is None or not refs:
+            self.plot.show_message(
+                self.tr("Select a sample or a measurement to plot its curves and spectra.")
+            )
+            self.details.show_nothing()
+            return
+        items = []
+        for kind, sid, cid in refs:
+            sample = project.samples.get(sid)
+            if sample is None:
+                continue
+            if kind == "sample":
+                items += [(sample, m) for m in sample.measurements.values()]
+                items += [(sample, r) for r in sample.results.values()]
+            elif kind == "measurement" and cid in sample.measurements:
+                items.append((sample, sample.measurements[cid]))
+            elif kind == "result" and cid in sample.results:
+                items.append((sample, sample.results[cid]))
+        self.plot.show_selection(items)
+        if self.plot.note:
+            self.statusBar().showMessage(self.plot.note, 8000)
+        if len(refs) == 1:
+            self.details.show_ref(project, refs[0])
+        else:
+            self.details.show_nothing(len(refs))
+
+    def select_sample(self, sample_id: str) -> None:
+        """Select a sample in the tree (which plots it and shows its details)."""
+        index = self.tree_model.index_of_sample(sample_id)
+        if index.isValid():
+            self.tree.setCurrentIndex(index)
+            self.tree.scrollTo(index)
+
+    # -- sample editing (undoable) ----------------------------------------------------
+    def _selected_sample_ids(self) -> list[str]:
+        ids = [sid for kind, sid, _c in self._selection if kind == "sample"]
+        return list(dict.fromkeys(ids))
+
+    def add_sample(self) -> None:
+        project = self.doc.project
+        if project is None or project.read_only:
+            return
+        n = len(project.samples) + 1
+        while project.find_sample(self.tr("Sample %1").replace("%1", str(n))) is not None:
+            n += 1
+        name = self.tr("Sample %1").replace("%1", str(n))
+        command = AddSampleCommand(self.doc, name)
+        self.undo_stack.push(command)
+        if command.sample is not None:
+            self.table.select_sample(command.sample.id)
+            self.rename_sample()
+
+    def rename_sample(self) -> None:
+        ids = self._selected_sample_ids()
+        if not ids:
+            return
+        row = self.table_model.row_of(ids[0])
+        if row is None:
+            return
+        self.table.select_sample(ids[0])
+        index = self.table.proxy.mapFromSource(self.table_model.index(row, COLUMNS.index("name")))
+        self.table.setCurrentIndex(index)
+        self.table.edit(index)
+
+    def delete_selected_samples(self) -> None:
+        ids = self._selected_sample_ids()
+        project = self.doc.project
+        if not ids or project is None or project.read_only:
+            return
+        self.undo_stack.beginMacro(self.tr("Delete %1 samples").replace("%1", str(len(ids))))
+        for sid in ids:
+            self.undo_stack.push(DeleteSampleCommand(self.doc, sid))
+        self.undo_stack.endMacro()
+        self.task_panel.log(
+            self.tr("Deleted %1 sample(s). Edit > Undo brings them back.").replace(
+                "%1", str(len(ids))
+            )
+        )
+
+    # -- import entry point ------------------------------------------------------------
+    def import_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Import files"))
+        if paths:
+            self.import_files(paths)
+
+    def import_files(self, paths: list[str]) -> None:
+        """The one entry point for importing files (menu and drag-and-drop)."""
+        names = ", ".join(Path(p).name for p in paths[:3]) + (" …" if len(paths) > 3 else "")
+        text = self.tr(
+            "Importing instrument files is not available in this version yet (%1 file(s): %2). "
+            "Nothing was changed."
+        )
+        text = text.replace("%1", str(len(paths))).replace("%2", names)
+        self.message_bar.show_message(text, "info")
+        self.task_panel.log(text, WARNING)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.import_files(paths)
+
+    # -- help ---------------------------------------------------------------------
+    def show_about(self) -> None:
+        show_about(self)
+
+    def show_diagnostics(self) -> None:
+        DiagnosticsDialog(self).exec()
+
+    def set_language(self, code: str) -> None:
+        self.ui_settings.set_language(code)
+        self.message_bar.show_message(
+            self.tr("The language changes the next time Fibre Workbench starts."), "info"
+        )
+
+    # -- closing ------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.confirm_discard_or_save():
+            event.ignore()
+            return
+        self.runner.shutdown()
+        self.stop_recovery()
+        self.release_project()
+        self.ui_settings.save_window_state(self.saveGeometry(), self.saveState())
+        event.accept()

@@ -1,0 +1,254 @@
+"""File operations of the main window: new, open, save, save as, close, recent, recovery.
+
+A mixin for ``MainWindow`` so the window module stays about layout. Opening a project
+runs on the task runner (it reads the file's structure); saving runs on the GUI thread
+with a busy cursor, because the project must not change while it is written. Unsaved
+work goes to a recovery file on a timer (``workbench.project.recovery``); at start the
+window offers any recovery files left by a crash.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from workbench.errors import UserFacingError
+from workbench.gui.task_panel import ERROR, WARNING
+from workbench.model import PROJECT_SUFFIX, Project
+from workbench.project import recovery, store
+
+RECOVERY_INTERVAL_MS = 60_000
+
+
+class ProjectFilesMixin:
+    """Mixed into MainWindow; uses its ``doc``, ``runner``, ``undo_stack``, panels."""
+
+    def init_project_files(self) -> None:
+        self._recovery_timer = QTimer(self)
+        self._recovery_timer.setInterval(RECOVERY_INTERVAL_MS)
+        self._recovery_timer.timeout.connect(self.write_recovery_now)
+        self._recovery_timer.start()
+        self.last_recovery_seconds = 0.0
+
+    def _filter(self) -> str:
+        return self.tr("Fibre Workbench projects (*%1)").replace("%1", PROJECT_SUFFIX)
+
+    # -- setting the project ---------------------------------------------------
+    def set_project(self, project: Project | None) -> None:
+        """Show ``project`` (the previous one must already be released)."""
+        self.undo_stack.clear()
+        self.doc.set_project(project)
+        if project is None:
+            return
+        if project.path is not None:
+            self.ui_settings.add_recent_file(str(project.path))
+        for warning in project.warnings:
+            self.task_panel.log(warning, WARNING)
+
+    def release_project(self) -> None:
+        """Close the file handle and lock of the current project and forget it."""
+        project = self.doc.project
+        if project is None:
+            return
+        try:
+            store.close_project(project)
+        except Exception as exc:  # closing must never keep the window from closing
+            self.task_panel.log(
+                self.tr("Closing the project failed: %1").replace("%1", str(exc)), ERROR
+            )
+        self.set_project(None)
+
+    def confirm_discard_or_save(self) -> bool:
+        """If there are unsaved changes ask Save / Discard / Cancel; False means cancel."""
+        project = self.doc.project
+        if project is None or not project.dirty:
+            return True
+        answer = self.ask_save_changes()
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def ask_save_changes(self) -> QMessageBox.StandardButton:
+        """The Save / Discard / Cancel question (tests replace this method)."""
+        buttons = (
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel
+        )
+        return QMessageBox.question(
+            self,
+            self.tr("Unsaved changes"),
+            self.tr("The project has unsaved changes. Save them before closing?"),
+            buttons,
+            QMessageBox.StandardButton.Save,
+        )
+
+    # -- commands ---------------------------------------------------------------
+    def new_project(self) -> None:
+        if not self.confirm_discard_or_save():
+            return
+        self.release_project()
+        self.set_project(Project())
+
+    def close_project(self) -> None:
+        if self.confirm_discard_or_save():
+            self.release_project()
+
+    def open_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open project"), "", self._filter())
+        if path:
+            self.open_path(path)
+
+    def open_path(self, path: str, read_only: bool = False):
+        """Open ``path`` on a worker thread; the window switches when it has been read."""
+        if not self.confirm_discard_or_save():
+            return None
+        title = self.tr("Open %1").replace("%1", Path(path).name)
+
+        def done(project: Project) -> None:
+            self.release_project()
+            self.set_project(project)
+            self.task_panel.log(self.tr("Opened %1").replace("%1", str(project.path)))
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, UserFacingError) and not Path(path).exists():
+                self.ui_settings.remove_recent_file(path)
+            self.message_bar.show_message(
+                self.tr("Could not open %1: %2")
+                .replace("%1", Path(path).name)
+                .replace("%2", str(exc)),
+                "error",
+            )
+
+        def work(progress, p: str, ro: bool) -> Project:
+            progress.update(0.0, "")
+            return store.open_project(p, read_only=ro)
+
+        return self.runner.submit(title, work, path, read_only, on_done=done, on_error=failed)
+
+    def save(self) -> bool:
+        project = self.doc.project
+        if project is None:
+            return False
+        if project.path is None or project.read_only:
+            return self.save_as()
+        return self._save_to(None)
+
+    def save_as(self) -> bool:
+        project = self.doc.project
+        if project is None:
+            return False
+        start = str(project.path) if project.path else ""
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save project as"), start, self._filter()
+        )
+        if not path:
+            return False
+        if not path.lower().endswith(PROJECT_SUFFIX):
+            path += PROJECT_SUFFIX
+        return self._save_to(path)
+
+    def _save_to(self, path: str | None) -> bool:
+        project = self.doc.project
+        assert project is not None
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            store.save_project(project, path)
+        except UserFacingError as exc:
+            self.message_bar.show_message(self.tr("Not saved: %1").replace("%1", str(exc)), "error")
+            return False
+        except Exception as exc:
+            self.task_panel.log(
+                self.tr("Saving failed: %1").replace("%1", str(exc)), ERROR, repr(exc)
+            )
+            self.message_bar.show_message(self.tr("Not saved: %1").replace("%1", str(exc)), "error")
+            return False
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        if project.read_only is False and self.message_bar.level == "warning":
+            self.message_bar.dismiss()
+        self.doc.mark_saved()
+        self.undo_stack.setClean()
+        self.ui_settings.add_recent_file(str(project.path))
+        self.task_panel.log(self.tr("Saved %1").replace("%1", str(project.path)))
+        self.update_title()
+        return True
+
+    # -- recent files -------------------------------------------------------------
+    def fill_recent_menu(self) -> None:
+        menu = self.actions_.recent_menu
+        menu.clear()
+        files = self.ui_settings.recent_files()
+        for i, path in enumerate(files, start=1):
+            action = QAction(f"&{i} {Path(path).name}", menu)
+            action.setToolTip(path)
+            action.setStatusTip(path)
+            action.triggered.connect(lambda _c=False, p=path: self.open_path(p))
+            menu.addAction(action)
+        if not files:
+            empty = menu.addAction(self.tr("No recent projects"))
+            empty.setEnabled(False)
+        else:
+            menu.addSeparator()
+            menu.addAction(self.tr("Clear list"), self.ui_settings.clear_recent_files)
+
+    # -- recovery ------------------------------------------------------------------
+    def write_recovery_now(self) -> None:
+        """Write the recovery file if there are unsaved changes (timer slot)."""
+        project = self.doc.project
+        if project is None or not project.dirty or project.read_only:
+            return
+        started = time.monotonic()
+        try:
+            recovery.write_recovery(project)
+        except Exception as exc:
+            self.task_panel.log(
+                self.tr("Could not write the recovery file: %1").replace("%1", str(exc)), WARNING
+            )
+            return
+        self.last_recovery_seconds = time.monotonic() - started
+        # A slow write (large project) must not keep stalling the window: space it out.
+        interval = max(RECOVERY_INTERVAL_MS, int(self.last_recovery_seconds * 100_000))
+        self._recovery_timer.setInterval(interval)
+
+    def stop_recovery(self) -> None:
+        self._recovery_timer.stop()
+
+    def offer_recovery(self) -> bool:
+        """Offer the newest recovery file left by a crash; True when one was restored."""
+        found = recovery.list_recoveries()
+        if not found:
+            return False
+        info = found[0]
+        name = info.original_path.name if info.original_path else self.tr("an untitled project")
+        answer = self.ask_restore(name, info.time)
+        if answer == QMessageBox.StandardButton.Yes:
+            project = recovery.open_recovery(info)
+            self.release_project()
+            self.set_project(project)
+            self.task_panel.log(self.tr("Recovered unsaved work of %1").replace("%1", name))
+            return True
+        if answer == QMessageBox.StandardButton.Discard:
+            recovery.discard_recovery(info)
+        return False
+
+    def ask_restore(self, name: str, when: str) -> QMessageBox.StandardButton:
+        """Ask whether to restore a recovery file (tests replace this method)."""
+        return QMessageBox.question(
+            self,
+            self.tr("Recover unsaved work"),
+            self.tr(
+                "Fibre Workbench was closed without saving %1. Unsaved work from %2 was kept.\n\n"
+                "Restore it? (No keeps the recovery file for later; Discard deletes it.)"
+            )
+            .replace("%1", name)
+            .replace("%2", when),
+            QMessageBox.StandardButton.Yes
+            | QMessageBox.StandardButton.No
+            | QMessageBox.StandardButton.Discard,
+            QMessageBox.StandardButton.Yes,
+        )

@@ -1,0 +1,264 @@
+"""The project tree: samples > measurements and results, as a lazy Qt item model.
+
+The model never copies the project: it keeps the list of sample ids (one entry per
+sample) and, for a sample only once it is expanded or asked for, the ids of its
+measurements and results. Row counts, names and tooltips are read from the core
+objects on demand, so a project with 1,000 samples and 10,000 measurements opens and
+scrolls without building 11,000 widget items.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QStyle, QTreeView, QWidget
+
+from workbench.gui.document import ProjectDocument
+from workbench.gui.i18n import feedstock_label, kind_label
+from workbench.model import Measurement, Result, Sample
+
+REF_ROLE = Qt.ItemDataRole.UserRole + 1  # ("sample"|"measurement"|"result", sample_id, child_id)
+
+Index = QModelIndex | QPersistentModelIndex
+_NO_PARENT = QModelIndex()  # the invalid index Qt passes for "top level"
+
+
+class _Key:
+    """Identity object handed to Qt as an index's internal pointer (kept alive here)."""
+
+    __slots__ = ("sample_id",)
+
+    def __init__(self, sample_id: str | None) -> None:
+        self.sample_id = sample_id
+
+
+class ProjectTreeModel(QAbstractItemModel):
+    """Read-only tree over ``doc.project``; updates itself from the document's signals."""
+
+    def __init__(self, doc: ProjectDocument, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self._root = _Key(None)
+        self._ids: list[str] = []
+        self._row: dict[str, int] = {}
+        self._keys: dict[str, _Key] = {}
+        self._children: dict[str, list[tuple[str, str]]] = {}
+        self._reload()
+        doc.projectReplaced.connect(self._reset)
+        doc.sampleInserted.connect(self._on_inserted)
+        doc.sampleAboutToBeRemoved.connect(self._on_about_to_remove)
+        doc.sampleRemoved.connect(self._on_removed)
+        doc.sampleChanged.connect(self._on_changed)
+        doc.sampleContentsChanged.connect(self._on_contents)
+
+    # -- bookkeeping ------------------------------------------------------------
+    def _reload(self) -> None:
+        self._ids = self.doc.sample_ids()
+        self._row = {sid: i for i, sid in enumerate(self._ids)}
+        self._keys = {sid: self._keys.get(sid) or _Key(sid) for sid in self._ids}
+        self._children = {}
+
+    def _reset(self) -> None:
+        self.beginResetModel()
+        self._reload()
+        self.endResetModel()
+
+    def _sample(self, sid: str) -> Sample:
+        assert self.doc.project is not None
+        return self.doc.project.samples[sid]
+
+    def _child_list(self, sid: str) -> list[tuple[str, str]]:
+        kids = self._children.get(sid)
+        if kids is None:
+            sample = self._sample(sid)
+            kids = [("measurement", mid) for mid in sample.measurements]
+            kids += [("result", rid) for rid in sample.results]
+            self._children[sid] = kids
+        return kids
+
+    # -- QAbstractItemModel -------------------------------------------------------
+    def index(self, row: int, column: int, parent: Index = _NO_PARENT) -> QModelIndex:
+        if column < 0 or column >= 2 or row < 0:
+            return QModelIndex()
+        if not parent.isValid():
+            if row >= len(self._ids):
+                return QModelIndex()
+            return self.createIndex(row, column, self._root)
+        key = parent.internalPointer()
+        if key is not self._root:
+            return QModelIndex()
+        sid = self._ids[parent.row()]
+        if row >= len(self._child_list(sid)):
+            return QModelIndex()
+        return self.createIndex(row, column, self._keys[sid])
+
+    def parent(self, index: Index = _NO_PARENT) -> QModelIndex:  # type: ignore[override]
+        if not index.isValid():
+            return QModelIndex()
+        key = index.internalPointer()
+        if key is self._root or key is None:
+            return QModelIndex()
+        row = self._row.get(key.sample_id)
+        if row is None:
+            return QModelIndex()
+        return self.createIndex(row, 0, self._root)
+
+    def rowCount(self, parent: Index = _NO_PARENT) -> int:
+        if not parent.isValid():
+            return len(self._ids)
+        if parent.column() != 0 or parent.internalPointer() is not self._root:
+            return 0
+        return len(self._child_list(self._ids[parent.row()]))
+
+    def hasChildren(self, parent: Index = _NO_PARENT) -> bool:
+        if not parent.isValid():
+            return bool(self._ids)
+        if parent.internalPointer() is not self._root or parent.column() != 0:
+            return False
+        sample = self._sample(self._ids[parent.row()])
+        return bool(sample.measurements or sample.results)
+
+    def columnCount(self, parent: Index = _NO_PARENT) -> int:
+        return 2
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return [self.tr("Name"), self.tr("Type")][section]
+        return None
+
+    def ref(self, index: Index) -> tuple[str, str, str | None] | None:
+        """("sample", sid, None) or ("measurement"|"result", sid, child id)."""
+        if not index.isValid():
+            return None
+        key = index.internalPointer()
+        if key is self._root:
+            return ("sample", self._ids[index.row()], None)
+        kind, cid = self._child_list(key.sample_id)[index.row()]
+        return (kind, key.sample_id, cid)
+
+    def index_of_sample(self, sample_id: str) -> QModelIndex:
+        row = self._row.get(sample_id)
+        return QModelIndex() if row is None else self.index(row, 0)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        ref = self.ref(index)
+        if ref is None:
+            return None
+        if role == REF_ROLE:
+            return ref
+        kind, sid, cid = ref
+        sample = self._sample(sid)
+        if kind == "sample":
+            return self._sample_data(sample, index.column(), role)
+        if kind == "measurement":
+            return self._measurement_data(sample.measurements[cid], index.column(), role)
+        return self._result_data(sample.results[cid], index.column(), role)
+
+    def _sample_data(self, sample: Sample, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return sample.name if column == 0 else feedstock_label(sample.feedstock_type)
+        if role == Qt.ItemDataRole.DecorationRole and column == 0:
+            return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_DirIcon)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return (
+                self.tr("%1 measurements, %2 results")
+                .replace("%1", str(len(sample.measurements)))
+                .replace("%2", str(len(sample.results)))
+            )
+        return None
+
+    def _measurement_data(self, m: Measurement, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 1:
+                return kind_label(m.kind)
+            name = m.label or kind_label(m.kind)
+            return f"{name} #{m.replicate}" if m.replicate > 1 else name
+        if role == Qt.ItemDataRole.DecorationRole and column == 0:
+            return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tr("From %1").replace("%1", m.source_name) if m.source_name else None
+        return None
+
+    def _result_data(self, r: Result, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 1:
+                return self.tr("Result")
+            return r.label or r.plugin_id
+        if role == Qt.ItemDataRole.DecorationRole and column == 0:
+            return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogInfoView)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return (
+                self.tr("Derived by %1 %2")
+                .replace("%1", r.plugin_id)
+                .replace("%2", r.plugin_version)
+            )
+        return None
+
+    # -- document signals ------------------------------------------------------------
+    def _on_inserted(self, sid: str, row: int) -> None:
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._ids.insert(row, sid)
+        self._row = {s: i for i, s in enumerate(self._ids)}
+        self._keys.setdefault(sid, _Key(sid))
+        self._children.pop(sid, None)
+        self.endInsertRows()
+
+    def _on_about_to_remove(self, sid: str, row: int) -> None:
+        self.beginRemoveRows(QModelIndex(), row, row)
+        self._ids.pop(row)
+        self._row = {s: i for i, s in enumerate(self._ids)}
+        self._children.pop(sid, None)
+
+    def _on_removed(self, sid: str) -> None:
+        self.endRemoveRows()
+
+    def _on_changed(self, sid: str, field: str) -> None:
+        index = self.index_of_sample(sid)
+        if index.isValid():
+            self.dataChanged.emit(index, self.index(index.row(), 1))
+
+    def _on_contents(self, sid: str) -> None:
+        parent = self.index_of_sample(sid)
+        if not parent.isValid():
+            return
+        old = self._children.get(sid)
+        if old:
+            self.beginRemoveRows(parent, 0, len(old) - 1)
+            self._children[sid] = []
+            self.endRemoveRows()
+        self._children[sid] = []
+        sample = self._sample(sid)
+        new = [("measurement", mid) for mid in sample.measurements]
+        new += [("result", rid) for rid in sample.results]
+        if new:
+            self.beginInsertRows(parent, 0, len(new) - 1)
+            self._children[sid] = new
+            self.endInsertRows()
+        self.dataChanged.emit(parent, self.index(parent.row(), 1))
+
+
+class ProjectTreeView(QTreeView):
+    """The tree widget: extended selection, uniform row heights for speed."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setUniformRowHeights(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setAlternatingRowColors(True)
+        self.setToolTip(
+            self.tr(
+                "Samples with their measurements and results. "
+                "Select several to overlay their curves."
+            )
+        )
+
+    def selected_refs(self) -> list[tuple[str, str, str | None]]:
+        model = self.model()
+        refs = []
+        for index in self.selectionModel().selectedRows(0):
+            ref = model.data(index, REF_ROLE)
+            if ref is not None:
+                refs.append(ref)
+        return refs
