@@ -23,7 +23,7 @@ import re
 from workbench.errors import ImportFormatError
 from workbench.importers.base import ParsedFile, ParsedMeasurement, Reader, column
 from workbench.importers.fibre_common import length_factor, split_header, summary_property
-from workbench.importers.numtable import majority_decimal, parse_block
+from workbench.importers.numtable import majority_decimal, parse_region
 from workbench.importers.text import decode, sniff_delimiter, split_lines
 
 _ROLES: tuple[tuple[str, str], ...] = (
@@ -60,19 +60,22 @@ def _find_header(lines: list[str]) -> tuple[int, str | None] | None:
     return None
 
 
-def _trailer(data: bytes, max_lines: int = 50) -> tuple[bytes, list[str]]:
-    """Strip trailing text lines (first cell starting with a letter) and blank lines."""
+def _trailer(data: bytes, start: int, max_lines: int = 50) -> tuple[int, list[str]]:
+    """End offset of the rows in ``data[start:]`` and the trailer text lines after them
+    (lines whose first cell starts with a letter; blank lines are dropped too)."""
     trailer: list[str] = []
+    end = len(data)
     for _ in range(max_lines):
-        stripped = data.rstrip(b"\r\n \t")
-        cut = max(stripped.rfind(b"\n"), stripped.rfind(b"\r"))
-        last = stripped[cut + 1 :]
+        while end > start and data[end - 1 : end] in (b"\r", b"\n", b" ", b"\t"):
+            end -= 1
+        cut = max(data.rfind(b"\n", start, end), data.rfind(b"\r", start, end))
+        last = data[cut + 1 : end]
         if last and re.match(rb"^\s*[^\s0-9+\-.,]", last):
             trailer.insert(0, last.decode("latin-1").strip())
-            data = stripped[: cut + 1]
+            end = cut + 1
             continue
-        return stripped, trailer
-    return data, trailer
+        break
+    return end, trailer
 
 
 class FibreParticlesReader(Reader):
@@ -111,20 +114,16 @@ class FibreParticlesReader(Reader):
             cells = [c.strip() for c in (line.split(delim) if delim else line.split()) if c.strip()]
             if len(cells) >= 2:
                 preamble[cells[0].rstrip(":")] = " ".join(cells[1:])
+        body_enc = encoding if encoding in _ASCII_COMPATIBLE else "utf-8"
         if encoding in _ASCII_COMPATIBLE:
-            offset = _line_offset(raw, h + 1)
-            body: bytes | list[str] = raw[offset:]
-            body, trailer = _trailer(body)
-            sample_cells = split_lines(body[:8192].decode(encoding, errors="replace"))[:-1]
+            body, offset = raw, _line_offset(raw, h + 1)
         else:
-            rest = "\n".join(head_lines[h + 1 :]).encode("utf-8")
-            body, trailer = _trailer(rest)
-            encoding_for_block = "utf-8"
-            sample_cells = split_lines(body[:8192].decode("utf-8"))[:-1]
+            body, offset = "\n".join(head_lines[h + 1 :]).encode("utf-8"), 0
+        end, trailer = _trailer(body, offset)
+        sample_cells = split_lines(body[offset : offset + 8192].decode(body_enc, "replace"))[:-1]
         cells = [c for ln in sample_cells for c in (ln.split(delim) if delim else ln.split())]
         decimal = majority_decimal(cells, delim)
-        enc_block = encoding if encoding in _ASCII_COMPATIBLE else encoding_for_block
-        data = parse_block(body, h + 2, delim, decimal, path, header_cells, encoding=enc_block)
+        data = parse_region(body, offset, end, h + 2, delim, decimal, path, header_cells, body_enc)
         if data.shape[0] == 0:
             raise ImportFormatError(path, f"line {h + 2}", "particle rows after the header")
         cols = {}
