@@ -235,6 +235,7 @@ class PyrisCsvReader(Reader):
         rows = []
         for k, line in enumerate(lines[1:], start=2):
             if not line.strip():
+                rows.append("")  # skipped by the parser, keeps line numbers right
                 continue
             parts = line.split(",")
             if len(parts) <= max(keep):
