@@ -134,8 +134,15 @@ def _xpp_lines(x: np.ndarray, y: np.ndarray) -> list[str]:
     return out
 
 
-def measurement_jcamp(measurement: Any, title: str | None = None) -> str:
-    """JCAMP-DX text of a Measurement (or ParsedMeasurement) with a signal and an axis."""
+def measurement_jcamp(
+    measurement: Any, title: str | None = None, sample_name: str | None = None
+) -> str:
+    """JCAMP-DX text of a Measurement (or ParsedMeasurement) with a signal and an axis.
+
+    ``sample_name`` (a project Measurement does not carry its sample's name) is
+    written as ``##$SAMPLE NAME=``, which our reader prefers to the title when it
+    imports the file back, so the spectrum lands on the same sample.
+    """
     cols = measurement.columns
     signal = measurement.signal or "y"
     axis = measurement.axes[0] if measurement.axes else "x"
@@ -143,7 +150,7 @@ def measurement_jcamp(measurement: Any, title: str | None = None) -> str:
         raise ValueError("the measurement has no signal/axis columns to export")
     xc, yc = cols[axis], cols[signal]
     meta = getattr(measurement, "metadata", {}) or {}
-    extra = {"SAMPLE NAME": getattr(measurement, "sample_name", None) or ""}
+    extra = {"SAMPLE NAME": sample_name or getattr(measurement, "sample_name", None) or ""}
     extra = {k: v for k, v in extra.items() if v}
     return jcamp_text(
         np.asarray(xc.values() if hasattr(xc, "values") else xc.data),

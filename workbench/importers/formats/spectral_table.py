@@ -86,10 +86,12 @@ class SpectralTableReader(Reader):
 
     def sniff(self, head: bytes, name: str) -> float:
         try:
-            text, _ = decode(head, name)
+            text, _ = decode(head[:32768], name)
         except ImportFormatError:
             return 0.0
         lines = split_lines(text)[:60]
+        if not lines or (len(lines) < 2 and not text.endswith(("\n", "\r"))):
+            return 0.0
         found = _find_header(lines)
         if found is None:
             return 0.0

@@ -56,12 +56,17 @@ _OTHER_WORDS = re.compile(
 _UNIT_IN_HEADER = re.compile(r"[\(\[]([^\)\]]+)[\)\]]|/\s*(\S+)$")
 
 
-def _head_lines(head: bytes) -> list[str]:
+def _head_lines(head: bytes, max_lines: int = 300) -> list[str]:
+    """The first lines of the file for sniffing (a short prefix is decoded: sniffers
+    run for every file of a batch and must stay cheap)."""
     try:
         text, _ = decode(head, "sniff")
     except ImportFormatError:
         return []
-    return split_lines(text)[:2000]
+    lines = split_lines(text)
+    if lines and not text.endswith(("\n", "\r")):
+        lines.pop()  # the prefix may end inside a line
+    return lines[:max_lines]
 
 
 class SpectrumTextReader(Reader):
@@ -72,7 +77,7 @@ class SpectrumTextReader(Reader):
     def sniff(self, head: bytes, name: str) -> float:
         if b"\0" in head[:4096] and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
             return 0.0
-        lines = _head_lines(head)
+        lines = _head_lines(head[:16384])
         block = find_block(lines, min_rows=3)
         if block is None or block.ncols < 2:
             return 0.0
@@ -82,7 +87,10 @@ class SpectrumTextReader(Reader):
             return 0.05
         if _SPECTRAL_WORDS.search(header):
             return 0.7
-        x = to_array(lines, block)[:, 0]
+        try:
+            x = to_array(lines, block)[:, 0]
+        except BadNumber:
+            return 0.1
         monotonic = bool(np.all(np.diff(x) > 0) or np.all(np.diff(x) < 0))
         if not monotonic:
             return 0.1
@@ -99,9 +107,9 @@ class SpectrumTextReader(Reader):
             )
         try:
             ignored = check_trailer(lines, block)
+            data = to_array(lines, block)
         except BadNumber as exc:
             raise ImportFormatError(path, f"line {exc.line}", "a number", str(exc)) from None
-        data = to_array(lines, block)
         header = (
             split_cells(lines[block.header], block.delimiter) if block.header is not None else []
         )
@@ -112,7 +120,8 @@ class SpectrumTextReader(Reader):
         x_unit, x_label = _axis_from_header(header[0] if header else "", x, Path(path).suffix)
         if not x_unit:
             warnings.append("the x unit is not stated in the file")
-        preamble = [ln.strip() for ln in lines[: block.header or block.start] if ln.strip()]
+        top = block.header if block.header is not None else block.start
+        preamble = [ln.strip() for ln in lines[:top] if ln.strip()]
         measurements: list[ParsedMeasurement] = []
         stem = Path(path).stem
         for col in range(1, block.ncols):
@@ -178,7 +187,7 @@ class AgilentAspReader(Reader):
     kinds = ("spectrum",)
 
     def sniff(self, head: bytes, name: str) -> float:
-        lines = [ln.strip() for ln in _head_lines(head)[:8]]
+        lines = [ln.strip() for ln in _head_lines(head[:512], 9)[:8]]
         if len(lines) < 8 or not lines[0].isdigit():
             return 0.0
         try:
