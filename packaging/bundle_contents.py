@@ -1,0 +1,294 @@
+"""What goes into the frozen bundle: hidden imports, data folders, exclusions, filters.
+
+The PyInstaller spec (``fibre-workbench.spec``) calls these functions, and the fast
+packaging tests call them too, so the lists are checked without building.
+
+Why hidden imports at all: the CLI finds its commands (``workbench/cli/cmd_*.py``) and
+the importers their formats (``workbench/importers/formats/*.py``) with ``pkgutil``
+at run time, and plugins are imported from files by path, so PyInstaller's static
+analysis cannot see them. Every module of the ``workbench`` package is listed by
+walking the source tree (no import needed), so a new command or format module is in
+the next build without anyone editing a list. The built-in plugins are listed too so
+that their third-party imports (``scipy.signal``, ``scipy.stats``, scikit-learn) are
+analysed and bundled; their own code is shipped as source files beside the
+executable (``plugins/``, loaded by ``workbench.analysis.registry``), and the spec
+drops the duplicate compiled copy.
+
+Size: only the Qt modules the application imports are kept (QtCore, QtGui,
+QtWidgets, QtSvg); the other PySide6 modules, their Qt libraries, Qt plugins that
+need them and Qt translations other than English and Finnish are left out.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+APP_NAME = "fibre-workbench"
+CLI_NAME = "fibre-workbench-cli"  # Windows only: the console twin of the windowed exe
+
+# The Qt modules the application (workbench/gui, pyqtgraph as used) imports.
+QT_MODULES_USED = ("QtCore", "QtGui", "QtWidgets", "QtSvg")
+
+# PySide6 modules not used. pyqtgraph imports QtOpenGLWidgets and QtTest only when
+# available (it falls back to a placeholder), and the GUI does not use OpenGL views.
+QT_MODULES_EXCLUDED = (
+    "Qt3DAnimation",
+    "Qt3DCore",
+    "Qt3DExtras",
+    "Qt3DInput",
+    "Qt3DLogic",
+    "Qt3DRender",
+    "QtAxContainer",
+    "QtBluetooth",
+    "QtCharts",
+    "QtConcurrent",
+    "QtDBus",
+    "QtDataVisualization",
+    "QtDesigner",
+    "QtGraphs",
+    "QtHelp",
+    "QtHttpServer",
+    "QtLabsStyleKit",
+    "QtLocation",
+    "QtMultimedia",
+    "QtMultimediaWidgets",
+    "QtNetwork",
+    "QtNetworkAuth",
+    "QtNfc",
+    "QtOpenGL",
+    "QtOpenGLWidgets",
+    "QtPdf",
+    "QtPdfWidgets",
+    "QtPositioning",
+    "QtPrintSupport",
+    "QtQml",
+    "QtQmlFeatures",
+    "QtQuick",
+    "QtQuick3D",
+    "QtQuickControls2",
+    "QtQuickTest",
+    "QtQuickWidgets",
+    "QtRemoteObjects",
+    "QtScxml",
+    "QtSensors",
+    "QtSerialBus",
+    "QtSerialPort",
+    "QtSpatialAudio",
+    "QtSql",
+    "QtStateMachine",
+    "QtSvgWidgets",
+    "QtTest",
+    "QtTextToSpeech",
+    "QtUiTools",
+    "QtWebChannel",
+    "QtWebEngineCore",
+    "QtWebEngineQuick",
+    "QtWebEngineWidgets",
+    "QtWebSockets",
+    "QtWebView",
+    "QtXml",
+)
+
+# Python packages that are never needed at run time (test tools, other Qt bindings,
+# plotting and notebook stacks that optional imports of our dependencies may pull in).
+PYTHON_EXCLUDES = (
+    "tkinter",
+    "_tkinter",
+    "matplotlib",
+    "IPython",
+    "ipykernel",
+    "jupyter_client",
+    "notebook",
+    "pytest",
+    "_pytest",
+    "pytestqt",
+    "hypothesis",
+    "ruff",
+    "PyQt5",
+    "PyQt6",
+    "PySide2",
+    "pandas",
+    "PIL",
+    "lxml",
+    "sphinx",
+    "docutils",
+    "setuptools",
+    "pkg_resources",
+    "distutils",
+    "pyqtgraph.opengl",
+    "pyqtgraph.examples",
+    "pyqtgraph.jupyter",
+    "pyqtgraph.canvas",
+    "sklearn.datasets.tests",
+    "scipy.io.matlab.tests",
+    "PyInstaller",
+    "workbench.bootstrap",  # creates a virtual environment: meaningless when frozen
+)
+
+# Modules a drop-in user plugin may rely on in the frozen application besides what the
+# built-in plugins already pull in (the plugin API documents this list).
+PLUGIN_EXTRA_MODULES = (
+    "statistics",
+    "fractions",
+    "decimal",
+    "csv",
+    "json",
+    "scipy.optimize",
+    "scipy.interpolate",
+    "scipy.integrate",
+    "scipy.signal",
+    "scipy.stats",
+)
+
+# Qt plugins (path patterns inside PySide6/Qt/plugins) that are kept. Everything else
+# under plugins/ is dropped: no network, TLS, multimedia, SQL, QML, print, EGL/Vulkan
+# platforms, wayland (the bundle runs through XWayland/xcb on Linux desktops).
+QT_PLUGINS_KEPT = (
+    "platforms/*qxcb*",
+    "platforms/*qoffscreen*",
+    "platforms/*qminimal.*",
+    "platforms/*qminimal*.dll",
+    "platforms/*qwindows*",
+    "platforms/*qdirect2d*",
+    "platforms/*qcocoa*",
+    "xcbglintegrations/*",
+    "imageformats/*qsvg*",
+    "imageformats/*qico*",
+    "imageformats/*qjpeg*",
+    "imageformats/*qgif*",
+    "iconengines/*",
+    "styles/*",
+    "platformthemes/*qgtk3*",
+    "platformthemes/*qxdgdesktopportal*",
+    "platforminputcontexts/*compose*",
+    "platforminputcontexts/*ibus*",
+)
+
+# Qt's own translations kept (Finnish and English ship).
+QT_TRANSLATIONS_KEPT = ("qtbase_fi.qm", "qtbase_en.qm")
+
+
+def _module_name(path: Path, root: Path) -> str:
+    parts = list(path.relative_to(root).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def package_modules(package: str, root: Path = ROOT) -> list[str]:
+    """Every module of a source package, found by walking its folder (sorted).
+
+    Folders without ``__init__.py`` are not packages and are skipped, as are caches.
+    """
+    base = root / package
+    modules: list[str] = []
+    for path in sorted(base.rglob("*.py")):
+        rel_dirs = path.relative_to(root).parent
+        if "__pycache__" in path.parts:
+            continue
+        folder = root
+        is_package_member = True
+        for part in rel_dirs.parts:
+            folder = folder / part
+            if not (folder / "__init__.py").exists():
+                is_package_member = False
+                break
+        if is_package_member:
+            modules.append(_module_name(path, root))
+    return modules
+
+
+def workbench_modules(root: Path = ROOT) -> list[str]:
+    """All ``workbench.*`` modules that belong in the bundle (the bootstrapper excluded)."""
+    return [m for m in package_modules("workbench", root) if m not in PYTHON_EXCLUDES]
+
+
+def plugin_modules(root: Path = ROOT) -> list[str]:
+    """Modules of the built-in plugins (analysed for their imports, shipped as source)."""
+    return package_modules("plugins", root)
+
+
+def hidden_imports(root: Path = ROOT) -> list[str]:
+    """Every module PyInstaller must include although no static import reaches it."""
+    names = [*workbench_modules(root), *plugin_modules(root), *PLUGIN_EXTRA_MODULES]
+    names += [f"PySide6.{m}" for m in QT_MODULES_USED]
+    return sorted(set(names))
+
+
+def excludes() -> list[str]:
+    """Modules kept out of the analysis."""
+    return sorted({*PYTHON_EXCLUDES, *(f"PySide6.{m}" for m in QT_MODULES_EXCLUDED)})
+
+
+def datas(root: Path = ROOT) -> list[tuple[str, str]]:
+    """(source, destination folder) pairs: resources and the built-in plugin sources.
+
+    Translation sources (``.ts``) stay out; their compiled ``.qm`` catalogues go in.
+    """
+    pairs: list[tuple[str, str]] = []
+    for base in ("resources", "plugins"):
+        for path in sorted((root / base).rglob("*")):
+            if not path.is_file() or "__pycache__" in path.parts:
+                continue
+            if path.suffix in {".pyc", ".pyo", ".ts"}:
+                continue
+            pairs.append((str(path), str(path.parent.relative_to(root))))
+    return pairs
+
+
+def _qt_relative(dest: str) -> str | None:
+    """The part of a bundle path below ``PySide6/Qt/`` (``None`` when not under it)."""
+    norm = dest.replace("\\", "/")
+    marker = "PySide6/Qt/"
+    idx = norm.find(marker)
+    return norm[idx + len(marker) :] if idx >= 0 else None
+
+
+def _excluded_qt_library(name: str) -> bool:
+    """Qt shared libraries that belong only to excluded modules."""
+    base = name.replace("\\", "/").rsplit("/", 1)[-1]
+    dropped = (
+        "Qt6Qml",
+        "Qt6Quick",
+        "Qt6Network",
+        "Qt6Pdf",
+        "Qt6VirtualKeyboard",
+        "Qt6WaylandClient",
+        "Qt6WaylandEgl",
+        "Qt6WlShell",
+        "Qt6Designer",
+        "Qt6Help",
+        "Qt6Sql",
+        "Qt6Test",
+        "Qt6Multimedia",
+        "Qt6WebEngine",
+        "Qt6ShaderTools",
+        "Qt63D",
+        "Qt6Labs",
+    )
+    return any(token in base for token in dropped)
+
+
+def keep_entry(dest: str) -> bool:
+    """Whether a collected file (by its path in the bundle) stays in the bundle."""
+    rel = _qt_relative(dest)
+    if rel is None:
+        base = dest.replace("\\", "/").rsplit("/", 1)[-1]
+        return not _excluded_qt_library(base)
+    if rel.startswith("plugins/"):
+        sub = rel[len("plugins/") :]
+        return any(fnmatch.fnmatch(sub, pattern) for pattern in QT_PLUGINS_KEPT)
+    if rel.startswith("translations/"):
+        return rel.rsplit("/", 1)[-1] in QT_TRANSLATIONS_KEPT
+    if rel.startswith(("qml/", "resources/qtwebengine", "libexec/")):
+        return False
+    return not _excluded_qt_library(rel)
+
+
+def strip_compiled_plugins(pure_toc: list) -> list:
+    """Drop the compiled ``plugins.*`` modules: plugins run from their source files."""
+    return [
+        entry for entry in pure_toc if entry[0] != "plugins" and not entry[0].startswith("plugins.")
+    ]

@@ -1,0 +1,226 @@
+"""Packaging checks that need no build (fast), plus the full frozen smoke check (slow).
+
+The fast checks make sure the PyInstaller spec cannot silently leave something out:
+every CLI command module and importer format module found by ``pkgutil`` now is a
+hidden import, the built-in plugins ship as source with their manifests, the Qt
+modules the GUI imports are not excluded, and the Windows version resource says
+``workbench.__version__``.
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib
+import os
+import pkgutil
+import re
+import struct
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import workbench
+
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGING = ROOT / "packaging"
+sys.path.insert(0, str(PACKAGING))
+
+import bundle_contents as bc  # noqa: E402
+
+import build as builder  # noqa: E402
+
+
+def _discovered(package_name: str, prefix: str = "") -> list[str]:
+    """Modules of a package the way the application finds them at run time (pkgutil)."""
+    package = importlib.import_module(package_name)
+    return sorted(
+        f"{package_name}.{info.name}"
+        for info in pkgutil.iter_modules(package.__path__)
+        if info.name.startswith(prefix)
+    )
+
+
+def test_spec_is_valid_python_and_uses_the_tested_lists():
+    spec = (PACKAGING / "fibre-workbench.spec").read_text(encoding="utf-8")
+    tree = ast.parse(spec)
+    called = {
+        node.func.attr
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+    }
+    assert {
+        "hidden_imports",
+        "datas",
+        "excludes",
+        "keep_entry",
+        "strip_compiled_plugins",
+    } <= called
+    assert "fibre_workbench_main.py" in spec and "startup_probe.py" in spec
+    ast.parse((PACKAGING / "baseline" / "bare_window.spec").read_text(encoding="utf-8"))
+
+
+def test_every_cli_command_and_import_format_is_a_hidden_import():
+    hidden = set(bc.hidden_imports())
+    commands = _discovered("workbench.cli", "cmd_")
+    formats = _discovered("workbench.importers.formats")
+    assert len(commands) >= 10 and len(formats) >= 10  # the discovery found the real modules
+    assert not [m for m in commands + formats if m not in hidden]
+
+
+def test_every_workbench_module_is_a_hidden_import():
+    hidden = set(bc.hidden_imports())
+    found = {
+        info.name
+        for info in pkgutil.walk_packages(workbench.__path__, "workbench.", onerror=lambda n: None)
+    }
+    missing = sorted(found - hidden - set(bc.PYTHON_EXCLUDES))
+    assert not missing
+    assert "workbench.gui.app" in hidden and "workbench.bootstrap" not in hidden
+
+
+def test_plugins_ship_as_source_with_manifests_and_their_imports_are_analysed():
+    datas = {(Path(src).relative_to(ROOT).as_posix(), dest) for src, dest in bc.datas()}
+    manifests = sorted(ROOT.glob("plugins/*/plugin.toml"))
+    assert len(manifests) >= 5
+    for manifest in manifests:
+        folder = manifest.parent
+        for path in [manifest, *folder.glob("*.py")]:
+            rel = path.relative_to(ROOT).as_posix()
+            assert (rel, f"plugins/{folder.name}") in datas
+    hidden = set(bc.hidden_imports())
+    assert {f"plugins.{m.parent.name}.analysis" for m in manifests} <= hidden
+    assert {"scipy.signal", "scipy.stats"} <= hidden
+    pure = [("plugins.pca.compute", "x", "PYMODULE"), ("workbench.model", "y", "PYMODULE")]
+    assert bc.strip_compiled_plugins(pure) == [("workbench.model", "y", "PYMODULE")]
+
+
+def test_resources_are_bundled_but_translation_sources_are_not():
+    dests = {(Path(src).relative_to(ROOT).as_posix(), dest) for src, dest in bc.datas()}
+    rels = {rel for rel, _ in dests}
+    assert ("resources/icons/fibre-workbench.ico", "resources/icons") in dests
+    assert any(rel.startswith("resources/routes/") for rel in rels)
+    assert not any(rel.endswith(".ts") for rel in rels)
+    for qm in ROOT.glob("resources/translations/*.qm"):
+        assert qm.relative_to(ROOT).as_posix() in rels
+
+
+def test_qt_modules_the_gui_imports_are_kept():
+    used = set()
+    for path in (ROOT / "workbench").rglob("*.py"):
+        used |= set(re.findall(r"PySide6\.(Qt\w+)", path.read_text(encoding="utf-8")))
+    assert used, "the GUI imports no Qt module?"
+    assert not used & set(bc.QT_MODULES_EXCLUDED), "a used Qt module is excluded"
+    assert used <= set(bc.QT_MODULES_USED), "add the new Qt module to QT_MODULES_USED"
+
+
+@pytest.mark.parametrize(
+    ("dest", "kept"),
+    [
+        ("PySide6/Qt/plugins/platforms/libqxcb.so", True),
+        ("PySide6/Qt/plugins/platforms/libqoffscreen.so", True),
+        ("PySide6/Qt/plugins/platforms/qwindows.dll", True),
+        ("PySide6/Qt/plugins/platforms/libqeglfs.so", False),
+        ("PySide6/Qt/plugins/imageformats/libqsvg.so", True),
+        ("PySide6/Qt/plugins/imageformats/libqpdf.so", False),
+        ("PySide6/Qt/plugins/tls/libqopensslbackend.so", False),
+        ("PySide6/Qt/translations/qtbase_fi.qm", True),
+        ("PySide6/Qt/translations/qtbase_de.qm", False),
+        ("PySide6/Qt/lib/libQt6Widgets.so.6", True),
+        ("PySide6/Qt/lib/libQt6Qml.so.6", False),
+        ("PySide6/Qt/lib/libQt6Network.so.6", False),
+        ("PySide6\\Qt6Quick.dll", False),
+        ("numpy/_core/_multiarray_umath.cpython-311-x86_64-linux-gnu.so", True),
+    ],
+)
+def test_qt_filter(dest, kept):
+    assert bc.keep_entry(dest) is kept
+
+
+def test_version_info_matches_the_package_version():
+    text = (PACKAGING / "version_info.txt").read_text(encoding="utf-8")
+    assert text == builder.version_info_text(workbench.__version__), (
+        "run packaging/build.py (or write_version_info) after changing the version"
+    )
+    assert f"StringStruct('ProductVersion', '{workbench.__version__}')" in text
+    assert builder.read_version() == workbench.__version__
+    # PyInstaller evaluates the file with its version-resource classes in scope
+    classes = (
+        "VSVersionInfo FixedFileInfo StringFileInfo StringTable StringStruct VarFileInfo VarStruct"
+    )
+    scope = {name: (lambda n: lambda *a, **k: (n, a, k))(name) for name in classes.split()}
+    name, _, fields = eval(text, {"__builtins__": {}}, scope)
+    assert name == "VSVersionInfo"
+    assert fields["ffi"][2]["filevers"] == builder.version_tuple(workbench.__version__)
+    assert builder.version_tuple("1.2.3rc1+local") == (1, 2, 3, 1)
+    assert builder.version_tuple("2.0") == (2, 0, 0, 0)
+
+
+def test_icon_files_are_valid():
+    ico = (ROOT / "resources" / "icons" / "fibre-workbench.ico").read_bytes()
+    reserved, kind, count = struct.unpack("<HHH", ico[:6])
+    assert (reserved, kind) == (0, 1) and count >= 5
+    sizes = set()
+    for i in range(count):
+        w, h, _, _, _, _, length, offset = struct.unpack("<BBBBHHII", ico[6 + 16 * i : 22 + 16 * i])
+        assert ico[offset : offset + 8] == b"\x89PNG\r\n\x1a\n" and offset + length <= len(ico)
+        assert w == h
+        sizes.add(w or 256)
+    assert {16, 32, 48, 256} <= sizes
+    png = (ROOT / "resources" / "icons" / "fibre-workbench.png").read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    assert struct.unpack(">II", png[16:24]) == (256, 256)
+
+
+def test_inno_setup_script_is_per_user_with_association():
+    iss = (PACKAGING / "windows" / "fibre-workbench.iss").read_text(encoding="utf-8")
+    assert re.search(r"^PrivilegesRequired=lowest$", iss, re.MULTILINE)
+    assert "DefaultDirName={localappdata}\\Programs\\" in iss
+    assert 'Subkey: "Software\\Classes\\.fwproj"' in iss
+    assert "[Icons]" in iss and "{uninstallexe}" in iss
+    assert '#define AppExeName "fibre-workbench.exe"' in iss
+
+
+def test_startup_probe_reports_a_shown_main_window(tmp_path):
+    """The probe (a runtime hook of both frozen builds) prints its line and quits."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", FIBRE_WORKBENCH_STARTUP_PROBE="1")
+    code = (
+        "import sys; sys.path[:0] = [sys.argv[1], sys.argv[2]];"
+        "import startup_probe, bare_window; sys.exit(bare_window.main())"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code, str(PACKAGING), str(PACKAGING / "baseline")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "STARTUP-PROBE ready" in proc.stdout
+
+
+def test_startup_probe_is_inert_without_its_variable(monkeypatch):
+    import startup_probe
+
+    monkeypatch.delenv(startup_probe.ENV, raising=False)
+    sentinel = object()
+    monkeypatch.setitem(sys.modules, "PySide6.QtWidgets", sentinel)  # would break an import
+    startup_probe.install()  # returns before importing anything
+
+
+@pytest.mark.slow
+def test_frozen_smoke_check(tmp_path):
+    """Build the bundle and the baseline, then run the frozen smoke check (minutes)."""
+    pytest.importorskip("PyInstaller")
+    report = tmp_path / "smoke.json"
+    proc = subprocess.run(
+        [sys.executable, str(PACKAGING / "smoke_check.py"), "--json", str(report)],
+        capture_output=True,
+        text=True,
+        timeout=3600,
+        cwd=ROOT,
+    )
+    assert proc.returncode == 0, proc.stdout[-4000:] + proc.stderr[-4000:]
+    assert "Smoke check passed." in proc.stdout
