@@ -471,3 +471,24 @@ def test_moisture_without_basis_is_wet_basis():
     v = one(sample(moisture=Quantity(25.0, "%", "none"), ash=1.0), CHIPS)
     row = v.row("small_boiler_moisture")
     assert row.value == 25.0 and row.result == "pass"
+
+
+def test_classify_samples_reports_progress_and_can_be_cancelled():
+    import gc
+
+    from workbench.classify.engine import classify_samples
+    from workbench.errors import CancelledError
+    from workbench.progress import Progress
+
+    seen = []
+    progress = Progress(lambda f, m: seen.append(f))
+    p = Project()
+    p.insert_sample(sample(**CLEAN_A1))
+    verdicts = classify_project(p, [A1, CHIPS], progress=progress)
+    assert [v.route for v in verdicts] == ["pellets_enplus_a1", "wood_chips"]
+    assert seen[0] == 0.0 and seen[-1] == 1.0
+    assert gc.isenabled()  # the collector is back on after the run
+    progress.cancel()
+    with pytest.raises(CancelledError):
+        classify_samples([sample(**CLEAN_A1)], [A1], progress=progress)
+    assert gc.isenabled()

@@ -37,7 +37,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from workbench.basis import convert  # noqa: E402
-from workbench.classify.engine import classify_sample  # noqa: E402
+from workbench.classify.engine import classify_sample, classify_samples  # noqa: E402
 from workbench.classify.predictors import PREDICTORS  # noqa: E402
 from workbench.classify.routes import load_routes  # noqa: E402
 from workbench.classify.spec import NUMERIC_COMPARATORS  # noqa: E402
@@ -150,10 +150,7 @@ def baseline(cols: dict[str, np.ndarray], routes) -> dict[str, np.ndarray]:
 
 
 def ours(samples, routes, suggestions: bool) -> list:
-    out = []
-    for s in samples:
-        out.extend(classify_sample(s, routes, suggestions=suggestions))
-    return out
+    return classify_samples(samples, routes, suggestions=suggestions)
 
 
 def run(repeat: int = 3, n_samples: int = N_SAMPLES) -> dict:

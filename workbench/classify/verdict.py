@@ -42,28 +42,41 @@ class CriterionRow:
     """One criterion as evaluated for one sample.
 
     The static parts (id, property, label, kind, limit, source, ...) are read from the
-    criterion (``spec``) and its precomputed texts (``static``) rather than copied, so a
-    row costs little to make: classifying thousands of samples makes millions of rows.
+    criterion (``spec``) and its precomputed texts (``static``) rather than copied, and
+    the row uses ``__slots__``: classifying thousands of samples makes millions of rows,
+    so each must be cheap to create and small (about 120 bytes).
     """
 
-    # Defaults live on the class; a row stores only what differs (cheap to create).
-    value: float | str | None = None
-    origin = ""
-    source_id = ""
-    method = ""
-    result = "unknown"
-    margin: float | None = None
-    points: float | None = None  # 0..1 for scored criteria with a value
-    spread: tuple[float, float] | None = None
-    flags: tuple[str, ...] = ()  # "method mismatch", "predicted", ...
-    note = ""
-    missing = ""  # what would decide an unknown row
+    __slots__ = (
+        "flags",
+        "margin",
+        "method",
+        "missing",
+        "note",
+        "origin",
+        "points",
+        "result",
+        "source_id",
+        "spec",
+        "spread",
+        "static",
+        "value",
+    )
 
     def __init__(self, spec: Any, static: dict[str, Any], note: str = "") -> None:
         self.spec = spec  # the Criterion
         self.static = static
-        if note:
-            self.note = note
+        self.value: float | str | None = None
+        self.origin = ""
+        self.source_id = ""
+        self.method = ""
+        self.result = "unknown"
+        self.margin: float | None = None
+        self.points: float | None = None  # 0..1 for scored criteria with a value
+        self.spread: tuple[float, float] | None = None
+        self.flags: tuple[str, ...] = ()  # "method mismatch", "predicted", ...
+        self.note = note
+        self.missing = ""  # what would decide an unknown row
 
     def add_flag(self, flag: str) -> None:
         self.flags = (*self.flags, flag)
