@@ -19,8 +19,7 @@ if TYPE_CHECKING:
 SK = QKeySequence.StandardKey
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Actions", text)
+translate = QCoreApplication.translate
 
 
 @dataclass
@@ -56,59 +55,82 @@ def _action(win: MainWindow, text: str, slot, shortcut=None, tip: str = "") -> Q
 
 def build_actions(win: MainWindow) -> Actions:
     """Create every action and the menu bar of ``win``."""
-    undo = win.undo_stack.createUndoAction(win, _tr("&Undo"))
+    undo = win.undo_stack.createUndoAction(win, translate("Actions", "&Undo"))
     undo.setShortcut(QKeySequence(SK.Undo))
-    redo = win.undo_stack.createRedoAction(win, _tr("&Redo"))
+    redo = win.undo_stack.createRedoAction(win, translate("Actions", "&Redo"))
     redo.setShortcut(QKeySequence(SK.Redo))
     acts = Actions(
         new=_action(
-            win, _tr("&New project"), win.new_project, SK.New, _tr("Start an empty project")
+            win,
+            translate("Actions", "&New project"),
+            win.new_project,
+            SK.New,
+            translate("Actions", "Start an empty project"),
         ),
         open=_action(
-            win, _tr("&Open…"), win.open_dialog, SK.Open, _tr("Open a project file (.fwproj)")
+            win,
+            translate("Actions", "&Open…"),
+            win.open_dialog,
+            SK.Open,
+            translate("Actions", "Open a project file (.fwproj)"),
         ),
-        save=_action(win, _tr("&Save"), win.save, SK.Save, _tr("Save the project to its file")),
+        save=_action(
+            win,
+            translate("Actions", "&Save"),
+            win.save,
+            SK.Save,
+            translate("Actions", "Save the project to its file"),
+        ),
         save_as=_action(
-            win, _tr("Save &As…"), win.save_as, SK.SaveAs, _tr("Save the project to a new file")
+            win,
+            translate("Actions", "Save &As…"),
+            win.save_as,
+            SK.SaveAs,
+            translate("Actions", "Save the project to a new file"),
         ),
-        close=_action(win, _tr("&Close project"), win.close_project, SK.Close),
+        close=_action(win, translate("Actions", "&Close project"), win.close_project, SK.Close),
         import_files=_action(
             win,
-            _tr("&Import files…"),
+            translate("Actions", "&Import files…"),
             win.import_dialog,
             "Ctrl+I",
-            _tr(
-                "Import instrument exports into the project (you can also drop files on the window)"
+            translate(
+                "Actions",
+                "Import instrument exports into the project (you can also drop files on the window)",
             ),
         ),
-        quit=_action(win, _tr("&Quit"), win.close, SK.Quit),
+        quit=_action(win, translate("Actions", "&Quit"), win.close, SK.Quit),
         undo=undo,
         redo=redo,
         add_sample=_action(
-            win, _tr("&Add sample"), win.add_sample, "Ctrl+Shift+N", _tr("Add an empty sample")
+            win,
+            translate("Actions", "&Add sample"),
+            win.add_sample,
+            "Ctrl+Shift+N",
+            translate("Actions", "Add an empty sample"),
         ),
         rename_sample=_action(
             win,
-            _tr("Re&name sample"),
+            translate("Actions", "Re&name sample"),
             win.rename_sample,
             "F2",
-            _tr("Edit the selected sample's name"),
+            translate("Actions", "Edit the selected sample's name"),
         ),
         delete_sample=_action(
             win,
-            _tr("&Delete sample"),
+            translate("Actions", "&Delete sample"),
             win.delete_selected_samples,
             SK.Delete,
-            _tr("Delete the selected samples with their data (can be undone)"),
+            translate("Actions", "Delete the selected samples with their data (can be undone)"),
         ),
-        about=_action(win, _tr("&About Fibre Workbench"), win.show_about),
+        about=_action(win, translate("Actions", "&About Fibre Workbench"), win.show_about),
         diagnostics=_action(
             win,
-            _tr("&Diagnostics…"),
+            translate("Actions", "&Diagnostics…"),
             win.show_diagnostics,
-            tip=_tr("Versions and file locations, for support requests"),
+            tip=translate("Actions", "Versions and file locations, for support requests"),
         ),
-        recent_menu=QMenu(_tr("Open &Recent"), win),
+        recent_menu=QMenu(translate("Actions", "Open &Recent"), win),
         language_group=QActionGroup(win),
     )
     acts.quit.setMenuRole(QAction.MenuRole.QuitRole)
@@ -120,7 +142,7 @@ def build_actions(win: MainWindow) -> Actions:
 
 def _build_menus(win: MainWindow, a: Actions) -> None:
     bar = win.menuBar()
-    file_menu = bar.addMenu(_tr("&File"))
+    file_menu = bar.addMenu(translate("Actions", "&File"))
     file_menu.addActions([a.new, a.open])
     file_menu.addMenu(a.recent_menu)
     file_menu.addSeparator()
@@ -130,18 +152,22 @@ def _build_menus(win: MainWindow, a: Actions) -> None:
     file_menu.addSeparator()
     file_menu.addActions([a.close, a.quit])
 
-    edit_menu = bar.addMenu(_tr("&Edit"))
+    edit_menu = bar.addMenu(translate("Actions", "&Edit"))
     edit_menu.addActions([a.undo, a.redo])
     edit_menu.addSeparator()
     edit_menu.addActions([a.add_sample, a.rename_sample, a.delete_sample])
 
-    view_menu = bar.addMenu(_tr("&View"))
+    view_menu = bar.addMenu(translate("Actions", "&View"))
     for dock in win.docks():
         view_menu.addAction(dock.toggleViewAction())
     view_menu.addSeparator()
-    language_menu = view_menu.addMenu(_tr("&Language"))
+    language_menu = view_menu.addMenu(translate("Actions", "&Language"))
     current = win.ui_settings.language()
-    for code, label in (("", _tr("System default")), ("en", "English"), ("fi", "Suomi")):
+    for code, label in (
+        ("", translate("Actions", "System default")),
+        ("en", "English"),
+        ("fi", "Suomi"),
+    ):
         action = QAction(label, win, checkable=True)
         action.setData(code)
         action.setChecked(code == current)
@@ -149,5 +175,5 @@ def _build_menus(win: MainWindow, a: Actions) -> None:
         language_menu.addAction(action)
     a.language_group.triggered.connect(lambda act: win.set_language(str(act.data() or "")))
 
-    help_menu = bar.addMenu(_tr("&Help"))
+    help_menu = bar.addMenu(translate("Actions", "&Help"))
     help_menu.addActions([a.diagnostics, a.about])

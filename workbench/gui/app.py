@@ -64,9 +64,9 @@ def start_window(window: MainWindow, project_path: str | None) -> None:
             open_demo(window)
         except Exception as exc:  # the demo is a convenience: never block the start
             window.message_bar.show_message(
-                window.tr("The demonstration project could not be created: %1").replace(
-                    "%1", str(exc)
-                ),
+                QCoreApplication.translate(
+                    "App", "The demonstration project could not be created: %1"
+                ).replace("%1", str(exc)),
                 "error",
             )
     settings.set_first_start_done()

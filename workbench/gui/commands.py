@@ -13,16 +13,14 @@ from workbench.gui.document import ProjectDocument
 from workbench.gui.i18n import sample_field_label
 from workbench.model import Sample
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Commands", text)
+translate = QCoreApplication.translate
 
 
 class AddSampleCommand(QUndoCommand):
     """Add a new sample; undo removes it, redo adds it back with the same id."""
 
     def __init__(self, doc: ProjectDocument, name: str) -> None:
-        super().__init__(_tr("Add sample “%1”").replace("%1", name))
+        super().__init__(translate("Commands", "Add sample “%1”").replace("%1", name))
         self.doc = doc
         self.name = name
         self.sample: Sample | None = None
@@ -43,7 +41,7 @@ class DeleteSampleCommand(QUndoCommand):
 
     def __init__(self, doc: ProjectDocument, sample_id: str) -> None:
         name = doc.project.samples[sample_id].name if doc.project else sample_id
-        super().__init__(_tr("Delete sample “%1”").replace("%1", name))
+        super().__init__(translate("Commands", "Delete sample “%1”").replace("%1", name))
         self.doc = doc
         self.sample_id = sample_id
         self.sample: Sample | None = None
@@ -61,9 +59,11 @@ class SetSampleFieldCommand(QUndoCommand):
 
     def __init__(self, doc: ProjectDocument, sample_id: str, field: str, value: str) -> None:
         if field == "name":
-            text = _tr("Rename sample to “%1”").replace("%1", value)
+            text = translate("Commands", "Rename sample to “%1”").replace("%1", value)
         else:
-            text = _tr("Edit %1 of a sample").replace("%1", sample_field_label(field))
+            text = translate("Commands", "Edit %1 of a sample").replace(
+                "%1", sample_field_label(field)
+            )
         super().__init__(text)
         self.doc = doc
         self.sample_id = sample_id
@@ -83,7 +83,7 @@ class SetMetadataCommand(QUndoCommand):
     """Set or remove (value ``None``) one free key-value metadata entry of a sample."""
 
     def __init__(self, doc: ProjectDocument, sample_id: str, key: str, value: str | None) -> None:
-        super().__init__(_tr("Edit metadata “%1”").replace("%1", key))
+        super().__init__(translate("Commands", "Edit metadata “%1”").replace("%1", key))
         self.doc = doc
         self.sample_id = sample_id
         self.key = key

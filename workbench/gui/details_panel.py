@@ -77,35 +77,27 @@ class DetailsPanel(QWidget):
     def _heading(self, text: str, level: int = 3) -> str:
         return f"<h{level} style='margin-bottom:2px'>{escape(text)}</h{level}>"
 
-    def _quantities(self, quantities: dict[str, Quantity]) -> str:
+    def _quantities(self, quantities: list[tuple[str, Quantity]]) -> str:
+        """Property | value ± sd with unit | basis, with the method in small grey text."""
         if not quantities:
             return ""
-        head = [
-            self.tr("Property"),
-            self.tr("Value"),
-            self.tr("Unit"),
-            self.tr("Basis"),
-            self.tr("Method"),
-        ]
-        rows = "".join(
-            "<tr>"
-            + "".join(
-                f"<td style='padding-right:8px'>{escape(c)}</td>"
-                for c in (
-                    property_label(pid),
-                    _fmt(q.value) + (f" ± {_fmt(q.sd)}" if q.sd is not None else ""),
-                    q.unit,
-                    basis_label(q.basis),
-                    q.method,
-                )
+        head = [self.tr("Property"), self.tr("Value"), self.tr("Basis")]
+        rows = []
+        for pid, q in quantities:
+            value = _fmt(q.value) + (f" ± {_fmt(q.sd)}" if q.sd is not None else "")
+            value += f" {q.unit}" if q.unit else ""
+            label = escape(property_label(pid))
+            if q.method:
+                label += f"<br><span style='color:#777;font-size:small'>{escape(q.method)}</span>"
+            rows.append(
+                f"<tr><td style='padding-right:8px'>{label}</td>"
+                f"<td style='padding-right:8px' nowrap>{escape(value)}</td>"
+                f"<td>{escape(basis_label(q.basis))}</td></tr>"
             )
-            + "</tr>"
-            for pid, q in quantities.items()
-        )
         header = "".join(
             f"<th align='left' style='padding-right:8px'>{escape(h)}</th>" for h in head
         )
-        return f"<table cellspacing='0' cellpadding='2'><tr>{header}</tr>{rows}</table>"
+        return f"<table cellspacing='0' cellpadding='2'><tr>{header}</tr>{''.join(rows)}</table>"
 
     def _sample_html(self, sample: Sample) -> str:
         rows = [
@@ -118,13 +110,13 @@ class DetailsPanel(QWidget):
             (self.tr("Results"), str(len(sample.results))),
             (self.tr("Identifier"), sample.id),
         ]
-        rows += sorted(sample.metadata.items())
+        rows += [(k.replace("_", " ").capitalize(), v) for k, v in sorted(sample.metadata.items())]
         parts = [self._heading(sample.name, 2), self._table([r for r in rows if r[1]])]
-        measured: dict[str, Quantity] = {}
+        measured: list[tuple[str, Quantity]] = []
         for m in sample.measurements.values():
-            measured.update(m.quantities)
+            measured += list(m.quantities.items())
         for r in sample.results.values():
-            measured.update(r.values)
+            measured += list(r.values.items())
         if measured:
             parts += [self._heading(self.tr("Values")), self._quantities(measured)]
         return "".join(parts)
@@ -157,7 +149,10 @@ class DetailsPanel(QWidget):
             ]
             parts += [self._heading(self.tr("Columns")), self._table(cols)]
         if m.quantities:
-            parts += [self._heading(self.tr("Values")), self._quantities(m.quantities)]
+            parts += [
+                self._heading(self.tr("Values")),
+                self._quantities(list(m.quantities.items())),
+            ]
         if m.metadata:
             meta = [
                 (str(k), json.dumps(v, ensure_ascii=False)[:300]) for k, v in m.metadata.items()
@@ -174,7 +169,7 @@ class DetailsPanel(QWidget):
         ]
         parts = [self._heading(r.label or r.plugin_id, 2), self._table(rows)]
         if r.values:
-            parts += [self._heading(self.tr("Values")), self._quantities(r.values)]
+            parts += [self._heading(self.tr("Values")), self._quantities(list(r.values.items()))]
         if r.messages:
             items = "".join(f"<li>{escape(m)}</li>" for m in r.messages)
             parts += [self._heading(self.tr("Messages")), f"<ul>{items}</ul>"]

@@ -62,7 +62,7 @@ class MainWindow(ProjectFilesMixin, QMainWindow):
         self.tree_model = ProjectTreeModel(self.doc, self)
         self.tree = ProjectTreeView()
         self.tree.setModel(self.tree_model)
-        self.tree.header().resizeSection(0, 190)
+        self.tree.header().resizeSection(0, 200)
         self.table_model = SampleTableModel(self.doc, self.undo_stack, self)
         self.table = SampleTableView(self.table_model)
         self.plot = PlotView()
@@ -75,6 +75,7 @@ class MainWindow(ProjectFilesMixin, QMainWindow):
         splitter.addWidget(self.table)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([480, 240])
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -95,8 +96,8 @@ class MainWindow(ProjectFilesMixin, QMainWindow):
             self.task_panel,
             Qt.DockWidgetArea.BottomDockWidgetArea,
         )
-        self.resizeDocks([self.tree_dock, self.details_dock], [300, 340], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.task_dock], [150], Qt.Orientation.Vertical)
+        self.resizeDocks([self.tree_dock, self.details_dock], [330, 350], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.task_dock], [120], Qt.Orientation.Vertical)
 
         self.tree.selectionModel().selectionChanged.connect(self._on_tree_selection)
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection)

@@ -37,7 +37,7 @@ from workbench.gui.i18n import feedstock_choices, feedstock_label, sample_field_
 from workbench.model import EDITABLE_SAMPLE_FIELDS
 
 SAMPLE_ID_ROLE = Qt.ItemDataRole.UserRole + 2
-COLUMNS = (*EDITABLE_SAMPLE_FIELDS, "measurements")
+COLUMNS = ("name", "feedstock_type", "measurements", "supplier", "origin", "date_received", "notes")
 Index = QModelIndex | QPersistentModelIndex
 _NO_PARENT = QModelIndex()  # the invalid index Qt passes for "top level"
 
@@ -117,7 +117,7 @@ class SampleTableModel(QAbstractTableModel):
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.isValid() and COLUMNS[index.column()] != "measurements":
+        if index.isValid() and COLUMNS[index.column()] in EDITABLE_SAMPLE_FIELDS:
             read_only = self.doc.project is None or self.doc.project.read_only
             if not read_only:
                 return base | Qt.ItemFlag.ItemIsEditable
@@ -150,7 +150,7 @@ class SampleTableModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.EditRole or not index.isValid() or self.doc.project is None:
             return False
         field = COLUMNS[index.column()]
-        if field == "measurements" or self.doc.project.read_only:
+        if field not in EDITABLE_SAMPLE_FIELDS or self.doc.project.read_only:
             return False
         sid = self._ids[index.row()]
         text = str(value).strip() if field != "notes" else str(value)
@@ -221,7 +221,7 @@ class SampleTableView(QTableView):
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        for col, width in enumerate((170, 150, 130, 130, 100, 220, 100)):
+        for col, width in enumerate((170, 150, 115, 140, 140, 105, 220)):
             header.resizeSection(col, width)
         header.setSectionResizeMode(COLUMNS.index("notes"), QHeaderView.ResizeMode.Stretch)
         self.setToolTip(self.tr("Double-click a cell to edit it. Every edit can be undone."))

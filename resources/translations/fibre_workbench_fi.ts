@@ -1,0 +1,854 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fi_FI">
+<context>
+    <name>About</name>
+    <message>
+        <location filename="../../workbench/gui/dialogs.py" line="100"/>
+        <source>&lt;h3&gt;%1 %2&lt;/h3&gt;&lt;p&gt;An offline workbench for fibre and biomass characterisation data: import instrument exports into one project file, run analyses, and see which product routes each feedstock suits, with the reasons.&lt;/p&gt;&lt;p&gt;Demonstration data shipped with the application are labelled as such.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;%1 %2&lt;/h3&gt;&lt;p&gt;Verkkoyhteydettä toimiva työpöytä kuitu- ja biomassamateriaalien karakterisointitiedoille: tuo laitteiden vientitiedostot yhteen projektitiedostoon, aja analyysejä ja näe perusteluineen, mihin tuotereitteihin kukin raaka-aine sopii.&lt;/p&gt;&lt;p&gt;Sovelluksen mukana tuleva esittelyaineisto on merkitty esittelyaineistoksi.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/dialogs.py" line="109"/>
+        <source>About %1</source>
+        <translation>Tietoja: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Actions</name>
+    <message>
+        <location filename="../../workbench/gui/actions.py" line="58"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Kumoa</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/actions.py" line="60"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Tee uudelleen</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/actions.py" line="65"/>
+        <source>&amp;New project</source>
+        <translation>&amp;Uusi projekti</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/actions.py" line="68"/>
+        <source>Start an empty project</source>
+        <translation>Aloita tyhjä projekti</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/actions.py" line="72"/>
+        <source>&amp;Open…</source>
+        <translation>&amp;Avaa…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/actions.py" line="75"/>
+        <source>Open a project file (.fwproj)</source>
+        <translation>Avaa projektitiedosto (.fwproj)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/actions.py" line="79"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Tallenna</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/actions.py" line="82"/>
+        <source>Save the project to its file</source>
+        <translation>Tallenna projekti sen tiedostoon</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/actions.py" line="86"/>
+        <source>Save &amp;As…</source>
+        <translation>Tallenna &amp;nimellä…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/actions.py" line="89"/>
+        <source>Save the project to a new file</source>
+        <translation>Tallenna projekti uuteen tiedostoon</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/actions.py" line="91"/>
+        <source>&amp;Close project</source>
+        <translation>&amp;Sulje projekti</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/actions.py" line="94"/>
+        <source>&amp;Import files…</source>
+        <translation>T&amp;uo tiedostoja…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/actions.py" line="97"/>
+        <source>Import instrument exports into the project (you can also drop files on the window)</source>
+        <translation>Tuo laitteiden vientitiedostoja projektiin (voit myös pudottaa tiedostot ikkunaan)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/actions.py" line="102"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Lopeta</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/actions.py" line="107"/>
+        <source>&amp;Add sample</source>
+        <translation>&amp;Lisää näyte</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/actions.py" line="110"/>
+        <source>Add an empty sample</source>
+        <translation>Lisää tyhjä näyte</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/actions.py" line="114"/>
+        <source>Re&amp;name sample</source>
+        <translation>&amp;Nimeä näyte uudelleen</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/actions.py" line="117"/>
+        <source>Edit the selected sample&apos;s name</source>
+        <translation>Muokkaa valitun näytteen nimeä</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/actions.py" line="121"/>
+        <source>&amp;Delete sample</source>
+        <translation>Poista &amp;näyte</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/actions.py" line="124"/>
+        <source>Delete the selected samples with their data (can be undone)</source>
+        <translation>Poista valitut näytteet tietoineen (voidaan kumota)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/actions.py" line="126"/>
+        <source>&amp;About Fibre Workbench</source>
+        <translation>&amp;Tietoja Fibre Workbenchistä</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/actions.py" line="129"/>
+        <source>&amp;Diagnostics…</source>
+        <translation>&amp;Vianmääritys…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/actions.py" line="131"/>
+        <source>Versions and file locations, for support requests</source>
+        <translation>Versiot ja tiedostojen sijainnit tukipyyntöjä varten</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/actions.py" line="133"/>
+        <source>Open &amp;Recent</source>
+        <translation>Avaa &amp;viimeaikainen</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/actions.py" line="145"/>
+        <source>&amp;File</source>
+        <translation>&amp;Tiedosto</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/actions.py" line="155"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Muokkaa</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/actions.py" line="160"/>
+        <source>&amp;View</source>
+        <translation>&amp;Näytä</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/actions.py" line="164"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Kieli</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/actions.py" line="167"/>
+        <source>System default</source>
+        <translation>Järjestelmän oletus</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/actions.py" line="178"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Ohje</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../../workbench/gui/app.py" line="67"/>
+        <source>The demonstration project could not be created: %1</source>
+        <translation>Esittelyprojektia ei voitu luoda: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Commands</name>
+    <message>
+        <location filename="../../workbench/gui/commands.py" line="23"/>
+        <source>Add sample “%1”</source>
+        <translation>Lisää näyte ”%1”</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/commands.py" line="44"/>
+        <source>Delete sample “%1”</source>
+        <translation>Poista näyte ”%1”</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/commands.py" line="62"/>
+        <source>Rename sample to “%1”</source>
+        <translation>Nimeä näyte: ”%1”</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/commands.py" line="64"/>
+        <source>Edit %1 of a sample</source>
+        <translation>Muokkaa näytteen tietoa: %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/commands.py" line="86"/>
+        <source>Edit metadata “%1”</source>
+        <translation>Muokkaa lisätietoa ”%1”</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsPanel</name>
+    <message>
+        <location filename="../../workbench/gui/details_panel.py" line="46"/>
+        <source>%1 items selected.</source>
+        <translation>%1 kohdetta valittu.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/details_panel.py" line="48"/>
+        <source>Select a sample, measurement or result to see its details.</source>
+        <translation>Valitse näyte, mittaus tai tulos nähdäksesi sen tiedot.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/details_panel.py" line="84"/>
+        <source>Property</source>
+        <translation>Ominaisuus</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/details_panel.py" line="84"/>
+        <source>Value</source>
+        <translation>Arvo</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/details_panel.py" line="84"/>
+        <location filename="../../workbench/gui/details_panel.py" line="132"/>
+        <source>Basis</source>
+        <translation>Perusta</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/details_panel.py" line="104"/>
+        <source>Feedstock type</source>
+        <translation>Raaka-ainetyyppi</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/details_panel.py" line="105"/>
+        <source>Supplier</source>
+        <translation>Toimittaja</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/details_panel.py" line="106"/>
+        <source>Origin</source>
+        <translation>Alkuperä</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/details_panel.py" line="107"/>
+        <source>Date received</source>
+        <translation>Vastaanotettu</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/details_panel.py" line="108"/>
+        <source>Notes</source>
+        <translation>Huomautukset</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/details_panel.py" line="109"/>
+        <source>Measurements</source>
+        <translation>Mittaukset</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/details_panel.py" line="110"/>
+        <source>Results</source>
+        <translation>Tulokset</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/details_panel.py" line="111"/>
+        <location filename="../../workbench/gui/details_panel.py" line="168"/>
+        <source>Identifier</source>
+        <translation>Tunniste</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/details_panel.py" line="121"/>
+        <location filename="../../workbench/gui/details_panel.py" line="153"/>
+        <location filename="../../workbench/gui/details_panel.py" line="172"/>
+        <source>Values</source>
+        <translation>Arvot</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/details_panel.py" line="127"/>
+        <source>Sample</source>
+        <translation>Näyte</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/details_panel.py" line="128"/>
+        <source>Kind</source>
+        <translation>Laji</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/details_panel.py" line="129"/>
+        <source>Method</source>
+        <translation>Menetelmä</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/details_panel.py" line="130"/>
+        <source>Instrument</source>
+        <translation>Laite</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/details_panel.py" line="131"/>
+        <source>Replicate</source>
+        <translation>Rinnakkaismääritys</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/details_panel.py" line="133"/>
+        <source>Points</source>
+        <translation>Pisteitä</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/details_panel.py" line="134"/>
+        <source>Source file</source>
+        <translation>Lähdetiedosto</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/details_panel.py" line="135"/>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/details_panel.py" line="136"/>
+        <source>Imported</source>
+        <translation>Tuotu</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/details_panel.py" line="146"/>
+        <source>values</source>
+        <translation>arvoa</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/details_panel.py" line="150"/>
+        <source>Columns</source>
+        <translation>Sarakkeet</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/details_panel.py" line="160"/>
+        <source>Stated in the file</source>
+        <translation>Tiedostossa ilmoitettu</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/details_panel.py" line="165"/>
+        <source>Plugin</source>
+        <translation>Laajennus</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/details_panel.py" line="166"/>
+        <source>Application version</source>
+        <translation>Sovelluksen versio</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/details_panel.py" line="167"/>
+        <source>Created</source>
+        <translation>Luotu</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/details_panel.py" line="175"/>
+        <source>Messages</source>
+        <translation>Viestit</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/details_panel.py" line="178"/>
+        <source>Parameters</source>
+        <translation>Parametrit</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/details_panel.py" line="184"/>
+        <source>Inputs</source>
+        <translation>Lähtötiedot</translation>
+    </message>
+</context>
+<context>
+    <name>DiagnosticsDialog</name>
+    <message>
+        <location filename="../../workbench/gui/dialogs.py" line="79"/>
+        <source>Diagnostics</source>
+        <translation>Vianmääritys</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/dialogs.py" line="88"/>
+        <source>Copy to clipboard</source>
+        <translation>Kopioi leikepöydälle</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/dialogs.py" line="89"/>
+        <source>Copy this information, e.g. to paste into a support request</source>
+        <translation>Kopioi nämä tiedot esimerkiksi tukipyyntöön liitettäväksi</translation>
+    </message>
+</context>
+<context>
+    <name>Kinds</name>
+    <message>
+        <location filename="../../workbench/gui/i18n.py" line="111"/>
+        <source>Spectrum</source>
+        <translation>Spektri</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/i18n.py" line="112"/>
+        <source>TGA curve</source>
+        <translation>TGA-käyrä</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/i18n.py" line="113"/>
+        <source>Moisture</source>
+        <translation>Kosteus</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/i18n.py" line="114"/>
+        <source>Ash</source>
+        <translation>Tuhka</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/i18n.py" line="115"/>
+        <source>Fibre analysis summary</source>
+        <translation>Kuituanalyysin yhteenveto</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/i18n.py" line="116"/>
+        <source>Fibre particle list</source>
+        <translation>Kuitujen partikkelilista</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/i18n.py" line="117"/>
+        <source>Fibre length distribution</source>
+        <translation>Kuidunpituusjakauma</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/i18n.py" line="118"/>
+        <source>Lab values</source>
+        <translation>Laboratorioarvot</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/i18n.py" line="119"/>
+        <source>Table</source>
+        <translation>Taulukko</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../workbench/gui/main_window.py" line="88"/>
+        <source>Project</source>
+        <translation>Projekti</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/main_window.py" line="91"/>
+        <source>Details</source>
+        <translation>Tiedot</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/main_window.py" line="94"/>
+        <source>Tasks and log</source>
+        <translation>Tehtävät ja loki</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/main_window.py" line="127"/>
+        <source>Untitled</source>
+        <translation>Nimetön</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/main_window.py" line="130"/>
+        <source>[read-only]</source>
+        <translation>[vain luku]</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/main_window.py" line="143"/>
+        <source>it was opened read-only</source>
+        <translation>se avattiin vain luku -tilassa</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/main_window.py" line="146"/>
+        <source>This project is read-only: %1. Use Save As to keep changes in a new file.</source>
+        <translation>Tämä projekti on vain luku -tilassa: %1. Käytä Tallenna nimellä -toimintoa säilyttääksesi muutokset uudessa tiedostossa.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/main_window.py" line="173"/>
+        <source>Select a sample or a measurement to plot its curves and spectra.</source>
+        <translation>Valitse näyte tai mittaus piirtääksesi sen käyrät ja spektrit.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/main_window.py" line="214"/>
+        <location filename="../../workbench/gui/main_window.py" line="216"/>
+        <source>Sample %1</source>
+        <translation>Näyte %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/main_window.py" line="240"/>
+        <source>Delete %1 samples</source>
+        <translation>Poista %1 näytettä</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/main_window.py" line="245"/>
+        <source>Deleted %1 sample(s). Edit &gt; Undo brings them back.</source>
+        <translation>Poistettiin %1 näyte(ttä). Muokkaa &gt; Kumoa palauttaa ne.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/main_window.py" line="254"/>
+        <source>Import files</source>
+        <translation>Tuo tiedostoja</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/main_window.py" line="262"/>
+        <source>Importing instrument files is not available in this version yet (%1 file(s): %2). Nothing was changed.</source>
+        <translation>Laitetiedostojen tuonti ei ole vielä käytettävissä tässä versiossa (%1 tiedosto(a): %2). Mitään ei muutettu.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/main_window.py" line="291"/>
+        <source>The language changes the next time Fibre Workbench starts.</source>
+        <translation>Kieli vaihtuu, kun Fibre Workbench käynnistetään seuraavan kerran.</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBar</name>
+    <message>
+        <location filename="../../workbench/gui/message_bar.py" line="29"/>
+        <source>Hide this message</source>
+        <translation>Piilota tämä viesti</translation>
+    </message>
+</context>
+<context>
+    <name>PlotView</name>
+    <message>
+        <location filename="../../workbench/gui/plot_view.py" line="85"/>
+        <source>Drag to pan, wheel to zoom, right-click for options and export.</source>
+        <translation>Vedä siirtääksesi, rullaa zoomataksesi, oikealla painikkeella asetukset ja vienti.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/plot_view.py" line="100"/>
+        <source>Select a sample or a measurement to plot its curves and spectra.</source>
+        <translation>Valitse näyte tai mittaus piirtääksesi sen käyrät ja spektrit.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/plot_view.py" line="123"/>
+        <source>Nothing to plot: the selection has no curves or spectra.</source>
+        <translation>Ei piirrettävää: valinnassa ei ole käyriä eikä spektrejä.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/plot_view.py" line="125"/>
+        <source>Its values are listed in the details panel.</source>
+        <translation>Sen arvot näkyvät tietopaneelissa.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/plot_view.py" line="140"/>
+        <source>%1 more curves not shown.</source>
+        <translation>%1 käyrää jätettiin näyttämättä.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/plot_view.py" line="142"/>
+        <source>Some kinds of curve not shown; select fewer items.</source>
+        <translation>Kaikkia käyrälajeja ei näytetä; valitse vähemmän kohteita.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/plot_view.py" line="161"/>
+        <source>Signal</source>
+        <translation>Signaali</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectFilesMixin</name>
+    <message>
+        <location filename="../../workbench/gui/project_files.py" line="38"/>
+        <source>Fibre Workbench projects (*%1)</source>
+        <translation>Fibre Workbench -projektit (*%1)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_files.py" line="61"/>
+        <source>Closing the project failed: %1</source>
+        <translation>Projektin sulkeminen epäonnistui: %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_files.py" line="84"/>
+        <source>Unsaved changes</source>
+        <translation>Tallentamattomia muutoksia</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_files.py" line="85"/>
+        <source>The project has unsaved changes. Save them before closing?</source>
+        <translation>Projektissa on tallentamattomia muutoksia. Tallennetaanko ne ennen sulkemista?</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_files.py" line="102"/>
+        <source>Open project</source>
+        <translation>Avaa projekti</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_files.py" line="110"/>
+        <source>Open %1</source>
+        <translation>Avaa %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_files.py" line="115"/>
+        <location filename="../../workbench/gui/screenshot.py" line="55"/>
+        <source>Opened %1</source>
+        <translation>Avattiin %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_files.py" line="121"/>
+        <source>Could not open %1: %2</source>
+        <translation>Tiedostoa %1 ei voitu avata: %2</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_files.py" line="147"/>
+        <source>Save project as</source>
+        <translation>Tallenna projekti nimellä</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_files.py" line="162"/>
+        <location filename="../../workbench/gui/project_files.py" line="168"/>
+        <source>Not saved: %1</source>
+        <translation>Ei tallennettu: %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_files.py" line="166"/>
+        <source>Saving failed: %1</source>
+        <translation>Tallennus epäonnistui: %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_files.py" line="177"/>
+        <source>Saved %1</source>
+        <translation>Tallennettiin %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_files.py" line="193"/>
+        <source>No recent projects</source>
+        <translation>Ei viimeaikaisia projekteja</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_files.py" line="197"/>
+        <source>Clear list</source>
+        <translation>Tyhjennä luettelo</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_files.py" line="210"/>
+        <source>Could not write the recovery file: %1</source>
+        <translation>Palautustiedostoa ei voitu kirjoittaa: %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_files.py" line="227"/>
+        <source>an untitled project</source>
+        <translation>nimetöntä projektia</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_files.py" line="233"/>
+        <source>Recovered unsaved work of %1</source>
+        <translation>Palautettiin tallentamaton työ: %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_files.py" line="243"/>
+        <source>Recover unsaved work</source>
+        <translation>Palauta tallentamaton työ</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_files.py" line="245"/>
+        <source>Fibre Workbench was closed without saving %1. Unsaved work from %2 was kept.
+
+Restore it? (No keeps the recovery file for later; Discard deletes it.)</source>
+        <translation>Fibre Workbench suljettiin tallentamatta projektia %1. Tallentamaton työ ajalta %2 säilytettiin.
+
+Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkää poistaa sen.)</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectTreeModel</name>
+    <message>
+        <location filename="../../workbench/gui/project_tree.py" line="127"/>
+        <source>Name</source>
+        <translation>Nimi</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_tree.py" line="127"/>
+        <source>Type</source>
+        <translation>Tyyppi</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_tree.py" line="165"/>
+        <source>%1 measurements, %2 results</source>
+        <translation>%1 mittausta, %2 tulosta</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_tree.py" line="180"/>
+        <source>From %1</source>
+        <translation>Lähde: %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_tree.py" line="186"/>
+        <source>Result</source>
+        <translation>Tulos</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_tree.py" line="192"/>
+        <source>Derived by %1 %2</source>
+        <translation>Laskettu: %1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectTreeView</name>
+    <message>
+        <location filename="../../workbench/gui/project_tree.py" line="252"/>
+        <source>Samples with their measurements and results. Select several to overlay their curves.</source>
+        <translation>Näytteet mittauksineen ja tuloksineen. Valitse useita piirtääksesi niiden käyrät päällekkäin.</translation>
+    </message>
+</context>
+<context>
+    <name>SampleDelegate</name>
+    <message>
+        <location filename="../../workbench/gui/sample_table.py" line="176"/>
+        <source>Feedstock type (ISO 17225-1 origin group or side stream)</source>
+        <translation>Raaka-ainetyyppi (ISO 17225-1 -alkuperäryhmä tai sivuvirta)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/sample_table.py" line="180"/>
+        <source>YYYY-MM-DD</source>
+        <translation>VVVV-KK-PP</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/sample_table.py" line="181"/>
+        <source>Date the sample arrived, as YYYY-MM-DD</source>
+        <translation>Näytteen saapumispäivä muodossa VVVV-KK-PP</translation>
+    </message>
+</context>
+<context>
+    <name>SampleFields</name>
+    <message>
+        <location filename="../../workbench/gui/i18n.py" line="98"/>
+        <source>Name</source>
+        <translation>Nimi</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/i18n.py" line="99"/>
+        <source>Feedstock type</source>
+        <translation>Raaka-ainetyyppi</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/i18n.py" line="100"/>
+        <source>Supplier</source>
+        <translation>Toimittaja</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/i18n.py" line="101"/>
+        <source>Origin</source>
+        <translation>Alkuperä</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/i18n.py" line="102"/>
+        <source>Date received</source>
+        <translation>Vastaanotettu</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/i18n.py" line="103"/>
+        <source>Notes</source>
+        <translation>Huomautukset</translation>
+    </message>
+</context>
+<context>
+    <name>SampleTableModel</name>
+    <message>
+        <location filename="../../workbench/gui/sample_table.py" line="110"/>
+        <source>Measurements</source>
+        <translation>Mittaukset</translation>
+    </message>
+</context>
+<context>
+    <name>SampleTableView</name>
+    <message>
+        <location filename="../../workbench/gui/sample_table.py" line="227"/>
+        <source>Double-click a cell to edit it. Every edit can be undone.</source>
+        <translation>Kaksoisnapsauta solua muokataksesi sitä. Jokaisen muutoksen voi kumota.</translation>
+    </message>
+</context>
+<context>
+    <name>TaskPanel</name>
+    <message>
+        <location filename="../../workbench/gui/task_panel.py" line="46"/>
+        <source>Task</source>
+        <translation>Tehtävä</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/task_panel.py" line="46"/>
+        <source>Progress</source>
+        <translation>Edistyminen</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/task_panel.py" line="46"/>
+        <source>Status</source>
+        <translation>Tila</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/task_panel.py" line="49"/>
+        <source>Background work. Cancel stops a task at its next safe point.</source>
+        <translation>Taustatyöt. Peruuta pysäyttää tehtävän seuraavassa turvallisessa kohdassa.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/task_panel.py" line="58"/>
+        <source>Time</source>
+        <translation>Aika</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/task_panel.py" line="58"/>
+        <source>Message</source>
+        <translation>Viesti</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/task_panel.py" line="59"/>
+        <source>Messages of this session. Expand an error for details.</source>
+        <translation>Tämän istunnon viestit. Avaa virhe nähdäksesi yksityiskohdat.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/task_panel.py" line="99"/>
+        <source>Running</source>
+        <translation>Käynnissä</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/task_panel.py" line="105"/>
+        <source>Cancel</source>
+        <translation>Peruuta</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/task_panel.py" line="106"/>
+        <source>Stop this task; nothing it did so far is kept.</source>
+        <translation>Pysäytä tämä tehtävä; mitään sen tähän asti tekemää ei säilytetä.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/task_panel.py" line="126"/>
+        <source>Finished</source>
+        <translation>Valmis</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/task_panel.py" line="127"/>
+        <source>Failed</source>
+        <translation>Epäonnistui</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/task_panel.py" line="128"/>
+        <source>Cancelled</source>
+        <translation>Peruttu</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/task_panel.py" line="134"/>
+        <source>%1: finished</source>
+        <translation>%1: valmis</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/task_panel.py" line="136"/>
+        <source>%1: cancelled</source>
+        <translation>%1: peruttu</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/task_panel.py" line="141"/>
+        <source>%1 failed: %2</source>
+        <translation>%1 epäonnistui: %2</translation>
+    </message>
+</context>
+</TS>
