@@ -3,6 +3,8 @@ with hand-computed expected values."""
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 import pytest
 
@@ -160,3 +162,49 @@ def test_sniff_prefers_jcamp_and_utf16_bom():
     utf16 = data.decode().encode("utf-16")
     parsed = parse_bytes(utf16, "u.jdx")
     assert parsed.measurements[0].columns["y"].data.tolist() == [0.5, 1.0]
+
+
+def _sqz(v: int, table: str, neg: str) -> str:
+    digits = str(abs(v))
+    head = table[int(digits[0])] if v >= 0 else neg[int(digits[0]) - 1]
+    return head + digits[1:]
+
+
+def _difdup_encode(values: list[int], per_line: int = 10) -> list[str]:
+    """A small independent DIFDUP writer (JCAMP-DX 4.24 6.4): each line starts with
+    the SQZ ordinate (the Y-check of the previous line), then DIF with DUP runs."""
+    lines = []
+    i = 0
+    while i < len(values):
+        chunk = values[i : i + per_line + 1]
+        out = [str(i), _sqz(chunk[0], "@ABCDEFGHI", "abcdefghi")]
+        diffs = [b - a for a, b in itertools.pairwise(chunk)]
+        k = 0
+        while k < len(diffs):
+            run = 1
+            while k + run < len(diffs) and diffs[k + run] == diffs[k]:
+                run += 1
+            out.append(_sqz(diffs[k], "%JKLMNOPQR", "jklmnopqr"))
+            if run > 1:
+                digits = str(run)
+                out.append("STUVWXYZs"[int(digits[0]) - 1] + digits[1:])
+            k += run
+        lines.append("".join(out))
+        i += per_line
+    return lines
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_difdup_round_trip_fast_and_line_decoders_agree(seed):
+    from workbench.importers.jcamp_asdf import decode_asdf_lines
+
+    rng = np.random.default_rng(seed)
+    steps = rng.choice([-3000, -12, 0, 0, 0, 1, 7, 450], size=400)
+    values = (np.cumsum(steps) + int(rng.integers(-50000, 50000))).tolist()
+    table = _lines(*_difdup_encode(values, per_line=int(rng.integers(3, 25))))
+    fast, slow = decode_xpp(table), decode_asdf_lines(table)
+    assert fast.y.tolist() == values == slow.y.tolist()
+    assert fast.line_index.tolist() == slow.line_index.tolist()
+    assert fast.check_mismatches == slow.check_mismatches == 0
+    # the X written on each line is the index of its first ordinate (the check point)
+    assert fast.line_x.tolist() == fast.line_index.tolist()

@@ -120,6 +120,16 @@ def decode_xpp(lines: list[tuple[int, str]]) -> XppResult:
     compressed = is_compressed(lines)
     if not compressed:
         return _decode_affn_xpp(lines)
+    fast = _decode_asdf_fast(lines)
+    if fast is not None:
+        return fast
+    return decode_asdf_lines(lines)
+
+
+def decode_asdf_lines(lines: list[tuple[int, str]]) -> XppResult:
+    """The line-by-line ASDF decoder: the reference for ``_decode_asdf_fast`` and the
+    path that names the line of anything malformed."""
+    compressed = True
     ys: list[float] = []
     line_x: list[float] = []
     line_index: list[int] = []
@@ -236,3 +246,115 @@ def decode_groups(lines: list[tuple[int, str]], width: int) -> np.ndarray:
         last = lines[-1][0] if lines else 0
         raise AsdfError(last, f"{len(out)} numbers, not a whole number of {width}-value groups")
     return np.asarray(out, dtype=np.float64).reshape(-1, width)
+
+
+_PSEUDO_REPL = [
+    (c.encode(), b" " + v.encode()) for table in (_SQZ, _DIF, _DUP) for c, v in table.items()
+]
+_KIND = np.zeros(256, dtype=np.int8)  # 0 absolute (AFFN, SQZ), 1 DIF, 2 DUP
+_KIND[[ord(c) for c in _DIF]] = 1
+_KIND[[ord(c) for c in _DUP]] = 2
+_PSEUDO = np.zeros(256, dtype=bool)
+_PSEUDO[[ord(c) for table in (_SQZ, _DIF, _DUP) for c in table]] = True
+_NUMERIC = np.zeros(256, dtype=bool)
+_NUMERIC[list(b"0123456789.")] = True
+_SEP = np.zeros(256, dtype=bool)
+_SEP[list(b" \t\r\n,;")] = True
+
+
+def _decode_asdf_fast(lines: list[tuple[int, str]]) -> XppResult | None:
+    """Vectorised ASDF decoding of a whole table (numpy on the bytes, no per-value
+    Python).
+
+    Token starts (pseudo-digits, signs, digits after a separator) and their kinds
+    come from byte lookups; the values from replacing each pseudo-digit by a blank
+    and its signed digit and one numpy conversion. DUP repeats the previous token
+    (``np.repeat``); DIF runs are a cumulative sum restarted at every absolute value;
+    Y-checks are marked from the kind of the previous line's last token, verified,
+    then dropped. Returns None when anything is unusual (a '?', a stray character),
+    and the line-by-line decoder takes over and names the line.
+    """
+    texts = [t for _, t in lines]
+    joined = "\n".join(texts)
+    if "$$" in joined:
+        joined = "\n".join(strip_comment(t) for t in texts)
+    try:
+        raw = joined.encode("ascii")
+    except UnicodeEncodeError:
+        return None
+    sb = np.frombuffer(raw, np.uint8)
+    pseudo, numeric, sep = _PSEUDO[sb], _NUMERIC[sb], _SEP[sb]
+    sign = (sb == 43) | (sb == 45)
+    if not sb.size or not (pseudo | numeric | sep | sign).all():
+        return None
+    after_sep = np.concatenate(([True], sep[:-1]))
+    start_pos = np.flatnonzero(pseudo | sign | (numeric & after_sep))
+    codes = sb[start_pos]
+    text = raw.replace(b"+", b" +").replace(b"-", b" -")
+    for c, repl in _PSEUDO_REPL:
+        if c in text:
+            text = text.replace(c, repl)
+    try:
+        vals = np.array(text.replace(b",", b" ").replace(b";", b" ").split(), dtype=np.float64)
+    except ValueError:
+        return None
+    if vals.size != codes.size or not vals.size:
+        return None
+    counts = np.bincount(np.searchsorted(np.flatnonzero(sb == 10), start_pos), minlength=len(texts))
+    kind = _KIND[codes]
+    line = np.repeat(np.arange(counts.size), counts)  # line of each token
+    first = np.concatenate(([True], line[1:] != line[:-1]))
+    dup = np.flatnonzero(kind == 2)
+    if dup.size:
+        if first[dup].any() or first[dup - 1].any() or (kind[dup - 1] == 2).any():
+            return None
+        n_rep = vals[dup]
+        if (n_rep < 1).any() or (n_rep != np.round(n_rep)).any() or n_rep.sum() > MAX_VALUES:
+            return None
+        reps = np.ones(vals.size, dtype=np.int64)
+        reps[dup - 1] += n_rep.astype(np.int64) - 1
+        keep = kind != 2
+        vals = np.repeat(vals[keep], reps[keep])
+        kind = np.repeat(kind[keep], reps[keep])
+        line = np.repeat(line[keep], reps[keep])
+        first = np.concatenate(([True], line[1:] != line[:-1]))
+    if (kind[first] != 0).any():
+        return None  # an X value written as a difference
+    xs = vals[first]
+    x_line = line[first]
+    is_y = ~first
+    yv, yk, yl = vals[is_y], kind[is_y], line[is_y]
+    # Y-check: the first ordinate of a line after a line whose last token was DIF
+    last_tok = np.concatenate((np.flatnonzero(first)[1:] - 1, [vals.size - 1]))
+    ends_dif = np.zeros(counts.size, dtype=bool)
+    ends_dif[x_line] = kind[last_tok] == 1
+    prev_line_dif = np.zeros(counts.size, dtype=bool)
+    prev_line_dif[x_line[1:]] = ends_dif[x_line[:-1]]
+    y_first = np.concatenate(([True], yl[1:] != yl[:-1])) if yl.size else yl.astype(bool)
+    is_check = y_first & prev_line_dif[yl]
+    absolute = yk == 0
+    if yv.size and not absolute[0]:
+        return None
+    seg = np.cumsum(absolute) - 1
+    starts = np.flatnonzero(absolute)
+    nan_start = np.isnan(yv) & absolute
+    v = np.where(nan_start, 0.0, yv)
+    cs = np.cumsum(v)
+    y = cs - (cs[starts] - v[starts])[seg]
+    if nan_start.any():
+        y[nan_start[starts][seg]] = np.nan
+    check_pos = np.flatnonzero(is_check)
+    mismatches = 0
+    if check_pos.size:
+        a, b = y[check_pos], y[check_pos - 1]
+        mismatches = int(np.count_nonzero((a != b) & ~(np.isnan(a) & np.isnan(b))))
+    # index, in the final ordinates, of the point each line's X belongs to
+    n_y_before = np.searchsorted(np.flatnonzero(is_y), np.flatnonzero(first))
+    checks_before = np.searchsorted(check_pos, n_y_before)
+    has_check = np.zeros(counts.size, dtype=bool)
+    has_check[yl[is_check]] = True
+    line_index = np.maximum(n_y_before - checks_before - has_check[x_line], 0)
+    res = XppResult(y=y[~is_check], line_x=xs, line_index=line_index, check_mismatches=mismatches)
+    if mismatches:
+        res.warnings.append(f"{mismatches} Y-check value(s) differ from the decoded ordinate")
+    return res
