@@ -102,26 +102,32 @@ def _particle_file(n: int) -> bytes:
     return buf.getvalue().replace(".", ",").encode("cp1252")
 
 
+def _best_of(n: int, func) -> tuple[float, object]:
+    best, result = float("inf"), None
+    for _ in range(n):
+        t0 = time.perf_counter()
+        result = func()
+        best = min(best, time.perf_counter() - t0)
+    return best, result
+
+
+def _compare(n_particles: int) -> tuple[float, float, np.ndarray]:
+    raw = _particle_file(n_particles)
+    ours, parsed = _best_of(2, lambda: parse_bytes(raw, "big.csv").measurements[0])
+    base, ref = _best_of(
+        2, lambda: np.loadtxt(io.BytesIO(raw.replace(b",", b".")), delimiter=";", skiprows=1)
+    )
+    np.testing.assert_array_equal(parsed.columns["length"].values(), ref[:, 1])
+    return ours, base, ref
+
+
 def test_particles_parse_close_to_bare_loadtxt():
-    raw = _particle_file(200_000)
-    t0 = time.perf_counter()
-    (m,) = parse_bytes(raw, "big.csv").measurements
-    ours = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    ref = np.loadtxt(io.BytesIO(raw.replace(b",", b".")), delimiter=";", skiprows=1)
-    base = time.perf_counter() - t0
-    np.testing.assert_array_equal(m.columns["length"].values(), ref[:, 1])
+    ours, base, _ = _compare(200_000)
     assert ours < 2.0 * base + 0.2, (ours, base)
 
 
 @pytest.mark.slow
 def test_particles_one_million_benchmark():
-    raw = _particle_file(1_000_000)
-    t0 = time.perf_counter()
-    (m,) = parse_bytes(raw, "big.csv").measurements
-    ours = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    np.loadtxt(io.BytesIO(raw.replace(b",", b".")), delimiter=";", skiprows=1)
-    base = time.perf_counter() - t0
-    assert len(m.columns["length"].values()) == 1_000_000
+    ours, base, ref = _compare(1_000_000)
+    assert len(ref) == 1_000_000
     assert ours < 1.5 * base, (ours, base)
