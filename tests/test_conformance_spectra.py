@@ -214,6 +214,8 @@ def test_opus_ftir_ps_blocks_with_their_own_parameters():
     assert (y.min(), y.max()) == pytest.approx((0.012989447, 0.61121404), rel=1e-6)  # MNY/MXY
     assert ab.columns["y"].unit == "absorbance" and ab.columns["x"].unit == "cm⁻¹"
     assert ab.sample_name == "sample1_PSnew" and ab.instrument == "VERTEX 70"
+    # dates kept as the raw strings the instrument wrote (section 6.9)
+    assert (ab.metadata["date"], ab.metadata["time"]) == ("28/10/2020", "14:33:02.042 (GMT-5)")
     assert _xy(blocks["ScRf"])[0].size == 2132
     assert not p.warnings  # every block's MNY/MXY agree with its data
 

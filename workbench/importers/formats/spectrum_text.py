@@ -50,7 +50,8 @@ _SPECTRAL_WORDS = re.compile(
     re.IGNORECASE,
 )
 _OTHER_WORDS = re.compile(
-    r"temp|mass|weight|\bmg\b|°c|\btg\b|dtg|heat|time|\bmin\b|moist|\bash\b|fib|\blength",
+    r"temp|mass|weight|\bmg\b|°c|\btg\b|dtg|heat|time|\bmin\b|moist|\bash\b|fib|\blength"
+    r"|pituus|leveys|kosteus|tuhka|massa|lämpö|aika|näyte",
     re.IGNORECASE,
 )
 _UNIT_IN_HEADER = re.compile(r"[\(\[]([^\)\]]+)[\)\]]|/\s*(\S+)$")
@@ -92,8 +93,8 @@ class SpectrumTextReader(Reader):
         except BadNumber:
             return 0.1
         monotonic = bool(np.all(np.diff(x) > 0) or np.all(np.diff(x) < 0))
-        if not monotonic:
-            return 0.1
+        if not monotonic or np.all(np.diff(x) == 1):
+            return 0.1  # not an axis, or a row index / particle number
         return 0.3 if block.ncols == 2 else 0.25
 
     @guarded
