@@ -154,3 +154,25 @@ def test_broken_file_in_folder_is_listed_with_its_error_and_not_loaded():
         load_template("broken")
     with pytest.raises(SpecificationError, match="no import template"):
         load_template("absent")
+
+
+def test_cli_add_list_test_remove(tmp_path, capsys):
+    from workbench.cli.main import main
+
+    src = tmp_path / "t.json"
+    src.write_text(json.dumps(SUMMARY, ensure_ascii=False), encoding="utf-8")
+    data = tmp_path / "fs.csv"
+    data.write_bytes(SUMMARY_FILE)
+    assert main(["templates", "add", str(src)]) == 0
+    assert main(["templates", "list", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out.split("\n", 1)[1])["templates"][0]["name"] == (
+        "Lab FS summary"
+    )
+    assert main(["templates", "test", "Lab FS summary", str(data)]) == 0
+    assert json.loads(capsys.readouterr().out)["samples"] == ["Koivu", "Mänty"]
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"name": 1}', encoding="utf-8")
+    assert main(["templates", "add", str(bad)]) == 2
+    assert "field 'name'" in capsys.readouterr().err
+    assert main(["templates", "remove", "Lab FS summary"]) == 0
+    assert list_templates() == {}

@@ -1,0 +1,81 @@
+"""``fibre-workbench templates``: list, add, show, test and remove import templates.
+
+A template teaches the importer one table layout (see ``workbench.importers.templates``);
+``import --template NAME`` then reads such files. ``add`` validates a JSON file and
+copies it into the user's templates folder; ``test`` reads a data file with a template
+and prints what was understood, without touching any project.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser(
+        "templates",
+        help="list, add, show, test or remove column-mapping import templates",
+        description="Manage import templates (JSON files describing a table layout: "
+        "delimiter, decimal mark, header row, sample column, column -> property/unit).",
+    )
+    sub = p.add_subparsers(dest="action", required=True)
+    ls = sub.add_parser("list", help="list saved templates (broken files with their error)")
+    ls.add_argument("--json", action="store_true", help="print one JSON document")
+    add = sub.add_parser("add", help="validate a template file and save it by its name")
+    add.add_argument("file", help="template JSON file")
+    show = sub.add_parser("show", help="print a saved template")
+    show.add_argument("name")
+    test = sub.add_parser("test", help="read a data file with a template (dry run)")
+    test.add_argument("name")
+    test.add_argument("file")
+    rm = sub.add_parser("remove", help="delete a saved template")
+    rm.add_argument("name")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from workbench.errors import UserFacingError
+    from workbench.importers import templates as t
+    from workbench.paths import user_subdir
+
+    if args.action == "list":
+        listed = t.list_templates()
+        if args.json:
+            doc = {
+                "folder": str(user_subdir("templates")),
+                "templates": [
+                    {"name": n, "file": str(v)}
+                    if isinstance(v, Path)
+                    else {"name": n, "error": str(v)}
+                    for n, v in listed.items()
+                ],
+            }
+            print(json.dumps(doc, indent=2, ensure_ascii=False))
+            return 0
+        for name, entry in listed.items():
+            print(f"{name}  ({entry})" if isinstance(entry, Path) else f"{name}  BROKEN: {entry}")
+        if not listed:
+            print("No import templates saved.")
+        print(f"Template folder: {user_subdir('templates')}")
+        return 0
+    if args.action == "add":
+        path = t.save_template(t.template_from_file(args.file))
+        print(f"Saved template to {path}")
+        return 0
+    if args.action == "show":
+        print(json.dumps(t.load_template(args.name).to_dict(), indent=2, ensure_ascii=False))
+        return 0
+    if args.action == "test":
+        try:
+            raw = Path(args.file).read_bytes()
+        except OSError as exc:
+            raise UserFacingError(f"{args.file}: cannot be read ({exc.strerror})") from None
+        parsed = t.parse_with_template(raw, args.file, t.load_template(args.name))
+        print(json.dumps(parsed.summary(), indent=2, ensure_ascii=False, default=str))
+        return 0
+    t.delete_template(args.name)
+    print(f"Removed template {args.name!r}")
+    return 0
