@@ -261,3 +261,14 @@ def test_numeric_block_strict_fast_and_slow_paths():
         with pytest.raises(ImportFormatError) as err:
             parse_block(bad, 10, ";", ".", "f", names)
         assert err.value.where == where and text in str(err.value), bad
+
+
+def test_mixed_line_endings_and_netzsch_comma_separator():
+    raw = (
+        b"#EXPORTTYPE:DATA SINGLE\r\n#FTYPE:ANSI\n#DECIMAL:POINT\r#SEPARATOR:COMMA\r\n"
+        b"#DATE/TIME:2/11/2024 13:12:51 (UTC-5)\n\r\n##Temp./\xb0C,Time/min,Mass/%\r\n"
+        b"30.0,0.0,100.0\n40.0,1.0,99.0\r50.0,2.0,98.0\r\n"
+    )
+    (m,) = parse_bytes(raw, "mixed.txt").measurements
+    np.testing.assert_allclose(m.columns["mass"].values(), [100.0, 99.0, 98.0])
+    assert m.metadata["date"] == "2/11/2024 13:12:51 (UTC-5)"  # stored as written
