@@ -93,7 +93,7 @@ class SpectrumTextReader(Reader):
         except BadNumber:
             return 0.1
         monotonic = bool(np.all(np.diff(x) > 0) or np.all(np.diff(x) < 0))
-        if not monotonic or np.all(np.diff(x) == 1):
+        if not monotonic or (x[0] in (0, 1) and np.all(np.diff(x) == 1)):
             return 0.1  # not an axis, or a row index / particle number
         return 0.3 if block.ncols == 2 else 0.25
 
