@@ -64,6 +64,7 @@ def _static(c: Criterion) -> dict:
             lo, hi = c.limits
         st["lo"], st["hi"] = lo, hi
         st["note"] = c.note_en or (c.explanation if c.gap else "")
+        st["no_method"] = f"method not stated (the limit expects {' or '.join(c.methods)})"
         st["plain"] = (
             c.applies_to == "feedstock"
             and not c.only_for_types
@@ -184,22 +185,22 @@ def evaluate(c: Criterion, sv: SampleValues) -> CriterionRow:
         row.add_flag("predicted")
     if c.methods and cand.origin != "what-if":
         if not cand.method:
-            row.note = _join(
-                row.note, f"method not stated (the limit expects {' or '.join(c.methods)})"
-            )
+            row.note = _join(row.note, st["no_method"])
         elif not method_accepted(cand.method, c.methods):
             row.add_flag("method mismatch")
             row.note = _join(
                 row.note,
                 f"method mismatch: value by {cand.method}, the limit expects {' or '.join(c.methods)}",
             )
-    u = max(cand.sd or 0.0, cand.uncertainty or 0.0) * abs(factor)
-    lo_s, hi_s = x - u, x + u
-    if cand.rep_lo is not None:
-        r1, r2 = sorted((cand.rep_lo * factor, cand.rep_hi * factor))
-        lo_s, hi_s = min(lo_s, r1), max(hi_s, r2)
-    if hi_s > lo_s:
-        row.spread = (lo_s, hi_s)
+    sd, unc = cand.sd, cand.uncertainty
+    if sd or unc or cand.rep_lo is not None:
+        u = (sd if (sd or 0.0) >= (unc or 0.0) else unc) * abs(factor)
+        lo_s, hi_s = x - u, x + u
+        if cand.rep_lo is not None:
+            r1, r2 = sorted((cand.rep_lo * factor, cand.rep_hi * factor))
+            lo_s, hi_s = min(lo_s, r1), max(hi_s, r2)
+        if hi_s > lo_s:
+            row.spread = (lo_s, hi_s)
     _compare(c, st, row, x)
     return row
 
