@@ -492,3 +492,29 @@ def test_classify_samples_reports_progress_and_can_be_cancelled():
     with pytest.raises(CancelledError):
         classify_samples([sample(**CLEAN_A1)], [A1], progress=progress)
     assert gc.isenabled()
+
+
+def test_same_material_on_any_basis_gives_the_same_result():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=60, deadline=None)
+    @given(
+        st.floats(min_value=0.0, max_value=60.0),
+        st.floats(min_value=0.05, max_value=5.0),
+    )
+    def check(moisture, ash_db):
+        ash_ar = ash_db * (100.0 - moisture) / 100.0
+        on_db = one(
+            sample(**{**CLEAN_A1, "ash": ash_db, "moisture": moisture}), A2, suggestions=False
+        )
+        on_ar = one(
+            sample(**{**CLEAN_A1, "ash": Quantity(ash_ar, "%", "ar"), "moisture": moisture}),
+            A2,
+            suggestions=False,
+        )
+        assert on_ar.row("ash").value == pytest.approx(ash_db, rel=1e-9)
+        assert on_ar.row("ash").result == on_db.row("ash").result
+        assert on_ar.verdict == on_db.verdict
+
+    check()
