@@ -46,13 +46,13 @@ def bare_write(groups: dict[str, dict[str, np.ndarray]], path: Path) -> None:
                     g.create_dataset(name.replace("/", "_"), data=arr)
 
 
-def inputs(workdir: Path, scale: float) -> tuple[Path, Path, int]:
+def inputs(workdir: Path, scale: float, extra: int = 0) -> tuple[Path, Path, int]:
     """Our project file and the bare baseline file of the same arrays (cached)."""
     n = max(1, int(N_SAMPLES * scale))
-    ours = workdir / f"project_{n}.fwproj"
-    base = workdir / f"bare_{n}.h5"
+    ours = workdir / f"project_{n}_{extra}.fwproj"
+    base = workdir / f"bare_{n}_{extra}.h5"
     if not ours.exists() or not base.exists():
-        p = make_project(n)
+        p = make_project(n, extra_spectra=extra, spectrum_points=1500 if not extra else 300)
         save_project(p, ours)
         bare_write(arrays_of(p), base)
         close_project(p)
@@ -112,6 +112,17 @@ class ProjectOpen(Benchmark):
         if self.project is not None:
             close_project(self.project)
             self.project = None
+
+
+@register
+class ProjectOpenManyMeasurements(ProjectOpen):
+    name = "project_open_10000_meas"
+    description = "Open 1,000 samples with 10,000 measurements (structure only) vs bare h5py walk"
+
+    def setup(self, workdir: Path, scale: float) -> None:
+        # 2 measurements per sample from make_project + 8 replicate spectra = 10
+        self.path, _, _ = inputs(workdir, scale, extra=8)
+        self.project = None
 
 
 @register

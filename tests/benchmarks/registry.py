@@ -61,6 +61,15 @@ def register(cls: type[Benchmark]) -> type[Benchmark]:
     return cls
 
 
+def load(name: str, module: str | None = None) -> type[Benchmark]:
+    """The benchmark class ``name``, importing only ``module`` when it is given."""
+    if module:
+        importlib.import_module(module)
+        if name in _REGISTRY:
+            return _REGISTRY[name]
+    return discover()[name]
+
+
 def discover() -> dict[str, type[Benchmark]]:
     """Import every ``bench_*`` module in this package and return the registry."""
     here = Path(__file__).resolve().parent

@@ -43,11 +43,17 @@ def _peak_mb() -> float:
     return peak / 2**20 if sys.platform == "darwin" else peak / 1024
 
 
-def child(name: str, side: str, workdir: Path, scale: float, repeat: int) -> dict:
-    """Run one side of one benchmark in this process and return its figures."""
-    from tests.benchmarks.registry import discover
+def child(
+    name: str, side: str, workdir: Path, scale: float, repeat: int, module: str | None = None
+) -> dict:
+    """Run one side of one benchmark in this process and return its figures.
 
-    bench = discover()[name]()
+    ``module`` (the benchmark's module) avoids importing every other benchmark's
+    dependencies in the measured process.
+    """
+    from tests.benchmarks.registry import load
+
+    bench = load(name, module)()
     bench.setup(workdir, scale)
     fn = bench.ours if side == "ours" else bench.baseline
     gc.collect()
@@ -84,8 +90,9 @@ def run_side(name: str, side: str, workdir: Path, scale: float, repeat: int) -> 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["--child"]:
-        name, side, workdir, scale, repeat = argv[1:6]
-        print(json.dumps(child(name, side, Path(workdir), float(scale), int(repeat))))
+        name, side, workdir, scale, repeat, module = [*argv[1:7], ""][:6]
+        figures = child(name, side, Path(workdir), float(scale), int(repeat), module or None)
+        print(json.dumps(figures))
         return 0
     from tests.benchmarks.registry import discover
 
@@ -119,8 +126,9 @@ def main(argv: list[str] | None = None) -> int:
         print(header)
         print("-" * len(header))
         for name in names:
-            ours = run_side(name, "ours", workdir, scale, args.repeat)
-            base = run_side(name, "baseline", workdir, scale, args.repeat)
+            module = registry[name].__module__
+            ours = run_side(name, "ours", workdir, scale, args.repeat, module)
+            base = run_side(name, "baseline", workdir, scale, args.repeat, module)
             ratio = ours["seconds"] / base["seconds"] if base["seconds"] > 0 else float("inf")
             row = {
                 "benchmark": name,

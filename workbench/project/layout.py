@@ -47,7 +47,8 @@ for generic viewers, and in the parent's ``columns`` index, which the reader use
 that opening reads no per-column attributes.
 
 A quantity is ``{"value", "unit", "basis", "sd"?, "n"?, "uncertainty"?, "method"?,
-"origin", "replicates"?}`` (``workbench.model.Quantity.to_json``). Dataset names are
+"origin", "replicates"?}`` (``workbench.model.Quantity.to_json``); a missing value is
+written as JSON ``NaN`` (as Python's and JavaScript's JSON readers accept). Dataset names are
 the column names with ``%`` and ``/`` percent-encoded (reversibly: ``decode_name``).
 Arrays above ``CHUNK_THRESHOLD`` elements are chunked and gzip-compressed (level 4).
 """

@@ -24,8 +24,13 @@ def make_project(
     tga_points: int = 700,
     seed: int = 0,
     with_table: bool = True,
+    extra_spectra: int = 0,
 ) -> Project:
-    """A project of ``n_samples`` samples, each with a spectrum, a TGA curve and a result."""
+    """A project of ``n_samples`` samples, each with a spectrum, a TGA curve and a result.
+
+    ``extra_spectra`` adds that many more replicate spectra per sample (for projects
+    with many measurements, e.g. 1,000 samples and 10,000 measurements).
+    """
     rng = np.random.default_rng(seed)
     p = Project()
     wavelength = np.linspace(1000.0, 2500.0, spectrum_points)
@@ -108,6 +113,23 @@ def make_project(
                 },
             )
             p.add_measurement(s.id, table)
+        for k in range(extra_spectra):
+            p.add_measurement(
+                s.id,
+                Measurement(
+                    id=f"m-rep-{i}-{k}",
+                    kind="spectrum",
+                    columns={
+                        "wavelength": Column("wavelength", "nm", wavelength.copy()),
+                        "absorbance": Column(
+                            "absorbance", "", 0.5 + 0.01 * rng.standard_normal(spectrum_points)
+                        ),
+                    },
+                    signal="absorbance",
+                    axes=["wavelength"],
+                    replicate=2 + k,
+                ),
+            )
         dtg = -np.gradient(mass, temperature)
         result = Result(
             id=f"r-prox-{i}",
