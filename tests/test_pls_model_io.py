@@ -56,7 +56,14 @@ def test_predictor_equals_sklearn_predict():
 
 
 def test_round_trip_through_project_file_without_pickle(tmp_path):
-    x, Y, y, _ = synthetic(40, 150, seed=12)
+    x, _, _, C = synthetic(40, 150, seed=12)
+    # Spectra with multiplicative and additive scatter, which MSC removes: the property
+    # depends on the relative composition.
+    rng = np.random.default_rng(12)
+    F = C / C.sum(axis=1, keepdims=True)
+    bands = np.array([np.exp(-0.5 * ((x - c) / 80.0) ** 2) for c in (1450.0, 1700.0, 2100.0)])
+    Y = rng.uniform(-0.1, 0.1, (40, 1)) + rng.uniform(0.8, 1.2, (40, 1)) * (F @ bands)
+    y = 15.0 + 40.0 * F[:, 0]
     project = project_with_spectra(x, Y, y, missing=[1, 2])
     ids = list(project.samples)
     params = {"property": "lignin", "pipeline": PIPELINE_TEXT, "folds": 5, "max_components": 8}
@@ -85,6 +92,7 @@ def test_round_trip_through_project_file_without_pickle(tmp_path):
             predictor.predict(x, Y), ref.predict(Xall).ravel(), rtol=0, atol=1e-10
         )
         # The predictions stored at calibration time are the model's predictions.
+        assert results[0].values["pls_q2"].value > 0.95
         stored_pred = results[1].values["lignin"].value
         assert stored_pred == pytest.approx(predictor.predict(x, Y[1:2])[0], abs=1e-10)
         r1 = reopened.samples[ids[1]].results[results[1].id]
