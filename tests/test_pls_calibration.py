@@ -9,7 +9,13 @@ from sklearn.model_selection import KFold, cross_val_predict
 from spectral_synth import project_with_spectra, spectrum_measurement, synthetic
 
 from workbench.analysis import PluginRunError, discover, run_plugin
-from workbench.analysis.pls import CrossValidation, calibrate, choose_components, cross_validate
+from workbench.analysis.pls import (
+    CrossValidation,
+    calibrate,
+    choose_components,
+    cross_validate,
+    cv_figures,
+)
 from workbench.errors import AnalysisError
 
 
@@ -41,6 +47,15 @@ def test_component_choice_min_and_one_standard_error():
     assert choose_components(cv, "1se") == 3
     with pytest.raises(AnalysisError):
         choose_components(cv, "max")
+
+
+def test_cross_validated_figures_by_hand():
+    # PRESS = 0.25 + 0 + 0.25 + 0 = 0.5; SS = 5; SD(y) = sqrt(5/3)
+    f = cv_figures(np.array([1.0, 2.0, 3.0, 4.0]), np.array([1.5, 2.0, 2.5, 4.0]))
+    assert f["rmsecv"] == pytest.approx(np.sqrt(0.125), rel=1e-15)
+    assert f["q2"] == pytest.approx(0.9, rel=1e-15)
+    assert f["bias"] == pytest.approx(0.0, abs=1e-15)
+    assert f["rpd"] == pytest.approx(np.sqrt(5.0 / 3.0) / np.sqrt(0.125), rel=1e-15)
 
 
 def test_calibrate_synthetic_linear_relation():

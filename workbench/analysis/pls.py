@@ -148,6 +148,26 @@ def choose_components(cv: CrossValidation, selection: str = "1se") -> int:
     return int(within[0]) + 1
 
 
+def cv_figures(y: np.ndarray, pred: np.ndarray) -> dict[str, float]:
+    """Cross-validated performance from reference values and CV predictions.
+
+    RMSECV = sqrt(PRESS / n) with PRESS = sum (pred - y)^2; Q2 = 1 - PRESS / sum (y -
+    mean y)^2 (the cross-validated R2); bias = mean(pred - y); RPD = SD(y) / RMSECV
+    (SD with n - 1). Never computed from training-set (fitted) predictions.
+    """
+    y = np.asarray(y, dtype=float)
+    pred = np.asarray(pred, dtype=float)
+    press = float(((pred - y) ** 2).sum())
+    ss = float(((y - y.mean()) ** 2).sum())
+    rmsecv = float(np.sqrt(press / y.size))
+    return {
+        "rmsecv": rmsecv,
+        "q2": 1.0 - press / ss if ss > 0 else float("nan"),
+        "bias": float((pred - y).mean()),
+        "rpd": float(np.std(y, ddof=1) / rmsecv) if rmsecv > 0 else float("inf"),
+    }
+
+
 def calibrate(
     X: np.ndarray,
     y: np.ndarray,
@@ -178,19 +198,17 @@ def calibrate(
     )
     k = choose_components(cv, selection)
     pred = cv.predictions[:, k - 1]
-    press = float(((pred - y) ** 2).sum())
-    ss = float(((y - y.mean()) ** 2).sum())
+    figures = cv_figures(y, pred)
     progress.update(0.9, "fitting the final model")
     model = PLSRegression(n_components=k, scale=scale).fit(X, y)
-    rmsecv = float(np.sqrt(press / y.size))
     return Calibration(
         n_components=k,
         selection=selection,
         cv=cv,
-        rmsecv=rmsecv,
-        q2=1.0 - press / ss,
-        bias=float((pred - y).mean()),
-        rpd=float(np.std(y, ddof=1) / rmsecv) if rmsecv > 0 else float("inf"),
+        rmsecv=figures["rmsecv"],
+        q2=figures["q2"],
+        bias=figures["bias"],
+        rpd=figures["rpd"],
         cv_predictions=pred,
         x_mean=X.mean(axis=0),
         coef=np.asarray(model.coef_, dtype=float).reshape(-1).copy(),
