@@ -36,11 +36,9 @@ _ASDF_TOKEN = re.compile(
 MAX_VALUES = 10_000_000
 _AFFN_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?|\?")
 _AFFN_LEFTOVER = re.compile(r"[^\s,;]")
-_NOT_AFFN_CHAR = re.compile(r"[^\d\s,;.+\-eE?]")
-_SIGN_SPLIT = re.compile(r"(?<=[\d.?])(?=[+-])")
+_AFFN_BYTES = b"0123456789 \t\r\n,;.+-eE?"  # every byte an uncompressed table may hold
 # Characters that can only be ASDF pseudo-digits (E/e may also be an AFFN exponent).
 _ASDF_ONLY = re.compile(r"[@A-DF-Za-df-s%]")
-_ASDF_E = re.compile(r"(?<![\d.])[Ee]")
 
 
 class AsdfError(ValueError):
@@ -68,13 +66,27 @@ def strip_comment(text: str) -> str:
     return text if i < 0 else text[:i]
 
 
+def joined_text(lines: list[tuple[int, str]]) -> str:
+    """The table's lines joined by newlines, ``$$`` comments removed."""
+    joined = "\n".join(t for _, t in lines)
+    if "$$" in joined:
+        joined = "\n".join(strip_comment(t) for _, t in lines)
+    return joined
+
+
 def is_compressed(lines: list[tuple[int, str]]) -> bool:
     """True when the table uses ASDF pseudo-digits anywhere (decided per table, so a
     lone ``E`` is read as an exponent only in a table that is otherwise AFFN)."""
-    joined = "\n".join(strip_comment(t) for _, t in lines)
-    return bool(
-        _ASDF_ONLY.search(joined) or (("E" in joined or "e" in joined) and _ASDF_E.search(joined))
-    )
+    joined = joined_text(lines)
+    raw = joined.encode("latin-1", "replace")
+    leftover = raw.translate(None, _AFFN_BYTES)
+    if leftover and _ASDF_ONLY.search(leftover.decode("latin-1")):
+        return True
+    if b"e" not in raw and b"E" not in raw:
+        return False
+    sb = np.frombuffer(raw, np.uint8)
+    pos = np.flatnonzero((sb == 69) | (sb == 101))
+    return bool(((pos == 0) | ~_NUMERIC[sb[pos - 1]]).any())
 
 
 def _affn_values(lineno: int, text: str) -> list[float]:
@@ -87,19 +99,20 @@ def _affn_values(lineno: int, text: str) -> list[float]:
 def _affn_table(lines: list[tuple[int, str]]) -> tuple[np.ndarray, np.ndarray]:
     """All numbers of an uncompressed table and how many each line holds, converted
     with one numpy call (the fast path for AFFN files such as our own exports)."""
-    texts = [strip_comment(t) for _, t in lines]
-    joined = "\n".join(texts)
-    norm = _SIGN_SPLIT.sub(" ", joined).replace(",", " ").replace(";", " ")
+    joined = joined_text(lines)
+    norm = joined.replace("+", " +").replace("-", " -").replace(",", " ").replace(";", " ")
+    for e in ("e", "E"):  # an exponent's sign stays with its number
+        norm = norm.replace(e + " +", e + "+").replace(e + " -", e + "-")
     norm = norm.replace("?", " nan ")
     try:
-        if _NOT_AFFN_CHAR.search(joined):
+        if joined.encode("latin-1", "replace").translate(None, _AFFN_BYTES):
             raise ValueError
         flat = np.array(norm.split(), dtype=np.float64)
     except ValueError:
-        for lineno, text in zip((n for n, _ in lines), texts):
-            _affn_values(lineno, text)  # raises with the line number
+        for lineno, text in lines:
+            _affn_values(lineno, strip_comment(text))  # raises with the line number
         raise AsdfError(lines[0][0] if lines else 0, "a malformed number") from None
-    counts = np.fromiter((len(t.split()) for t in norm.split("\n")), np.int64, len(texts))
+    counts = np.fromiter((len(t.split()) for t in norm.split("\n")), np.int64, len(lines))
     return flat, counts
 
 
@@ -275,9 +288,7 @@ def _decode_asdf_fast(lines: list[tuple[int, str]]) -> XppResult | None:
     and the line-by-line decoder takes over and names the line.
     """
     texts = [t for _, t in lines]
-    joined = "\n".join(texts)
-    if "$$" in joined:
-        joined = "\n".join(strip_comment(t) for t in texts)
+    joined = joined_text(lines)
     try:
         raw = joined.encode("ascii")
     except UnicodeEncodeError:

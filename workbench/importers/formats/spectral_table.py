@@ -86,7 +86,7 @@ class SpectralTableReader(Reader):
 
     def sniff(self, head: bytes, name: str) -> float:
         try:
-            text, _ = decode(head[:32768], name)
+            text, _ = decode(head[:16384], name)
         except ImportFormatError:
             return 0.0
         lines = split_lines(text)[:60]

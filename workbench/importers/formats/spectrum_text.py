@@ -79,6 +79,8 @@ class SpectrumTextReader(Reader):
         if b"\0" in head[:4096] and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
             return 0.0
         lines = _head_lines(head[:16384])
+        if lines and lines[0].lstrip().startswith("##"):
+            return 0.0  # JCAMP-DX labelled records
         block = find_block(lines, min_rows=3)
         if block is None or block.ncols < 2:
             return 0.0
