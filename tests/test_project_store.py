@@ -327,8 +327,15 @@ def test_resave_copies_unchanged_samples_and_rewrites_changed(tmp_path, monkeypa
     save_project(q)
     assert sorted(written) == sorted(sids[:5]), "only changed samples are rewritten"
     written.clear()
+    sources_written = []
+    real_src = writer.write_source
+    monkeypatch.setattr(
+        writer,
+        "write_source",
+        lambda parent, src, log: (sources_written.append(src.sha256), real_src(parent, src, log)),
+    )
     save_project(q)
-    assert written == [], "a second save copies everything"
+    assert written == [] and sources_written == [], "a second save copies everything"
     r = open_project(path, read_only=True)
     assert_projects_equal(q, r)
     assert r.samples[sids[0]].name == "renamed"

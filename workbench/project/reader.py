@@ -27,7 +27,7 @@ from workbench.model import (
 from workbench.project import layout as L
 from workbench.project import safety as S
 from workbench.project.lazy import FileHandle, LazyArray
-from workbench.project.writer import sample_signature
+from workbench.project.writer import sample_signature, source_signature
 from workbench.vocab import FeedstockType
 
 MAX_AUDIT_ENTRIES = 10_000_000
@@ -83,12 +83,16 @@ class Reader:
 
     def read_sources(self, group: h5py.Group) -> None:
         for sha in self._names(group):
+            n_warnings = len(self.w)
             try:
                 source = self.read_source(S.child(group, sha))
             except S.Unsafe as exc:
                 self.w.append(f"Stored source file {sha} was skipped: {exc}.")
                 continue
             self.project.sources[source.sha256] = source
+            sig = source_signature(source)
+            if len(self.w) == n_warnings and sig is not None:
+                self.signatures[f"sources/{sha}"] = sig
 
     def read_models(self, group: h5py.Group) -> None:
         for mid in self._names(group):

@@ -35,7 +35,13 @@ from workbench.project import safety as S
 from workbench.project.lazy import FileHandle, LazyArray, open_h5_readonly
 from workbench.project.lock import ProjectLock, pid_alive
 from workbench.project.reader import Reader
-from workbench.project.writer import Reuse, WriteLog, sample_signature, write_project
+from workbench.project.writer import (
+    Reuse,
+    WriteLog,
+    sample_signature,
+    source_signature,
+    write_project,
+)
 
 TEMP_SUFFIX = ".fwtmp"
 _READ_ERRORS = (OSError, RuntimeError, ValueError, KeyError, TypeError)
@@ -231,6 +237,11 @@ def save_project(project: Project, path: str | Path | None = None) -> None:
     state.signatures = {
         sid: sig for sid, s in project.samples.items() if (sig := sample_signature(s)) is not None
     }
+    state.signatures.update(
+        (f"sources/{sha}", sig)
+        for sha, src in project.sources.items()
+        if (sig := source_signature(src)) is not None
+    )
     if new_lock is not None:
         if state.lock is not None:
             state.lock.release()

@@ -61,6 +61,14 @@ class Reuse:
     signatures: dict[str, str]
 
 
+def source_signature(s: SourceFile) -> str | None:
+    """Like ``sample_signature`` for a stored source file (None when held in memory)."""
+    d = s.data
+    if not isinstance(d, LazyArray) or d.is_cached:
+        return None
+    return f"source|{s.sha256}|{s.name}|{s.size}|{s.imported}|{s.format}|{id(d.handle)}|{d.name}"
+
+
 def sample_signature(sample: Sample) -> str | None:
     """A digest of everything the writer would write for ``sample``, or None.
 
@@ -152,7 +160,19 @@ def write_project(
     sources = f.create_group("sources")
     L.set_json(sources, "order", list(project.sources))
     for source in project.sources.values():
-        write_source(sources, source, rebinds)
+        key = f"sources/{source.sha256}"
+        sig = source_signature(source) if reuse is not None else None
+        if (
+            reuse is not None
+            and sig is not None
+            and reuse.signatures.get(key) == sig
+            and source.data.handle.file is reuse.file
+            and source.data.name == f"/{key}"
+        ):
+            sources.copy(reuse.file[key], sources, name=source.sha256)  # with its attributes
+            rebinds.append((source.data, source.data.name))
+        else:
+            write_source(sources, source, rebinds)
 
     models = f.create_group("models")
     L.set_json(models, "order", list(project.models))
