@@ -108,6 +108,7 @@ def test_plugin_trains_stores_model_and_predicts_missing(registry):
             assert "lignin" not in r.values  # measured samples keep their measured value
             assert any(e["type"] == "measurement" and e.get("kind") != "spectrum" for e in r.inputs)
     assert [s["name"] for s in model.provenance["calibration_samples"]][:2] == ["S002", "S003"]
+    assert model.provenance["plugin_version"] == registry.get("pls_calibration").version
 
 
 def test_reference_table_with_na_and_decimal_commas(tmp_path, registry):
