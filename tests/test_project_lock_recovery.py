@@ -186,3 +186,13 @@ def test_audit_log_is_append_only(saved):
     with pytest.raises(ProjectError, match="append-only"):
         save_project(p)
     close_project(p)
+
+
+def test_dropped_project_releases_its_lock(saved):
+    import gc
+
+    p = open_project(saved)
+    assert lock_path(saved).exists()
+    del p
+    gc.collect()
+    assert not lock_path(saved).exists()

@@ -109,6 +109,11 @@ class ProjectLock:
             return None
         return LockInfo(0, "?", "another instance", "just now")
 
+    def __del__(self) -> None:
+        # a project dropped without close_project must not keep its file locked
+        with contextlib.suppress(Exception):
+            self.release()
+
     def release(self) -> None:
         if self.held:
             holder = read_lock(self.path)
