@@ -208,3 +208,17 @@ def test_difdup_round_trip_fast_and_line_decoders_agree(seed):
     assert fast.check_mismatches == slow.check_mismatches == 0
     # the X written on each line is the index of its first ordinate (the check point)
     assert fast.line_x.tolist() == fast.line_index.tolist()
+
+
+def test_units_are_cleaned():
+    from workbench.importers.spectrum_common import clean_unit
+
+    assert clean_unit("1/CM") == clean_unit("cm-1") == clean_unit("CM^-1") == "cm⁻¹"
+    assert clean_unit("NANOMETERS") == clean_unit("nm") == "nm"
+    assert clean_unit("MICROMETERS") == clean_unit("microns") == "µm"
+    assert clean_unit("ABSORBANCE") == "absorbance"
+    assert clean_unit("TRANSMITTANCE") == "transmittance"
+    assert clean_unit("Kubelka-Munk") == "Kubelka-Munk"
+    assert clean_unit("ARBITRARY UNITS") == "a.u."
+    assert clean_unit("MILLISECONDS") == "ms"
+    assert clean_unit("relative abundance") == "relative abundance"  # unknown: kept

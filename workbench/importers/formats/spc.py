@@ -66,6 +66,11 @@ Y_TYPES = {
 }  # fmt: skip
 
 
+# fexper codes of the specification that name a technique (4 = FT-IR, FT-NIR or
+# FT-Raman: left to the axis)
+_EXPERIMENT_HINTS = {5: "NIR", 7: "UV-VIS", 9: "MASS", 10: "NMR", 11: "RAMAN"}
+
+
 class SpcReader(Reader):
     format_id = "spc"
     format_label = "Thermo Galactic SPC spectrum"
@@ -166,6 +171,7 @@ def _parse_new(raw: bytes, path: str, reader: Reader) -> ParsedFile:
     }
     stem = Path(path).stem
     hint = "RAMAN" if fxtype == 13 else ("NIR" if fytype in (3, 10) else "")
+    hint = hint or _EXPERIMENT_HINTS.get(h[2], "")  # fexper: the instrument technique
     out: list[ParsedMeasurement] = []
     for i in range(nsub):
         if directory is not None:

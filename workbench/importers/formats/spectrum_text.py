@@ -233,6 +233,7 @@ class AgilentAspReader(Reader):
         return ParsedFile(
             path=path, format_id=self.format_id, format_label=self.format_label,
             measurements=[m], encoding=encoding,
+            warnings=["the .asp file states no units; x is taken as cm⁻¹ (Agilent FTIR)"],
         )  # fmt: skip
 
 
