@@ -518,3 +518,23 @@ def test_same_material_on_any_basis_gives_the_same_result():
         assert on_ar.verdict == on_db.verdict
 
     check()
+
+
+def test_replicates_alone_make_the_spread():
+    q = Quantity(0.68, "%", "db", replicates=[0.66, 0.71], method="ISO 18122")
+    row = one(sample(**{**CLEAN_A1, "ash": q}), A1).row("ash")
+    assert row.spread == (0.66, 0.71) and row.result == "borderline"
+
+
+def test_score_route_with_preferences_unmeasured_is_at_most_conditional():
+    # compost: moisture 55 (weight 1, full points) but C/N (weight 2) unknown:
+    # 1 of 3 weight units measured -> not enough data, naming C/N
+    v = one(sample(ftype="bark", moisture=55.0), COMPOST)
+    assert v.verdict == "not enough data" and v.score == 100.0
+    assert any("C:N" in m for m in v.missing)
+    # C/N known (weight 2 of 3), moisture unknown -> at most conditionally suitable
+    v = one(sample(ftype="bark", c_n_ratio=Quantity(30.0, "", "none")), COMPOST)
+    assert v.score == 100.0 and v.verdict == "conditionally suitable"
+    assert any(
+        c.startswith("score from 1 of 2 preferences; measure Moisture") for c in v.conditions
+    )

@@ -23,6 +23,9 @@ value (a preferred range gives 1 inside, a linear ramp to 0 at the edge of the
 acceptable range); ``None`` when none has a value. Routes without hard limits
 (compost, chemicals, ...) carry ``[score_thresholds]`` in their file: a workbench policy,
 stated as such, that maps the score to a verdict; the worse of the two verdicts wins.
+For those routes a score resting on less than half of the preference weight is "not
+enough data", and a "suitable" score with some preferences unmeasured becomes
+"conditionally suitable" (measure them to confirm).
 """
 
 from __future__ import annotations
@@ -68,13 +71,16 @@ def evaluate_route(route: RouteSpec, sv: SampleValues) -> Verdict:
     fails: list[str] = []
     missing: list[str] = []
     conditions: list[str] = []
-    w_sum = p_sum = 0.0
+    w_sum = p_sum = w_total = 0.0
     n_scored = n_scored_known = 0
     scored_missing: list[str] = []
     for c, row in zip(route.criteria, rows):
         kind, res = c.kind, row.result
         if kind == "scored":
+            if res == "n/a":
+                continue
             n_scored += 1
+            w_total += c.weight
             if row.points is not None:
                 n_scored_known += 1
                 w_sum += c.weight
@@ -112,12 +118,21 @@ def evaluate_route(route: RouteSpec, sv: SampleValues) -> Verdict:
     notes: list[str] = []
     th = route.score_thresholds
     if th is not None:
-        if score is None:
+        if score is None or w_sum < 0.5 * w_total:
             if SEVERITY[verdict] < SEVERITY[NOT_ENOUGH_DATA]:
                 verdict = NOT_ENOUGH_DATA
-                reasons = ["no scored criterion has a value"]
+                reasons = [
+                    "no scored criterion has a value"
+                    if score is None
+                    else "the preferences with values carry less than half of the weight"
+                ]
                 missing.extend(scored_missing)
         else:
+            if scored_missing:
+                conditions.append(
+                    f"score from {n_scored_known} of {n_scored} preferences; "
+                    f"measure {'; '.join(scored_missing)} to confirm"
+                )
             if score >= th.suitable:
                 by_score = SUITABLE
             elif score >= th.conditional:
@@ -131,6 +146,8 @@ def evaluate_route(route: RouteSpec, sv: SampleValues) -> Verdict:
                     *reasons,
                     f"score {score:g} is below {th.conditional:g} (workbench policy)",
                 ]
+            if by_score == SUITABLE and scored_missing:
+                by_score = CONDITIONAL
             if SEVERITY[by_score] > SEVERITY[verdict]:
                 verdict = by_score
     if n_scored and n_scored_known < n_scored:

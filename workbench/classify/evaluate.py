@@ -194,7 +194,7 @@ def evaluate(c: Criterion, sv: SampleValues) -> CriterionRow:
             )
     sd, unc = cand.sd, cand.uncertainty
     if sd or unc or cand.rep_lo is not None:
-        u = (sd if (sd or 0.0) >= (unc or 0.0) else unc) * abs(factor)
+        u = max(sd or 0.0, unc or 0.0) * abs(factor)
         lo_s, hi_s = x - u, x + u
         if cand.rep_lo is not None:
             r1, r2 = sorted((cand.rep_lo * factor, cand.rep_hi * factor))
