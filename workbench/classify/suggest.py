@@ -9,9 +9,10 @@ Treatments and the value used for the re-evaluation:
 
 * dry / moisten: moisture set to the limit (just below it for "<"), or to the nearer end
   of the preferred range; dry matter follows (100 - moisture);
-* debark (woody samples and logging residues): ash set to 1.14 % db, the upper end of
-  the ash range read for Pinus stemwood in Stolarski et al. 2022 [S101], and the
-  feedstock type to stemwood ("woody"); offered only when that lowers the ash;
+* debark (woody samples, e.g. whole-tree chips): ash set to 1.14 % db, the upper end of
+  the ash range read for Pinus stemwood in Stolarski et al. 2022 [S101]; offered only
+  when that lowers the ash (logging residues are branches and tops: debarking does not
+  turn them into stemwood, so it is not offered for them);
 * leach alkali / wash (straw and herbaceous samples): chlorine and potassium halved,
   the lower end of the 2-6x reduction by delayed harvest / leaching in Burvall 1997 [S113];
 * wash or screen off soil: attached soil set to the limit;
@@ -105,7 +106,7 @@ def _actions(
             acts.append(
                 (action, f"moisture {x:.3g} % -> {t:.3g} % (wet basis), for {row.label}", over, {})
             )
-        elif prop == "ash" and ftype in ("woody", "logging_residues"):
+        elif prop == "ash" and ftype == "woody":
             if x <= STEMWOOD_ASH_MAX:
                 continue
             action = "Debark (use stemwood without bark)"
@@ -118,7 +119,7 @@ def _actions(
                 f"ash {x:.3g} % db -> at most {STEMWOOD_ASH_MAX} % db, the upper end of the range read for "
                 "Pinus stemwood (Stolarski et al. 2022 [S101])"
             )
-            acts.append((action, detail, over, {"feedstock_type": "woody"}))
+            acts.append((action, detail, over, {}))
         elif prop in ("chlorine", "potassium") and ftype in ("straw", "herbaceous"):
             action = "Leach alkali and chlorine (washing, or delayed spring harvest)"
             t = x * LEACH_FACTOR
