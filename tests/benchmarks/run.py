@@ -67,7 +67,10 @@ def child(
     return {"seconds": best, "peak_mb": max(0.0, _peak_mb() - before)}
 
 
-def run_side(name: str, side: str, workdir: Path, scale: float, repeat: int) -> dict:
+def run_side(
+    name: str, side: str, workdir: Path, scale: float, repeat: int, module: str = ""
+) -> dict:
+    """Run one side of a benchmark in a fresh Python process; return its figures."""
     cmd = [
         sys.executable,
         "-m",
@@ -78,6 +81,7 @@ def run_side(name: str, side: str, workdir: Path, scale: float, repeat: int) -> 
         str(workdir),
         str(scale),
         str(repeat),
+        module,
     ]
     env = dict(os.environ, PYTHONPATH=str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", ""))
     env.setdefault("FIBRE_WORKBENCH_HOME", str(workdir / "home"))
