@@ -144,7 +144,9 @@ PLUGIN_EXTRA_MODULES = (
 
 # Qt plugins (path patterns inside PySide6/Qt/plugins) that are kept. Everything else
 # under plugins/ is dropped: no network, TLS, multimedia, SQL, QML, print, EGL/Vulkan
-# platforms, wayland (the bundle runs through XWayland/xcb on Linux desktops).
+# platforms, wayland (the bundle runs through XWayland/xcb on Linux desktops), no
+# OpenGL integrations (no OpenGL views) and no GTK theme plugin (it drags in the whole
+# GTK stack of the build machine; the portal theme and Fusion style remain).
 QT_PLUGINS_KEPT = (
     "platforms/*qxcb*",
     "platforms/*qoffscreen*",
@@ -153,14 +155,12 @@ QT_PLUGINS_KEPT = (
     "platforms/*qwindows*",
     "platforms/*qdirect2d*",
     "platforms/*qcocoa*",
-    "xcbglintegrations/*",
     "imageformats/*qsvg*",
     "imageformats/*qico*",
     "imageformats/*qjpeg*",
     "imageformats/*qgif*",
     "iconengines/*",
     "styles/*",
-    "platformthemes/*qgtk3*",
     "platformthemes/*qxdgdesktopportal*",
     "platforminputcontexts/*compose*",
     "platforminputcontexts/*ibus*",
@@ -267,6 +267,9 @@ def _excluded_qt_library(name: str) -> bool:
         "Qt6ShaderTools",
         "Qt63D",
         "Qt6Labs",
+        "Qt6EglFS",
+        "Qt6EglFs",
+        "Qt6OpenGL",
     )
     return any(token in base for token in dropped)
 
@@ -292,3 +295,60 @@ def strip_compiled_plugins(pure_toc: list) -> list:
     return [
         entry for entry in pure_toc if entry[0] != "plugins" and not entry[0].startswith("plugins.")
     ]
+
+
+def _is_loose_library(dest: str) -> bool:
+    """A shared library at the top of the bundle (a dependency, not a module or plugin)."""
+    return "/" not in dest and "\\" not in dest and dest.startswith("lib") and ".so" in dest
+
+
+def prune_unneeded_libraries(binaries: list, imports_of=None) -> list:
+    """Drop top-level shared libraries that no kept binary needs (Linux).
+
+    Dropping Qt plugins (the GTK theme, EGL integrations) leaves the system libraries
+    they pulled in behind; this keeps only those reachable from the extension modules,
+    kept Qt libraries and plugins. ``imports_of(path)`` gives the names a binary needs,
+    transitively (PyInstaller's ``bindepend.get_imports`` by default, which uses ldd).
+    ``libpython`` is always kept (the bootloader loads it).
+    """
+    if imports_of is None:
+        from PyInstaller.depend.bindepend import get_imports
+
+        def imports_of(path: str) -> set[str]:
+            return {name for name, _ in get_imports(path)}
+
+    loose = {entry[0]: entry for entry in binaries if _is_loose_library(entry[0])}
+    needed: set[str] = set()
+    for entry in binaries:
+        if entry[0] in loose or entry[2] == "SYMLINK":
+            continue
+        needed |= set(imports_of(entry[1]))
+    for name in list(needed):  # what the needed loose libraries need in turn
+        if name in loose and loose[name][2] != "SYMLINK":
+            needed |= set(imports_of(loose[name][1]))
+    return [
+        entry
+        for entry in binaries
+        if entry[0] not in loose or entry[0] in needed or entry[0].startswith("libpython")
+    ]
+
+
+def with_trimmed_icu(binaries: list, workdir: str) -> list:
+    """Replace Qt's ICU data library by the English + Finnish build of ``icu_trim``.
+
+    When the ICU tools are missing the full library stays and a note is printed.
+    """
+    import icu_trim
+
+    out = []
+    for entry in binaries:
+        dest, src, kind = entry[0], entry[1], entry[2]
+        name = dest.replace("\\", "/").rsplit("/", 1)[-1]
+        if kind != "SYMLINK" and name.startswith("libicudata.so."):
+            trimmed = icu_trim.trim_icu_data(Path(src), Path(workdir))
+            if trimmed is None:
+                print(f"note: {name} kept whole (icupkg, objcopy or cc missing)")
+            else:
+                entry = (dest, str(trimmed), kind)
+        out.append(entry)
+    return out

@@ -224,3 +224,82 @@ def test_frozen_smoke_check(tmp_path):
     )
     assert proc.returncode == 0, proc.stdout[-4000:] + proc.stderr[-4000:]
     assert "Smoke check passed." in proc.stdout
+
+
+def test_orphaned_system_libraries_are_pruned():
+    """Libraries only a dropped Qt plugin needed go; needed ones and libpython stay."""
+    binaries = [
+        ("PySide6/Qt/plugins/platforms/libqxcb.so", "qxcb", "BINARY"),
+        ("numpy/_core/_multiarray_umath.so", "umath", "EXTENSION"),
+        ("libX11.so.6", "x11", "BINARY"),
+        ("libxcb.so.1", "xcb", "BINARY"),
+        ("libcairo.so.2", "cairo", "BINARY"),
+        ("libpixman-1.so.0", "pixman", "BINARY"),
+        ("libpython3.11.so.1.0", "py", "BINARY"),
+        ("libQt6Core.so.6", "PySide6/Qt/lib/libQt6Core.so.6", "SYMLINK"),
+    ]
+    needs = {
+        "qxcb": {"libX11.so.6", "libQt6Core.so.6"},
+        "x11": {"libxcb.so.1"},
+        "umath": set(),
+        "cairo": {"libpixman-1.so.0"},
+    }
+    kept = [e[0] for e in bc.prune_unneeded_libraries(binaries, lambda p: needs.get(p, set()))]
+    assert "libcairo.so.2" not in kept and "libpixman-1.so.0" not in kept
+    assert {"libX11.so.6", "libxcb.so.1", "libpython3.11.so.1.0", "libQt6Core.so.6"} <= set(kept)
+
+
+@pytest.mark.parametrize(
+    ("item", "kept"),
+    [
+        ("coll/fi.res", True),
+        ("coll/en_US.res", True),
+        ("coll/root.res", True),
+        ("coll/ucadata.icu", True),
+        ("coll/sv.res", False),
+        ("coll/de_.res", False),
+        ("zone/ja.res", False),
+        ("lang/pool.res", True),
+        ("likelySubtags.res", True),
+        ("zoneinfo64.res", True),
+        ("fi_FI.res", True),
+        ("af_ZA.res", False),
+        ("uts46.nrm", True),
+        ("brkitr/thaidict.dict", True),
+        ("translit/root.res", False),
+        ("ibm-5348_P100-1997.cnv", True),
+        ("ibm-943_P15A-2003.cnv", False),
+    ],
+)
+def test_icu_data_items_kept(item, kept):
+    import icu_trim
+
+    assert icu_trim.keep_item(item) is kept
+
+
+def test_trimmed_icu_keeps_finnish_collation_and_idna(tmp_path):
+    """The English + Finnish ICU data library works with Qt (Linux build machines only)."""
+    import icu_trim
+
+    qt_lib = Path(importlib.import_module("PySide6").__file__).parent / "Qt" / "lib"
+    libs = sorted(qt_lib.glob("libicudata.so.*"))
+    if not libs or not icu_trim.tools_available():
+        pytest.skip("no bundled ICU (not Linux) or no icupkg/objcopy/cc on this machine")
+    trimmed = icu_trim.trim_icu_data(libs[-1], tmp_path / "icu")
+    assert trimmed is not None and trimmed.stat().st_size < libs[-1].stat().st_size / 2
+    code = (
+        "import functools\n"
+        "from PySide6.QtCore import QCollator, QLocale, QUrl\n"
+        "c = QCollator(QLocale('fi_FI'))\n"
+        "print(sorted(['öljy', 'zeta', 'äiti', 'åbo', 'auto'], key=functools.cmp_to_key(c.compare)))\n"
+        "print(QUrl('http://bücher.de/').toEncoded().data().decode())\n"
+    )
+    env = dict(os.environ, LD_LIBRARY_PATH=str(trimmed.parent))
+    proc = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert proc.returncode == 0 and "Could not create collator" not in proc.stderr, proc.stderr
+    assert proc.stdout.splitlines() == [
+        "['auto', 'zeta', 'åbo', 'äiti', 'öljy']",
+        "http://xn--bcher-kva.de/",
+    ]
