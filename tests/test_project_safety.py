@@ -126,6 +126,25 @@ def test_external_raw_storage_is_refused(good, tmp_path):
     assert any("external files" in w for w in p.warnings)
 
 
+def test_dataset_needing_a_filter_plugin_is_refused(good):
+    sid = sample_ids(good)[0]
+
+    def fn(f):
+        g = f[f"samples/{sid}/measurements/m-tga-0"]
+        del g["time"]
+        dcpl = h5py.h5p.create(h5py.h5p.DATASET_CREATE)
+        dcpl.set_chunk((100,))
+        dcpl.set_filter(32001, h5py.h5z.FLAG_OPTIONAL, ())
+        space = h5py.h5s.create_simple((700,))
+        h5py.h5d.create(g.id, b"time", h5py.h5t.NATIVE_DOUBLE, space, dcpl=dcpl)
+        g["time"][...] = np.arange(700.0)
+
+    mutate(good, fn)
+    p = open_all(good)
+    assert "m-tga-0" not in p.samples[sid].measurements
+    assert any("filter plugin 32001" in w for w in p.warnings)
+
+
 @pytest.mark.parametrize(
     ("make", "expect"),
     [

@@ -5,7 +5,8 @@ Project files travel between people, so the reader treats every file as hostile:
 * the file must start with the HDF5 signature (at offset 0 or a user-block offset);
 * only hard links are followed; soft links and external links are never resolved;
 * datasets with external raw storage or virtual (VDS) mappings are refused, because
-  reading them would read other files;
+  reading them would read other files, and so are datasets whose filters are not built
+  into libhdf5, because reading them would load a filter plugin library;
 * shapes, dtypes and the stored extent are checked before a dataset becomes a lazy
   array: numeric (or UTF-8 text) only, the expected number of dimensions, at most
   ``MAX_ELEMENTS`` elements, and data that lie inside the file;
@@ -31,6 +32,8 @@ HDF5_SIGNATURE = b"\x89HDF\r\n\x1a\n"
 MAX_ELEMENTS = 2**31
 MAX_ATTR_BYTES = 16 * 1024 * 1024
 NUMERIC_KINDS = "biuf"
+# deflate (gzip), shuffle, fletcher32, szip, nbit, scale-offset: built into libhdf5
+BUILTIN_FILTERS = frozenset({1, 2, 3, 4, 5, 6})
 
 
 class Unsafe(Exception):
@@ -127,6 +130,11 @@ def check_dataset(
         raise Unsafe(f"{where} is a virtual dataset that maps data from other files")
     if dcpl.get_external_count():
         raise Unsafe(f"{where} stores its data in external files {ds.external!r}")
+    for i in range(dcpl.get_nfilters()):
+        code = dcpl.get_filter(i)[0]
+        if code not in BUILTIN_FILTERS:
+            # reading it would make HDF5 look for (and load) a filter plugin library
+            raise Unsafe(f"{where} needs HDF5 filter plugin {code}; only built-in filters are read")
     shape = ds.shape
     if shape is None or len(shape) == 0 or len(shape) > max_ndim:
         raise Unsafe(
