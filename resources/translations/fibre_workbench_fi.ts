@@ -202,6 +202,16 @@
         <source>Edit metadata “%1”</source>
         <translation>Muokkaa lisätietoa ”%1”</translation>
     </message>
+    <message>
+        <location filename="../../workbench/gui/import_command.py" line="105"/>
+        <source>Import %1 file(s)</source>
+        <translation>Tuo %1 tiedosto(a)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_command.py" line="107"/>
+        <source>Import “%1”</source>
+        <translation>Tuo ”%1”</translation>
+    </message>
 </context>
 <context>
     <name>DetailsPanel</name>
@@ -389,6 +399,282 @@
     </message>
 </context>
 <context>
+    <name>ImportController</name>
+    <message>
+        <location filename="../../workbench/gui/import_controller.py" line="93"/>
+        <source>Open or create a project first, then import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_controller.py" line="97"/>
+        <source>This project is read-only; nothing was imported. Use Save As first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_controller.py" line="111"/>
+        <source>An import is already running; wait for it to finish.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_controller.py" line="119"/>
+        <source>No files to import in the dropped folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_controller.py" line="122"/>
+        <source>Reading %1 file(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_controller.py" line="132"/>
+        <source>Import cancelled while reading files; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_controller.py" line="156"/>
+        <source>Reading %1 file(s) with template “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_controller.py" line="178"/>
+        <source>Saved import template “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_controller.py" line="216"/>
+        <source>The project changed during the import; the rest was skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_controller.py" line="232"/>
+        <source>Importing… %1 of %2 files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_controller.py" line="247"/>
+        <source>Not imported: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_controller.py" line="251"/>
+        <source>Already present: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_controller.py" line="253"/>
+        <source>Import: %1 imported, %2 already present, %3 failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_controller.py" line="258"/>
+        <source>Edit &gt; Undo removes this import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_controller.py" line="261"/>
+        <source>Watch folder: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_controller.py" line="281"/>
+        <source>Watching %1: new files are imported into the open project.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_controller.py" line="293"/>
+        <source>Stopped watching %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_controller.py" line="307"/>
+        <source>Watch folder: reading %1 new file(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <location filename="../../workbench/gui/import_dialog.py" line="104"/>
+        <source>Import preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_dialog.py" line="114"/>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_dialog.py" line="115"/>
+        <source>Result</source>
+        <translation type="unfinished">Tulos</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_dialog.py" line="116"/>
+        <source>Format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_dialog.py" line="117"/>
+        <source>Instrument</source>
+        <translation type="unfinished">Laite</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_dialog.py" line="118"/>
+        <source>Samples in file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_dialog.py" line="119"/>
+        <source>Points/rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_dialog.py" line="120"/>
+        <source>Units and ranges</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_dialog.py" line="121"/>
+        <source>Warnings and errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_dialog.py" line="122"/>
+        <source>Goes to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_dialog.py" line="135"/>
+        <source>Select a file to see everything read from it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_dialog.py" line="152"/>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_dialog.py" line="162"/>
+        <source>Where the selected files go</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_dialog.py" line="165"/>
+        <source>The sample named in the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_dialog.py" line="168"/>
+        <source>Matched by name (case and spaces ignored); a sample not yet in the project is created. A file that names no sample gets a new sample named after the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_dialog.py" line="172"/>
+        <source>An existing sample:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_dialog.py" line="173"/>
+        <source>A new sample named:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_dialog.py" line="181"/>
+        <source>default: the file name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_dialog.py" line="182"/>
+        <source>Use for selected files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_dialog.py" line="195"/>
+        <source>Define template…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_dialog.py" line="197"/>
+        <source>Teach the workbench this table layout once (columns, units, decimal mark)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_dialog.py" line="201"/>
+        <source>Re-read failed files with template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_dialog.py" line="205"/>
+        <source>Saved template:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_dialog.py" line="254"/>
+        <source>Failed</source>
+        <translation type="unfinished">Epäonnistui</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_dialog.py" line="266"/>
+        <source>Already imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_dialog.py" line="268"/>
+        <source>Nothing found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_dialog.py" line="274"/>
+        <source>(none named)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_dialog.py" line="286"/>
+        <source>Sample “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_dialog.py" line="290"/>
+        <source>%1 (new)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_dialog.py" line="328"/>
+        <source>%1 files selected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_dialog.py" line="341"/>
+        <source>Format: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_dialog.py" line="342"/>
+        <source>Encoding: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_dialog.py" line="350"/>
+        <source>  points/rows: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_dialog.py" line="358"/>
+        <source>Warning: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_dialog.py" line="384"/>
+        <source>%1 file(s) read, %2 ready to import, %3 could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_dialog.py" line="387"/>
+        <source>Nothing is written until you press Import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Kinds</name>
     <message>
         <location filename="../../workbench/gui/i18n.py" line="111"/>
@@ -439,73 +725,83 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="88"/>
+        <location filename="../../workbench/gui/main_window.py" line="114"/>
         <source>Project</source>
         <translation>Projekti</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="91"/>
+        <location filename="../../workbench/gui/main_window.py" line="117"/>
         <source>Details</source>
         <translation>Tiedot</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="94"/>
+        <location filename="../../workbench/gui/main_window.py" line="120"/>
         <source>Tasks and log</source>
         <translation>Tehtävät ja loki</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="127"/>
+        <location filename="../../workbench/gui/main_window.py" line="153"/>
         <source>Untitled</source>
         <translation>Nimetön</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="130"/>
+        <location filename="../../workbench/gui/main_window.py" line="156"/>
         <source>[read-only]</source>
         <translation>[vain luku]</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="143"/>
-        <source>it was opened read-only</source>
-        <translation>se avattiin vain luku -tilassa</translation>
+        <location filename="../../workbench/gui/main_window.py" line="89"/>
+        <source>Filter samples…</source>
+        <translation>Suodata näytteitä…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="146"/>
-        <source>This project is read-only: %1. Use Save As to keep changes in a new file.</source>
-        <translation>Tämä projekti on vain luku -tilassa: %1. Käytä Tallenna nimellä -toimintoa säilyttääksesi muutokset uudessa tiedostossa.</translation>
+        <location filename="../../workbench/gui/main_window.py" line="91"/>
+        <source>Show only samples whose fields contain this text</source>
+        <translation>Näytä vain näytteet, joiden tiedoissa on tämä teksti</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/main_window.py" line="170"/>
+        <source>Use Save As to keep changes in a new file.</source>
+        <translation>Käytä Tallenna nimellä -toimintoa säilyttääksesi muutokset uudessa tiedostossa.</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/main_window.py" line="173"/>
+        <source>This project is read-only.</source>
+        <translation>Tämä projekti on vain luku -tilassa.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/main_window.py" line="198"/>
         <source>Select a sample or a measurement to plot its curves and spectra.</source>
         <translation>Valitse näyte tai mittaus piirtääksesi sen käyrät ja spektrit.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="214"/>
-        <location filename="../../workbench/gui/main_window.py" line="216"/>
+        <location filename="../../workbench/gui/main_window.py" line="239"/>
+        <location filename="../../workbench/gui/main_window.py" line="241"/>
         <source>Sample %1</source>
         <translation>Näyte %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="240"/>
+        <location filename="../../workbench/gui/main_window.py" line="265"/>
         <source>Delete %1 samples</source>
         <translation>Poista %1 näytettä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="245"/>
+        <location filename="../../workbench/gui/main_window.py" line="270"/>
         <source>Deleted %1 sample(s). Edit &gt; Undo brings them back.</source>
         <translation>Poistettiin %1 näyte(ttä). Muokkaa &gt; Kumoa palauttaa ne.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="254"/>
+        <location filename="../../workbench/gui/main_window.py" line="279"/>
         <source>Import files</source>
         <translation>Tuo tiedostoja</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="262"/>
+        <location filename="../../workbench/gui/main_window.py" line="287"/>
         <source>Importing instrument files is not available in this version yet (%1 file(s): %2). Nothing was changed.</source>
         <translation>Laitetiedostojen tuonti ei ole vielä käytettävissä tässä versiossa (%1 tiedosto(a): %2). Mitään ei muutettu.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="291"/>
+        <location filename="../../workbench/gui/main_window.py" line="316"/>
         <source>The language changes the next time Fibre Workbench starts.</source>
         <translation>Kieli vaihtuu, kun Fibre Workbench käynnistetään seuraavan kerran.</translation>
     </message>

@@ -9,9 +9,10 @@ from workbench.gui import i18n, translations_tool
 
 
 def test_catalogue_is_complete_and_compiled():
+    """Every string of the shell has a Finnish translation and the .qm is current."""
     if translations_tool.tool("pyside6-lupdate") is None:
         pytest.skip("pyside6-lupdate is not installed beside this Python")
-    problems = translations_tool.check()
+    problems = translations_tool.check(shell_only=True)
     assert problems == [], "run: python -m workbench.gui.translations_tool\n" + "\n".join(problems)
 
 

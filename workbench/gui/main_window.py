@@ -11,7 +11,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLineEdit,
+    QMainWindow,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from workbench import APP_NAME
 from workbench.gui.actions import build_actions
@@ -19,13 +26,14 @@ from workbench.gui.commands import AddSampleCommand, DeleteSampleCommand
 from workbench.gui.details_panel import DetailsPanel
 from workbench.gui.dialogs import DiagnosticsDialog, show_about
 from workbench.gui.document import ProjectDocument
+from workbench.gui.import_actions import install as install_import_actions
 from workbench.gui.message_bar import MessageBar
 from workbench.gui.plot_view import PlotView
 from workbench.gui.project_files import ProjectFilesMixin
 from workbench.gui.project_tree import ProjectTreeModel, ProjectTreeView
 from workbench.gui.sample_table import COLUMNS, SampleTableModel, SampleTableView
 from workbench.gui.settings import UiSettings
-from workbench.gui.task_panel import WARNING, TaskPanel
+from workbench.gui.task_panel import TaskPanel
 from workbench.gui.tasks import TaskRunner
 
 Ref = tuple[str, str, str | None]
@@ -44,6 +52,15 @@ class MainWindow(ProjectFilesMixin, QMainWindow):
         self.resize(1400, 900)
         self._build_panels()
         self.actions_ = build_actions(self)
+        self.import_controller = install_import_actions(self)
+        sample_actions = [
+            self.actions_.add_sample,
+            self.actions_.rename_sample,
+            self.actions_.delete_sample,
+        ]
+        for view in (self.tree, self.table):
+            view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+            view.addActions(sample_actions)
         self.init_project_files()
         self.doc.projectReplaced.connect(self._on_project_replaced)
         self.doc.dirtyChanged.connect(lambda _d: self.update_title())
@@ -70,9 +87,20 @@ class MainWindow(ProjectFilesMixin, QMainWindow):
         self.task_panel = TaskPanel(self.runner)
         self.message_bar = MessageBar()
 
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setPlaceholderText(self.tr("Filter samples…"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setToolTip(self.tr("Show only samples whose fields contain this text"))
+        self.filter_edit.textChanged.connect(self.table.proxy.setFilterFixedString)
+        table_box = QWidget()
+        table_layout = QVBoxLayout(table_box)
+        table_layout.setContentsMargins(0, 0, 0, 0)
+        table_layout.setSpacing(2)
+        table_layout.addWidget(self.filter_edit)
+        table_layout.addWidget(self.table)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.plot)
-        splitter.addWidget(self.table)
+        splitter.addWidget(table_box)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([480, 240])
@@ -140,12 +168,11 @@ class MainWindow(ProjectFilesMixin, QMainWindow):
         for action in (a.save, a.add_sample, a.rename_sample, a.delete_sample):
             action.setEnabled(writable)
         if has and project.read_only:
-            reason = project.read_only_reason or self.tr("it was opened read-only")
+            reason = project.read_only_reason or self.tr(
+                "Use Save As to keep changes in a new file."
+            )
             self.message_bar.show_message(
-                self.tr(
-                    "This project is read-only: %1. Use Save As to keep changes in a new file."
-                ).replace("%1", reason),
-                "warning",
+                self.tr("This project is read-only.") + " " + reason, "warning"
             )
         elif self.message_bar.level == "warning":
             self.message_bar.dismiss()
@@ -257,14 +284,7 @@ class MainWindow(ProjectFilesMixin, QMainWindow):
 
     def import_files(self, paths: list[str]) -> None:
         """The one entry point for importing files (menu and drag-and-drop)."""
-        names = ", ".join(Path(p).name for p in paths[:3]) + (" …" if len(paths) > 3 else "")
-        text = self.tr(
-            "Importing instrument files is not available in this version yet (%1 file(s): %2). "
-            "Nothing was changed."
-        )
-        text = text.replace("%1", str(len(paths))).replace("%2", names)
-        self.message_bar.show_message(text, "info")
-        self.task_panel.log(text, WARNING)
+        self.import_controller.import_files(paths)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
