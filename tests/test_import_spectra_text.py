@@ -163,3 +163,11 @@ def test_measurement_export_file_round_trip(tmp_path):
     assert back.columns["x"].data.tolist() == [1100, 1102, 1104]
     assert back.columns["y"].data.tolist() == [1, 2, 3]
     assert back.metadata["technique"] == "NIR"
+
+
+def test_spectral_table_trailing_delimiters_and_tab():
+    text = "\t1000.0\t1001.0\t1002.0\t1003.0\t1004.0\t\nS1\t1\t2\t3\t4\t5\t\nS2\t6\t7\t8\t9\t10\t\n"
+    parsed = parse_bytes(text.encode(), "t.txt")
+    assert parsed.format_id == "spectral_table"
+    assert [m.sample_name for m in parsed.measurements] == ["S1", "S2"]
+    assert parsed.measurements[1].columns["y"].data.tolist() == [6, 7, 8, 9, 10]

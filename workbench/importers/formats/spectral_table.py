@@ -52,9 +52,10 @@ def _axis(cells: list[str]) -> tuple[list[str], str] | None:
     values, units = [], set()
     if _AXIS_CELL.match(cells[0]):  # a numeric first cell: a data row, not a header
         return None
+    cells = list(cells)
+    while len(cells) > 1 and not cells[-1]:  # a trailing delimiter
+        cells.pop()
     for cell in cells[1:]:
-        if not cell and cell is cells[-1]:
-            continue
         m = _AXIS_CELL.match(cell)
         if not m:
             return None
