@@ -538,3 +538,16 @@ def test_score_route_with_preferences_unmeasured_is_at_most_conditional():
     assert any(
         c.startswith("score from 1 of 2 preferences; measure Moisture") for c in v.conditions
     )
+
+
+@pytest.mark.parametrize("comp", ["<=", "<", ">=", ">", "between"])
+def test_compiled_limit_tests_match_check_limit(comp):
+    from workbench.classify.evaluate import _compile_test, check_limit
+
+    lo, hi = 0.7, 1.2
+    test = _compile_test(comp, lo, hi)
+    for x in (0.0, 0.69, 0.7, 0.7 + 1e-12, 0.7 - 1e-12, 0.71, 1.2, 1.2 + 1e-12, 1.3):
+        assert test(x) == check_limit(comp, x, lo, hi), x
+    # equality within the 1e-9 relative tolerance counts as "at the limit"
+    assert check_limit("<", 0.7 - 1e-12, 0.7, 0.7) is False
+    assert check_limit("<=", 0.7 + 1e-12, 0.7, 0.7) is True

@@ -63,6 +63,8 @@ def _static(c: Criterion) -> dict:
         elif c.comparator == "between":
             lo, hi = c.limits
         st["lo"], st["hi"] = lo, hi
+        if c.comparator in NUMERIC_COMPARATORS or c.comparator == "between":
+            st["test"] = _compile_test(c.comparator, lo, hi)
         st["note"] = c.note_en or (c.explanation if c.gap else "")
         st["no_method"] = f"method not stated (the limit expects {' or '.join(c.methods)})"
         st["plain"] = (
@@ -71,6 +73,25 @@ def _static(c: Criterion) -> dict:
             and c.property not in _ATTRIBUTE_LABELS
         )
     return st
+
+
+def _compile_test(comp: str, lo: float, hi: float):
+    """``check_limit`` for one fixed comparator and limit, as a one-argument function."""
+    tol_lo = 1e-9 * max(1.0, abs(lo))
+    if comp == "<=":
+        edge = lo + tol_lo
+        return lambda x: x <= edge
+    if comp == "<":
+        edge = lo - tol_lo
+        return lambda x: x < edge
+    if comp == ">=":
+        edge = lo - tol_lo
+        return lambda x: x >= edge
+    if comp == ">":
+        edge = lo + tol_lo
+        return lambda x: x > edge
+    low, high = lo - tol_lo, hi + 1e-9 * max(1.0, abs(hi))
+    return lambda x: low <= x <= high
 
 
 def check_limit(comp: str, x: float, lo: float, hi: float) -> bool:
@@ -208,13 +229,13 @@ def evaluate(c: Criterion, sv: SampleValues) -> CriterionRow:
 def _compare(c: Criterion, st: dict, row: CriterionRow, x: float) -> None:
     comp = c.comparator
     if comp in NUMERIC_COMPARATORS or comp == "between":
-        lo, hi = st["lo"], st["hi"]
-        ok = check_limit(comp, x, lo, hi)
+        lo, hi, test = st["lo"], st["hi"], st["test"]
+        ok = test(x)
         row.margin = _margin(comp, x, lo, hi)
         row.result = "pass" if ok else "fail"
         if row.spread is not None:
             s_lo, s_hi = row.spread
-            if check_limit(comp, s_lo, lo, hi) != ok or check_limit(comp, s_hi, lo, hi) != ok:
+            if test(s_lo) != ok or test(s_hi) != ok:
                 row.result = "borderline"
                 side = "passes" if ok else "fails"
                 row.note = _join(

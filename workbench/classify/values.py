@@ -26,6 +26,7 @@ defines moisture on wet basis. The moisture and ash used to convert between base
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from workbench.basis import BasisError, convert
 from workbench.classify.units import unit_factor
@@ -263,6 +264,7 @@ def normalise_method(text: str) -> str:
     return text.casefold().translate(_NORMALISE)
 
 
+@lru_cache(maxsize=4096)
 def method_accepted(method: str, accepted: tuple[str, ...]) -> bool:
     """True when ``method`` names one of the accepted methods (case/space-insensitive)."""
     if not accepted:
