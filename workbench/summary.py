@@ -140,12 +140,19 @@ def project_summary(project: Project, file_format_version: int | None = None) ->
     return jsonable(doc)
 
 
+def _num(v: Any, spec: str) -> str:
+    """A number formatted with ``spec``; "n/a" for a missing (NaN in JSON) or odd value."""
+    if isinstance(v, (int, float)) and not isinstance(v, bool):
+        return format(v, spec)
+    return "n/a"
+
+
 def _fmt_value(q: dict[str, Any]) -> str:
-    text = f"{q['value']:.4g} {q['unit']}".rstrip()
+    text = f"{_num(q.get('value'), '.4g')} {q.get('unit', '')}".rstrip()
     if q.get("basis") and q["basis"] != "none":
         text += f" ({q['basis']})"
     if q.get("sd") is not None:
-        text += f" ± {q['sd']:.2g}"
+        text += f" ± {_num(q['sd'], '.2g')}"
     if q.get("n"):
         text += f" n={q['n']}"
     return text
