@@ -196,3 +196,17 @@ def test_dropped_project_releases_its_lock(saved):
     del p
     gc.collect()
     assert not lock_path(saved).exists()
+
+
+def test_read_only_copy_has_its_own_recovery_file(saved):
+    first = open_project(saved)
+    second = open_project(saved)
+    first.add_sample("in first")
+    second.add_sample("in second")
+    write_recovery(first)
+    write_recovery(second)
+    items = list_recoveries()
+    assert len(items) == 2 and {i.original_path for i in items} == {saved}
+    close_project(second)
+    close_project(first)
+    assert list_recoveries() == []

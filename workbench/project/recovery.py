@@ -105,6 +105,7 @@ def open_recovery(which: RecoveryInfo | str) -> Project:
     info = _info(which)
     project, _version = store.read_file(info.file)
     state = store.state_of(project)
+    state.restored_key = info.key
     project.path = info.original_path
     if info.original_path is None:
         state.untitled_key = info.key

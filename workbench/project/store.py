@@ -57,6 +57,7 @@ class StoreState:
     loaded_version: int = FORMAT_VERSION
     # sample id -> signature of the sample as stored in the open file (see writer.Reuse)
     signatures: dict[str, str] = field(default_factory=dict)
+    restored_key: str = ""  # the recovery file this project was restored from, if any
     audit_loaded: int = 0  # entries in the audit log when loaded or last saved
     audit_last: tuple[str, ...] = ()  # the last of those entries
 
@@ -260,6 +261,9 @@ def save_project(project: Project, path: str | Path | None = None) -> None:
 
     discard_recovery(old_recovery)
     discard_recovery(recovery_key(project))
+    if state.restored_key:
+        discard_recovery(state.restored_key)
+        state.restored_key = ""
 
 
 def atomic_write(
@@ -361,19 +365,30 @@ def close_project(project: Project) -> None:
     if state.handle is not None:
         state.handle.close()
     discard_recovery(recovery_key(project))
+    if state.restored_key:
+        discard_recovery(state.restored_key)
     if state.lock is not None:
         state.lock.release()
         state.lock = None
 
 
 def recovery_key(project: Project) -> str:
-    """A file-name-safe key naming this project's recovery file."""
+    """A file-name-safe key naming this project's recovery file.
+
+    Derived from the project's path, so a restart finds it again; a read-only copy
+    (another instance holds the file) gets its own key so the two never overwrite
+    each other's recovery data.
+    """
+    state = state_of(project)
     if project.path is None:
-        return state_of(project).untitled_key
+        return state.untitled_key
     resolved = str(Path(project.path).absolute())
     stem = Path(project.path).stem[:40]
     safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in stem)
-    return f"{safe}-{hashlib.sha256(resolved.encode('utf-8')).hexdigest()[:16]}"
+    key = f"{safe}-{hashlib.sha256(resolved.encode('utf-8')).hexdigest()[:16]}"
+    if project.read_only:
+        key += "-ro-" + state.untitled_key.rsplit("-", 1)[-1]
+    return key
 
 
 def default_suffix(path: str | Path) -> Path:
