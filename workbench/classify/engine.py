@@ -94,7 +94,12 @@ def evaluate_route(route: RouteSpec, sv: SampleValues) -> Verdict:
             fails.append(_fail_text(c.comparator, row))
         elif res == "unknown":
             if c.if_missing == "condition":
-                conditions.append(f"to be verified: {row.missing or row.label}")
+                st = row.static
+                conditions.append(
+                    st["verify"]
+                    if row.missing is st["needs"]
+                    else f"to be verified: {row.missing or row.label}"
+                )
             else:
                 missing.append(row.missing or row.label)
         elif res == "borderline":

@@ -57,6 +57,7 @@ def _static(c: Criterion) -> dict:
         if c.methods:
             what += f" by {' or '.join(c.methods)}"
         st["needs"] = what
+        st["verify"] = f"to be verified: {what}"
         lo = hi = math.nan
         if c.comparator in NUMERIC_COMPARATORS:
             lo = hi = c.limit
