@@ -21,6 +21,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 import numpy as np
 
@@ -68,7 +69,7 @@ def strip_comment(text: str) -> str:
 
 def joined_text(lines: list[tuple[int, str]]) -> str:
     """The table's lines joined by newlines, ``$$`` comments removed."""
-    joined = "\n".join(t for _, t in lines)
+    joined = "\n".join(map(itemgetter(1), lines))
     if "$$" in joined:
         joined = "\n".join(strip_comment(t) for _, t in lines)
     return joined
@@ -112,8 +113,17 @@ def _affn_table(lines: list[tuple[int, str]]) -> tuple[np.ndarray, np.ndarray]:
         for lineno, text in lines:
             _affn_values(lineno, strip_comment(text))  # raises with the line number
         raise AsdfError(lines[0][0] if lines else 0, "a malformed number") from None
-    counts = np.fromiter((len(t.split()) for t in norm.split("\n")), np.int64, len(lines))
-    return flat, counts
+    return flat, tokens_per_line(norm, len(lines))
+
+
+def tokens_per_line(text: str, n_lines: int) -> np.ndarray:
+    """How many blank-separated tokens each of the ``n_lines`` lines of ``text`` holds
+    (numpy on the bytes: a token starts where a blank is followed by a non-blank)."""
+    sb = np.frombuffer(text.encode("latin-1", "replace"), np.uint8)
+    blank = (sb == 32) | (sb == 9) | (sb == 10) | (sb == 13) | (sb == 11) | (sb == 12)
+    starts = np.flatnonzero(~blank & np.concatenate(([True], blank[:-1])))
+    line_of = np.searchsorted(np.flatnonzero(sb == 10), starts)
+    return np.bincount(line_of, minlength=n_lines)[:n_lines].astype(np.int64)
 
 
 def _decode_affn_xpp(lines: list[tuple[int, str]]) -> XppResult:

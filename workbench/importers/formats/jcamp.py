@@ -64,50 +64,59 @@ class _Block:
 
 
 def parse_blocks(text: str) -> list[_Block]:
-    """Every block of the file (outer LINK blocks and their children), in file order."""
+    """Every block of the file (outer LINK blocks and their children), in file order.
+
+    Only lines holding ``##`` are examined one by one; the data lines between two
+    records are attached to their table in bulk (files hold thousands of them)."""
+    lines = split_lines(text)
+    records = [(i, m) for i, ln in enumerate(lines) if "##" in ln and (m := _LDR.match(ln))]
     root = _Block(line=0)
     stack = [root]
     blocks: list[_Block] = []
     current: _Table | tuple[_Block, str] | None = None
-    for lineno, line in enumerate(split_lines(text), start=1):
-        m = _LDR.match(line) if "##" in line else None
-        if m:
-            label = norm_label(m.group(1))
-            value = strip_comment(m.group(2)).strip()
-            if label == "TITLE":
-                blk = _Block(line=lineno)
-                stack[-1].children.append(blk)
-                stack.append(blk)
-                blocks.append(blk)
-            elif label == "END":
-                if len(stack) > 1:
-                    stack.pop()
-                current = None
-                continue
-            blk = stack[-1]
-            if blk is root:  # records before any ##TITLE= are not part of a block
-                current = None
-                continue
-            if label in _TABLE_LABELS:
-                tbl = _Table(label, value, lineno, page=blk.page, page_ldrs=dict(blk.page_ldrs))
-                blk.tables.append(tbl)
-                current = tbl
-                continue
-            if label == "PAGE":
-                blk.page, blk.page_ldrs = value, {}
-            elif blk.page is not None:
-                blk.page_ldrs[label] = value
-            blk.ldrs[label] = value
-            blk.ldr_lines[label] = lineno
-            current = (blk, label)
-        elif isinstance(current, _Table):
-            current.lines.append((lineno, line))
-        elif current is not None:
+    for k, (i, m) in enumerate(records):
+        current = _record(m, i + 1, stack, root, blocks)
+        start, end = i + 1, records[k + 1][0] if k + 1 < len(records) else len(lines)
+        if start >= end or current is None:
+            continue
+        if isinstance(current, _Table):
+            current.lines.extend(zip(range(start + 1, end + 1), lines[start:end]))
+            continue
+        blk, label = current
+        for line in lines[start:end]:
             extra = strip_comment(line).strip()
             if extra:
-                blk, label = current
                 blk.ldrs[label] = (blk.ldrs[label] + " " + extra).strip()
     return blocks
+
+
+def _record(m: re.Match[str], lineno: int, stack, root, blocks):
+    """Apply one ``##LABEL=value`` record; returns what following lines continue."""
+    label = norm_label(m.group(1))
+    value = strip_comment(m.group(2)).strip()
+    if label == "TITLE":
+        blk = _Block(line=lineno)
+        stack[-1].children.append(blk)
+        stack.append(blk)
+        blocks.append(blk)
+    elif label == "END":
+        if len(stack) > 1:
+            stack.pop()
+        return None
+    blk = stack[-1]
+    if blk is root:  # records before any ##TITLE= are not part of a block
+        return None
+    if label in _TABLE_LABELS:
+        tbl = _Table(label, value, lineno, page=blk.page, page_ldrs=dict(blk.page_ldrs))
+        blk.tables.append(tbl)
+        return tbl
+    if label == "PAGE":
+        blk.page, blk.page_ldrs = value, {}
+    elif blk.page is not None:
+        blk.page_ldrs[label] = value
+    blk.ldrs[label] = value
+    blk.ldr_lines[label] = lineno
+    return (blk, label)
 
 
 class JcampReader(Reader):
