@@ -78,3 +78,17 @@ def test_cancelled_calibration_leaves_the_project_unchanged():
     assert info.value.stage == "cancelled"
     assert not project.models and len(project.audit) == audit
     assert all(not s.results for s in project.samples.values())
+
+
+def test_preview_gives_before_and_after_of_one_spectrum():
+    from workbench.analysis.preprocess import snv
+    from workbench.analysis.spectral_data import preview
+
+    x, Y, _y, _ = synthetic(1, 40)
+    m = spectrum_measurement(x, Y[0])
+    x0, y0, x1, y1 = preview(m, "snv")
+    assert np.array_equal(y0, Y[0])
+    assert np.array_equal(x0, x) and np.array_equal(x1, x)
+    np.testing.assert_allclose(y1, snv(Y)[0])
+    with pytest.raises(AnalysisError, match="MSC"):
+        preview(m, "msc")

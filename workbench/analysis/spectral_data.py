@@ -146,3 +146,23 @@ def collect(
         measurement_ids=[[s.measurement_id for s in sp] for _, sp in per_sample],
         notes=notes,
     )
+
+
+def preview(m: Measurement, pipeline: object, *, project: object = None) -> tuple[np.ndarray, ...]:
+    """Before/after of one spectrum for a live preview: ``(x, y, x_new, y_new)``.
+
+    ``pipeline`` is anything ``resolve_pipeline`` accepts (a name, inline JSON, a list);
+    ``project`` (a Project or its settings) supplies the project's named pipelines.
+    MSC against the mean of a single spectrum would change nothing, so it is refused
+    with a message, as in the plugin.
+    """
+    from workbench.analysis.pipelines import apply_pipeline, resolve_pipeline
+
+    steps = resolve_pipeline(pipeline, project=project)
+    if any(s["op"] == "msc" and s["reference"] == "mean" for s in steps):
+        raise AnalysisError(
+            "MSC against the mean needs several spectra; preview it in a PCA or PLS run."
+        )
+    sp = spectrum_of(m)
+    x_new, Y_new = apply_pipeline(sp.x, sp.y, steps)
+    return sp.x, sp.y, x_new, Y_new[0]
