@@ -171,3 +171,10 @@ def test_spectral_table_trailing_delimiters_and_tab():
     assert parsed.format_id == "spectral_table"
     assert [m.sample_name for m in parsed.measurements] == ["S1", "S2"]
     assert parsed.measurements[1].columns["y"].data.tolist() == [6, 7, 8, 9, 10]
+
+
+def test_quoted_cells_and_trailing_delimiter_in_header():
+    text = '"Wavenumber (cm-1)","Absorbance",\n"400.5","0.1"\n"401.5","0.2"\n"402.5","0.3"\n'
+    m = parse_bytes(text.encode(), "q.csv").measurements[0]
+    assert m.columns["x"].data.tolist() == [400.5, 401.5, 402.5]
+    assert (m.columns["x"].unit, m.columns["y"].unit) == ("cm⁻¹", "absorbance")

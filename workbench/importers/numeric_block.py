@@ -94,7 +94,7 @@ def find_block(lines: list[str], min_rows: int = 3) -> Block | None:
     h = start - 1
     while h >= 0 and not lines[h].strip():
         h -= 1
-    if h >= 0 and len(split_cells(lines[h], delim)) == k:
+    if h >= 0 and len(header_cells(lines[h], delim)) == k:
         header = h
     return Block(start, end, k, delim, decimal, header)
 
@@ -139,6 +139,14 @@ def _ncols(line: str, delim: str | None) -> int:
     if parts and not parts[-1].strip():
         parts = parts[:-1]
     return len(parts)
+
+
+def header_cells(line: str, delim: str | None) -> list[str]:
+    """The cells of a header line: unquoted, without a trailing empty cell."""
+    cells = [c.strip('"').strip("'").strip() for c in split_cells(line, delim)]
+    while len(cells) > 1 and not cells[-1]:
+        cells.pop()
+    return cells
 
 
 def split_cells(line: str, delim: str | None) -> list[str]:

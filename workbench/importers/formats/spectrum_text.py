@@ -31,7 +31,7 @@ from workbench.importers.numeric_block import (
     BadNumber,
     check_trailer,
     find_block,
-    split_cells,
+    header_cells,
     to_array,
 )
 from workbench.importers.spectrum_common import (
@@ -64,7 +64,7 @@ def _head_lines(head: bytes, max_lines: int = 300) -> list[str]:
         text, _ = decode(head, "sniff")
     except ImportFormatError:
         return []
-    lines = split_lines(text)
+    lines = split_lines(text.replace('"', "") if '"' in text else text)
     if lines and not text.endswith(("\n", "\r")):
         lines.pop()  # the prefix may end inside a line
     return lines[:max_lines]
@@ -102,6 +102,8 @@ class SpectrumTextReader(Reader):
     @guarded
     def parse(self, raw: bytes, path: str) -> ParsedFile:
         text, encoding = decode(raw, path)
+        if '"' in text:  # quoted cells ("1.5","0.25"): quotes carry nothing here
+            text = text.replace('"', "")
         lines = split_lines(text)
         block = find_block(lines)
         if block is None or block.ncols < 2:
@@ -114,7 +116,7 @@ class SpectrumTextReader(Reader):
         except BadNumber as exc:
             raise ImportFormatError(path, f"line {exc.line}", "a number", str(exc)) from None
         header = (
-            split_cells(lines[block.header], block.delimiter) if block.header is not None else []
+            header_cells(lines[block.header], block.delimiter) if block.header is not None else []
         )
         warnings = []
         if ignored:
