@@ -239,19 +239,33 @@ def validate_route(data: Any, file: str = "<memory>") -> RouteSpec:
     return _validate(data, file)
 
 
+MAX_ROUTE_FILE_BYTES = 1024 * 1024
+"""Route files are small; a larger one is refused before it is read."""
+
+
 def load_route_file(path: Path, origin: str = "built-in") -> RouteSpec:
     """Read and validate one route file (TOML)."""
     path = Path(path)
     try:
+        if path.stat().st_size > MAX_ROUTE_FILE_BYTES:
+            raise SpecificationError(
+                f"route file {path.name}: is larger than {MAX_ROUTE_FILE_BYTES // 1024} KiB"
+            )
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise SpecificationError(
             f"route file {path.name}: cannot be read ({exc.strerror or exc})"
         ) from None
     except UnicodeDecodeError:
-        raise SpecificationError(f"route file {path.name}: is not UTF-8 text") from None
+        raise SpecificationError(
+            f"route file {path.name}: is not UTF-8 text (TOML route files are UTF-8)"
+        ) from None
     except tomllib.TOMLDecodeError as exc:
         raise SpecificationError(f"route file {path.name}: is not valid TOML ({exc})") from None
+    except (ValueError, RecursionError) as exc:  # nesting too deep, a 5000-digit number
+        raise SpecificationError(
+            f"route file {path.name}: cannot be read as a route ({str(exc)[:120]})"
+        ) from None
     spec = validate_route(data, path.name)
     spec.path = path
     spec.origin = origin
