@@ -274,8 +274,34 @@ def _excluded_qt_library(name: str) -> bool:
     return any(token in base for token in dropped)
 
 
+# Files collected with packages' data that nothing reads at run time: build sources,
+# type stubs, headers, test folders and scikit-learn's example data sets.
+JUNK_SUFFIXES = (".pyx", ".pxd", ".pxi", ".tp", ".pyi", ".h", ".c", ".cpp", ".rst")
+JUNK_NAMES = ("meson.build",)
+JUNK_FOLDERS = (
+    "/tests/",
+    "sklearn/datasets/data/",
+    "sklearn/datasets/descr/",
+    "sklearn/datasets/images/",
+)
+
+
+def _is_junk(dest: str) -> bool:
+    norm = dest.replace("\\", "/")
+    name = norm.rsplit("/", 1)[-1]
+    if norm.startswith(("resources/", "plugins/")):
+        return False  # our own files are all wanted
+    return (
+        name.endswith(JUNK_SUFFIXES)
+        or name in JUNK_NAMES
+        or any(folder in f"/{norm}" for folder in JUNK_FOLDERS)
+    )
+
+
 def keep_entry(dest: str) -> bool:
     """Whether a collected file (by its path in the bundle) stays in the bundle."""
+    if _is_junk(dest):
+        return False
     rel = _qt_relative(dest)
     if rel is None:
         base = dest.replace("\\", "/").rsplit("/", 1)[-1]

@@ -132,6 +132,12 @@ def test_qt_modules_the_gui_imports_are_kept():
         ("PySide6/Qt/lib/libQt6Network.so.6", False),
         ("PySide6\\Qt6Quick.dll", False),
         ("numpy/_core/_multiarray_umath.cpython-311-x86_64-linux-gnu.so", True),
+        ("sklearn/_isotonic.pyx", False),
+        ("sklearn/meson.build", False),
+        ("sklearn/datasets/data/iris.csv", False),
+        ("sklearn/datasets/tests/test_base.py", False),
+        ("pyqtgraph/colors/maps/CET-L1.csv", True),
+        ("resources/routes/biochar.toml", True),
     ],
 )
 def test_qt_filter(dest, kept):
