@@ -150,3 +150,16 @@ def test_cli_pipelines_list_show_save(tmp_path, capsys):
     capsys.readouterr()
     assert main(["pipelines", "--project", str(project), "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["proj"]["origin"] == "project"
+
+
+def test_hostile_inline_pipelines_are_refused_cleanly():
+    hostile = [
+        '[{"op": "range", "min": 1' + "0" * 400 + ', "max": 2}]',  # int too big for a float
+        '[{"op": "msc", "reference": [1, 1' + "0" * 400 + "]}]",
+        "[" * 5000 + "]" * 5000,  # nesting deeper than the JSON parser's recursion limit
+        '[{"op": "range", "min": NaN, "max": 2}]',
+        '[{"op": "savgol", "window": Infinity}]',
+    ]
+    for text in hostile:
+        with pytest.raises(SpecificationError):
+            resolve_pipeline(text)

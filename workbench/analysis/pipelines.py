@@ -97,7 +97,10 @@ def _check_value(where: str, spec: tuple, value: Any) -> Any:
     if kind is float:
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise _bad(where, f"expected a number, got {value!r}")
-        value = float(value)
+        try:
+            value = float(value)
+        except OverflowError:  # an integer too large for a float
+            value = math.inf
         if not math.isfinite(value):
             raise _bad(where, "expected a finite number")
     elif kind is int:
@@ -126,7 +129,9 @@ def _check_reference(where: str, value: Any) -> Any:
         raise _bad(where, "expected 'mean' or a list of numbers (the reference spectrum)")
     out = []
     for v in value:
-        if isinstance(v, bool) or not isinstance(v, int | float) or not math.isfinite(v):
+        if isinstance(v, bool) or not isinstance(v, int | float) or abs(v) > 1e300:
+            raise _bad(where, "the reference spectrum must hold finite numbers only")
+        if not math.isfinite(v):
             raise _bad(where, "the reference spectrum must hold finite numbers only")
         out.append(float(v))
     return out
@@ -288,7 +293,7 @@ def _read_user_file(path: Path) -> Steps:
         raise SpecificationError(f"{path}: the pipeline file is larger than 1 MB.")
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except (ValueError, RecursionError) as exc:  # bad UTF-8/JSON, too deep, huge number
         raise SpecificationError(f"{path}: not a valid JSON pipeline file ({exc}).") from None
     if not isinstance(data, dict) or "steps" not in data:
         raise SpecificationError(f'{path}: expected an object with a "steps" list.')
@@ -351,7 +356,7 @@ def resolve_pipeline(spec: Any, *, project: Any = None) -> Steps:
             raise SpecificationError("The inline pipeline is larger than 1 MB.")
         try:
             steps = json.loads(text)
-        except json.JSONDecodeError as exc:
+        except (ValueError, RecursionError) as exc:
             raise SpecificationError(f"The inline pipeline is not valid JSON ({exc}).") from None
         return validate_steps(steps)
     return load_pipeline(text, project=project)
