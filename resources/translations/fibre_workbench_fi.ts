@@ -399,6 +399,166 @@
     </message>
 </context>
 <context>
+    <name>Export</name>
+    <message>
+        <location filename="../../workbench/gui/export_dialog.py" line="128"/>
+        <source>Export to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/export_dialog.py" line="167"/>
+        <source>Select a curve or spectrum in the project tree first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/export_dialog.py" line="176"/>
+        <source>Export curve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/export_dialog.py" line="178"/>
+        <source>CSV (*.csv);;JCAMP-DX (*.jdx *.dx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../workbench/gui/export_dialog.py" line="49"/>
+        <location filename="../../workbench/gui/export_dialog.py" line="91"/>
+        <source>Export values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/export_dialog.py" line="52"/>
+        <source>values.xlsx or values.csv</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/export_dialog.py" line="55"/>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/export_dialog.py" line="61"/>
+        <source>Everything</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/export_dialog.py" line="65"/>
+        <source>Analysis results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/export_dialog.py" line="67"/>
+        <source>Only the ticked samples are exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/export_dialog.py" line="74"/>
+        <source>Output file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/export_dialog.py" line="75"/>
+        <source>Data:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/export_dialog.py" line="76"/>
+        <source>Samples:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/export_dialog.py" line="80"/>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/export_dialog.py" line="93"/>
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportActions</name>
+    <message>
+        <location filename="../../workbench/gui/import_actions.py" line="135"/>
+        <source>Import with template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_actions.py" line="136"/>
+        <source>Template:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_actions.py" line="145"/>
+        <source>Import files</source>
+        <translation type="unfinished">Tuo tiedostoja</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_actions.py" line="159"/>
+        <source>%1 is not a folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_actions.py" line="166"/>
+        <source>Import with &amp;template…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_actions.py" line="168"/>
+        <source>Read tables with a saved column-mapping template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_actions.py" line="172"/>
+        <source>&amp;Define import template…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_actions.py" line="174"/>
+        <source>Teach the workbench a table layout (columns and units)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_actions.py" line="178"/>
+        <source>&amp;Watch folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_actions.py" line="180"/>
+        <source>Import new files from an instrument&apos;s export folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_actions.py" line="182"/>
+        <source>Stop &amp;watching</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_actions.py" line="185"/>
+        <source>&amp;Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_actions.py" line="187"/>
+        <source>Values of measurements and results to CSV or Excel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_actions.py" line="191"/>
+        <source>Export curve…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_actions.py" line="193"/>
+        <source>The selected curve or spectrum to CSV or JCAMP-DX</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ImportController</name>
     <message>
         <location filename="../../workbench/gui/import_controller.py" line="93"/>
@@ -446,47 +606,47 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_controller.py" line="232"/>
+        <location filename="../../workbench/gui/import_controller.py" line="234"/>
         <source>Importing… %1 of %2 files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_controller.py" line="247"/>
+        <location filename="../../workbench/gui/import_controller.py" line="250"/>
         <source>Not imported: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_controller.py" line="251"/>
+        <location filename="../../workbench/gui/import_controller.py" line="254"/>
         <source>Already present: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_controller.py" line="253"/>
+        <location filename="../../workbench/gui/import_controller.py" line="256"/>
         <source>Import: %1 imported, %2 already present, %3 failed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_controller.py" line="258"/>
+        <location filename="../../workbench/gui/import_controller.py" line="261"/>
         <source>Edit &gt; Undo removes this import.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_controller.py" line="261"/>
+        <location filename="../../workbench/gui/import_controller.py" line="264"/>
         <source>Watch folder: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_controller.py" line="281"/>
+        <location filename="../../workbench/gui/import_controller.py" line="284"/>
         <source>Watching %1: new files are imported into the open project.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_controller.py" line="293"/>
+        <location filename="../../workbench/gui/import_controller.py" line="296"/>
         <source>Stopped watching %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_controller.py" line="307"/>
+        <location filename="../../workbench/gui/import_controller.py" line="310"/>
         <source>Watch folder: reading %1 new file(s)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -725,83 +885,78 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="114"/>
+        <location filename="../../workbench/gui/main_window.py" line="116"/>
         <source>Project</source>
         <translation>Projekti</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="117"/>
+        <location filename="../../workbench/gui/main_window.py" line="119"/>
         <source>Details</source>
         <translation>Tiedot</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="120"/>
+        <location filename="../../workbench/gui/main_window.py" line="122"/>
         <source>Tasks and log</source>
         <translation>Tehtävät ja loki</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="153"/>
+        <location filename="../../workbench/gui/main_window.py" line="155"/>
         <source>Untitled</source>
         <translation>Nimetön</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="156"/>
+        <location filename="../../workbench/gui/main_window.py" line="158"/>
         <source>[read-only]</source>
         <translation>[vain luku]</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="89"/>
+        <location filename="../../workbench/gui/main_window.py" line="91"/>
         <source>Filter samples…</source>
         <translation>Suodata näytteitä…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="91"/>
+        <location filename="../../workbench/gui/main_window.py" line="93"/>
         <source>Show only samples whose fields contain this text</source>
         <translation>Näytä vain näytteet, joiden tiedoissa on tämä teksti</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="170"/>
+        <location filename="../../workbench/gui/main_window.py" line="172"/>
         <source>Use Save As to keep changes in a new file.</source>
         <translation>Käytä Tallenna nimellä -toimintoa säilyttääksesi muutokset uudessa tiedostossa.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="173"/>
+        <location filename="../../workbench/gui/main_window.py" line="175"/>
         <source>This project is read-only.</source>
         <translation>Tämä projekti on vain luku -tilassa.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="198"/>
+        <location filename="../../workbench/gui/main_window.py" line="200"/>
         <source>Select a sample or a measurement to plot its curves and spectra.</source>
         <translation>Valitse näyte tai mittaus piirtääksesi sen käyrät ja spektrit.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="239"/>
         <location filename="../../workbench/gui/main_window.py" line="241"/>
+        <location filename="../../workbench/gui/main_window.py" line="243"/>
         <source>Sample %1</source>
         <translation>Näyte %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="265"/>
+        <location filename="../../workbench/gui/main_window.py" line="267"/>
         <source>Delete %1 samples</source>
         <translation>Poista %1 näytettä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="270"/>
+        <location filename="../../workbench/gui/main_window.py" line="272"/>
         <source>Deleted %1 sample(s). Edit &gt; Undo brings them back.</source>
         <translation>Poistettiin %1 näyte(ttä). Muokkaa &gt; Kumoa palauttaa ne.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="279"/>
+        <location filename="../../workbench/gui/main_window.py" line="281"/>
         <source>Import files</source>
         <translation>Tuo tiedostoja</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="287"/>
-        <source>Importing instrument files is not available in this version yet (%1 file(s): %2). Nothing was changed.</source>
-        <translation>Laitetiedostojen tuonti ei ole vielä käytettävissä tässä versiossa (%1 tiedosto(a): %2). Mitään ei muutettu.</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/gui/main_window.py" line="316"/>
+        <location filename="../../workbench/gui/main_window.py" line="311"/>
         <source>The language changes the next time Fibre Workbench starts.</source>
         <translation>Kieli vaihtuu, kun Fibre Workbench käynnistetään seuraavan kerran.</translation>
     </message>
@@ -855,99 +1010,104 @@
 <context>
     <name>ProjectFilesMixin</name>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="38"/>
+        <location filename="../../workbench/gui/project_files.py" line="41"/>
         <source>Fibre Workbench projects (*%1)</source>
         <translation>Fibre Workbench -projektit (*%1)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="61"/>
+        <location filename="../../workbench/gui/project_files.py" line="64"/>
         <source>Closing the project failed: %1</source>
         <translation>Projektin sulkeminen epäonnistui: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="84"/>
+        <location filename="../../workbench/gui/project_files.py" line="87"/>
         <source>Unsaved changes</source>
         <translation>Tallentamattomia muutoksia</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="85"/>
+        <location filename="../../workbench/gui/project_files.py" line="88"/>
         <source>The project has unsaved changes. Save them before closing?</source>
         <translation>Projektissa on tallentamattomia muutoksia. Tallennetaanko ne ennen sulkemista?</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="102"/>
+        <location filename="../../workbench/gui/project_files.py" line="105"/>
         <source>Open project</source>
         <translation>Avaa projekti</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="110"/>
+        <location filename="../../workbench/gui/project_files.py" line="113"/>
         <source>Open %1</source>
         <translation>Avaa %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="115"/>
+        <location filename="../../workbench/gui/project_files.py" line="118"/>
         <location filename="../../workbench/gui/screenshot.py" line="55"/>
         <source>Opened %1</source>
         <translation>Avattiin %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="121"/>
+        <location filename="../../workbench/gui/project_files.py" line="124"/>
         <source>Could not open %1: %2</source>
         <translation>Tiedostoa %1 ei voitu avata: %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="147"/>
+        <location filename="../../workbench/gui/project_files.py" line="150"/>
         <source>Save project as</source>
         <translation>Tallenna projekti nimellä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="162"/>
-        <location filename="../../workbench/gui/project_files.py" line="168"/>
+        <location filename="../../workbench/gui/project_files.py" line="165"/>
+        <location filename="../../workbench/gui/project_files.py" line="171"/>
         <source>Not saved: %1</source>
         <translation>Ei tallennettu: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="166"/>
+        <location filename="../../workbench/gui/project_files.py" line="169"/>
         <source>Saving failed: %1</source>
         <translation>Tallennus epäonnistui: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="177"/>
+        <location filename="../../workbench/gui/project_files.py" line="180"/>
         <source>Saved %1</source>
         <translation>Tallennettiin %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="193"/>
+        <location filename="../../workbench/gui/project_files.py" line="196"/>
         <source>No recent projects</source>
         <translation>Ei viimeaikaisia projekteja</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="197"/>
+        <location filename="../../workbench/gui/project_files.py" line="200"/>
         <source>Clear list</source>
         <translation>Tyhjennä luettelo</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="210"/>
+        <location filename="../../workbench/gui/project_files.py" line="227"/>
         <source>Could not write the recovery file: %1</source>
         <translation>Palautustiedostoa ei voitu kirjoittaa: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="227"/>
+        <location filename="../../workbench/gui/project_files.py" line="231"/>
+        <source>Writing recovery file</source>
+        <translation>Kirjoitetaan palautustiedostoa</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_files.py" line="249"/>
         <source>an untitled project</source>
         <translation>nimetöntä projektia</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="233"/>
+        <location filename="../../workbench/gui/project_files.py" line="255"/>
         <source>Recovered unsaved work of %1</source>
         <translation>Palautettiin tallentamaton työ: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="243"/>
+        <location filename="../../workbench/gui/project_files.py" line="265"/>
         <source>Recover unsaved work</source>
         <translation>Palauta tallentamaton työ</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="245"/>
+        <location filename="../../workbench/gui/project_files.py" line="267"/>
         <source>Fibre Workbench was closed without saving %1. Unsaved work from %2 was kept.
 
 Restore it? (No keeps the recovery file for later; Discard deletes it.)</source>
@@ -1102,49 +1262,317 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
         <translation>Tämän istunnon viestit. Avaa virhe nähdäksesi yksityiskohdat.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/task_panel.py" line="99"/>
+        <location filename="../../workbench/gui/task_panel.py" line="101"/>
         <source>Running</source>
         <translation>Käynnissä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/task_panel.py" line="105"/>
+        <location filename="../../workbench/gui/task_panel.py" line="107"/>
         <source>Cancel</source>
         <translation>Peruuta</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/task_panel.py" line="106"/>
+        <location filename="../../workbench/gui/task_panel.py" line="108"/>
         <source>Stop this task; nothing it did so far is kept.</source>
         <translation>Pysäytä tämä tehtävä; mitään sen tähän asti tekemää ei säilytetä.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/task_panel.py" line="126"/>
+        <location filename="../../workbench/gui/task_panel.py" line="128"/>
         <source>Finished</source>
         <translation>Valmis</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/task_panel.py" line="127"/>
+        <location filename="../../workbench/gui/task_panel.py" line="129"/>
         <source>Failed</source>
         <translation>Epäonnistui</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/task_panel.py" line="128"/>
+        <location filename="../../workbench/gui/task_panel.py" line="130"/>
         <source>Cancelled</source>
         <translation>Peruttu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/task_panel.py" line="134"/>
+        <location filename="../../workbench/gui/task_panel.py" line="136"/>
         <source>%1: finished</source>
         <translation>%1: valmis</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/task_panel.py" line="136"/>
+        <location filename="../../workbench/gui/task_panel.py" line="138"/>
         <source>%1: cancelled</source>
         <translation>%1: peruttu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/task_panel.py" line="141"/>
+        <location filename="../../workbench/gui/task_panel.py" line="143"/>
         <source>%1 failed: %2</source>
         <translation>%1 epäonnistui: %2</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateDialog</name>
+    <message>
+        <location filename="../../workbench/gui/template_dialog.py" line="127"/>
+        <source>Import template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/template_dialog.py" line="146"/>
+        <source>No sample file opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/template_dialog.py" line="147"/>
+        <source>Open sample file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/template_dialog.py" line="150"/>
+        <source>Load</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/template_dialog.py" line="151"/>
+        <source>Edit a saved template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/template_dialog.py" line="156"/>
+        <source>Saved templates:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/template_dialog.py" line="161"/>
+        <source>e.g. Fibre analyser, lab 2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/template_dialog.py" line="168"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="177"/>
+        <source>Automatic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/template_dialog.py" line="169"/>
+        <source>Comma ,</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/template_dialog.py" line="170"/>
+        <source>Semicolon ;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/template_dialog.py" line="171"/>
+        <source>Tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/template_dialog.py" line="172"/>
+        <source>Spaces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/template_dialog.py" line="178"/>
+        <source>Point 1.5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/template_dialog.py" line="179"/>
+        <source>Comma 1,5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/template_dialog.py" line="187"/>
+        <source>Line number of the column names (0: no header)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/template_dialog.py" line="190"/>
+        <source>Lines after the header to skip (units rows)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/template_dialog.py" line="191"/>
+        <source>Data end at the first blank line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/template_dialog.py" line="194"/>
+        <source>Template name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/template_dialog.py" line="195"/>
+        <source>Measurement kind:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/template_dialog.py" line="196"/>
+        <source>Delimiter:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/template_dialog.py" line="197"/>
+        <source>Decimal mark:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/template_dialog.py" line="198"/>
+        <source>Encoding:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/template_dialog.py" line="199"/>
+        <source>Header row:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/template_dialog.py" line="200"/>
+        <source>Rows to skip after it:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/template_dialog.py" line="206"/>
+        <source>The start of the file, with line numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/template_dialog.py" line="210"/>
+        <source>Column in the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/template_dialog.py" line="210"/>
+        <source>Use as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/template_dialog.py" line="210"/>
+        <source>Unit in the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/template_dialog.py" line="220"/>
+        <source>Plot x axis:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/template_dialog.py" line="222"/>
+        <source>Plot signal:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/template_dialog.py" line="239"/>
+        <source>Columns</source>
+        <translation type="unfinished">Sarakkeet</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/template_dialog.py" line="242"/>
+        <source>Preview of what will be imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/template_dialog.py" line="253"/>
+        <source>Save template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/template_dialog.py" line="278"/>
+        <source>Open a sample file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/template_dialog.py" line="289"/>
+        <source>Sample file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/template_dialog.py" line="342"/>
+        <source>Ignore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/template_dialog.py" line="343"/>
+        <source>Sample name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/template_dialog.py" line="344"/>
+        <source>Plain column (kept as is)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/template_dialog.py" line="380"/>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/template_dialog.py" line="458"/>
+        <source>Open a sample file to see a preview.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/template_dialog.py" line="461"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="526"/>
+        <source>this template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/template_dialog.py" line="479"/>
+        <source>Sample</source>
+        <translation type="unfinished">Näyte</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/template_dialog.py" line="515"/>
+        <source>(no sample column)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/template_dialog.py" line="516"/>
+        <source>%1 measurement(s) of kind %2 for samples: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/template_dialog.py" line="532"/>
+        <source>Saved template “%1” to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WatchDialog</name>
+    <message>
+        <location filename="../../workbench/gui/import_actions.py" line="63"/>
+        <source>Watch a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_actions.py" line="66"/>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_actions.py" line="72"/>
+        <source>Into the sample the file names (a new sample named after the file if none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_actions.py" line="74"/>
+        <source>Always into a new sample named after the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_actions.py" line="82"/>
+        <source>Files that appear in this folder are imported into the open project once they stop growing. Files already there are left alone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_actions.py" line="90"/>
+        <source>Start watching</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_actions.py" line="103"/>
+        <source>Folder to watch</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

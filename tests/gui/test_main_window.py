@@ -104,15 +104,6 @@ def test_dropped_files_go_to_import_files(window, make_project, monkeypatch, tmp
     assert received == [[str(f) for f in files]]
 
 
-def test_import_files_says_it_is_not_available_and_changes_nothing(window, make_project):
-    project = make_project(1, 1)
-    window.set_project(project)
-    before = len(project.audit)
-    window.import_files(["/tmp/x.csv"])
-    assert "not available" in window.message_bar.text()
-    assert len(project.audit) == before and not project.dirty
-
-
 def test_close_asks_to_save_when_dirty(window, make_project, monkeypatch):
     project = make_project(1, 1)
     window.set_project(project)
@@ -171,16 +162,49 @@ def test_recovery_is_offered_and_restored(window, make_project, monkeypatch):
     assert "Unsaved work" in names and window.doc.project.dirty
 
 
-def test_recovery_written_when_dirty(window, make_project):
+def test_recovery_written_in_background_when_dirty(window, make_project, qtbot):
     from workbench.project import recovery
 
     project = make_project(1, 1)
     window.set_project(project)
-    window.write_recovery_now()
-    assert recovery.list_recoveries() == []  # clean: nothing to recover
+    assert window.write_recovery_now() is None  # clean: nothing to recover
     window.add_sample()
-    window.write_recovery_now()
-    assert len(recovery.list_recoveries()) == 1
+    task = window.write_recovery_now()
+    assert task is not None and task.quiet
+    window.add_sample()  # editing goes on while the snapshot is written
+    qtbot.waitUntil(lambda: task.state != "running", timeout=10000)
+    assert task.state == "done", task.details
+    found = recovery.list_recoveries()
+    assert len(found) == 1 and found[0].samples == 2  # the snapshot, not the later edit
+    assert window.task_panel.tasks.topLevelItemCount() == 0  # housekeeping is not listed
+
+
+def test_stale_recovery_is_dropped_after_save(window, make_project, qtbot, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QFileDialog
+
+    from workbench.project import recovery
+
+    project = make_project(1, 1)
+    window.set_project(project)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "p"), ""))
+    window.add_sample()
+    task = window.write_recovery_now()
+    assert window.save_as()
+    qtbot.waitUntil(lambda: task.state != "running", timeout=10000)
+    assert recovery.list_recoveries() == []
+
+
+def test_snapshot_is_independent_of_later_edits(make_project):
+    from workbench.gui.recovery_writer import recovery_key, snapshot
+
+    project = make_project(2, 1)
+    snap = snapshot(project)
+    sid = next(iter(project.samples))
+    project.set_sample_field(sid, "name", "Changed")
+    project.add_sample("New")
+    assert snap.samples[sid].name == "Sample 1" and len(snap.samples) == 2
+    assert snap.samples[sid].measurements == project.samples[sid].measurements
+    assert recovery_key(snap) == recovery_key(project)
 
 
 def test_diagnostics_lists_versions_and_paths(qapp):

@@ -102,3 +102,12 @@ def test_progress_signals_are_throttled(qtbot, qapp):
     qtbot.waitUntil(lambda: task.state == "done", timeout=10000)
     assert len(updates) < 500  # 5,000 updates from the worker, far fewer signals
     assert runner.shutdown(2000)
+
+
+def test_results_after_shutdown_are_dropped(qtbot, qapp):
+    runner = TaskRunner()
+    done: list[object] = []
+    task = runner.submit("finishing", lambda progress: 42, on_done=done.append)
+    assert runner.shutdown(2000)
+    qtbot.wait(50)  # let the queued completion arrive
+    assert done == [] and task.state == "cancelled"

@@ -17,7 +17,9 @@ from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from workbench.errors import UserFacingError
+from workbench.gui import recovery_writer
 from workbench.gui.task_panel import ERROR, WARNING
+from workbench.gui.tasks import RUNNING
 from workbench.model import PROJECT_SUFFIX, Project
 from workbench.project import recovery, store
 
@@ -32,6 +34,7 @@ class ProjectFilesMixin:
         self._recovery_timer.setInterval(RECOVERY_INTERVAL_MS)
         self._recovery_timer.timeout.connect(self.write_recovery_now)
         self._recovery_timer.start()
+        self._recovery_task = None
         self.last_recovery_seconds = 0.0
 
     def _filter(self) -> str:
@@ -197,23 +200,42 @@ class ProjectFilesMixin:
             menu.addAction(self.tr("Clear list"), self.ui_settings.clear_recent_files)
 
     # -- recovery ------------------------------------------------------------------
-    def write_recovery_now(self) -> None:
-        """Write the recovery file if there are unsaved changes (timer slot)."""
+    def write_recovery_now(self):
+        """Timer slot: if there are unsaved changes, write the recovery file in the background.
+
+        Returns the Task (or None when nothing needed writing).
+        """
         project = self.doc.project
         if project is None or not project.dirty or project.read_only:
-            return
+            return None
+        if self._recovery_task is not None and self._recovery_task.state == RUNNING:
+            return None
         started = time.monotonic()
-        try:
-            recovery.write_recovery(project)
-        except Exception as exc:
-            self.task_panel.log(
-                self.tr("Could not write the recovery file: %1").replace("%1", str(exc)), WARNING
+        snap = recovery_writer.snapshot(project)
+
+        def done(key: str) -> None:
+            self.last_recovery_seconds = time.monotonic() - started
+            # Saved or closed meanwhile: the recovery file is stale, drop it.
+            if self.doc.project is not project or not project.dirty:
+                recovery.discard_recovery(key)
+            # A slow write (large project) is spaced out so it does not run constantly.
+            interval = max(RECOVERY_INTERVAL_MS, int(self.last_recovery_seconds * 20_000))
+            self._recovery_timer.setInterval(interval)
+
+        def failed(exc: BaseException) -> None:
+            self.statusBar().showMessage(
+                self.tr("Could not write the recovery file: %1").replace("%1", str(exc)), 10000
             )
-            return
-        self.last_recovery_seconds = time.monotonic() - started
-        # A slow write (large project) must not keep stalling the window: space it out.
-        interval = max(RECOVERY_INTERVAL_MS, int(self.last_recovery_seconds * 100_000))
-        self._recovery_timer.setInterval(interval)
+
+        self._recovery_task = self.runner.submit(
+            self.tr("Writing recovery file"),
+            recovery_writer.write_snapshot,
+            snap,
+            on_done=done,
+            on_error=failed,
+            quiet=True,
+        )
+        return self._recovery_task
 
     def stop_recovery(self) -> None:
         self._recovery_timer.stop()

@@ -96,6 +96,8 @@ class TaskPanel(QWidget):
 
     # -- tasks --------------------------------------------------------------------
     def _on_added(self, task: Task) -> None:
+        if task.quiet:
+            return
         item = QTreeWidgetItem([task.title, "", "", self.tr("Running")])
         self.tasks.insertTopLevelItem(0, item)
         bar = QProgressBar()

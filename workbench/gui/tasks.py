@@ -45,6 +45,7 @@ class Task:
     started: float = field(default_factory=time.monotonic)
     on_done: Callable[[Any], None] | None = None
     on_error: Callable[[BaseException], None] | None = None
+    quiet: bool = False  # housekeeping (recovery files): not listed in the task panel
 
     def cancel(self) -> None:
         """Ask the work to stop at its next progress update or check."""
@@ -101,6 +102,7 @@ class TaskRunner(QObject):
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(max_threads)
         self.tasks: dict[int, Task] = {}
+        self.closed = False  # after shutdown results are dropped, not applied
         self._ids = itertools.count(1)
         self._bridge = _Bridge(self)
         self._bridge.progressed.connect(self._on_progress)
@@ -115,8 +117,15 @@ class TaskRunner(QObject):
         *args: Any,
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
+        quiet: bool = False,
     ) -> Task:
-        """Run ``fn(progress, *args)`` on a worker thread; returns the Task at once."""
+        """Run ``fn(progress, *args)`` on a worker thread; returns the Task at once.
+
+        ``on_done(result)`` / ``on_error(exception)`` run on the GUI thread. ``quiet``
+        tasks (housekeeping) are not shown in the task panel.
+        """
+        if self.closed:
+            raise RuntimeError("the task runner has been shut down")
         task_id = next(self._ids)
         bridge = self._bridge
         last = [0.0]
@@ -127,7 +136,9 @@ class TaskRunner(QObject):
                 last[0] = now
                 bridge.progressed.emit(task_id, fraction, message)
 
-        task = Task(task_id, title, Progress(report), on_done=on_done, on_error=on_error)
+        task = Task(
+            task_id, title, Progress(report), on_done=on_done, on_error=on_error, quiet=quiet
+        )
         self.tasks[task_id] = task
         self.taskAdded.emit(task)
         self.pool.start(_Worker(task, bridge, fn, args))
@@ -141,7 +152,12 @@ class TaskRunner(QObject):
             task.cancel()
 
     def shutdown(self, timeout_ms: int = 5000) -> bool:
-        """Cancel everything and wait for the workers; True when all have stopped."""
+        """Cancel everything and wait for the workers; True when all have stopped.
+
+        Results that arrive afterwards are not handed to ``on_done``: the window that
+        asked for them is closing.
+        """
+        self.closed = True
         self.cancel_all()
         return self.pool.waitForDone(timeout_ms)
 
@@ -159,6 +175,9 @@ class TaskRunner(QObject):
 
     def _on_finished(self, task_id: int, result: Any) -> None:
         task = self.tasks[task_id]
+        if self.closed:
+            self._end(task, CANCELLED)
+            return
         task.fraction = 1.0
         try:
             if task.on_done is not None:
