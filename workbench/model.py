@@ -383,6 +383,21 @@ class Project:
         self.log("store source", f"{sha} {Path(name).name!r} ({len(raw)} bytes)")
         return sha, True
 
+    def remove_source(self, sha256: str) -> SourceFile:
+        """Forget a stored file (undo of an import); refused while a measurement uses it."""
+        users = self.measurements_from_source(sha256)
+        if users:
+            raise ValueError(f"source {sha256[:12]} is used by {len(users)} measurement(s)")
+        source = self.sources.pop(sha256)
+        self.log("remove source", f"{sha256} {source.name!r}")
+        return source
+
+    def insert_source(self, source: SourceFile) -> None:
+        """Store an existing SourceFile object again (redo of an undone import)."""
+        if source.sha256 not in self.sources:
+            self.sources[source.sha256] = source
+            self.log("store source", f"{source.sha256} {source.name!r} ({source.size} bytes)")
+
     def add_model(self, model: StoredModel) -> None:
         self.models[model.id] = model
         self.log("add model", f"{model.id} {model.kind} {model.name!r}")

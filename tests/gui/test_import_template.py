@@ -1,0 +1,113 @@
+"""Template dialog: live preview follows every change; a saved template imports files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_import_flow import confirm, wait_preview
+
+from workbench.gui.template_dialog import PLAIN, SAMPLE, TemplateDialog, guess_header_row, slug
+from workbench.importers.service import import_files
+from workbench.importers.templates import list_templates, load_template
+from workbench.model import Project
+
+TABLE = (
+    "Lab 2 fibre analyser\r\n"
+    "exported 2026-03-01\r\n"
+    "Sample ID;Ln (mm);Width (um);Fines %;Comment\r\n"
+    "Birch A;0,912;18,5;4,1;ok\r\n"
+    "Pine B;1,850;29,0;3,2;ok\r\n"
+    "\r\n"
+    "end of report\r\n"
+)
+
+
+def write_table(path: Path) -> Path:
+    path.write_bytes(TABLE.encode("cp1252"))
+    return path
+
+
+def test_helpers():
+    assert slug("Ln (mm)", set()) == "ln_mm"
+    assert slug("#1", set()) == "c_1"
+    assert slug("x", {"x"}) == "x_2"
+    lines = TABLE.split("\r\n")
+    assert guess_header_row(lines, ";") == 3
+
+
+def test_live_preview_and_save_then_import(qtbot, tmp_path):
+    src = write_table(tmp_path / "fs5.csv")
+    dialog = TemplateDialog(str(src))
+    qtbot.addWidget(dialog)
+    assert dialog.header_spin.value() == 3
+    assert dialog.delim_combo.currentData() == ";"
+    assert dialog.header == ["Sample ID", "Ln (mm)", "Width (um)", "Fines %", "Comment"]
+    dialog.refresh()
+    assert dialog.error  # nothing mapped yet: the error is shown inline
+    assert dialog.status.text() == dialog.error and not dialog.save_button.isEnabled()
+
+    dialog.set_column("Sample ID", SAMPLE)
+    dialog.set_column("Ln (mm)", "fibre_length_ln", "mm")
+    dialog.set_column("Width (um)", "fibre_width", "um")
+    dialog.decimal_combo.setCurrentIndex(dialog.decimal_combo.findData(","))
+    qtbot.waitUntil(lambda: dialog.parsed is not None, timeout=3000)  # debounced live update
+    assert dialog.parsed.sample_names == ["Birch A", "Pine B"]
+    assert dialog.preview.rowCount() == 2
+    heads = [dialog.preview.horizontalHeaderItem(c).text() for c in range(3)]
+    assert heads == ["Sample", "fibre_length_ln [mm]", "fibre_width [µm]"]
+    assert dialog.preview.item(0, 1).text() == "0.912"
+    assert dialog.preview.item(1, 2).text() == "29"
+
+    dialog.decimal_combo.setCurrentIndex(dialog.decimal_combo.findData("."))
+    dialog.refresh()
+    assert dialog.parsed is None and "line 4" in dialog.error  # "0,912" is not a number here
+    dialog.decimal_combo.setCurrentIndex(dialog.decimal_combo.findData(","))
+    dialog.set_column("Comment", PLAIN)
+    dialog.refresh()
+    assert "line 4" in dialog.error and "Comment" in dialog.error
+    dialog.set_column("Comment", "__ignore__")
+    dialog.name_edit.setText("FS5 lab 2")
+    dialog.refresh()
+    assert dialog.parsed is not None and dialog.save_button.isEnabled()
+
+    with qtbot.waitSignal(dialog.templateSaved) as saved:
+        assert dialog.save() == "FS5 lab 2"
+    assert saved.args == ["FS5 lab 2"]
+    assert isinstance(list_templates()["FS5 lab 2"], Path)
+    assert load_template("FS5 lab 2").decimal == ","
+    dialog.close()
+
+    project = Project()
+    other = write_table(tmp_path / "fs5_second.csv")
+    summary = import_files(project, [other], template="FS5 lab 2", new_sample=True)
+    assert summary.count("imported") == 1, summary.to_json()
+    birch = project.find_sample("Birch A")
+    q = next(iter(birch.measurements.values())).quantities
+    assert q["fibre_length_ln"].value == 0.912 and q["fibre_width"].value == 18.5
+
+
+def test_preview_rereads_failed_file_with_a_saved_template(window, qtbot, make_project, tmp_path):
+    editor = TemplateDialog(str(write_table(tmp_path / "t.csv")))
+    qtbot.addWidget(editor)
+    editor.set_column("Sample ID", SAMPLE)
+    editor.set_column("Fines %", "fines_length", "%")
+    editor.decimal_combo.setCurrentIndex(editor.decimal_combo.findData(","))
+    editor.name_edit.setText("Fines only")
+    assert editor.save() == "Fines only", editor.error
+    editor.close()
+
+    project = make_project(1, 1)
+    window.set_project(project)
+    odd = tmp_path / "odd.csv"
+    odd.write_bytes(TABLE.replace("Lab 2", "Lab 3").encode("cp1252"))
+    window.import_files([str(odd)])
+    dialog = wait_preview(window, qtbot)
+    assert dialog.items[0].plan is None  # unknown to the built-in readers
+    assert dialog.reread_button.isEnabled()
+    dialog.template_combo.setCurrentText("Fines only")
+    dialog.reread_button.click()
+    qtbot.waitUntil(lambda: dialog.items[0].plan is not None, timeout=10000)
+    assert dialog.items[0].plan.parsed.format_id == "template:Fines only"
+    assert dialog.table.item(0, 4).text() == "Birch A, Pine B"
+    confirm(window, qtbot, dialog)
+    assert project.find_sample("Pine B") is not None

@@ -1,0 +1,570 @@
+"""The import-template editor: map a table's columns once, with a live preview.
+
+The user opens a sample file, sets how it is written (delimiter, decimal mark,
+encoding, header row, rows to skip, measurement kind) and says what each column is
+(ignored, the sample name, a vocabulary property with its unit, or a plain column).
+Every change re-reads the first ``PREVIEW_BYTES`` of the file with the core's
+``parse_with_template`` (after a short debounce) and shows the result or the error,
+so the user sees at once whether the mapping works. Save writes the template through
+the core (readable JSON in the user's templates folder); it is then offered by name
+in the import preview and usable from the CLI (``import --template NAME``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbench.errors import UserFacingError
+from workbench.gui.i18n import kind_label, property_label
+from workbench.importers.base import ParsedFile
+from workbench.importers.template_schema import DELIMITERS, UNIT_FACTORS
+from workbench.importers.templates import (
+    list_templates,
+    load_template,
+    parse_with_template,
+    save_template,
+    template_from_dict,
+)
+from workbench.importers.text import decode, sniff_delimiter, split_lines
+from workbench.vocab import PROPERTIES, MeasurementKind
+
+PREVIEW_BYTES = 128 * 1024
+PREVIEW_ROWS = 200
+IGNORE, SAMPLE, PLAIN = "__ignore__", "__sample__", "__plain__"
+_NUMBER = re.compile(r"^[-+]?(\d+([.,]\d*)?|[.,]\d+)([eE][-+]?\d+)?$")
+_UNIT_IN_HEADER = re.compile(r"[\[(]\s*([^\])]{1,12}?)\s*[\])]\s*$")
+
+
+def slug(name: str, taken: set[str]) -> str:
+    """A plain-column target name ``[a-z][a-z0-9_]*`` from a header, unique in ``taken``."""
+    base = re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")[:48] or "column"
+    if not base[0].isalpha():
+        base = "c_" + base
+    out, n = base, 2
+    while out in taken:
+        out, n = f"{base}_{n}", n + 1
+    return out
+
+
+def header_unit(header: str) -> str:
+    m = _UNIT_IN_HEADER.search(header)
+    return m.group(1) if m else ""
+
+
+def split_cells(line: str, delimiter: str | None) -> list[str]:
+    cells = line.split(delimiter) if delimiter else line.split()
+    return [c.strip().strip('"') for c in cells]
+
+
+def guess_delimiter(lines: list[str]) -> str | None:
+    """The delimiter that splits the most lines into the same number (>= 2) of cells;
+    preamble and trailer lines do not spoil it (unlike a whole-file consistency test)."""
+    best, best_score = None, 0
+    for delim in ("\t", ";", ","):
+        widths = Counter(len(ln.split(delim)) for ln in lines[:200] if ln.strip())
+        _width, count = max(
+            ((w, c) for w, c in widths.items() if w >= 2),
+            default=(0, 0),
+            key=lambda wc: (wc[1], wc[0]),
+        )
+        if count > best_score:
+            best, best_score = delim, count
+    return best if best_score >= 2 else sniff_delimiter(lines[:60])
+
+
+def _numeric_share(cells: list[str]) -> float:
+    cells = [c for c in cells if c]
+    return sum(1 for c in cells if _NUMBER.match(c)) / len(cells) if cells else 0.0
+
+
+def guess_header_row(lines: list[str], delimiter: str | None) -> int:
+    """1-based line of the column names: the last mostly-text line of the same width
+    before the first mostly-numeric row (0 when the data start without one)."""
+    for i, line in enumerate(lines[:200]):
+        cells = split_cells(line, delimiter)
+        if len(cells) >= 2 and _numeric_share(cells) >= 0.5:
+            for j in range(i - 1, -1, -1):
+                prev = split_cells(lines[j], delimiter)
+                if len(prev) == len(cells) and _numeric_share(prev) < 0.5:
+                    return j + 1
+            return 0
+    return 1
+
+
+class TemplateDialog(QDialog):
+    """Edit, live-test and save an import template for a sample file."""
+
+    templateSaved = Signal(str)
+
+    def __init__(self, path: str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Import template"))
+        self.path = ""
+        self.raw = b""
+        self.lines: list[str] = []
+        self.header: list[str] = []
+        self.parsed: ParsedFile | None = None
+        self.error = ""
+        self._loading = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(150)
+        self._timer.timeout.connect(self.refresh)
+        self._build()
+        if path:
+            self.load_file(path)
+        self.resize(1200, 760)
+
+    # -- layout -------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.file_label = QLabel(self.tr("No sample file opened."))
+        open_button = QPushButton(self.tr("Open sample file…"))
+        open_button.clicked.connect(self._choose_file)
+        self.saved_combo = QComboBox()
+        load_button = QPushButton(self.tr("Load"))
+        load_button.setToolTip(self.tr("Edit a saved template"))
+        load_button.clicked.connect(lambda: self.load_template(self.saved_combo.currentText()))
+        top = QHBoxLayout()
+        top.addWidget(self.file_label, 1)
+        top.addWidget(open_button)
+        top.addWidget(QLabel(self.tr("Saved templates:")))
+        top.addWidget(self.saved_combo)
+        top.addWidget(load_button)
+
+        self.name_edit = QLineEdit()
+        self.name_edit.setPlaceholderText(self.tr("e.g. Fibre analyser, lab 2"))
+        self.kind_combo = QComboBox()
+        for kind in MeasurementKind:
+            self.kind_combo.addItem(kind_label(kind.value), kind.value)
+        self.kind_combo.setCurrentIndex(self.kind_combo.findData("fibre_summary"))
+        self.delim_combo = QComboBox()
+        for label, value in (
+            (self.tr("Automatic"), "auto"),
+            (self.tr("Comma ,"), ","),
+            (self.tr("Semicolon ;"), ";"),
+            (self.tr("Tab"), "tab"),
+            (self.tr("Spaces"), "space"),
+        ):
+            self.delim_combo.addItem(label, value)
+        self.decimal_combo = QComboBox()
+        for label, value in (
+            (self.tr("Automatic"), "auto"),
+            (self.tr("Point 1.5"), "."),
+            (self.tr("Comma 1,5"), ","),
+        ):
+            self.decimal_combo.addItem(label, value)
+        self.encoding_combo = QComboBox()
+        self.encoding_combo.setEditable(True)
+        self.encoding_combo.addItems(["auto", "utf-8", "cp1252", "utf-16", "latin-1", "cp850"])
+        self.header_spin = QSpinBox()
+        self.header_spin.setRange(0, 10000)
+        self.header_spin.setToolTip(self.tr("Line number of the column names (0: no header)"))
+        self.skip_spin = QSpinBox()
+        self.skip_spin.setRange(0, 10000)
+        self.skip_spin.setToolTip(self.tr("Lines after the header to skip (units rows)"))
+        self.stop_check = QCheckBox(self.tr("Data end at the first blank line"))
+        self.stop_check.setChecked(True)
+        form = QFormLayout()
+        form.addRow(self.tr("Template name:"), self.name_edit)
+        form.addRow(self.tr("Measurement kind:"), self.kind_combo)
+        form.addRow(self.tr("Delimiter:"), self.delim_combo)
+        form.addRow(self.tr("Decimal mark:"), self.decimal_combo)
+        form.addRow(self.tr("Encoding:"), self.encoding_combo)
+        form.addRow(self.tr("Header row:"), self.header_spin)
+        form.addRow(self.tr("Rows to skip after it:"), self.skip_spin)
+        form.addRow("", self.stop_check)
+
+        self.raw_view = QPlainTextEdit()
+        self.raw_view.setReadOnly(True)
+        self.raw_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.raw_view.setToolTip(self.tr("The start of the file, with line numbers"))
+
+        self.map_table = QTableWidget(0, 3)
+        self.map_table.setHorizontalHeaderLabels(
+            [self.tr("Column in the file"), self.tr("Use as"), self.tr("Unit in the file")]
+        )
+        self.map_table.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.map_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.map_table.verticalHeader().setVisible(False)
+        self.x_combo = QComboBox()
+        self.signal_combo = QComboBox()
+        plot_row = QHBoxLayout()
+        plot_row.addWidget(QLabel(self.tr("Plot x axis:")))
+        plot_row.addWidget(self.x_combo, 1)
+        plot_row.addWidget(QLabel(self.tr("Plot signal:")))
+        plot_row.addWidget(self.signal_combo, 1)
+
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.preview = QTableWidget(0, 0)
+        self.preview.verticalHeader().setVisible(False)
+        self.preview.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(form)
+        left_layout.addWidget(self.raw_view, 1)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(QLabel(self.tr("Columns")))
+        right_layout.addWidget(self.map_table, 2)
+        right_layout.addLayout(plot_row)
+        right_layout.addWidget(QLabel(self.tr("Preview of what will be imported")))
+        right_layout.addWidget(self.status)
+        right_layout.addWidget(self.preview, 3)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.save_button = self.buttons.addButton(
+            self.tr("Save template"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.save_button.clicked.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.buttons)
+
+        self.name_edit.textChanged.connect(self.schedule)
+        for combo in (self.kind_combo, self.decimal_combo, self.x_combo, self.signal_combo):
+            combo.currentIndexChanged.connect(self.schedule)
+        self.delim_combo.currentIndexChanged.connect(self._layout_changed)
+        self.encoding_combo.currentTextChanged.connect(self._layout_changed)
+        self.header_spin.valueChanged.connect(self._layout_changed)
+        self.skip_spin.valueChanged.connect(self.schedule)
+        self.stop_check.toggled.connect(self.schedule)
+        self._fill_saved()
+
+    def _fill_saved(self) -> None:
+        self.saved_combo.clear()
+        self.saved_combo.addItems([n for n, p in list_templates().items() if isinstance(p, Path)])
+
+    # -- the sample file ------------------------------------------------------------------
+    def _choose_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open a sample file"))
+        if path:
+            self.load_file(path)
+
+    def load_file(self, path: str) -> None:
+        """Read the start of ``path`` and guess delimiter, header row and columns."""
+        with open(path, "rb") as fh:
+            raw = fh.read(PREVIEW_BYTES + 1)
+        if len(raw) > PREVIEW_BYTES:  # preview the first lines only, cut at a line end
+            raw = raw[: max(raw.rfind(b"\n", 0, PREVIEW_BYTES), 1) + 1]
+        self.path, self.raw = path, raw
+        self.file_label.setText(self.tr("Sample file: %1").replace("%1", Path(path).name))
+        self.file_label.setToolTip(path)
+        if not self.name_edit.text():
+            self.name_edit.setText(slug(Path(path).stem, set()).replace("_", " ")[:60])
+        self._decode()
+        delim = guess_delimiter(self.lines)
+        self._loading = True
+        value = {None: "space", "\t": "tab"}.get(delim, delim)
+        self.delim_combo.setCurrentIndex(max(self.delim_combo.findData(value), 0))
+        self.header_spin.setValue(guess_header_row(self.lines, delim))
+        self._loading = False
+        self._layout_changed()
+
+    def _decode(self) -> None:
+        enc = self.encoding_combo.currentText().strip() or "auto"
+        try:
+            text, _used = decode(self.raw, self.path, None if enc == "auto" else enc)
+        except (UserFacingError, LookupError) as exc:
+            text = ""
+            self.error = str(exc)
+        self.lines = split_lines(text)
+        numbered = [f"{i + 1:>4}  {line}" for i, line in enumerate(self.lines[:80])]
+        self.raw_view.setPlainText("\n".join(numbered))
+
+    def delimiter(self) -> str | None:
+        value = self.delim_combo.currentData()
+        d = DELIMITERS[value]
+        if d == "auto":
+            row = self.header_spin.value()
+            d = sniff_delimiter(self.lines[max(row - 1, 0) : row + 10])
+        return d
+
+    def _layout_changed(self) -> None:
+        """Delimiter, encoding or header row changed: list the columns again."""
+        if self._loading or not self.raw:
+            return
+        self._decode()
+        delim = self.delimiter()
+        row = self.header_spin.value()
+        if row and row <= len(self.lines):
+            header = split_cells(self.lines[row - 1], delim)
+        else:
+            start = row + self.skip_spin.value()
+            width = max(
+                (len(split_cells(ln, delim)) for ln in self.lines[start : start + 50]), default=0
+            )
+            header = [f"#{j + 1}" for j in range(width)]
+        old = self.mapping_state()
+        self.header = [h for h in dict.fromkeys(header) if h]
+        self.map_table.setRowCount(len(self.header))
+        for r, name in enumerate(self.header):
+            self.map_table.setItem(r, 0, QTableWidgetItem(name))
+            use = QComboBox()
+            use.addItem(self.tr("Ignore"), IGNORE)
+            use.addItem(self.tr("Sample name"), SAMPLE)
+            use.addItem(self.tr("Plain column (kept as is)"), PLAIN)
+            for pid in PROPERTIES:
+                use.addItem(f"{property_label(pid)} ({pid})", pid)
+            unit = QComboBox()
+            unit.setEditable(True)
+            prev = old.get(name)
+            use.setCurrentIndex(use.findData(prev[0]) if prev else 0)
+            unit.setEditText(prev[1] if prev else header_unit(name))
+            use.currentIndexChanged.connect(lambda _i, r=r: self._use_changed(r))
+            unit.currentTextChanged.connect(self.schedule)
+            self.map_table.setCellWidget(r, 1, use)
+            self.map_table.setCellWidget(r, 2, unit)
+        self._fill_plot_combos()
+        self.schedule()
+
+    def _use_changed(self, row: int) -> None:
+        use = self.map_table.cellWidget(row, 1).currentData()
+        unit = self.map_table.cellWidget(row, 2)
+        if use in PROPERTIES:
+            want = PROPERTIES[use].unit
+            choices = sorted({u for (u, w) in UNIT_FACTORS if w == want})
+            guess = header_unit(self.header[row])
+            unit.blockSignals(True)
+            unit.clear()
+            unit.addItems(choices)
+            unit.setEditText(guess if (guess, want) in UNIT_FACTORS else want)
+            unit.blockSignals(False)
+        self._fill_plot_combos()
+        self.schedule()
+
+    def _fill_plot_combos(self) -> None:
+        targets = [t for t in self.targets() if t]
+        for combo in (self.x_combo, self.signal_combo):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(self.tr("(none)"), "")
+            for t in targets:
+                combo.addItem(t, t)
+            combo.setCurrentIndex(max(combo.findData(current), 0))
+            combo.blockSignals(False)
+
+    # -- mapping --------------------------------------------------------------------------
+    def mapping_state(self) -> dict[str, tuple[str, str]]:
+        """Column name -> (use, unit) as currently shown."""
+        out = {}
+        for r, name in enumerate(self.header):
+            use, unit = self.map_table.cellWidget(r, 1), self.map_table.cellWidget(r, 2)
+            if use is not None:
+                out[name] = (use.currentData(), unit.currentText().strip())
+        return out
+
+    def set_column(self, name: str, use: str, unit: str | None = None) -> None:
+        """Set one column's role (tests and loading a saved template use this)."""
+        r = self.header.index(name)
+        combo = self.map_table.cellWidget(r, 1)
+        if combo.findData(use) < 0:
+            raise ValueError(f"{use!r} is not a property id or a column role")
+        combo.setCurrentIndex(combo.findData(use))
+        if unit is not None:
+            self.map_table.cellWidget(r, 2).setEditText(unit)
+
+    def targets(self) -> list[str]:
+        taken: set[str] = set()
+        out = []
+        for name, (use, _unit) in self.mapping_state().items():
+            if use == PLAIN:
+                out.append(slug(name, taken))
+                taken.add(out[-1])
+            elif use in PROPERTIES:
+                out.append(use)
+        return out
+
+    def template_dict(self) -> dict[str, Any]:
+        columns: dict[str, dict[str, str]] = {}
+        sample_column = None
+        taken: set[str] = set()
+        for name, (use, unit) in self.mapping_state().items():
+            if use == IGNORE:
+                continue
+            if use == SAMPLE:
+                sample_column = name
+                continue
+            target = slug(name, taken) if use == PLAIN else use
+            taken.add(target)
+            spec = {"target": target, "label": name[:200]}
+            if unit:
+                spec["unit"] = unit
+            columns[name] = spec
+        data: dict[str, Any] = {
+            "name": self.name_edit.text().strip(),
+            "delimiter": self.delim_combo.currentData(),
+            "decimal": self.decimal_combo.currentData(),
+            "encoding": self.encoding_combo.currentText().strip() or "auto",
+            "header_row": self.header_spin.value(),
+            "skip_rows": self.skip_spin.value(),
+            "sample_column": sample_column,
+            "measurement_kind": self.kind_combo.currentData(),
+            "columns": columns,
+            "stop_at_blank": self.stop_check.isChecked(),
+        }
+        x, sig = self.x_combo.currentData(), self.signal_combo.currentData()
+        if x and sig and x != sig:
+            data["axes"], data["signal"] = [x], sig
+        return data
+
+    # -- live preview ----------------------------------------------------------------------
+    def schedule(self) -> None:
+        if not self._loading:
+            self._timer.start()
+
+    def refresh(self) -> None:
+        """Re-parse the previewed bytes with the current mapping and show the outcome."""
+        self._timer.stop()
+        self.parsed, self.error = None, ""
+        if not self.raw:
+            self._show_error(self.tr("Open a sample file to see a preview."))
+            return
+        try:
+            template = template_from_dict(self.template_dict(), self.tr("this template"))
+            self.parsed = parse_with_template(self.raw, Path(self.path).name, template)
+        except UserFacingError as exc:
+            self._show_error(str(exc))
+            return
+        self._show_parsed(self.parsed)
+
+    def _show_error(self, text: str) -> None:
+        self.error = text
+        self.status.setText(text)
+        self.status.setStyleSheet("color: #b41414;")
+        self.preview.clear()
+        self.preview.setRowCount(0)
+        self.preview.setColumnCount(0)
+        self.save_button.setEnabled(False)
+
+    def _show_parsed(self, parsed: ParsedFile) -> None:
+        ms = parsed.measurements
+        heads = [self.tr("Sample")]
+        rows: list[list[str]] = []
+        for m in ms:
+            for pid, q in m.quantities.items():
+                head = f"{pid} [{q.unit}]"
+                if head not in heads:
+                    heads.append(head)
+            for name, col in m.columns.items():
+                head = f"{name} [{col.unit}]" if col.unit else name
+                if head not in heads:
+                    heads.append(head)
+        for m in ms:
+            if m.quantities:
+                row = {f"{p} [{q.unit}]": f"{q.value:.6g}" for p, q in m.quantities.items()}
+                rows.append([m.sample_name or "", *(row.get(h, "") for h in heads[1:])])
+                continue
+            arrays = {
+                (f"{n} [{c.unit}]" if c.unit else n): c.values() for n, c in m.columns.items()
+            }
+            n = max((len(a) for a in arrays.values()), default=0)
+            for i in range(min(n, PREVIEW_ROWS - len(rows))):
+                cells = [f"{arrays[h][i]:.6g}" if h in arrays else "" for h in heads[1:]]
+                rows.append([m.sample_name or "", *cells])
+            if len(rows) >= PREVIEW_ROWS:
+                break
+        self.preview.clear()
+        self.preview.setColumnCount(len(heads))
+        self.preview.setHorizontalHeaderLabels(heads)
+        self.preview.setRowCount(len(rows))
+        for r, cells in enumerate(rows):
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if text == "nan":
+                    item.setForeground(QBrush(QColor(150, 150, 150)))
+                self.preview.setItem(r, c, item)
+        self.preview.resizeColumnsToContents()
+        names = ", ".join(parsed.sample_names[:5]) or self.tr("(no sample column)")
+        text = self.tr("%1 measurement(s) of kind %2 for samples: %3")
+        text = text.replace("%1", str(len(ms))).replace("%2", kind_label(ms[0].kind) if ms else "-")
+        self.status.setText(text.replace("%3", names))
+        self.status.setStyleSheet("color: #1a6b1a;")
+        self.save_button.setEnabled(bool(ms) and bool(self.name_edit.text().strip()))
+
+    # -- saving and loading ---------------------------------------------------------------
+    def save(self) -> str | None:
+        """Validate and save through the core; returns the name, or None on error."""
+        try:
+            template = template_from_dict(self.template_dict(), self.tr("this template"))
+            path = save_template(template)
+        except (UserFacingError, OSError) as exc:
+            self._show_error(str(exc))
+            return None
+        self.status.setText(
+            self.tr("Saved template “%1” to %2")
+            .replace("%1", template.name)
+            .replace("%2", str(path))
+        )
+        self.status.setStyleSheet("color: #1a6b1a;")
+        self._fill_saved()
+        self.saved_combo.setCurrentText(template.name)
+        self.templateSaved.emit(template.name)
+        return template.name
+
+    def load_template(self, name: str) -> None:
+        """Show a saved template's settings (the sample file stays as it is)."""
+        if not name:
+            return
+        try:
+            data = load_template(name).to_dict()
+        except UserFacingError as exc:
+            self._show_error(str(exc))
+            return
+        self._loading = True
+        self.name_edit.setText(data["name"])
+        self.kind_combo.setCurrentIndex(self.kind_combo.findData(data["measurement_kind"]))
+        self.delim_combo.setCurrentIndex(max(self.delim_combo.findData(data["delimiter"]), 0))
+        self.decimal_combo.setCurrentIndex(max(self.decimal_combo.findData(data["decimal"]), 0))
+        self.encoding_combo.setEditText(data.get("encoding", "auto"))
+        self.header_spin.setValue(data["header_row"])
+        self.skip_spin.setValue(data.get("skip_rows", 0))
+        self.stop_check.setChecked(data.get("stop_at_blank", True))
+        self._loading = False
+        self._layout_changed()
+        for col, spec in data["columns"].items():
+            if col in self.header:
+                use = spec["target"] if spec["target"] in PROPERTIES else PLAIN
+                self.set_column(col, use, spec.get("unit", ""))
+        if data.get("sample_column") in self.header:
+            self.set_column(data["sample_column"], SAMPLE)
+        self.refresh()
