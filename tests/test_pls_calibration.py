@@ -209,3 +209,20 @@ def test_poor_model_stores_no_predictions(registry):
     assert any("no predictions were stored" in m for m in results[0].messages)
     with pytest.raises(PluginRunError, match="Q2"):
         run_plugin(project, "pls_predict", ids[:2], {}, registry=registry)
+
+
+def test_predict_refuses_a_model_with_missing_or_garbled_performance(registry):
+    x, Y, y, _ = synthetic(30, 80, seed=14)
+    project = project_with_spectra(x, Y, y)
+    ids = list(project.samples)
+    run_plugin(project, "pls_calibration", ids, {"pipeline": "none", "folds": 5}, registry=registry)
+    model = next(iter(project.models.values()))
+    ok = run_plugin(project, "pls_predict", ids[:1], {}, registry=registry)
+    assert ok[0].values["lignin"].origin == "predicted"
+    for garbage in ("high", None, [1], float("nan")):
+        model.params["performance"] = {"q2": garbage, "rmsecv": "x"}
+        with pytest.raises(PluginRunError, match="Q2"):
+            run_plugin(project, "pls_predict", ids[:1], {}, registry=registry)
+    model.params["performance"] = "not a dict"
+    with pytest.raises(PluginRunError, match="Q2"):
+        run_plugin(project, "pls_predict", ids[:1], {}, registry=registry)

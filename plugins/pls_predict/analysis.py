@@ -39,12 +39,20 @@ def choose_model(inputs: AnalysisInputs, wanted: str) -> PlsPredictor:
     return from_stored(chosen)
 
 
+def _number(value: object) -> float | None:
+    """A finite number from a stored model's JSON, or None (the file may be hostile)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    value = float(value)
+    return value if np.isfinite(value) else None
+
+
 def run(inputs: AnalysisInputs, params: dict, progress: Progress) -> AnalysisOutput:
     model = choose_model(inputs, params["model"])
-    perf = model.params.get("performance", {})
-    rmsecv = perf.get("rmsecv")
-    q2 = perf.get("q2")
-    if not isinstance(q2, int | float) or q2 < MIN_Q2_FOR_PREDICTION:
+    perf = model.params.get("performance")
+    perf = perf if isinstance(perf, dict) else {}
+    rmsecv, q2 = _number(perf.get("rmsecv")), _number(perf.get("q2"))
+    if q2 is None or q2 < MIN_Q2_FOR_PREDICTION:
         raise AnalysisError(
             f"Model {model.name!r} has a cross-validated Q2 of {q2}; below "
             f"{MIN_Q2_FOR_PREDICTION} its predictions would not be reliable enough to store."
@@ -79,10 +87,11 @@ def run(inputs: AnalysisInputs, params: dict, progress: Progress) -> AnalysisOut
         predicted.append(value)
     if not predicted:
         raise AnalysisError("None of the selected samples could be predicted with this model.")
+    n_cal = _number(perf.get("n_calibration"))
     out.messages.append(
         f"Model {model.name!r} ({model.model_id}), {model.n_components} components, "
         f"cross-validated RMSECV {rmsecv if rmsecv is None else f'{rmsecv:.4g}'} {model.unit} "
-        f"from {perf.get('n_calibration', '?')} calibration samples; {len(predicted)} of "
+        f"from {'?' if n_cal is None else f'{n_cal:g}'} calibration samples; {len(predicted)} of "
         f"{len(inputs.samples)} samples predicted."
     )
     progress.update(1.0, "done")
