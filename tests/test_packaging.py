@@ -309,3 +309,15 @@ def test_trimmed_icu_keeps_finnish_collation_and_idna(tmp_path):
         "['auto', 'zeta', 'åbo', 'äiti', 'öljy']",
         "http://xn--bcher-kva.de/",
     ]
+
+
+def test_entry_script_runs_the_same_main(monkeypatch, capsys):
+    """The frozen entry point is ``workbench.cli.main.main`` (console untouched off Windows)."""
+    import fibre_workbench_main
+
+    streams = (sys.stdout, sys.stderr, sys.stdin)
+    monkeypatch.setattr(sys, "argv", ["fibre-workbench", "--version"])
+    assert fibre_workbench_main.run() == 0
+    assert capsys.readouterr().out.strip() == f"fibre-workbench {workbench.__version__}"
+    if sys.platform != "win32":
+        assert (sys.stdout, sys.stderr, sys.stdin) == streams
