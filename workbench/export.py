@@ -163,7 +163,9 @@ def export(
         else:
             from workbench.importers.export_jcamp import measurement_jcamp
 
-            text = measurement_jcamp(m, title=f"{sample.name} {m.label}".strip())
+            text = measurement_jcamp(
+                m, title=f"{sample.name} {m.label}".strip(), sample_name=sample.name
+            )
             atomic_write_bytes(out, text.encode("utf-8"))
         return f"wrote {m.kind} {m.label!r} of {sample.name} ({m.n_points} points) to {out}"
     tables = value_rows(chosen, kind)

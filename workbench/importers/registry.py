@@ -17,7 +17,7 @@ from workbench.errors import ImportFormatError
 from workbench.importers import formats
 from workbench.importers.base import ParsedFile, Reader
 
-SNIFF_BYTES = 64 * 1024
+SNIFF_BYTES = 16 * 1024  # every header the readers look for sits well within this
 MAX_FILE_BYTES = 512 * 1024 * 1024
 
 

@@ -10,6 +10,7 @@ decimal-point file) is refused with a message, never read as some number.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Sequence
 
 from workbench.errors import ImportFormatError
@@ -25,7 +26,32 @@ _LINE_SPLIT = re.compile(r"\r\n|\r|\n")
 
 
 def decode(raw: bytes, path: str, declared: str | None = None) -> tuple[str, str]:
-    """Decode file bytes to text; returns (text, encoding name used).
+    """Decode file bytes to text; returns (text, encoding name used) (see ``_decode``).
+
+    Short inputs (the heads every reader's ``sniff`` decodes during detection) are
+    cached, so detecting a file's format decodes its head once, not once per reader.
+    """
+    if len(raw) <= _CACHE_LIMIT:
+        key = (raw, declared)
+        with _cache_lock:
+            hit = _cache.get(key)
+        if hit is None:
+            hit = _decode(raw, path, declared)
+            with _cache_lock:
+                if len(_cache) >= 8:
+                    _cache.pop(next(iter(_cache)))
+                _cache[key] = hit
+        return hit
+    return _decode(raw, path, declared)
+
+
+_CACHE_LIMIT = 65536
+_cache_lock = threading.Lock()
+_cache: dict[tuple[bytes, str | None], tuple[str, str]] = {}
+
+
+def _decode(raw: bytes, path: str, declared: str | None = None) -> tuple[str, str]:
+    """Decode file bytes to text.
 
     Order: a byte-order mark wins; then an encoding the header declared (``declared``,
     e.g. "cp1252" for NETZSCH ``#FTYPE:ANSI`` or "cp850" for a DOS printout); then

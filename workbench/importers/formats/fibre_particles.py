@@ -48,8 +48,13 @@ def particle_role(cell: str) -> tuple[str | None, str, str]:
     return None, unit, name
 
 
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+
+
 def _find_header(lines: list[str]) -> tuple[int, str | None] | None:
     for i, line in enumerate(lines[:50]):
+        if not _HAS_LETTER.search(line):
+            continue  # a header names its columns; numeric rows cannot be one
         delim = sniff_delimiter(lines[i : i + 4])
         cells = line.split(delim) if delim else line.split()
         roles = [particle_role(c)[0] for c in cells]

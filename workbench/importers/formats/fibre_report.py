@@ -47,8 +47,13 @@ def _is_length(pid: str | None) -> bool:
     return pid is not None and pid.startswith("fibre_length")
 
 
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+
+
 def _header_row(lines: list[str], delim: str | None) -> int | None:
     for i, line in enumerate(lines[:60]):
+        if not _HAS_LETTER.search(line):
+            continue  # a header names its columns; numeric rows cannot be one
         cells = line.split(delim) if delim else line.split()
         pids = [summary_property(c)[0] for c in cells]
         if sum(_is_length(p) for p in pids) >= 2 or (
@@ -61,6 +66,8 @@ def _header_row(lines: list[str], delim: str | None) -> int | None:
 def _vertical_hits(lines: list[str], delim: str | None) -> int:
     hits = 0
     for line in lines[:200]:
+        if not _HAS_LETTER.search(line):
+            continue
         cells = line.split(delim) if delim else line.split()
         if len(cells) >= 2 and _is_length(summary_property(cells[0])[0]):
             hits += 1

@@ -94,8 +94,13 @@ def role(cell: str) -> tuple[str | None, str]:
     return None, unit
 
 
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+
+
 def _find_header(lines: list[str]) -> tuple[int, str, list[str]] | None:
     for i, line in enumerate(lines[:40]):
+        if not _HAS_LETTER.search(line):
+            continue  # a header names its columns; numeric rows cannot be one
         delim = sniff_delimiter([line]) or sniff_delimiter(lines[i : i + 3])
         if not delim:
             continue
