@@ -93,6 +93,8 @@ class Reader:
             sig = source_signature(source)
             if len(self.w) == n_warnings and sig is not None:
                 self.signatures[f"sources/{sha}"] = sig
+        if list(self.project.sources) == S.Attrs(group, []).jsonval("order", []):
+            self.signatures["sources/order"] = L.dumps(list(self.project.sources))
 
     def read_models(self, group: h5py.Group) -> None:
         for mid in self._names(group):

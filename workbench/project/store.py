@@ -243,6 +243,7 @@ def save_project(project: Project, path: str | Path | None = None) -> None:
         for sha, src in project.sources.items()
         if (sig := source_signature(src)) is not None
     )
+    state.signatures["sources/order"] = L.dumps(list(project.sources))
     if new_lock is not None:
         if state.lock is not None:
             state.lock.release()

@@ -157,22 +157,7 @@ def write_project(
         else:
             write_sample(samples, sample, rebinds)
 
-    sources = f.create_group("sources")
-    L.set_json(sources, "order", list(project.sources))
-    for source in project.sources.values():
-        key = f"sources/{source.sha256}"
-        sig = source_signature(source) if reuse is not None else None
-        if (
-            reuse is not None
-            and sig is not None
-            and reuse.signatures.get(key) == sig
-            and source.data.handle.file is reuse.file
-            and source.data.name == f"/{key}"
-        ):
-            sources.copy(reuse.file[key], sources, name=source.sha256)  # with its attributes
-            rebinds.append((source.data, source.data.name))
-        else:
-            write_source(sources, source, rebinds)
+    write_sources(f, project, reuse, rebinds)
 
     models = f.create_group("models")
     L.set_json(models, "order", list(project.models))
@@ -183,6 +168,43 @@ def write_project(
     settings = f.create_group("settings")
     L.set_json(settings, "json", project.settings)
     return rebinds
+
+
+def write_sources(f: h5py.File, project: Project, reuse: Reuse | None, log: WriteLog) -> None:
+    """Write ``/sources``: copied whole when unchanged, else source by source."""
+    copyable = {
+        sha
+        for sha, src in project.sources.items()
+        if reuse is not None and _can_copy_source(src, reuse)
+    }
+    if reuse is not None and len(copyable) == len(project.sources) and "sources" in reuse.file:
+        old = reuse.file["sources"]
+        if set(old.keys()) == copyable and reuse.signatures.get("sources/order") == L.dumps(
+            list(project.sources)
+        ):
+            f.copy(old, f, name="sources")  # one HDF5 copy for all stored files
+            log.extend((src.data, src.data.name) for src in project.sources.values())
+            return
+    sources = f.create_group("sources")
+    L.set_json(sources, "order", list(project.sources))
+    for sha, source in project.sources.items():
+        if sha in copyable:
+            assert reuse is not None
+            sources.copy(reuse.file[f"sources/{sha}"], sources, name=sha)  # with attributes
+            log.append((source.data, source.data.name))
+        else:
+            write_source(sources, source, log)
+
+
+def _can_copy_source(source: SourceFile, reuse: Reuse) -> bool:
+    key = f"sources/{source.sha256}"
+    sig = source_signature(source)
+    return (
+        sig is not None
+        and reuse.signatures.get(key) == sig
+        and source.data.handle.file is reuse.file
+        and source.data.name == f"/{key}"
+    )
 
 
 def _can_copy(sample: Sample, reuse: Reuse) -> bool:
