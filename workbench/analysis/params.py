@@ -76,7 +76,7 @@ def _list(spec: ParamSpec, val: Any) -> list[Any]:
         if text.startswith("["):
             try:
                 val = json.loads(text)
-            except json.JSONDecodeError:
+            except (ValueError, RecursionError):
                 raise ParameterError(
                     f"parameter {spec.name}: {val!r} is not a valid list"
                 ) from None

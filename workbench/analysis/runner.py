@@ -276,6 +276,10 @@ def prepare_run(
         arrays = validate_output(manifest, out, ids)
     except OutputError as exc:
         raise _fail(manifest.id, "output", exc, label) from exc
+    clash = sorted(m.id for m in out.models if m.id in project.models)
+    if clash:  # a plugin may add models, never replace the project's existing ones
+        exc = OutputError(f"models: ids {clash} already belong to models in the project")
+        raise _fail(manifest.id, "output", exc, label)
 
     run_id = new_id("run") if len(ids) > 1 else None
     outcome = RunOutcome(plugin_id=manifest.id, models=list(out.models))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Iterable
 from numbers import Integral, Real
 from typing import Any
@@ -122,10 +123,20 @@ def _check_plots(plots: Any, lengths: dict[str, int]) -> None:
             raise OutputError(f"{where}: not JSON-serialisable ({exc})") from None
 
 
+_MODEL_ID = re.compile(r"[A-Za-z0-9_\-][A-Za-z0-9_.\-]{0,127}")
+
+
 def _check_model(i: int, model: Any) -> None:
     where = f"models[{i}]"
     if not isinstance(model, StoredModel):
         raise OutputError(f"{where}: expected a StoredModel, got {type(model).__name__}")
+    # the id becomes a group name under /models: no paths ("/", "..") that would
+    # place the model elsewhere in the project file
+    if not isinstance(model.id, str) or not _MODEL_ID.fullmatch(model.id):
+        raise OutputError(
+            f"{where}.id: {model.id!r} is not a valid model id "
+            "(letters, digits, '_', '-', '.'; at most 128 characters)"
+        )
     for key, arr in model.arrays.items():
         a = np.asarray(arr)
         if a.dtype.kind not in "biuf":
@@ -177,4 +188,7 @@ def validate_output(
         raise OutputError("models: expected a list of StoredModel")
     for i, model in enumerate(out.models):
         _check_model(i, model)
+    ids = [m.id for m in out.models]
+    if len(set(ids)) != len(ids):
+        raise OutputError(f"models: duplicate model ids {sorted(ids)}")
     return arrays

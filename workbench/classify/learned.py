@@ -257,6 +257,14 @@ def _array(model: StoredModel, key: str, ndim: int) -> np.ndarray:
     return arr
 
 
+def _str_list(model: StoredModel, key: str) -> list[str]:
+    """A list parameter of a stored model (the file may hold anything there)."""
+    value = model.params.get(key, [])
+    if not isinstance(value, list) or len(value) > MAX_FEATURES:
+        raise AnalysisError(f"model {model.id}: parameter {key!r} is not a list")
+    return [str(x) for x in value]
+
+
 class LabelPredictor:
     """A stored classifier rebuilt from its arrays (checked: the file may come from anyone)."""
 
@@ -266,15 +274,18 @@ class LabelPredictor:
             raise AnalysisError(f"model {model.id} is not a label classifier this version reads")
         self.model = model
         self.label_key = str(p.get("label_key", ""))
-        self.classes = [str(c) for c in p.get("classes", [])]
-        self.properties = [str(x) for x in p.get("properties", [])]
+        self.classes = _str_list(model, "classes")
+        self.properties = _str_list(model, "properties")
         self.mean = _array(model, "scaler_mean", 1)
         self.scale = _array(model, "scaler_scale", 1)
         self.coef = _array(model, "coef", 2)
         self.intercept = _array(model, "intercept", 1)
         self.axis = _array(model, "x_axis", 1) if p.get("spectra") else None
         self.pca_mean = self.pca_components = None
-        if int(p.get("n_components", 0)):
+        k = p.get("n_components", 0)
+        if isinstance(k, bool) or not isinstance(k, int) or k < 0:
+            raise AnalysisError(f"model {model.id}: parameter 'n_components' is not a count")
+        if k:
             self.pca_mean = _array(model, "pca_mean", 1)
             self.pca_components = _array(model, "pca_components", 2)
         n_features = len(self.properties) + (self.axis.size if self.axis is not None else 0)

@@ -272,6 +272,8 @@ def template_from_bytes(raw: bytes, source: str) -> ImportTemplate:
         raise _err(
             source, "(file)", f"not valid JSON (line {exc.lineno} column {exc.colno}: {exc.msg})"
         ) from None
+    except (ValueError, RecursionError) as exc:  # nesting too deep, a 5000-digit number
+        raise _err(source, "(file)", f"not a usable JSON template ({str(exc)[:120]})") from None
     return template_from_dict(data, source)
 
 
