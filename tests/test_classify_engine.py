@@ -551,3 +551,24 @@ def test_compiled_limit_tests_match_check_limit(comp):
     # equality within the 1e-9 relative tolerance counts as "at the limit"
     assert check_limit("<", 0.7 - 1e-12, 0.7, 0.7) is False
     assert check_limit("<=", 0.7 + 1e-12, 0.7, 0.7) is True
+
+
+@pytest.mark.parametrize(
+    ("moisture", "ash", "m_class", "a_class"),
+    [
+        (30.0, 10.0, "M30", "A10.0"),
+        (30.01, 10.01, "M35", "A10.0+"),
+        (5.0, 0.5, "M10", "A0.5"),
+        (55.0, 0.51, "M55", "A0.7"),
+    ],
+)
+def test_iso_17225_1_classes_at_their_edges(moisture, ash, m_class, a_class):
+    v = one(sample(moisture=moisture, ash=Quantity(ash, "%", "db", method="ISO 18122")), CHIPS)
+    assert v.row("moisture_class").note.split(";")[0] == f"class {m_class}"
+    assert v.row("ash_class").note.split(";")[0] == f"class {a_class}"
+
+
+def test_moisture_above_all_classes():
+    v = one(sample(moisture=60.0, ash=1.0), CHIPS)
+    row = v.row("moisture_class")
+    assert row.result == "fail" and row.note.startswith("outside all classes")
