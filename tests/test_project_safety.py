@@ -182,6 +182,20 @@ def test_bad_shapes_and_dtypes_skip_the_measurement(good, make, expect):
     assert any(expect in w and "m-tga-0" in w for w in p.warnings), p.warnings
 
 
+def test_columns_of_different_lengths_are_named(good):
+    sid = sample_ids(good)[0]
+
+    def fn(f):
+        g = f[f"samples/{sid}/measurements/m-tga-0"]
+        del g["time"]
+        g["time"] = np.arange(699.0)
+
+    mutate(good, fn)
+    p = open_all(good)
+    assert p.samples[sid].measurements["m-tga-0"].columns["time"].shape == (699,)
+    assert any("different lengths" in w and "m-tga-0" in w for w in p.warnings)
+
+
 def test_wrong_typed_and_missing_attributes_fall_back(good):
     sid = sample_ids(good)[0]
 

@@ -156,6 +156,9 @@ class Reader:
         else:
             signal = info.text("signal") or None
             axes = info.list("axes")
+        lengths = {c.shape[0] for c in columns.values()}
+        if len(lengths) > 1:  # kept (never drop data), but said: plots may not line up
+            self.w.append(f"{g.name}: its columns have different lengths {sorted(lengths)}.")
         return Measurement(
             id=g.name.rsplit("/", 1)[-1],
             kind=a.text("kind", "table"),
