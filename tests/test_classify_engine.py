@@ -572,3 +572,14 @@ def test_moisture_above_all_classes():
     v = one(sample(moisture=60.0, ash=1.0), CHIPS)
     row = v.row("moisture_class")
     assert row.result == "fail" and row.note.startswith("outside all classes")
+
+
+def test_c_n_ratio_from_carbon_and_nitrogen_on_different_bases():
+    # C 45 % ar at 10 % moisture = 50 % db; N 2500 mg/kg db = 0.25 %: C/N = 200
+    s = sample(
+        ftype="bark",
+        moisture=10.0,
+        carbon=Quantity(45.0, "%", "ar"),
+        nitrogen=Quantity(2500.0, "mg/kg", "db"),
+    )
+    assert one(s, COMPOST).row("c_n_ratio").value == pytest.approx(200.0)

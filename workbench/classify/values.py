@@ -135,10 +135,15 @@ class SampleValues:
                 c["volatile_solids"] = [_complement(scaled, Basis.DRY.value)]
         if "c_n_ratio" not in c and "carbon" in c and "nitrogen" in c:
             cc, nn = c["carbon"][0], c["nitrogen"][0]
-            if cc.basis == nn.basis and cc.unit == nn.unit and nn.value > 0:
+            try:  # both on dry basis in % (C/N is a mass ratio, the basis must agree)
+                c_db = cc.value * self.factor("carbon", cc, Basis.DRY.value, "%")
+                n_db = nn.value * self.factor("nitrogen", nn, Basis.DRY.value, "%")
+            except ValueError:
+                n_db = 0.0
+            if n_db > 0:
                 c["c_n_ratio"] = [
                     Candidate(
-                        value=cc.value / nn.value,
+                        value=c_db / n_db,
                         unit="",
                         basis=Basis.NONE.value,
                         origin="derived",
