@@ -22,7 +22,6 @@ _BOMS = (
     (b"\xff\xfe", "utf-16-le"),
     (b"\xfe\xff", "utf-16-be"),
 )
-_LINE_SPLIT = re.compile(r"\r\n|\r|\n")
 
 
 def decode(raw: bytes, path: str, declared: str | None = None) -> tuple[str, str]:
@@ -93,7 +92,9 @@ def _decode(raw: bytes, path: str, declared: str | None = None) -> tuple[str, st
 
 def split_lines(text: str) -> list[str]:
     """Split on CRLF, CR or LF (and nothing else: form feeds stay in the line)."""
-    lines = _LINE_SPLIT.split(text)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
     return lines
