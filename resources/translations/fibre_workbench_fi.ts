@@ -148,6 +148,7 @@
     </message>
     <message>
         <location filename="../../workbench/gui/actions.py" line="160"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="109"/>
         <source>&amp;View</source>
         <translation>&amp;Näytä</translation>
     </message>
@@ -163,8 +164,125 @@
     </message>
     <message>
         <location filename="../../workbench/gui/actions.py" line="178"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="132"/>
         <source>&amp;Help</source>
         <translation>&amp;Ohje</translation>
+    </message>
+</context>
+<context>
+    <name>Analyses</name>
+    <message>
+        <location filename="../../workbench/gui/analysis_actions.py" line="102"/>
+        <source>Suitability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/analysis_actions.py" line="134"/>
+        <source>&amp;Analyses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/analysis_actions.py" line="135"/>
+        <source>&amp;Tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/analysis_actions.py" line="148"/>
+        <source>Re-run all &amp;stale results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/analysis_actions.py" line="152"/>
+        <source>&amp;Self-assessment wizard…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/analysis_actions.py" line="154"/>
+        <source>Describe a side stream, add its lab values, see what it suits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/analysis_actions.py" line="157"/>
+        <source>&amp;Train classifier…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/analysis_actions.py" line="159"/>
+        <source>Training &amp;labels…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/analysis_actions.py" line="163"/>
+        <source>&amp;Plugins…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/analysis_actions.py" line="165"/>
+        <source>Every plugin with its version, origin and status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/analysis_actions.py" line="224"/>
+        <source>%1 on %2 sample(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/analysis_actions.py" line="237"/>
+        <source>%1: %2 result(s) added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/analysis_actions.py" line="243"/>
+        <source>Skipped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AnalysisDialog</name>
+    <message>
+        <location filename="../../workbench/gui/analysis_dialog.py" line="81"/>
+        <source>Method: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/analysis_dialog.py" line="87"/>
+        <source>Parameters</source>
+        <translation type="unfinished">Parametrit</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/analysis_dialog.py" line="89"/>
+        <source>Restore defaults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/analysis_dialog.py" line="96"/>
+        <source>Samples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/analysis_dialog.py" line="99"/>
+        <source>All ticked samples are analysed together.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/analysis_dialog.py" line="101"/>
+        <source>Each ticked sample gets its own result.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/analysis_dialog.py" line="109"/>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/analysis_dialog.py" line="156"/>
+        <source>This sample has no %1 data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/analysis_dialog.py" line="184"/>
+        <source>Tick at least one sample.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -211,6 +329,26 @@
         <location filename="../../workbench/gui/import_command.py" line="107"/>
         <source>Import “%1”</source>
         <translation>Tuo ”%1”</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/analysis_actions.py" line="232"/>
+        <source>Run %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/analysis_commands.py" line="81"/>
+        <source>Type lab values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/analysis_commands.py" line="101"/>
+        <source>Save model “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/analysis_commands.py" line="120"/>
+        <source>Edit label “%1”</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -403,22 +541,22 @@
     <message>
         <location filename="../../workbench/gui/export_dialog.py" line="128"/>
         <source>Export to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Vienti tiedostoon %1</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/export_dialog.py" line="167"/>
         <source>Select a curve or spectrum in the project tree first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Valitse ensin käyrä tai spektri projektipuusta.</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/export_dialog.py" line="176"/>
         <source>Export curve</source>
-        <translation type="unfinished"></translation>
+        <translation>Vie käyrä</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/export_dialog.py" line="178"/>
         <source>CSV (*.csv);;JCAMP-DX (*.jdx *.dx)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV (*.csv);;JCAMP-DX (*.jdx *.dx)</translation>
     </message>
 </context>
 <context>
@@ -427,57 +565,57 @@
         <location filename="../../workbench/gui/export_dialog.py" line="49"/>
         <location filename="../../workbench/gui/export_dialog.py" line="91"/>
         <source>Export values</source>
-        <translation type="unfinished"></translation>
+        <translation>Vie arvot</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/export_dialog.py" line="52"/>
         <source>values.xlsx or values.csv</source>
-        <translation type="unfinished"></translation>
+        <translation>arvot.xlsx tai arvot.csv</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/export_dialog.py" line="55"/>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Selaa…</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/export_dialog.py" line="61"/>
         <source>Everything</source>
-        <translation type="unfinished"></translation>
+        <translation>Kaikki</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/export_dialog.py" line="65"/>
         <source>Analysis results</source>
-        <translation type="unfinished"></translation>
+        <translation>Analyysitulokset</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/export_dialog.py" line="67"/>
         <source>Only the ticked samples are exported</source>
-        <translation type="unfinished"></translation>
+        <translation>Vain rastitetut näytteet viedään</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/export_dialog.py" line="74"/>
         <source>Output file:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kohdetiedosto:</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/export_dialog.py" line="75"/>
         <source>Data:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiedot:</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/export_dialog.py" line="76"/>
         <source>Samples:</source>
-        <translation type="unfinished"></translation>
+        <translation>Näytteet:</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/export_dialog.py" line="80"/>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>Vie</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/export_dialog.py" line="93"/>
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel-työkirja (*.xlsx);;CSV (*.csv)</translation>
     </message>
 </context>
 <context>
@@ -485,12 +623,12 @@
     <message>
         <location filename="../../workbench/gui/import_actions.py" line="135"/>
         <source>Import with template</source>
-        <translation type="unfinished"></translation>
+        <translation>Tuo mallipohjalla</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/import_actions.py" line="136"/>
         <source>Template:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mallipohja:</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/import_actions.py" line="145"/>
@@ -500,62 +638,62 @@
     <message>
         <location filename="../../workbench/gui/import_actions.py" line="159"/>
         <source>%1 is not a folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ei ole kansio.</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/import_actions.py" line="166"/>
         <source>Import with &amp;template…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tuo &amp;mallipohjalla…</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/import_actions.py" line="168"/>
         <source>Read tables with a saved column-mapping template</source>
-        <translation type="unfinished"></translation>
+        <translation>Lue taulukot tallennetulla sarakkeiden kohdistuspohjalla</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/import_actions.py" line="172"/>
         <source>&amp;Define import template…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Määritä tuontipohja…</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/import_actions.py" line="174"/>
         <source>Teach the workbench a table layout (columns and units)</source>
-        <translation type="unfinished"></translation>
+        <translation>Opeta ohjelmalle taulukon rakenne (sarakkeet ja yksiköt)</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/import_actions.py" line="178"/>
         <source>&amp;Watch folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Seuraa kansiota…</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/import_actions.py" line="180"/>
         <source>Import new files from an instrument&apos;s export folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Tuo uudet tiedostot laitteen vientikansiosta</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/import_actions.py" line="182"/>
         <source>Stop &amp;watching</source>
-        <translation type="unfinished"></translation>
+        <translation>Lopeta &amp;seuranta</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/import_actions.py" line="185"/>
         <source>&amp;Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vie…</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/import_actions.py" line="187"/>
         <source>Values of measurements and results to CSV or Excel</source>
-        <translation type="unfinished"></translation>
+        <translation>Mittausten ja tulosten arvot CSV- tai Excel-tiedostoon</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/import_actions.py" line="191"/>
         <source>Export curve…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vie käyrä…</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/import_actions.py" line="193"/>
         <source>The selected curve or spectrum to CSV or JCAMP-DX</source>
-        <translation type="unfinished"></translation>
+        <translation>Valittu käyrä tai spektri CSV- tai JCAMP-DX-tiedostoon</translation>
     </message>
 </context>
 <context>
@@ -563,275 +701,275 @@
     <message>
         <location filename="../../workbench/gui/import_controller.py" line="93"/>
         <source>Open or create a project first, then import.</source>
-        <translation type="unfinished"></translation>
+        <translation>Avaa tai luo ensin projekti ja tuo sitten.</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/import_controller.py" line="97"/>
         <source>This project is read-only; nothing was imported. Use Save As first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekti on vain luku -tilassa; mitään ei tuotu. Käytä ensin Tallenna nimellä.</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/import_controller.py" line="111"/>
         <source>An import is already running; wait for it to finish.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tuonti on jo käynnissä; odota, että se päättyy.</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/import_controller.py" line="119"/>
         <source>No files to import in the dropped folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pudotetussa kansiossa ei ole tuotavia tiedostoja.</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/import_controller.py" line="122"/>
         <source>Reading %1 file(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Luetaan %1 tiedosto(a)</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/import_controller.py" line="132"/>
         <source>Import cancelled while reading files; nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tuonti peruttiin tiedostoja luettaessa; mitään ei muutettu.</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/import_controller.py" line="156"/>
         <source>Reading %1 file(s) with template “%2”</source>
-        <translation type="unfinished"></translation>
+        <translation>Luetaan %1 tiedosto(a) mallipohjalla ”%2”</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/import_controller.py" line="178"/>
         <source>Saved import template “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Tuontipohja ”%1” tallennettu</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/import_controller.py" line="216"/>
         <source>The project changed during the import; the rest was skipped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekti vaihtui tuonnin aikana; loput ohitettiin.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_controller.py" line="234"/>
+        <location filename="../../workbench/gui/import_controller.py" line="237"/>
         <source>Importing… %1 of %2 files</source>
-        <translation type="unfinished"></translation>
+        <translation>Tuodaan… %1/%2 tiedostoa</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_controller.py" line="250"/>
+        <location filename="../../workbench/gui/import_controller.py" line="253"/>
         <source>Not imported: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ei tuotu: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_controller.py" line="254"/>
+        <location filename="../../workbench/gui/import_controller.py" line="257"/>
         <source>Already present: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>On jo projektissa: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_controller.py" line="256"/>
+        <location filename="../../workbench/gui/import_controller.py" line="259"/>
         <source>Import: %1 imported, %2 already present, %3 failed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../workbench/gui/import_controller.py" line="261"/>
-        <source>Edit &gt; Undo removes this import.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tuonti: %1 tuotu, %2 oli jo projektissa, %3 epäonnistui.</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/import_controller.py" line="264"/>
+        <source>Edit &gt; Undo removes this import.</source>
+        <translation>Muokkaa &gt; Kumoa poistaa tämän tuonnin.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_controller.py" line="267"/>
         <source>Watch folder: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Seurattava kansio: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_controller.py" line="284"/>
+        <location filename="../../workbench/gui/import_controller.py" line="287"/>
         <source>Watching %1: new files are imported into the open project.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seurataan kansiota %1: uudet tiedostot tuodaan avoimeen projektiin.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_controller.py" line="296"/>
+        <location filename="../../workbench/gui/import_controller.py" line="299"/>
         <source>Stopped watching %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kansion %1 seuranta lopetettu.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_controller.py" line="310"/>
+        <location filename="../../workbench/gui/import_controller.py" line="313"/>
         <source>Watch folder: reading %1 new file(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Seurattava kansio: luetaan %1 uutta tiedosto(a)</translation>
     </message>
 </context>
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="104"/>
+        <location filename="../../workbench/gui/import_dialog.py" line="105"/>
         <source>Import preview</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="114"/>
-        <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Tuonnin esikatselu</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/import_dialog.py" line="115"/>
+        <source>File</source>
+        <translation>Tiedosto</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_dialog.py" line="116"/>
         <source>Result</source>
         <translation type="unfinished">Tulos</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="116"/>
+        <location filename="../../workbench/gui/import_dialog.py" line="121"/>
         <source>Format</source>
-        <translation type="unfinished"></translation>
+        <translation>Muoto</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="117"/>
+        <location filename="../../workbench/gui/import_dialog.py" line="122"/>
         <source>Instrument</source>
         <translation type="unfinished">Laite</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/import_dialog.py" line="118"/>
         <source>Samples in file</source>
-        <translation type="unfinished"></translation>
+        <translation>Näytteet tiedostossa</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/import_dialog.py" line="119"/>
         <source>Points/rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Pisteitä/rivejä</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/import_dialog.py" line="120"/>
         <source>Units and ranges</source>
-        <translation type="unfinished"></translation>
+        <translation>Yksiköt ja vaihteluvälit</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="121"/>
+        <location filename="../../workbench/gui/import_dialog.py" line="123"/>
         <source>Warnings and errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Varoitukset ja virheet</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="122"/>
+        <location filename="../../workbench/gui/import_dialog.py" line="117"/>
         <source>Goes to</source>
-        <translation type="unfinished"></translation>
+        <translation>Kohde</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="135"/>
+        <location filename="../../workbench/gui/import_dialog.py" line="136"/>
         <source>Select a file to see everything read from it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Valitse tiedosto nähdäksesi kaiken siitä luetun.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="152"/>
+        <location filename="../../workbench/gui/import_dialog.py" line="153"/>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>Tuo</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="162"/>
+        <location filename="../../workbench/gui/import_dialog.py" line="163"/>
         <source>Where the selected files go</source>
-        <translation type="unfinished"></translation>
+        <translation>Minne valitut tiedostot tuodaan</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="165"/>
+        <location filename="../../workbench/gui/import_dialog.py" line="166"/>
         <source>The sample named in the file</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiedostossa nimettyyn näytteeseen</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="168"/>
+        <location filename="../../workbench/gui/import_dialog.py" line="169"/>
         <source>Matched by name (case and spaces ignored); a sample not yet in the project is created. A file that names no sample gets a new sample named after the file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="172"/>
-        <source>An existing sample:</source>
-        <translation type="unfinished"></translation>
+        <translation>Haetaan nimen perusteella (kirjainkoolla ja välilyönneillä ei ole väliä); puuttuva näyte luodaan. Jos tiedosto ei nimeä näytettä, luodaan tiedoston niminen uusi näyte.</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/import_dialog.py" line="173"/>
-        <source>A new sample named:</source>
-        <translation type="unfinished"></translation>
+        <source>An existing sample:</source>
+        <translation>Olemassa olevaan näytteeseen:</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="181"/>
-        <source>default: the file name</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../workbench/gui/import_dialog.py" line="174"/>
+        <source>A new sample named:</source>
+        <translation>Uuteen näytteeseen nimeltä:</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/import_dialog.py" line="182"/>
+        <source>default: the file name</source>
+        <translation>oletus: tiedoston nimi</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_dialog.py" line="183"/>
         <source>Use for selected files</source>
-        <translation type="unfinished"></translation>
+        <translation>Käytä valituille tiedostoille</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="195"/>
+        <location filename="../../workbench/gui/import_dialog.py" line="196"/>
         <source>Define template…</source>
-        <translation type="unfinished"></translation>
+        <translation>Määritä mallipohja…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="197"/>
+        <location filename="../../workbench/gui/import_dialog.py" line="198"/>
         <source>Teach the workbench this table layout once (columns, units, decimal mark)</source>
-        <translation type="unfinished"></translation>
+        <translation>Opeta ohjelmalle tämän taulukon rakenne kerran (sarakkeet, yksiköt, desimaalimerkki)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="201"/>
+        <location filename="../../workbench/gui/import_dialog.py" line="203"/>
         <source>Re-read failed files with template</source>
-        <translation type="unfinished"></translation>
+        <translation>Lue epäonnistuneet uudelleen mallipohjalla</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="205"/>
+        <location filename="../../workbench/gui/import_dialog.py" line="207"/>
         <source>Saved template:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tallennettu mallipohja:</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="254"/>
+        <location filename="../../workbench/gui/import_dialog.py" line="260"/>
         <source>Failed</source>
         <translation type="unfinished">Epäonnistui</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="266"/>
+        <location filename="../../workbench/gui/import_dialog.py" line="273"/>
         <source>Already imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Jo tuotu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="268"/>
+        <location filename="../../workbench/gui/import_dialog.py" line="275"/>
         <source>Nothing found</source>
-        <translation type="unfinished"></translation>
+        <translation>Ei löytynyt mitään</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="274"/>
+        <location filename="../../workbench/gui/import_dialog.py" line="281"/>
         <source>(none named)</source>
-        <translation type="unfinished"></translation>
+        <translation>(ei nimettyä)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="286"/>
+        <location filename="../../workbench/gui/import_dialog.py" line="293"/>
         <source>Sample “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Näyte ”%1”</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="290"/>
+        <location filename="../../workbench/gui/import_dialog.py" line="297"/>
         <source>%1 (new)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (uusi)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="328"/>
+        <location filename="../../workbench/gui/import_dialog.py" line="335"/>
         <source>%1 files selected.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 tiedostoa valittu.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="341"/>
+        <location filename="../../workbench/gui/import_dialog.py" line="348"/>
         <source>Format: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Muoto: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="342"/>
+        <location filename="../../workbench/gui/import_dialog.py" line="349"/>
         <source>Encoding: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Merkistö: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="350"/>
+        <location filename="../../workbench/gui/import_dialog.py" line="357"/>
         <source>  points/rows: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>  pisteitä/rivejä: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="358"/>
+        <location filename="../../workbench/gui/import_dialog.py" line="372"/>
         <source>Warning: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Varoitus: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="384"/>
+        <location filename="../../workbench/gui/import_dialog.py" line="398"/>
         <source>%1 file(s) read, %2 ready to import, %3 could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 tiedosto(a) luettu, %2 valmiina tuotavaksi, %3 ei voitu lukea.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="387"/>
+        <location filename="../../workbench/gui/import_dialog.py" line="401"/>
         <source>Nothing is written until you press Import.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitään ei kirjoiteta ennen kuin painat Tuo.</translation>
     </message>
 </context>
 <context>
@@ -885,78 +1023,83 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="116"/>
+        <location filename="../../workbench/gui/main_window.py" line="120"/>
         <source>Project</source>
         <translation>Projekti</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="119"/>
+        <location filename="../../workbench/gui/main_window.py" line="123"/>
         <source>Details</source>
         <translation>Tiedot</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="122"/>
+        <location filename="../../workbench/gui/main_window.py" line="126"/>
         <source>Tasks and log</source>
         <translation>Tehtävät ja loki</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="155"/>
+        <location filename="../../workbench/gui/main_window.py" line="159"/>
         <source>Untitled</source>
         <translation>Nimetön</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="158"/>
+        <location filename="../../workbench/gui/main_window.py" line="162"/>
         <source>[read-only]</source>
         <translation>[vain luku]</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="91"/>
+        <location filename="../../workbench/gui/main_window.py" line="95"/>
         <source>Filter samples…</source>
         <translation>Suodata näytteitä…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="93"/>
+        <location filename="../../workbench/gui/main_window.py" line="97"/>
         <source>Show only samples whose fields contain this text</source>
         <translation>Näytä vain näytteet, joiden tiedoissa on tämä teksti</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="172"/>
+        <location filename="../../workbench/gui/main_window.py" line="190"/>
         <source>Use Save As to keep changes in a new file.</source>
         <translation>Käytä Tallenna nimellä -toimintoa säilyttääksesi muutokset uudessa tiedostossa.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="175"/>
+        <location filename="../../workbench/gui/main_window.py" line="193"/>
         <source>This project is read-only.</source>
         <translation>Tämä projekti on vain luku -tilassa.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="200"/>
+        <location filename="../../workbench/gui/main_window.py" line="217"/>
+        <source>Saving the project…</source>
+        <translation>Tallennetaan projektia…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/main_window.py" line="221"/>
         <source>Select a sample or a measurement to plot its curves and spectra.</source>
         <translation>Valitse näyte tai mittaus piirtääksesi sen käyrät ja spektrit.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="241"/>
-        <location filename="../../workbench/gui/main_window.py" line="243"/>
+        <location filename="../../workbench/gui/main_window.py" line="266"/>
+        <location filename="../../workbench/gui/main_window.py" line="268"/>
         <source>Sample %1</source>
         <translation>Näyte %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="267"/>
+        <location filename="../../workbench/gui/main_window.py" line="291"/>
         <source>Delete %1 samples</source>
         <translation>Poista %1 näytettä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="272"/>
+        <location filename="../../workbench/gui/main_window.py" line="296"/>
         <source>Deleted %1 sample(s). Edit &gt; Undo brings them back.</source>
         <translation>Poistettiin %1 näyte(ttä). Muokkaa &gt; Kumoa palauttaa ne.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="281"/>
+        <location filename="../../workbench/gui/main_window.py" line="305"/>
         <source>Import files</source>
         <translation>Tuo tiedostoja</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="311"/>
+        <location filename="../../workbench/gui/main_window.py" line="335"/>
         <source>The language changes the next time Fibre Workbench starts.</source>
         <translation>Kieli vaihtuu, kun Fibre Workbench käynnistetään seuraavan kerran.</translation>
     </message>
@@ -967,6 +1110,102 @@
         <location filename="../../workbench/gui/message_bar.py" line="29"/>
         <source>Hide this message</source>
         <translation>Piilota tämä viesti</translation>
+    </message>
+</context>
+<context>
+    <name>ParamForm</name>
+    <message>
+        <location filename="../../workbench/gui/param_form.py" line="93"/>
+        <source>Unit: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/param_form.py" line="102"/>
+        <source>This analysis has no parameters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/param_form.py" line="142"/>
+        <source>values separated by commas</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PipelinePreview</name>
+    <message>
+        <location filename="../../workbench/gui/pipeline_preview.py" line="54"/>
+        <source>Preview: one spectrum before and after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/pipeline_preview.py" line="66"/>
+        <source>Put a saved pipeline into the Pipeline field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/pipeline_preview.py" line="70"/>
+        <source>Add a step…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/pipeline_preview.py" line="73"/>
+        <source>Append a step with its default settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/pipeline_preview.py" line="75"/>
+        <source>Save pipeline as…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/pipeline_preview.py" line="78"/>
+        <source>Load:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/pipeline_preview.py" line="83"/>
+        <source>Before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/pipeline_preview.py" line="84"/>
+        <source>After</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/pipeline_preview.py" line="150"/>
+        <source>Save pipeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/pipeline_preview.py" line="150"/>
+        <source>Name (saved in this project):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/pipeline_preview.py" line="165"/>
+        <source>Saved the pipeline as “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/pipeline_preview.py" line="189"/>
+        <source>Tick a sample with a spectrum to see a preview.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/pipeline_preview.py" line="196"/>
+        <source>Preprocessing preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/pipeline_preview.py" line="223"/>
+        <source>x</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/pipeline_preview.py" line="227"/>
+        <source>%1: %2 points before, %3 after (%4 ms).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1008,6 +1247,104 @@
     </message>
 </context>
 <context>
+    <name>PluginsDialog</name>
+    <message>
+        <location filename="../../workbench/gui/plugins_dialog.py" line="43"/>
+        <source>Plugins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/plugins_dialog.py" line="47"/>
+        <source>Name</source>
+        <translation type="unfinished">Nimi</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/plugins_dialog.py" line="47"/>
+        <source>Id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/plugins_dialog.py" line="47"/>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/plugins_dialog.py" line="47"/>
+        <source>Origin</source>
+        <translation type="unfinished">Alkuperä</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/plugins_dialog.py" line="48"/>
+        <source>Status</source>
+        <translation type="unfinished">Tila</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/plugins_dialog.py" line="64"/>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/plugins_dialog.py" line="64"/>
+        <source>Failed</source>
+        <translation type="unfinished">Epäonnistui</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/plugins_dialog.py" line="79"/>
+        <source>Open folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/plugins_dialog.py" line="84"/>
+        <source>Your plugin folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/plugins_dialog.py" line="89"/>
+        <source>Copy a plugin folder (with its plugin.toml) here and restart the workbench to use it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/plugins_dialog.py" line="103"/>
+        <source>%1 plugins, %2 failed to load.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/plugins_dialog.py" line="118"/>
+        <source>built-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/plugins_dialog.py" line="119"/>
+        <source>installed package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/plugins_dialog.py" line="120"/>
+        <source>user folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/plugins_dialog.py" line="134"/>
+        <source>Consumes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/plugins_dialog.py" line="135"/>
+        <source>Method</source>
+        <translation type="unfinished">Menetelmä</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/plugins_dialog.py" line="136"/>
+        <source>Plugin API</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/plugins_dialog.py" line="137"/>
+        <source>Scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ProjectFilesMixin</name>
     <message>
         <location filename="../../workbench/gui/project_files.py" line="41"/>
@@ -1020,94 +1357,108 @@
         <translation>Projektin sulkeminen epäonnistui: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="87"/>
+        <location filename="../../workbench/gui/project_files.py" line="72"/>
+        <source>Please wait: the project is being saved.</source>
+        <translation>Odota hetki: projektia tallennetaan.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_files.py" line="90"/>
         <source>Unsaved changes</source>
         <translation>Tallentamattomia muutoksia</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="88"/>
+        <location filename="../../workbench/gui/project_files.py" line="91"/>
         <source>The project has unsaved changes. Save them before closing?</source>
         <translation>Projektissa on tallentamattomia muutoksia. Tallennetaanko ne ennen sulkemista?</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="105"/>
+        <location filename="../../workbench/gui/project_files.py" line="108"/>
         <source>Open project</source>
         <translation>Avaa projekti</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="113"/>
+        <location filename="../../workbench/gui/project_files.py" line="116"/>
         <source>Open %1</source>
         <translation>Avaa %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="118"/>
+        <location filename="../../workbench/gui/project_files.py" line="121"/>
         <location filename="../../workbench/gui/screenshot.py" line="55"/>
         <source>Opened %1</source>
         <translation>Avattiin %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="124"/>
+        <location filename="../../workbench/gui/project_files.py" line="127"/>
         <source>Could not open %1: %2</source>
         <translation>Tiedostoa %1 ei voitu avata: %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="150"/>
+        <location filename="../../workbench/gui/project_files.py" line="159"/>
         <source>Save project as</source>
         <translation>Tallenna projekti nimellä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="165"/>
         <location filename="../../workbench/gui/project_files.py" line="171"/>
+        <source>The project is being saved already.</source>
+        <translation>Projektia tallennetaan jo.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_files.py" line="201"/>
+        <source>Save %1</source>
+        <translation>Tallenna %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_files.py" line="224"/>
         <source>Not saved: %1</source>
         <translation>Ei tallennettu: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="169"/>
+        <location filename="../../workbench/gui/project_files.py" line="222"/>
         <source>Saving failed: %1</source>
         <translation>Tallennus epäonnistui: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="180"/>
+        <location filename="../../workbench/gui/project_files.py" line="216"/>
         <source>Saved %1</source>
         <translation>Tallennettiin %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="196"/>
+        <location filename="../../workbench/gui/project_files.py" line="238"/>
         <source>No recent projects</source>
         <translation>Ei viimeaikaisia projekteja</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="200"/>
+        <location filename="../../workbench/gui/project_files.py" line="242"/>
         <source>Clear list</source>
         <translation>Tyhjennä luettelo</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="227"/>
+        <location filename="../../workbench/gui/project_files.py" line="269"/>
         <source>Could not write the recovery file: %1</source>
         <translation>Palautustiedostoa ei voitu kirjoittaa: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="231"/>
+        <location filename="../../workbench/gui/project_files.py" line="273"/>
         <source>Writing recovery file</source>
         <translation>Kirjoitetaan palautustiedostoa</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="249"/>
+        <location filename="../../workbench/gui/project_files.py" line="291"/>
         <source>an untitled project</source>
         <translation>nimetöntä projektia</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="255"/>
+        <location filename="../../workbench/gui/project_files.py" line="297"/>
         <source>Recovered unsaved work of %1</source>
         <translation>Palautettiin tallentamaton työ: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="265"/>
+        <location filename="../../workbench/gui/project_files.py" line="307"/>
         <source>Recover unsaved work</source>
         <translation>Palauta tallentamaton työ</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="267"/>
+        <location filename="../../workbench/gui/project_files.py" line="309"/>
         <source>Fibre Workbench was closed without saving %1. Unsaved work from %2 was kept.
 
 Restore it? (No keeps the recovery file for later; Discard deletes it.)</source>
@@ -1119,32 +1470,42 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
 <context>
     <name>ProjectTreeModel</name>
     <message>
-        <location filename="../../workbench/gui/project_tree.py" line="127"/>
+        <location filename="../../workbench/gui/project_tree.py" line="128"/>
         <source>Name</source>
         <translation>Nimi</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_tree.py" line="127"/>
+        <location filename="../../workbench/gui/project_tree.py" line="128"/>
         <source>Type</source>
         <translation>Tyyppi</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_tree.py" line="165"/>
+        <location filename="../../workbench/gui/project_tree.py" line="166"/>
         <source>%1 measurements, %2 results</source>
         <translation>%1 mittausta, %2 tulosta</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_tree.py" line="180"/>
+        <location filename="../../workbench/gui/project_tree.py" line="181"/>
         <source>From %1</source>
         <translation>Lähde: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_tree.py" line="186"/>
+        <location filename="../../workbench/gui/project_tree.py" line="187"/>
         <source>Result</source>
         <translation>Tulos</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_tree.py" line="192"/>
+        <location filename="../../workbench/gui/project_tree.py" line="189"/>
+        <source>(stale)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_tree.py" line="196"/>
+        <source>Stale: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_tree.py" line="199"/>
         <source>Derived by %1 %2</source>
         <translation>Laskettu: %1 %2</translation>
     </message>
@@ -1152,9 +1513,168 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
 <context>
     <name>ProjectTreeView</name>
     <message>
-        <location filename="../../workbench/gui/project_tree.py" line="252"/>
+        <location filename="../../workbench/gui/project_tree.py" line="259"/>
         <source>Samples with their measurements and results. Select several to overlay their curves.</source>
         <translation>Näytteet mittauksineen ja tuloksineen. Valitse useita piirtääksesi niiden käyrät päällekkäin.</translation>
+    </message>
+</context>
+<context>
+    <name>ResultView</name>
+    <message>
+        <location filename="../../workbench/gui/result_view.py" line="56"/>
+        <source>Re-run with other parameters…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/result_view.py" line="58"/>
+        <source>Open the analysis form with this result&apos;s parameters filled in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/result_view.py" line="68"/>
+        <source>Re-run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/result_view.py" line="70"/>
+        <source>Compute this result again from the sample&apos;s current data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/result_view.py" line="84"/>
+        <source>Property</source>
+        <translation type="unfinished">Ominaisuus</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/result_view.py" line="84"/>
+        <location filename="../../workbench/gui/result_view.py" line="96"/>
+        <source>Value</source>
+        <translation type="unfinished">Arvo</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/result_view.py" line="84"/>
+        <source>Unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/result_view.py" line="84"/>
+        <source>Basis</source>
+        <translation type="unfinished">Perusta</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/result_view.py" line="85"/>
+        <source>Obtained</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/result_view.py" line="96"/>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/result_view.py" line="102"/>
+        <source>Values</source>
+        <translation type="unfinished">Arvot</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/result_view.py" line="103"/>
+        <source>Messages</source>
+        <translation type="unfinished">Viestit</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/result_view.py" line="104"/>
+        <source>Provenance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/result_view.py" line="106"/>
+        <source>This result has no plots.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/result_view.py" line="134"/>
+        <source>%1 %2, computed %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/result_view.py" line="142"/>
+        <source>No messages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/result_view.py" line="144"/>
+        <source>Messages (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/result_view.py" line="152"/>
+        <source>Stale: the data this result was computed from have changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/result_view.py" line="176"/>
+        <source>Values (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/result_view.py" line="180"/>
+        <source>measured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/result_view.py" line="181"/>
+        <source>derived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/result_view.py" line="182"/>
+        <source>predicted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/result_view.py" line="183"/>
+        <source>typed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/result_view.py" line="189"/>
+        <source>Plugin</source>
+        <translation type="unfinished">Laajennus</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/result_view.py" line="190"/>
+        <source>Plugin version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/result_view.py" line="191"/>
+        <source>Application version</source>
+        <translation type="unfinished">Sovelluksen versio</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/result_view.py" line="192"/>
+        <source>Computed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/result_view.py" line="193"/>
+        <source>Result id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/result_view.py" line="196"/>
+        <source>Parameter %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/result_view.py" line="203"/>
+        <source>Input %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/result_view.py" line="226"/>
+        <source>Plots</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1312,153 +1832,153 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
     <message>
         <location filename="../../workbench/gui/template_dialog.py" line="127"/>
         <source>Import template</source>
-        <translation type="unfinished"></translation>
+        <translation>Tuontipohja</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/template_dialog.py" line="146"/>
         <source>No sample file opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esimerkkitiedostoa ei ole avattu.</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/template_dialog.py" line="147"/>
         <source>Open sample file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Avaa esimerkkitiedosto…</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/template_dialog.py" line="150"/>
         <source>Load</source>
-        <translation type="unfinished"></translation>
+        <translation>Lataa</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/template_dialog.py" line="151"/>
         <source>Edit a saved template</source>
-        <translation type="unfinished"></translation>
+        <translation>Muokkaa tallennettua mallipohjaa</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/template_dialog.py" line="156"/>
         <source>Saved templates:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tallennetut mallipohjat:</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/template_dialog.py" line="161"/>
         <source>e.g. Fibre analyser, lab 2</source>
-        <translation type="unfinished"></translation>
+        <translation>esim. Kuituanalysaattori, labra 2</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/template_dialog.py" line="168"/>
         <location filename="../../workbench/gui/template_dialog.py" line="177"/>
         <source>Automatic</source>
-        <translation type="unfinished"></translation>
+        <translation>Automaattinen</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/template_dialog.py" line="169"/>
         <source>Comma ,</source>
-        <translation type="unfinished"></translation>
+        <translation>Pilkku ,</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/template_dialog.py" line="170"/>
         <source>Semicolon ;</source>
-        <translation type="unfinished"></translation>
+        <translation>Puolipiste ;</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/template_dialog.py" line="171"/>
         <source>Tab</source>
-        <translation type="unfinished"></translation>
+        <translation>Sarkain</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/template_dialog.py" line="172"/>
         <source>Spaces</source>
-        <translation type="unfinished"></translation>
+        <translation>Välilyönnit</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/template_dialog.py" line="178"/>
         <source>Point 1.5</source>
-        <translation type="unfinished"></translation>
+        <translation>Piste 1.5</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/template_dialog.py" line="179"/>
         <source>Comma 1,5</source>
-        <translation type="unfinished"></translation>
+        <translation>Pilkku 1,5</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/template_dialog.py" line="187"/>
         <source>Line number of the column names (0: no header)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sarakenimien rivinumero (0: ei otsikkoriviä)</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/template_dialog.py" line="190"/>
         <source>Lines after the header to skip (units rows)</source>
-        <translation type="unfinished"></translation>
+        <translation>Otsikon jälkeen ohitettavat rivit (yksikkörivit)</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/template_dialog.py" line="191"/>
         <source>Data end at the first blank line</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiedot päättyvät ensimmäiseen tyhjään riviin</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/template_dialog.py" line="194"/>
         <source>Template name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mallipohjan nimi:</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/template_dialog.py" line="195"/>
         <source>Measurement kind:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mittauksen laji:</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/template_dialog.py" line="196"/>
         <source>Delimiter:</source>
-        <translation type="unfinished"></translation>
+        <translation>Erotin:</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/template_dialog.py" line="197"/>
         <source>Decimal mark:</source>
-        <translation type="unfinished"></translation>
+        <translation>Desimaalimerkki:</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/template_dialog.py" line="198"/>
         <source>Encoding:</source>
-        <translation type="unfinished"></translation>
+        <translation>Merkistö:</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/template_dialog.py" line="199"/>
         <source>Header row:</source>
-        <translation type="unfinished"></translation>
+        <translation>Otsikkorivi:</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/template_dialog.py" line="200"/>
         <source>Rows to skip after it:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ohitettavat rivit sen jälkeen:</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/template_dialog.py" line="206"/>
         <source>The start of the file, with line numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiedoston alku rivinumeroineen</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/template_dialog.py" line="210"/>
         <source>Column in the file</source>
-        <translation type="unfinished"></translation>
+        <translation>Sarake tiedostossa</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/template_dialog.py" line="210"/>
         <source>Use as</source>
-        <translation type="unfinished"></translation>
+        <translation>Käyttö</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/template_dialog.py" line="210"/>
         <source>Unit in the file</source>
-        <translation type="unfinished"></translation>
+        <translation>Yksikkö tiedostossa</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/template_dialog.py" line="220"/>
         <source>Plot x axis:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kuvaajan x-akseli:</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/template_dialog.py" line="222"/>
         <source>Plot signal:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kuvaajan signaali:</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/template_dialog.py" line="239"/>
@@ -1468,72 +1988,251 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
     <message>
         <location filename="../../workbench/gui/template_dialog.py" line="242"/>
         <source>Preview of what will be imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Esikatselu tuotavista tiedoista</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/template_dialog.py" line="253"/>
         <source>Save template</source>
-        <translation type="unfinished"></translation>
+        <translation>Tallenna mallipohja</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/template_dialog.py" line="278"/>
         <source>Open a sample file</source>
-        <translation type="unfinished"></translation>
+        <translation>Avaa esimerkkitiedosto</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/template_dialog.py" line="289"/>
         <source>Sample file: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Esimerkkitiedosto: %1</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/template_dialog.py" line="342"/>
         <source>Ignore</source>
-        <translation type="unfinished"></translation>
+        <translation>Ohita</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/template_dialog.py" line="343"/>
         <source>Sample name</source>
-        <translation type="unfinished"></translation>
+        <translation>Näytteen nimi</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/template_dialog.py" line="344"/>
         <source>Plain column (kept as is)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tavallinen sarake (sellaisenaan)</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/template_dialog.py" line="380"/>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(ei mitään)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="458"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="460"/>
         <source>Open a sample file to see a preview.</source>
-        <translation type="unfinished"></translation>
+        <translation>Avaa esimerkkitiedosto nähdäksesi esikatselun.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="461"/>
-        <location filename="../../workbench/gui/template_dialog.py" line="526"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="463"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="528"/>
         <source>this template</source>
-        <translation type="unfinished"></translation>
+        <translation>tämä mallipohja</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="479"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="481"/>
         <source>Sample</source>
         <translation type="unfinished">Näyte</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="515"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="517"/>
         <source>(no sample column)</source>
-        <translation type="unfinished"></translation>
+        <translation>(ei näytesaraketta)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="516"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="518"/>
         <source>%1 measurement(s) of kind %2 for samples: %3</source>
+        <translation>%1 mittaus(ta), laji %2, näytteet: %3</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/template_dialog.py" line="534"/>
+        <source>Saved template “%1” to %2</source>
+        <translation>Mallipohja ”%1” tallennettu: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Verdicts</name>
+    <message>
+        <location filename="../../workbench/gui/verdict_view.py" line="50"/>
+        <source>Suitable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="532"/>
-        <source>Saved template “%1” to %2</source>
+        <location filename="../../workbench/gui/verdict_view.py" line="51"/>
+        <source>Conditional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/verdict_view.py" line="52"/>
+        <source>Not suitable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/verdict_view.py" line="53"/>
+        <source>No data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/verdict_view.py" line="61"/>
+        <source>suitable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/verdict_view.py" line="62"/>
+        <source>conditionally suitable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/verdict_view.py" line="63"/>
+        <source>not suitable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/verdict_view.py" line="64"/>
+        <source>not enough data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/verdict_view.py" line="71"/>
+        <source>pass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/verdict_view.py" line="72"/>
+        <source>fail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/verdict_view.py" line="73"/>
+        <source>borderline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/verdict_view.py" line="74"/>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/verdict_view.py" line="75"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="220"/>
+        <source>information</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/verdict_view.py" line="76"/>
+        <source>does not apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/verdict_view.py" line="83"/>
+        <source>measured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/verdict_view.py" line="84"/>
+        <source>derived by an analysis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/verdict_view.py" line="85"/>
+        <source>predicted by a model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/verdict_view.py" line="86"/>
+        <source>typed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/verdict_view.py" line="204"/>
+        <source>Criterion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/verdict_view.py" line="205"/>
+        <source>Value</source>
+        <translation type="unfinished">Arvo</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/verdict_view.py" line="206"/>
+        <source>Limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/verdict_view.py" line="207"/>
+        <source>Result</source>
+        <translation type="unfinished">Tulos</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/verdict_view.py" line="208"/>
+        <source>Margin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/verdict_view.py" line="209"/>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/verdict_view.py" line="218"/>
+        <source>hard limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/verdict_view.py" line="219"/>
+        <source>preference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/verdict_view.py" line="228"/>
+        <source>from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/verdict_view.py" line="263"/>
+        <source>score %1/100</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/verdict_view.py" line="267"/>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/verdict_view.py" line="270"/>
+        <source>Measure this to decide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/verdict_view.py" line="273"/>
+        <source>Conditions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/verdict_view.py" line="283"/>
+        <source>Pre-treatment that would change it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/verdict_view.py" line="293"/>
+        <source>Learned model (beside the rule verdict)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/verdict_view.py" line="304"/>
+        <source>Criteria</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/verdict_view.py" line="307"/>
+        <source>Nearest reference feedstocks</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1542,36 +2241,84 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
     <message>
         <location filename="../../workbench/gui/import_actions.py" line="63"/>
         <source>Watch a folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Seuraa kansiota</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/import_actions.py" line="66"/>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Selaa…</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/import_actions.py" line="72"/>
         <source>Into the sample the file names (a new sample named after the file if none)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiedostossa nimettyyn näytteeseen (tiedoston niminen uusi näyte, jos nimeä ei ole)</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/import_actions.py" line="74"/>
         <source>Always into a new sample named after the file</source>
-        <translation type="unfinished"></translation>
+        <translation>Aina uuteen, tiedoston mukaan nimettyyn näytteeseen</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/import_actions.py" line="82"/>
         <source>Files that appear in this folder are imported into the open project once they stop growing. Files already there are left alone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kansioon ilmestyvät tiedostot tuodaan avoimeen projektiin, kun ne lakkaavat kasvamasta. Jo kansiossa olevat tiedostot jätetään rauhaan.</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/import_actions.py" line="90"/>
         <source>Start watching</source>
-        <translation type="unfinished"></translation>
+        <translation>Aloita seuranta</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/import_actions.py" line="103"/>
         <source>Folder to watch</source>
+        <translation>Seurattava kansio</translation>
+    </message>
+</context>
+<context>
+    <name>Wizard</name>
+    <message>
+        <location filename="../../workbench/gui/verdict_view.py" line="135"/>
+        <source>We need a value for “%1” to decide on %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/verdict_view.py" line="141"/>
+        <source>“%1” is close to the limit for %2 (limit %3, yours %4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/verdict_view.py" line="148"/>
+        <source>Too much %1 for %2 (limit %3, yours %4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/verdict_view.py" line="150"/>
+        <source>Too little %1 for %2 (at least %3, yours %4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/verdict_view.py" line="152"/>
+        <source>%1 does not fit %2 (needed: %3, yours: %4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/verdict_view.py" line="155"/>
+        <source>%1 is outside the range for %2 (%3, yours %4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/verdict_view.py" line="176"/>
+        <source>Meets every limit we checked (%1 checks).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/verdict_view.py" line="184"/>
+        <source>…and %1 more points to check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/verdict_view.py" line="190"/>
+        <source>Tip: %1 → would be %2.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

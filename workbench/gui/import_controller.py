@@ -215,6 +215,9 @@ class ImportController(QObject):
             self.applying = False
             self._say(self.tr("The project changed during the import; the rest was skipped."))
             return
+        if getattr(self.win.doc, "busy", False):  # a save is writing the project: wait
+            QTimer.singleShot(100, self._apply_slice)
+            return
         deadline = time.monotonic() + SLICE_SECONDS
         while self._queue:  # at least one file per slice, then until the deadline
             plan, target = self._queue.popleft()

@@ -43,7 +43,8 @@ from workbench.importers.service import ImportPlan
 from workbench.model import Project
 
 RED, GREY = QColor(180, 20, 20), QColor(110, 110, 110)
-COLS = ("file", "result", "format", "instrument", "samples", "points", "values", "notes", "target")
+COLS = ("file", "result", "target", "samples", "points", "values", "format", "instrument", "notes")
+WIDTHS = {"file": 260, "result": 130, "target": 200, "samples": 160, "values": 380, "format": 260}
 
 
 @dataclass
@@ -113,13 +114,13 @@ class ImportPreviewDialog(QDialog):
             [
                 self.tr("File"),
                 self.tr("Result"),
-                self.tr("Format"),
-                self.tr("Instrument"),
+                self.tr("Goes to"),
                 self.tr("Samples in file"),
                 self.tr("Points/rows"),
                 self.tr("Units and ranges"),
+                self.tr("Format"),
+                self.tr("Instrument"),
                 self.tr("Warnings and errors"),
-                self.tr("Goes to"),
             ]
         )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -134,7 +135,7 @@ class ImportPreviewDialog(QDialog):
         self.details.setReadOnly(True)
         self.details.setPlaceholderText(self.tr("Select a file to see everything read from it."))
 
-        splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter = splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
         splitter.addWidget(self.details)
         splitter.setStretchFactor(0, 3)
@@ -198,6 +199,7 @@ class ImportPreviewDialog(QDialog):
         )
         self.define_button.clicked.connect(self._request_template)
         self.template_combo = QComboBox()
+        self.template_combo.setMinimumWidth(200)
         self.reread_button = QPushButton(self.tr("Re-read failed files with template"))
         self.reread_button.clicked.connect(self._request_reparse)
         row.addWidget(self.define_button)
@@ -216,12 +218,16 @@ class ImportPreviewDialog(QDialog):
     def set_items(self, items: list[PreviewItem]) -> None:
         self.items = list(items)
         self.targets = [default_target(i.plan) if i.plan else None for i in self.items]
+        self.table.clearSpans()
         self.table.setRowCount(len(self.items))
         for row, item in enumerate(self.items):
             self._fill_row(row, item)
         self.table.resizeColumnsToContents()
-        for col in range(len(COLS)):
-            self.table.setColumnWidth(col, min(self.table.columnWidth(col), 320))
+        for col, name in enumerate(COLS):
+            limit = WIDTHS.get(name, 220)
+            self.table.setColumnWidth(col, min(self.table.columnWidth(col) + 8, limit))
+        rows_px = self.table.verticalHeader().defaultSectionSize() * (len(self.items) + 2)
+        self.splitter.setSizes([min(max(rows_px, 120), 420), 220])
         self._update_summary()
         if self.items:
             self.table.selectRow(0)
@@ -253,9 +259,10 @@ class ImportPreviewDialog(QDialog):
         if plan is None:
             self._cell(row, "result", self.tr("Failed"), RED)
             reason = item.error.removeprefix(item.path + ": ").removeprefix(name + ": ")
-            self._cell(row, "notes", reason, RED)
-            for col in ("format", "instrument", "samples", "points", "values", "target"):
+            for col in COLS[3:]:
                 self._cell(row, col, "")
+            self._cell(row, "target", reason, RED)  # the reason spans the row (and details)
+            self.table.setSpan(row, COLS.index("target"), 1, len(COLS) - COLS.index("target"))
             return
         file_cell.setFlags(file_cell.flags() | Qt.ItemFlag.ItemIsUserCheckable)
         present = plan.sha256 in self._present
@@ -354,6 +361,13 @@ class ImportPreviewDialog(QDialog):
                 lines.append(f"  {name} [{info.get('unit', '')}] {span}")
             for pid, q in m.quantities.items():
                 lines.append(f"  {pid} = {fmt_num(q.value)} {q.unit} ({q.basis})")
+            facts = [
+                f"{k}: {v}"
+                for k, v in m.metadata.items()
+                if isinstance(v, (str, int, float)) and not isinstance(v, bool) and str(v)
+            ]
+            if facts:
+                lines.append("  " + "; ".join(facts[:8]))
         for w in parsed.warnings:
             lines.append(self.tr("Warning: %1").replace("%1", w))
         return "\n".join(lines)
