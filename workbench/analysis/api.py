@@ -166,12 +166,14 @@ class AnalysisInputs:
 
     A ``scope = "sample"`` plugin gets exactly one sample (``inputs.sample``); a
     ``scope = "project"`` plugin gets every selected sample in ``inputs.samples``.
-    ``models`` maps stored-model ids to read-only copies of the project's models.
+    ``models`` maps stored-model ids to read-only copies of the project's models;
+    ``settings`` is a copy of the project's settings (named pipelines live there).
     """
 
     samples: list[SampleInputs]
     models: Mapping[str, StoredModel] = field(default_factory=dict)
     plugin_id: str = ""
+    settings: Mapping[str, Any] = field(default_factory=dict)
 
     @property
     def sample(self) -> SampleInputs:

@@ -253,6 +253,7 @@ def prepare_run(
         samples=views,
         models={k: read_only_model(v) for k, v in project.models.items()},
         plugin_id=manifest.id,
+        settings=copy.deepcopy(project.settings),
     )
     try:
         out = call_plugin(
@@ -283,20 +284,33 @@ def prepare_run(
 
     run_id = new_id("run") if len(ids) > 1 else None
     outcome = RunOutcome(plugin_id=manifest.id, models=list(out.models))
+    # A project-wide run's curves and tables (loadings, a scores table) are shared by all
+    # its samples: they are stored once, in the first sample's result, and the others
+    # point at it, so storage grows with the number of samples, not with its square.
+    shared_owner: tuple[str, str] | None = None
     for si in views:
         values = {k: _quantity(q, manifest) for k, q in out.values.items()}
         values.update(
             {k: _quantity(q, manifest) for k, q in out.sample_values.get(si.sample_id, {}).items()}
         )
+        provenance = _inputs_provenance(si, run_id, ids)
+        owns_shared = shared_owner is None
+        result_id = new_id("r")
+        if owns_shared:
+            shared_owner = (si.sample_id, result_id)
+        elif run_id:
+            for item in provenance:
+                if item.get("type") == "run":
+                    item["shared_result"] = {"sample": shared_owner[0], "id": shared_owner[1]}
         result = Result(
-            id=new_id("r"),
+            id=result_id,
             plugin_id=manifest.id,
             plugin_version=manifest.version,
             parameters=copy.deepcopy(checked),
-            inputs=_inputs_provenance(si, run_id, ids),
+            inputs=provenance,
             values=values,
-            columns=_columns(out, arrays),
-            plots=copy.deepcopy(out.plots),
+            columns=_columns(out, arrays) if owns_shared else {},
+            plots=copy.deepcopy(out.plots) if owns_shared else [],
             messages=list(out.messages),
             label=out.label or manifest.name_en,
             app_version=__version__,
