@@ -68,6 +68,9 @@ class MainWindow(ProjectFilesMixin, QMainWindow):
         self.doc.sampleContentsChanged.connect(lambda *_: self._refresh_selection())
         self.undo_stack.indexChanged.connect(lambda _i: self.update_title())
         self._on_project_replaced()
+        from workbench.gui.analysis_actions import install as install_analyses
+
+        install_analyses(self)
         geometry, state = self.ui_settings.window_state()
         if geometry is not None:
             self.restoreGeometry(geometry)

@@ -44,6 +44,7 @@ class ProjectTreeModel(QAbstractItemModel):
         self._row: dict[str, int] = {}
         self._keys: dict[str, _Key] = {}
         self._children: dict[str, list[tuple[str, str]]] = {}
+        self.stale_results: dict[str, list[str]] = {}  # result id -> reasons (set by analyses)
         self._reload()
         doc.projectReplaced.connect(self._reset)
         doc.sampleInserted.connect(self._on_inserted)
@@ -184,9 +185,15 @@ class ProjectTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 1:
                 return self.tr("Result")
-            return r.label or r.plugin_id
+            name = r.label or r.plugin_id
+            return name + " " + self.tr("(stale)") if r.id in self.stale_results else name
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
-            return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogInfoView)
+            icon = QStyle.StandardPixmap.SP_FileDialogInfoView
+            if r.id in self.stale_results:
+                icon = QStyle.StandardPixmap.SP_MessageBoxWarning
+            return QApplication.style().standardIcon(icon)
+        if role == Qt.ItemDataRole.ToolTipRole and r.id in self.stale_results:
+            return self.tr("Stale: %1").replace("%1", "; ".join(self.stale_results[r.id]))
         if role == Qt.ItemDataRole.ToolTipRole:
             return (
                 self.tr("Derived by %1 %2")

@@ -1,0 +1,229 @@
+"""The result view: one derived result as a table of values, its plots and provenance.
+
+Shown in the centre of the window when a single result is selected in the project
+tree (``analysis_actions`` puts it on the plot view's page stack). Left: the values
+(property, value, unit, basis, how obtained), the analysis's messages and the
+provenance (plugin id and version, parameters, inputs, application version, time).
+Right: one tab per declared plot (``result_plots``). A stale result carries a banner
+saying why, with a one-click "Re-run"; "Re-run with other parameters…" opens the
+plugin's form prefilled with this result's parameters.
+"""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbench.gui.i18n import basis_label, property_label
+from workbench.gui.result_plots import plot_title, plot_widget
+from workbench.model import Result, Sample
+
+
+def fmt(value: float) -> str:
+    return f"{value:.4g}"
+
+
+class ResultView(QWidget):
+    """Values, messages, provenance and plots of one result."""
+
+    rerunRequested = Signal(str, str)  # sample id, result id (stale: same parameters)
+    editRequested = Signal(str, str)  # sample id, result id (form prefilled)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.sample_id = ""
+        self.result_id = ""
+        self.title = QLabel()
+        self.title.setStyleSheet("font-size:13pt;font-weight:600")
+        self.subtitle = QLabel()
+        self.subtitle.setStyleSheet("color:#555")
+        self.edit_button = QPushButton(self.tr("Re-run with other parameters…"))
+        self.edit_button.setToolTip(
+            self.tr("Open the analysis form with this result's parameters filled in")
+        )
+        self.edit_button.clicked.connect(
+            lambda: self.editRequested.emit(self.sample_id, self.result_id)
+        )
+        self.stale_label = QLabel()
+        self.stale_label.setWordWrap(True)
+        self.stale_label.setStyleSheet(
+            "background:#fff4ce;border:1px solid #e0c060;padding:4px;color:#5a4500"
+        )
+        self.rerun_button = QPushButton(self.tr("Re-run"))
+        self.rerun_button.setToolTip(
+            self.tr("Compute this result again from the sample's current data")
+        )
+        self.rerun_button.clicked.connect(
+            lambda: self.rerunRequested.emit(self.sample_id, self.result_id)
+        )
+        self.stale_box = QWidget()
+        stale_row = QHBoxLayout(self.stale_box)
+        stale_row.setContentsMargins(0, 0, 0, 0)
+        stale_row.addWidget(self.stale_label, 1)
+        stale_row.addWidget(self.rerun_button)
+        self.stale_box.hide()
+
+        self.values = QTableWidget(0, 5)
+        self.values.setHorizontalHeaderLabels(
+            [self.tr("Property"), self.tr("Value"), self.tr("Unit"), self.tr("Basis"),
+             self.tr("Obtained")]
+        )  # fmt: skip
+        self.values.verticalHeader().hide()
+        self.values.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.values.setAlternatingRowColors(True)
+        header = self.values.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.messages = QListWidget()
+        self.messages.setWordWrap(True)
+        self.provenance = QTableWidget(0, 2)
+        self.provenance.setHorizontalHeaderLabels([self.tr("Item"), self.tr("Value")])
+        self.provenance.verticalHeader().hide()
+        self.provenance.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.provenance.horizontalHeader().setStretchLastSection(True)
+        self.provenance.setWordWrap(True)
+        self.info_tabs = QTabWidget()
+        self.info_tabs.addTab(self.values, self.tr("Values"))
+        self.info_tabs.addTab(self.messages, self.tr("Messages"))
+        self.info_tabs.addTab(self.provenance, self.tr("Provenance"))
+        self.plots = QTabWidget()
+        self.no_plot = QLabel(self.tr("This result has no plots."))
+        self.no_plot.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.no_plot.setStyleSheet("color:#666")
+
+        head = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.addWidget(self.title)
+        titles.addWidget(self.subtitle)
+        head.addLayout(titles, 1)
+        head.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.info_tabs)
+        self.splitter.addWidget(self.plots)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(head)
+        layout.addWidget(self.stale_box)
+        layout.addWidget(self.splitter, 1)
+
+    # -- filling ------------------------------------------------------------------
+    def show_result(
+        self, sample: Sample, result: Result, plugin_name: str = "", stale: list[str] | None = None
+    ) -> None:
+        self.sample_id, self.result_id = sample.id, result.id
+        self.title.setText(f"{sample.name}: {result.label or plugin_name or result.plugin_id}")
+        self.subtitle.setText(
+            self.tr("%1 %2, computed %3")
+            .replace("%1", result.plugin_id)
+            .replace("%2", result.plugin_version)
+            .replace("%3", result.created[:19].replace("T", " "))
+        )
+        self.set_stale(stale or [])
+        self._fill_values(result)
+        self.messages.clear()
+        self.messages.addItems(result.messages or [self.tr("No messages.")])
+        self.info_tabs.setTabText(
+            1, self.tr("Messages (%1)").replace("%1", str(len(result.messages)))
+        )
+        self._fill_provenance(result)
+        self._fill_plots(result)
+
+    def set_stale(self, reasons: list[str]) -> None:
+        if reasons:
+            self.stale_label.setText(
+                self.tr("Stale: the data this result was computed from have changed.")
+                + " "
+                + "; ".join(reasons)
+            )
+        self.stale_box.setVisible(bool(reasons))
+
+    def _fill_values(self, result: Result) -> None:
+        items = list(result.values.items())
+        self.values.setRowCount(len(items))
+        for row, (pid, q) in enumerate(items):
+            value = fmt(q.value) + (f" ± {fmt(q.sd)}" if q.sd is not None else "")
+            origin = self.origin_text(q.origin)
+            if q.method:
+                origin += f" ({q.method})"
+            cells = [property_label(pid), value, q.unit, basis_label(q.basis), origin]
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if col == 0:
+                    item.setToolTip(pid)
+                if col == 1:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.values.setItem(row, col, item)
+        self.info_tabs.setTabText(0, self.tr("Values (%1)").replace("%1", str(len(items))))
+
+    def origin_text(self, origin: str) -> str:
+        texts = {
+            "measured": self.tr("measured"),
+            "derived": self.tr("derived"),
+            "predicted": self.tr("predicted"),
+            "typed": self.tr("typed in"),
+        }
+        return texts.get(origin, origin)
+
+    def _fill_provenance(self, result: Result) -> None:
+        rows = [
+            (self.tr("Plugin"), result.plugin_id),
+            (self.tr("Plugin version"), result.plugin_version),
+            (self.tr("Application version"), result.app_version),
+            (self.tr("Computed"), result.created),
+            (self.tr("Result id"), result.id),
+        ]
+        rows += [
+            (self.tr("Parameter %1").replace("%1", k), json.dumps(v, ensure_ascii=False))
+            for k, v in result.parameters.items()
+        ]
+        for i in result.inputs:
+            kind = str(i.get("kind") or i.get("plugin") or "")
+            rows.append(
+                (
+                    self.tr("Input %1").replace("%1", str(i.get("type", ""))),
+                    f"{i.get('id', '')} {kind}".strip(),
+                )
+            )
+        self.provenance.setRowCount(len(rows))
+        for r, (k, v) in enumerate(rows):
+            self.provenance.setItem(r, 0, QTableWidgetItem(k))
+            self.provenance.setItem(r, 1, QTableWidgetItem(v))
+        self.provenance.resizeColumnToContents(0)
+
+    def _fill_plots(self, result: Result) -> None:
+        while self.plots.count():
+            widget = self.plots.widget(0)
+            self.plots.removeTab(0)
+            if widget is not self.no_plot:
+                widget.deleteLater()
+        for i, plot in enumerate(result.plots):
+            try:
+                widget = plot_widget(result, plot)
+            except (KeyError, ValueError, TypeError):
+                continue  # a malformed plot entry of an old result: its values still show
+            self.plots.addTab(widget, plot_title(plot, i))
+        if not self.plots.count():
+            self.plots.addTab(self.no_plot, self.tr("Plots"))
+
+    def plot_kinds(self) -> list[str]:
+        """Class names of the plot widgets shown (for tests)."""
+        return [type(self.plots.widget(i)).__name__ for i in range(self.plots.count())]

@@ -1,0 +1,384 @@
+"""The suitability matrix: samples × product routes, each cell a verdict.
+
+``SuitabilityModel`` (a ``QAbstractTableModel``) holds the verdict JSON of every sample
+and route. Each cell shows a symbol and a short word (readable without colour: ✔
+Suitable, ◐ Conditional, ✘ Not suitable, ? No data) and a background colour.
+``SuitabilityPanel`` recomputes the verdicts on the window's ``TaskRunner`` when the
+project changes (debounced, never on the GUI thread: a demo-size project takes about
+0.3 s), filters by route (multi-select) and by verdict, and shows the full explanation
+of a clicked cell (``verdict_view.explanation_html``) with the nearest reference
+feedstocks and any learned-model predictions.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QAction, QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbench.gui.verdict_view import (
+    COLOURS,
+    SYMBOLS,
+    explanation_html,
+    route_name,
+    verdict_word,
+)
+from workbench.model import Project
+from workbench.progress import Progress
+
+if TYPE_CHECKING:
+    from workbench.gui.main_window import MainWindow
+
+Index = QModelIndex | QPersistentModelIndex
+VERDICT_ROLE = Qt.ItemDataRole.UserRole + 2
+DEBOUNCE_MS = 400
+
+
+def classify_for_matrix(progress: Progress, project: Project) -> dict[str, Any]:
+    """Worker-thread body: verdict JSON (with learned predictions) and nearest references."""
+    from workbench.classify.engine import classify_project
+    from workbench.classify.learned import attach_predictions
+    from workbench.classify.reference import load_reference_library, nearest_references
+    from workbench.classify.routes import load_routes
+
+    library = load_routes()
+    routes = library.routes
+    samples = list(project.samples.values())
+    verdicts = [
+        v.to_json() for v in classify_project(project, routes, progress=progress.child(0, 0.8))
+    ]
+    attach_predictions(project, verdicts)
+    refs_lib = load_reference_library()
+    references: dict[str, list[dict[str, Any]]] = {}
+    for i, sample in enumerate(samples):
+        progress.update(0.8 + 0.2 * i / max(len(samples), 1), "nearest reference feedstocks")
+        try:
+            matches = nearest_references(sample, 3, library=refs_lib, routes=routes)
+        except (ValueError, KeyError):
+            matches = []
+        references[sample.id] = [m.to_json() for m in matches]
+    return {
+        "samples": [(s.id, s.name) for s in samples],
+        "routes": [
+            (r.id, {"route_name_en": r.name_en, "route_name_fi": r.name_fi}) for r in routes
+        ],
+        "verdicts": verdicts,
+        "references": references,
+        "messages": list(library.messages),
+    }
+
+
+class SuitabilityModel(QAbstractTableModel):
+    """Rows: samples; columns: routes; cells: verdict dicts."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.samples: list[tuple[str, str]] = []
+        self.routes: list[tuple[str, dict[str, str]]] = []
+        self.cells: dict[tuple[str, str], dict[str, Any]] = {}
+        self.references: dict[str, list[dict[str, Any]]] = {}
+
+    def set_data(self, data: dict[str, Any]) -> None:
+        self.beginResetModel()
+        self.samples = list(data["samples"])
+        self.routes = list(data["routes"])
+        self.cells = {(v["sample_id"], v["route"]): v for v in data["verdicts"]}
+        self.references = dict(data.get("references", {}))
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.samples)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.routes)
+
+    def verdict_at(self, row: int, column: int) -> dict[str, Any] | None:
+        if 0 <= row < len(self.samples) and 0 <= column < len(self.routes):
+            return self.cells.get((self.samples[row][0], self.routes[column][0]))
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        v = self.verdict_at(index.row(), index.column())
+        if v is None:
+            return None
+        verdict = v["verdict"]
+        if role == Qt.ItemDataRole.DisplayRole:
+            text = f"{SYMBOLS.get(verdict, '')} {verdict_word(verdict)}"
+            if v.get("learned"):
+                text += " *"
+            return text
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(QColor(COLOURS.get(verdict, "#ffffff")))
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QColor("#111"))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            score = v.get("score")
+            tip = f"{v['sample']} → {route_name(v)}: {verdict}"
+            if score is not None:
+                tip += f" ({score:.0f}/100)"
+            reasons = v.get("reasons", [])[:3]
+            return tip + ("\n" + "\n".join(reasons) if reasons else "")
+        if role == VERDICT_ROLE:
+            return verdict
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal:
+            if section >= len(self.routes):
+                return None
+            rid, names = self.routes[section]
+            if role == Qt.ItemDataRole.DisplayRole:
+                return route_name(names)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return f"{route_name(names)} ({rid})"
+            return None
+        if role == Qt.ItemDataRole.DisplayRole and section < len(self.samples):
+            return self.samples[section][1]
+        return None
+
+
+class SuitabilityFilter(QSortFilterProxyModel):
+    """Hide unticked routes (columns) and samples without a cell of the chosen verdict."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.hidden_routes: set[str] = set()
+        self.verdict = ""  # "" = any
+
+    def set_filters(self, hidden_routes: set[str], verdict: str) -> None:
+        self.hidden_routes = set(hidden_routes)
+        self.verdict = verdict
+        self.invalidate()
+
+    def filterAcceptsColumn(self, column: int, parent: Index) -> bool:
+        model: SuitabilityModel = self.sourceModel()  # type: ignore[assignment]
+        return column < len(model.routes) and model.routes[column][0] not in self.hidden_routes
+
+    def filterAcceptsRow(self, row: int, parent: Index) -> bool:
+        if not self.verdict:
+            return True
+        model: SuitabilityModel = self.sourceModel()  # type: ignore[assignment]
+        for col, (rid, _n) in enumerate(model.routes):
+            if rid in self.hidden_routes:
+                continue
+            v = model.verdict_at(row, col)
+            if v is not None and v["verdict"] == self.verdict:
+                return True
+        return False
+
+
+class SuitabilityPanel(QWidget):
+    """The Suitability dock's contents: filters, matrix and explanation."""
+
+    def __init__(self, win: MainWindow) -> None:
+        super().__init__(win)
+        self.win = win
+        self.model = SuitabilityModel(self)
+        self.proxy = SuitabilityFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.view = QTableView()
+        self.view.setModel(self.proxy)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.view.horizontalHeader().setDefaultSectionSize(118)
+        self.view.horizontalHeader().setMinimumHeight(44)
+        self.view.setWordWrap(True)
+        self.view.setToolTip(self.tr("Click a cell to see why"))
+        self.view.clicked.connect(self.show_cell)
+        self.view.selectionModel().currentChanged.connect(lambda cur, _p: self.show_cell(cur))
+        self.explanation = QTextBrowser()
+        self.explanation.setOpenLinks(False)
+        self.explanation.setHtml(
+            f"<p style='color:#666'>{self.tr('Click a cell of the matrix to see the explanation.')}</p>"
+        )
+
+        self.routes_button = QToolButton()
+        self.routes_button.setText(self.tr("Routes"))
+        self.routes_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.routes_menu = QMenu(self)
+        self.routes_button.setMenu(self.routes_menu)
+        self.route_actions: dict[str, QAction] = {}
+        self.verdict_combo = QComboBox()
+        self.verdict_combo.addItem(self.tr("Any verdict"), "")
+        for verdict in ("suitable", "conditionally suitable", "not suitable", "not enough data"):
+            self.verdict_combo.addItem(f"{SYMBOLS[verdict]} {verdict_word(verdict)}", verdict)
+        self.verdict_combo.setToolTip(
+            self.tr("Show only samples with this verdict for a shown route")
+        )
+        self.verdict_combo.currentIndexChanged.connect(lambda _i: self.apply_filters())
+        self.status = QLabel()
+        self.status.setStyleSheet("color:#555")
+        legend = QLabel(
+            "  ".join(
+                f"<span style='background:{COLOURS[v]}'>&nbsp;{SYMBOLS[v]} {verdict_word(v)}&nbsp;</span>"
+                for v in COLOURS
+            )
+            + "  "
+            + self.tr("* learned model prediction available")
+        )
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Show:")))
+        top.addWidget(self.routes_button)
+        top.addWidget(self.verdict_combo)
+        top.addWidget(legend, 1)
+        top.addWidget(self.status)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.view)
+        splitter.addWidget(self.explanation)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(DEBOUNCE_MS)
+        self.timer.timeout.connect(self.recompute)
+        self.task = None
+        self.computations = 0
+
+    # -- computing ------------------------------------------------------------------------
+    def schedule(self) -> None:
+        """The project changed: classify again after a short quiet period."""
+        self.timer.start()
+
+    def recompute(self) -> None:
+        project = self.win.doc.project
+        if project is None:
+            self.model.set_data({"samples": [], "routes": [], "verdicts": []})
+            self.status.setText("")
+            return
+        if self.task is not None and self.task.state == "running":
+            self.task.cancel()
+        self.status.setText(self.tr("Classifying…"))
+
+        def done(data: dict[str, Any]) -> None:
+            if self.win.doc.project is not project:
+                return
+            self.set_data(data)
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, RuntimeError) and "changed size" in str(exc):
+                self.schedule()  # the project changed during the run: classify again
+            self.status.setText(self.tr("Classification failed: see the task panel."))
+            self.win.task_panel.log(
+                self.tr("Classification failed: %1").replace("%1", str(exc)), "error"
+            )
+
+        self.task = self.win.runner.submit(
+            self.tr("Classify samples"),
+            classify_for_matrix,
+            project,
+            on_done=done,
+            on_error=failed,
+            quiet=True,  # runs after every change; the status label shows it
+        )
+
+    def set_data(self, data: dict[str, Any]) -> None:
+        current = self.current_key()
+        self.model.set_data(data)
+        self.computations += 1
+        self._fill_route_menu()
+        self.apply_filters()
+        self.view.resizeRowsToContents()
+        n = len(data["verdicts"])
+        self.status.setText(self.tr("%1 verdicts").replace("%1", str(n)))
+        if current is not None:
+            self.select(*current)
+
+    def _fill_route_menu(self) -> None:
+        hidden = {rid for rid, a in self.route_actions.items() if not a.isChecked()}
+        self.routes_menu.clear()
+        self.route_actions = {}
+        for rid, names in self.model.routes:
+            action = QAction(route_name(names), self.routes_menu)
+            action.setCheckable(True)
+            action.setChecked(rid not in hidden)
+            action.toggled.connect(lambda _c: self.apply_filters())
+            self.routes_menu.addAction(action)
+            self.route_actions[rid] = action
+
+    # -- filters and explanation ----------------------------------------------------------
+    def set_route_filter(self, shown: set[str] | None) -> None:
+        """Show only these route ids (``None``: all)."""
+        for rid, action in self.route_actions.items():
+            action.blockSignals(True)
+            action.setChecked(shown is None or rid in shown)
+            action.blockSignals(False)
+        self.apply_filters()
+
+    def set_verdict_filter(self, verdict: str) -> None:
+        self.verdict_combo.setCurrentIndex(max(self.verdict_combo.findData(verdict), 0))
+
+    def apply_filters(self) -> None:
+        hidden = {rid for rid, a in self.route_actions.items() if not a.isChecked()}
+        self.proxy.set_filters(hidden, str(self.verdict_combo.currentData() or ""))
+        n_routes = len(self.model.routes) - len(hidden)
+        self.routes_button.setText(
+            self.tr("Routes (%1 of %2)")
+            .replace("%1", str(n_routes))
+            .replace("%2", str(len(self.model.routes)))
+        )
+
+    def current_key(self) -> tuple[str, str] | None:
+        index = self.proxy.mapToSource(self.view.currentIndex())
+        v = self.model.verdict_at(index.row(), index.column()) if index.isValid() else None
+        return (v["sample_id"], v["route"]) if v else None
+
+    def select(self, sample_id: str, route_id: str) -> bool:
+        rows = [i for i, (sid, _n) in enumerate(self.model.samples) if sid == sample_id]
+        cols = [i for i, (rid, _n) in enumerate(self.model.routes) if rid == route_id]
+        if not rows or not cols:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(rows[0], cols[0]))
+        if not index.isValid():
+            return False
+        self.view.setCurrentIndex(index)
+        self.show_cell(index)
+        return True
+
+    def show_cell(self, index: QModelIndex) -> None:
+        if not index.isValid():
+            return
+        source = self.proxy.mapToSource(index)
+        v = self.model.verdict_at(source.row(), source.column())
+        if v is None:
+            return
+        refs = self.model.references.get(v["sample_id"], [])
+        self.explanation.setHtml(explanation_html(v, refs))
+
+    def cell_texts(self) -> list[list[str]]:
+        """Displayed text of every visible cell (for tests)."""
+        return [
+            [str(self.proxy.index(r, c).data() or "") for c in range(self.proxy.columnCount())]
+            for r in range(self.proxy.rowCount())
+        ]

@@ -1,0 +1,323 @@
+"""Explaining a verdict: the full technical explanation and a plain-language summary.
+
+Both read the verdict JSON of the engine (``Verdict.to_json()``, with ``learned``
+predictions from ``attach_predictions``) and, optionally, the nearest reference
+feedstocks (``ReferenceMatch.to_json()``). ``explanation_html`` is for the suitability
+panel: verdict, score, every criterion (value with unit, basis, origin and the
+measurement it came from; limit; result; margin; source), missing measurements,
+conditions, pre-treatment suggestions with the verdict that would follow, learned
+predictions beside the rule verdict and the nearest references. ``plain_reasons`` is
+for the self-assessment wizard: short sentences without jargon. All text from files is
+HTML-escaped; words come through Qt's translation.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from workbench.gui.i18n import active_language, basis_label
+
+translate = QCoreApplication.translate
+
+COLOURS = {
+    "suitable": "#c8e6c9",
+    "conditionally suitable": "#fff3b0",
+    "not suitable": "#f8c4c4",
+    "not enough data": "#e3e3e3",
+}
+SYMBOLS = {
+    "suitable": "✔",
+    "conditionally suitable": "◐",
+    "not suitable": "✘",
+    "not enough data": "?",
+}
+RESULT_COLOURS = {
+    "pass": "#1b5e20",
+    "fail": "#b00020",
+    "borderline": "#8a6d00",
+    "unknown": "#666",
+    "info": "#444",
+    "n/a": "#999",
+}
+
+
+def verdict_word(verdict: str) -> str:
+    """Short word for a matrix cell."""
+    words = {
+        "suitable": translate("Verdicts", "Suitable"),
+        "conditionally suitable": translate("Verdicts", "Conditional"),
+        "not suitable": translate("Verdicts", "Not suitable"),
+        "not enough data": translate("Verdicts", "No data"),
+    }
+    return words.get(verdict, verdict)
+
+
+def verdict_text(verdict: str) -> str:
+    """Full phrase for explanations."""
+    texts = {
+        "suitable": translate("Verdicts", "suitable"),
+        "conditionally suitable": translate("Verdicts", "conditionally suitable"),
+        "not suitable": translate("Verdicts", "not suitable"),
+        "not enough data": translate("Verdicts", "not enough data"),
+    }
+    return texts.get(verdict, verdict)
+
+
+def result_text(result: str) -> str:
+    texts = {
+        "pass": translate("Verdicts", "pass"),
+        "fail": translate("Verdicts", "fail"),
+        "borderline": translate("Verdicts", "borderline"),
+        "unknown": translate("Verdicts", "unknown"),
+        "info": translate("Verdicts", "information"),
+        "n/a": translate("Verdicts", "does not apply"),
+    }
+    return texts.get(result, result)
+
+
+def origin_text(origin: str) -> str:
+    texts = {
+        "measured": translate("Verdicts", "measured"),
+        "derived": translate("Verdicts", "derived by an analysis"),
+        "predicted": translate("Verdicts", "predicted by a model"),
+        "typed": translate("Verdicts", "typed in"),
+    }
+    return texts.get(origin, origin)
+
+
+def route_name(v: dict[str, Any]) -> str:
+    if active_language() == "fi" and v.get("route_name_fi"):
+        return str(v["route_name_fi"])
+    return str(v.get("route_name_en") or v.get("route", ""))
+
+
+def criterion_label(row: dict[str, Any]) -> str:
+    if active_language() == "fi" and row.get("label_fi"):
+        return str(row["label_fi"])
+    return str(row.get("label") or row.get("property", ""))
+
+
+def _num(value: Any) -> str:
+    if isinstance(value, float):
+        return f"{value:.3g}" if abs(value) < 1000 else f"{value:.0f}"
+    return "" if value is None else str(value)
+
+
+def value_with_unit(row: dict[str, Any]) -> str:
+    value = row.get("value")
+    if value is None:
+        return "—"
+    unit = row.get("unit") or ""
+    return f"{_num(value)} {unit}".strip()
+
+
+def _limit_number(row: dict[str, Any]) -> str:
+    limit = row.get("limit")
+    unit = row.get("unit") or ""
+    if isinstance(limit, int | float):
+        return f"{_num(float(limit))} {unit}".strip()
+    return str(row.get("limit_text", ""))
+
+
+# -- plain language (wizard) ------------------------------------------------------------
+def plain_sentence(row: dict[str, Any], route: str) -> str:
+    """One plain sentence for a failing, borderline or unknown criterion."""
+    label = criterion_label(row)
+    comp = row.get("comparator")
+    value = value_with_unit(row)
+    limit = _limit_number(row)
+    result = row.get("result")
+    if result == "unknown":
+        return (
+            translate("Wizard", "We need a value for “%1” to decide on %2.")
+            .replace("%1", label)
+            .replace("%2", route)
+        )
+    if result == "borderline":
+        return (
+            translate("Wizard", "“%1” is close to the limit for %2 (limit %3, yours %4).")
+            .replace("%1", label)
+            .replace("%2", route)
+            .replace("%3", limit)
+            .replace("%4", value)
+        )
+    if comp in ("<", "<="):
+        text = translate("Wizard", "Too much %1 for %2 (limit %3, yours %4).")
+    elif comp in (">", ">="):
+        text = translate("Wizard", "Too little %1 for %2 (at least %3, yours %4).")
+    elif comp in ("in", "not_in", "classify"):
+        text = translate("Wizard", "%1 does not fit %2 (needed: %3, yours: %4).")
+        limit = str(row.get("limit_text", ""))
+    else:
+        text = translate("Wizard", "%1 is outside the range for %2 (%3, yours %4).")
+        limit = str(row.get("limit_text", ""))
+    return (
+        text.replace("%1", label.lower() if comp in ("<", "<=", ">", ">=") else label)
+        .replace("%2", route)
+        .replace("%3", limit)
+        .replace("%4", value)
+    )
+
+
+def plain_reasons(v: dict[str, Any], limit: int = 4) -> list[str]:
+    """Short plain-language reasons behind a verdict (hard limits first)."""
+    route = route_name(v)
+    rows = v.get("criteria", [])
+    order = {"fail": 0, "borderline": 1, "unknown": 2}
+    picked = [r for r in rows if r.get("kind") == "hard" and r.get("result") in order]
+    if not picked:
+        picked = [r for r in rows if r.get("kind") == "scored" and r.get("result") == "fail"]
+    if v.get("verdict") == "suitable" and not picked:
+        passed = [r for r in rows if r.get("result") == "pass" and r.get("kind") == "hard"]
+        return [
+            translate("Wizard", "Meets every limit we checked (%1 checks).").replace(
+                "%1", str(len(passed))
+            )
+        ]
+    picked.sort(key=lambda r: order.get(r.get("result"), 3))
+    out = [plain_sentence(r, route) for r in picked[:limit]]
+    if len(picked) > limit:
+        out.append(
+            translate("Wizard", "…and %1 more points to check.").replace(
+                "%1", str(len(picked) - limit)
+            )
+        )
+    for s in v.get("suggestions", [])[:2]:
+        out.append(
+            translate("Wizard", "Tip: %1 → would be %2.")
+            .replace("%1", str(s.get("detail") or s.get("action")))
+            .replace("%2", verdict_text(str(s.get("new_verdict"))))
+        )
+    return out
+
+
+# -- full explanation (suitability panel) ---------------------------------------------
+def _h(text: str, level: int = 3) -> str:
+    return f"<h{level} style='margin:8px 0 2px 0'>{escape(text)}</h{level}>"
+
+
+def criteria_table(rows: list[dict[str, Any]]) -> str:
+    head = [
+        translate("Verdicts", "Criterion"),
+        translate("Verdicts", "Value"),
+        translate("Verdicts", "Limit"),
+        translate("Verdicts", "Result"),
+        translate("Verdicts", "Margin"),
+        translate("Verdicts", "Source"),
+    ]
+    out = ["<table cellspacing='0' cellpadding='3' border='0' width='100%'>", "<tr>"]
+    out += [f"<th align='left' style='background:#eee'>{escape(h)}</th>" for h in head]
+    out.append("</tr>")
+    for r in rows:
+        res = str(r.get("result", ""))
+        colour = RESULT_COLOURS.get(res, "#000")
+        kind = {
+            "hard": translate("Verdicts", "hard limit"),
+            "scored": translate("Verdicts", "preference"),
+            "informative": translate("Verdicts", "information"),
+        }.get(str(r.get("kind")), str(r.get("kind")))
+        value = escape(value_with_unit(r))
+        basis = basis_label(str(r.get("basis", "none")))
+        details = [basis] if basis and r.get("value") is not None else []
+        if r.get("origin"):
+            details.append(origin_text(str(r["origin"])))
+        if r.get("from"):
+            details.append(translate("Verdicts", "from %1").replace("%1", str(r["from"])))
+        if r.get("method"):
+            details.append(str(r["method"]))
+        if r.get("flags"):
+            details.append(", ".join(map(str, r["flags"])))
+        small = f"<br><span style='color:#777;font-size:small'>{escape('; '.join(details))}</span>"
+        margin = _num(r.get("margin")) if r.get("margin") is not None else ""
+        note = criterion_label(r)
+        out.append(
+            "<tr>"
+            f"<td valign='top'>{escape(note)}<br><span style='color:#777;font-size:small'>"
+            f"{escape(kind)}</span></td>"
+            f"<td valign='top' nowrap>{value}{small if details else ''}</td>"
+            f"<td valign='top'>{escape(str(r.get('limit_text', '')))}</td>"
+            f"<td valign='top' style='color:{colour};font-weight:600'>{escape(result_text(res))}</td>"
+            f"<td valign='top'>{escape(margin)}</td>"
+            f"<td valign='top' style='font-size:small;color:#555'>"
+            f"{escape(str(r.get('source', '')))} ({escape(str(r.get('reliability', '')))})</td>"
+            "</tr>"
+        )
+    out.append("</table>")
+    return "".join(out)
+
+
+def explanation_html(v: dict[str, Any], references: list[dict[str, Any]] | None = None) -> str:
+    """The full explanation of one verdict as HTML."""
+    verdict = str(v.get("verdict", ""))
+    score = v.get("score")
+    head = (
+        f"<div style='background:{COLOURS.get(verdict, '#fff')};padding:6px'>"
+        f"<span style='font-size:14pt'>{SYMBOLS.get(verdict, '')} "
+        f"<b>{escape(verdict_text(verdict).capitalize())}</b></span><br>"
+        f"{escape(str(v.get('sample', '')))} → {escape(route_name(v))}"
+    )
+    if score is not None:
+        head += " · " + escape(translate("Verdicts", "score %1/100").replace("%1", f"{score:.0f}"))
+    head += "</div>"
+    parts = [head]
+    if v.get("reasons"):
+        parts.append(_h(translate("Verdicts", "Why")))
+        parts.append("<ul>" + "".join(f"<li>{escape(str(r))}</li>" for r in v["reasons"]) + "</ul>")
+    if v.get("missing"):
+        parts.append(_h(translate("Verdicts", "Measure this to decide")))
+        parts.append("<ul>" + "".join(f"<li>{escape(str(m))}</li>" for m in v["missing"]) + "</ul>")
+    if v.get("conditions"):
+        parts.append(_h(translate("Verdicts", "Conditions")))
+        items = v["conditions"][:12]
+        more = len(v["conditions"]) - len(items)
+        parts.append(
+            "<ul>"
+            + "".join(f"<li>{escape(str(c))}</li>" for c in items)
+            + (f"<li>… (+{more})</li>" if more > 0 else "")
+            + "</ul>"
+        )
+    if v.get("suggestions"):
+        parts.append(_h(translate("Verdicts", "Pre-treatment that would change it")))
+        items = []
+        for s in v["suggestions"]:
+            after = verdict_text(str(s.get("new_verdict", "")))
+            items.append(
+                f"<li><b>{escape(str(s.get('action', '')))}</b>: {escape(str(s.get('detail', '')))}"
+                f" → {escape(after)}</li>"
+            )
+        parts.append("<ul>" + "".join(items) + "</ul>")
+    if v.get("learned"):
+        parts.append(_h(translate("Verdicts", "Learned model (beside the rule verdict)")))
+        items = []
+        for p in v["learned"]:
+            acc = p.get("cv_accuracy")
+            acc_text = "" if acc is None else f", {translate('Verdicts', 'CV accuracy')} {acc:.0%}"
+            items.append(
+                f"<li>{escape(str(p.get('name', p.get('model', ''))))}: "
+                f"<b>{escape(str(p.get('prediction', p.get('error', ''))))}</b>"
+                f" (p = {float(p.get('probability', 0)):.2f}{escape(acc_text)})</li>"
+            )
+        parts.append("<ul>" + "".join(items) + "</ul>")
+    parts.append(_h(translate("Verdicts", "Criteria")))
+    parts.append(criteria_table(v.get("criteria", [])))
+    if references:
+        parts.append(_h(translate("Verdicts", "Nearest reference feedstocks")))
+        items = []
+        route = v.get("route")
+        for ref in references:
+            name = ref.get("name_fi") if active_language() == "fi" else ref.get("name_en")
+            their = ref.get("verdicts", {}).get(route, "")
+            items.append(
+                f"<li>{escape(str(name))} ({translate('Verdicts', 'distance')} "
+                f"{float(ref.get('distance', 0)):.2f}): {SYMBOLS.get(their, '')} "
+                f"{escape(verdict_text(their))}</li>"
+            )
+        parts.append("<ul>" + "".join(items) + "</ul>")
+    parts.append(
+        f"<p style='color:#777;font-size:small'>{escape(translate('Verdicts', 'Route file'))}: "
+        f"{escape(str(v.get('route_file', '')))} {escape(str(v.get('route_version', '')))}</p>"
+    )
+    return "".join(parts)
