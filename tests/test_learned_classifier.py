@@ -149,3 +149,22 @@ def test_report_shows_learned_prediction_beside_rule_verdict(tmp_path):
     write_report(project, out, sample_names=["S00"])
     html = out.read_text(encoding="utf-8")
     assert "Learned model" in html and "cross-validated accuracy" in html
+
+
+def test_classify_json_shows_learned_prediction_beside_verdict(tmp_path, capsys):
+    project = _labelled_project()
+    model, _ = train_classifier(project, "route:biochar", properties=["ash"])
+    project.add_model(model)
+    path = tmp_path / "p.fwproj"
+    save_project(project, path)
+    close_project(project)
+    assert main(["classify", str(path), "--route", "biochar", "--sample", "S01", "--json"]) == 0
+    (doc,) = json.loads(capsys.readouterr().out)
+    assert doc["verdict"] in {
+        "suitable",
+        "conditionally suitable",
+        "not suitable",
+        "not enough data",
+    }
+    (pred,) = doc["learned"]
+    assert pred["prediction"] == "not suitable" and pred["label_key"] == "route:biochar"

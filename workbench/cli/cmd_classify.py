@@ -44,6 +44,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from workbench.classify.engine import classify_sample
+    from workbench.classify.learned import attach_predictions
     from workbench.classify.routes import load_routes
     from workbench.classify.text import format_explanation, format_table
     from workbench.errors import UserFacingError
@@ -68,12 +69,16 @@ def run(args: argparse.Namespace) -> int:
             verdicts.extend(classify_sample(sample, routes, suggestions=not args.no_suggestions))
             if args.nearest > 0:
                 nearest[sample.id] = _nearest(sample, args.nearest, routes)
+        # learned route-outcome models: shown beside the rule verdicts, never instead
+        learned = attach_predictions(project, [v.to_json() for v in verdicts])
     finally:
         close_project(project)
     if args.json:
         docs = []
-        for v in verdicts:
+        for v, with_learned in zip(verdicts, learned):
             doc = v.to_json()
+            if "learned" in with_learned:
+                doc["learned"] = with_learned["learned"]
             if args.nearest > 0:
                 doc["nearest_references"] = [
                     {
@@ -87,6 +92,13 @@ def run(args: argparse.Namespace) -> int:
         return 0
     if args.explain:
         print("\n\n".join(format_explanation(v) for v in verdicts))
+        for doc in learned:
+            for p in doc.get("learned", []):
+                print(
+                    f"\n{doc['sample']} / {doc['route']}: learned model {p['name']!r} predicts "
+                    f"{p['prediction']} (p = {p['probability']:.2f}, cross-validated accuracy "
+                    f"{p['cv_accuracy']}) - shown beside the rule verdict, not instead of it"
+                )
     else:
         print(format_table(verdicts))
     for sample in samples if args.nearest > 0 else []:
