@@ -98,10 +98,11 @@ def test_exception_in_writer_leaves_previous_file_identical(tmp_path, monkeypatc
     assert file_sha(path) == before
     assert sorted(x.name for x in tmp_path.iterdir()) == ["p.fwproj"]
 
-    # an opened project (unchanged samples copied inside HDF5) fails in its 5th source
+    # an opened project (unchanged samples and sources copied inside HDF5) fails when
+    # writing its audit log, after all samples and sources are in the temp file
     q = open_project(path)
     q.add_sample("unsaved")
-    monkeypatch.setattr(writer, "write_source", failing_after(writer.write_source, 5))
+    monkeypatch.setattr(writer, "write_audit", failing_after(writer.write_audit, 1))
     with pytest.raises(ProjectError, match=r"could not be saved.*disk on fire.*unchanged"):
         save_project(q)
     monkeypatch.undo()

@@ -346,3 +346,35 @@ def test_resave_copies_unchanged_samples_and_rewrites_changed(tmp_path, monkeypa
     )
     close_project(r)
     close_project(q)
+
+
+def test_reads_from_another_thread_during_saves_never_fail(tmp_path):
+    import threading
+
+    p = make_project(20)
+    path = tmp_path / "threads.fwproj"
+    save_project(p, path)
+    col = next(iter(p.samples.values())).measurements["m-spec-0"].columns["absorbance"]
+    expected = col.values().copy()
+    errors: list[BaseException] = []
+    stop = threading.Event()
+
+    def reader():
+        while not stop.is_set():
+            try:
+                np.testing.assert_array_equal(col.values(), expected)
+            except BaseException as exc:
+                errors.append(exc)
+                return
+
+    t = threading.Thread(target=reader)
+    t.start()
+    try:
+        for i in range(5):
+            p.add_sample(f"extra {i}")
+            save_project(p)
+    finally:
+        stop.set()
+        t.join()
+    close_project(p)
+    assert errors == []

@@ -11,6 +11,7 @@ re-points each lazy array to its path there, so references never go stale.
 from __future__ import annotations
 
 import contextlib
+import threading
 import weakref
 from pathlib import Path
 from typing import Any
@@ -39,6 +40,9 @@ class FileHandle:
         self.path = Path(path)
         self.file: h5py.File | None = file
         self.lazies: weakref.WeakSet[LazyArray] = weakref.WeakSet()
+        # held by a save from closing the old file until the new one is open and every
+        # lazy array re-pointed, so reads from other threads wait instead of failing
+        self.swap_lock = threading.RLock()
 
     @property
     def is_open(self) -> bool:
@@ -147,11 +151,12 @@ class LazyArray:
     def _read(self, key: Any = ()) -> np.ndarray:
         if self._cache is not None:
             return np.array(self._cache[key])
-        ds = self.handle.dataset(self.name)
         try:
-            if self._dtype.kind == "U":
-                return np.asarray(ds.asstr()[key], dtype=str)
-            return np.asarray(ds[key])
+            with self.handle.swap_lock:  # a save may be swapping the file right now
+                ds = self.handle.dataset(self.name)
+                if self._dtype.kind == "U":
+                    return np.asarray(ds.asstr()[key], dtype=str)
+                return np.asarray(ds[key])
         except (OSError, RuntimeError, ValueError) as exc:
             raise ProjectError(
                 f"{self.handle.path}: the data at {self.name} could not be read "

@@ -228,13 +228,16 @@ def save_project(project: Project, path: str | Path | None = None) -> None:
     handle = state.handle
     if handle is None:
         handle = state.handle = FileHandle(target)
-    handle.close()
-    handle.path = target
-    handle.open()
-    for lazy, name in rebinds:
-        lazy.rebind(handle, name)
-    for owner, name, shape, dtype in rebinds.fresh:
-        owner.data = LazyArray(handle, name, shape, dtype)  # free the in-memory copy
+    with handle.swap_lock:
+        if rebinds.locked is not None:
+            rebinds.locked.swap_lock.release()  # still held by this thread via `with`
+        handle.close()
+        handle.path = target
+        handle.open()
+        for lazy, name in rebinds:
+            lazy.rebind(handle, name)
+        for owner, name, shape, dtype in rebinds.fresh:
+            owner.data = LazyArray(handle, name, shape, dtype)  # free the in-memory copy
     state.signatures = {
         sid: sig for sid, s in project.samples.items() if (sig := sample_signature(s)) is not None
     }
@@ -285,13 +288,16 @@ def atomic_write(
     state = state_of(project)
     handle = state.handle
     reuse = Reuse(handle.file, state.signatures) if handle is not None and handle.is_open else None
-    closed = False
+    closed = locked = False
     try:
         with h5py.File(tmp, "w") as f:
             rebinds = write_project(project, f, modified=modified, reuse=reuse)
             f.flush()
         fsync_file(tmp)
         if detach_old and handle is not None and handle.is_open:
+            handle.swap_lock.acquire()  # released by save_project once re-pointed
+            locked = True
+            rebinds.locked = handle
             handle.materialize_orphans({id(lazy) for lazy, _ in rebinds})
             handle.close()
             closed = True
@@ -303,6 +309,8 @@ def atomic_write(
         if closed and handle is not None:
             with contextlib.suppress(*_READ_ERRORS):
                 handle.open()
+        if locked and handle is not None:
+            handle.swap_lock.release()
         if isinstance(exc, (UserFacingError, KeyboardInterrupt, SystemExit)) or not isinstance(
             exc, Exception
         ):

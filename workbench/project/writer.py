@@ -48,6 +48,7 @@ class WriteLog(list):
         super().__init__()
         self.fresh: list[tuple[Any, str, tuple[int, ...], np.dtype]] = []
         self.copied_samples = 0
+        self.locked: Any = None  # the FileHandle whose swap lock the store holds
 
 
 Rebinds = WriteLog
