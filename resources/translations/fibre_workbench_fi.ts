@@ -352,6 +352,87 @@
     </message>
 </context>
 <context>
+    <name>DataPage</name>
+    <message>
+        <location filename="../../workbench/gui/wizard.py" line="127"/>
+        <source>2. Add your lab data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/wizard.py" line="130"/>
+        <source>Import the files from your lab, or type the values you have. Leave a field empty if you do not know it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/wizard.py" line="134"/>
+        <source>Import lab files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/wizard.py" line="162"/>
+        <source>Or type lab values:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/wizard.py" line="168"/>
+        <source>Import lab files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/wizard.py" line="172"/>
+        <source>In the preview, choose the sample “%1” as the target.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/wizard.py" line="196"/>
+        <source>Please check: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DescribePage</name>
+    <message>
+        <location filename="../../workbench/gui/wizard.py" line="97"/>
+        <source>1. Describe your side stream</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/wizard.py" line="98"/>
+        <source>Tell us what the material is. Only the name is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/wizard.py" line="100"/>
+        <source>e.g. Sawmill bark, spring 2026</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/wizard.py" line="106"/>
+        <source>e.g. our mill in Kuopio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/wizard.py" line="108"/>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/wizard.py" line="109"/>
+        <source>What kind of material:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/wizard.py" line="110"/>
+        <source>Supplier:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/wizard.py" line="111"/>
+        <source>Where it comes from:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DetailsPanel</name>
     <message>
         <location filename="../../workbench/gui/details_panel.py" line="46"/>
@@ -619,6 +700,39 @@
     </message>
 </context>
 <context>
+    <name>HelpMenu</name>
+    <message>
+        <location filename="../../workbench/gui/help_menu.py" line="74"/>
+        <source>&amp;User guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/help_menu.py" line="76"/>
+        <source>How to do each task, step by step (works offline)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/help_menu.py" line="80"/>
+        <source>&amp;Welcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/help_menu.py" line="81"/>
+        <source>The welcome page: what the application does and how to start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/help_menu.py" line="85"/>
+        <source>Save &amp;report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/help_menu.py" line="87"/>
+        <source>Save the suitability report of the project as HTML or PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ImportActions</name>
     <message>
         <location filename="../../workbench/gui/import_actions.py" line="135"/>
@@ -739,52 +853,52 @@
         <translation>Tuontipohja ”%1” tallennettu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_controller.py" line="216"/>
+        <location filename="../../workbench/gui/import_controller.py" line="223"/>
         <source>The project changed during the import; the rest was skipped.</source>
         <translation>Projekti vaihtui tuonnin aikana; loput ohitettiin.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_controller.py" line="237"/>
+        <location filename="../../workbench/gui/import_controller.py" line="244"/>
         <source>Importing… %1 of %2 files</source>
         <translation>Tuodaan… %1/%2 tiedostoa</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_controller.py" line="253"/>
+        <location filename="../../workbench/gui/import_controller.py" line="260"/>
         <source>Not imported: %1</source>
         <translation>Ei tuotu: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_controller.py" line="257"/>
+        <location filename="../../workbench/gui/import_controller.py" line="264"/>
         <source>Already present: %1</source>
         <translation>On jo projektissa: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_controller.py" line="259"/>
+        <location filename="../../workbench/gui/import_controller.py" line="266"/>
         <source>Import: %1 imported, %2 already present, %3 failed.</source>
         <translation>Tuonti: %1 tuotu, %2 oli jo projektissa, %3 epäonnistui.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_controller.py" line="264"/>
+        <location filename="../../workbench/gui/import_controller.py" line="271"/>
         <source>Edit &gt; Undo removes this import.</source>
         <translation>Muokkaa &gt; Kumoa poistaa tämän tuonnin.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_controller.py" line="267"/>
+        <location filename="../../workbench/gui/import_controller.py" line="274"/>
         <source>Watch folder: %1</source>
         <translation>Seurattava kansio: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_controller.py" line="287"/>
+        <location filename="../../workbench/gui/import_controller.py" line="294"/>
         <source>Watching %1: new files are imported into the open project.</source>
         <translation>Seurataan kansiota %1: uudet tiedostot tuodaan avoimeen projektiin.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_controller.py" line="299"/>
+        <location filename="../../workbench/gui/import_controller.py" line="306"/>
         <source>Stopped watching %1.</source>
         <translation>Kansion %1 seuranta lopetettu.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_controller.py" line="313"/>
+        <location filename="../../workbench/gui/import_controller.py" line="320"/>
         <source>Watch folder: reading %1 new file(s)</source>
         <translation>Seurattava kansio: luetaan %1 uutta tiedosto(a)</translation>
     </message>
@@ -1021,87 +1135,168 @@
     </message>
 </context>
 <context>
+    <name>LabelEditor</name>
+    <message>
+        <location filename="../../workbench/gui/models_dialog.py" line="81"/>
+        <source>Training labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/models_dialog.py" line="89"/>
+        <source>Label name; use route:&lt;route id&gt; for an observed outcome of a route</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/models_dialog.py" line="92"/>
+        <source>Copy feedstock types</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/models_dialog.py" line="93"/>
+        <source>Set this label of every sample to its feedstock type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/models_dialog.py" line="96"/>
+        <source>Sample</source>
+        <translation type="unfinished">Näyte</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/models_dialog.py" line="96"/>
+        <source>Label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/models_dialog.py" line="101"/>
+        <source>Label:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/models_dialog.py" line="110"/>
+        <source>An empty cell removes the label. Every change can be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/models_dialog.py" line="149"/>
+        <source>Copy feedstock types to label “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Language</name>
+    <message>
+        <location filename="../../workbench/gui/language.py" line="50"/>
+        <source>Language changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/language.py" line="52"/>
+        <source>The new language is used after Fibre Workbench restarts. Restart now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/language.py" line="58"/>
+        <source>Your project is reopened; you are asked first to save any changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/language.py" line="60"/>
+        <source>Restart now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/language.py" line="61"/>
+        <source>Later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/language.py" line="86"/>
+        <source>The language setting was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/language.py" line="90"/>
+        <source>The language changes the next time Fibre Workbench starts.</source>
+        <translation type="unfinished">Kieli vaihtuu, kun Fibre Workbench käynnistetään seuraavan kerran.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="120"/>
+        <location filename="../../workbench/gui/main_window.py" line="123"/>
         <source>Project</source>
         <translation>Projekti</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="123"/>
+        <location filename="../../workbench/gui/main_window.py" line="126"/>
         <source>Details</source>
         <translation>Tiedot</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="126"/>
+        <location filename="../../workbench/gui/main_window.py" line="129"/>
         <source>Tasks and log</source>
         <translation>Tehtävät ja loki</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="159"/>
+        <location filename="../../workbench/gui/main_window.py" line="162"/>
         <source>Untitled</source>
         <translation>Nimetön</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="162"/>
+        <location filename="../../workbench/gui/main_window.py" line="165"/>
         <source>[read-only]</source>
         <translation>[vain luku]</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="95"/>
+        <location filename="../../workbench/gui/main_window.py" line="98"/>
         <source>Filter samples…</source>
         <translation>Suodata näytteitä…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="97"/>
+        <location filename="../../workbench/gui/main_window.py" line="100"/>
         <source>Show only samples whose fields contain this text</source>
         <translation>Näytä vain näytteet, joiden tiedoissa on tämä teksti</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="190"/>
+        <location filename="../../workbench/gui/main_window.py" line="193"/>
         <source>Use Save As to keep changes in a new file.</source>
         <translation>Käytä Tallenna nimellä -toimintoa säilyttääksesi muutokset uudessa tiedostossa.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="193"/>
+        <location filename="../../workbench/gui/main_window.py" line="196"/>
         <source>This project is read-only.</source>
         <translation>Tämä projekti on vain luku -tilassa.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="217"/>
+        <location filename="../../workbench/gui/main_window.py" line="220"/>
         <source>Saving the project…</source>
         <translation>Tallennetaan projektia…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="221"/>
+        <location filename="../../workbench/gui/main_window.py" line="224"/>
         <source>Select a sample or a measurement to plot its curves and spectra.</source>
         <translation>Valitse näyte tai mittaus piirtääksesi sen käyrät ja spektrit.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="266"/>
-        <location filename="../../workbench/gui/main_window.py" line="268"/>
+        <location filename="../../workbench/gui/main_window.py" line="269"/>
+        <location filename="../../workbench/gui/main_window.py" line="271"/>
         <source>Sample %1</source>
         <translation>Näyte %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="291"/>
+        <location filename="../../workbench/gui/main_window.py" line="294"/>
         <source>Delete %1 samples</source>
         <translation>Poista %1 näytettä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="296"/>
+        <location filename="../../workbench/gui/main_window.py" line="299"/>
         <source>Deleted %1 sample(s). Edit &gt; Undo brings them back.</source>
         <translation>Poistettiin %1 näyte(ttä). Muokkaa &gt; Kumoa palauttaa ne.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="305"/>
+        <location filename="../../workbench/gui/main_window.py" line="308"/>
         <source>Import files</source>
         <translation>Tuo tiedostoja</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/gui/main_window.py" line="335"/>
-        <source>The language changes the next time Fibre Workbench starts.</source>
-        <translation>Kieli vaihtuu, kun Fibre Workbench käynnistetään seuraavan kerran.</translation>
     </message>
 </context>
 <context>
@@ -1519,160 +1714,214 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
     </message>
 </context>
 <context>
+    <name>ReportPage</name>
+    <message>
+        <location filename="../../workbench/gui/wizard.py" line="277"/>
+        <source>4. Save the report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/wizard.py" line="279"/>
+        <source>A report with your values, every verdict and where the limits come from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/wizard.py" line="281"/>
+        <source>Web page (HTML)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/wizard.py" line="282"/>
+        <source>PDF document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/wizard.py" line="288"/>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/wizard.py" line="290"/>
+        <location filename="../../workbench/gui/wizard.py" line="319"/>
+        <source>Save report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/wizard.py" line="332"/>
+        <source>Writing the report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/wizard.py" line="342"/>
+        <source>Saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/wizard.py" line="346"/>
+        <source>Could not save the report: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/wizard.py" line="349"/>
+        <source>Write report</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ResultView</name>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="56"/>
+        <location filename="../../workbench/gui/result_view.py" line="55"/>
         <source>Re-run with other parameters…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="58"/>
+        <location filename="../../workbench/gui/result_view.py" line="57"/>
         <source>Open the analysis form with this result&apos;s parameters filled in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="68"/>
+        <location filename="../../workbench/gui/result_view.py" line="67"/>
         <source>Re-run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="70"/>
+        <location filename="../../workbench/gui/result_view.py" line="69"/>
         <source>Compute this result again from the sample&apos;s current data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="84"/>
+        <location filename="../../workbench/gui/result_view.py" line="83"/>
         <source>Property</source>
         <translation type="unfinished">Ominaisuus</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="84"/>
-        <location filename="../../workbench/gui/result_view.py" line="96"/>
+        <location filename="../../workbench/gui/result_view.py" line="83"/>
+        <location filename="../../workbench/gui/result_view.py" line="95"/>
         <source>Value</source>
         <translation type="unfinished">Arvo</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="84"/>
+        <location filename="../../workbench/gui/result_view.py" line="83"/>
         <source>Unit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="84"/>
+        <location filename="../../workbench/gui/result_view.py" line="83"/>
         <source>Basis</source>
         <translation type="unfinished">Perusta</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="85"/>
+        <location filename="../../workbench/gui/result_view.py" line="84"/>
         <source>Obtained</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="96"/>
+        <location filename="../../workbench/gui/result_view.py" line="95"/>
         <source>Item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="102"/>
+        <location filename="../../workbench/gui/result_view.py" line="101"/>
         <source>Values</source>
         <translation type="unfinished">Arvot</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="103"/>
+        <location filename="../../workbench/gui/result_view.py" line="102"/>
         <source>Messages</source>
         <translation type="unfinished">Viestit</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="104"/>
+        <location filename="../../workbench/gui/result_view.py" line="103"/>
         <source>Provenance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="106"/>
+        <location filename="../../workbench/gui/result_view.py" line="105"/>
         <source>This result has no plots.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="134"/>
+        <location filename="../../workbench/gui/result_view.py" line="133"/>
         <source>%1 %2, computed %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="142"/>
+        <location filename="../../workbench/gui/result_view.py" line="141"/>
         <source>No messages.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="144"/>
+        <location filename="../../workbench/gui/result_view.py" line="143"/>
         <source>Messages (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="152"/>
+        <location filename="../../workbench/gui/result_view.py" line="151"/>
         <source>Stale: the data this result was computed from have changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="176"/>
+        <location filename="../../workbench/gui/result_view.py" line="175"/>
         <source>Values (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="180"/>
+        <location filename="../../workbench/gui/result_view.py" line="179"/>
         <source>measured</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="181"/>
+        <location filename="../../workbench/gui/result_view.py" line="180"/>
         <source>derived</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="182"/>
+        <location filename="../../workbench/gui/result_view.py" line="181"/>
         <source>predicted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="183"/>
+        <location filename="../../workbench/gui/result_view.py" line="182"/>
         <source>typed in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="189"/>
+        <location filename="../../workbench/gui/result_view.py" line="188"/>
         <source>Plugin</source>
         <translation type="unfinished">Laajennus</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="190"/>
+        <location filename="../../workbench/gui/result_view.py" line="189"/>
         <source>Plugin version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="191"/>
+        <location filename="../../workbench/gui/result_view.py" line="190"/>
         <source>Application version</source>
         <translation type="unfinished">Sovelluksen versio</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="192"/>
+        <location filename="../../workbench/gui/result_view.py" line="191"/>
         <source>Computed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="193"/>
+        <location filename="../../workbench/gui/result_view.py" line="192"/>
         <source>Result id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="196"/>
+        <location filename="../../workbench/gui/result_view.py" line="195"/>
         <source>Parameter %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="203"/>
+        <location filename="../../workbench/gui/result_view.py" line="202"/>
         <source>Input %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="226"/>
+        <location filename="../../workbench/gui/result_view.py" line="225"/>
         <source>Plots</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1742,6 +1991,193 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
         <location filename="../../workbench/gui/sample_table.py" line="227"/>
         <source>Double-click a cell to edit it. Every edit can be undone.</source>
         <translation>Kaksoisnapsauta solua muokataksesi sitä. Jokaisen muutoksen voi kumota.</translation>
+    </message>
+</context>
+<context>
+    <name>SelfAssessmentWizard</name>
+    <message>
+        <location filename="../../workbench/gui/wizard.py" line="362"/>
+        <source>Self-assessment of a side stream</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/wizard.py" line="387"/>
+        <source>Self-assessment: describe “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/wizard.py" line="427"/>
+        <source>Typed lab values</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SimpleMode</name>
+    <message>
+        <location filename="../../workbench/gui/simple_mode.py" line="64"/>
+        <source>Save report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/simple_mode.py" line="66"/>
+        <source>Web page (*.html);;PDF document (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/simple_mode.py" line="76"/>
+        <source>The report could not be saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/simple_mode.py" line="81"/>
+        <source>Report saved to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/simple_mode.py" line="197"/>
+        <source>&amp;Simple mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/simple_mode.py" line="199"/>
+        <source>Show only the self-assessment, the verdicts and the report (switch off for the full workbench)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SimplePanel</name>
+    <message>
+        <location filename="../../workbench/gui/simple_mode.py" line="99"/>
+        <source>What does your side stream suit?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/simple_mode.py" line="104"/>
+        <source>Describe the material and type in the lab values you have. The overview below shows, for each product route, whether the material suits it; click a cell to see why. Save the report to share the result.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/simple_mode.py" line="114"/>
+        <source>1.  Start self-assessment…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/simple_mode.py" line="115"/>
+        <source>Answer a few questions about the material and add its lab values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/simple_mode.py" line="119"/>
+        <source>2.  Save report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/simple_mode.py" line="120"/>
+        <source>Save the suitability report as a web page (HTML) or PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/simple_mode.py" line="124"/>
+        <source>Open another project…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/simple_mode.py" line="125"/>
+        <source>Open a project file (.fwproj)</source>
+        <translation type="unfinished">Avaa projektitiedosto (.fwproj)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/simple_mode.py" line="128"/>
+        <source>Switch to the full workbench</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/simple_mode.py" line="130"/>
+        <source>Show every panel and menu: import, analyses, plots (View &gt; Simple mode)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/simple_mode.py" line="161"/>
+        <source>No project is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/simple_mode.py" line="163"/>
+        <source>Untitled</source>
+        <translation type="unfinished">Nimetön</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/simple_mode.py" line="165"/>
+        <source>Project: %1, %2 samples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/simple_mode.py" line="179"/>
+        <source>The self-assessment wizard is not available in this version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SuitabilityPanel</name>
+    <message>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="213"/>
+        <source>Click a cell to see why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="223"/>
+        <source>Routes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="229"/>
+        <source>Any verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="233"/>
+        <source>Show only samples with this verdict for a shown route</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="244"/>
+        <source>* learned model prediction available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="247"/>
+        <source>Show:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="282"/>
+        <source>Classifying…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="292"/>
+        <source>Classification failed: see the task panel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="294"/>
+        <source>Classification failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="298"/>
+        <source>Classify samples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="314"/>
+        <source>%1 verdicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="347"/>
+        <source>Routes (%1 of %2)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1830,231 +2266,411 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
 <context>
     <name>TemplateDialog</name>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="127"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="128"/>
         <source>Import template</source>
         <translation>Tuontipohja</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="146"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="147"/>
         <source>No sample file opened.</source>
         <translation>Esimerkkitiedostoa ei ole avattu.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="147"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="148"/>
         <source>Open sample file…</source>
         <translation>Avaa esimerkkitiedosto…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="150"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="152"/>
         <source>Load</source>
         <translation>Lataa</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="151"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="153"/>
         <source>Edit a saved template</source>
         <translation>Muokkaa tallennettua mallipohjaa</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="156"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="158"/>
         <source>Saved templates:</source>
         <translation>Tallennetut mallipohjat:</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="161"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="163"/>
         <source>e.g. Fibre analyser, lab 2</source>
         <translation>esim. Kuituanalysaattori, labra 2</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="168"/>
-        <location filename="../../workbench/gui/template_dialog.py" line="177"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="170"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="179"/>
         <source>Automatic</source>
         <translation>Automaattinen</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="169"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="171"/>
         <source>Comma ,</source>
         <translation>Pilkku ,</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="170"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="172"/>
         <source>Semicolon ;</source>
         <translation>Puolipiste ;</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="171"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="173"/>
         <source>Tab</source>
         <translation>Sarkain</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="172"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="174"/>
         <source>Spaces</source>
         <translation>Välilyönnit</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="178"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="180"/>
         <source>Point 1.5</source>
         <translation>Piste 1.5</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="179"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="181"/>
         <source>Comma 1,5</source>
         <translation>Pilkku 1,5</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="187"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="189"/>
         <source>Line number of the column names (0: no header)</source>
         <translation>Sarakenimien rivinumero (0: ei otsikkoriviä)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="190"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="192"/>
         <source>Lines after the header to skip (units rows)</source>
         <translation>Otsikon jälkeen ohitettavat rivit (yksikkörivit)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="191"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="193"/>
         <source>Data end at the first blank line</source>
         <translation>Tiedot päättyvät ensimmäiseen tyhjään riviin</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="194"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="196"/>
         <source>Template name:</source>
         <translation>Mallipohjan nimi:</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="195"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="197"/>
         <source>Measurement kind:</source>
         <translation>Mittauksen laji:</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="196"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="198"/>
         <source>Delimiter:</source>
         <translation>Erotin:</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="197"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="199"/>
         <source>Decimal mark:</source>
         <translation>Desimaalimerkki:</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="198"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="200"/>
         <source>Encoding:</source>
         <translation>Merkistö:</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="199"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="201"/>
         <source>Header row:</source>
         <translation>Otsikkorivi:</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="200"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="202"/>
         <source>Rows to skip after it:</source>
         <translation>Ohitettavat rivit sen jälkeen:</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="206"/>
-        <source>The start of the file, with line numbers</source>
-        <translation>Tiedoston alku rivinumeroineen</translation>
+        <location filename="../../workbench/gui/template_dialog.py" line="209"/>
+        <source>The start of the file, with line numbers; the header row is highlighted</source>
+        <translation>Tiedoston alku rivinumeroineen; otsikkorivi on korostettu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="210"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="215"/>
         <source>Column in the file</source>
         <translation>Sarake tiedostossa</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="210"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="215"/>
         <source>Use as</source>
         <translation>Käyttö</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="210"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="215"/>
         <source>Unit in the file</source>
         <translation>Yksikkö tiedostossa</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="220"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="225"/>
         <source>Plot x axis:</source>
         <translation>Kuvaajan x-akseli:</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="222"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="227"/>
         <source>Plot signal:</source>
         <translation>Kuvaajan signaali:</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="239"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="244"/>
         <source>Columns</source>
         <translation type="unfinished">Sarakkeet</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="242"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="247"/>
         <source>Preview of what will be imported</source>
         <translation>Esikatselu tuotavista tiedoista</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="253"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="258"/>
         <source>Save template</source>
         <translation>Tallenna mallipohja</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="278"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="283"/>
         <source>Open a sample file</source>
         <translation>Avaa esimerkkitiedosto</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="289"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="294"/>
         <source>Sample file: %1</source>
         <translation>Esimerkkitiedosto: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="342"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="348"/>
         <source>Ignore</source>
         <translation>Ohita</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="343"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="349"/>
         <source>Sample name</source>
         <translation>Näytteen nimi</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="344"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="350"/>
         <source>Plain column (kept as is)</source>
         <translation>Tavallinen sarake (sellaisenaan)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="380"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="397"/>
         <source>(none)</source>
         <translation>(ei mitään)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="460"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="477"/>
         <source>Open a sample file to see a preview.</source>
         <translation>Avaa esimerkkitiedosto nähdäksesi esikatselun.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="463"/>
-        <location filename="../../workbench/gui/template_dialog.py" line="528"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="480"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="545"/>
         <source>this template</source>
         <translation>tämä mallipohja</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="481"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="498"/>
         <source>Sample</source>
         <translation type="unfinished">Näyte</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="517"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="534"/>
         <source>(no sample column)</source>
         <translation>(ei näytesaraketta)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="518"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="535"/>
         <source>%1 measurement(s) of kind %2 for samples: %3</source>
         <translation>%1 mittaus(ta), laji %2, näytteet: %3</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="534"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="551"/>
         <source>Saved template “%1” to %2</source>
         <translation>Mallipohja ”%1” tallennettu: %2</translation>
+    </message>
+</context>
+<context>
+    <name>TrainDialog</name>
+    <message>
+        <location filename="../../workbench/gui/models_dialog.py" line="169"/>
+        <location filename="../../workbench/gui/models_dialog.py" line="269"/>
+        <source>Train classifier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/models_dialog.py" line="186"/>
+        <source>Use spectra (preprocessed, reduced by PCA)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/models_dialog.py" line="191"/>
+        <source>default: &lt;label&gt; classifier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/models_dialog.py" line="193"/>
+        <source>Label to learn:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/models_dialog.py" line="194"/>
+        <source>Properties:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/models_dialog.py" line="196"/>
+        <source>Cross-validation folds:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/models_dialog.py" line="197"/>
+        <source>Model name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/models_dialog.py" line="198"/>
+        <source>Train</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/models_dialog.py" line="200"/>
+        <source>Save model to project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/models_dialog.py" line="204"/>
+        <source>Label samples first (Tools &gt; Training labels…), then choose features.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/models_dialog.py" line="220"/>
+        <source>Confusion matrix (rows: true, columns: predicted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/models_dialog.py" line="222"/>
+        <source>Per class (cross-validated)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/models_dialog.py" line="251"/>
+        <source>There are no labels to learn yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/models_dialog.py" line="262"/>
+        <source>Training and cross-validating…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/models_dialog.py" line="266"/>
+        <source>Training failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/models_dialog.py" line="284"/>
+        <source>Cross-validated accuracy: %1 (%2 samples, %3 folds, %4 classes).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/models_dialog.py" line="291"/>
+        <source>Left out (missing features): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/models_dialog.py" line="307"/>
+        <source>Precision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/models_dialog.py" line="307"/>
+        <source>Recall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/models_dialog.py" line="307"/>
+        <source>F1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/models_dialog.py" line="307"/>
+        <source>Samples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/models_dialog.py" line="331"/>
+        <source>Saved as “%1”; its predictions appear beside the rule verdicts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UserGuideDialog</name>
+    <message>
+        <location filename="../../workbench/gui/user_guide.py" line="82"/>
+        <source>Fibre Workbench user guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/user_guide.py" line="85"/>
+        <source>Search the guide…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/user_guide.py" line="87"/>
+        <source>Show only the pages that contain all these words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/user_guide.py" line="90"/>
+        <source>Contents: click a page to read it</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VerdictPage</name>
+    <message>
+        <location filename="../../workbench/gui/wizard.py" line="210"/>
+        <source>3. What your side stream suits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/wizard.py" line="211"/>
+        <source>Each product route, with the reasons in plain words.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/wizard.py" line="227"/>
+        <source>Self-assessment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/wizard.py" line="243"/>
+        <source>Good fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/wizard.py" line="244"/>
+        <source>Possible, with conditions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/wizard.py" line="245"/>
+        <source>We need more data to say</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/wizard.py" line="246"/>
+        <source>Not suitable as it is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/wizard.py" line="262"/>
+        <source>Your own trained model says: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2272,6 +2888,120 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
         <location filename="../../workbench/gui/import_actions.py" line="103"/>
         <source>Folder to watch</source>
         <translation>Seurattava kansio</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeDialog</name>
+    <message>
+        <location filename="../../workbench/gui/welcome.py" line="70"/>
+        <location filename="../../workbench/gui/welcome.py" line="76"/>
+        <source>Welcome to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/welcome.py" line="81"/>
+        <source>The demonstration project is open behind this page: eight common Finnish feedstocks with typical literature values. Try things on it freely.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/welcome.py" line="88"/>
+        <source>What it does</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/welcome.py" line="90"/>
+        <source>Fibre Workbench collects lab instrument exports (TGA, moisture, ash, NIR spectra, fibre analyser reports) into one project file, runs analyses on them and tells which product routes each feedstock suits, with the reasons.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/welcome.py" line="96"/>
+        <source>Bring in your data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/welcome.py" line="98"/>
+        <source>Drag files or whole folders onto the window, or use &lt;b&gt;File &amp;gt; Import files…&lt;/b&gt; (Ctrl+I). The format is recognised from the content; a preview shows what was read before anything is added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/welcome.py" line="106"/>
+        <source>&lt;b&gt;Suitable&lt;/b&gt;: every limit is met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/welcome.py" line="109"/>
+        <source>&lt;b&gt;Conditional&lt;/b&gt;: met only within uncertainty, or with a condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/welcome.py" line="111"/>
+        <source>&lt;b&gt;Not suitable&lt;/b&gt;: a hard limit fails</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/welcome.py" line="112"/>
+        <source>&lt;b&gt;No data&lt;/b&gt;: a deciding measurement is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/welcome.py" line="116"/>
+        <source>Read the suitability matrix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/welcome.py" line="117"/>
+        <source>Samples are rows, product routes are columns:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/welcome.py" line="121"/>
+        <source>Click a cell to see every limit, the measured value and its source.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/welcome.py" line="124"/>
+        <source>Help is built in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/welcome.py" line="126"/>
+        <source>&lt;b&gt;Help &amp;gt; User guide&lt;/b&gt; (F1) explains every task step by step, works offline and is in English and Finnish. Hover over a control to see what it does. For a quick company self-assessment, switch on &lt;b&gt;View &amp;gt; Simple mode&lt;/b&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/welcome.py" line="139"/>
+        <source>Don&apos;t show this at start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/welcome.py" line="140"/>
+        <source>Help &gt; Welcome opens this page again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/welcome.py" line="143"/>
+        <source>Import files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/welcome.py" line="144"/>
+        <source>Choose instrument exports to add to the project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/welcome.py" line="146"/>
+        <source>Open the user guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/welcome.py" line="147"/>
+        <source>The guide opens in a window of its own (F1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/welcome.py" line="149"/>
+        <source>Start working</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

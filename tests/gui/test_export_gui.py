@@ -55,3 +55,20 @@ def test_export_curve_csv_and_jcamp_import_back(make_project, tmp_path):
     assert np.allclose(y, m.columns["mass"].values())
     text = (tmp_path / "curve.csv").read_text().splitlines()
     assert text[0].startswith("temperature [°C],mass [%]") and len(text) == 51
+
+
+def test_export_curve_context_action(window, make_project, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QFileDialog
+
+    project = make_project(1, 1)
+    window.set_project(project)
+    sample = next(iter(project.samples.values()))
+    assert window.import_actions.export_curve in window.tree.actions()
+    sidx = window.tree_model.index_of_sample(sample.id)
+    window.tree.expand(sidx)
+    window.tree.setCurrentIndex(window.tree_model.index(0, 0, sidx))
+    out = tmp_path / "tga.jdx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    window.import_actions.export_curve.trigger()
+    assert out.is_file() and "##TITLE=Sample 1 TGA" in out.read_text()
+    assert "50 points" in window.statusBar().currentMessage()

@@ -111,3 +111,55 @@ def test_preview_rereads_failed_file_with_a_saved_template(window, qtbot, make_p
     assert dialog.table.item(0, 3).text() == "Birch A, Pine B"
     confirm(window, qtbot, dialog)
     assert project.find_sample("Pine B") is not None
+
+
+CURVE = "time_s\tweight_mg\tT_C\n0\t10.00\t25.0\n60\t9.90\t35.0\n120\t9.70\t45.0\n"
+
+
+def test_curve_template_with_plain_columns(qtbot, tmp_path):
+    src = tmp_path / "balance.tsv"
+    src.write_text(CURVE)
+    dialog = TemplateDialog(str(src))
+    qtbot.addWidget(dialog)
+    assert dialog.delim_combo.currentData() == "tab" and dialog.header_spin.value() == 1
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("tga"))
+    dialog.set_column("T_C", PLAIN, "°C")
+    dialog.set_column("weight_mg", PLAIN, "mg")
+    dialog.x_combo.setCurrentIndex(dialog.x_combo.findData("t_c"))
+    dialog.signal_combo.setCurrentIndex(dialog.signal_combo.findData("weight_mg"))
+    dialog.refresh()
+    m = dialog.parsed.measurements[0]
+    assert (m.kind, m.signal, m.axes) == ("tga", "weight_mg", ["t_c"])
+    assert m.columns["t_c"].unit == "°C" and list(m.columns["weight_mg"].values()) == [
+        10.0,
+        9.9,
+        9.7,
+    ]
+    assert dialog.preview.rowCount() == 3
+
+
+def test_define_template_from_the_preview(window, qtbot, make_project, tmp_path):
+    project = make_project(1, 1)
+    window.set_project(project)
+    odd = tmp_path / "lab3.csv"
+    odd.write_bytes(TABLE.replace("Lab 2", "Lab 3").encode("cp1252"))
+    window.import_files([str(odd)])
+    dialog = wait_preview(window, qtbot)
+    assert dialog.items[0].plan is None and dialog.define_button.isEnabled()
+    dialog.table.selectRow(0)
+    dialog.define_button.click()
+    editor = window.import_controller.template_dialog
+    qtbot.waitUntil(editor.isVisible)
+    assert editor.path == str(odd)
+    editor.set_column("Sample ID", SAMPLE)
+    editor.set_column("Ln (mm)", "fibre_length_ln", "mm")
+    editor.decimal_combo.setCurrentIndex(editor.decimal_combo.findData(","))
+    editor.name_edit.setText("Lab 3")
+    assert editor.save() == "Lab 3"
+    editor.close()
+    qtbot.waitUntil(lambda: dialog.items[0].plan is not None, timeout=10000)
+    assert dialog.template_combo.currentText() == "Lab 3"
+    summary = confirm(window, qtbot, dialog)
+    assert summary.count("imported") == 1
+    q = next(iter(project.find_sample("Pine B").measurements.values())).quantities
+    assert q["fibre_length_ln"].value == 1.85

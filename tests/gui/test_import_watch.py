@@ -62,3 +62,16 @@ def test_watch_policy_new_sample_and_failures_reported(window, qtbot, make_proje
     assert project.find_sample("tga_42") is not None
     assert len(project.find_sample("Sample 1").measurements) == 1
     ctrl.stop_watch()
+
+
+def test_watch_dialog_remembers_folder_and_policy(qtbot, tmp_path):
+    from workbench.gui.import_actions import WatchDialog
+
+    QSettings().setValue(WATCH_KEY, str(tmp_path))
+    QSettings().setValue("import/watch_policy", NEW)
+    dialog = WatchDialog()
+    qtbot.addWidget(dialog)
+    assert dialog.folder_edit.text() == str(tmp_path)
+    assert dialog.policy() == NEW
+    dialog.radio_file.setChecked(True)
+    assert dialog.policy() == "file"

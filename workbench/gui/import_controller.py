@@ -197,7 +197,14 @@ class ImportController(QObject):
         *,
         automatic: bool = False,
     ) -> None:
-        """Apply (plan, Target) pairs in slices on the GUI thread; one undo step in total."""
+        """Apply (plan, Target) pairs in slices on the GUI thread; one undo step in total.
+
+        While another import is being applied (a watch-folder batch, say) this one
+        waits for it, so each stays one undo step.
+        """
+        if self.applying:
+            QTimer.singleShot(200, lambda: self.start_apply(choices, failed, automatic=automatic))
+            return
         if not self._writable():
             return
         self._project = self.win.doc.project
@@ -322,9 +329,6 @@ class ImportController(QObject):
         return self.watch_task
 
     def _on_watch_parsed(self, items: list[PreviewItem]) -> None:
-        if self.applying:  # a manual import is being applied: join the queue after it
-            QTimer.singleShot(200, lambda: self._on_watch_parsed(items))
-            return
         self._watch_busy = False
         failed = [FileOutcome(i.path, "failed", i.error) for i in items if i.plan is None]
         choices = []

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFontDatabase, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -147,6 +148,7 @@ class TemplateDialog(QDialog):
         open_button = QPushButton(self.tr("Open sample file…"))
         open_button.clicked.connect(self._choose_file)
         self.saved_combo = QComboBox()
+        self.saved_combo.setMinimumWidth(180)
         load_button = QPushButton(self.tr("Load"))
         load_button.setToolTip(self.tr("Edit a saved template"))
         load_button.clicked.connect(lambda: self.load_template(self.saved_combo.currentText()))
@@ -203,7 +205,10 @@ class TemplateDialog(QDialog):
         self.raw_view = QPlainTextEdit()
         self.raw_view.setReadOnly(True)
         self.raw_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        self.raw_view.setToolTip(self.tr("The start of the file, with line numbers"))
+        self.raw_view.setToolTip(
+            self.tr("The start of the file, with line numbers; the header row is highlighted")
+        )
+        self.raw_view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
 
         self.map_table = QTableWidget(0, 3)
         self.map_table.setHorizontalHeaderLabels(
@@ -333,6 +338,7 @@ class TemplateDialog(QDialog):
                 (len(split_cells(ln, delim)) for ln in self.lines[start : start + 50]), default=0
             )
             header = [f"#{j + 1}" for j in range(width)]
+        self._highlight_header(row)
         old = self.mapping_state()
         self.header = [h for h in dict.fromkeys(header) if h]
         self.map_table.setRowCount(len(self.header))
@@ -355,6 +361,17 @@ class TemplateDialog(QDialog):
             self.map_table.setCellWidget(r, 2, unit)
         self._fill_plot_combos()
         self.schedule()
+
+    def _highlight_header(self, row: int) -> None:
+        marks = []
+        if 0 < row <= self.raw_view.blockCount():
+            mark = QTextEdit.ExtraSelection()
+            mark.format.setBackground(QColor(255, 236, 150))
+            mark.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
+            cursor = QTextCursor(self.raw_view.document().findBlockByNumber(row - 1))
+            mark.cursor = cursor
+            marks.append(mark)
+        self.raw_view.setExtraSelections(marks)
 
     def _use_changed(self, row: int) -> None:
         use = self.map_table.cellWidget(row, 1).currentData()
