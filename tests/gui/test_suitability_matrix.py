@@ -1,0 +1,70 @@
+"""The suitability matrix: symbols and words, colours, filters and the explanation."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+WORDS = ("✔ Suitable", "◐ Conditional", "✘ Not suitable", "? No data")
+
+
+def _loaded(window, demo_project, qtbot):
+    window.doc.set_project(demo_project)
+    panel = window.analysis.suitability
+    qtbot.waitUntil(lambda: panel.computations > 0, timeout=20000)
+    return panel
+
+
+def test_matrix_shows_symbols_words_and_colours_for_the_demo(window, demo_project, qtbot):
+    panel = _loaded(window, demo_project, qtbot)
+    model = panel.model
+    assert model.rowCount() == len(demo_project.samples)
+    assert model.columnCount() >= 9
+    cells = [c for row in panel.cell_texts() for c in row]
+    assert cells and all(any(c.startswith(w) for w in WORDS) for c in cells)
+    assert len({c.split()[0] for c in cells}) >= 2  # the demo gets different verdicts
+    index = model.index(0, 0)
+    assert index.data(Qt.ItemDataRole.BackgroundRole) is not None
+    header = model.headerData(0, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+    assert header and header != model.routes[0][0]  # a route name, not its id
+
+
+def test_clicking_a_cell_shows_the_full_explanation(window, demo_project, qtbot):
+    panel = _loaded(window, demo_project, qtbot)
+    assert panel.select("s-spruce-bark", "pellets_enplus_a1")
+    text = panel.explanation.toPlainText()
+    assert "Spruce bark" in text and "Wood pellets ENplus A1" in text
+    for heading in ("Criteria", "Nearest reference feedstocks", "Limit", "Result", "Source"):
+        assert heading in text
+    assert "Ash" in text and "%" in text
+    # a verdict with a pre-treatment suggestion names the verdict that would follow
+    suggested = [v for v in panel.model.cells.values() if v.get("suggestions")]
+    if suggested:
+        v = suggested[0]
+        assert panel.select(v["sample_id"], v["route"])
+        assert "Pre-treatment that would change it" in panel.explanation.toPlainText()
+
+
+def test_filters_by_route_and_verdict(window, demo_project, qtbot):
+    panel = _loaded(window, demo_project, qtbot)
+    routes = [rid for rid, _n in panel.model.routes]
+    panel.set_route_filter({routes[0], routes[1]})
+    assert panel.proxy.columnCount() == 2
+    assert "2 of" in panel.routes_button.text()
+    panel.set_route_filter(None)
+    assert panel.proxy.columnCount() == len(routes)
+    panel.set_verdict_filter("not suitable")
+    rows = panel.cell_texts()
+    assert rows and all(any(c.startswith("✘") for c in row) for row in rows)
+    n_not = panel.proxy.rowCount()
+    panel.set_verdict_filter("suitable")
+    assert all(any(c.startswith("✔") for c in row) for row in panel.cell_texts())
+    panel.set_verdict_filter("")
+    assert panel.proxy.rowCount() == len(demo_project.samples) >= n_not
+
+
+def test_matrix_follows_project_changes(window, demo_project, qtbot):
+    panel = _loaded(window, demo_project, qtbot)
+    before = panel.computations
+    window.add_sample()
+    qtbot.waitUntil(lambda: panel.computations > before, timeout=20000)
+    assert panel.model.rowCount() == len(demo_project.samples)
