@@ -8,8 +8,11 @@
 * ``save_project`` writes the complete project to a temporary file in the target's
   folder, flushes and fsyncs it, ``os.replace``-s it over the target and fsyncs the
   folder. Until the replace the target is untouched; after it the new file is
-  complete. Unchanged arrays are copied inside HDF5 from the open file. Lazy
-  references are then re-pointed to the new file.
+  complete. Unchanged samples and source files (recognised by a signature taken when
+  they were read or last saved) are copied whole inside HDF5 from the open file,
+  other unchanged arrays dataset by dataset; nothing passes through Python. Lazy
+  references are then re-pointed to the new file (reads from other threads wait for
+  that swap), and arrays written from memory become lazy references too.
 * ``close_project`` closes the handle, releases the lock and discards recovery data.
 
 The file layout is documented in ``workbench.project.layout``.
