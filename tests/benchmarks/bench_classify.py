@@ -231,3 +231,24 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+# -- the benchmark table (python -m tests.benchmarks classify_10000) ------------------
+from tests.benchmarks.registry import Benchmark, register  # noqa: E402
+
+
+@register
+class ClassifyMany(Benchmark):
+    name = "classify_10000"
+    description = "Classify 10,000 samples against every route (explained) vs numpy hard limits"
+
+    def setup(self, workdir: Path, scale: float) -> None:
+        self.samples = make_samples(max(10, int(N_SAMPLES * scale)))
+        self.routes = load_routes().routes
+        self.cols = columns(self.samples)
+
+    def ours(self) -> None:
+        ours(self.samples, self.routes, suggestions=False)
+
+    def baseline(self) -> None:
+        baseline(self.cols, self.routes)
