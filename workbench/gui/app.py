@@ -70,6 +70,9 @@ def start_window(window: MainWindow, project_path: str | None) -> None:
                 "error",
             )
     settings.set_first_start_done()
+    from workbench.gui.welcome import show_welcome_at_start
+
+    show_welcome_at_start(window)
 
 
 def run_gui(argv: list[str] | None = None, project_path: str | None = None) -> int:

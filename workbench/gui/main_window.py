@@ -76,6 +76,9 @@ class MainWindow(ProjectFilesMixin, QMainWindow):
             self.restoreGeometry(geometry)
         if state is not None:
             self.restoreState(state)
+        from workbench.gui.help_menu import install as install_help
+
+        self.help_actions = install_help(self)
 
     # -- layout -------------------------------------------------------------------
     def _build_panels(self) -> None:
@@ -309,10 +312,9 @@ class MainWindow(ProjectFilesMixin, QMainWindow):
         DiagnosticsDialog(self).exec()
 
     def set_language(self, code: str) -> None:
-        self.ui_settings.set_language(code)
-        self.message_bar.show_message(
-            self.tr("The language changes the next time Fibre Workbench starts."), "info"
-        )
+        from workbench.gui.language import change_language
+
+        change_language(self, code)
 
     # -- closing ------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -1,0 +1,62 @@
+"""Language: system default resolution, stored choice, restart prompt and command."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QSettings
+
+from workbench.gui import language
+
+
+def test_resolve_follows_the_system_locale_only_when_unset():
+    assert language.resolve("", "fi_FI") == "fi"
+    assert language.resolve("", "sv_FI") == "en"
+    assert language.resolve("", "en_GB") == "en"
+    assert language.resolve("fi", "en_US") == "fi"
+    assert language.resolve("en", "fi_FI") == "en"
+
+
+def test_restart_command_reopens_the_project(monkeypatch):
+    program, args = language.restart_command("/x/demo.fwproj")
+    assert program == sys.executable and args == ["-m", "workbench", "/x/demo.fwproj"]
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    assert language.restart_command(None) == (sys.executable, [])
+
+
+def test_menu_choice_is_stored_and_asks_to_restart(window, monkeypatch):
+    asked = []
+    restarted = []
+    monkeypatch.setattr(language, "ask_restart", lambda win: asked.append(win) or False)
+    monkeypatch.setattr(language, "restart", lambda win: restarted.append(win))
+    actions = {a.data(): a for a in window.actions_.language_group.actions()}
+    actions["fi"].trigger()
+    assert QSettings().value("ui/language") == "fi"
+    assert asked == [window] and restarted == []
+    assert "next time" in window.message_bar.text()
+    # choosing the language already in use asks nothing
+    actions["en"].trigger()
+    assert QSettings().value("ui/language") == "en"
+    assert len(asked) == 1
+
+
+def test_restart_now_restarts(window, monkeypatch):
+    restarted = []
+    monkeypatch.setattr(language, "ask_restart", lambda win: True)
+    monkeypatch.setattr(language, "restart", lambda win: restarted.append(win))
+    language.change_language(window, "fi")
+    assert restarted == [window]
+
+
+def test_restart_closes_window_and_starts_a_process(window, monkeypatch):
+    from PySide6.QtCore import QProcess
+
+    calls = []
+    monkeypatch.setattr(QProcess, "startDetached", lambda *a: calls.append(a) or (True, 1))
+    quits = []
+    monkeypatch.setattr(window, "close", lambda: quits.append(window) or True)
+    app = __import__("PySide6.QtWidgets", fromlist=["QApplication"]).QApplication.instance()
+    monkeypatch.setattr(app, "quit", lambda: None)
+    assert language.restart(window)
+    assert quits == [window] and calls and calls[0][0] == sys.executable
+    monkeypatch.undo()

@@ -1,0 +1,256 @@
+"""Simple mode (View > Simple mode): only what a company self-assessment needs.
+
+The central area becomes a ``QStackedWidget`` holding the full workbench (page 0) and
+the simple panel (page 1). In simple mode the panel offers three big steps (start the
+self-assessment wizard, save the report, open another project), the Suitability dock
+stays as the overview of verdicts, and the other docks and the expert menus (Edit,
+Analyses, Tools) are hidden. The mode and the docks that were open in the full
+workbench are remembered in QSettings (``ui/simple_mode``, ``ui/full_mode_docks``), so
+the next start opens in the same mode. Switching back restores the full workbench.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbench.errors import UserFacingError
+from workbench.gui.i18n import active_language
+
+if TYPE_CHECKING:
+    from workbench.gui.main_window import MainWindow
+
+translate = QCoreApplication.translate
+MODE_KEY = "ui/simple_mode"
+DOCKS_KEY = "ui/full_mode_docks"
+KEPT_MENUS = ("&File", "&View", "&Help")
+
+
+def stored_simple_mode(settings: QSettings | None = None) -> bool:
+    settings = settings or QSettings()
+    return str(settings.value(MODE_KEY, "false")).lower() == "true"
+
+
+def write_report_file(win: MainWindow, path: str) -> str:
+    """Write the suitability report of the open project to ``path`` (.html or .pdf)."""
+    from workbench.report.writer import write_report
+
+    project = win.doc.project
+    if project is None:
+        raise UserFacingError("Open a project first.")
+    return write_report(project, path, lang=active_language())
+
+
+def save_report(win: MainWindow) -> str | None:
+    """Ask for a file name and write the report; the message bar says what happened."""
+    project = win.doc.project
+    if project is None:
+        return None
+    stem = Path(project.path).stem if project.path else "report"
+    start = str(Path.home() / f"{stem}-report.html")
+    path, _ = QFileDialog.getSaveFileName(
+        win,
+        translate("SimpleMode", "Save report"),
+        start,
+        translate("SimpleMode", "Web page (*.html);;PDF document (*.pdf)"),
+    )
+    if not path:
+        return None
+    if Path(path).suffix.lower() not in (".html", ".htm", ".pdf"):
+        path += ".html"
+    try:
+        write_report_file(win, path)
+    except UserFacingError as exc:
+        win.message_bar.show_message(
+            translate("SimpleMode", "The report could not be saved: %1").replace("%1", str(exc)),
+            "error",
+        )
+        return None
+    win.message_bar.show_message(
+        translate("SimpleMode", "Report saved to %1").replace("%1", path), "info"
+    )
+    return path
+
+
+class SimplePanel(QWidget):
+    """The simple mode's main panel: three big steps and where the verdicts are."""
+
+    def __init__(self, win: MainWindow) -> None:
+        super().__init__()
+        self.win = win
+        self.setObjectName("simplePanel")
+        self.setStyleSheet(
+            "QWidget#simplePanel { background:#f3f6f9; }"
+            "QPushButton[big='true'] { font-size:12pt; padding:10px 18px; text-align:left; }"
+        )
+        heading = QLabel(
+            "<span style='font-size:17pt; font-weight:600'>"
+            + self.tr("What does your side stream suit?")
+            + "</span>"
+        )
+        intro = QLabel(
+            self.tr(
+                "Describe the material and type in the lab values you have. The overview "
+                "below shows, for each product route, whether the material suits it; click "
+                "a cell to see why. Save the report to share the result."
+            )
+        )
+        intro.setWordWrap(True)
+        self.project_label = QLabel()
+        self.project_label.setStyleSheet("color:#445")
+
+        self.wizard_button = self._big(
+            self.tr("1.  Start self-assessment…"),
+            self.tr("Answer a few questions about the material and add its lab values"),
+            self.start_wizard,
+        )
+        self.report_button = self._big(
+            self.tr("2.  Save report…"),
+            self.tr("Save the suitability report as a web page (HTML) or PDF"),
+            lambda: save_report(self.win),
+        )
+        self.open_button = self._big(
+            self.tr("Open another project…"),
+            self.tr("Open a project file (.fwproj)"),
+            self.win.open_dialog,
+        )
+        self.full_button = QPushButton(self.tr("Switch to the full workbench"))
+        self.full_button.setToolTip(
+            self.tr("Show every panel and menu: import, analyses, plots (View > Simple mode)")
+        )
+        self.full_button.clicked.connect(lambda: win.simple_mode.set_simple(False))
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 22, 28, 16)
+        layout.setSpacing(10)
+        layout.addWidget(heading)
+        layout.addWidget(intro)
+        layout.addWidget(self.project_label)
+        layout.addSpacing(6)
+        for button in (self.wizard_button, self.report_button, self.open_button):
+            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addStretch(1)
+        layout.addWidget(self.full_button, 0, Qt.AlignmentFlag.AlignLeft)
+        win.doc.projectReplaced.connect(self.refresh)
+        win.doc.sampleInserted.connect(lambda *_: self.refresh())
+        win.doc.sampleRemoved.connect(lambda *_: self.refresh())
+        self.refresh()
+
+    def _big(self, text: str, tip: str, slot) -> QPushButton:
+        button = QPushButton(text)
+        button.setProperty("big", "true")
+        button.setToolTip(tip)
+        button.setMinimumWidth(360)
+        button.clicked.connect(slot)
+        return button
+
+    def refresh(self) -> None:
+        project = self.win.doc.project
+        if project is None:
+            self.project_label.setText(self.tr("No project is open."))
+        else:
+            name = Path(project.path).stem if project.path else self.tr("Untitled")
+            self.project_label.setText(
+                self.tr("Project: %1, %2 samples")
+                .replace("%1", name)
+                .replace("%2", str(len(project.samples)))
+            )
+        self.report_button.setEnabled(project is not None)
+
+    def start_wizard(self) -> None:
+        analysis = getattr(self.win, "analysis", None)
+        try:
+            if analysis is None:
+                raise ImportError
+            analysis.open_wizard()
+        except ImportError:
+            self.win.message_bar.show_message(
+                self.tr("The self-assessment wizard is not available in this version."),
+                "warning",
+            )
+
+
+class SimpleModeController:
+    """Switches the window between the full workbench and simple mode."""
+
+    def __init__(self, win: MainWindow) -> None:
+        self.win = win
+        self.simple = False
+        self.full_docks: list[str] = []
+        self.full_page = win.takeCentralWidget()
+        self.panel = SimplePanel(win)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.full_page)
+        self.stack.addWidget(self.panel)
+        win.setCentralWidget(self.stack)
+        self.action = QAction(translate("SimpleMode", "&Simple mode"), win, checkable=True)
+        self.action.setShortcut(QKeySequence("Ctrl+Shift+M"))
+        tip = translate(
+            "SimpleMode",
+            "Show only the self-assessment, the verdicts and the report (switch off for "
+            "the full workbench)",
+        )
+        self.action.setToolTip(tip)
+        self.action.setStatusTip(tip)
+        self.action.toggled.connect(self.set_simple)
+
+    def overview_dock(self):
+        analysis = getattr(self.win, "analysis", None)
+        return getattr(analysis, "suitability_dock", None)
+
+    def _menus(self) -> list[QAction]:
+        kept = {translate("Actions", text) for text in KEPT_MENUS}
+        return [
+            a for a in self.win.menuBar().actions() if a.menu() is not None and a.text() not in kept
+        ]
+
+    def set_simple(self, simple: bool, remember: bool = True) -> None:
+        """Enter (True) or leave (False) simple mode; stored unless ``remember`` is False."""
+        simple = bool(simple)
+        if remember:
+            QSettings().setValue(MODE_KEY, "true" if simple else "false")
+        if simple == self.simple:
+            self.action.setChecked(simple)
+            return
+        self.simple = simple
+        self.action.setChecked(simple)
+        overview = self.overview_dock()
+        docks = [d for d in self.win.findChildren(type(self.win.tree_dock)) if d is not overview]
+        if simple:
+            self.full_docks = [d.objectName() for d in docks if not d.isHidden()]
+            if remember:  # at start the docks are already hidden: keep the stored list
+                QSettings().setValue(DOCKS_KEY, self.full_docks)
+            for dock in docks:
+                dock.hide()
+            if overview is not None:
+                overview.show()
+                overview.raise_()
+            self.stack.setCurrentWidget(self.panel)
+        else:
+            stored = QSettings().value(DOCKS_KEY, [])
+            names = [stored] if isinstance(stored, str) else list(stored or [])
+            if not names:
+                names = [d.objectName() for d in docks]
+            for dock in docks:
+                if dock.objectName() in names:
+                    dock.show()
+            self.stack.setCurrentWidget(self.full_page)
+        for menu_action in self._menus():
+            menu_action.setVisible(not simple)
+        self.panel.refresh()
+
+    def restore(self) -> None:
+        """Apply the remembered mode (at window creation)."""
+        if stored_simple_mode():
+            self.set_simple(True, remember=False)
