@@ -1692,12 +1692,12 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
     <message>
         <location filename="../../workbench/gui/project_tree.py" line="189"/>
         <source>(stale)</source>
-        <translation type="unfinished"></translation>
+        <translation>(vanhentunut)</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/project_tree.py" line="196"/>
         <source>Stale: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Vanhentunut: %1</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/project_tree.py" line="199"/>
@@ -2893,113 +2893,113 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
 <context>
     <name>WelcomeDialog</name>
     <message>
-        <location filename="../../workbench/gui/welcome.py" line="70"/>
-        <location filename="../../workbench/gui/welcome.py" line="76"/>
+        <location filename="../../workbench/gui/welcome.py" line="69"/>
+        <location filename="../../workbench/gui/welcome.py" line="75"/>
         <source>Welcome to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/welcome.py" line="81"/>
+        <location filename="../../workbench/gui/welcome.py" line="80"/>
         <source>The demonstration project is open behind this page: eight common Finnish feedstocks with typical literature values. Try things on it freely.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/welcome.py" line="88"/>
+        <location filename="../../workbench/gui/welcome.py" line="87"/>
         <source>What it does</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/welcome.py" line="90"/>
+        <location filename="../../workbench/gui/welcome.py" line="89"/>
         <source>Fibre Workbench collects lab instrument exports (TGA, moisture, ash, NIR spectra, fibre analyser reports) into one project file, runs analyses on them and tells which product routes each feedstock suits, with the reasons.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/welcome.py" line="96"/>
+        <location filename="../../workbench/gui/welcome.py" line="95"/>
         <source>Bring in your data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/welcome.py" line="98"/>
+        <location filename="../../workbench/gui/welcome.py" line="97"/>
         <source>Drag files or whole folders onto the window, or use &lt;b&gt;File &amp;gt; Import files…&lt;/b&gt; (Ctrl+I). The format is recognised from the content; a preview shows what was read before anything is added.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/welcome.py" line="106"/>
+        <location filename="../../workbench/gui/welcome.py" line="105"/>
         <source>&lt;b&gt;Suitable&lt;/b&gt;: every limit is met</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/welcome.py" line="109"/>
+        <location filename="../../workbench/gui/welcome.py" line="108"/>
         <source>&lt;b&gt;Conditional&lt;/b&gt;: met only within uncertainty, or with a condition</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/welcome.py" line="111"/>
+        <location filename="../../workbench/gui/welcome.py" line="110"/>
         <source>&lt;b&gt;Not suitable&lt;/b&gt;: a hard limit fails</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/welcome.py" line="112"/>
+        <location filename="../../workbench/gui/welcome.py" line="111"/>
         <source>&lt;b&gt;No data&lt;/b&gt;: a deciding measurement is missing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/welcome.py" line="116"/>
+        <location filename="../../workbench/gui/welcome.py" line="115"/>
         <source>Read the suitability matrix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/welcome.py" line="117"/>
+        <location filename="../../workbench/gui/welcome.py" line="116"/>
         <source>Samples are rows, product routes are columns:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/welcome.py" line="121"/>
+        <location filename="../../workbench/gui/welcome.py" line="120"/>
         <source>Click a cell to see every limit, the measured value and its source.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/welcome.py" line="124"/>
+        <location filename="../../workbench/gui/welcome.py" line="123"/>
         <source>Help is built in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/welcome.py" line="126"/>
+        <location filename="../../workbench/gui/welcome.py" line="125"/>
         <source>&lt;b&gt;Help &amp;gt; User guide&lt;/b&gt; (F1) explains every task step by step, works offline and is in English and Finnish. Hover over a control to see what it does. For a quick company self-assessment, switch on &lt;b&gt;View &amp;gt; Simple mode&lt;/b&gt;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/welcome.py" line="139"/>
+        <location filename="../../workbench/gui/welcome.py" line="138"/>
         <source>Don&apos;t show this at start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/welcome.py" line="140"/>
+        <location filename="../../workbench/gui/welcome.py" line="139"/>
         <source>Help &gt; Welcome opens this page again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/welcome.py" line="143"/>
+        <location filename="../../workbench/gui/welcome.py" line="142"/>
         <source>Import files…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/welcome.py" line="144"/>
+        <location filename="../../workbench/gui/welcome.py" line="143"/>
         <source>Choose instrument exports to add to the project</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/welcome.py" line="146"/>
+        <location filename="../../workbench/gui/welcome.py" line="145"/>
         <source>Open the user guide</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/welcome.py" line="147"/>
+        <location filename="../../workbench/gui/welcome.py" line="146"/>
         <source>The guide opens in a window of its own (F1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/welcome.py" line="149"/>
+        <location filename="../../workbench/gui/welcome.py" line="148"/>
         <source>Start working</source>
         <translation type="unfinished"></translation>
     </message>
