@@ -129,6 +129,17 @@ def test_save_as_and_reopen_through_the_window(window, make_project, monkeypatch
     target = tmp_path / "saved"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     assert window.save_as()
+    # The save runs on a worker thread; until it ends the project cannot change.
+    assert window.doc.busy and not window.actions_.save.isEnabled()
+    window.add_sample()
+    assert len(project.samples) == 2
+    sid = next(iter(project.samples))
+    index = window.table_model.index(0, 0)
+    assert not window.table_model.setData(index, "renamed during save")
+    assert window.close() is False  # closing waits for the save
+    qtbot.waitUntil(lambda: not window.doc.busy, timeout=10000)
+    assert project.samples[sid].name == "Sample 1"
+    assert window.actions_.save.isEnabled()
     saved = Path(str(target) + ".fwproj")
     assert saved.is_file() and not project.dirty
     assert window.windowTitle().startswith("saved —")
@@ -190,7 +201,7 @@ def test_stale_recovery_is_dropped_after_save(window, make_project, qtbot, monke
     window.add_sample()
     task = window.write_recovery_now()
     assert window.save_as()
-    qtbot.waitUntil(lambda: task.state != "running", timeout=10000)
+    qtbot.waitUntil(lambda: task.state != "running" and not window.doc.busy, timeout=10000)
     assert recovery.list_recoveries() == []
 
 

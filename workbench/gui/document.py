@@ -25,11 +25,13 @@ class ProjectDocument(QObject):
     sampleChanged = Signal(str, str)  # sample id, field name
     sampleContentsChanged = Signal(str)  # measurements/results of a sample changed
     dirtyChanged = Signal(bool)
+    busyChanged = Signal(bool)  # a save is writing the project on a worker thread
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.project: Project | None = None
         self._dirty = False
+        self.busy = False
 
     # -- whole project ---------------------------------------------------------
     def set_project(self, project: Project | None) -> None:
@@ -37,6 +39,12 @@ class ProjectDocument(QObject):
         self._dirty = bool(project and project.dirty)
         self.projectReplaced.emit()
         self.dirtyChanged.emit(self._dirty)
+
+    def set_busy(self, busy: bool) -> None:
+        """While busy (saving) the project must not change: edits are refused."""
+        if busy != self.busy:
+            self.busy = busy
+            self.busyChanged.emit(busy)
 
     def notify_reset(self) -> None:
         """Many things changed at once (a batch import): views rebuild from the project."""
@@ -65,6 +73,8 @@ class ProjectDocument(QObject):
     def _require(self) -> Project:
         if self.project is None:
             raise RuntimeError("no project is open")
+        if self.busy:
+            raise RuntimeError("the project is being saved; it cannot change until that ends")
         return self.project
 
     # -- sample mutations (called by undo commands) ---------------------------

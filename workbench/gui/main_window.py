@@ -64,6 +64,7 @@ class MainWindow(ProjectFilesMixin, QMainWindow):
         self.init_project_files()
         self.doc.projectReplaced.connect(self._on_project_replaced)
         self.doc.dirtyChanged.connect(lambda _d: self.update_title())
+        self.doc.busyChanged.connect(self._on_busy)
         self.doc.sampleChanged.connect(lambda *_: self._refresh_selection())
         self.doc.sampleContentsChanged.connect(lambda *_: self._refresh_selection())
         self.undo_stack.indexChanged.connect(lambda _i: self.update_title())
@@ -164,15 +165,29 @@ class MainWindow(ProjectFilesMixin, QMainWindow):
             title += " " + self.tr("[read-only]")
         self.setWindowTitle(f"{title} — {APP_NAME}")
 
+    def _update_actions(self) -> None:
+        project = self.doc.project
+        idle = not self.doc.busy
+        has = project is not None
+        writable = has and not project.read_only and idle
+        a = self.actions_
+        for action in (a.new, a.open, a.close, a.import_files):
+            action.setEnabled(idle and (has or action in (a.new, a.open)))
+        a.save_as.setEnabled(has and idle)
+        for action in (a.save, a.add_sample, a.rename_sample, a.delete_sample):
+            action.setEnabled(writable)
+        a.undo.setEnabled(idle and self.undo_stack.canUndo())
+        a.redo.setEnabled(idle and self.undo_stack.canRedo())
+
+    def _on_busy(self, busy: bool) -> None:
+        self._update_actions()
+        if not busy:
+            self._refresh_selection()
+
     def _on_project_replaced(self) -> None:
         project = self.doc.project
         has = project is not None
-        writable = has and not project.read_only
-        a = self.actions_
-        for action in (a.save_as, a.close, a.import_files):
-            action.setEnabled(has)
-        for action in (a.save, a.add_sample, a.rename_sample, a.delete_sample):
-            action.setEnabled(writable)
+        self._update_actions()
         if has and project.read_only:
             reason = project.read_only_reason or self.tr(
                 "Use Save As to keep changes in a new file."
@@ -201,6 +216,9 @@ class MainWindow(ProjectFilesMixin, QMainWindow):
     def _show_refs(self, refs: list[Ref]) -> None:
         self._selection = refs
         project = self.doc.project
+        if self.doc.busy:  # arrays are being re-pointed to the new file: plot afterwards
+            self.plot.show_message(self.tr("Saving the project…"))
+            return
         if project is None or not refs:
             self.plot.show_message(
                 self.tr("Select a sample or a measurement to plot its curves and spectra.")
@@ -239,9 +257,13 @@ class MainWindow(ProjectFilesMixin, QMainWindow):
         ids = [sid for kind, sid, _c in self._selection if kind == "sample"]
         return list(dict.fromkeys(ids))
 
+    def _can_edit(self) -> bool:
+        project = self.doc.project
+        return project is not None and not project.read_only and not self.doc.busy
+
     def add_sample(self) -> None:
         project = self.doc.project
-        if project is None or project.read_only:
+        if project is None or not self._can_edit():
             return
         n = len(project.samples) + 1
         while project.find_sample(self.tr("Sample %1").replace("%1", str(n))) is not None:
@@ -255,7 +277,7 @@ class MainWindow(ProjectFilesMixin, QMainWindow):
 
     def rename_sample(self) -> None:
         ids = self._selected_sample_ids()
-        if not ids:
+        if not ids or not self._can_edit():
             return
         row = self.table_model.row_of(ids[0])
         if row is None:
@@ -267,8 +289,7 @@ class MainWindow(ProjectFilesMixin, QMainWindow):
 
     def delete_selected_samples(self) -> None:
         ids = self._selected_sample_ids()
-        project = self.doc.project
-        if not ids or project is None or project.read_only:
+        if not ids or not self._can_edit():
             return
         self.undo_stack.beginMacro(self.tr("Delete %1 samples").replace("%1", str(len(ids))))
         for sid in ids:

@@ -68,11 +68,14 @@ class ProjectFilesMixin:
     def confirm_discard_or_save(self) -> bool:
         """If there are unsaved changes ask Save / Discard / Cancel; False means cancel."""
         project = self.doc.project
+        if self.doc.busy:
+            self.statusBar().showMessage(self.tr("Please wait: the project is being saved."), 5000)
+            return False
         if project is None or not project.dirty:
             return True
         answer = self.ask_save_changes()
         if answer == QMessageBox.StandardButton.Save:
-            return self.save()
+            return self.save(wait=True)
         return answer == QMessageBox.StandardButton.Discard
 
     def ask_save_changes(self) -> QMessageBox.StandardButton:
@@ -133,15 +136,21 @@ class ProjectFilesMixin:
 
         return self.runner.submit(title, work, path, read_only, on_done=done, on_error=failed)
 
-    def save(self) -> bool:
+    def save(self, wait: bool = False) -> bool:
+        """Save to the project's file (Save As when it has none or is read-only).
+
+        Runs on a worker thread while the project is locked against edits; ``wait``
+        saves on the GUI thread instead (used when closing, which must know the outcome).
+        Returns False when nothing was (or will be) saved.
+        """
         project = self.doc.project
         if project is None:
             return False
         if project.path is None or project.read_only:
-            return self.save_as()
-        return self._save_to(None)
+            return self.save_as(wait)
+        return self._save_to(None, wait)
 
-    def save_as(self) -> bool:
+    def save_as(self, wait: bool = False) -> bool:
         project = self.doc.project
         if project is None:
             return False
@@ -153,33 +162,66 @@ class ProjectFilesMixin:
             return False
         if not path.lower().endswith(PROJECT_SUFFIX):
             path += PROJECT_SUFFIX
-        return self._save_to(path)
+        return self._save_to(path, wait)
 
-    def _save_to(self, path: str | None) -> bool:
+    def _save_to(self, path: str | None, wait: bool) -> bool:
         project = self.doc.project
         assert project is not None
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            store.save_project(project, path)
-        except UserFacingError as exc:
-            self.message_bar.show_message(self.tr("Not saved: %1").replace("%1", str(exc)), "error")
+        if self.doc.busy:
+            self.statusBar().showMessage(self.tr("The project is being saved already."), 5000)
             return False
-        except Exception as exc:
-            self.task_panel.log(
-                self.tr("Saving failed: %1").replace("%1", str(exc)), ERROR, repr(exc)
-            )
-            self.message_bar.show_message(self.tr("Not saved: %1").replace("%1", str(exc)), "error")
-            return False
-        finally:
-            QGuiApplication.restoreOverrideCursor()
-        if project.read_only is False and self.message_bar.level == "warning":
+        if wait:
+            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                store.save_project(project, path)
+            except Exception as exc:
+                self._save_failed(exc)
+                return False
+            finally:
+                QGuiApplication.restoreOverrideCursor()
+            self._saved(project)
+            return True
+
+        def work(progress, p: Project, target: str | None) -> Project:
+            progress.update(0.0, "")
+            store.save_project(p, target)
+            return p
+
+        def done(p: Project) -> None:
+            self.doc.set_busy(False)
+            self._saved(p)
+
+        def failed(exc: BaseException) -> None:
+            self.doc.set_busy(False)
+            self._save_failed(exc)
+
+        self.doc.set_busy(True)
+        name = Path(path).name if path else Path(project.path or "").name
+        self._save_task = self.runner.submit(
+            self.tr("Save %1").replace("%1", name),
+            work,
+            project,
+            path,
+            on_done=done,
+            on_error=failed,
+        )
+        return True
+
+    def _saved(self, project: Project) -> None:
+        if not project.read_only and self.message_bar.level == "warning":
             self.message_bar.dismiss()
         self.doc.mark_saved()
         self.undo_stack.setClean()
         self.ui_settings.add_recent_file(str(project.path))
         self.task_panel.log(self.tr("Saved %1").replace("%1", str(project.path)))
         self.update_title()
-        return True
+
+    def _save_failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, UserFacingError):
+            self.task_panel.log(
+                self.tr("Saving failed: %1").replace("%1", str(exc)), ERROR, repr(exc)
+            )
+        self.message_bar.show_message(self.tr("Not saved: %1").replace("%1", str(exc)), "error")
 
     # -- recent files -------------------------------------------------------------
     def fill_recent_menu(self) -> None:
@@ -206,7 +248,7 @@ class ProjectFilesMixin:
         Returns the Task (or None when nothing needed writing).
         """
         project = self.doc.project
-        if project is None or not project.dirty or project.read_only:
+        if project is None or not project.dirty or project.read_only or self.doc.busy:
             return None
         if self._recovery_task is not None and self._recovery_task.state == RUNNING:
             return None

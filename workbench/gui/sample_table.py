@@ -118,7 +118,7 @@ class SampleTableModel(QAbstractTableModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if index.isValid() and COLUMNS[index.column()] in EDITABLE_SAMPLE_FIELDS:
-            read_only = self.doc.project is None or self.doc.project.read_only
+            read_only = self.doc.project is None or self.doc.project.read_only or self.doc.busy
             if not read_only:
                 return base | Qt.ItemFlag.ItemIsEditable
         return base
@@ -150,7 +150,7 @@ class SampleTableModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.EditRole or not index.isValid() or self.doc.project is None:
             return False
         field = COLUMNS[index.column()]
-        if field not in EDITABLE_SAMPLE_FIELDS or self.doc.project.read_only:
+        if field not in EDITABLE_SAMPLE_FIELDS or self.doc.project.read_only or self.doc.busy:
             return False
         sid = self._ids[index.row()]
         text = str(value).strip() if field != "notes" else str(value)
