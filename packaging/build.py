@@ -139,6 +139,8 @@ def largest_parts(path: Path, count: int = 8) -> list[tuple[str, int]]:
     base = path / "_internal" if (path / "_internal").is_dir() else path
     sizes = []
     for child in base.iterdir():
+        if child.is_symlink():
+            continue  # PyInstaller links some libraries to the top; counted where they are
         size = folder_size(child) if child.is_dir() else child.stat().st_size
         sizes.append((child.name, size))
     return sorted(sizes, key=lambda item: -item[1])[:count]

@@ -14,6 +14,7 @@ import importlib
 import os
 import pkgutil
 import re
+import shutil
 import struct
 import subprocess
 import sys
@@ -321,3 +322,32 @@ def test_entry_script_runs_the_same_main(monkeypatch, capsys):
     assert capsys.readouterr().out.strip() == f"fibre-workbench {workbench.__version__}"
     if sys.platform != "win32":
         assert (sys.stdout, sys.stderr, sys.stdin) == streams
+
+
+def test_strip_keeps_only_loadable_smaller_copies(tmp_path):
+    """Stripped copies replace the originals only when smaller and still mappable."""
+    import strip_libs
+
+    ext = Path(importlib.import_module("numpy._core._multiarray_umath").__file__)
+    if not strip_libs.loadable(ext) or shutil.which("strip") is None:
+        pytest.skip("not an x86-64/arm64 Linux ELF build machine with binutils")
+    misaligned = tmp_path / "bad.so"
+    data = bytearray(ext.read_bytes()[:4096])
+    phoff = struct.unpack_from("<Q", data, 32)[0]
+    phentsize = struct.unpack_from("<H", data, 54)[0]
+    first_load = next(phoff + i * phentsize for i in range(20) if data[phoff + i * phentsize] == 1)
+    struct.pack_into("<Q", data, first_load + 8, 123)  # its file offset becomes 123
+    misaligned.write_bytes(bytes(data))
+    assert not strip_libs.loadable(misaligned)
+    entries = [
+        ("numpy/_core/x.so", str(ext), "EXTENSION"),
+        ("numpy.libs/libgrafted.so", str(ext), "BINARY"),  # grafted libraries are left alone
+        ("base_library.zip", str(ext), "DATA"),
+    ]
+    out, saved = strip_libs.strip_binaries(entries, str(tmp_path / "stripped"))
+    assert out[1:] == entries[1:]
+    if saved:
+        assert Path(out[0][1]).stat().st_size < ext.stat().st_size
+        assert strip_libs.loadable(Path(out[0][1]))
+    else:
+        assert out[0] == entries[0]
