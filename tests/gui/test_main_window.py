@@ -183,7 +183,7 @@ def test_recovery_written_in_background_when_dirty(window, make_project, qtbot):
     task = window.write_recovery_now()
     assert task is not None and task.quiet
     window.add_sample()  # editing goes on while the snapshot is written
-    qtbot.waitUntil(lambda: task.state != "running", timeout=10000)
+    qtbot.waitUntil(lambda: task.state != "running", timeout=30000)
     assert task.state == "done", task.details
     found = recovery.list_recoveries()
     assert len(found) == 1 and found[0].samples == 2  # the snapshot, not the later edit
@@ -201,7 +201,7 @@ def test_stale_recovery_is_dropped_after_save(window, make_project, qtbot, monke
     window.add_sample()
     task = window.write_recovery_now()
     assert window.save_as()
-    qtbot.waitUntil(lambda: task.state != "running" and not window.doc.busy, timeout=10000)
+    qtbot.waitUntil(lambda: task.state != "running" and not window.doc.busy, timeout=30000)
     assert recovery.list_recoveries() == []
 
 

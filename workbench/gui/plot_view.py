@@ -162,6 +162,7 @@ class PlotView(QWidget):
         if first.x.unit in REVERSED_X_UNITS:
             plot.invertX(True)
         drawn = 0
+        plot.disableAutoRange()  # one range computation at the end, not one per curve
         for i, curve in enumerate(group):
             x = np.asarray(curve.x.values(), dtype=float)
             y = np.asarray(curve.y.values(), dtype=float)
@@ -169,5 +170,6 @@ class PlotView(QWidget):
             colour = PALETTE[i % len(PALETTE)]
             plot.plot(x[:n], y[:n], pen=pg.mkPen(colour, width=1.6), name=curve.name)
             drawn += 1
+        plot.enableAutoRange()
         self._plots.append(plot)
         return drawn
