@@ -67,103 +67,123 @@
         <translation>Tallenna projekti uuteen tiedostoon</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="91"/>
+        <location filename="../../workbench/gui/actions.py" line="93"/>
         <source>&amp;Close project</source>
         <translation>&amp;Sulje projekti</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="94"/>
+        <location filename="../../workbench/gui/actions.py" line="96"/>
+        <source>Close the project (you are asked to save changes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/actions.py" line="100"/>
         <source>&amp;Import files…</source>
         <translation>T&amp;uo tiedostoja…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="97"/>
+        <location filename="../../workbench/gui/actions.py" line="103"/>
         <source>Import instrument exports into the project (you can also drop files on the window)</source>
         <translation>Tuo laitteiden vientitiedostoja projektiin (voit myös pudottaa tiedostot ikkunaan)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="102"/>
+        <location filename="../../workbench/gui/actions.py" line="110"/>
         <source>&amp;Quit</source>
         <translation>&amp;Lopeta</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="107"/>
+        <location filename="../../workbench/gui/actions.py" line="113"/>
+        <source>Close Fibre Workbench (you are asked to save changes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/actions.py" line="119"/>
         <source>&amp;Add sample</source>
         <translation>&amp;Lisää näyte</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="110"/>
+        <location filename="../../workbench/gui/actions.py" line="122"/>
         <source>Add an empty sample</source>
         <translation>Lisää tyhjä näyte</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="114"/>
+        <location filename="../../workbench/gui/actions.py" line="126"/>
         <source>Re&amp;name sample</source>
         <translation>&amp;Nimeä näyte uudelleen</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="117"/>
+        <location filename="../../workbench/gui/actions.py" line="129"/>
         <source>Edit the selected sample&apos;s name</source>
         <translation>Muokkaa valitun näytteen nimeä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="121"/>
+        <location filename="../../workbench/gui/actions.py" line="133"/>
         <source>&amp;Delete sample</source>
         <translation>Poista &amp;näyte</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="124"/>
+        <location filename="../../workbench/gui/actions.py" line="136"/>
         <source>Delete the selected samples with their data (can be undone)</source>
         <translation>Poista valitut näytteet tietoineen (voidaan kumota)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="126"/>
+        <location filename="../../workbench/gui/actions.py" line="140"/>
         <source>&amp;About Fibre Workbench</source>
         <translation>&amp;Tietoja Fibre Workbenchistä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="129"/>
+        <location filename="../../workbench/gui/actions.py" line="142"/>
+        <source>Version and purpose of the application</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/actions.py" line="146"/>
         <source>&amp;Diagnostics…</source>
         <translation>&amp;Vianmääritys…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="131"/>
+        <location filename="../../workbench/gui/actions.py" line="148"/>
         <source>Versions and file locations, for support requests</source>
         <translation>Versiot ja tiedostojen sijainnit tukipyyntöjä varten</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="133"/>
+        <location filename="../../workbench/gui/actions.py" line="150"/>
         <source>Open &amp;Recent</source>
         <translation>Avaa &amp;viimeaikainen</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="145"/>
+        <location filename="../../workbench/gui/actions.py" line="162"/>
         <source>&amp;File</source>
         <translation>&amp;Tiedosto</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="155"/>
+        <location filename="../../workbench/gui/actions.py" line="172"/>
         <source>&amp;Edit</source>
         <translation>&amp;Muokkaa</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="160"/>
+        <location filename="../../workbench/gui/actions.py" line="177"/>
         <location filename="../../workbench/gui/analysis_actions.py" line="109"/>
         <source>&amp;View</source>
         <translation>&amp;Näytä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="164"/>
+        <location filename="../../workbench/gui/actions.py" line="181"/>
         <source>&amp;Language</source>
         <translation>&amp;Kieli</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="167"/>
+        <location filename="../../workbench/gui/actions.py" line="185"/>
         <source>System default</source>
         <translation>Järjestelmän oletus</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="178"/>
+        <location filename="../../workbench/gui/actions.py" line="191"/>
+        <source>Language of the menus, guide and reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/actions.py" line="197"/>
         <location filename="../../workbench/gui/analysis_actions.py" line="132"/>
         <source>&amp;Help</source>
         <translation>&amp;Ohje</translation>
@@ -747,7 +767,7 @@
     <message>
         <location filename="../../workbench/gui/import_actions.py" line="145"/>
         <source>Import files</source>
-        <translation type="unfinished">Tuo tiedostoja</translation>
+        <translation>Tuo tiedostoja</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/import_actions.py" line="159"/>
@@ -904,184 +924,127 @@
     </message>
 </context>
 <context>
-    <name>ImportPreviewDialog</name>
+    <name>ImportPreview</name>
     <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="105"/>
-        <source>Import preview</source>
-        <translation>Tuonnin esikatselu</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="115"/>
-        <source>File</source>
-        <translation>Tiedosto</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="116"/>
-        <source>Result</source>
-        <translation type="unfinished">Tulos</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="121"/>
-        <source>Format</source>
-        <translation>Muoto</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="122"/>
-        <source>Instrument</source>
-        <translation type="unfinished">Laite</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="118"/>
-        <source>Samples in file</source>
-        <translation>Näytteet tiedostossa</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="119"/>
-        <source>Points/rows</source>
-        <translation>Pisteitä/rivejä</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="120"/>
-        <source>Units and ranges</source>
-        <translation>Yksiköt ja vaihteluvälit</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="123"/>
-        <source>Warnings and errors</source>
-        <translation>Varoitukset ja virheet</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="117"/>
-        <source>Goes to</source>
-        <translation>Kohde</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="136"/>
-        <source>Select a file to see everything read from it.</source>
-        <translation>Valitse tiedosto nähdäksesi kaiken siitä luetun.</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="153"/>
-        <source>Import</source>
-        <translation>Tuo</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="163"/>
-        <source>Where the selected files go</source>
-        <translation>Minne valitut tiedostot tuodaan</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="166"/>
-        <source>The sample named in the file</source>
-        <translation>Tiedostossa nimettyyn näytteeseen</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="169"/>
-        <source>Matched by name (case and spaces ignored); a sample not yet in the project is created. A file that names no sample gets a new sample named after the file.</source>
-        <translation>Haetaan nimen perusteella (kirjainkoolla ja välilyönneillä ei ole väliä); puuttuva näyte luodaan. Jos tiedosto ei nimeä näytettä, luodaan tiedoston niminen uusi näyte.</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="173"/>
-        <source>An existing sample:</source>
-        <translation>Olemassa olevaan näytteeseen:</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="174"/>
-        <source>A new sample named:</source>
-        <translation>Uuteen näytteeseen nimeltä:</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="182"/>
-        <source>default: the file name</source>
-        <translation>oletus: tiedoston nimi</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="183"/>
-        <source>Use for selected files</source>
-        <translation>Käytä valituille tiedostoille</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="196"/>
-        <source>Define template…</source>
-        <translation>Määritä mallipohja…</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="198"/>
-        <source>Teach the workbench this table layout once (columns, units, decimal mark)</source>
-        <translation>Opeta ohjelmalle tämän taulukon rakenne kerran (sarakkeet, yksiköt, desimaalimerkki)</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="203"/>
-        <source>Re-read failed files with template</source>
-        <translation>Lue epäonnistuneet uudelleen mallipohjalla</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="207"/>
-        <source>Saved template:</source>
-        <translation>Tallennettu mallipohja:</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="260"/>
+        <location filename="../../workbench/gui/import_preview_model.py" line="81"/>
         <source>Failed</source>
-        <translation type="unfinished">Epäonnistui</translation>
+        <translation>Epäonnistui</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="273"/>
-        <source>Already imported</source>
-        <translation>Jo tuotu</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="275"/>
+        <location filename="../../workbench/gui/import_preview_model.py" line="89"/>
         <source>Nothing found</source>
         <translation>Ei löytynyt mitään</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="281"/>
+        <location filename="../../workbench/gui/import_preview_model.py" line="90"/>
         <source>(none named)</source>
         <translation>(ei nimettyä)</translation>
     </message>
+</context>
+<context>
+    <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="293"/>
-        <source>Sample “%1”</source>
-        <translation>Näyte ”%1”</translation>
+        <location filename="../../workbench/gui/import_dialog.py" line="64"/>
+        <source>Import preview</source>
+        <translation>Tuonnin esikatselu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="297"/>
-        <source>%1 (new)</source>
-        <translation>%1 (uusi)</translation>
+        <location filename="../../workbench/gui/import_dialog.py" line="83"/>
+        <source>Select a file to see everything read from it.</source>
+        <translation>Valitse tiedosto nähdäksesi kaiken siitä luetun.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="335"/>
+        <location filename="../../workbench/gui/import_dialog.py" line="100"/>
+        <source>Import</source>
+        <translation>Tuo</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_dialog.py" line="110"/>
+        <source>Where the selected files go</source>
+        <translation>Minne valitut tiedostot tuodaan</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_dialog.py" line="113"/>
+        <source>The sample named in the file</source>
+        <translation>Tiedostossa nimettyyn näytteeseen</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_dialog.py" line="116"/>
+        <source>Matched by name (case and spaces ignored); a sample not yet in the project is created. A file that names no sample gets a new sample named after the file.</source>
+        <translation>Haetaan nimen perusteella (kirjainkoolla ja välilyönneillä ei ole väliä); puuttuva näyte luodaan. Jos tiedosto ei nimeä näytettä, luodaan tiedoston niminen uusi näyte.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_dialog.py" line="120"/>
+        <source>An existing sample:</source>
+        <translation>Olemassa olevaan näytteeseen:</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_dialog.py" line="121"/>
+        <source>A new sample named:</source>
+        <translation>Uuteen näytteeseen nimeltä:</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_dialog.py" line="129"/>
+        <source>default: the file name</source>
+        <translation>oletus: tiedoston nimi</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_dialog.py" line="130"/>
+        <source>Use for selected files</source>
+        <translation>Käytä valituille tiedostoille</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_dialog.py" line="143"/>
+        <source>Define template…</source>
+        <translation>Määritä mallipohja…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_dialog.py" line="145"/>
+        <source>Teach the workbench this table layout once (columns, units, decimal mark)</source>
+        <translation>Opeta ohjelmalle tämän taulukon rakenne kerran (sarakkeet, yksiköt, desimaalimerkki)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_dialog.py" line="150"/>
+        <source>Re-read failed files with template</source>
+        <translation>Lue epäonnistuneet uudelleen mallipohjalla</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_dialog.py" line="154"/>
+        <source>Saved template:</source>
+        <translation>Tallennettu mallipohja:</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_dialog.py" line="230"/>
         <source>%1 files selected.</source>
         <translation>%1 tiedostoa valittu.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="348"/>
+        <location filename="../../workbench/gui/import_dialog.py" line="243"/>
         <source>Format: %1</source>
         <translation>Muoto: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="349"/>
+        <location filename="../../workbench/gui/import_dialog.py" line="244"/>
         <source>Encoding: %1</source>
         <translation>Merkistö: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="357"/>
+        <location filename="../../workbench/gui/import_dialog.py" line="252"/>
         <source>  points/rows: %1</source>
         <translation>  pisteitä/rivejä: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="372"/>
+        <location filename="../../workbench/gui/import_dialog.py" line="267"/>
         <source>Warning: %1</source>
         <translation>Varoitus: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="398"/>
+        <location filename="../../workbench/gui/import_dialog.py" line="293"/>
         <source>%1 file(s) read, %2 ready to import, %3 could not be read.</source>
         <translation>%1 tiedosto(a) luettu, %2 valmiina tuotavaksi, %3 ei voitu lukea.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="401"/>
+        <location filename="../../workbench/gui/import_dialog.py" line="296"/>
         <source>Nothing is written until you press Import.</source>
         <translation>Mitään ei kirjoiteta ennen kuin painat Tuo.</translation>
     </message>
@@ -1540,6 +1503,69 @@
     </message>
 </context>
 <context>
+    <name>PreviewModel</name>
+    <message>
+        <location filename="../../workbench/gui/import_preview_model.py" line="110"/>
+        <source>File</source>
+        <translation>Tiedosto</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_preview_model.py" line="111"/>
+        <source>Result</source>
+        <translation>Tulos</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_preview_model.py" line="112"/>
+        <source>Goes to</source>
+        <translation>Kohde</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_preview_model.py" line="113"/>
+        <source>Samples in file</source>
+        <translation>Näytteet tiedostossa</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_preview_model.py" line="114"/>
+        <source>Points/rows</source>
+        <translation>Pisteitä/rivejä</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_preview_model.py" line="115"/>
+        <source>Units and ranges</source>
+        <translation>Yksiköt ja vaihteluvälit</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_preview_model.py" line="116"/>
+        <source>Format</source>
+        <translation>Muoto</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_preview_model.py" line="117"/>
+        <source>Instrument</source>
+        <translation>Laite</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_preview_model.py" line="118"/>
+        <source>Warnings and errors</source>
+        <translation>Varoitukset ja virheet</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_preview_model.py" line="139"/>
+        <source>Sample “%1”</source>
+        <translation>Näyte ”%1”</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_preview_model.py" line="143"/>
+        <source>%1 (new)</source>
+        <translation>%1 (uusi)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_preview_model.py" line="153"/>
+        <source>Already imported</source>
+        <translation>Jo tuotu</translation>
+    </message>
+</context>
+<context>
     <name>ProjectFilesMixin</name>
     <message>
         <location filename="../../workbench/gui/project_files.py" line="41"/>
@@ -1796,7 +1822,7 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
     </message>
     <message>
         <location filename="../../workbench/gui/result_view.py" line="83"/>
-        <location filename="../../workbench/gui/result_view.py" line="95"/>
+        <location filename="../../workbench/gui/result_view.py" line="94"/>
         <source>Value</source>
         <translation type="unfinished">Arvo</translation>
     </message>
@@ -1811,32 +1837,27 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
         <translation type="unfinished">Perusta</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="84"/>
-        <source>Obtained</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../workbench/gui/result_view.py" line="95"/>
+        <location filename="../../workbench/gui/result_view.py" line="94"/>
         <source>Item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="101"/>
+        <location filename="../../workbench/gui/result_view.py" line="100"/>
         <source>Values</source>
         <translation type="unfinished">Arvot</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="102"/>
+        <location filename="../../workbench/gui/result_view.py" line="101"/>
         <source>Messages</source>
         <translation type="unfinished">Viestit</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="103"/>
+        <location filename="../../workbench/gui/result_view.py" line="102"/>
         <source>Provenance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="105"/>
+        <location filename="../../workbench/gui/result_view.py" line="104"/>
         <source>This result has no plots.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1861,67 +1882,67 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="175"/>
+        <location filename="../../workbench/gui/result_view.py" line="174"/>
         <source>Values (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="179"/>
+        <location filename="../../workbench/gui/result_view.py" line="178"/>
         <source>measured</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="180"/>
+        <location filename="../../workbench/gui/result_view.py" line="179"/>
         <source>derived</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="181"/>
+        <location filename="../../workbench/gui/result_view.py" line="180"/>
         <source>predicted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="182"/>
+        <location filename="../../workbench/gui/result_view.py" line="181"/>
         <source>typed in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="188"/>
+        <location filename="../../workbench/gui/result_view.py" line="187"/>
         <source>Plugin</source>
         <translation type="unfinished">Laajennus</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="189"/>
+        <location filename="../../workbench/gui/result_view.py" line="188"/>
         <source>Plugin version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="190"/>
+        <location filename="../../workbench/gui/result_view.py" line="189"/>
         <source>Application version</source>
         <translation type="unfinished">Sovelluksen versio</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="191"/>
+        <location filename="../../workbench/gui/result_view.py" line="190"/>
         <source>Computed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="192"/>
+        <location filename="../../workbench/gui/result_view.py" line="191"/>
         <source>Result id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="195"/>
+        <location filename="../../workbench/gui/result_view.py" line="194"/>
         <source>Parameter %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="202"/>
+        <location filename="../../workbench/gui/result_view.py" line="201"/>
         <source>Input %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="225"/>
+        <location filename="../../workbench/gui/result_view.py" line="224"/>
         <source>Plots</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2120,62 +2141,62 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
 <context>
     <name>SuitabilityPanel</name>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="213"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="216"/>
         <source>Click a cell to see why</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="223"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="226"/>
         <source>Routes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="229"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="232"/>
         <source>Any verdict</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="233"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="236"/>
         <source>Show only samples with this verdict for a shown route</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="244"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="247"/>
         <source>* learned model prediction available</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="247"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="250"/>
         <source>Show:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="282"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="286"/>
         <source>Classifying…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="292"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="296"/>
         <source>Classification failed: see the task panel.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="294"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="298"/>
         <source>Classification failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="298"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="302"/>
         <source>Classify samples</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="314"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="318"/>
         <source>%1 verdicts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="347"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="351"/>
         <source>Routes (%1 of %2)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2419,7 +2440,7 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
     <message>
         <location filename="../../workbench/gui/template_dialog.py" line="244"/>
         <source>Columns</source>
-        <translation type="unfinished">Sarakkeet</translation>
+        <translation>Sarakkeet</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/template_dialog.py" line="247"/>
@@ -2475,7 +2496,7 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
     <message>
         <location filename="../../workbench/gui/template_dialog.py" line="498"/>
         <source>Sample</source>
-        <translation type="unfinished">Näyte</translation>
+        <translation>Näyte</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/template_dialog.py" line="534"/>
@@ -2737,7 +2758,7 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
     </message>
     <message>
         <location filename="../../workbench/gui/verdict_view.py" line="75"/>
-        <location filename="../../workbench/gui/verdict_view.py" line="220"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="256"/>
         <source>information</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2767,87 +2788,87 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="204"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="240"/>
         <source>Criterion</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="205"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="241"/>
         <source>Value</source>
         <translation type="unfinished">Arvo</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="206"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="242"/>
         <source>Limit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="207"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="243"/>
         <source>Result</source>
         <translation type="unfinished">Tulos</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="208"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="244"/>
         <source>Margin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="209"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="245"/>
         <source>Source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="218"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="254"/>
         <source>hard limit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="219"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="255"/>
         <source>preference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="228"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="264"/>
         <source>from %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="263"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="299"/>
         <source>score %1/100</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="267"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="303"/>
         <source>Why</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="270"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="306"/>
         <source>Measure this to decide</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="273"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="309"/>
         <source>Conditions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="283"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="319"/>
         <source>Pre-treatment that would change it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="293"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="329"/>
         <source>Learned model (beside the rule verdict)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="304"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="340"/>
         <source>Criteria</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="307"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="343"/>
         <source>Nearest reference feedstocks</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3007,48 +3028,60 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
 <context>
     <name>Wizard</name>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="135"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="141"/>
+        <source> or </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/verdict_view.py" line="154"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="211"/>
         <source>We need a value for “%1” to decide on %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="141"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="160"/>
         <source>“%1” is close to the limit for %2 (limit %3, yours %4).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="148"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="167"/>
         <source>Too much %1 for %2 (limit %3, yours %4).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="150"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="169"/>
         <source>Too little %1 for %2 (at least %3, yours %4).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="152"/>
-        <source>%1 does not fit %2 (needed: %3, yours: %4).</source>
+        <location filename="../../workbench/gui/verdict_view.py" line="171"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="178"/>
+        <source>%1: %2 needs %3; yours is %4.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="155"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="175"/>
+        <source>%1: %2 does not take %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/verdict_view.py" line="226"/>
+        <source>Tip: %1. Then the answer would be: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/verdict_view.py" line="181"/>
         <source>%1 is outside the range for %2 (%3, yours %4).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="176"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="202"/>
         <source>Meets every limit we checked (%1 checks).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="184"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="220"/>
         <source>…and %1 more points to check.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="190"/>
-        <source>Tip: %1 → would be %2.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

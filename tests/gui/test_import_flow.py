@@ -82,11 +82,8 @@ def test_drop_preview_confirm_plot_undo(window, qtbot, make_project, tmp_path):
     spec = write_spectrum_csv(tmp_path / "pine.csv")
     drop(window, [tga, spec])
     dialog = wait_preview(window, qtbot)
-    assert dialog.table.rowCount() == 2
-    texts = [
-        [dialog.table.item(r, c).text() for c in range(dialog.table.columnCount())]
-        for r in range(2)
-    ]
+    assert dialog.model.rowCount() == 2
+    texts = [[dialog.cell_text(r, c) for c in range(dialog.model.columnCount())] for r in range(2)]
     tga_row = next(t for t in texts if t[0] == "run1.txt")
     assert "NETZSCH" in tga_row[6] and "TG 209F1" in tga_row[7]
     assert tga_row[3] == "Birch chips" and tga_row[4] == "100"
@@ -133,7 +130,7 @@ def test_targets_existing_and_new_sample(window, qtbot, make_project, tmp_path):
     dialog.radio_new.setChecked(True)
     dialog.new_name.setText("Spruce bark")
     dialog.apply_target_to_selection()
-    assert dialog.table.item(rows[str(second)], 2).text() == "Spruce bark (new)"
+    assert dialog.cell_text(rows[str(second)], 2) == "Spruce bark (new)"
     confirm(window, qtbot, dialog)
     s2 = project.find_sample("Sample 2")
     assert [m.kind for m in s2.measurements.values()] == ["tga", "tga"]
@@ -151,8 +148,8 @@ def test_failed_file_shows_reason_and_project_unchanged(window, qtbot, make_proj
     bad = write_unknown(tmp_path / "notes.txt")
     window.import_files([str(bad)])
     dialog = wait_preview(window, qtbot)
-    assert dialog.table.item(0, 1).text() == "Failed"
-    reason = dialog.table.item(0, 2).text()
+    assert dialog.cell_text(0, 1) == "Failed"
+    reason = dialog.cell_text(0, 2)
     assert dialog.table.columnSpan(0, 2) == 7
     assert "expected a supported instrument export" in reason and "byte 0" in reason
     assert not dialog.import_button.isEnabled()
@@ -180,7 +177,7 @@ def test_mixed_batch_reports_failures_and_duplicates(window, qtbot, make_project
     # the same file again: shown as already imported, unticked; ticking reports it
     window.import_files([str(spec)])
     dialog = wait_preview(window, qtbot)
-    assert dialog.table.item(0, 1).text() == "Already imported"
+    assert dialog.cell_text(0, 1) == "Already imported"
     assert dialog.choices() == []
     dialog.set_checked(0, True)
     summary = confirm(window, qtbot, dialog)
@@ -221,7 +218,7 @@ def test_large_batch_is_one_table_applied_in_slices(window, qtbot, make_project,
     _many(tmp_path, 40)
     window.import_controller.import_files([str(tmp_path / "batch")])
     dialog = wait_preview(window, qtbot)
-    assert dialog.table.rowCount() == 40
+    assert dialog.model.rowCount() == 40
     slices = []
     original = import_controller.ImportController._apply_slice
 
@@ -252,7 +249,7 @@ def test_shared_netzsch_file(window, qtbot, make_project, name):
     window.set_project(project)
     window.import_files([str(shared)])
     dialog = wait_preview(window, qtbot)
-    assert "NETZSCH" in dialog.table.item(0, 6).text()
+    assert "NETZSCH" in dialog.cell_text(0, 6)
     confirm(window, qtbot, dialog)
     sample = project.find_sample("AlPyr")
     assert sample is not None

@@ -108,7 +108,7 @@ def test_preview_rereads_failed_file_with_a_saved_template(window, qtbot, make_p
     dialog.reread_button.click()
     qtbot.waitUntil(lambda: dialog.items[0].plan is not None, timeout=10000)
     assert dialog.items[0].plan.parsed.format_id == "template:Fines only"
-    assert dialog.table.item(0, 3).text() == "Birch A, Pine B"
+    assert dialog.cell_text(0, 3) == "Birch A, Pine B"
     confirm(window, qtbot, dialog)
     assert project.find_sample("Pine B") is not None
 

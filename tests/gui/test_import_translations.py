@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+import xml.etree.ElementTree as ET
 
 import pytest
 from PySide6.QtCore import QCoreApplication
@@ -14,9 +15,22 @@ MODULES = (
     "import_command",
     "import_controller",
     "import_dialog",
+    "import_preview_model",
     "template_dialog",
     "export_dialog",
 )
+
+
+def finished(ts) -> set[tuple[str, str]]:
+    """(context, source) of messages with a finished (not "unfinished") translation."""
+    out = set()
+    for ctx in ET.parse(ts).getroot().iter("context"):
+        name = ctx.findtext("name") or ""
+        for msg in ctx.iter("message"):
+            tr = msg.find("translation")
+            if tr is not None and tr.text and tr.get("type") is None:
+                out.add((name, msg.findtext("source") or ""))
+    return out
 
 
 def test_import_strings_are_translated(tmp_path):

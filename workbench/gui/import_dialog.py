@@ -10,11 +10,9 @@ saved templates can re-read the failed files.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -31,61 +29,22 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from workbench.gui.i18n import kind_label
-from workbench.gui.import_command import EXISTING, FROM_FILE, NEW, Target, default_target
+from workbench.gui.import_command import EXISTING, FROM_FILE, NEW, Target
+from workbench.gui.import_preview_model import COLS, PreviewItem, PreviewModel, fmt_num
 from workbench.importers.service import ImportPlan
 from workbench.model import Project
 
-RED, GREY = QColor(180, 20, 20), QColor(110, 110, 110)
-COLS = ("file", "result", "target", "samples", "points", "values", "format", "instrument", "notes")
-WIDTHS = {"file": 260, "result": 130, "target": 200, "samples": 160, "values": 380, "format": 260}
-
-
-@dataclass
-class PreviewItem:
-    """One file of the preview: a plan, or the reason it could not be read."""
-
-    path: str
-    plan: ImportPlan | None
-    error: str = ""
-
-
-def fmt_num(v: float) -> str:
-    return f"{v:.4g}"
-
-
-def values_text(plan: ImportPlan) -> str:
-    """Units and value ranges of every measurement, short ("temperature 30–800 °C")."""
-    parts: list[str] = []
-    for m in plan.parsed.measurements:
-        s = m.summary()
-        for name, info in s.get("columns", {}).items():
-            unit = info.get("unit", "")
-            rng = info.get("range")
-            text = f"{name} {fmt_num(rng[0])}–{fmt_num(rng[1])}" if rng else name
-            parts.append(f"{text} {unit}".strip())
-        for pid, q in m.quantities.items():
-            basis = f", {q.basis}" if q.basis and q.basis != "none" else ""
-            parts.append(f"{pid} {fmt_num(q.value)} {q.unit}{basis}".strip())
-    out = list(dict.fromkeys(parts))
-    return "; ".join(out[:6]) + (" …" if len(out) > 6 else "")
-
-
-def points_text(plan: ImportPlan) -> str:
-    counts = [m.summary().get("n_points") for m in plan.parsed.measurements]
-    counts = [c for c in counts if c is not None]
-    n = len(plan.parsed.measurements)
-    if not counts:
-        return str(n)
-    if len(set(counts)) == 1 and n > 1:
-        return f"{n} × {counts[0]}"
-    return ", ".join(str(c) for c in counts[:4]) + (" …" if len(counts) > 4 else "")
+__all__ = ["ImportPreviewDialog", "PreviewItem"]
+WIDTHS = {
+    "file": 240, "result": 110, "target": 190, "samples": 150, "points": 90,
+    "values": 380, "format": 260, "instrument": 180,
+}  # fmt: skip
 
 
 class ImportPreviewDialog(QDialog):
@@ -104,25 +63,11 @@ class ImportPreviewDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Import preview"))
         self.project = project
-        self.items: list[PreviewItem] = []
-        self.targets: list[Target | None] = []
-        self._present = {m.source_sha256 for _s, m in project.iter_measurements()}
+        self.model = PreviewModel(project, self)
         self.summary_label = QLabel()
         self.summary_label.setWordWrap(True)
-        self.table = QTableWidget(0, len(COLS))
-        self.table.setHorizontalHeaderLabels(
-            [
-                self.tr("File"),
-                self.tr("Result"),
-                self.tr("Goes to"),
-                self.tr("Samples in file"),
-                self.tr("Points/rows"),
-                self.tr("Units and ranges"),
-                self.tr("Format"),
-                self.tr("Instrument"),
-                self.tr("Warnings and errors"),
-            ]
-        )
+        self.table = QTableView()
+        self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
@@ -130,7 +75,9 @@ class ImportPreviewDialog(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        self.table.itemSelectionChanged.connect(self._on_selection)
+        for col, name in enumerate(COLS):
+            header.resizeSection(col, WIDTHS.get(name, 200))
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._on_selection())
         self.details = QPlainTextEdit()
         self.details.setReadOnly(True)
         self.details.setPlaceholderText(self.tr("Select a file to see everything read from it."))
@@ -215,17 +162,21 @@ class ImportPreviewDialog(QDialog):
         self._update_buttons()
 
     # -- rows ---------------------------------------------------------------------------
+    @property
+    def items(self) -> list[PreviewItem]:
+        return self.model.items
+
+    @property
+    def targets(self) -> list[Target | None]:
+        return self.model.targets
+
     def set_items(self, items: list[PreviewItem]) -> None:
-        self.items = list(items)
-        self.targets = [default_target(i.plan) if i.plan else None for i in self.items]
+        self.model.set_items(items)
         self.table.clearSpans()
-        self.table.setRowCount(len(self.items))
+        span_from = COLS.index("target")
         for row, item in enumerate(self.items):
-            self._fill_row(row, item)
-        self.table.resizeColumnsToContents()
-        for col, name in enumerate(COLS):
-            limit = WIDTHS.get(name, 220)
-            self.table.setColumnWidth(col, min(self.table.columnWidth(col) + 8, limit))
+            if item.plan is None:  # the reason spans the row (and shows in the details)
+                self.table.setSpan(row, span_from, 1, len(COLS) - span_from)
         rows_px = self.table.verticalHeader().defaultSectionSize() * (len(self.items) + 2)
         self.splitter.setSizes([min(max(rows_px, 120), 420), 220])
         self._update_summary()
@@ -236,71 +187,17 @@ class ImportPreviewDialog(QDialog):
         """Put re-read files (same paths) in place of their old rows."""
         by_path = {i.path: i for i in items}
         merged = [by_path.get(i.path, i) for i in self.items]
-        kept = [t for t in self.targets]
+        kept = list(self.targets)
         self.set_items(merged)
         for row, old in enumerate(kept):
             if old is not None and self.items[row].plan is not None:
-                self.targets[row] = old
-                self._show_target(row)
+                self.model.set_target(row, old)
 
-    def _cell(self, row: int, col: str, text: str, colour: QColor | None = None) -> None:
-        cell = QTableWidgetItem(text)
-        cell.setToolTip(text)
-        if colour is not None:
-            cell.setForeground(QBrush(colour))
-        self.table.setItem(row, COLS.index(col), cell)
-
-    def _fill_row(self, row: int, item: PreviewItem) -> None:
-        name = Path(item.path).name
-        file_cell = QTableWidgetItem(name)
-        file_cell.setToolTip(item.path)
-        self.table.setItem(row, 0, file_cell)
-        plan = item.plan
-        if plan is None:
-            self._cell(row, "result", self.tr("Failed"), RED)
-            reason = item.error.removeprefix(item.path + ": ").removeprefix(name + ": ")
-            for col in COLS[3:]:
-                self._cell(row, col, "")
-            self._cell(row, "target", reason, RED)  # the reason spans the row (and details)
-            self.table.setSpan(row, COLS.index("target"), 1, len(COLS) - COLS.index("target"))
-            return
-        file_cell.setFlags(file_cell.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-        present = plan.sha256 in self._present
-        file_cell.setCheckState(Qt.CheckState.Unchecked if present else Qt.CheckState.Checked)
-        parsed = plan.parsed
-        kinds = ", ".join(dict.fromkeys(kind_label(m.kind) for m in parsed.measurements))
-        if present:
-            self._cell(row, "result", self.tr("Already imported"), GREY)
-        else:
-            self._cell(row, "result", kinds or self.tr("Nothing found"))
-        self._cell(row, "format", parsed.format_label)
-        instrument = parsed.instrument or next(
-            (m.instrument for m in parsed.measurements if m.instrument), ""
-        )
-        self._cell(row, "instrument", instrument)
-        self._cell(row, "samples", ", ".join(parsed.sample_names) or self.tr("(none named)"))
-        self._cell(row, "points", points_text(plan))
-        self._cell(row, "values", values_text(plan))
-        notes = "; ".join(parsed.warnings)
-        self._cell(row, "notes", notes, QColor(160, 100, 0) if notes else None)
-        self._show_target(row)
+    def cell_text(self, row: int, col: int) -> str:
+        return self.model.text(row, col)
 
     def target_text(self, row: int) -> str:
-        target, plan = self.targets[row], self.items[row].plan
-        if target is None or plan is None:
-            return ""
-        if target.mode == EXISTING:
-            return self.tr("Sample “%1”").replace("%1", target.name)
-        names = plan.parsed.sample_names if target.mode == FROM_FILE else []
-        names = names or [target.name]
-        marked = [
-            n if self.project.find_sample(n) else self.tr("%1 (new)").replace("%1", n)
-            for n in names
-        ]
-        return ", ".join(marked)
-
-    def _show_target(self, row: int) -> None:
-        self._cell(row, "target", self.target_text(row))
+        return self.model.target_text(row)
 
     # -- user actions -------------------------------------------------------------------
     def selected_rows(self) -> list[int]:
@@ -321,12 +218,10 @@ class ImportPreviewDialog(QDialog):
                 target = Target(NEW, self.new_name.text().strip() or stem)
             else:
                 target = Target(FROM_FILE, stem)
-            self.targets[row] = target
-            self._show_target(row)
+            self.model.set_target(row, target)
 
     def set_target(self, row: int, target: Target) -> None:
-        self.targets[row] = target
-        self._show_target(row)
+        self.model.set_target(row, target)
 
     def _on_selection(self) -> None:
         rows = self.selected_rows()
@@ -405,14 +300,10 @@ class ImportPreviewDialog(QDialog):
 
     # -- result ---------------------------------------------------------------------------
     def is_checked(self, row: int) -> bool:
-        cell = self.table.item(row, 0)
-        return bool(cell.flags() & Qt.ItemFlag.ItemIsUserCheckable) and (
-            cell.checkState() == Qt.CheckState.Checked
-        )
+        return self.items[row].plan is not None and self.model.checked[row]
 
     def set_checked(self, row: int, checked: bool) -> None:
-        state = Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
-        self.table.item(row, 0).setCheckState(state)
+        self.model.set_checked(row, checked)
 
     def choices(self) -> list[tuple[ImportPlan, Target]]:
         """The files to import (checked rows that were read) with their targets."""
