@@ -97,10 +97,10 @@ def _new_plot(plot: dict[str, Any], x: Column, ys: list[Column]) -> pg.PlotWidge
     item.setLabel("bottom", _axis_label(plot, "x", x))
     y_default = ys[0] if len(ys) == 1 else None
     item.setLabel("left", _axis_label(plot, "y", y_default) or (ys[0].unit if ys else ""))
-    if plot.get("title"):
-        item.setTitle(str(plot["title"]), size="11pt")
     if len(ys) > 1 or plot.get("identity_line"):
-        legend = item.addLegend(offset=(-10, 10), labelTextSize="9pt")
+        # predicted-vs-reference points gather along the diagonal: legend bottom right
+        offset = (-10, -10) if plot.get("identity_line") else (-10, 10)
+        legend = item.addLegend(offset=offset, labelTextSize="9pt")
         legend.setBrush(pg.mkBrush(255, 255, 255, 210))
     return widget
 
@@ -135,10 +135,14 @@ def line_or_scatter(result: Result, plot: dict[str, Any]) -> pg.PlotWidget:
             )
             ok = _finite_pairs(xv, yv)
             if labels and len(labels) >= ok.size and ok.sum() <= MAX_POINT_LABELS:
+                xs = xv[: ok.size][ok]
+                mid = (float(xs.min()) + float(xs.max())) / 2 if xs.size else 0.0
                 for j in np.flatnonzero(ok):
-                    text = pg.TextItem(labels[j], color=(40, 40, 40), anchor=(-0.08, 1.0))
+                    # labels point inwards, so those at the right edge are not cut off
+                    anchor = (1.06, 1.0) if xv[j] > mid else (-0.06, 1.0)
+                    text = pg.TextItem(labels[j], color=(40, 40, 40), anchor=anchor)
                     text.setPos(float(xv[j]), float(yv[j]))
-                    item.addItem(text)
+                    item.addItem(text, ignoreBounds=True)
         else:
             item.plot(xv[: len(yv)], yv[: len(xv)], pen=pg.mkPen(colour, width=1.8), name=name)
     if plot.get("identity_line") and ys:
@@ -154,8 +158,8 @@ def line_or_scatter(result: Result, plot: dict[str, Any]) -> pg.PlotWidget:
                 pen=pg.mkPen((90, 90, 90), width=1.2, style=Qt.PenStyle.DashLine),
                 name="1:1",
             )
-            item.setXRange(lo, hi, padding=0)
-            item.setYRange(lo, hi, padding=0)
+            item.getViewBox().setRange(xRange=(lo, hi), yRange=(lo, hi), padding=0)
+            item.getViewBox().disableAutoRange()
     return widget
 
 
@@ -165,15 +169,12 @@ def bar_plot(result: Result, plot: dict[str, Any]) -> pg.PlotWidget:
     widget = _new_plot(plot, x, ys)
     item = widget.getPlotItem()
     xv = np.asarray(x.values(), dtype=float)
-    finite = np.sort(xv[np.isfinite(xv)])
-    gaps = np.diff(finite)
-    step = float(gaps[gaps > 0].min()) if (gaps > 0).any() else 1.0
-    group = 0.8 * step
-    width = group / max(len(ys), 1)
+    groups = _bar_widths(xv)
     for i, col in enumerate(ys):
         yv = np.asarray(col.values(), dtype=float)
         n = min(len(xv), len(yv))
-        offset = -group / 2 + width * (i + 0.5)
+        width = groups[:n] / max(len(ys), 1)
+        offset = -groups[:n] / 2 + width * (i + 0.5)
         colour = PALETTE[i % len(PALETTE)]
         bars = pg.BarGraphItem(
             x=xv[:n] + offset,
@@ -183,10 +184,25 @@ def bar_plot(result: Result, plot: dict[str, Any]) -> pg.PlotWidget:
             pen=pg.mkPen(colour),
             name=col.label or col.name,
         )
-        item.addItem(bars)
-        if item.legend is not None:
-            item.legend.addItem(bars, col.label or col.name)
+        item.addItem(bars)  # the legend picks the series up by its name
     return widget
+
+
+def _bar_widths(xv: np.ndarray) -> np.ndarray:
+    """Width of each bar group: 80 % of the gap to its nearest neighbour (uneven classes)."""
+    order = np.argsort(xv)
+    xs = xv[order]
+    gaps = np.diff(xs)
+    gaps = np.where(np.isfinite(gaps) & (gaps > 0), gaps, np.nan)
+    if xs.size < 2 or np.all(np.isnan(gaps)):
+        return np.full(xv.shape, 0.8)
+    left = np.concatenate([[np.nan], gaps])
+    right = np.concatenate([gaps, [np.nan]])
+    near = np.fmin(left, right)
+    near = np.where(np.isnan(near), np.nanmin(gaps), near)
+    out = np.empty_like(xv)
+    out[order] = 0.8 * near
+    return out
 
 
 def plot_widget(result: Result, plot: dict[str, Any]) -> QWidget:

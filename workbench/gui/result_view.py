@@ -78,10 +78,9 @@ class ResultView(QWidget):
         stale_row.addWidget(self.rerun_button)
         self.stale_box.hide()
 
-        self.values = QTableWidget(0, 5)
+        self.values = QTableWidget(0, 4)
         self.values.setHorizontalHeaderLabels(
-            [self.tr("Property"), self.tr("Value"), self.tr("Unit"), self.tr("Basis"),
-             self.tr("Obtained")]
+            [self.tr("Property"), self.tr("Value"), self.tr("Unit"), self.tr("Basis")]
         )  # fmt: skip
         self.values.verticalHeader().hide()
         self.values.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -117,6 +116,7 @@ class ResultView(QWidget):
         self.splitter.addWidget(self.plots)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([270, 480])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(head)
@@ -162,11 +162,10 @@ class ResultView(QWidget):
             origin = self.origin_text(q.origin)
             if q.method:
                 origin += f" ({q.method})"
-            cells = [property_label(pid), value, q.unit, basis_label(q.basis), origin]
+            cells = [property_label(pid), value, q.unit, basis_label(q.basis)]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                if col == 0:
-                    item.setToolTip(pid)
+                item.setToolTip(f"{property_label(pid)} ({pid}): {value} {q.unit}, {origin}")
                 if col == 1:
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter

@@ -18,7 +18,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from workbench.gui.i18n import active_language, basis_label
+from workbench.gui.i18n import active_language, basis_label, feedstock_label
 
 translate = QCoreApplication.translate
 
@@ -123,6 +123,30 @@ def _limit_number(row: dict[str, Any]) -> str:
 
 
 # -- plain language (wizard) ------------------------------------------------------------
+def _lower_first(text: str) -> str:
+    """ "Ash" -> "ash", keeping symbols such as "(Cl)" as written."""
+    return text[:1].lower() + text[1:] if text[1:2].islower() else text
+
+
+def _category_text(row: dict[str, Any]) -> str:
+    """A category value in words (feedstock types by their label)."""
+    value = row.get("value")
+    if row.get("property") == "feedstock_type" and isinstance(value, str):
+        return feedstock_label(value).lower()
+    return value_with_unit(row)
+
+
+def _choices_text(row: dict[str, Any]) -> str:
+    limit = row.get("limit")
+    if isinstance(limit, list) and limit:
+        if row.get("property") == "feedstock_type":
+            words = [feedstock_label(str(x)).lower() for x in limit]
+        else:
+            words = [str(x).replace("_", " ") for x in limit]
+        return translate("Wizard", " or ").join(words)
+    return str(row.get("limit_text", ""))
+
+
 def plain_sentence(row: dict[str, Any], route: str) -> str:
     """One plain sentence for a failing, borderline or unknown criterion."""
     label = criterion_label(row)
@@ -148,14 +172,21 @@ def plain_sentence(row: dict[str, Any], route: str) -> str:
         text = translate("Wizard", "Too much %1 for %2 (limit %3, yours %4).")
     elif comp in (">", ">="):
         text = translate("Wizard", "Too little %1 for %2 (at least %3, yours %4).")
-    elif comp in ("in", "not_in", "classify"):
-        text = translate("Wizard", "%1 does not fit %2 (needed: %3, yours: %4).")
+    elif comp == "in":
+        text = translate("Wizard", "%1: %2 needs %3; yours is %4.")
+        limit = _choices_text(row)
+        value = _category_text(row)
+    elif comp == "not_in":
+        text = translate("Wizard", "%1: %2 does not take %4.")
+        value = _category_text(row)
+    elif comp == "classify":
+        text = translate("Wizard", "%1: %2 needs %3; yours is %4.")
         limit = str(row.get("limit_text", ""))
     else:
         text = translate("Wizard", "%1 is outside the range for %2 (%3, yours %4).")
         limit = str(row.get("limit_text", ""))
     return (
-        text.replace("%1", label.lower() if comp in ("<", "<=", ">", ">=") else label)
+        text.replace("%1", _lower_first(label) if comp in ("<", "<=", ">", ">=") else label)
         .replace("%2", route)
         .replace("%3", limit)
         .replace("%4", value)
@@ -179,6 +210,16 @@ def plain_reasons(v: dict[str, Any], limit: int = 4) -> list[str]:
         ]
     picked.sort(key=lambda r: order.get(r.get("result"), 3))
     out = [plain_sentence(r, route) for r in picked[:limit]]
+    if not picked:  # preference-scored routes: say which measurements are missing
+        missing = [str(m) for m in v.get("missing", [])][:limit]
+        out = [
+            translate("Wizard", "We need a value for “%1” to decide on %2.")
+            .replace("%1", m)
+            .replace("%2", route)
+            for m in missing
+        ]
+        if not out:
+            out = [str(r) for r in v.get("reasons", [])[:limit]]
     if len(picked) > limit:
         out.append(
             translate("Wizard", "…and %1 more points to check.").replace(
@@ -187,7 +228,7 @@ def plain_reasons(v: dict[str, Any], limit: int = 4) -> list[str]:
         )
     for s in v.get("suggestions", [])[:2]:
         out.append(
-            translate("Wizard", "Tip: %1 → would be %2.")
+            translate("Wizard", "Tip: %1. Then the answer would be: %2.")
             .replace("%1", str(s.get("detail") or s.get("action")))
             .replace("%2", verdict_text(str(s.get("new_verdict"))))
         )

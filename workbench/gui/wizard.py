@@ -49,7 +49,7 @@ if TYPE_CHECKING:
 
 translate = QCoreApplication.translate
 TYPED_METHOD = "typed in the self-assessment wizard"
-VERDICT_ORDER = ("suitable", "conditionally suitable", "not enough data", "not suitable")
+VERDICT_ORDER = ("suitable", "conditionally suitable", "not suitable", "not enough data")
 
 
 def lab_fields() -> list[tuple[str, str, str, str, str]]:
