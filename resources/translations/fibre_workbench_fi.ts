@@ -74,7 +74,7 @@
     <message>
         <location filename="../../workbench/gui/actions.py" line="96"/>
         <source>Close the project (you are asked to save changes)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sulje projekti (tallentamattomista muutoksista kysytään)</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/actions.py" line="100"/>
@@ -94,7 +94,7 @@
     <message>
         <location filename="../../workbench/gui/actions.py" line="113"/>
         <source>Close Fibre Workbench (you are asked to save changes)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sulje Fibre Workbench (tallentamattomista muutoksista kysytään)</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/actions.py" line="119"/>
@@ -134,7 +134,7 @@
     <message>
         <location filename="../../workbench/gui/actions.py" line="142"/>
         <source>Version and purpose of the application</source>
-        <translation type="unfinished"></translation>
+        <translation>Sovelluksen versio ja käyttötarkoitus</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/actions.py" line="146"/>
@@ -180,7 +180,7 @@
     <message>
         <location filename="../../workbench/gui/actions.py" line="191"/>
         <source>Language of the menus, guide and reports</source>
-        <translation type="unfinished"></translation>
+        <translation>Valikoiden, oppaan ja raporttien kieli</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/actions.py" line="197"/>
@@ -194,67 +194,67 @@
     <message>
         <location filename="../../workbench/gui/analysis_actions.py" line="102"/>
         <source>Suitability</source>
-        <translation type="unfinished"></translation>
+        <translation>Soveltuvuus</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/analysis_actions.py" line="134"/>
         <source>&amp;Analyses</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Analyysit</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/analysis_actions.py" line="135"/>
         <source>&amp;Tools</source>
-        <translation type="unfinished"></translation>
+        <translation>T&amp;yökalut</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/analysis_actions.py" line="148"/>
         <source>Re-run all &amp;stale results</source>
-        <translation type="unfinished"></translation>
+        <translation>Aja kaikki &amp;vanhentuneet tulokset uudelleen</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/analysis_actions.py" line="152"/>
         <source>&amp;Self-assessment wizard…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ohjattu itsearviointi…</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/analysis_actions.py" line="154"/>
         <source>Describe a side stream, add its lab values, see what it suits</source>
-        <translation type="unfinished"></translation>
+        <translation>Kuvaile sivuvirta, lisää sen laboratorioarvot ja katso, mihin se sopii</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/analysis_actions.py" line="157"/>
         <source>&amp;Train classifier…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Opeta luokittelija…</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/analysis_actions.py" line="159"/>
         <source>Training &amp;labels…</source>
-        <translation type="unfinished"></translation>
+        <translation>Opetus&amp;luokat…</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/analysis_actions.py" line="163"/>
         <source>&amp;Plugins…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Liitännäiset…</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/analysis_actions.py" line="165"/>
         <source>Every plugin with its version, origin and status</source>
-        <translation type="unfinished"></translation>
+        <translation>Kaikki liitännäiset versioineen, alkuperineen ja tiloineen</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/analysis_actions.py" line="224"/>
         <source>%1 on %2 sample(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2 näytettä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="237"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="240"/>
         <source>%1: %2 result(s) added.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: lisättiin %2 tulosta.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="243"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="246"/>
         <source>Skipped: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ohitettiin: %1</translation>
     </message>
 </context>
 <context>
@@ -262,47 +262,47 @@
     <message>
         <location filename="../../workbench/gui/analysis_dialog.py" line="81"/>
         <source>Method: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Menetelmä: %1</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/analysis_dialog.py" line="87"/>
         <source>Parameters</source>
-        <translation type="unfinished">Parametrit</translation>
+        <translation>Parametrit</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/analysis_dialog.py" line="89"/>
         <source>Restore defaults</source>
-        <translation type="unfinished"></translation>
+        <translation>Palauta oletukset</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/analysis_dialog.py" line="96"/>
         <source>Samples</source>
-        <translation type="unfinished"></translation>
+        <translation>Näytteet</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/analysis_dialog.py" line="99"/>
         <source>All ticked samples are analysed together.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kaikki rastitetut näytteet analysoidaan yhdessä.</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/analysis_dialog.py" line="101"/>
         <source>Each ticked sample gets its own result.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jokainen rastitettu näyte saa oman tuloksensa.</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/analysis_dialog.py" line="109"/>
         <source>Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Aja</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/analysis_dialog.py" line="156"/>
         <source>This sample has no %1 data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tällä näytteellä ei ole tietoja: %1.</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/analysis_dialog.py" line="184"/>
         <source>Tick at least one sample.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rastita vähintään yksi näyte.</translation>
     </message>
 </context>
 <context>
@@ -351,24 +351,24 @@
         <translation>Tuo ”%1”</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="232"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="235"/>
         <source>Run %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Aja %1</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/analysis_commands.py" line="81"/>
         <source>Type lab values</source>
-        <translation type="unfinished"></translation>
+        <translation>Syötä laboratorioarvot</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/analysis_commands.py" line="101"/>
         <source>Save model “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Tallenna malli ”%1”</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/analysis_commands.py" line="120"/>
         <source>Edit label “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Muokkaa luokkaa ”%1”</translation>
     </message>
 </context>
 <context>
@@ -376,37 +376,37 @@
     <message>
         <location filename="../../workbench/gui/wizard.py" line="127"/>
         <source>2. Add your lab data</source>
-        <translation type="unfinished"></translation>
+        <translation>2. Lisää laboratoriotietosi</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/wizard.py" line="130"/>
         <source>Import the files from your lab, or type the values you have. Leave a field empty if you do not know it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tuo laboratoriosi tiedostot tai kirjoita arvot, jotka sinulla on. Jätä kenttä tyhjäksi, jos et tiedä arvoa.</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/wizard.py" line="134"/>
         <source>Import lab files…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tuo laboratorion tiedostoja…</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/wizard.py" line="162"/>
         <source>Or type lab values:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tai kirjoita laboratorioarvot:</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/wizard.py" line="168"/>
         <source>Import lab files</source>
-        <translation type="unfinished"></translation>
+        <translation>Tuo laboratorion tiedostoja</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/wizard.py" line="172"/>
         <source>In the preview, choose the sample “%1” as the target.</source>
-        <translation type="unfinished"></translation>
+        <translation>Valitse esikatselussa kohteeksi näyte ”%1”.</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/wizard.py" line="196"/>
         <source>Please check: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarkista: %1</translation>
     </message>
 </context>
 <context>
@@ -414,42 +414,42 @@
     <message>
         <location filename="../../workbench/gui/wizard.py" line="97"/>
         <source>1. Describe your side stream</source>
-        <translation type="unfinished"></translation>
+        <translation>1. Kuvaile sivuvirtasi</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/wizard.py" line="98"/>
         <source>Tell us what the material is. Only the name is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kerro, mitä materiaali on. Vain nimi on pakollinen.</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/wizard.py" line="100"/>
         <source>e.g. Sawmill bark, spring 2026</source>
-        <translation type="unfinished"></translation>
+        <translation>esim. Sahan kuori, kevät 2026</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/wizard.py" line="106"/>
         <source>e.g. our mill in Kuopio</source>
-        <translation type="unfinished"></translation>
+        <translation>esim. tehtaamme Kuopiossa</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/wizard.py" line="108"/>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nimi:</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/wizard.py" line="109"/>
         <source>What kind of material:</source>
-        <translation type="unfinished"></translation>
+        <translation>Millaista materiaalia:</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/wizard.py" line="110"/>
         <source>Supplier:</source>
-        <translation type="unfinished"></translation>
+        <translation>Toimittaja:</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/wizard.py" line="111"/>
         <source>Where it comes from:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mistä se tulee:</translation>
     </message>
 </context>
 <context>
@@ -724,32 +724,32 @@
     <message>
         <location filename="../../workbench/gui/help_menu.py" line="74"/>
         <source>&amp;User guide</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Käyttöopas</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/help_menu.py" line="76"/>
         <source>How to do each task, step by step (works offline)</source>
-        <translation type="unfinished"></translation>
+        <translation>Miten kukin tehtävä tehdään, vaihe vaiheelta (toimii ilman verkkoyhteyttä)</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/help_menu.py" line="80"/>
         <source>&amp;Welcome</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tervetuloa</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/help_menu.py" line="81"/>
         <source>The welcome page: what the application does and how to start</source>
-        <translation type="unfinished"></translation>
+        <translation>Tervetulosivu: mitä sovellus tekee ja miten pääset alkuun</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/help_menu.py" line="85"/>
         <source>Save &amp;report…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tallenna &amp;raportti…</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/help_menu.py" line="87"/>
         <source>Save the suitability report of the project as HTML or PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Tallenna projektin soveltuvuusraportti HTML- tai PDF-muodossa</translation>
     </message>
 </context>
 <context>
@@ -1102,47 +1102,47 @@
     <message>
         <location filename="../../workbench/gui/models_dialog.py" line="81"/>
         <source>Training labels</source>
-        <translation type="unfinished"></translation>
+        <translation>Opetusluokat</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/models_dialog.py" line="89"/>
         <source>Label name; use route:&lt;route id&gt; for an observed outcome of a route</source>
-        <translation type="unfinished"></translation>
+        <translation>Luokan nimi; käytä muotoa route:&lt;reitin tunnus&gt; reitin havaitulle tulokselle</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/models_dialog.py" line="92"/>
         <source>Copy feedstock types</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopioi raaka-ainetyypit</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/models_dialog.py" line="93"/>
         <source>Set this label of every sample to its feedstock type</source>
-        <translation type="unfinished"></translation>
+        <translation>Aseta jokaisen näytteen tämä luokka sen raaka-ainetyypiksi</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/models_dialog.py" line="96"/>
         <source>Sample</source>
-        <translation type="unfinished">Näyte</translation>
+        <translation>Näyte</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/models_dialog.py" line="96"/>
         <source>Label</source>
-        <translation type="unfinished"></translation>
+        <translation>Luokka</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/models_dialog.py" line="101"/>
         <source>Label:</source>
-        <translation type="unfinished"></translation>
+        <translation>Luokka:</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/models_dialog.py" line="110"/>
         <source>An empty cell removes the label. Every change can be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tyhjä solu poistaa luokan. Jokaisen muutoksen voi kumota.</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/models_dialog.py" line="149"/>
         <source>Copy feedstock types to label “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopioi raaka-ainetyypit luokkaan ”%1”</translation>
     </message>
 </context>
 <context>
@@ -1150,37 +1150,37 @@
     <message>
         <location filename="../../workbench/gui/language.py" line="50"/>
         <source>Language changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Kieli vaihdettu</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/language.py" line="52"/>
         <source>The new language is used after Fibre Workbench restarts. Restart now?</source>
-        <translation type="unfinished"></translation>
+        <translation>Uusi kieli otetaan käyttöön, kun Fibre Workbench käynnistetään uudelleen. Käynnistetäänkö nyt?</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/language.py" line="58"/>
         <source>Your project is reopened; you are asked first to save any changes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Projektisi avataan uudelleen; tallentamattomista muutoksista kysytään ensin.</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/language.py" line="60"/>
         <source>Restart now</source>
-        <translation type="unfinished"></translation>
+        <translation>Käynnistä uudelleen nyt</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/language.py" line="61"/>
         <source>Later</source>
-        <translation type="unfinished"></translation>
+        <translation>Myöhemmin</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/language.py" line="86"/>
         <source>The language setting was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kieliasetus tallennettiin.</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/language.py" line="90"/>
         <source>The language changes the next time Fibre Workbench starts.</source>
-        <translation type="unfinished">Kieli vaihtuu, kun Fibre Workbench käynnistetään seuraavan kerran.</translation>
+        <translation>Kieli vaihtuu, kun Fibre Workbench käynnistetään seuraavan kerran.</translation>
     </message>
 </context>
 <context>
@@ -1275,17 +1275,17 @@
     <message>
         <location filename="../../workbench/gui/param_form.py" line="93"/>
         <source>Unit: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Yksikkö: %1</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/param_form.py" line="102"/>
         <source>This analysis has no parameters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tällä analyysillä ei ole parametreja.</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/param_form.py" line="142"/>
         <source>values separated by commas</source>
-        <translation type="unfinished"></translation>
+        <translation>arvot pilkuin eroteltuina</translation>
     </message>
 </context>
 <context>
@@ -1293,77 +1293,77 @@
     <message>
         <location filename="../../workbench/gui/pipeline_preview.py" line="54"/>
         <source>Preview: one spectrum before and after</source>
-        <translation type="unfinished"></translation>
+        <translation>Esikatselu: yksi spektri ennen ja jälkeen</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/pipeline_preview.py" line="66"/>
         <source>Put a saved pipeline into the Pipeline field</source>
-        <translation type="unfinished"></translation>
+        <translation>Lisää tallennettu esikäsittelyketju Esikäsittely-kenttään</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/pipeline_preview.py" line="70"/>
         <source>Add a step…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lisää vaihe…</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/pipeline_preview.py" line="73"/>
         <source>Append a step with its default settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Lisää vaihe loppuun oletusasetuksin</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/pipeline_preview.py" line="75"/>
         <source>Save pipeline as…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tallenna esikäsittelyketju nimellä…</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/pipeline_preview.py" line="78"/>
         <source>Load:</source>
-        <translation type="unfinished"></translation>
+        <translation>Lataa:</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/pipeline_preview.py" line="83"/>
         <source>Before</source>
-        <translation type="unfinished"></translation>
+        <translation>Ennen</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/pipeline_preview.py" line="84"/>
         <source>After</source>
-        <translation type="unfinished"></translation>
+        <translation>Jälkeen</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/pipeline_preview.py" line="150"/>
         <source>Save pipeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Tallenna esikäsittelyketju</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/pipeline_preview.py" line="150"/>
         <source>Name (saved in this project):</source>
-        <translation type="unfinished"></translation>
+        <translation>Nimi (tallennetaan tähän projektiin):</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/pipeline_preview.py" line="165"/>
         <source>Saved the pipeline as “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esikäsittelyketju tallennettiin nimellä ”%1”.</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/pipeline_preview.py" line="189"/>
         <source>Tick a sample with a spectrum to see a preview.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rastita näyte, jolla on spektri, nähdäksesi esikatselun.</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/pipeline_preview.py" line="196"/>
         <source>Preprocessing preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Esikäsittelyn esikatselu</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/pipeline_preview.py" line="223"/>
         <source>x</source>
-        <translation type="unfinished"></translation>
+        <translation>x</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/pipeline_preview.py" line="227"/>
         <source>%1: %2 points before, %3 after (%4 ms).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 pistettä ennen, %3 jälkeen (%4 ms).</translation>
     </message>
 </context>
 <context>
@@ -1409,97 +1409,102 @@
     <message>
         <location filename="../../workbench/gui/plugins_dialog.py" line="43"/>
         <source>Plugins</source>
-        <translation type="unfinished"></translation>
+        <translation>Liitännäiset</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/plugins_dialog.py" line="47"/>
         <source>Name</source>
-        <translation type="unfinished">Nimi</translation>
+        <translation>Nimi</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/plugins_dialog.py" line="47"/>
         <source>Id</source>
-        <translation type="unfinished"></translation>
+        <translation>Tunnus</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/plugins_dialog.py" line="47"/>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>Versio</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/plugins_dialog.py" line="47"/>
         <source>Origin</source>
-        <translation type="unfinished">Alkuperä</translation>
+        <translation>Alkuperä</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/plugins_dialog.py" line="48"/>
         <source>Status</source>
-        <translation type="unfinished">Tila</translation>
+        <translation>Tila</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/plugins_dialog.py" line="64"/>
         <source>OK</source>
-        <translation type="unfinished"></translation>
+        <translation>OK</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/plugins_dialog.py" line="64"/>
         <source>Failed</source>
-        <translation type="unfinished">Epäonnistui</translation>
+        <translation>Epäonnistui</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/plugins_dialog.py" line="79"/>
         <source>Open folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Avaa kansio</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/plugins_dialog.py" line="84"/>
         <source>Your plugin folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>Liitännäiskansiosi:</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/plugins_dialog.py" line="89"/>
         <source>Copy a plugin folder (with its plugin.toml) here and restart the workbench to use it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopioi liitännäisen kansio (ja sen plugin.toml) tähän ja käynnistä ohjelma uudelleen ottaaksesi sen käyttöön.</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/plugins_dialog.py" line="103"/>
         <source>%1 plugins, %2 failed to load.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 liitännäistä, %2 ei latautunut.</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/plugins_dialog.py" line="118"/>
         <source>built-in</source>
-        <translation type="unfinished"></translation>
+        <translation>sisäänrakennettu</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/plugins_dialog.py" line="119"/>
         <source>installed package</source>
-        <translation type="unfinished"></translation>
+        <translation>asennettu paketti</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/plugins_dialog.py" line="120"/>
         <source>user folder</source>
-        <translation type="unfinished"></translation>
+        <translation>käyttäjän kansio</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/plugins_dialog.py" line="134"/>
         <source>Consumes</source>
-        <translation type="unfinished"></translation>
+        <translation>Käyttää</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/plugins_dialog.py" line="135"/>
         <source>Method</source>
-        <translation type="unfinished">Menetelmä</translation>
+        <translation>Menetelmä</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/plugins_dialog.py" line="136"/>
         <source>Plugin API</source>
-        <translation type="unfinished"></translation>
+        <translation>Liitännäisrajapinta</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/plugins_dialog.py" line="137"/>
         <source>Scope</source>
-        <translation type="unfinished"></translation>
+        <translation>Laajuus</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/plugins_dialog.py" line="149"/>
+        <source>Source:</source>
+        <translation>Lähde:</translation>
     </message>
 </context>
 <context>
@@ -1744,53 +1749,53 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
     <message>
         <location filename="../../workbench/gui/wizard.py" line="277"/>
         <source>4. Save the report</source>
-        <translation type="unfinished"></translation>
+        <translation>4. Tallenna raportti</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/wizard.py" line="279"/>
         <source>A report with your values, every verdict and where the limits come from.</source>
-        <translation type="unfinished"></translation>
+        <translation>Raportti, jossa ovat arvosi, jokainen arvio ja raja-arvojen lähteet.</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/wizard.py" line="281"/>
         <source>Web page (HTML)</source>
-        <translation type="unfinished"></translation>
+        <translation>Verkkosivu (HTML)</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/wizard.py" line="282"/>
         <source>PDF document</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF-tiedosto</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/wizard.py" line="288"/>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>Valitse…</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/wizard.py" line="290"/>
         <location filename="../../workbench/gui/wizard.py" line="319"/>
         <source>Save report</source>
-        <translation type="unfinished"></translation>
+        <translation>Tallenna raportti</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/wizard.py" line="332"/>
         <source>Writing the report…</source>
-        <translation type="unfinished"></translation>
+        <translation>Kirjoitetaan raporttia…</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/wizard.py" line="342"/>
         <source>Saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tallennettu: %1</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/wizard.py" line="346"/>
         <source>Could not save the report: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Raporttia ei voitu tallentaa: %1</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/wizard.py" line="349"/>
         <source>Write report</source>
-        <translation type="unfinished"></translation>
+        <translation>Kirjoita raportti</translation>
     </message>
 </context>
 <context>
@@ -1798,153 +1803,153 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
     <message>
         <location filename="../../workbench/gui/result_view.py" line="55"/>
         <source>Re-run with other parameters…</source>
-        <translation type="unfinished"></translation>
+        <translation>Aja uudelleen muilla parametreilla…</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/result_view.py" line="57"/>
         <source>Open the analysis form with this result&apos;s parameters filled in</source>
-        <translation type="unfinished"></translation>
+        <translation>Avaa analyysilomake tämän tuloksen parametrit valmiiksi täytettyinä</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/result_view.py" line="67"/>
         <source>Re-run</source>
-        <translation type="unfinished"></translation>
+        <translation>Aja uudelleen</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/result_view.py" line="69"/>
         <source>Compute this result again from the sample&apos;s current data</source>
-        <translation type="unfinished"></translation>
+        <translation>Laske tämä tulos uudelleen näytteen nykyisistä tiedoista</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/result_view.py" line="83"/>
         <source>Property</source>
-        <translation type="unfinished">Ominaisuus</translation>
+        <translation>Ominaisuus</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/result_view.py" line="83"/>
         <location filename="../../workbench/gui/result_view.py" line="94"/>
         <source>Value</source>
-        <translation type="unfinished">Arvo</translation>
+        <translation>Arvo</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/result_view.py" line="83"/>
         <source>Unit</source>
-        <translation type="unfinished"></translation>
+        <translation>Yksikkö</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/result_view.py" line="83"/>
         <source>Basis</source>
-        <translation type="unfinished">Perusta</translation>
+        <translation>Perusta</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/result_view.py" line="94"/>
         <source>Item</source>
-        <translation type="unfinished"></translation>
+        <translation>Kohta</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/result_view.py" line="100"/>
         <source>Values</source>
-        <translation type="unfinished">Arvot</translation>
+        <translation>Arvot</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/result_view.py" line="101"/>
         <source>Messages</source>
-        <translation type="unfinished">Viestit</translation>
+        <translation>Viestit</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/result_view.py" line="102"/>
         <source>Provenance</source>
-        <translation type="unfinished"></translation>
+        <translation>Alkuperätiedot</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/result_view.py" line="104"/>
         <source>This result has no plots.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tällä tuloksella ei ole kuvaajia.</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/result_view.py" line="133"/>
         <source>%1 %2, computed %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2, laskettu %3</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/result_view.py" line="141"/>
         <source>No messages.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ei viestejä.</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/result_view.py" line="143"/>
         <source>Messages (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Viestit (%1)</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/result_view.py" line="151"/>
         <source>Stale: the data this result was computed from have changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vanhentunut: tiedot, joista tämä tulos laskettiin, ovat muuttuneet.</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/result_view.py" line="174"/>
         <source>Values (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Arvot (%1)</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/result_view.py" line="178"/>
         <source>measured</source>
-        <translation type="unfinished"></translation>
+        <translation>mitattu</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/result_view.py" line="179"/>
         <source>derived</source>
-        <translation type="unfinished"></translation>
+        <translation>johdettu</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/result_view.py" line="180"/>
         <source>predicted</source>
-        <translation type="unfinished"></translation>
+        <translation>ennustettu</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/result_view.py" line="181"/>
         <source>typed in</source>
-        <translation type="unfinished"></translation>
+        <translation>syötetty</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/result_view.py" line="187"/>
         <source>Plugin</source>
-        <translation type="unfinished">Laajennus</translation>
+        <translation>Liitännäinen</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/result_view.py" line="188"/>
         <source>Plugin version</source>
-        <translation type="unfinished"></translation>
+        <translation>Liitännäisen versio</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/result_view.py" line="189"/>
         <source>Application version</source>
-        <translation type="unfinished">Sovelluksen versio</translation>
+        <translation>Sovelluksen versio</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/result_view.py" line="190"/>
         <source>Computed</source>
-        <translation type="unfinished"></translation>
+        <translation>Laskettu</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/result_view.py" line="191"/>
         <source>Result id</source>
-        <translation type="unfinished"></translation>
+        <translation>Tuloksen tunnus</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/result_view.py" line="194"/>
         <source>Parameter %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Parametri %1</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/result_view.py" line="201"/>
         <source>Input %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Syöte %1</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/result_view.py" line="224"/>
         <source>Plots</source>
-        <translation type="unfinished"></translation>
+        <translation>Kuvaajat</translation>
     </message>
 </context>
 <context>
@@ -2019,17 +2024,17 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
     <message>
         <location filename="../../workbench/gui/wizard.py" line="362"/>
         <source>Self-assessment of a side stream</source>
-        <translation type="unfinished"></translation>
+        <translation>Sivuvirran itsearviointi</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/wizard.py" line="387"/>
         <source>Self-assessment: describe “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Itsearviointi: kuvaile ”%1”</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/wizard.py" line="427"/>
         <source>Typed lab values</source>
-        <translation type="unfinished"></translation>
+        <translation>Syötetyt laboratorioarvot</translation>
     </message>
 </context>
 <context>
@@ -2037,32 +2042,32 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
     <message>
         <location filename="../../workbench/gui/simple_mode.py" line="64"/>
         <source>Save report</source>
-        <translation type="unfinished"></translation>
+        <translation>Tallenna raportti</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/simple_mode.py" line="66"/>
         <source>Web page (*.html);;PDF document (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>Verkkosivu (*.html);;PDF-tiedosto (*.pdf)</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/simple_mode.py" line="76"/>
         <source>The report could not be saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Raporttia ei voitu tallentaa: %1</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/simple_mode.py" line="81"/>
         <source>Report saved to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Raportti tallennettiin: %1</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/simple_mode.py" line="197"/>
         <source>&amp;Simple mode</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Pelkistetty tila</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/simple_mode.py" line="199"/>
         <source>Show only the self-assessment, the verdicts and the report (switch off for the full workbench)</source>
-        <translation type="unfinished"></translation>
+        <translation>Näytä vain itsearviointi, arviot ja raportti (poista käytöstä saadaksesi täyden työkalun)</translation>
     </message>
 </context>
 <context>
@@ -2070,72 +2075,72 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
     <message>
         <location filename="../../workbench/gui/simple_mode.py" line="99"/>
         <source>What does your side stream suit?</source>
-        <translation type="unfinished"></translation>
+        <translation>Mihin sivuvirtasi sopii?</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/simple_mode.py" line="104"/>
         <source>Describe the material and type in the lab values you have. The overview below shows, for each product route, whether the material suits it; click a cell to see why. Save the report to share the result.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kuvaile materiaali ja kirjoita laboratorioarvot, jotka sinulla on. Alla oleva yleiskuva näyttää jokaisesta tuotereitistä, sopiiko materiaali siihen; napsauta solua nähdäksesi syyn. Tallenna raportti jakaaksesi tuloksen.</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/simple_mode.py" line="114"/>
         <source>1.  Start self-assessment…</source>
-        <translation type="unfinished"></translation>
+        <translation>1.  Aloita itsearviointi…</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/simple_mode.py" line="115"/>
         <source>Answer a few questions about the material and add its lab values</source>
-        <translation type="unfinished"></translation>
+        <translation>Vastaa muutamaan materiaalia koskevaan kysymykseen ja lisää sen laboratorioarvot</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/simple_mode.py" line="119"/>
         <source>2.  Save report…</source>
-        <translation type="unfinished"></translation>
+        <translation>2.  Tallenna raportti…</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/simple_mode.py" line="120"/>
         <source>Save the suitability report as a web page (HTML) or PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Tallenna soveltuvuusraportti verkkosivuna (HTML) tai PDF-tiedostona</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/simple_mode.py" line="124"/>
         <source>Open another project…</source>
-        <translation type="unfinished"></translation>
+        <translation>Avaa toinen projekti…</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/simple_mode.py" line="125"/>
         <source>Open a project file (.fwproj)</source>
-        <translation type="unfinished">Avaa projektitiedosto (.fwproj)</translation>
+        <translation>Avaa projektitiedosto (.fwproj)</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/simple_mode.py" line="128"/>
         <source>Switch to the full workbench</source>
-        <translation type="unfinished"></translation>
+        <translation>Siirry täyteen työkaluun</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/simple_mode.py" line="130"/>
         <source>Show every panel and menu: import, analyses, plots (View &gt; Simple mode)</source>
-        <translation type="unfinished"></translation>
+        <translation>Näytä kaikki paneelit ja valikot: tuonti, analyysit, kuvaajat (Näytä &gt; Pelkistetty tila)</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/simple_mode.py" line="161"/>
         <source>No project is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Yhtään projektia ei ole auki.</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/simple_mode.py" line="163"/>
         <source>Untitled</source>
-        <translation type="unfinished">Nimetön</translation>
+        <translation>Nimetön</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/simple_mode.py" line="165"/>
         <source>Project: %1, %2 samples</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekti: %1, %2 näytettä</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/simple_mode.py" line="179"/>
         <source>The self-assessment wizard is not available in this version.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ohjattu itsearviointi ei ole käytettävissä tässä versiossa.</translation>
     </message>
 </context>
 <context>
@@ -2143,62 +2148,67 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
     <message>
         <location filename="../../workbench/gui/suitability_matrix.py" line="216"/>
         <source>Click a cell to see why</source>
-        <translation type="unfinished"></translation>
+        <translation>Napsauta solua nähdäksesi syyn</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="226"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="223"/>
+        <source>Click a cell of the matrix to see the explanation.</source>
+        <translation>Napsauta matriisin solua nähdäksesi selityksen.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="228"/>
         <source>Routes</source>
-        <translation type="unfinished"></translation>
+        <translation>Reitit</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="232"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="234"/>
         <source>Any verdict</source>
-        <translation type="unfinished"></translation>
+        <translation>Mikä tahansa arvio</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="236"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="238"/>
         <source>Show only samples with this verdict for a shown route</source>
-        <translation type="unfinished"></translation>
+        <translation>Näytä vain näytteet, joilla on tämä arvio jollekin näytetylle reitille</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="247"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="249"/>
         <source>* learned model prediction available</source>
-        <translation type="unfinished"></translation>
+        <translation>* opetetun mallin ennuste saatavilla</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="250"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="252"/>
         <source>Show:</source>
-        <translation type="unfinished"></translation>
+        <translation>Näytä:</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="286"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="288"/>
         <source>Classifying…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="296"/>
-        <source>Classification failed: see the task panel.</source>
-        <translation type="unfinished"></translation>
+        <translation>Luokitellaan…</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/suitability_matrix.py" line="298"/>
+        <source>Classification failed: see the task panel.</source>
+        <translation>Luokittelu epäonnistui: katso tehtäväpaneeli.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="300"/>
         <source>Classification failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Luokittelu epäonnistui: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="302"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="304"/>
         <source>Classify samples</source>
-        <translation type="unfinished"></translation>
+        <translation>Luokittele näytteet</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="318"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="320"/>
         <source>%1 verdicts</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 arviota</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="351"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="353"/>
         <source>Routes (%1 of %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Reitit (%1/%2)</translation>
     </message>
 </context>
 <context>
@@ -2520,112 +2530,112 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
         <location filename="../../workbench/gui/models_dialog.py" line="169"/>
         <location filename="../../workbench/gui/models_dialog.py" line="269"/>
         <source>Train classifier</source>
-        <translation type="unfinished"></translation>
+        <translation>Opeta luokittelija</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/models_dialog.py" line="186"/>
         <source>Use spectra (preprocessed, reduced by PCA)</source>
-        <translation type="unfinished"></translation>
+        <translation>Käytä spektrejä (esikäsiteltyinä, PCA:lla tiivistettyinä)</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/models_dialog.py" line="191"/>
         <source>default: &lt;label&gt; classifier</source>
-        <translation type="unfinished"></translation>
+        <translation>oletus: &lt;luokka&gt;-luokittelija</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/models_dialog.py" line="193"/>
         <source>Label to learn:</source>
-        <translation type="unfinished"></translation>
+        <translation>Opittava luokka:</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/models_dialog.py" line="194"/>
         <source>Properties:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ominaisuudet:</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/models_dialog.py" line="196"/>
         <source>Cross-validation folds:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ristiinvalidoinnin osiot:</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/models_dialog.py" line="197"/>
         <source>Model name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mallin nimi:</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/models_dialog.py" line="198"/>
         <source>Train</source>
-        <translation type="unfinished"></translation>
+        <translation>Opeta</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/models_dialog.py" line="200"/>
         <source>Save model to project</source>
-        <translation type="unfinished"></translation>
+        <translation>Tallenna malli projektiin</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/models_dialog.py" line="204"/>
         <source>Label samples first (Tools &gt; Training labels…), then choose features.</source>
-        <translation type="unfinished"></translation>
+        <translation>Luokittele näytteet ensin (Työkalut &gt; Opetusluokat…) ja valitse sitten piirteet.</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/models_dialog.py" line="220"/>
         <source>Confusion matrix (rows: true, columns: predicted)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sekaannusmatriisi (rivit: todellinen, sarakkeet: ennustettu)</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/models_dialog.py" line="222"/>
         <source>Per class (cross-validated)</source>
-        <translation type="unfinished"></translation>
+        <translation>Luokittain (ristiinvalidoitu)</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/models_dialog.py" line="251"/>
         <source>There are no labels to learn yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Opittavia luokkia ei ole vielä.</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/models_dialog.py" line="262"/>
         <source>Training and cross-validating…</source>
-        <translation type="unfinished"></translation>
+        <translation>Opetetaan ja ristiinvalidoidaan…</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/models_dialog.py" line="266"/>
         <source>Training failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Opetus epäonnistui: %1</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/models_dialog.py" line="284"/>
         <source>Cross-validated accuracy: %1 (%2 samples, %3 folds, %4 classes).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ristiinvalidoitu tarkkuus: %1 (%2 näytettä, %3 osiota, %4 luokkaa).</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/models_dialog.py" line="291"/>
         <source>Left out (missing features): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Jätetty pois (piirteitä puuttuu): %1</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/models_dialog.py" line="307"/>
         <source>Precision</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarkkuus (precision)</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/models_dialog.py" line="307"/>
         <source>Recall</source>
-        <translation type="unfinished"></translation>
+        <translation>Saanti (recall)</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/models_dialog.py" line="307"/>
         <source>F1</source>
-        <translation type="unfinished"></translation>
+        <translation>F1</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/models_dialog.py" line="307"/>
         <source>Samples</source>
-        <translation type="unfinished"></translation>
+        <translation>Näytteet</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/models_dialog.py" line="331"/>
         <source>Saved as “%1”; its predictions appear beside the rule verdicts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tallennettu nimellä ”%1”; sen ennusteet näkyvät sääntöihin perustuvien arvioiden rinnalla.</translation>
     </message>
 </context>
 <context>
@@ -2633,22 +2643,22 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
     <message>
         <location filename="../../workbench/gui/user_guide.py" line="82"/>
         <source>Fibre Workbench user guide</source>
-        <translation type="unfinished"></translation>
+        <translation>Fibre Workbenchin käyttöopas</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/user_guide.py" line="85"/>
         <source>Search the guide…</source>
-        <translation type="unfinished"></translation>
+        <translation>Hae oppaasta…</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/user_guide.py" line="87"/>
         <source>Show only the pages that contain all these words</source>
-        <translation type="unfinished"></translation>
+        <translation>Näytä vain sivut, joilla ovat kaikki nämä sanat</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/user_guide.py" line="90"/>
         <source>Contents: click a page to read it</source>
-        <translation type="unfinished"></translation>
+        <translation>Sisällys: napsauta sivua lukeaksesi sen</translation>
     </message>
 </context>
 <context>
@@ -2656,42 +2666,47 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
     <message>
         <location filename="../../workbench/gui/wizard.py" line="210"/>
         <source>3. What your side stream suits</source>
-        <translation type="unfinished"></translation>
+        <translation>3. Mihin sivuvirtasi sopii</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/wizard.py" line="211"/>
         <source>Each product route, with the reasons in plain words.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jokainen tuotereitti ja perustelut selkokielellä.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/wizard.py" line="221"/>
+        <source>Checking every route…</source>
+        <translation>Tarkistetaan kaikki reitit…</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/wizard.py" line="227"/>
         <source>Self-assessment</source>
-        <translation type="unfinished"></translation>
+        <translation>Itsearviointi</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/wizard.py" line="243"/>
         <source>Good fit</source>
-        <translation type="unfinished"></translation>
+        <translation>Sopii hyvin</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/wizard.py" line="244"/>
         <source>Possible, with conditions</source>
-        <translation type="unfinished"></translation>
+        <translation>Mahdollinen ehdoin</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/wizard.py" line="245"/>
         <source>We need more data to say</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarvitaan lisää tietoja</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/wizard.py" line="246"/>
         <source>Not suitable as it is</source>
-        <translation type="unfinished"></translation>
+        <translation>Ei sovellu sellaisenaan</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/wizard.py" line="262"/>
         <source>Your own trained model says: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Oma opetettu mallisi sanoo: %1</translation>
     </message>
 </context>
 <context>
@@ -2699,178 +2714,193 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
     <message>
         <location filename="../../workbench/gui/verdict_view.py" line="50"/>
         <source>Suitable</source>
-        <translation type="unfinished"></translation>
+        <translation>Soveltuu</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/verdict_view.py" line="51"/>
         <source>Conditional</source>
-        <translation type="unfinished"></translation>
+        <translation>Ehdollinen</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/verdict_view.py" line="52"/>
         <source>Not suitable</source>
-        <translation type="unfinished"></translation>
+        <translation>Ei sovellu</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/verdict_view.py" line="53"/>
         <source>No data</source>
-        <translation type="unfinished"></translation>
+        <translation>Ei tietoja</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/verdict_view.py" line="61"/>
         <source>suitable</source>
-        <translation type="unfinished"></translation>
+        <translation>soveltuu</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/verdict_view.py" line="62"/>
         <source>conditionally suitable</source>
-        <translation type="unfinished"></translation>
+        <translation>soveltuu ehdollisesti</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/verdict_view.py" line="63"/>
         <source>not suitable</source>
-        <translation type="unfinished"></translation>
+        <translation>ei sovellu</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/verdict_view.py" line="64"/>
         <source>not enough data</source>
-        <translation type="unfinished"></translation>
+        <translation>tiedot eivät riitä</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/verdict_view.py" line="71"/>
         <source>pass</source>
-        <translation type="unfinished"></translation>
+        <translation>täyttyy</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/verdict_view.py" line="72"/>
         <source>fail</source>
-        <translation type="unfinished"></translation>
+        <translation>ei täyty</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/verdict_view.py" line="73"/>
         <source>borderline</source>
-        <translation type="unfinished"></translation>
+        <translation>rajalla</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/verdict_view.py" line="74"/>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>tuntematon</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/verdict_view.py" line="75"/>
-        <location filename="../../workbench/gui/verdict_view.py" line="256"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="261"/>
         <source>information</source>
-        <translation type="unfinished"></translation>
+        <translation>tiedoksi</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/verdict_view.py" line="76"/>
         <source>does not apply</source>
-        <translation type="unfinished"></translation>
+        <translation>ei koske</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/verdict_view.py" line="83"/>
         <source>measured</source>
-        <translation type="unfinished"></translation>
+        <translation>mitattu</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/verdict_view.py" line="84"/>
         <source>derived by an analysis</source>
-        <translation type="unfinished"></translation>
+        <translation>johdettu analyysillä</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/verdict_view.py" line="85"/>
         <source>predicted by a model</source>
-        <translation type="unfinished"></translation>
+        <translation>ennustettu mallilla</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/verdict_view.py" line="86"/>
         <source>typed in</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="240"/>
-        <source>Criterion</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="241"/>
-        <source>Value</source>
-        <translation type="unfinished">Arvo</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="242"/>
-        <source>Limit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="243"/>
-        <source>Result</source>
-        <translation type="unfinished">Tulos</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="244"/>
-        <source>Margin</source>
-        <translation type="unfinished"></translation>
+        <translation>syötetty</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/verdict_view.py" line="245"/>
+        <source>Criterion</source>
+        <translation>Kriteeri</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/verdict_view.py" line="246"/>
+        <source>Value</source>
+        <translation>Arvo</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/verdict_view.py" line="247"/>
+        <source>Limit</source>
+        <translation>Raja-arvo</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/verdict_view.py" line="248"/>
+        <source>Result</source>
+        <translation>Tulos</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/verdict_view.py" line="249"/>
+        <source>Margin</source>
+        <translation>Marginaali</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/verdict_view.py" line="250"/>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>Lähde</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="254"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="259"/>
         <source>hard limit</source>
-        <translation type="unfinished"></translation>
+        <translation>ehdoton raja</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="255"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="260"/>
         <source>preference</source>
-        <translation type="unfinished"></translation>
+        <translation>toive</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="264"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="269"/>
         <source>from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>lähde: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="299"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="304"/>
         <source>score %1/100</source>
-        <translation type="unfinished"></translation>
+        <translation>pisteet %1/100</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="303"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="308"/>
         <source>Why</source>
-        <translation type="unfinished"></translation>
+        <translation>Miksi</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="306"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="311"/>
         <source>Measure this to decide</source>
-        <translation type="unfinished"></translation>
+        <translation>Mittaa tämä, jotta voidaan päättää</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="309"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="314"/>
         <source>Conditions</source>
-        <translation type="unfinished"></translation>
+        <translation>Ehdot</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="319"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="324"/>
         <source>Pre-treatment that would change it</source>
-        <translation type="unfinished"></translation>
+        <translation>Esikäsittely, joka muuttaisi arvion</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="329"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="334"/>
         <source>Learned model (beside the rule verdict)</source>
-        <translation type="unfinished"></translation>
+        <translation>Opetettu malli (sääntöarvion rinnalla)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="340"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="338"/>
+        <source>CV accuracy</source>
+        <translation>ristiinvalidoitu tarkkuus</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/verdict_view.py" line="346"/>
         <source>Criteria</source>
-        <translation type="unfinished"></translation>
+        <translation>Kriteerit</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="343"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="349"/>
         <source>Nearest reference feedstocks</source>
-        <translation type="unfinished"></translation>
+        <translation>Lähimmät vertailuraaka-aineet</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/verdict_view.py" line="352"/>
+        <source>distance</source>
+        <translation>etäisyys</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/verdict_view.py" line="362"/>
+        <source>Route file</source>
+        <translation>Reittitiedosto</translation>
     </message>
 </context>
 <context>
@@ -2917,172 +2947,172 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
         <location filename="../../workbench/gui/welcome.py" line="69"/>
         <location filename="../../workbench/gui/welcome.py" line="75"/>
         <source>Welcome to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tervetuloa käyttämään %1 -ohjelmaa</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/welcome.py" line="80"/>
         <source>The demonstration project is open behind this page: eight common Finnish feedstocks with typical literature values. Try things on it freely.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tämän sivun takana on auki esittelyprojekti: kahdeksan tavallista suomalaista raaka-ainetta kirjallisuuden tyypillisillä arvoilla. Kokeile sillä vapaasti.</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/welcome.py" line="87"/>
         <source>What it does</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitä se tekee</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/welcome.py" line="89"/>
         <source>Fibre Workbench collects lab instrument exports (TGA, moisture, ash, NIR spectra, fibre analyser reports) into one project file, runs analyses on them and tells which product routes each feedstock suits, with the reasons.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fibre Workbench kokoaa laboratoriolaitteiden vientitiedostot (TGA, kosteus, tuhka, NIR-spektrit, kuituanalysaattorin raportit) yhteen projektitiedostoon, ajaa niille analyysit ja kertoo perusteluineen, mihin tuotereitteihin kukin raaka-aine soveltuu.</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/welcome.py" line="95"/>
         <source>Bring in your data</source>
-        <translation type="unfinished"></translation>
+        <translation>Tuo aineistosi</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/welcome.py" line="97"/>
         <source>Drag files or whole folders onto the window, or use &lt;b&gt;File &amp;gt; Import files…&lt;/b&gt; (Ctrl+I). The format is recognised from the content; a preview shows what was read before anything is added.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vedä tiedostoja tai kokonaisia kansioita ikkunan päälle tai valitse &lt;b&gt;Tiedosto &amp;gt; Tuo tiedostoja…&lt;/b&gt; (Ctrl+I). Muoto tunnistetaan sisällöstä; esikatselu näyttää, mitä luettiin, ennen kuin mitään lisätään.</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/welcome.py" line="105"/>
         <source>&lt;b&gt;Suitable&lt;/b&gt;: every limit is met</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Soveltuu&lt;/b&gt;: kaikki raja-arvot täyttyvät</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/welcome.py" line="108"/>
         <source>&lt;b&gt;Conditional&lt;/b&gt;: met only within uncertainty, or with a condition</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Ehdollinen&lt;/b&gt;: täyttyy vain epävarmuuden rajoissa tai ehdoin</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/welcome.py" line="110"/>
         <source>&lt;b&gt;Not suitable&lt;/b&gt;: a hard limit fails</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Ei sovellu&lt;/b&gt;: ehdoton raja ei täyty</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/welcome.py" line="111"/>
         <source>&lt;b&gt;No data&lt;/b&gt;: a deciding measurement is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Ei tietoja&lt;/b&gt;: ratkaiseva mittaus puuttuu</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/welcome.py" line="115"/>
         <source>Read the suitability matrix</source>
-        <translation type="unfinished"></translation>
+        <translation>Soveltuvuusmatriisin lukeminen</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/welcome.py" line="116"/>
         <source>Samples are rows, product routes are columns:</source>
-        <translation type="unfinished"></translation>
+        <translation>Näytteet ovat rivejä, tuotereitit sarakkeita:</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/welcome.py" line="120"/>
         <source>Click a cell to see every limit, the measured value and its source.</source>
-        <translation type="unfinished"></translation>
+        <translation>Napsauta solua nähdäksesi jokaisen raja-arvon, mitatun arvon ja sen lähteen.</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/welcome.py" line="123"/>
         <source>Help is built in</source>
-        <translation type="unfinished"></translation>
+        <translation>Ohjeet ovat mukana</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/welcome.py" line="125"/>
         <source>&lt;b&gt;Help &amp;gt; User guide&lt;/b&gt; (F1) explains every task step by step, works offline and is in English and Finnish. Hover over a control to see what it does. For a quick company self-assessment, switch on &lt;b&gt;View &amp;gt; Simple mode&lt;/b&gt;.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Ohje &amp;gt; Käyttöopas&lt;/b&gt; (F1) neuvoo jokaisen tehtävän vaihe vaiheelta, toimii ilman verkkoyhteyttä ja on suomeksi ja englanniksi. Vie osoitin painikkeen päälle nähdäksesi, mitä se tekee. Nopeaa yrityksen itsearviointia varten valitse &lt;b&gt;Näytä &amp;gt; Pelkistetty tila&lt;/b&gt;.</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/welcome.py" line="138"/>
         <source>Don&apos;t show this at start</source>
-        <translation type="unfinished"></translation>
+        <translation>Älä näytä tätä käynnistettäessä</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/welcome.py" line="139"/>
         <source>Help &gt; Welcome opens this page again</source>
-        <translation type="unfinished"></translation>
+        <translation>Ohje &gt; Tervetuloa avaa tämän sivun uudelleen</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/welcome.py" line="142"/>
         <source>Import files…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tuo tiedostoja…</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/welcome.py" line="143"/>
         <source>Choose instrument exports to add to the project</source>
-        <translation type="unfinished"></translation>
+        <translation>Valitse projektiin lisättävät laitteiden vientitiedostot</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/welcome.py" line="145"/>
         <source>Open the user guide</source>
-        <translation type="unfinished"></translation>
+        <translation>Avaa käyttöopas</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/welcome.py" line="146"/>
         <source>The guide opens in a window of its own (F1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Opas avautuu omaan ikkunaansa (F1)</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/welcome.py" line="148"/>
         <source>Start working</source>
-        <translation type="unfinished"></translation>
+        <translation>Aloita työ</translation>
     </message>
 </context>
 <context>
     <name>Wizard</name>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="141"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="146"/>
         <source> or </source>
-        <translation type="unfinished"></translation>
+        <translation> tai </translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="154"/>
-        <location filename="../../workbench/gui/verdict_view.py" line="211"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="159"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="216"/>
         <source>We need a value for “%1” to decide on %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%2: tarvitaan arvo ”%1”, jotta voidaan päättää.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="160"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="165"/>
         <source>“%1” is close to the limit for %2 (limit %3, yours %4).</source>
-        <translation type="unfinished"></translation>
+        <translation>%2: ”%1” on lähellä rajaa (raja %3, sinun %4).</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="167"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="172"/>
         <source>Too much %1 for %2 (limit %3, yours %4).</source>
-        <translation type="unfinished"></translation>
+        <translation>%2: %1 on liian suuri (raja %3, sinun %4).</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="169"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="174"/>
         <source>Too little %1 for %2 (at least %3, yours %4).</source>
-        <translation type="unfinished"></translation>
+        <translation>%2: %1 on liian pieni (vähintään %3, sinun %4).</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="171"/>
-        <location filename="../../workbench/gui/verdict_view.py" line="178"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="176"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="183"/>
         <source>%1: %2 needs %3; yours is %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 edellyttää: %3; sinun: %4.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="175"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="180"/>
         <source>%1: %2 does not take %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 ei hyväksy: %4.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="226"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="231"/>
         <source>Tip: %1. Then the answer would be: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vinkki: %1. Silloin vastaus olisi: %2.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="181"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="186"/>
         <source>%1 is outside the range for %2 (%3, yours %4).</source>
-        <translation type="unfinished"></translation>
+        <translation>%2: %1 on sallitun alueen ulkopuolella (%3, sinun %4).</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="202"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="207"/>
         <source>Meets every limit we checked (%1 checks).</source>
-        <translation type="unfinished"></translation>
+        <translation>Täyttää kaikki tarkistamamme rajat (%1 tarkistusta).</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="220"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="225"/>
         <source>…and %1 more points to check.</source>
-        <translation type="unfinished"></translation>
+        <translation>…ja %1 muuta tarkistettavaa kohtaa.</translation>
     </message>
 </context>
 </TS>

@@ -88,7 +88,13 @@ def build_actions(win: MainWindow) -> Actions:
             SK.SaveAs,
             translate("Actions", "Save the project to a new file"),
         ),
-        close=_action(win, translate("Actions", "&Close project"), win.close_project, SK.Close),
+        close=_action(
+            win,
+            translate("Actions", "&Close project"),
+            win.close_project,
+            SK.Close,
+            translate("Actions", "Close the project (you are asked to save changes)"),
+        ),
         import_files=_action(
             win,
             translate("Actions", "&Import files…"),
@@ -99,7 +105,13 @@ def build_actions(win: MainWindow) -> Actions:
                 "Import instrument exports into the project (you can also drop files on the window)",
             ),
         ),
-        quit=_action(win, translate("Actions", "&Quit"), win.close, SK.Quit),
+        quit=_action(
+            win,
+            translate("Actions", "&Quit"),
+            win.close,
+            SK.Quit,
+            translate("Actions", "Close Fibre Workbench (you are asked to save changes)"),
+        ),
         undo=undo,
         redo=redo,
         add_sample=_action(
@@ -123,7 +135,12 @@ def build_actions(win: MainWindow) -> Actions:
             SK.Delete,
             translate("Actions", "Delete the selected samples with their data (can be undone)"),
         ),
-        about=_action(win, translate("Actions", "&About Fibre Workbench"), win.show_about),
+        about=_action(
+            win,
+            translate("Actions", "&About Fibre Workbench"),
+            win.show_about,
+            tip=translate("Actions", "Version and purpose of the application"),
+        ),
         diagnostics=_action(
             win,
             translate("Actions", "&Diagnostics…"),
@@ -162,6 +179,7 @@ def _build_menus(win: MainWindow, a: Actions) -> None:
         view_menu.addAction(dock.toggleViewAction())
     view_menu.addSeparator()
     language_menu = view_menu.addMenu(translate("Actions", "&Language"))
+    language_menu.setToolTipsVisible(True)
     current = win.ui_settings.language()
     for code, label in (
         ("", translate("Actions", "System default")),
@@ -170,6 +188,7 @@ def _build_menus(win: MainWindow, a: Actions) -> None:
     ):
         action = QAction(label, win, checkable=True)
         action.setData(code)
+        action.setStatusTip(translate("Actions", "Language of the menus, guide and reports"))
         action.setChecked(code == current)
         a.language_group.addAction(action)
         language_menu.addAction(action)
