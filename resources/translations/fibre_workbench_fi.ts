@@ -17,173 +17,183 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="58"/>
+        <location filename="../../workbench/gui/actions.py" line="59"/>
         <source>&amp;Undo</source>
         <translation>&amp;Kumoa</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="60"/>
+        <location filename="../../workbench/gui/actions.py" line="61"/>
         <source>&amp;Redo</source>
         <translation>&amp;Tee uudelleen</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="65"/>
+        <location filename="../../workbench/gui/actions.py" line="66"/>
         <source>&amp;New project</source>
         <translation>&amp;Uusi projekti</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="68"/>
+        <location filename="../../workbench/gui/actions.py" line="69"/>
         <source>Start an empty project</source>
         <translation>Aloita tyhjä projekti</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="72"/>
+        <location filename="../../workbench/gui/actions.py" line="73"/>
         <source>&amp;Open…</source>
         <translation>&amp;Avaa…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="75"/>
+        <location filename="../../workbench/gui/actions.py" line="76"/>
         <source>Open a project file (.fwproj)</source>
         <translation>Avaa projektitiedosto (.fwproj)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="79"/>
+        <location filename="../../workbench/gui/actions.py" line="80"/>
         <source>&amp;Save</source>
         <translation>&amp;Tallenna</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="82"/>
+        <location filename="../../workbench/gui/actions.py" line="83"/>
         <source>Save the project to its file</source>
         <translation>Tallenna projekti sen tiedostoon</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="86"/>
+        <location filename="../../workbench/gui/actions.py" line="87"/>
         <source>Save &amp;As…</source>
         <translation>Tallenna &amp;nimellä…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="89"/>
+        <location filename="../../workbench/gui/actions.py" line="90"/>
         <source>Save the project to a new file</source>
         <translation>Tallenna projekti uuteen tiedostoon</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="93"/>
+        <location filename="../../workbench/gui/actions.py" line="94"/>
         <source>&amp;Close project</source>
         <translation>&amp;Sulje projekti</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="96"/>
+        <location filename="../../workbench/gui/actions.py" line="97"/>
         <source>Close the project (you are asked to save changes)</source>
         <translation>Sulje projekti (tallentamattomista muutoksista kysytään)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="100"/>
+        <location filename="../../workbench/gui/actions.py" line="101"/>
         <source>&amp;Import files…</source>
         <translation>T&amp;uo tiedostoja…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="103"/>
+        <location filename="../../workbench/gui/actions.py" line="104"/>
         <source>Import instrument exports into the project (you can also drop files on the window)</source>
         <translation>Tuo laitteiden vientitiedostoja projektiin (voit myös pudottaa tiedostot ikkunaan)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="110"/>
+        <location filename="../../workbench/gui/actions.py" line="111"/>
         <source>&amp;Quit</source>
         <translation>&amp;Lopeta</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="113"/>
+        <location filename="../../workbench/gui/actions.py" line="114"/>
         <source>Close Fibre Workbench (you are asked to save changes)</source>
         <translation>Sulje Fibre Workbench (tallentamattomista muutoksista kysytään)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="119"/>
+        <location filename="../../workbench/gui/actions.py" line="120"/>
         <source>&amp;Add sample</source>
         <translation>&amp;Lisää näyte</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="122"/>
+        <location filename="../../workbench/gui/actions.py" line="123"/>
         <source>Add an empty sample</source>
         <translation>Lisää tyhjä näyte</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="126"/>
+        <location filename="../../workbench/gui/actions.py" line="127"/>
         <source>Re&amp;name sample</source>
         <translation>&amp;Nimeä näyte uudelleen</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="129"/>
+        <location filename="../../workbench/gui/actions.py" line="130"/>
         <source>Edit the selected sample&apos;s name</source>
         <translation>Muokkaa valitun näytteen nimeä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="133"/>
+        <location filename="../../workbench/gui/actions.py" line="134"/>
         <source>&amp;Delete sample</source>
         <translation>Poista &amp;näyte</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="136"/>
+        <location filename="../../workbench/gui/actions.py" line="137"/>
         <source>Delete the selected samples with their data (can be undone)</source>
         <translation>Poista valitut näytteet tietoineen (voidaan kumota)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="140"/>
+        <location filename="../../workbench/gui/actions.py" line="141"/>
+        <source>Sample &amp;metadata…</source>
+        <translation>Näytteen &amp;lisätiedot…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/actions.py" line="143"/>
+        <source>Edit the free key-value notes of the selected sample</source>
+        <translation>Muokkaa valitun näytteen vapaita avain–arvo-merkintöjä</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/actions.py" line="147"/>
         <source>&amp;About Fibre Workbench</source>
         <translation>&amp;Tietoja Fibre Workbenchistä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="142"/>
+        <location filename="../../workbench/gui/actions.py" line="149"/>
         <source>Version and purpose of the application</source>
         <translation>Sovelluksen versio ja käyttötarkoitus</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="146"/>
+        <location filename="../../workbench/gui/actions.py" line="153"/>
         <source>&amp;Diagnostics…</source>
         <translation>&amp;Vianmääritys…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="148"/>
+        <location filename="../../workbench/gui/actions.py" line="155"/>
         <source>Versions and file locations, for support requests</source>
         <translation>Versiot ja tiedostojen sijainnit tukipyyntöjä varten</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="150"/>
+        <location filename="../../workbench/gui/actions.py" line="157"/>
         <source>Open &amp;Recent</source>
         <translation>Avaa &amp;viimeaikainen</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="162"/>
+        <location filename="../../workbench/gui/actions.py" line="169"/>
         <source>&amp;File</source>
         <translation>&amp;Tiedosto</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="172"/>
+        <location filename="../../workbench/gui/actions.py" line="179"/>
         <source>&amp;Edit</source>
         <translation>&amp;Muokkaa</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="177"/>
+        <location filename="../../workbench/gui/actions.py" line="184"/>
         <location filename="../../workbench/gui/analysis_actions.py" line="109"/>
         <source>&amp;View</source>
         <translation>&amp;Näytä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="181"/>
+        <location filename="../../workbench/gui/actions.py" line="188"/>
         <source>&amp;Language</source>
         <translation>&amp;Kieli</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="185"/>
+        <location filename="../../workbench/gui/actions.py" line="192"/>
         <source>System default</source>
         <translation>Järjestelmän oletus</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="191"/>
+        <location filename="../../workbench/gui/actions.py" line="198"/>
         <source>Language of the menus, guide and reports</source>
         <translation>Valikoiden, oppaan ja raporttien kieli</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="197"/>
+        <location filename="../../workbench/gui/actions.py" line="204"/>
         <location filename="../../workbench/gui/analysis_actions.py" line="132"/>
         <source>&amp;Help</source>
         <translation>&amp;Ohje</translation>
@@ -1186,78 +1196,78 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="123"/>
+        <location filename="../../workbench/gui/main_window.py" line="124"/>
         <source>Project</source>
         <translation>Projekti</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="126"/>
+        <location filename="../../workbench/gui/main_window.py" line="127"/>
         <source>Details</source>
         <translation>Tiedot</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="129"/>
+        <location filename="../../workbench/gui/main_window.py" line="130"/>
         <source>Tasks and log</source>
         <translation>Tehtävät ja loki</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="162"/>
+        <location filename="../../workbench/gui/main_window.py" line="163"/>
         <source>Untitled</source>
         <translation>Nimetön</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="165"/>
+        <location filename="../../workbench/gui/main_window.py" line="166"/>
         <source>[read-only]</source>
         <translation>[vain luku]</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="98"/>
+        <location filename="../../workbench/gui/main_window.py" line="99"/>
         <source>Filter samples…</source>
         <translation>Suodata näytteitä…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="100"/>
+        <location filename="../../workbench/gui/main_window.py" line="101"/>
         <source>Show only samples whose fields contain this text</source>
         <translation>Näytä vain näytteet, joiden tiedoissa on tämä teksti</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="193"/>
+        <location filename="../../workbench/gui/main_window.py" line="194"/>
         <source>Use Save As to keep changes in a new file.</source>
         <translation>Käytä Tallenna nimellä -toimintoa säilyttääksesi muutokset uudessa tiedostossa.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="196"/>
+        <location filename="../../workbench/gui/main_window.py" line="197"/>
         <source>This project is read-only.</source>
         <translation>Tämä projekti on vain luku -tilassa.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="220"/>
+        <location filename="../../workbench/gui/main_window.py" line="221"/>
         <source>Saving the project…</source>
         <translation>Tallennetaan projektia…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="224"/>
+        <location filename="../../workbench/gui/main_window.py" line="225"/>
         <source>Select a sample or a measurement to plot its curves and spectra.</source>
         <translation>Valitse näyte tai mittaus piirtääksesi sen käyrät ja spektrit.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="269"/>
-        <location filename="../../workbench/gui/main_window.py" line="271"/>
+        <location filename="../../workbench/gui/main_window.py" line="270"/>
+        <location filename="../../workbench/gui/main_window.py" line="272"/>
         <source>Sample %1</source>
         <translation>Näyte %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="294"/>
+        <location filename="../../workbench/gui/main_window.py" line="303"/>
         <source>Delete %1 samples</source>
         <translation>Poista %1 näytettä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="299"/>
+        <location filename="../../workbench/gui/main_window.py" line="308"/>
         <source>Deleted %1 sample(s). Edit &gt; Undo brings them back.</source>
         <translation>Poistettiin %1 näyte(ttä). Muokkaa &gt; Kumoa palauttaa ne.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="308"/>
+        <location filename="../../workbench/gui/main_window.py" line="317"/>
         <source>Import files</source>
         <translation>Tuo tiedostoja</translation>
     </message>
@@ -1268,6 +1278,49 @@
         <location filename="../../workbench/gui/message_bar.py" line="29"/>
         <source>Hide this message</source>
         <translation>Piilota tämä viesti</translation>
+    </message>
+</context>
+<context>
+    <name>MetadataDialog</name>
+    <message>
+        <location filename="../../workbench/gui/metadata_dialog.py" line="42"/>
+        <source>Metadata of %1</source>
+        <translation>Lisätiedot: %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/metadata_dialog.py" line="45"/>
+        <source>Key</source>
+        <translation>Avain</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/metadata_dialog.py" line="45"/>
+        <source>Value</source>
+        <translation>Arvo</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/metadata_dialog.py" line="50"/>
+        <source>Add row</source>
+        <translation>Lisää rivi</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/metadata_dialog.py" line="52"/>
+        <source>Remove row</source>
+        <translation>Poista rivi</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/metadata_dialog.py" line="53"/>
+        <source>Remove the selected entry</source>
+        <translation>Poista valittu merkintä</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/metadata_dialog.py" line="63"/>
+        <source>Free notes about the sample as key and value, e.g. batch = B-17.</source>
+        <translation>Vapaita merkintöjä näytteestä avaimena ja arvona, esim. erä = B-17.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/metadata_dialog.py" line="92"/>
+        <source>Edit metadata of a sample</source>
+        <translation>Muokkaa näytteen lisätietoja</translation>
     </message>
 </context>
 <context>

@@ -112,3 +112,26 @@ def test_read_only_project_refuses_edits(window, make_project):
     assert not window.table_model.setData(index, "x")
     window.add_sample()
     assert len(project.samples) == 1
+
+
+def test_metadata_dialog_applies_changes_as_one_undo_step(window, make_project, qtbot):
+    from workbench.gui.metadata_dialog import MetadataDialog, metadata_changes
+
+    assert metadata_changes({"a": "1", "b": "2"}, {"b": "3", "c": "4"}) == [
+        ("a", None),
+        ("b", "3"),
+        ("c", "4"),
+    ]
+    project = make_project(1, 1)
+    window.set_project(project)
+    sid = next(iter(project.samples))
+    project.samples[sid].metadata = {"batch": "B-1", "drop": "x"}
+    dialog = MetadataDialog(window.doc, window.undo_stack, sid, window)
+    qtbot.addWidget(dialog)
+    dialog.table.item(0, 1).setText("B-2")  # rows are sorted: batch, drop
+    dialog.table.removeRow(1)
+    dialog.add_row("operator", "AK")
+    assert dialog.apply() == 3
+    assert project.samples[sid].metadata == {"batch": "B-2", "operator": "AK"}
+    window.undo_stack.undo()
+    assert project.samples[sid].metadata == {"batch": "B-1", "drop": "x"}

@@ -36,6 +36,7 @@ class Actions:
     add_sample: QAction
     rename_sample: QAction
     delete_sample: QAction
+    edit_metadata: QAction
     about: QAction
     diagnostics: QAction
     recent_menu: QMenu
@@ -135,6 +136,12 @@ def build_actions(win: MainWindow) -> Actions:
             SK.Delete,
             translate("Actions", "Delete the selected samples with their data (can be undone)"),
         ),
+        edit_metadata=_action(
+            win,
+            translate("Actions", "Sample &metadata…"),
+            win.edit_metadata,
+            tip=translate("Actions", "Edit the free key-value notes of the selected sample"),
+        ),
         about=_action(
             win,
             translate("Actions", "&About Fibre Workbench"),
@@ -172,7 +179,7 @@ def _build_menus(win: MainWindow, a: Actions) -> None:
     edit_menu = bar.addMenu(translate("Actions", "&Edit"))
     edit_menu.addActions([a.undo, a.redo])
     edit_menu.addSeparator()
-    edit_menu.addActions([a.add_sample, a.rename_sample, a.delete_sample])
+    edit_menu.addActions([a.add_sample, a.rename_sample, a.delete_sample, a.edit_metadata])
 
     view_menu = bar.addMenu(translate("Actions", "&View"))
     for dock in win.docks():

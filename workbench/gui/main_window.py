@@ -57,6 +57,7 @@ class MainWindow(ProjectFilesMixin, QMainWindow):
             self.actions_.add_sample,
             self.actions_.rename_sample,
             self.actions_.delete_sample,
+            self.actions_.edit_metadata,
         ]
         for view in (self.tree, self.table):
             view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
@@ -174,7 +175,7 @@ class MainWindow(ProjectFilesMixin, QMainWindow):
         for action in (a.new, a.open, a.close, a.import_files):
             action.setEnabled(idle and (has or action in (a.new, a.open)))
         a.save_as.setEnabled(has and idle)
-        for action in (a.save, a.add_sample, a.rename_sample, a.delete_sample):
+        for action in (a.save, a.add_sample, a.rename_sample, a.delete_sample, a.edit_metadata):
             action.setEnabled(writable)
         a.undo.setEnabled(idle and self.undo_stack.canUndo())
         a.redo.setEnabled(idle and self.undo_stack.canRedo())
@@ -286,6 +287,14 @@ class MainWindow(ProjectFilesMixin, QMainWindow):
         index = self.table.proxy.mapFromSource(self.table_model.index(row, COLUMNS.index("name")))
         self.table.setCurrentIndex(index)
         self.table.edit(index)
+
+    def edit_metadata(self) -> None:
+        """Open the free-metadata editor for the selected sample (undoable as one step)."""
+        from workbench.gui.metadata_dialog import MetadataDialog
+
+        ids = self._selected_sample_ids()
+        if ids and self._can_edit():
+            MetadataDialog(self.doc, self.undo_stack, ids[0], self).exec()
 
     def delete_selected_samples(self) -> None:
         ids = self._selected_sample_ids()

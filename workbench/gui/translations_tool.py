@@ -46,8 +46,9 @@ def tool(name: str) -> Path | None:
 # by the translation pass of the release (issue 6).
 SHELL_MODULES = (
     "actions", "app", "commands", "details_panel", "dialogs", "document", "i18n",
-    "latency", "main_window", "message_bar", "plot_view", "project_files", "project_tree",
-    "sample_table", "screenshot", "settings", "task_panel", "tasks", "translations_tool",
+    "latency", "main_window", "message_bar", "metadata_dialog", "plot_view",
+    "project_files", "project_tree", "recovery_writer", "sample_table", "screenshot",
+    "settings", "task_panel", "tasks", "translations_tool",
 )  # fmt: skip
 
 
