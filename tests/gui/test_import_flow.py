@@ -236,8 +236,13 @@ def test_large_batch_is_one_table_applied_in_slices(window, qtbot, make_project,
     assert summary.count("imported") == 40
     assert len(slices) > 5, "applying must yield to the event loop between slices"
     assert len(project.samples) == 41 and window.undo_stack.count() == 1
+    assert window.isEnabled(), "the window is locked only while a large batch is applied"
+    assert window.tree_model.rowCount() == 41 and window.table_model.rowCount() == 41
     window.undo_stack.undo()
     assert len(project.samples) == 1 and not project.sources
+    assert window.tree_model.rowCount() == 1 and window.table_model.rowCount() == 1
+    window.undo_stack.redo()
+    assert window.tree_model.rowCount() == 41 and len(project.sources) == 40
 
 
 @pytest.mark.parametrize("name", ["pytga_netzsch_TG209F1_single.txt"])

@@ -63,8 +63,14 @@ class AppliedFile:
     source: SourceFile | None = None
 
 
-def apply_one(doc: ProjectDocument, plan: ImportPlan, target: Target) -> AppliedFile:
-    """Apply one plan; raises ``UserFacingError`` (project unchanged) when it cannot."""
+def apply_one(
+    doc: ProjectDocument, plan: ImportPlan, target: Target, *, quiet: bool = False
+) -> AppliedFile:
+    """Apply one plan; raises ``UserFacingError`` (project unchanged) when it cannot.
+
+    With ``quiet`` no view signal is sent: a large batch calls ``doc.notify_reset()``
+    once at the end instead of making every view update per file.
+    """
     project = doc._require()
     before = set(project.samples)
     new_source = plan.sha256 not in project.sources
@@ -75,7 +81,7 @@ def apply_one(doc: ProjectDocument, plan: ImportPlan, target: Target) -> Applied
     if outcome.status != "imported":
         return AppliedFile(outcome)
     created = [project.samples[sid] for sid in project.samples if sid not in before]
-    for sample in created:
+    for sample in created if not quiet else []:
         doc.sampleInserted.emit(sample.id, doc.row_of(sample.id))
     wanted = set(outcome.measurements)
     added: list[tuple[str, Measurement]] = []
@@ -86,7 +92,7 @@ def apply_one(doc: ProjectDocument, plan: ImportPlan, target: Target) -> Applied
             continue
         added += [(sample.id, m) for mid, m in sample.measurements.items() if mid in wanted]
         touched.append(sample.id)
-    for sid in dict.fromkeys(touched):
+    for sid in dict.fromkeys(touched) if not quiet else []:
         doc.notify_sample_contents(sid)
     source = project.sources.get(plan.sha256) if new_source else None
     return AppliedFile(outcome, created, added, source)
@@ -100,7 +106,9 @@ class ImportCommand(QUndoCommand):
     same objects (ids unchanged, so selections and references stay valid).
     """
 
-    def __init__(self, doc: ProjectDocument, applied: list[AppliedFile]) -> None:
+    def __init__(
+        self, doc: ProjectDocument, applied: list[AppliedFile], *, quiet: bool = False
+    ) -> None:
         files = [a for a in applied if a.outcome.status == "imported"]
         text = translate("Commands", "Import %1 file(s)").replace("%1", str(len(files)))
         if len(files) == 1:
@@ -110,6 +118,7 @@ class ImportCommand(QUndoCommand):
         super().__init__(text)
         self.doc = doc
         self.applied = files
+        self.quiet = quiet  # many files: change the project, then one view reset
         self._done = True
 
     def n_measurements(self) -> int:
@@ -123,13 +132,19 @@ class ImportCommand(QUndoCommand):
                 if sid in project.samples and m.id in project.samples[sid].measurements:
                     project.remove_measurement(sid, m.id)
                     touched.append(sid)
-            for sid in dict.fromkeys(touched):
+            for sid in dict.fromkeys(touched) if not self.quiet else []:
                 self.doc.notify_sample_contents(sid)
             for sample in reversed(record.created):
-                if sample.id in project.samples:
+                if sample.id not in project.samples:
+                    continue
+                if self.quiet:
+                    project.remove_sample(sample.id)
+                else:
                     self.doc.remove_sample(sample.id)
             if record.source is not None and record.source.sha256 in project.sources:
                 project.remove_source(record.source.sha256)
+        if self.quiet:
+            self.doc.notify_reset()
         self._done = False
 
     def redo(self) -> None:
@@ -140,12 +155,17 @@ class ImportCommand(QUndoCommand):
             if record.source is not None:
                 project.insert_source(record.source)
             for sample in record.created:
-                self.doc.insert_sample(sample)
+                if self.quiet:
+                    project.insert_sample(sample)
+                else:
+                    self.doc.insert_sample(sample)
             touched = []
             for sid, m in record.added:
                 if sid in project.samples:
                     project.add_measurement(sid, m)
                     touched.append(sid)
-            for sid in dict.fromkeys(touched):
+            for sid in dict.fromkeys(touched) if not self.quiet else []:
                 self.doc.notify_sample_contents(sid)
+        if self.quiet:
+            self.doc.notify_reset()
         self._done = True

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from workbench.gui.main_window import MainWindow
 
 SLICE_SECONDS = 0.04
+QUIET_FROM = 20  # files: from this many on, views are rebuilt once at the end
 WATCH_INTERVAL_MS = 2000
 WATCH_KEY = "import/watch_folder"
 WATCH_POLICY_KEY = "import/watch_policy"
@@ -77,6 +78,7 @@ class ImportController(QObject):
         self.watch_timer.setInterval(WATCH_INTERVAL_MS)
         self.watch_timer.timeout.connect(self.poll_watch)
         self._watch_busy = False
+        self._quiet = False
         self.watch_task: Task | None = None
         self.template_dialog = None
         win.runner.taskEnded.connect(self._on_task_ended)
@@ -214,12 +216,18 @@ class ImportController(QObject):
         self._outcomes = list(failed or [])
         self._auto = automatic
         self.applying = True
+        self._quiet = len(choices) >= QUIET_FROM
+        if self._quiet:  # the views are out of step until the reset: no edits meanwhile
+            self.win.setEnabled(False)
         QTimer.singleShot(0, self._apply_slice)
 
     def _apply_slice(self) -> None:
         if self.win.doc.project is not self._project:  # project closed or replaced meanwhile
             self._queue.clear()
             self.applying = False
+            if self._quiet:
+                self._quiet = False
+                self.win.setEnabled(True)
             self._say(self.tr("The project changed during the import; the rest was skipped."))
             return
         if getattr(self.win.doc, "busy", False):  # a save is writing the project: wait
@@ -229,7 +237,7 @@ class ImportController(QObject):
         while self._queue:  # at least one file per slice, then until the deadline
             plan, target = self._queue.popleft()
             try:
-                record = apply_plan_to_doc(self.win.doc, plan, target)
+                record = apply_plan_to_doc(self.win.doc, plan, target, quiet=self._quiet)
             except UserFacingError as exc:
                 self._outcomes.append(FileOutcome(plan.path, "failed", str(exc), plan.sha256))
             else:
@@ -249,10 +257,19 @@ class ImportController(QObject):
         else:
             self._finish()
 
+    def _end_quiet(self) -> None:
+        if self._quiet:
+            self._quiet = False
+            self.win.setEnabled(True)
+            self.win.doc.notify_reset()
+
     def _finish(self) -> None:
         self.applying = False
+        quiet = self._quiet
+        self._end_quiet()
         if self._applied:
-            self.win.undo_stack.push(ImportCommand(self.win.doc, self._applied))
+            command = ImportCommand(self.win.doc, self._applied, quiet=quiet)
+            self.win.undo_stack.push(command)
         summary = BatchSummary(outcomes=list(self._outcomes))
         for outcome in summary.outcomes:
             if outcome.status == "failed":
