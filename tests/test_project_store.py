@@ -249,7 +249,8 @@ def test_save_in_place_repoints_lazy_arrays_and_keeps_deleted_data(tmp_path):
 
 def test_open_reads_no_array_data(tmp_path, monkeypatch):
     """Opening reads attributes and dataset headers only: no dataset values of samples,
-    sources or models (counted by patching h5py's read entry points)."""
+    sources or models (counted by patching h5py's read entry points and the one place
+    lazy arrays fetch their dataset)."""
     p = make_project(5)
     s = next(iter(p.samples.values()))
     big = np.zeros(5_000_000)  # 40 MB in memory, a few kB gzip-compressed in the file
@@ -278,8 +279,17 @@ def test_open_reads_no_array_data(tmp_path, monkeypatch):
         reads.append(self.name)
         return real_read_direct(self, *args, **kwargs)
 
+    from workbench.project.lazy import FileHandle
+
+    real_dataset = FileHandle.dataset
+
+    def dataset(self, name):  # lazy arrays fetch their dataset here, then read it
+        reads.append(name)
+        return real_dataset(self, name)
+
     monkeypatch.setattr(h5py.Dataset, "__getitem__", getitem)
     monkeypatch.setattr(h5py.Dataset, "read_direct", read_direct)
+    monkeypatch.setattr(FileHandle, "dataset", dataset)
     q = open_project(path)
     data_reads = [n for n in reads if not n.startswith("/audit/")]
     assert data_reads == [], data_reads

@@ -83,7 +83,10 @@ class FileHandle:
                 f"{self.path}: the project file is closed, so the data at {name} cannot be read."
             )
         assert self.file is not None
-        obj = self.file.get(name)
+        try:
+            obj = self.file[name]
+        except KeyError:
+            obj = None
         if not isinstance(obj, h5py.Dataset):
             raise ProjectError(f"{self.path}: expected a dataset at {name}, found none.")
         return obj
@@ -156,6 +159,12 @@ class LazyArray:
                 ds = self.handle.dataset(self.name)
                 if self._dtype.kind == "U":
                     return np.asarray(ds.asstr()[key], dtype=str)
+                if isinstance(key, tuple) and key == () and ds.shape == self._shape:
+                    # whole array: one low-level read, without h5py's selection logic
+                    arr = np.empty(self._shape, dtype=ds.dtype)
+                    if arr.size:
+                        ds.id.read(h5py.h5s.ALL, h5py.h5s.ALL, arr)
+                    return arr
                 return np.asarray(ds[key])
         except (OSError, RuntimeError, ValueError) as exc:
             raise ProjectError(
