@@ -229,6 +229,9 @@ class AnalysisController(QObject):
             outcome, skipped = value
             if self.win.doc.project is not project:
                 return  # the project was closed meanwhile: nothing to add to
+            if getattr(self.win.doc, "busy", False):  # a save is running: add when it ends
+                QTimer.singleShot(200, lambda: done(value))
+                return
             text = translate("Commands", "Run %1").replace("%1", name)
             command = AddResultsCommand(self.win.doc, outcome, text, replaced)
             self.win.undo_stack.push(command)
@@ -349,6 +352,8 @@ class AnalysisController(QObject):
     def show_selection(self) -> None:
         refs = self.win._selection
         project = self.win.doc.project
+        if getattr(self.win.doc, "busy", False):
+            return  # the window shows "Saving…" until the save ends
         if project is None or len(refs) != 1 or refs[0][0] != "result":
             return
         _kind, sid, rid = refs[0]

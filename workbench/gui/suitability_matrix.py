@@ -5,7 +5,7 @@ and route. Each cell shows a symbol and a short word (readable without colour: �
 Suitable, ◐ Conditional, ✘ Not suitable, ? No data) and a background colour.
 ``SuitabilityPanel`` recomputes the verdicts on the window's ``TaskRunner`` when the
 project changes (debounced, never on the GUI thread: a demo-size project takes about
-0.3 s), filters by route (multi-select) and by verdict, and shows the full explanation
+0.3 s; while the panel is hidden it only notes that it is out of date), filters by route (multi-select) and by verdict, and shows the full explanation
 of a clicked cell (``verdict_view.explanation_html``) with the nearest reference
 feedstocks and any learned-model predictions.
 """
@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QAction, QBrush, QColor
+from PySide6.QtGui import QAction, QBrush, QColor, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -219,7 +219,9 @@ class SuitabilityPanel(QWidget):
         self.explanation = QTextBrowser()
         self.explanation.setOpenLinks(False)
         self.explanation.setHtml(
-            f"<p style='color:#666'>{self.tr('Click a cell of the matrix to see the explanation.')}</p>"
+            "<p style='color:#666'>"
+            + self.tr("Click a cell of the matrix to see the explanation.")
+            + "</p>"
         )
 
         self.routes_button = QToolButton()
@@ -269,11 +271,23 @@ class SuitabilityPanel(QWidget):
         self.timer.timeout.connect(self.recompute)
         self.task = None
         self.computations = 0
+        self.dirty = True
 
     # -- computing ------------------------------------------------------------------------
     def schedule(self) -> None:
-        """The project changed: classify again after a short quiet period."""
-        self.timer.start()
+        """The project changed: classify again after a short quiet period.
+
+        Only while the panel is shown: a hidden matrix is brought up to date when it
+        appears, so editing a big project never pays for a matrix nobody looks at.
+        """
+        self.dirty = True
+        if self.isVisible():
+            self.timer.start()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.dirty:
+            self.timer.start()
 
     def recompute(self) -> None:
         project = self.win.doc.project
@@ -281,6 +295,7 @@ class SuitabilityPanel(QWidget):
             self.model.set_data({"samples": [], "routes": [], "verdicts": []})
             self.status.setText("")
             return
+        self.dirty = False
         if self.task is not None and self.task.state == "running":
             self.task.cancel()
         self.status.setText(self.tr("Classifying…"))
