@@ -28,11 +28,12 @@ ROOT = Path(__file__).resolve().parent.parent
 APP_NAME = "fibre-workbench"
 CLI_NAME = "fibre-workbench-cli"  # Windows only: the console twin of the windowed exe
 
-# The Qt modules the application (workbench/gui, pyqtgraph as used) imports.
-QT_MODULES_USED = ("QtCore", "QtGui", "QtWidgets", "QtSvg")
+# The Qt modules the application (workbench/gui, and pyqtgraph, whose plot items import
+# QtOpenGL and QtOpenGLWidgets unconditionally) imports.
+QT_MODULES_USED = ("QtCore", "QtGui", "QtWidgets", "QtSvg", "QtOpenGL", "QtOpenGLWidgets")
 
-# PySide6 modules not used. pyqtgraph imports QtOpenGLWidgets and QtTest only when
-# available (it falls back to a placeholder), and the GUI does not use OpenGL views.
+# PySide6 modules not used. pyqtgraph imports QtTest only when available (it falls
+# back to a placeholder).
 QT_MODULES_EXCLUDED = (
     "Qt3DAnimation",
     "Qt3DCore",
@@ -57,8 +58,6 @@ QT_MODULES_EXCLUDED = (
     "QtNetwork",
     "QtNetworkAuth",
     "QtNfc",
-    "QtOpenGL",
-    "QtOpenGLWidgets",
     "QtPdf",
     "QtPdfWidgets",
     "QtPositioning",
@@ -269,7 +268,6 @@ def _excluded_qt_library(name: str) -> bool:
         "Qt6Labs",
         "Qt6EglFS",
         "Qt6EglFs",
-        "Qt6OpenGL",
     )
     return any(token in base for token in dropped)
 
