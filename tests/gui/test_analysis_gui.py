@@ -221,3 +221,40 @@ def test_spectral_preprocessing_preview_and_named_pipeline(window, demo_project,
     assert preview.save("my straw") is True
     assert "my straw" in demo_project.settings["pipelines"]
     dialog.reject()
+
+
+SLOW_TOML = PLUGIN_TOML.replace('"explodes"', '"slow"').replace("Explodes", "Slow")
+
+
+def test_cancel_from_the_task_panel_stops_the_run_and_adds_nothing(
+    window, demo_project, qtbot, tmp_path
+):
+    folder = tmp_path / "user_plugins" / "slow"
+    folder.mkdir(parents=True)
+    (folder / "plugin.toml").write_text(SLOW_TOML, encoding="utf-8")
+    (folder / "analysis.py").write_text(
+        textwrap.dedent(
+            """
+            import time
+
+            def run(inputs, params, progress):
+                for i in range(400):
+                    progress.update(i / 400, "working")
+                    time.sleep(0.01)
+                raise AssertionError("not cancelled")
+            """
+        ),
+        encoding="utf-8",
+    )
+    registry = discover(user_dir=tmp_path / "user_plugins", entry_points=False)
+    window.doc.set_project(demo_project)
+    audit_before = len(demo_project.audit)
+    task = window.analysis.run(registry.get("slow"), ["s-birch-chips"], {})
+    qtbot.waitUntil(lambda: task.fraction > 0.02, timeout=10000)
+    button = window.task_panel._buttons[task.id]
+    assert button.isEnabled()
+    button.click()
+    qtbot.waitUntil(lambda: task.state != "running", timeout=5000)
+    assert task.state == "cancelled"
+    assert len(demo_project.audit) == audit_before
+    assert not demo_project.samples["s-birch-chips"].results

@@ -33,6 +33,21 @@ from workbench.gui.i18n import basis_label, property_label
 from workbench.gui.result_plots import plot_title, plot_widget
 from workbench.model import Result, Sample
 
+ACRONYMS = {"pls", "rmsecv", "rmsec", "rpd", "q2", "r2", "ks", "pca", "dtg", "tga", "hhv", "lhv"}
+
+
+def value_label(pid: str) -> str:
+    """The vocabulary label, or a readable form of a plugin's own id ("PLS RMSECV")."""
+    label = property_label(pid)
+    if label != pid:
+        return label
+    words = [
+        w.upper() if w in ACRONYMS or (w[:2] == "pc" and w[2:].isdigit()) else w
+        for w in pid.split("_")
+    ]
+    text = " ".join(words)
+    return text[:1].upper() + text[1:]
+
 
 def fmt(value: float) -> str:
     return f"{value:.4g}"
@@ -162,10 +177,10 @@ class ResultView(QWidget):
             origin = self.origin_text(q.origin)
             if q.method:
                 origin += f" ({q.method})"
-            cells = [property_label(pid), value, q.unit, basis_label(q.basis)]
+            cells = [value_label(pid), value, q.unit, basis_label(q.basis)]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setToolTip(f"{property_label(pid)} ({pid}): {value} {q.unit}, {origin}")
+                item.setToolTip(f"{value_label(pid)} ({pid}): {value} {q.unit}, {origin}")
                 if col == 1:
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
