@@ -259,7 +259,7 @@ class SuitabilityPanel(QWidget):
         splitter.addWidget(self.explanation)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([800, 560])
+        splitter.setSizes([900, 460])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
