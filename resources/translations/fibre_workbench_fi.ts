@@ -324,6 +324,194 @@
     </message>
 </context>
 <context>
+    <name>Columns</name>
+    <message>
+        <location filename="../../workbench/gui/column_labels.py" line="23"/>
+        <source>Temperature</source>
+        <translation>Lämpötila</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/column_labels.py" line="24"/>
+        <source>Time</source>
+        <translation>Aika</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/column_labels.py" line="25"/>
+        <source>Mass</source>
+        <translation>Massa</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/column_labels.py" line="26"/>
+        <source>Wavelength</source>
+        <translation>Aallonpituus</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/column_labels.py" line="27"/>
+        <source>Wavenumber</source>
+        <translation>Aaltoluku</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/column_labels.py" line="28"/>
+        <source>Absorbance</source>
+        <translation>Absorbanssi</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/column_labels.py" line="29"/>
+        <source>Reflectance</source>
+        <translation>Reflektanssi</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/column_labels.py" line="30"/>
+        <source>Transmittance</source>
+        <translation>Transmittanssi</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/column_labels.py" line="31"/>
+        <source>Intensity</source>
+        <translation>Intensiteetti</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/column_labels.py" line="32"/>
+        <source>Heat flow</source>
+        <translation>Lämpövirta</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/column_labels.py" line="33"/>
+        <source>Length</source>
+        <translation>Pituus</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/column_labels.py" line="34"/>
+        <source>Width</source>
+        <translation>Leveys</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/column_labels.py" line="35"/>
+        <source>Curl</source>
+        <translation>Kiharuus</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/column_labels.py" line="36"/>
+        <source>Kinks</source>
+        <translation>Mutkat</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/column_labels.py" line="37"/>
+        <source>Replicate</source>
+        <translation>Rinnakkainen</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/column_labels.py" line="38"/>
+        <source>Moisture</source>
+        <translation>Kosteus</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/column_labels.py" line="39"/>
+        <source>Ash</source>
+        <translation>Tuhka</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/column_labels.py" line="40"/>
+        <source>Ash (dry basis)</source>
+        <translation>Tuhka (kuiva-aineesta)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/column_labels.py" line="41"/>
+        <source>Moisture (wet basis)</source>
+        <translation>Kosteus (märkäpainosta)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/column_labels.py" line="42"/>
+        <source>Ash replicates</source>
+        <translation>Tuhkan rinnakkaiset</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/column_labels.py" line="43"/>
+        <source>Moisture replicates</source>
+        <translation>Kosteuden rinnakkaiset</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/column_labels.py" line="44"/>
+        <source>Mass, relative to the initial mass</source>
+        <translation>Massa suhteessa alkumassaan</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/column_labels.py" line="47"/>
+        <source>DTG (-dm/dT)</source>
+        <translation>DTG (-dm/dT)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/column_labels.py" line="48"/>
+        <source>Peak DTG</source>
+        <translation>DTG-huippu</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/column_labels.py" line="49"/>
+        <source>Peak temperature</source>
+        <translation>Huippulämpötila</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/column_labels.py" line="50"/>
+        <source>Particles</source>
+        <translation>Partikkelit</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/column_labels.py" line="51"/>
+        <source>Share of count</source>
+        <translation>Osuus lukumäärästä</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/column_labels.py" line="52"/>
+        <source>Share of length</source>
+        <translation>Osuus pituudesta</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/column_labels.py" line="53"/>
+        <source>Class from</source>
+        <translation>Luokka alkaen</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/column_labels.py" line="54"/>
+        <source>Class to</source>
+        <translation>Luokka päättyen</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/column_labels.py" line="55"/>
+        <source>Class midpoint</source>
+        <translation>Luokan keskikohta</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/column_labels.py" line="56"/>
+        <source>Component</source>
+        <translation>Komponentti</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/column_labels.py" line="57"/>
+        <source>Components</source>
+        <translation>Komponentit</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/column_labels.py" line="58"/>
+        <source>Explained variance</source>
+        <translation>Selitetty varianssi</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/column_labels.py" line="59"/>
+        <source>Cumulative explained variance</source>
+        <translation>Kumulatiivinen selitetty varianssi</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/column_labels.py" line="60"/>
+        <source>Regression coefficient</source>
+        <translation>Regressiokerroin</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/column_labels.py" line="61"/>
+        <source>Sample number</source>
+        <translation>Näytteen numero</translation>
+    </message>
+</context>
+<context>
     <name>Commands</name>
     <message>
         <location filename="../../workbench/gui/commands.py" line="23"/>
@@ -351,12 +539,12 @@
         <translation>Muokkaa lisätietoa ”%1”</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_command.py" line="105"/>
+        <location filename="../../workbench/gui/import_command.py" line="113"/>
         <source>Import %1 file(s)</source>
         <translation>Tuo %1 tiedosto(a)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_command.py" line="107"/>
+        <location filename="../../workbench/gui/import_command.py" line="115"/>
         <source>Import “%1”</source>
         <translation>Tuo ”%1”</translation>
     </message>
@@ -465,166 +653,166 @@
 <context>
     <name>DetailsPanel</name>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="46"/>
+        <location filename="../../workbench/gui/details_panel.py" line="49"/>
         <source>%1 items selected.</source>
         <translation>%1 kohdetta valittu.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="48"/>
+        <location filename="../../workbench/gui/details_panel.py" line="51"/>
         <source>Select a sample, measurement or result to see its details.</source>
         <translation>Valitse näyte, mittaus tai tulos nähdäksesi sen tiedot.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="84"/>
+        <location filename="../../workbench/gui/details_panel.py" line="87"/>
         <source>Property</source>
         <translation>Ominaisuus</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="84"/>
+        <location filename="../../workbench/gui/details_panel.py" line="87"/>
         <source>Value</source>
         <translation>Arvo</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="84"/>
-        <location filename="../../workbench/gui/details_panel.py" line="132"/>
+        <location filename="../../workbench/gui/details_panel.py" line="87"/>
+        <location filename="../../workbench/gui/details_panel.py" line="135"/>
         <source>Basis</source>
         <translation>Perusta</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="104"/>
+        <location filename="../../workbench/gui/details_panel.py" line="107"/>
         <source>Feedstock type</source>
         <translation>Raaka-ainetyyppi</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="105"/>
+        <location filename="../../workbench/gui/details_panel.py" line="108"/>
         <source>Supplier</source>
         <translation>Toimittaja</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="106"/>
+        <location filename="../../workbench/gui/details_panel.py" line="109"/>
         <source>Origin</source>
         <translation>Alkuperä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="107"/>
+        <location filename="../../workbench/gui/details_panel.py" line="110"/>
         <source>Date received</source>
         <translation>Vastaanotettu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="108"/>
+        <location filename="../../workbench/gui/details_panel.py" line="111"/>
         <source>Notes</source>
         <translation>Huomautukset</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="109"/>
+        <location filename="../../workbench/gui/details_panel.py" line="112"/>
         <source>Measurements</source>
         <translation>Mittaukset</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="110"/>
+        <location filename="../../workbench/gui/details_panel.py" line="113"/>
         <source>Results</source>
         <translation>Tulokset</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="111"/>
-        <location filename="../../workbench/gui/details_panel.py" line="168"/>
+        <location filename="../../workbench/gui/details_panel.py" line="114"/>
+        <location filename="../../workbench/gui/details_panel.py" line="171"/>
         <source>Identifier</source>
         <translation>Tunniste</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="121"/>
-        <location filename="../../workbench/gui/details_panel.py" line="153"/>
-        <location filename="../../workbench/gui/details_panel.py" line="172"/>
+        <location filename="../../workbench/gui/details_panel.py" line="124"/>
+        <location filename="../../workbench/gui/details_panel.py" line="156"/>
+        <location filename="../../workbench/gui/details_panel.py" line="175"/>
         <source>Values</source>
         <translation>Arvot</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="127"/>
+        <location filename="../../workbench/gui/details_panel.py" line="130"/>
         <source>Sample</source>
         <translation>Näyte</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="128"/>
+        <location filename="../../workbench/gui/details_panel.py" line="131"/>
         <source>Kind</source>
         <translation>Laji</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="129"/>
+        <location filename="../../workbench/gui/details_panel.py" line="132"/>
         <source>Method</source>
         <translation>Menetelmä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="130"/>
+        <location filename="../../workbench/gui/details_panel.py" line="133"/>
         <source>Instrument</source>
         <translation>Laite</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="131"/>
+        <location filename="../../workbench/gui/details_panel.py" line="134"/>
         <source>Replicate</source>
         <translation>Rinnakkaismääritys</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="133"/>
+        <location filename="../../workbench/gui/details_panel.py" line="136"/>
         <source>Points</source>
         <translation>Pisteitä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="134"/>
+        <location filename="../../workbench/gui/details_panel.py" line="137"/>
         <source>Source file</source>
         <translation>Lähdetiedosto</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="135"/>
+        <location filename="../../workbench/gui/details_panel.py" line="138"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="136"/>
+        <location filename="../../workbench/gui/details_panel.py" line="139"/>
         <source>Imported</source>
         <translation>Tuotu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="146"/>
+        <location filename="../../workbench/gui/details_panel.py" line="149"/>
         <source>values</source>
         <translation>arvoa</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="150"/>
+        <location filename="../../workbench/gui/details_panel.py" line="153"/>
         <source>Columns</source>
         <translation>Sarakkeet</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="160"/>
+        <location filename="../../workbench/gui/details_panel.py" line="163"/>
         <source>Stated in the file</source>
         <translation>Tiedostossa ilmoitettu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="165"/>
+        <location filename="../../workbench/gui/details_panel.py" line="168"/>
         <source>Plugin</source>
         <translation>Laajennus</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="166"/>
+        <location filename="../../workbench/gui/details_panel.py" line="169"/>
         <source>Application version</source>
         <translation>Sovelluksen versio</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="167"/>
+        <location filename="../../workbench/gui/details_panel.py" line="170"/>
         <source>Created</source>
         <translation>Luotu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="175"/>
+        <location filename="../../workbench/gui/details_panel.py" line="178"/>
         <source>Messages</source>
         <translation>Viestit</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="178"/>
+        <location filename="../../workbench/gui/details_panel.py" line="181"/>
         <source>Parameters</source>
         <translation>Parametrit</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="184"/>
+        <location filename="../../workbench/gui/details_panel.py" line="187"/>
         <source>Inputs</source>
         <translation>Lähtötiedot</translation>
     </message>
@@ -843,92 +1031,92 @@
 <context>
     <name>ImportController</name>
     <message>
-        <location filename="../../workbench/gui/import_controller.py" line="93"/>
+        <location filename="../../workbench/gui/import_controller.py" line="95"/>
         <source>Open or create a project first, then import.</source>
         <translation>Avaa tai luo ensin projekti ja tuo sitten.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_controller.py" line="97"/>
+        <location filename="../../workbench/gui/import_controller.py" line="99"/>
         <source>This project is read-only; nothing was imported. Use Save As first.</source>
         <translation>Projekti on vain luku -tilassa; mitään ei tuotu. Käytä ensin Tallenna nimellä.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_controller.py" line="111"/>
+        <location filename="../../workbench/gui/import_controller.py" line="113"/>
         <source>An import is already running; wait for it to finish.</source>
         <translation>Tuonti on jo käynnissä; odota, että se päättyy.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_controller.py" line="119"/>
+        <location filename="../../workbench/gui/import_controller.py" line="121"/>
         <source>No files to import in the dropped folder.</source>
         <translation>Pudotetussa kansiossa ei ole tuotavia tiedostoja.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_controller.py" line="122"/>
+        <location filename="../../workbench/gui/import_controller.py" line="124"/>
         <source>Reading %1 file(s)</source>
         <translation>Luetaan %1 tiedosto(a)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_controller.py" line="132"/>
+        <location filename="../../workbench/gui/import_controller.py" line="134"/>
         <source>Import cancelled while reading files; nothing was changed.</source>
         <translation>Tuonti peruttiin tiedostoja luettaessa; mitään ei muutettu.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_controller.py" line="156"/>
+        <location filename="../../workbench/gui/import_controller.py" line="158"/>
         <source>Reading %1 file(s) with template “%2”</source>
         <translation>Luetaan %1 tiedosto(a) mallipohjalla ”%2”</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_controller.py" line="178"/>
+        <location filename="../../workbench/gui/import_controller.py" line="180"/>
         <source>Saved import template “%1”</source>
         <translation>Tuontipohja ”%1” tallennettu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_controller.py" line="223"/>
+        <location filename="../../workbench/gui/import_controller.py" line="231"/>
         <source>The project changed during the import; the rest was skipped.</source>
         <translation>Projekti vaihtui tuonnin aikana; loput ohitettiin.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_controller.py" line="244"/>
+        <location filename="../../workbench/gui/import_controller.py" line="252"/>
         <source>Importing… %1 of %2 files</source>
         <translation>Tuodaan… %1/%2 tiedostoa</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_controller.py" line="260"/>
+        <location filename="../../workbench/gui/import_controller.py" line="277"/>
         <source>Not imported: %1</source>
         <translation>Ei tuotu: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_controller.py" line="264"/>
+        <location filename="../../workbench/gui/import_controller.py" line="281"/>
         <source>Already present: %1</source>
         <translation>On jo projektissa: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_controller.py" line="266"/>
+        <location filename="../../workbench/gui/import_controller.py" line="283"/>
         <source>Import: %1 imported, %2 already present, %3 failed.</source>
         <translation>Tuonti: %1 tuotu, %2 oli jo projektissa, %3 epäonnistui.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_controller.py" line="271"/>
+        <location filename="../../workbench/gui/import_controller.py" line="288"/>
         <source>Edit &gt; Undo removes this import.</source>
         <translation>Muokkaa &gt; Kumoa poistaa tämän tuonnin.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_controller.py" line="274"/>
+        <location filename="../../workbench/gui/import_controller.py" line="291"/>
         <source>Watch folder: %1</source>
         <translation>Seurattava kansio: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_controller.py" line="294"/>
+        <location filename="../../workbench/gui/import_controller.py" line="311"/>
         <source>Watching %1: new files are imported into the open project.</source>
         <translation>Seurataan kansiota %1: uudet tiedostot tuodaan avoimeen projektiin.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_controller.py" line="306"/>
+        <location filename="../../workbench/gui/import_controller.py" line="323"/>
         <source>Stopped watching %1.</source>
         <translation>Kansion %1 seuranta lopetettu.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_controller.py" line="320"/>
+        <location filename="../../workbench/gui/import_controller.py" line="337"/>
         <source>Watch folder: reading %1 new file(s)</source>
         <translation>Seurattava kansio: luetaan %1 uutta tiedosto(a)</translation>
     </message>
@@ -1211,12 +1399,12 @@
         <translation>Tehtävät ja loki</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="163"/>
+        <location filename="../../workbench/gui/main_window.py" line="164"/>
         <source>Untitled</source>
         <translation>Nimetön</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="166"/>
+        <location filename="../../workbench/gui/main_window.py" line="167"/>
         <source>[read-only]</source>
         <translation>[vain luku]</translation>
     </message>
@@ -1231,43 +1419,43 @@
         <translation>Näytä vain näytteet, joiden tiedoissa on tämä teksti</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="194"/>
+        <location filename="../../workbench/gui/main_window.py" line="195"/>
         <source>Use Save As to keep changes in a new file.</source>
         <translation>Käytä Tallenna nimellä -toimintoa säilyttääksesi muutokset uudessa tiedostossa.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="197"/>
+        <location filename="../../workbench/gui/main_window.py" line="198"/>
         <source>This project is read-only.</source>
         <translation>Tämä projekti on vain luku -tilassa.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="221"/>
+        <location filename="../../workbench/gui/main_window.py" line="254"/>
         <source>Saving the project…</source>
         <translation>Tallennetaan projektia…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="225"/>
+        <location filename="../../workbench/gui/main_window.py" line="258"/>
         <source>Select a sample or a measurement to plot its curves and spectra.</source>
         <translation>Valitse näyte tai mittaus piirtääksesi sen käyrät ja spektrit.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="270"/>
-        <location filename="../../workbench/gui/main_window.py" line="272"/>
+        <location filename="../../workbench/gui/main_window.py" line="303"/>
+        <location filename="../../workbench/gui/main_window.py" line="305"/>
         <source>Sample %1</source>
         <translation>Näyte %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="303"/>
+        <location filename="../../workbench/gui/main_window.py" line="336"/>
         <source>Delete %1 samples</source>
         <translation>Poista %1 näytettä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="308"/>
+        <location filename="../../workbench/gui/main_window.py" line="341"/>
         <source>Deleted %1 sample(s). Edit &gt; Undo brings them back.</source>
         <translation>Poistettiin %1 näyte(ttä). Muokkaa &gt; Kumoa palauttaa ne.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="317"/>
+        <location filename="../../workbench/gui/main_window.py" line="350"/>
         <source>Import files</source>
         <translation>Tuo tiedostoja</translation>
     </message>
@@ -1422,37 +1610,37 @@
 <context>
     <name>PlotView</name>
     <message>
-        <location filename="../../workbench/gui/plot_view.py" line="85"/>
+        <location filename="../../workbench/gui/plot_view.py" line="86"/>
         <source>Drag to pan, wheel to zoom, right-click for options and export.</source>
         <translation>Vedä siirtääksesi, rullaa zoomataksesi, oikealla painikkeella asetukset ja vienti.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/plot_view.py" line="100"/>
+        <location filename="../../workbench/gui/plot_view.py" line="101"/>
         <source>Select a sample or a measurement to plot its curves and spectra.</source>
         <translation>Valitse näyte tai mittaus piirtääksesi sen käyrät ja spektrit.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/plot_view.py" line="123"/>
+        <location filename="../../workbench/gui/plot_view.py" line="124"/>
         <source>Nothing to plot: the selection has no curves or spectra.</source>
         <translation>Ei piirrettävää: valinnassa ei ole käyriä eikä spektrejä.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/plot_view.py" line="125"/>
+        <location filename="../../workbench/gui/plot_view.py" line="126"/>
         <source>Its values are listed in the details panel.</source>
         <translation>Sen arvot näkyvät tietopaneelissa.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/plot_view.py" line="140"/>
+        <location filename="../../workbench/gui/plot_view.py" line="141"/>
         <source>%1 more curves not shown.</source>
         <translation>%1 käyrää jätettiin näyttämättä.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/plot_view.py" line="142"/>
+        <location filename="../../workbench/gui/plot_view.py" line="143"/>
         <source>Some kinds of curve not shown; select fewer items.</source>
         <translation>Kaikkia käyrälajeja ei näytetä; valitse vähemmän kohteita.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/plot_view.py" line="161"/>
+        <location filename="../../workbench/gui/plot_view.py" line="162"/>
         <source>Signal</source>
         <translation>Signaali</translation>
     </message>
@@ -1854,153 +2042,153 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
 <context>
     <name>ResultView</name>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="55"/>
+        <location filename="../../workbench/gui/result_view.py" line="70"/>
         <source>Re-run with other parameters…</source>
         <translation>Aja uudelleen muilla parametreilla…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="57"/>
+        <location filename="../../workbench/gui/result_view.py" line="72"/>
         <source>Open the analysis form with this result&apos;s parameters filled in</source>
         <translation>Avaa analyysilomake tämän tuloksen parametrit valmiiksi täytettyinä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="67"/>
+        <location filename="../../workbench/gui/result_view.py" line="82"/>
         <source>Re-run</source>
         <translation>Aja uudelleen</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="69"/>
+        <location filename="../../workbench/gui/result_view.py" line="84"/>
         <source>Compute this result again from the sample&apos;s current data</source>
         <translation>Laske tämä tulos uudelleen näytteen nykyisistä tiedoista</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="83"/>
+        <location filename="../../workbench/gui/result_view.py" line="98"/>
         <source>Property</source>
         <translation>Ominaisuus</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="83"/>
-        <location filename="../../workbench/gui/result_view.py" line="94"/>
+        <location filename="../../workbench/gui/result_view.py" line="98"/>
+        <location filename="../../workbench/gui/result_view.py" line="109"/>
         <source>Value</source>
         <translation>Arvo</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="83"/>
+        <location filename="../../workbench/gui/result_view.py" line="98"/>
         <source>Unit</source>
         <translation>Yksikkö</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="83"/>
+        <location filename="../../workbench/gui/result_view.py" line="98"/>
         <source>Basis</source>
         <translation>Perusta</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="94"/>
+        <location filename="../../workbench/gui/result_view.py" line="109"/>
         <source>Item</source>
         <translation>Kohta</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="100"/>
+        <location filename="../../workbench/gui/result_view.py" line="115"/>
         <source>Values</source>
         <translation>Arvot</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="101"/>
+        <location filename="../../workbench/gui/result_view.py" line="116"/>
         <source>Messages</source>
         <translation>Viestit</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="102"/>
+        <location filename="../../workbench/gui/result_view.py" line="117"/>
         <source>Provenance</source>
         <translation>Alkuperätiedot</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="104"/>
+        <location filename="../../workbench/gui/result_view.py" line="119"/>
         <source>This result has no plots.</source>
         <translation>Tällä tuloksella ei ole kuvaajia.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="133"/>
+        <location filename="../../workbench/gui/result_view.py" line="148"/>
         <source>%1 %2, computed %3</source>
         <translation>%1 %2, laskettu %3</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="141"/>
+        <location filename="../../workbench/gui/result_view.py" line="156"/>
         <source>No messages.</source>
         <translation>Ei viestejä.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="143"/>
+        <location filename="../../workbench/gui/result_view.py" line="158"/>
         <source>Messages (%1)</source>
         <translation>Viestit (%1)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="151"/>
+        <location filename="../../workbench/gui/result_view.py" line="166"/>
         <source>Stale: the data this result was computed from have changed.</source>
         <translation>Vanhentunut: tiedot, joista tämä tulos laskettiin, ovat muuttuneet.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="174"/>
+        <location filename="../../workbench/gui/result_view.py" line="189"/>
         <source>Values (%1)</source>
         <translation>Arvot (%1)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="178"/>
+        <location filename="../../workbench/gui/result_view.py" line="193"/>
         <source>measured</source>
         <translation>mitattu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="179"/>
+        <location filename="../../workbench/gui/result_view.py" line="194"/>
         <source>derived</source>
         <translation>johdettu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="180"/>
+        <location filename="../../workbench/gui/result_view.py" line="195"/>
         <source>predicted</source>
         <translation>ennustettu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="181"/>
+        <location filename="../../workbench/gui/result_view.py" line="196"/>
         <source>typed in</source>
         <translation>syötetty</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="187"/>
+        <location filename="../../workbench/gui/result_view.py" line="202"/>
         <source>Plugin</source>
         <translation>Liitännäinen</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="188"/>
+        <location filename="../../workbench/gui/result_view.py" line="203"/>
         <source>Plugin version</source>
         <translation>Liitännäisen versio</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="189"/>
+        <location filename="../../workbench/gui/result_view.py" line="204"/>
         <source>Application version</source>
         <translation>Sovelluksen versio</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="190"/>
+        <location filename="../../workbench/gui/result_view.py" line="205"/>
         <source>Computed</source>
         <translation>Laskettu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="191"/>
+        <location filename="../../workbench/gui/result_view.py" line="206"/>
         <source>Result id</source>
         <translation>Tuloksen tunnus</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="194"/>
+        <location filename="../../workbench/gui/result_view.py" line="209"/>
         <source>Parameter %1</source>
         <translation>Parametri %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="201"/>
+        <location filename="../../workbench/gui/result_view.py" line="216"/>
         <source>Input %1</source>
         <translation>Syöte %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="224"/>
+        <location filename="../../workbench/gui/result_view.py" line="239"/>
         <source>Plots</source>
         <translation>Kuvaajat</translation>
     </message>
@@ -2093,32 +2281,32 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
 <context>
     <name>SimpleMode</name>
     <message>
-        <location filename="../../workbench/gui/simple_mode.py" line="64"/>
+        <location filename="../../workbench/gui/simple_mode.py" line="67"/>
         <source>Save report</source>
         <translation>Tallenna raportti</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/simple_mode.py" line="66"/>
+        <location filename="../../workbench/gui/simple_mode.py" line="69"/>
         <source>Web page (*.html);;PDF document (*.pdf)</source>
         <translation>Verkkosivu (*.html);;PDF-tiedosto (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/simple_mode.py" line="76"/>
+        <location filename="../../workbench/gui/simple_mode.py" line="79"/>
         <source>The report could not be saved: %1</source>
         <translation>Raporttia ei voitu tallentaa: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/simple_mode.py" line="81"/>
+        <location filename="../../workbench/gui/simple_mode.py" line="84"/>
         <source>Report saved to %1</source>
         <translation>Raportti tallennettiin: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/simple_mode.py" line="197"/>
+        <location filename="../../workbench/gui/simple_mode.py" line="220"/>
         <source>&amp;Simple mode</source>
         <translation>&amp;Pelkistetty tila</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/simple_mode.py" line="199"/>
+        <location filename="../../workbench/gui/simple_mode.py" line="222"/>
         <source>Show only the self-assessment, the verdicts and the report (switch off for the full workbench)</source>
         <translation>Näytä vain itsearviointi, arviot ja raportti (poista käytöstä saadaksesi täyden työkalun)</translation>
     </message>
@@ -2126,72 +2314,72 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
 <context>
     <name>SimplePanel</name>
     <message>
-        <location filename="../../workbench/gui/simple_mode.py" line="99"/>
+        <location filename="../../workbench/gui/simple_mode.py" line="102"/>
         <source>What does your side stream suit?</source>
         <translation>Mihin sivuvirtasi sopii?</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/simple_mode.py" line="104"/>
+        <location filename="../../workbench/gui/simple_mode.py" line="107"/>
         <source>Describe the material and type in the lab values you have. The overview below shows, for each product route, whether the material suits it; click a cell to see why. Save the report to share the result.</source>
         <translation>Kuvaile materiaali ja kirjoita laboratorioarvot, jotka sinulla on. Alla oleva yleiskuva näyttää jokaisesta tuotereitistä, sopiiko materiaali siihen; napsauta solua nähdäksesi syyn. Tallenna raportti jakaaksesi tuloksen.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/simple_mode.py" line="114"/>
+        <location filename="../../workbench/gui/simple_mode.py" line="117"/>
         <source>1.  Start self-assessment…</source>
         <translation>1.  Aloita itsearviointi…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/simple_mode.py" line="115"/>
+        <location filename="../../workbench/gui/simple_mode.py" line="118"/>
         <source>Answer a few questions about the material and add its lab values</source>
         <translation>Vastaa muutamaan materiaalia koskevaan kysymykseen ja lisää sen laboratorioarvot</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/simple_mode.py" line="119"/>
+        <location filename="../../workbench/gui/simple_mode.py" line="122"/>
         <source>2.  Save report…</source>
         <translation>2.  Tallenna raportti…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/simple_mode.py" line="120"/>
+        <location filename="../../workbench/gui/simple_mode.py" line="123"/>
         <source>Save the suitability report as a web page (HTML) or PDF</source>
         <translation>Tallenna soveltuvuusraportti verkkosivuna (HTML) tai PDF-tiedostona</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/simple_mode.py" line="124"/>
+        <location filename="../../workbench/gui/simple_mode.py" line="127"/>
         <source>Open another project…</source>
         <translation>Avaa toinen projekti…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/simple_mode.py" line="125"/>
+        <location filename="../../workbench/gui/simple_mode.py" line="128"/>
         <source>Open a project file (.fwproj)</source>
         <translation>Avaa projektitiedosto (.fwproj)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/simple_mode.py" line="128"/>
+        <location filename="../../workbench/gui/simple_mode.py" line="131"/>
         <source>Switch to the full workbench</source>
         <translation>Siirry täyteen työkaluun</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/simple_mode.py" line="130"/>
+        <location filename="../../workbench/gui/simple_mode.py" line="133"/>
         <source>Show every panel and menu: import, analyses, plots (View &gt; Simple mode)</source>
         <translation>Näytä kaikki paneelit ja valikot: tuonti, analyysit, kuvaajat (Näytä &gt; Pelkistetty tila)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/simple_mode.py" line="161"/>
+        <location filename="../../workbench/gui/simple_mode.py" line="168"/>
         <source>No project is open.</source>
         <translation>Yhtään projektia ei ole auki.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/simple_mode.py" line="163"/>
+        <location filename="../../workbench/gui/simple_mode.py" line="170"/>
         <source>Untitled</source>
         <translation>Nimetön</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/simple_mode.py" line="165"/>
+        <location filename="../../workbench/gui/simple_mode.py" line="172"/>
         <source>Project: %1, %2 samples</source>
         <translation>Projekti: %1, %2 näytettä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/simple_mode.py" line="179"/>
+        <location filename="../../workbench/gui/simple_mode.py" line="186"/>
         <source>The self-assessment wizard is not available in this version.</source>
         <translation>Ohjattu itsearviointi ei ole käytettävissä tässä versiossa.</translation>
     </message>
@@ -2234,32 +2422,32 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
         <translation>Näytä:</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="288"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="301"/>
         <source>Classifying…</source>
         <translation>Luokitellaan…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="298"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="311"/>
         <source>Classification failed: see the task panel.</source>
         <translation>Luokittelu epäonnistui: katso tehtäväpaneeli.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="300"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="313"/>
         <source>Classification failed: %1</source>
         <translation>Luokittelu epäonnistui: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="304"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="317"/>
         <source>Classify samples</source>
         <translation>Luokittele näytteet</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="320"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="333"/>
         <source>%1 verdicts</source>
         <translation>%1 arviota</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="353"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="366"/>
         <source>Routes (%1 of %2)</source>
         <translation>Reitit (%1/%2)</translation>
     </message>
@@ -2998,112 +3186,112 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
     <name>WelcomeDialog</name>
     <message>
         <location filename="../../workbench/gui/welcome.py" line="69"/>
-        <location filename="../../workbench/gui/welcome.py" line="75"/>
+        <location filename="../../workbench/gui/welcome.py" line="74"/>
         <source>Welcome to %1</source>
         <translation>Tervetuloa käyttämään %1 -ohjelmaa</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/welcome.py" line="80"/>
+        <location filename="../../workbench/gui/welcome.py" line="79"/>
         <source>The demonstration project is open behind this page: eight common Finnish feedstocks with typical literature values. Try things on it freely.</source>
         <translation>Tämän sivun takana on auki esittelyprojekti: kahdeksan tavallista suomalaista raaka-ainetta kirjallisuuden tyypillisillä arvoilla. Kokeile sillä vapaasti.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/welcome.py" line="87"/>
+        <location filename="../../workbench/gui/welcome.py" line="86"/>
         <source>What it does</source>
         <translation>Mitä se tekee</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/welcome.py" line="89"/>
+        <location filename="../../workbench/gui/welcome.py" line="88"/>
         <source>Fibre Workbench collects lab instrument exports (TGA, moisture, ash, NIR spectra, fibre analyser reports) into one project file, runs analyses on them and tells which product routes each feedstock suits, with the reasons.</source>
         <translation>Fibre Workbench kokoaa laboratoriolaitteiden vientitiedostot (TGA, kosteus, tuhka, NIR-spektrit, kuituanalysaattorin raportit) yhteen projektitiedostoon, ajaa niille analyysit ja kertoo perusteluineen, mihin tuotereitteihin kukin raaka-aine soveltuu.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/welcome.py" line="95"/>
+        <location filename="../../workbench/gui/welcome.py" line="94"/>
         <source>Bring in your data</source>
         <translation>Tuo aineistosi</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/welcome.py" line="97"/>
+        <location filename="../../workbench/gui/welcome.py" line="96"/>
         <source>Drag files or whole folders onto the window, or use &lt;b&gt;File &amp;gt; Import files…&lt;/b&gt; (Ctrl+I). The format is recognised from the content; a preview shows what was read before anything is added.</source>
         <translation>Vedä tiedostoja tai kokonaisia kansioita ikkunan päälle tai valitse &lt;b&gt;Tiedosto &amp;gt; Tuo tiedostoja…&lt;/b&gt; (Ctrl+I). Muoto tunnistetaan sisällöstä; esikatselu näyttää, mitä luettiin, ennen kuin mitään lisätään.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/welcome.py" line="105"/>
+        <location filename="../../workbench/gui/welcome.py" line="104"/>
         <source>&lt;b&gt;Suitable&lt;/b&gt;: every limit is met</source>
         <translation>&lt;b&gt;Soveltuu&lt;/b&gt;: kaikki raja-arvot täyttyvät</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/welcome.py" line="108"/>
+        <location filename="../../workbench/gui/welcome.py" line="107"/>
         <source>&lt;b&gt;Conditional&lt;/b&gt;: met only within uncertainty, or with a condition</source>
         <translation>&lt;b&gt;Ehdollinen&lt;/b&gt;: täyttyy vain epävarmuuden rajoissa tai ehdoin</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/welcome.py" line="110"/>
+        <location filename="../../workbench/gui/welcome.py" line="109"/>
         <source>&lt;b&gt;Not suitable&lt;/b&gt;: a hard limit fails</source>
         <translation>&lt;b&gt;Ei sovellu&lt;/b&gt;: ehdoton raja ei täyty</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/welcome.py" line="111"/>
+        <location filename="../../workbench/gui/welcome.py" line="110"/>
         <source>&lt;b&gt;No data&lt;/b&gt;: a deciding measurement is missing</source>
         <translation>&lt;b&gt;Ei tietoja&lt;/b&gt;: ratkaiseva mittaus puuttuu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/welcome.py" line="115"/>
+        <location filename="../../workbench/gui/welcome.py" line="114"/>
         <source>Read the suitability matrix</source>
         <translation>Soveltuvuusmatriisin lukeminen</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/welcome.py" line="116"/>
+        <location filename="../../workbench/gui/welcome.py" line="115"/>
         <source>Samples are rows, product routes are columns:</source>
         <translation>Näytteet ovat rivejä, tuotereitit sarakkeita:</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/welcome.py" line="120"/>
+        <location filename="../../workbench/gui/welcome.py" line="119"/>
         <source>Click a cell to see every limit, the measured value and its source.</source>
         <translation>Napsauta solua nähdäksesi jokaisen raja-arvon, mitatun arvon ja sen lähteen.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/welcome.py" line="123"/>
+        <location filename="../../workbench/gui/welcome.py" line="122"/>
         <source>Help is built in</source>
         <translation>Ohjeet ovat mukana</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/welcome.py" line="125"/>
+        <location filename="../../workbench/gui/welcome.py" line="124"/>
         <source>&lt;b&gt;Help &amp;gt; User guide&lt;/b&gt; (F1) explains every task step by step, works offline and is in English and Finnish. Hover over a control to see what it does. For a quick company self-assessment, switch on &lt;b&gt;View &amp;gt; Simple mode&lt;/b&gt;.</source>
         <translation>&lt;b&gt;Ohje &amp;gt; Käyttöopas&lt;/b&gt; (F1) neuvoo jokaisen tehtävän vaihe vaiheelta, toimii ilman verkkoyhteyttä ja on suomeksi ja englanniksi. Vie osoitin painikkeen päälle nähdäksesi, mitä se tekee. Nopeaa yrityksen itsearviointia varten valitse &lt;b&gt;Näytä &amp;gt; Pelkistetty tila&lt;/b&gt;.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/welcome.py" line="138"/>
+        <location filename="../../workbench/gui/welcome.py" line="137"/>
         <source>Don&apos;t show this at start</source>
         <translation>Älä näytä tätä käynnistettäessä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/welcome.py" line="139"/>
+        <location filename="../../workbench/gui/welcome.py" line="138"/>
         <source>Help &gt; Welcome opens this page again</source>
         <translation>Ohje &gt; Tervetuloa avaa tämän sivun uudelleen</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/welcome.py" line="142"/>
+        <location filename="../../workbench/gui/welcome.py" line="141"/>
         <source>Import files…</source>
         <translation>Tuo tiedostoja…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/welcome.py" line="143"/>
+        <location filename="../../workbench/gui/welcome.py" line="142"/>
         <source>Choose instrument exports to add to the project</source>
         <translation>Valitse projektiin lisättävät laitteiden vientitiedostot</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/welcome.py" line="145"/>
+        <location filename="../../workbench/gui/welcome.py" line="144"/>
         <source>Open the user guide</source>
         <translation>Avaa käyttöopas</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/welcome.py" line="146"/>
+        <location filename="../../workbench/gui/welcome.py" line="145"/>
         <source>The guide opens in a window of its own (F1)</source>
         <translation>Opas avautuu omaan ikkunaansa (F1)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/welcome.py" line="148"/>
+        <location filename="../../workbench/gui/welcome.py" line="147"/>
         <source>Start working</source>
         <translation>Aloita työ</translation>
     </message>

@@ -60,3 +60,20 @@ def test_restart_closes_window_and_starts_a_process(window, monkeypatch):
     assert language.restart(window)
     assert quits == [window] and calls and calls[0][0] == sys.executable
     monkeypatch.undo()
+
+
+def test_generic_column_labels_follow_the_language(qapp):
+    from workbench.gui import i18n
+    from workbench.gui.column_labels import column_label
+
+    installed = i18n.install_translators(qapp, "fi")
+    try:
+        assert column_label("Temperature") == "Lämpötila"
+        assert column_label("Moisture (wet basis)") == "Kosteus (märkäpainosta)"
+        assert column_label("Absorbance (log(1/R))") == "Absorbanssi (log(1/R))"
+        assert column_label("Sample weight 2") == "Sample weight 2"  # a file's own label
+    finally:
+        for translator in installed:
+            qapp.removeTranslator(translator)
+        i18n.install_translators(qapp, "en")
+    assert column_label("Temperature") == "Temperature"

@@ -21,7 +21,8 @@ def test_simple_mode_hides_the_expert_parts_and_is_remembered(qtbot, demo_projec
     assert not win.simple_mode.simple
     win.help_actions.simple_mode.trigger()
     assert win.simple_mode.simple
-    assert win.simple_mode.stack.currentWidget() is win.simple_mode.panel
+    assert win.simple_mode.stack.currentWidget() is win.simple_mode.panel_page
+    assert win.simple_mode.panel.isVisible()
     assert not win.tree_dock.isVisible() and not win.details_dock.isVisible()
     visible_menus = [a.text() for a in win.menuBar().actions() if a.isVisible()]
     assert visible_menus == ["&File", "&View", "&Help"]
@@ -71,3 +72,9 @@ def test_save_report_action_uses_the_chosen_file(qtbot, demo_project, tmp_path, 
     assert (tmp_path / "out.html").is_file()
     assert "out.html" in win.message_bar.text()
     win.close()
+
+
+def test_simple_mode_panel_does_not_squeeze_the_docks(window, qtbot):
+    """The hidden simple panel must not widen the central area (it once halved the docks)."""
+    qtbot.waitUntil(lambda: window.tree_dock.width() > 0)
+    assert window.tree_dock.width() >= 300 and window.details_dock.width() >= 300

@@ -15,6 +15,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
+from workbench.gui.column_labels import column_label
 from workbench.gui.i18n import kind_label
 from workbench.model import Column, Measurement, Result, Sample
 
@@ -65,13 +66,13 @@ def curves_of(sample: Sample, item: Measurement | Result) -> list[Curve]:
         for yname in plot.get("y", []):
             ycol = item.columns.get(str(yname))
             if ycol is not None:
-                title = ycol.label or ycol.name
+                title = column_label(ycol.label or ycol.name)
                 out.append(Curve(f"{sample.name}: {title}", xcol, ycol, item.plugin_id))
     return out
 
 
 def axis_text(column: Column) -> str:
-    return column.label or column.name
+    return column_label(column.label or column.name)
 
 
 class PlotView(QWidget):

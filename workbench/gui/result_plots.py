@@ -17,6 +17,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from workbench.gui.column_labels import column_label
 from workbench.gui.plot_view import PALETTE
 from workbench.model import Column, Result
 
@@ -25,7 +26,7 @@ MAX_POINT_LABELS = 60
 
 
 def column_title(col: Column) -> str:
-    text = col.label or col.name
+    text = column_label(col.label or col.name)
     if col.unit and f"({col.unit})" not in text:
         text += f" ({col.unit})"
     return text
@@ -121,7 +122,7 @@ def line_or_scatter(result: Result, plot: dict[str, Any]) -> pg.PlotWidget:
     for i, col in enumerate(ys):
         yv = np.asarray(col.values(), dtype=float)
         colour = PALETTE[i % len(PALETTE)]
-        name = col.label or col.name
+        name = column_label(col.label or col.name)
         if scatter:
             item.plot(
                 xv[: len(yv)],
@@ -182,7 +183,7 @@ def bar_plot(result: Result, plot: dict[str, Any]) -> pg.PlotWidget:
             width=width * 0.95,
             brush=pg.mkBrush(*colour, 220),
             pen=pg.mkPen(colour),
-            name=col.label or col.name,
+            name=column_label(col.label or col.name),
         )
         item.addItem(bars)  # the legend picks the series up by its name
     return widget

@@ -1,7 +1,7 @@
 """Simple mode (View > Simple mode): only what a company self-assessment needs.
 
-The central area becomes a ``QStackedWidget`` holding the full workbench (page 0) and
-the simple panel (page 1). In simple mode the panel offers three big steps (start the
+The plot and table area becomes a ``QStackedWidget`` holding the full workbench (page
+0) and the simple panel (page 1). In simple mode the panel offers three big steps (start the
 self-assessment wizard, save the report, open another project), the Suitability dock
 stays as the overview of verdicts, and the other docks and the expert menus (Edit,
 Analyses, Tools) are hidden. The mode and the docks that were open in the full
@@ -14,12 +14,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
+    QFrame,
+    QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -131,17 +134,21 @@ class SimplePanel(QWidget):
         )
         self.full_button.clicked.connect(lambda: win.simple_mode.set_simple(False))
 
+        steps = QHBoxLayout()
+        steps.setSpacing(12)
+        for button in (self.wizard_button, self.report_button, self.open_button):
+            steps.addWidget(button)
+        steps.addStretch(1)
+        steps.addWidget(self.full_button, 0, Qt.AlignmentFlag.AlignBottom)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(28, 22, 28, 16)
-        layout.setSpacing(10)
+        layout.setContentsMargins(24, 16, 24, 10)
+        layout.setSpacing(8)
         layout.addWidget(heading)
         layout.addWidget(intro)
         layout.addWidget(self.project_label)
-        layout.addSpacing(6)
-        for button in (self.wizard_button, self.report_button, self.open_button):
-            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addSpacing(4)
+        layout.addLayout(steps)
         layout.addStretch(1)
-        layout.addWidget(self.full_button, 0, Qt.AlignmentFlag.AlignLeft)
         win.doc.projectReplaced.connect(self.refresh)
         win.doc.sampleInserted.connect(lambda *_: self.refresh())
         win.doc.sampleRemoved.connect(lambda *_: self.refresh())
@@ -151,7 +158,7 @@ class SimplePanel(QWidget):
         button = QPushButton(text)
         button.setProperty("big", "true")
         button.setToolTip(tip)
-        button.setMinimumWidth(360)
+        button.setMinimumWidth(260)
         button.clicked.connect(slot)
         return button
 
@@ -188,12 +195,28 @@ class SimpleModeController:
         self.win = win
         self.simple = False
         self.full_docks: list[str] = []
-        self.full_page = win.takeCentralWidget()
+        # The stack takes the place of the plot/table area inside the central widget, so
+        # the message bar above it stays visible and the docks keep their sizes (a new
+        # central widget would reset them).
+        central = win.centralWidget()
+        layout = central.layout()
+        self.full_page = next(
+            layout.itemAt(i).widget()
+            for i in range(layout.count())
+            if layout.itemAt(i).widget() is not None
+            and layout.itemAt(i).widget() is not win.message_bar
+        )
         self.panel = SimplePanel(win)
         self.stack = QStackedWidget()
+        layout.replaceWidget(self.full_page, self.stack)
         self.stack.addWidget(self.full_page)
-        self.stack.addWidget(self.panel)
-        win.setCentralWidget(self.stack)
+        # in a scroll area: the panel's width must not widen the central area (and so
+        # squeeze the docks) while the full workbench is shown
+        self.panel_page = QScrollArea()
+        self.panel_page.setWidgetResizable(True)
+        self.panel_page.setFrameShape(QFrame.Shape.NoFrame)
+        self.panel_page.setWidget(self.panel)
+        self.stack.addWidget(self.panel_page)
         self.action = QAction(translate("SimpleMode", "&Simple mode"), win, checkable=True)
         self.action.setShortcut(QKeySequence("Ctrl+Shift+M"))
         tip = translate(
@@ -233,10 +256,13 @@ class SimpleModeController:
                 QSettings().setValue(DOCKS_KEY, self.full_docks)
             for dock in docks:
                 dock.hide()
+            self.stack.setCurrentWidget(self.panel_page)
             if overview is not None:
                 overview.show()
                 overview.raise_()
-            self.stack.setCurrentWidget(self.panel)
+                # the verdicts are the point of simple mode: give them most of the height
+                self._grow_overview()
+                QTimer.singleShot(0, self._grow_overview)  # again once the layout settled
         else:
             stored = QSettings().value(DOCKS_KEY, [])
             names = [stored] if isinstance(stored, str) else list(stored or [])
@@ -249,6 +275,12 @@ class SimpleModeController:
         for menu_action in self._menus():
             menu_action.setVisible(not simple)
         self.panel.refresh()
+
+    def _grow_overview(self) -> None:
+        overview = self.overview_dock()
+        if self.simple and overview is not None:
+            height = max(self.win.height() - 250, 200)
+            self.win.resizeDocks([overview], [height], Qt.Orientation.Vertical)
 
     def restore(self) -> None:
         """Apply the remembered mode (at window creation)."""

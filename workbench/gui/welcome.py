@@ -68,7 +68,6 @@ class WelcomeDialog(QDialog):
         self.setObjectName("welcome")
         self.setWindowTitle(self.tr("Welcome to %1").replace("%1", APP_NAME))
         self.setStyleSheet("QDialog#welcome { background:#f3f6f9; }")
-        self.resize(900, 600)
 
         title = QLabel(
             "<span style='font-size:18pt; font-weight:600'>"
@@ -162,8 +161,11 @@ class WelcomeDialog(QDialog):
         layout.setSpacing(10)
         layout.addWidget(title)
         layout.addWidget(subtitle)
-        layout.addLayout(grid, 1)
+        layout.addLayout(grid)
+        layout.addStretch(1)
         layout.addLayout(buttons)
+        self.setMinimumWidth(900)
+        self.resize(900, self.heightForWidth(900) if self.hasHeightForWidth() else 480)
 
     def _import(self) -> None:
         self.accept()
