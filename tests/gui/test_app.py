@@ -29,7 +29,7 @@ def test_run_gui_opens_demo_then_a_given_project(qapp, qtbot):
 
     found: list = []
     timer = _close_when_loaded(found)
-    QTimer.singleShot(20000, QApplication.closeAllWindows)  # safety net
+    QTimer.singleShot(90000, QApplication.closeAllWindows)  # safety net
     assert run_gui([]) == 0
     assert found and found[0][0].startswith("demo —") and found[0][1] >= 6
     assert demo_path().is_file()

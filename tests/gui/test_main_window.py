@@ -13,7 +13,7 @@ def test_first_start_opens_demo_project(window, qtbot):
     from workbench.gui.app import demo_path, start_window
 
     start_window(window, None)
-    qtbot.waitUntil(lambda: window.doc.project is not None, timeout=15000)
+    qtbot.waitUntil(lambda: window.doc.project is not None, timeout=60000)
     project = window.doc.project
     assert project.path == demo_path()
     assert len(project.samples) >= 6
@@ -137,7 +137,7 @@ def test_save_as_and_reopen_through_the_window(window, make_project, monkeypatch
     index = window.table_model.index(0, 0)
     assert not window.table_model.setData(index, "renamed during save")
     assert window.close() is False  # closing waits for the save
-    qtbot.waitUntil(lambda: not window.doc.busy, timeout=10000)
+    qtbot.waitUntil(lambda: not window.doc.busy, timeout=60000)
     assert project.samples[sid].name == "Sample 1"
     assert window.actions_.save.isEnabled()
     saved = Path(str(target) + ".fwproj")
@@ -146,7 +146,7 @@ def test_save_as_and_reopen_through_the_window(window, make_project, monkeypatch
     window.close_project()
     assert window.doc.project is None
     window.open_path(str(saved))
-    qtbot.waitUntil(lambda: window.doc.project is not None, timeout=10000)
+    qtbot.waitUntil(lambda: window.doc.project is not None, timeout=60000)
     assert sorted(s.name for s in window.doc.project.samples.values()) == ["Sample 1", "Sample 2"]
     assert window.ui_settings.recent_files()[0] == str(saved.resolve())
 
@@ -155,7 +155,7 @@ def test_open_failure_is_reported_not_raised(window, qtbot, tmp_path):
     bad = tmp_path / "broken.fwproj"
     bad.write_bytes(b"not an hdf5 file")
     task = window.open_path(str(bad))
-    qtbot.waitUntil(lambda: task.state != "running", timeout=10000)
+    qtbot.waitUntil(lambda: task.state != "running", timeout=60000)
     assert task.state == "failed"
     assert "broken.fwproj" in window.message_bar.text()
     assert window.doc.project is None
@@ -232,3 +232,35 @@ def test_diagnostics_lists_versions_and_paths(qapp):
         "log file",
     ):
         assert word in text
+
+
+def test_details_follow_a_decimal_comma_locale(window, make_project):
+    from PySide6.QtCore import QLocale
+
+    from workbench.model import Quantity
+
+    project = make_project(1, 1)
+    sid = next(iter(project.samples))
+    measurement = next(iter(project.samples[sid].measurements.values()))
+    measurement.quantities["ash"] = Quantity(3.104, "%", "db", sd=0.013)
+    window.set_project(project)
+    previous = QLocale()
+    QLocale.setDefault(QLocale("fi_FI"))
+    try:
+        window.select_sample(sid)
+        assert "3,104 ± 0,013 %" in window.details.text()
+    finally:
+        QLocale.setDefault(previous)
+    window._refresh_selection()
+    assert "3.104 ± 0.013 %" in window.details.text()
+
+
+def test_table_and_tree_selections_follow_each_other(window, make_project):
+    project = make_project(3, 1)
+    window.set_project(project)
+    ids = list(project.samples)
+    window.table.select_sample(ids[2])
+    assert [r[1] for r in window.tree.selected_refs()] == [ids[2]]
+    window.select_sample(ids[1])
+    assert window.table.selected_sample_ids() == [ids[1]]
+    assert len(window.plot.plot_items()[0].listDataItems()) == 1

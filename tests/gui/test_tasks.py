@@ -29,7 +29,7 @@ def test_progress_and_result_on_gui_thread(qtbot, qapp):
         0.01,
         on_done=lambda r: done.append((r, threading.current_thread() is threading.main_thread())),
     )
-    qtbot.waitUntil(lambda: task.state == "done", timeout=5000)
+    qtbot.waitUntil(lambda: task.state == "done", timeout=20000)
     assert done == [(10, True)]
     assert seen and seen == sorted(seen)
     assert task.fraction == 1.0
@@ -47,17 +47,18 @@ def test_cancel_finishes_as_cancelled_and_gui_stays_responsive(qtbot, qapp):
     # The GUI thread keeps processing timer events while the task runs.
     probe = LatencyProbe(10)
     probe.start()
-    qtbot.waitUntil(lambda: task.fraction > 0, timeout=5000)
+    qtbot.waitUntil(lambda: task.fraction > 0, timeout=20000)
     qtbot.wait(200)
     button = panel._buttons[task.id]
     assert button.isEnabled()
     button.click()
-    qtbot.waitUntil(lambda: task.state == "cancelled", timeout=2000)
+    qtbot.waitUntil(lambda: task.state == "cancelled", timeout=10000)
     probe.stop()
     assert done == []
     assert panel.status_of(task) == "Cancelled"
     assert len(probe.samples) >= 10
-    assert probe.worst() < 0.5, f"GUI thread blocked for {probe.worst():.2f} s"
+    # a blocked GUI thread would be late by the whole run; allow for a busy shared CI machine
+    assert probe.worst() < 1.5, f"GUI thread blocked for {probe.worst():.2f} s"
     assert runner.shutdown(2000)
 
 
@@ -73,7 +74,7 @@ def test_error_is_reported_with_traceback(qtbot, qapp):
     qtbot.addWidget(panel)
     errors: list[BaseException] = []
     task = runner.submit("broken job", broken, on_error=errors.append)
-    qtbot.waitUntil(lambda: task.state == "failed", timeout=5000)
+    qtbot.waitUntil(lambda: task.state == "failed", timeout=20000)
     assert isinstance(errors[0], ValueError)
     assert "ValueError: bad input column" in task.error
     assert "Traceback" in task.details and "broken" in task.details
@@ -89,7 +90,7 @@ def test_user_facing_error_message_is_plain(qtbot, qapp):
 
     runner = TaskRunner()
     task = runner.submit("analyse", refuse)
-    qtbot.waitUntil(lambda: task.state == "failed", timeout=5000)
+    qtbot.waitUntil(lambda: task.state == "failed", timeout=20000)
     assert task.error == "No TGA curve in this sample."
     assert runner.shutdown(2000)
 

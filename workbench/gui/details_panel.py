@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from html import escape
 
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from workbench.gui.i18n import basis_label, feedstock_label, kind_label, property_label
@@ -20,7 +21,9 @@ _KEY_STYLE = "color:#555;padding-right:10px"
 
 
 def _fmt(value: float) -> str:
-    return f"{value:.4g}"
+    """Four significant digits in the user's locale (decimal comma under fi_FI)."""
+    text = QLocale().toString(float(value), "g", 4)
+    return text.replace("e+0", "e").replace("e-0", "e-")
 
 
 class DetailsPanel(QWidget):

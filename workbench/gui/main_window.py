@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -138,6 +138,7 @@ class MainWindow(ProjectFilesMixin, QMainWindow):
         self.tree.selectionModel().selectionChanged.connect(self._on_tree_selection)
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection)
         self._selection: list[Ref] = []
+        self._syncing = False
 
     def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -204,10 +205,42 @@ class MainWindow(ProjectFilesMixin, QMainWindow):
 
     # -- selection, plot and details --------------------------------------------
     def _on_tree_selection(self, _sel: QItemSelection, _desel: QItemSelection) -> None:
-        self._show_refs(self.tree.selected_refs())
+        if self._syncing:
+            return
+        refs = self.tree.selected_refs()
+        self._mirror_selection(self.table, list(dict.fromkeys(r[1] for r in refs)))
+        self._show_refs(refs)
 
     def _on_table_selection(self, _sel: QItemSelection, _desel: QItemSelection) -> None:
-        self._show_refs([("sample", sid, None) for sid in self.table.selected_sample_ids()])
+        if self._syncing:
+            return
+        ids = self.table.selected_sample_ids()
+        self._mirror_selection(self.tree, ids)
+        self._show_refs([("sample", sid, None) for sid in ids])
+
+    def _mirror_selection(self, view, sample_ids: list[str]) -> None:
+        """Show the same samples selected in the other view (without re-plotting)."""
+        self._syncing = True
+        try:
+            selection = QItemSelection()
+            for sid in sample_ids[:200]:
+                if view is self.table:
+                    row = self.table_model.row_of(sid)
+                    if row is None:
+                        continue
+                    index = self.table.proxy.mapFromSource(self.table_model.index(row, 0))
+                    last = index.siblingAtColumn(self.table.proxy.columnCount() - 1)
+                else:
+                    index = self.tree_model.index_of_sample(sid)
+                    last = index.siblingAtColumn(self.tree_model.columnCount() - 1)
+                if index.isValid():
+                    selection.select(index, last)
+            flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
+            view.selectionModel().select(selection, flags)
+            if sample_ids and not selection.isEmpty():
+                view.scrollTo(selection.indexes()[0])
+        finally:
+            self._syncing = False
 
     def _refresh_selection(self) -> None:
         project = self.doc.project
