@@ -146,7 +146,8 @@ class PluginsDialog(QDialog):
                 )
                 + "</table>"
             )
-        parts.append(f"<p style='color:#555'>{escape(self.tr('Source:'))} {escape(rec.source)}</p>")
+        source_word = self.tr("Source:")  # outside the f-string, where lupdate finds it
+        parts.append(f"<p style='color:#555'>{escape(source_word)} {escape(rec.source)}</p>")
         if rec.status != "ok":
             parts.append(f"<p style='color:#b00020'><b>{escape(rec.error)}</b></p>")
             if rec.traceback:

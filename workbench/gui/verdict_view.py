@@ -335,7 +335,8 @@ def explanation_html(v: dict[str, Any], references: list[dict[str, Any]] | None 
         items = []
         for p in v["learned"]:
             acc = p.get("cv_accuracy")
-            acc_text = "" if acc is None else f", {translate('Verdicts', 'CV accuracy')} {acc:.0%}"
+            cv_word = translate("Verdicts", "CV accuracy")  # lupdate skips f-strings
+            acc_text = "" if acc is None else f", {cv_word} {acc:.0%}"
             items.append(
                 f"<li>{escape(str(p.get('name', p.get('model', ''))))}: "
                 f"<b>{escape(str(p.get('prediction', p.get('error', ''))))}</b>"
@@ -348,17 +349,19 @@ def explanation_html(v: dict[str, Any], references: list[dict[str, Any]] | None 
         parts.append(_h(translate("Verdicts", "Nearest reference feedstocks")))
         items = []
         route = v.get("route")
+        distance_word = translate("Verdicts", "distance")  # lupdate skips f-strings
         for ref in references:
             name = ref.get("name_fi") if active_language() == "fi" else ref.get("name_en")
             their = ref.get("verdicts", {}).get(route, "")
             items.append(
-                f"<li>{escape(str(name))} ({translate('Verdicts', 'distance')} "
+                f"<li>{escape(str(name))} ({distance_word} "
                 f"{float(ref.get('distance', 0)):.2f}): {SYMBOLS.get(their, '')} "
                 f"{escape(verdict_text(their))}</li>"
             )
         parts.append("<ul>" + "".join(items) + "</ul>")
+    route_word = translate("Verdicts", "Route file")  # lupdate skips f-strings
     parts.append(
-        f"<p style='color:#777;font-size:small'>{escape(translate('Verdicts', 'Route file'))}: "
+        f"<p style='color:#777;font-size:small'>{escape(route_word)}: "
         f"{escape(str(v.get('route_file', '')))} {escape(str(v.get('route_version', '')))}</p>"
     )
     return "".join(parts)

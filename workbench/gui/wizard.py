@@ -218,7 +218,7 @@ class VerdictPage(QWizardPage):
 
     def initializePage(self) -> None:
         self.verdicts = []
-        self.browser.setHtml(f"<p>{self.tr('Checking every route…')}</p>")
+        self.browser.setHtml("<p>" + self.tr("Checking every route…") + "</p>")
         sid = self.wiz.sample_id
         project = self.wiz.win.doc.project
         if sid is None or project is None:
