@@ -350,3 +350,26 @@ def test_table_counts():
     refused = [c for c in CASES if c[2] == "refuse"]
     skipped = [c for c in CASES if c[2] == "skip"]
     assert len(refused) >= 8 and len(skipped) >= 12
+
+
+def test_decompression_bomb_is_skipped_without_reading_it(good, capsys):
+    """A 2 GiB float column stored as one small gzip chunk (the rest fill value)."""
+    from workbench.project import safety
+
+    assert safety.MAX_BYTES <= 2**30
+    with h5py.File(good, "a") as f:
+        g = _tga(f)
+        del g["mass"]
+        ds = g.create_dataset(
+            "mass", shape=(2**28,), dtype="f8", chunks=(2**16,), compression="gzip"
+        )
+        ds[: 2**16] = 1.0  # one chunk written, a few hundred bytes on disk
+    assert good.stat().st_size < 5 * 2**20
+    p = open_project(good, read_only=True)  # opening reads no arrays
+    try:
+        assert "m-tga-0" not in next(iter(p.samples.values())).measurements
+        assert any("MiB of memory" in w and "m-tga-0" in w for w in p.warnings), p.warnings
+    finally:
+        close_project(p)
+    assert main(["info", str(good)]) == 0
+    assert "MiB of memory" in capsys.readouterr().out

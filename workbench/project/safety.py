@@ -9,7 +9,8 @@ Project files travel between people, so the reader treats every file as hostile:
   into libhdf5, because reading them would load a filter plugin library;
 * shapes, dtypes and the stored extent are checked before a dataset becomes a lazy
   array: numeric (or UTF-8 text) only, the expected number of dimensions, at most
-  ``MAX_ELEMENTS`` elements, and data that lie inside the file;
+  ``MAX_ELEMENTS`` elements and ``MAX_BYTES`` bytes in memory, and data that lie
+  inside the file;
 * attributes are read through typed helpers that fall back to a default (and record
   a warning) when an attribute is missing, has the wrong type or is oversized.
 
@@ -30,6 +31,10 @@ from workbench.errors import ProjectError
 
 HDF5_SIGNATURE = b"\x89HDF\r\n\x1a\n"
 MAX_ELEMENTS = 2**31
+MAX_BYTES = 2**30
+"""Largest array (in memory) a project may hold: 1 GiB. Imported files are at most
+512 MiB; a compressed dataset claiming more is a decompression bomb (a few kB of gzip
+chunks or unwritten chunks read back as gigabytes of fill values)."""
 MAX_ATTR_BYTES = 16 * 1024 * 1024
 NUMERIC_KINDS = "biuf"
 # deflate (gzip), shuffle, fletcher32, szip, nbit, scale-offset: built into libhdf5
@@ -157,6 +162,12 @@ def check_dataset(
         raise Unsafe(f"{where} has data type {dtype}; expected plain numbers")
     else:
         mem_dtype = dtype
+    nbytes = size * (dtype.itemsize if text is None else 16)
+    if nbytes > MAX_BYTES:
+        raise Unsafe(
+            f"{where} would need {nbytes / 2**20:.0f} MiB of memory "
+            f"(more than {MAX_BYTES // 2**20} MiB)"
+        )
     check_extent(ds, layout, file_size, size, text is None)
     return tuple(int(n) for n in shape), mem_dtype
 
