@@ -85,6 +85,71 @@ def run_detection(n: int) -> None:
     inner()
 
 
+TEMPLATES = {
+    "summary": (
+        {
+            "name": "Lab FS summary",
+            "delimiter": ";",
+            "decimal": ",",
+            "encoding": "cp1252",
+            "header_row": 3,
+            "skip_rows": 1,
+            "sample_column": "Näyte",
+            "measurement_kind": "fibre_summary",
+            "columns": {
+                "Pituus (µm)": {"target": "fibre_length_lw", "unit": "µm"},
+                "Hienoaine lkm (%)": {"target": "fines_count", "unit": "%"},
+            },
+        },
+        "Laite;XYZ\r\n\r\nNäyte;Pituus (µm);Hienoaine lkm (%)\r\n;µm;%\r\n"
+        "Koivu;930;6,3\r\nMänty;NA;12,5\r\n\r\nKeskiarvot ISO 16065-2\r\n".encode("cp1252"),
+    ),
+    "curve": (
+        {
+            "name": "balance log",
+            "delimiter": "tab",
+            "decimal": "auto",
+            "header_row": 1,
+            "sample_column": "id",
+            "measurement_kind": "tga",
+            "columns": {
+                "T": {"target": "temperature", "unit": "°C"},
+                "m": {"target": "mass", "unit": "mg"},
+            },
+            "signal": "mass",
+            "axes": ["temperature"],
+        },
+        b"id\tT\tm\n" + b"".join(b"A\t%d.0\t%.2f\n" % (30 + i, 10 - i / 50) for i in range(40)),
+    ),
+}
+
+
+def run_templates(n: int) -> None:
+    from workbench.importers.template_schema import template_from_dict
+    from workbench.importers.templates import parse_with_template
+
+    parsed = {k: (template_from_dict(d, k), raw) for k, (d, raw) in TEMPLATES.items()}
+    keys = sorted(parsed)
+
+    @fuzz_settings(n)
+    @given(i=st.integers(0, 10), ops=OPS)
+    def inner(i: int, ops: list[tuple[int, int, int]]) -> None:
+        template, seed = parsed[keys[i % len(keys)]]
+        raw = F.mutate(seed, ops)
+        F.check(lambda data: parse_with_template(data, "t.csv", template), raw, "template")
+
+    inner()
+
+
+def test_fuzz_import_templates():
+    run_templates(DEFAULT_EXAMPLES)
+
+
+@pytest.mark.slow
+def test_fuzz_import_templates_long():
+    run_templates(SLOW_EXAMPLES)
+
+
 def test_shared_samples_are_seeds():
     if not F.SHARED.is_dir():
         pytest.skip(f"shared samples not found at {F.SHARED}; fuzzing generated seeds only")
