@@ -32,7 +32,7 @@ from workbench.gui.analysis_commands import AddResultsCommand
 from workbench.gui.analysis_dialog import AnalysisDialog, plugin_name
 from workbench.gui.project_tree import REF_ROLE
 from workbench.gui.result_view import ResultView
-from workbench.model import Project
+from workbench.model import Project, Result
 from workbench.progress import Progress
 
 if TYPE_CHECKING:
@@ -40,6 +40,19 @@ if TYPE_CHECKING:
 
 translate = QCoreApplication.translate
 STALE_DEBOUNCE_MS = 300
+
+
+def shared_result(project: Project, result: Result) -> Result | None:
+    """The result holding a project-wide run's shared plots, when ``result`` only points at it."""
+    if result.plots:
+        return None
+    for item in result.inputs:
+        ref = item.get("shared_result") if item.get("type") == "run" else None
+        if isinstance(ref, dict):
+            owner = project.samples.get(ref.get("sample"))
+            if owner is not None and ref.get("id") in owner.results:
+                return owner.results[ref["id"]]
+    return None
 
 
 def run_analysis(
@@ -364,7 +377,9 @@ class AnalysisController(QObject):
         name = ""
         if result.plugin_id in self.registry:
             name = plugin_name(self.registry.get(result.plugin_id))
-        self.result_view.show_result(sample, result, name, self.stale.get((sid, rid)))
+        self.result_view.show_result(
+            sample, result, name, self.stale.get((sid, rid)), shared=shared_result(project, result)
+        )
         self.result_view.edit_button.setEnabled(
             result.plugin_id in self.registry and not project.read_only
         )

@@ -140,8 +140,15 @@ class ResultView(QWidget):
 
     # -- filling ------------------------------------------------------------------
     def show_result(
-        self, sample: Sample, result: Result, plugin_name: str = "", stale: list[str] | None = None
+        self,
+        sample: Sample,
+        result: Result,
+        plugin_name: str = "",
+        stale: list[str] | None = None,
+        shared: Result | None = None,
     ) -> None:
+        """Show ``result``; ``shared`` is the result of the same project-wide run that holds
+        the run's plots (they are stored once, with the first sample's result)."""
         self.sample_id, self.result_id = sample.id, result.id
         self.title.setText(f"{sample.name}: {result.label or plugin_name or result.plugin_id}")
         self.subtitle.setText(
@@ -158,7 +165,7 @@ class ResultView(QWidget):
             1, self.tr("Messages (%1)").replace("%1", str(len(result.messages)))
         )
         self._fill_provenance(result)
-        self._fill_plots(result)
+        self._fill_plots(shared if shared is not None and not result.plots else result)
 
     def set_stale(self, reasons: list[str]) -> None:
         if reasons:
