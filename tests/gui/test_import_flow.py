@@ -64,12 +64,12 @@ def drop(window, paths: list[Path]) -> None:
 def wait_preview(window, qtbot):
     ctrl = window.import_controller
     ctrl.dialog = None
-    qtbot.waitUntil(lambda: ctrl.dialog is not None and ctrl.dialog.isVisible(), timeout=10000)
+    qtbot.waitUntil(lambda: ctrl.dialog is not None and ctrl.dialog.isVisible(), timeout=30000)
     return ctrl.dialog
 
 
 def confirm(window, qtbot, dialog):
-    with qtbot.waitSignal(window.import_controller.importFinished, timeout=10000) as blocker:
+    with qtbot.waitSignal(window.import_controller.importFinished, timeout=30000) as blocker:
         dialog.accept()
     return blocker.args[0]
 
@@ -260,3 +260,13 @@ def test_shared_netzsch_file(window, qtbot, make_project, name):
     assert sample is not None
     window.select_sample(sample.id)
     assert window.plot.plot_items()[0].getAxis("bottom").labelUnits == "°C"
+
+
+def test_drop_without_a_project_starts_a_new_one(window, qtbot, tmp_path):
+    assert window.doc.project is None
+    drop(window, [write_spectrum_csv(tmp_path / "first.csv")])
+    dialog = wait_preview(window, qtbot)
+    confirm(window, qtbot, dialog)
+    project = window.doc.project
+    assert project is not None and project.path is None
+    assert project.find_sample("first") is not None
