@@ -27,174 +27,184 @@
         <translation>&amp;Tee uudelleen</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="66"/>
+        <location filename="../../workbench/gui/actions.py" line="63"/>
+        <source>Undo the last change (imports and analyses too)</source>
+        <translation>Kumoa viimeisin muutos (myös tuonnit ja analyysit)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/actions.py" line="64"/>
+        <source>Do again what was undone</source>
+        <translation>Tee uudelleen se, mikä kumottiin</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/actions.py" line="68"/>
         <source>&amp;New project</source>
         <translation>&amp;Uusi projekti</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="69"/>
+        <location filename="../../workbench/gui/actions.py" line="71"/>
         <source>Start an empty project</source>
         <translation>Aloita tyhjä projekti</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="73"/>
+        <location filename="../../workbench/gui/actions.py" line="75"/>
         <source>&amp;Open…</source>
         <translation>&amp;Avaa…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="76"/>
+        <location filename="../../workbench/gui/actions.py" line="78"/>
         <source>Open a project file (.fwproj)</source>
         <translation>Avaa projektitiedosto (.fwproj)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="80"/>
+        <location filename="../../workbench/gui/actions.py" line="82"/>
         <source>&amp;Save</source>
         <translation>&amp;Tallenna</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="83"/>
+        <location filename="../../workbench/gui/actions.py" line="85"/>
         <source>Save the project to its file</source>
         <translation>Tallenna projekti sen tiedostoon</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="87"/>
+        <location filename="../../workbench/gui/actions.py" line="89"/>
         <source>Save &amp;As…</source>
         <translation>Tallenna &amp;nimellä…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="90"/>
+        <location filename="../../workbench/gui/actions.py" line="92"/>
         <source>Save the project to a new file</source>
         <translation>Tallenna projekti uuteen tiedostoon</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="94"/>
+        <location filename="../../workbench/gui/actions.py" line="96"/>
         <source>&amp;Close project</source>
         <translation>&amp;Sulje projekti</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="97"/>
+        <location filename="../../workbench/gui/actions.py" line="99"/>
         <source>Close the project (you are asked to save changes)</source>
         <translation>Sulje projekti (tallentamattomista muutoksista kysytään)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="101"/>
+        <location filename="../../workbench/gui/actions.py" line="103"/>
         <source>&amp;Import files…</source>
         <translation>T&amp;uo tiedostoja…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="104"/>
+        <location filename="../../workbench/gui/actions.py" line="106"/>
         <source>Import instrument exports into the project (you can also drop files on the window)</source>
         <translation>Tuo laitteiden vientitiedostoja projektiin (voit myös pudottaa tiedostot ikkunaan)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="111"/>
+        <location filename="../../workbench/gui/actions.py" line="113"/>
         <source>&amp;Quit</source>
         <translation>&amp;Lopeta</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="114"/>
+        <location filename="../../workbench/gui/actions.py" line="116"/>
         <source>Close Fibre Workbench (you are asked to save changes)</source>
         <translation>Sulje Fibre Workbench (tallentamattomista muutoksista kysytään)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="120"/>
+        <location filename="../../workbench/gui/actions.py" line="122"/>
         <source>&amp;Add sample</source>
         <translation>&amp;Lisää näyte</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="123"/>
+        <location filename="../../workbench/gui/actions.py" line="125"/>
         <source>Add an empty sample</source>
         <translation>Lisää tyhjä näyte</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="127"/>
+        <location filename="../../workbench/gui/actions.py" line="129"/>
         <source>Re&amp;name sample</source>
         <translation>&amp;Nimeä näyte uudelleen</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="130"/>
+        <location filename="../../workbench/gui/actions.py" line="132"/>
         <source>Edit the selected sample&apos;s name</source>
         <translation>Muokkaa valitun näytteen nimeä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="134"/>
+        <location filename="../../workbench/gui/actions.py" line="136"/>
         <source>&amp;Delete sample</source>
         <translation>Poista &amp;näyte</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="137"/>
+        <location filename="../../workbench/gui/actions.py" line="139"/>
         <source>Delete the selected samples with their data (can be undone)</source>
         <translation>Poista valitut näytteet tietoineen (voidaan kumota)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="141"/>
+        <location filename="../../workbench/gui/actions.py" line="143"/>
         <source>Sample &amp;metadata…</source>
         <translation>Näytteen &amp;lisätiedot…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="143"/>
+        <location filename="../../workbench/gui/actions.py" line="145"/>
         <source>Edit the free key-value notes of the selected sample</source>
         <translation>Muokkaa valitun näytteen vapaita avain–arvo-merkintöjä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="147"/>
+        <location filename="../../workbench/gui/actions.py" line="149"/>
         <source>&amp;About Fibre Workbench</source>
         <translation>&amp;Tietoja Fibre Workbenchistä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="149"/>
+        <location filename="../../workbench/gui/actions.py" line="151"/>
         <source>Version and purpose of the application</source>
         <translation>Sovelluksen versio ja käyttötarkoitus</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="153"/>
+        <location filename="../../workbench/gui/actions.py" line="155"/>
         <source>&amp;Diagnostics…</source>
         <translation>&amp;Vianmääritys…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="155"/>
+        <location filename="../../workbench/gui/actions.py" line="157"/>
         <source>Versions and file locations, for support requests</source>
         <translation>Versiot ja tiedostojen sijainnit tukipyyntöjä varten</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="157"/>
+        <location filename="../../workbench/gui/actions.py" line="159"/>
         <source>Open &amp;Recent</source>
         <translation>Avaa &amp;viimeaikainen</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="169"/>
+        <location filename="../../workbench/gui/actions.py" line="171"/>
         <source>&amp;File</source>
         <translation>&amp;Tiedosto</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="179"/>
+        <location filename="../../workbench/gui/actions.py" line="181"/>
         <source>&amp;Edit</source>
         <translation>&amp;Muokkaa</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="184"/>
-        <location filename="../../workbench/gui/analysis_actions.py" line="109"/>
+        <location filename="../../workbench/gui/actions.py" line="186"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="122"/>
         <source>&amp;View</source>
         <translation>&amp;Näytä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="188"/>
+        <location filename="../../workbench/gui/actions.py" line="190"/>
         <source>&amp;Language</source>
         <translation>&amp;Kieli</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="192"/>
+        <location filename="../../workbench/gui/actions.py" line="194"/>
         <source>System default</source>
         <translation>Järjestelmän oletus</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="198"/>
+        <location filename="../../workbench/gui/actions.py" line="200"/>
         <source>Language of the menus, guide and reports</source>
         <translation>Valikoiden, oppaan ja raporttien kieli</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="204"/>
-        <location filename="../../workbench/gui/analysis_actions.py" line="132"/>
+        <location filename="../../workbench/gui/actions.py" line="206"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="145"/>
         <source>&amp;Help</source>
         <translation>&amp;Ohje</translation>
     </message>
@@ -202,67 +212,72 @@
 <context>
     <name>Analyses</name>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="102"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="115"/>
         <source>Suitability</source>
         <translation>Soveltuvuus</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="134"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="147"/>
         <source>&amp;Analyses</source>
         <translation>&amp;Analyysit</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="135"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="148"/>
         <source>&amp;Tools</source>
         <translation>T&amp;yökalut</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="148"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="161"/>
         <source>Re-run all &amp;stale results</source>
         <translation>Aja kaikki &amp;vanhentuneet tulokset uudelleen</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="152"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="163"/>
+        <source>Compute again every result whose input data have changed</source>
+        <translation>Laske uudelleen kaikki tulokset, joiden lähtötiedot ovat muuttuneet</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/analysis_actions.py" line="168"/>
         <source>&amp;Self-assessment wizard…</source>
         <translation>&amp;Ohjattu itsearviointi…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="154"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="170"/>
         <source>Describe a side stream, add its lab values, see what it suits</source>
         <translation>Kuvaile sivuvirta, lisää sen laboratorioarvot ja katso, mihin se sopii</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="157"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="173"/>
         <source>&amp;Train classifier…</source>
         <translation>&amp;Opeta luokittelija…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="159"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="175"/>
         <source>Training &amp;labels…</source>
         <translation>Opetus&amp;luokat…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="163"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="179"/>
         <source>&amp;Plugins…</source>
         <translation>&amp;Liitännäiset…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="165"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="181"/>
         <source>Every plugin with its version, origin and status</source>
         <translation>Kaikki liitännäiset versioineen, alkuperineen ja tiloineen</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="224"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="240"/>
         <source>%1 on %2 sample(s)</source>
         <translation>%1, %2 näytettä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="240"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="256"/>
         <source>%1: %2 result(s) added.</source>
         <translation>%1: lisättiin %2 tulosta.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="246"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="262"/>
         <source>Skipped: %1</source>
         <translation>Ohitettiin: %1</translation>
     </message>
@@ -549,7 +564,7 @@
         <translation>Tuo ”%1”</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="235"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="251"/>
         <source>Run %1</source>
         <translation>Aja %1</translation>
     </message>
@@ -925,27 +940,27 @@
         <translation>&amp;Käyttöopas</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/help_menu.py" line="76"/>
+        <location filename="../../workbench/gui/help_menu.py" line="78"/>
         <source>How to do each task, step by step (works offline)</source>
         <translation>Miten kukin tehtävä tehdään, vaihe vaiheelta (toimii ilman verkkoyhteyttä)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/help_menu.py" line="80"/>
+        <location filename="../../workbench/gui/help_menu.py" line="82"/>
         <source>&amp;Welcome</source>
         <translation>&amp;Tervetuloa</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/help_menu.py" line="81"/>
+        <location filename="../../workbench/gui/help_menu.py" line="83"/>
         <source>The welcome page: what the application does and how to start</source>
         <translation>Tervetulosivu: mitä sovellus tekee ja miten pääset alkuun</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/help_menu.py" line="85"/>
+        <location filename="../../workbench/gui/help_menu.py" line="87"/>
         <source>Save &amp;report…</source>
         <translation>Tallenna &amp;raportti…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/help_menu.py" line="87"/>
+        <location filename="../../workbench/gui/help_menu.py" line="89"/>
         <source>Save the suitability report of the project as HTML or PDF</source>
         <translation>Tallenna projektin soveltuvuusraportti HTML- tai PDF-muodossa</translation>
     </message>
@@ -1003,27 +1018,32 @@
         <translation>Tuo uudet tiedostot laitteen vientikansiosta</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_actions.py" line="182"/>
+        <location filename="../../workbench/gui/import_actions.py" line="184"/>
         <source>Stop &amp;watching</source>
         <translation>Lopeta &amp;seuranta</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_actions.py" line="185"/>
+        <location filename="../../workbench/gui/import_actions.py" line="186"/>
+        <source>Stop importing new files from the watched folder</source>
+        <translation>Lopeta uusien tiedostojen tuonti seuratusta kansiosta</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_actions.py" line="190"/>
         <source>&amp;Export…</source>
         <translation>&amp;Vie…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_actions.py" line="187"/>
+        <location filename="../../workbench/gui/import_actions.py" line="192"/>
         <source>Values of measurements and results to CSV or Excel</source>
         <translation>Mittausten ja tulosten arvot CSV- tai Excel-tiedostoon</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_actions.py" line="191"/>
+        <location filename="../../workbench/gui/import_actions.py" line="196"/>
         <source>Export curve…</source>
         <translation>Vie käyrä…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_actions.py" line="193"/>
+        <location filename="../../workbench/gui/import_actions.py" line="198"/>
         <source>The selected curve or spectrum to CSV or JCAMP-DX</source>
         <translation>Valittu käyrä tai spektri CSV- tai JCAMP-DX-tiedostoon</translation>
     </message>
@@ -2108,87 +2128,87 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
         <translation>Tällä tuloksella ei ole kuvaajia.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="148"/>
+        <location filename="../../workbench/gui/result_view.py" line="155"/>
         <source>%1 %2, computed %3</source>
         <translation>%1 %2, laskettu %3</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="156"/>
+        <location filename="../../workbench/gui/result_view.py" line="163"/>
         <source>No messages.</source>
         <translation>Ei viestejä.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="158"/>
+        <location filename="../../workbench/gui/result_view.py" line="165"/>
         <source>Messages (%1)</source>
         <translation>Viestit (%1)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="166"/>
+        <location filename="../../workbench/gui/result_view.py" line="173"/>
         <source>Stale: the data this result was computed from have changed.</source>
         <translation>Vanhentunut: tiedot, joista tämä tulos laskettiin, ovat muuttuneet.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="189"/>
+        <location filename="../../workbench/gui/result_view.py" line="196"/>
         <source>Values (%1)</source>
         <translation>Arvot (%1)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="193"/>
+        <location filename="../../workbench/gui/result_view.py" line="200"/>
         <source>measured</source>
         <translation>mitattu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="194"/>
+        <location filename="../../workbench/gui/result_view.py" line="201"/>
         <source>derived</source>
         <translation>johdettu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="195"/>
+        <location filename="../../workbench/gui/result_view.py" line="202"/>
         <source>predicted</source>
         <translation>ennustettu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="196"/>
+        <location filename="../../workbench/gui/result_view.py" line="203"/>
         <source>typed in</source>
         <translation>syötetty</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="202"/>
+        <location filename="../../workbench/gui/result_view.py" line="209"/>
         <source>Plugin</source>
         <translation>Liitännäinen</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="203"/>
+        <location filename="../../workbench/gui/result_view.py" line="210"/>
         <source>Plugin version</source>
         <translation>Liitännäisen versio</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="204"/>
+        <location filename="../../workbench/gui/result_view.py" line="211"/>
         <source>Application version</source>
         <translation>Sovelluksen versio</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="205"/>
+        <location filename="../../workbench/gui/result_view.py" line="212"/>
         <source>Computed</source>
         <translation>Laskettu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="206"/>
+        <location filename="../../workbench/gui/result_view.py" line="213"/>
         <source>Result id</source>
         <translation>Tuloksen tunnus</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="209"/>
+        <location filename="../../workbench/gui/result_view.py" line="216"/>
         <source>Parameter %1</source>
         <translation>Parametri %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="216"/>
+        <location filename="../../workbench/gui/result_view.py" line="223"/>
         <source>Input %1</source>
         <translation>Syöte %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="239"/>
+        <location filename="../../workbench/gui/result_view.py" line="246"/>
         <source>Plots</source>
         <translation>Kuvaajat</translation>
     </message>
@@ -2402,52 +2422,57 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
         <translation>Reitit</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="234"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="229"/>
+        <source>Choose which product routes the matrix shows</source>
+        <translation>Valitse, mitkä tuotereitit matriisi näyttää</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="235"/>
         <source>Any verdict</source>
         <translation>Mikä tahansa arvio</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="238"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="239"/>
         <source>Show only samples with this verdict for a shown route</source>
         <translation>Näytä vain näytteet, joilla on tämä arvio jollekin näytetylle reitille</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="249"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="250"/>
         <source>* learned model prediction available</source>
         <translation>* opetetun mallin ennuste saatavilla</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="252"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="253"/>
         <source>Show:</source>
         <translation>Näytä:</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="301"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="302"/>
         <source>Classifying…</source>
         <translation>Luokitellaan…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="311"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="312"/>
         <source>Classification failed: see the task panel.</source>
         <translation>Luokittelu epäonnistui: katso tehtäväpaneeli.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="313"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="314"/>
         <source>Classification failed: %1</source>
         <translation>Luokittelu epäonnistui: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="317"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="318"/>
         <source>Classify samples</source>
         <translation>Luokittele näytteet</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="333"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="334"/>
         <source>%1 verdicts</source>
         <translation>%1 arviota</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="366"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="367"/>
         <source>Routes (%1 of %2)</source>
         <translation>Reitit (%1/%2)</translation>
     </message>

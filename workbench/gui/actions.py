@@ -60,6 +60,8 @@ def build_actions(win: MainWindow) -> Actions:
     undo.setShortcut(QKeySequence(SK.Undo))
     redo = win.undo_stack.createRedoAction(win, translate("Actions", "&Redo"))
     redo.setShortcut(QKeySequence(SK.Redo))
+    undo.setStatusTip(translate("Actions", "Undo the last change (imports and analyses too)"))
+    redo.setStatusTip(translate("Actions", "Do again what was undone"))
     acts = Actions(
         new=_action(
             win,

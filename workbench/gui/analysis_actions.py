@@ -160,6 +160,9 @@ class AnalysisController(QObject):
         self.analyses_menu.addSeparator()
         self.rerun_stale_action = QAction(translate("Analyses", "Re-run all &stale results"), win)
         self.rerun_stale_action.triggered.connect(self.rerun_all_stale)
+        tip = translate("Analyses", "Compute again every result whose input data have changed")
+        self.rerun_stale_action.setToolTip(tip)
+        self.rerun_stale_action.setStatusTip(tip)
         self.analyses_menu.addAction(self.rerun_stale_action)
 
         self.wizard_action = QAction(translate("Analyses", "&Self-assessment wizard…"), win)

@@ -72,7 +72,9 @@ class _CloseCompanions(QObject):
 
 def install(win: MainWindow) -> HelpActions:
     guide = QAction(translate("HelpMenu", "&User guide"), win)
-    guide.setShortcuts([QKeySequence(QKeySequence.StandardKey.HelpContents), QKeySequence("F1")])
+    keys = [*QKeySequence.keyBindings(QKeySequence.StandardKey.HelpContents), QKeySequence("F1")]
+    unique = list({k.toString(): k for k in keys}.values())  # one entry per key: no ambiguity
+    guide.setShortcuts(unique)
     tip = translate("HelpMenu", "How to do each task, step by step (works offline)")
     guide.setToolTip(tip)
     guide.setStatusTip(tip)

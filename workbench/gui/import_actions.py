@@ -179,7 +179,12 @@ def install(win: MainWindow) -> ImportController:
             watch,
             translate("ImportActions", "Import new files from an instrument's export folder"),
         ),
-        stop_watch=_act(win, translate("ImportActions", "Stop &watching"), controller.stop_watch),
+        stop_watch=_act(
+            win,
+            translate("ImportActions", "Stop &watching"),
+            controller.stop_watch,
+            translate("ImportActions", "Stop importing new files from the watched folder"),
+        ),
         export=_act(
             win,
             translate("ImportActions", "&Export…"),

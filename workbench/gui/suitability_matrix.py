@@ -226,6 +226,7 @@ class SuitabilityPanel(QWidget):
 
         self.routes_button = QToolButton()
         self.routes_button.setText(self.tr("Routes"))
+        self.routes_button.setToolTip(self.tr("Choose which product routes the matrix shows"))
         self.routes_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.routes_menu = QMenu(self)
         self.routes_button.setMenu(self.routes_menu)
