@@ -163,3 +163,27 @@ def test_define_template_from_the_preview(window, qtbot, make_project, tmp_path)
     assert summary.count("imported") == 1
     q = next(iter(project.find_sample("Pine B").measurements.values())).quantities
     assert q["fibre_length_ln"].value == 1.85
+
+
+def test_import_with_template_menu_action(window, qtbot, make_project, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QFileDialog, QInputDialog
+
+    editor = TemplateDialog(str(write_table(tmp_path / "t.csv")))
+    qtbot.addWidget(editor)
+    editor.set_column("Sample ID", SAMPLE)
+    editor.set_column("Width (um)", "fibre_width", "um")
+    editor.decimal_combo.setCurrentIndex(editor.decimal_combo.findData(","))
+    editor.name_edit.setText("Widths")
+    assert editor.save() == "Widths", editor.error
+    editor.close()
+    project = make_project(1, 1)
+    window.set_project(project)
+    src = write_table(tmp_path / "widths.csv")
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("Widths", True))
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(src)], ""))
+    window.import_actions.import_template.trigger()
+    dialog = wait_preview(window, qtbot)
+    assert dialog.items[0].plan.parsed.format_id == "template:Widths"
+    confirm(window, qtbot, dialog)
+    q = next(iter(project.find_sample("Birch A").measurements.values())).quantities
+    assert q["fibre_width"].value == 18.5 and q["fibre_width"].unit == "µm"
