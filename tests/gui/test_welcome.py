@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings
 
 
-def test_start_shows_welcome_over_the_demo(window, qtbot):
+def test_start_shows_welcome_over_the_demo(window, qtbot, make_project):
     from workbench.gui.app import start_window
 
     start_window(window, None)
@@ -18,6 +18,9 @@ def test_start_shows_welcome_over_the_demo(window, qtbot):
     for symbol in ("✔", "◐", "✘", "?"):
         assert symbol in all_text
     assert "File &gt; Import" in all_text and "User guide" in all_text
+    assert not page.subtitle.isHidden()  # "the demonstration project is open behind"
+    window.set_project(make_project())
+    assert page.subtitle.isHidden()  # not said over the user's own project
     page.close()
 
 

@@ -9,6 +9,7 @@ opens the page again at any time.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt
@@ -74,7 +75,7 @@ class WelcomeDialog(QDialog):
             + self.tr("Welcome to %1").replace("%1", APP_NAME)
             + "</span>"
         )
-        subtitle = QLabel(
+        self.subtitle = subtitle = QLabel(
             self.tr(
                 "The demonstration project is open behind this page: eight common Finnish "
                 "feedstocks with typical literature values. Try things on it freely."
@@ -164,8 +165,19 @@ class WelcomeDialog(QDialog):
         layout.addLayout(grid)
         layout.addStretch(1)
         layout.addLayout(buttons)
+        if win is not None:
+            win.doc.projectReplaced.connect(self.refresh)
+        self.refresh()
         self.setMinimumWidth(900)
         self.resize(900, self.heightForWidth(900) if self.hasHeightForWidth() else 480)
+
+    def refresh(self) -> None:
+        """The demo sentence only while the demonstration project is the open one."""
+        from workbench.gui.app import demo_path
+
+        project = self.win.doc.project if self.win is not None else None
+        is_demo = project is not None and project.path is not None
+        self.subtitle.setVisible(is_demo and Path(project.path) == demo_path())
 
     def _import(self) -> None:
         self.accept()
