@@ -77,3 +77,21 @@ def test_generic_column_labels_follow_the_language(qapp):
             qapp.removeTranslator(translator)
         i18n.install_translators(qapp, "en")
     assert column_label("Temperature") == "Temperature"
+
+
+def test_default_language_follows_a_finnish_system(monkeypatch):
+    from workbench.gui import i18n
+
+    class FakeLocale:
+        def __init__(self, name: str) -> None:
+            self._name = name
+
+        def name(self) -> str:
+            return self._name
+
+    settings = QSettings()
+    settings.remove("ui/language")  # never chosen: follow the system
+    for system, expected in (("fi_FI", "fi"), ("en_US", "en"), ("de_DE", "en")):
+        monkeypatch.setattr(i18n.QLocale, "system", staticmethod(lambda s=system: FakeLocale(s)))
+        assert i18n.chosen_language(settings) == expected
+        assert language.resolve("", system) == expected
