@@ -339,6 +339,39 @@
     </message>
 </context>
 <context>
+    <name>ColumnMapTable</name>
+    <message>
+        <location filename="../../workbench/gui/template_mapping.py" line="31"/>
+        <source>Column in the file</source>
+        <translation>Sarake tiedostossa</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/template_mapping.py" line="31"/>
+        <source>Use as</source>
+        <translation>Käyttö</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/template_mapping.py" line="31"/>
+        <source>Unit in the file</source>
+        <translation>Yksikkö tiedostossa</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/template_mapping.py" line="45"/>
+        <source>Ignore</source>
+        <translation>Ohita</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/template_mapping.py" line="46"/>
+        <source>Sample name</source>
+        <translation>Näytteen nimi</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/template_mapping.py" line="47"/>
+        <source>Plain column (kept as is)</source>
+        <translation>Tavallinen sarake (sellaisenaan)</translation>
+    </message>
+</context>
+<context>
     <name>Columns</name>
     <message>
         <location filename="../../workbench/gui/column_labels.py" line="23"/>
@@ -2563,229 +2596,199 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
 <context>
     <name>TemplateDialog</name>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="128"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="77"/>
         <source>Import template</source>
         <translation>Tuontipohja</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="147"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="95"/>
         <source>No sample file opened.</source>
         <translation>Esimerkkitiedostoa ei ole avattu.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="148"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="96"/>
         <source>Open sample file…</source>
         <translation>Avaa esimerkkitiedosto…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="152"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="100"/>
         <source>Load</source>
         <translation>Lataa</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="153"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="101"/>
         <source>Edit a saved template</source>
         <translation>Muokkaa tallennettua mallipohjaa</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="158"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="106"/>
         <source>Saved templates:</source>
         <translation>Tallennetut mallipohjat:</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="163"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="111"/>
         <source>e.g. Fibre analyser, lab 2</source>
         <translation>esim. Kuituanalysaattori, labra 2</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="170"/>
-        <location filename="../../workbench/gui/template_dialog.py" line="179"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="118"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="127"/>
         <source>Automatic</source>
         <translation>Automaattinen</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="171"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="119"/>
         <source>Comma ,</source>
         <translation>Pilkku ,</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="172"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="120"/>
         <source>Semicolon ;</source>
         <translation>Puolipiste ;</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="173"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="121"/>
         <source>Tab</source>
         <translation>Sarkain</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="174"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="122"/>
         <source>Spaces</source>
         <translation>Välilyönnit</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="180"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="128"/>
         <source>Point 1.5</source>
         <translation>Piste 1.5</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="181"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="129"/>
         <source>Comma 1,5</source>
         <translation>Pilkku 1,5</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="189"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="137"/>
         <source>Line number of the column names (0: no header)</source>
         <translation>Sarakenimien rivinumero (0: ei otsikkoriviä)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="192"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="140"/>
         <source>Lines after the header to skip (units rows)</source>
         <translation>Otsikon jälkeen ohitettavat rivit (yksikkörivit)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="193"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="141"/>
         <source>Data end at the first blank line</source>
         <translation>Tiedot päättyvät ensimmäiseen tyhjään riviin</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="196"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="144"/>
         <source>Template name:</source>
         <translation>Mallipohjan nimi:</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="197"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="145"/>
         <source>Measurement kind:</source>
         <translation>Mittauksen laji:</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="198"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="146"/>
         <source>Delimiter:</source>
         <translation>Erotin:</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="199"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="147"/>
         <source>Decimal mark:</source>
         <translation>Desimaalimerkki:</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="200"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="148"/>
         <source>Encoding:</source>
         <translation>Merkistö:</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="201"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="149"/>
         <source>Header row:</source>
         <translation>Otsikkorivi:</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="202"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="150"/>
         <source>Rows to skip after it:</source>
         <translation>Ohitettavat rivit sen jälkeen:</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="209"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="157"/>
         <source>The start of the file, with line numbers; the header row is highlighted</source>
         <translation>Tiedoston alku rivinumeroineen; otsikkorivi on korostettu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="215"/>
-        <source>Column in the file</source>
-        <translation>Sarake tiedostossa</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="215"/>
-        <source>Use as</source>
-        <translation>Käyttö</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="215"/>
-        <source>Unit in the file</source>
-        <translation>Yksikkö tiedostossa</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="225"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="166"/>
         <source>Plot x axis:</source>
         <translation>Kuvaajan x-akseli:</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="227"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="168"/>
         <source>Plot signal:</source>
         <translation>Kuvaajan signaali:</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="244"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="185"/>
         <source>Columns</source>
         <translation>Sarakkeet</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="247"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="188"/>
         <source>Preview of what will be imported</source>
         <translation>Esikatselu tuotavista tiedoista</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="258"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="199"/>
         <source>Save template</source>
         <translation>Tallenna mallipohja</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="283"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="224"/>
         <source>Open a sample file</source>
         <translation>Avaa esimerkkitiedosto</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="294"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="235"/>
         <source>Sample file: %1</source>
         <translation>Esimerkkitiedosto: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="348"/>
-        <source>Ignore</source>
-        <translation>Ohita</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="349"/>
-        <source>Sample name</source>
-        <translation>Näytteen nimi</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="350"/>
-        <source>Plain column (kept as is)</source>
-        <translation>Tavallinen sarake (sellaisenaan)</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="397"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="313"/>
         <source>(none)</source>
         <translation>(ei mitään)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="477"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="349"/>
         <source>Open a sample file to see a preview.</source>
         <translation>Avaa esimerkkitiedosto nähdäksesi esikatselun.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="480"/>
-        <location filename="../../workbench/gui/template_dialog.py" line="545"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="352"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="417"/>
         <source>this template</source>
         <translation>tämä mallipohja</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="498"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="370"/>
         <source>Sample</source>
         <translation>Näyte</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="534"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="406"/>
         <source>(no sample column)</source>
         <translation>(ei näytesaraketta)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="535"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="407"/>
         <source>%1 measurement(s) of kind %2 for samples: %3</source>
         <translation>%1 mittaus(ta), laji %2, näytteet: %3</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="551"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="423"/>
         <source>Saved template “%1” to %2</source>
         <translation>Mallipohja ”%1” tallennettu: %2</translation>
     </message>
@@ -3210,113 +3213,113 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
 <context>
     <name>WelcomeDialog</name>
     <message>
-        <location filename="../../workbench/gui/welcome.py" line="69"/>
-        <location filename="../../workbench/gui/welcome.py" line="74"/>
+        <location filename="../../workbench/gui/welcome.py" line="70"/>
+        <location filename="../../workbench/gui/welcome.py" line="75"/>
         <source>Welcome to %1</source>
         <translation>Tervetuloa käyttämään %1 -ohjelmaa</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/welcome.py" line="79"/>
+        <location filename="../../workbench/gui/welcome.py" line="80"/>
         <source>The demonstration project is open behind this page: eight common Finnish feedstocks with typical literature values. Try things on it freely.</source>
         <translation>Tämän sivun takana on auki esittelyprojekti: kahdeksan tavallista suomalaista raaka-ainetta kirjallisuuden tyypillisillä arvoilla. Kokeile sillä vapaasti.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/welcome.py" line="86"/>
+        <location filename="../../workbench/gui/welcome.py" line="87"/>
         <source>What it does</source>
         <translation>Mitä se tekee</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/welcome.py" line="88"/>
+        <location filename="../../workbench/gui/welcome.py" line="89"/>
         <source>Fibre Workbench collects lab instrument exports (TGA, moisture, ash, NIR spectra, fibre analyser reports) into one project file, runs analyses on them and tells which product routes each feedstock suits, with the reasons.</source>
         <translation>Fibre Workbench kokoaa laboratoriolaitteiden vientitiedostot (TGA, kosteus, tuhka, NIR-spektrit, kuituanalysaattorin raportit) yhteen projektitiedostoon, ajaa niille analyysit ja kertoo perusteluineen, mihin tuotereitteihin kukin raaka-aine soveltuu.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/welcome.py" line="94"/>
+        <location filename="../../workbench/gui/welcome.py" line="95"/>
         <source>Bring in your data</source>
         <translation>Tuo aineistosi</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/welcome.py" line="96"/>
+        <location filename="../../workbench/gui/welcome.py" line="97"/>
         <source>Drag files or whole folders onto the window, or use &lt;b&gt;File &amp;gt; Import files…&lt;/b&gt; (Ctrl+I). The format is recognised from the content; a preview shows what was read before anything is added.</source>
         <translation>Vedä tiedostoja tai kokonaisia kansioita ikkunan päälle tai valitse &lt;b&gt;Tiedosto &amp;gt; Tuo tiedostoja…&lt;/b&gt; (Ctrl+I). Muoto tunnistetaan sisällöstä; esikatselu näyttää, mitä luettiin, ennen kuin mitään lisätään.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/welcome.py" line="104"/>
+        <location filename="../../workbench/gui/welcome.py" line="105"/>
         <source>&lt;b&gt;Suitable&lt;/b&gt;: every limit is met</source>
         <translation>&lt;b&gt;Soveltuu&lt;/b&gt;: kaikki raja-arvot täyttyvät</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/welcome.py" line="107"/>
+        <location filename="../../workbench/gui/welcome.py" line="108"/>
         <source>&lt;b&gt;Conditional&lt;/b&gt;: met only within uncertainty, or with a condition</source>
         <translation>&lt;b&gt;Ehdollinen&lt;/b&gt;: täyttyy vain epävarmuuden rajoissa tai ehdoin</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/welcome.py" line="109"/>
+        <location filename="../../workbench/gui/welcome.py" line="110"/>
         <source>&lt;b&gt;Not suitable&lt;/b&gt;: a hard limit fails</source>
         <translation>&lt;b&gt;Ei sovellu&lt;/b&gt;: ehdoton raja ei täyty</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/welcome.py" line="110"/>
+        <location filename="../../workbench/gui/welcome.py" line="111"/>
         <source>&lt;b&gt;No data&lt;/b&gt;: a deciding measurement is missing</source>
         <translation>&lt;b&gt;Ei tietoja&lt;/b&gt;: ratkaiseva mittaus puuttuu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/welcome.py" line="114"/>
+        <location filename="../../workbench/gui/welcome.py" line="115"/>
         <source>Read the suitability matrix</source>
         <translation>Soveltuvuusmatriisin lukeminen</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/welcome.py" line="115"/>
+        <location filename="../../workbench/gui/welcome.py" line="116"/>
         <source>Samples are rows, product routes are columns:</source>
         <translation>Näytteet ovat rivejä, tuotereitit sarakkeita:</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/welcome.py" line="119"/>
+        <location filename="../../workbench/gui/welcome.py" line="120"/>
         <source>Click a cell to see every limit, the measured value and its source.</source>
         <translation>Napsauta solua nähdäksesi jokaisen raja-arvon, mitatun arvon ja sen lähteen.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/welcome.py" line="122"/>
+        <location filename="../../workbench/gui/welcome.py" line="123"/>
         <source>Help is built in</source>
         <translation>Ohjeet ovat mukana</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/welcome.py" line="124"/>
+        <location filename="../../workbench/gui/welcome.py" line="125"/>
         <source>&lt;b&gt;Help &amp;gt; User guide&lt;/b&gt; (F1) explains every task step by step, works offline and is in English and Finnish. Hover over a control to see what it does. For a quick company self-assessment, switch on &lt;b&gt;View &amp;gt; Simple mode&lt;/b&gt;.</source>
         <translation>&lt;b&gt;Ohje &amp;gt; Käyttöopas&lt;/b&gt; (F1) neuvoo jokaisen tehtävän vaihe vaiheelta, toimii ilman verkkoyhteyttä ja on suomeksi ja englanniksi. Vie osoitin painikkeen päälle nähdäksesi, mitä se tekee. Nopeaa yrityksen itsearviointia varten valitse &lt;b&gt;Näytä &amp;gt; Pelkistetty tila&lt;/b&gt;.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/welcome.py" line="137"/>
+        <location filename="../../workbench/gui/welcome.py" line="138"/>
         <source>Don&apos;t show this at start</source>
         <translation>Älä näytä tätä käynnistettäessä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/welcome.py" line="138"/>
+        <location filename="../../workbench/gui/welcome.py" line="139"/>
         <source>Help &gt; Welcome opens this page again</source>
         <translation>Ohje &gt; Tervetuloa avaa tämän sivun uudelleen</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/welcome.py" line="141"/>
+        <location filename="../../workbench/gui/welcome.py" line="142"/>
         <source>Import files…</source>
         <translation>Tuo tiedostoja…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/welcome.py" line="142"/>
+        <location filename="../../workbench/gui/welcome.py" line="143"/>
         <source>Choose instrument exports to add to the project</source>
         <translation>Valitse projektiin lisättävät laitteiden vientitiedostot</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/welcome.py" line="144"/>
+        <location filename="../../workbench/gui/welcome.py" line="145"/>
         <source>Open the user guide</source>
         <translation>Avaa käyttöopas</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/welcome.py" line="145"/>
+        <location filename="../../workbench/gui/welcome.py" line="146"/>
         <source>The guide opens in a window of its own (F1)</source>
         <translation>Opas avautuu omaan ikkunaansa (F1)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/welcome.py" line="147"/>
+        <location filename="../../workbench/gui/welcome.py" line="148"/>
         <source>Start working</source>
         <translation>Aloita työ</translation>
     </message>

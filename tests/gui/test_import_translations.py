@@ -17,6 +17,7 @@ MODULES = (
     "import_dialog",
     "import_preview_model",
     "template_dialog",
+    "template_mapping",
     "export_dialog",
 )
 

@@ -12,8 +12,6 @@ in the import preview and usable from the CLI (``import --template NAME``).
 
 from __future__ import annotations
 
-import re
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +25,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -42,9 +39,11 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.errors import UserFacingError
-from workbench.gui.i18n import kind_label, property_label
+from workbench.gui.i18n import kind_label
+from workbench.gui.template_guess import guess_delimiter, guess_header_row, slug, split_cells
+from workbench.gui.template_mapping import IGNORE, PLAIN, SAMPLE, ColumnMapTable
 from workbench.importers.base import ParsedFile
-from workbench.importers.template_schema import DELIMITERS, UNIT_FACTORS
+from workbench.importers.template_schema import DELIMITERS
 from workbench.importers.templates import (
     list_templates,
     load_template,
@@ -55,67 +54,17 @@ from workbench.importers.templates import (
 from workbench.importers.text import decode, sniff_delimiter, split_lines
 from workbench.vocab import PROPERTIES, MeasurementKind
 
+__all__ = [
+    "IGNORE",
+    "PLAIN",
+    "SAMPLE",
+    "TemplateDialog",
+    "guess_delimiter",
+    "guess_header_row",
+    "slug",
+]
 PREVIEW_BYTES = 128 * 1024
 PREVIEW_ROWS = 200
-IGNORE, SAMPLE, PLAIN = "__ignore__", "__sample__", "__plain__"
-_NUMBER = re.compile(r"^[-+]?(\d+([.,]\d*)?|[.,]\d+)([eE][-+]?\d+)?$")
-_UNIT_IN_HEADER = re.compile(r"[\[(]\s*([^\])]{1,12}?)\s*[\])]\s*$")
-
-
-def slug(name: str, taken: set[str]) -> str:
-    """A plain-column target name ``[a-z][a-z0-9_]*`` from a header, unique in ``taken``."""
-    base = re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")[:48] or "column"
-    if not base[0].isalpha():
-        base = "c_" + base
-    out, n = base, 2
-    while out in taken:
-        out, n = f"{base}_{n}", n + 1
-    return out
-
-
-def header_unit(header: str) -> str:
-    m = _UNIT_IN_HEADER.search(header)
-    return m.group(1) if m else ""
-
-
-def split_cells(line: str, delimiter: str | None) -> list[str]:
-    cells = line.split(delimiter) if delimiter else line.split()
-    return [c.strip().strip('"') for c in cells]
-
-
-def guess_delimiter(lines: list[str]) -> str | None:
-    """The delimiter that splits the most lines into the same number (>= 2) of cells;
-    preamble and trailer lines do not spoil it (unlike a whole-file consistency test)."""
-    best, best_score = None, 0
-    for delim in ("\t", ";", ","):
-        widths = Counter(len(ln.split(delim)) for ln in lines[:200] if ln.strip())
-        _width, count = max(
-            ((w, c) for w, c in widths.items() if w >= 2),
-            default=(0, 0),
-            key=lambda wc: (wc[1], wc[0]),
-        )
-        if count > best_score:
-            best, best_score = delim, count
-    return best if best_score >= 2 else sniff_delimiter(lines[:60])
-
-
-def _numeric_share(cells: list[str]) -> float:
-    cells = [c for c in cells if c]
-    return sum(1 for c in cells if _NUMBER.match(c)) / len(cells) if cells else 0.0
-
-
-def guess_header_row(lines: list[str], delimiter: str | None) -> int:
-    """1-based line of the column names: the last mostly-text line of the same width
-    before the first mostly-numeric row (0 when the data start without one)."""
-    for i, line in enumerate(lines[:200]):
-        cells = split_cells(line, delimiter)
-        if len(cells) >= 2 and _numeric_share(cells) >= 0.5:
-            for j in range(i - 1, -1, -1):
-                prev = split_cells(lines[j], delimiter)
-                if len(prev) == len(cells) and _numeric_share(prev) < 0.5:
-                    return j + 1
-            return 0
-    return 1
 
 
 class TemplateDialog(QDialog):
@@ -129,7 +78,6 @@ class TemplateDialog(QDialog):
         self.path = ""
         self.raw = b""
         self.lines: list[str] = []
-        self.header: list[str] = []
         self.parsed: ParsedFile | None = None
         self.error = ""
         self._loading = False
@@ -210,15 +158,8 @@ class TemplateDialog(QDialog):
         )
         self.raw_view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
 
-        self.map_table = QTableWidget(0, 3)
-        self.map_table.setHorizontalHeaderLabels(
-            [self.tr("Column in the file"), self.tr("Use as"), self.tr("Unit in the file")]
-        )
-        self.map_table.horizontalHeader().setSectionResizeMode(
-            0, QHeaderView.ResizeMode.ResizeToContents
-        )
-        self.map_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.map_table.verticalHeader().setVisible(False)
+        self.map_table = ColumnMapTable()
+        self.map_table.changed.connect(self._mapping_changed)
         self.x_combo = QComboBox()
         self.signal_combo = QComboBox()
         plot_row = QHBoxLayout()
@@ -339,28 +280,7 @@ class TemplateDialog(QDialog):
             )
             header = [f"#{j + 1}" for j in range(width)]
         self._highlight_header(row)
-        old = self.mapping_state()
-        self.header = [h for h in dict.fromkeys(header) if h]
-        self.map_table.setRowCount(len(self.header))
-        for r, name in enumerate(self.header):
-            self.map_table.setItem(r, 0, QTableWidgetItem(name))
-            use = QComboBox()
-            use.addItem(self.tr("Ignore"), IGNORE)
-            use.addItem(self.tr("Sample name"), SAMPLE)
-            use.addItem(self.tr("Plain column (kept as is)"), PLAIN)
-            for pid in PROPERTIES:
-                use.addItem(f"{property_label(pid)} ({pid})", pid)
-            unit = QComboBox()
-            unit.setEditable(True)
-            prev = old.get(name)
-            use.setCurrentIndex(use.findData(prev[0]) if prev else 0)
-            unit.setEditText(prev[1] if prev else header_unit(name))
-            use.currentIndexChanged.connect(lambda _i, r=r: self._use_changed(r))
-            unit.currentTextChanged.connect(self.schedule)
-            self.map_table.setCellWidget(r, 1, use)
-            self.map_table.setCellWidget(r, 2, unit)
-        self._fill_plot_combos()
-        self.schedule()
+        self.map_table.set_header(header)
 
     def _highlight_header(self, row: int) -> None:
         marks = []
@@ -373,23 +293,19 @@ class TemplateDialog(QDialog):
             marks.append(mark)
         self.raw_view.setExtraSelections(marks)
 
-    def _use_changed(self, row: int) -> None:
-        use = self.map_table.cellWidget(row, 1).currentData()
-        unit = self.map_table.cellWidget(row, 2)
-        if use in PROPERTIES:
-            want = PROPERTIES[use].unit
-            choices = sorted({u for (u, w) in UNIT_FACTORS if w == want})
-            guess = header_unit(self.header[row])
-            unit.blockSignals(True)
-            unit.clear()
-            unit.addItems(choices)
-            unit.setEditText(guess if (guess, want) in UNIT_FACTORS else want)
-            unit.blockSignals(False)
+    def _mapping_changed(self) -> None:
         self._fill_plot_combos()
         self.schedule()
 
+    @property
+    def header(self) -> list[str]:
+        return self.map_table.header
+
+    def set_column(self, name: str, use: str, unit: str | None = None) -> None:
+        self.map_table.set_column(name, use, unit)
+
     def _fill_plot_combos(self) -> None:
-        targets = [t for t in self.targets() if t]
+        targets = [t for t in self.map_table.targets() if t]
         for combo in (self.x_combo, self.signal_combo):
             current = combo.currentData()
             combo.blockSignals(True)
@@ -401,52 +317,8 @@ class TemplateDialog(QDialog):
             combo.blockSignals(False)
 
     # -- mapping --------------------------------------------------------------------------
-    def mapping_state(self) -> dict[str, tuple[str, str]]:
-        """Column name -> (use, unit) as currently shown."""
-        out = {}
-        for r, name in enumerate(self.header):
-            use, unit = self.map_table.cellWidget(r, 1), self.map_table.cellWidget(r, 2)
-            if use is not None:
-                out[name] = (use.currentData(), unit.currentText().strip())
-        return out
-
-    def set_column(self, name: str, use: str, unit: str | None = None) -> None:
-        """Set one column's role (tests and loading a saved template use this)."""
-        r = self.header.index(name)
-        combo = self.map_table.cellWidget(r, 1)
-        if combo.findData(use) < 0:
-            raise ValueError(f"{use!r} is not a property id or a column role")
-        combo.setCurrentIndex(combo.findData(use))
-        if unit is not None:
-            self.map_table.cellWidget(r, 2).setEditText(unit)
-
-    def targets(self) -> list[str]:
-        taken: set[str] = set()
-        out = []
-        for name, (use, _unit) in self.mapping_state().items():
-            if use == PLAIN:
-                out.append(slug(name, taken))
-                taken.add(out[-1])
-            elif use in PROPERTIES:
-                out.append(use)
-        return out
-
     def template_dict(self) -> dict[str, Any]:
-        columns: dict[str, dict[str, str]] = {}
-        sample_column = None
-        taken: set[str] = set()
-        for name, (use, unit) in self.mapping_state().items():
-            if use == IGNORE:
-                continue
-            if use == SAMPLE:
-                sample_column = name
-                continue
-            target = slug(name, taken) if use == PLAIN else use
-            taken.add(target)
-            spec = {"target": target, "label": name[:200]}
-            if unit:
-                spec["unit"] = unit
-            columns[name] = spec
+        columns, sample_column = self.map_table.columns_spec()
         data: dict[str, Any] = {
             "name": self.name_edit.text().strip(),
             "delimiter": self.delim_combo.currentData(),

@@ -1,0 +1,71 @@
+"""Guessing a table's layout for the template editor: delimiter, header row, units.
+
+Pure functions (no Qt) so they are easy to test: the editor calls them when a sample
+file is opened, and the user corrects what they got wrong.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from workbench.importers.text import sniff_delimiter
+
+_NUMBER = re.compile(r"^[-+]?(\d+([.,]\d*)?|[.,]\d+)([eE][-+]?\d+)?$")
+_UNIT_IN_HEADER = re.compile(r"[\[(]\s*([^\])]{1,12}?)\s*[\])]\s*$")
+
+
+def slug(name: str, taken: set[str]) -> str:
+    """A plain-column target name ``[a-z][a-z0-9_]*`` from a header, unique in ``taken``."""
+    base = re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")[:48] or "column"
+    if not base[0].isalpha():
+        base = "c_" + base
+    out, n = base, 2
+    while out in taken:
+        out, n = f"{base}_{n}", n + 1
+    return out
+
+
+def header_unit(header: str) -> str:
+    m = _UNIT_IN_HEADER.search(header)
+    return m.group(1) if m else ""
+
+
+def split_cells(line: str, delimiter: str | None) -> list[str]:
+    cells = line.split(delimiter) if delimiter else line.split()
+    return [c.strip().strip('"') for c in cells]
+
+
+def guess_delimiter(lines: list[str]) -> str | None:
+    """The delimiter that splits the most lines into the same number (>= 2) of cells;
+    preamble and trailer lines do not spoil it (unlike a whole-file consistency test)."""
+    best, best_score = None, 0
+    for delim in ("\t", ";", ","):
+        widths = Counter(len(ln.split(delim)) for ln in lines[:200] if ln.strip())
+        _width, count = max(
+            ((w, c) for w, c in widths.items() if w >= 2),
+            default=(0, 0),
+            key=lambda wc: (wc[1], wc[0]),
+        )
+        if count > best_score:
+            best, best_score = delim, count
+    return best if best_score >= 2 else sniff_delimiter(lines[:60])
+
+
+def _numeric_share(cells: list[str]) -> float:
+    cells = [c for c in cells if c]
+    return sum(1 for c in cells if _NUMBER.match(c)) / len(cells) if cells else 0.0
+
+
+def guess_header_row(lines: list[str], delimiter: str | None) -> int:
+    """1-based line of the column names: the last mostly-text line of the same width
+    before the first mostly-numeric row (0 when the data start without one)."""
+    for i, line in enumerate(lines[:200]):
+        cells = split_cells(line, delimiter)
+        if len(cells) >= 2 and _numeric_share(cells) >= 0.5:
+            for j in range(i - 1, -1, -1):
+                prev = split_cells(lines[j], delimiter)
+                if len(prev) == len(cells) and _numeric_share(prev) < 0.5:
+                    return j + 1
+            return 0
+    return 1
