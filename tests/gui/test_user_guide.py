@@ -76,3 +76,28 @@ def test_f1_opens_the_guide(window):
     dialog = window._user_guide
     assert dialog.isVisible() and dialog.contents.count() >= 6
     dialog.close()
+
+
+def test_menu_paths_in_the_guide_are_the_real_menu_texts():
+    """Every bold "Menu > Item" in the guide names texts the interface really shows."""
+    import xml.etree.ElementTree as ET
+
+    root = ET.parse(resources_dir() / "translations" / "fibre_workbench_fi.ts").getroot()
+    texts = {"en": set(), "fi": set()}
+    for msg in root.iter("message"):
+        texts["en"].add((msg.findtext("source") or "").replace("&", ""))
+        texts["fi"].add((msg.findtext("translation") or "").replace("&", ""))
+    problems = []
+    checked = 0
+    for lang in ("en", "fi"):
+        for page in user_guide.guide_pages(lang):
+            for bold in re.findall(r"\*\*(.+?)\*\*", page.text(), flags=re.S):
+                path = " ".join(bold.split())
+                if " > " not in path:
+                    continue
+                checked += 1
+                for part in path.split(" > "):
+                    if part.strip() not in texts[lang]:
+                        problems.append(f"{lang}/{page.name}: {part!r} in {path!r}")
+    assert checked >= 20
+    assert not problems, "\n".join(problems)
