@@ -95,3 +95,18 @@ def test_default_language_follows_a_finnish_system(monkeypatch):
         monkeypatch.setattr(i18n.QLocale, "system", staticmethod(lambda s=system: FakeLocale(s)))
         assert i18n.chosen_language(settings) == expected
         assert language.resolve("", system) == expected
+
+
+def test_restart_question_answers(window):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    def answer(text: str) -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox) and "Restart now" in box.text()
+        next(b for b in box.buttons() if b.text() == text).click()
+
+    QTimer.singleShot(50, lambda: answer("Restart now"))
+    assert language.ask_restart(window) is True
+    QTimer.singleShot(50, lambda: answer("Later"))
+    assert language.ask_restart(window) is False
