@@ -837,7 +837,7 @@
     <message>
         <location filename="../../workbench/gui/details_panel.py" line="168"/>
         <source>Plugin</source>
-        <translation>Laajennus</translation>
+        <translation>Liitännäinen</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/details_panel.py" line="169"/>
@@ -2440,72 +2440,72 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
 <context>
     <name>SuitabilityPanel</name>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="216"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="218"/>
         <source>Click a cell to see why</source>
         <translation>Napsauta solua nähdäksesi syyn</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="223"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="225"/>
         <source>Click a cell of the matrix to see the explanation.</source>
         <translation>Napsauta matriisin solua nähdäksesi selityksen.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="228"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="230"/>
         <source>Routes</source>
         <translation>Reitit</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="229"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="231"/>
         <source>Choose which product routes the matrix shows</source>
         <translation>Valitse, mitkä tuotereitit matriisi näyttää</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="235"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="237"/>
         <source>Any verdict</source>
         <translation>Mikä tahansa arvio</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="239"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="241"/>
         <source>Show only samples with this verdict for a shown route</source>
         <translation>Näytä vain näytteet, joilla on tämä arvio jollekin näytetylle reitille</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="250"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="252"/>
         <source>* learned model prediction available</source>
         <translation>* opetetun mallin ennuste saatavilla</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="253"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="255"/>
         <source>Show:</source>
         <translation>Näytä:</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="302"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="304"/>
         <source>Classifying…</source>
         <translation>Luokitellaan…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="312"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="314"/>
         <source>Classification failed: see the task panel.</source>
         <translation>Luokittelu epäonnistui: katso tehtäväpaneeli.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="314"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="316"/>
         <source>Classification failed: %1</source>
         <translation>Luokittelu epäonnistui: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="318"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="320"/>
         <source>Classify samples</source>
         <translation>Luokittele näytteet</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="334"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="336"/>
         <source>%1 verdicts</source>
         <translation>%1 arviota</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="367"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="369"/>
         <source>Routes (%1 of %2)</source>
         <translation>Reitit (%1/%2)</translation>
     </message>
@@ -2628,7 +2628,7 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
     <message>
         <location filename="../../workbench/gui/template_dialog.py" line="111"/>
         <source>e.g. Fibre analyser, lab 2</source>
-        <translation>esim. Kuituanalysaattori, labra 2</translation>
+        <translation>esim. Kuituanalysaattori, laboratorio 2</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/template_dialog.py" line="118"/>
@@ -2981,193 +2981,193 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
 <context>
     <name>Verdicts</name>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="50"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="53"/>
         <source>Suitable</source>
         <translation>Soveltuu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="51"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="54"/>
         <source>Conditional</source>
         <translation>Ehdollinen</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="52"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="55"/>
         <source>Not suitable</source>
         <translation>Ei sovellu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="53"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="56"/>
         <source>No data</source>
         <translation>Ei tietoja</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="61"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="64"/>
         <source>suitable</source>
         <translation>soveltuu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="62"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="65"/>
         <source>conditionally suitable</source>
         <translation>soveltuu ehdollisesti</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="63"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="66"/>
         <source>not suitable</source>
         <translation>ei sovellu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="64"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="67"/>
         <source>not enough data</source>
         <translation>tiedot eivät riitä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="71"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="74"/>
         <source>pass</source>
         <translation>täyttyy</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="72"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="75"/>
         <source>fail</source>
         <translation>ei täyty</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="73"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="76"/>
         <source>borderline</source>
         <translation>rajalla</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="74"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="77"/>
         <source>unknown</source>
         <translation>tuntematon</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="75"/>
-        <location filename="../../workbench/gui/verdict_view.py" line="261"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="78"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="274"/>
         <source>information</source>
         <translation>tiedoksi</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="76"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="79"/>
         <source>does not apply</source>
         <translation>ei koske</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="83"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="86"/>
         <source>measured</source>
         <translation>mitattu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="84"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="87"/>
         <source>derived by an analysis</source>
         <translation>johdettu analyysillä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="85"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="88"/>
         <source>predicted by a model</source>
         <translation>ennustettu mallilla</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="86"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="89"/>
         <source>typed in</source>
         <translation>syötetty</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="245"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="258"/>
         <source>Criterion</source>
         <translation>Kriteeri</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="246"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="259"/>
         <source>Value</source>
         <translation>Arvo</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="247"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="260"/>
         <source>Limit</source>
         <translation>Raja-arvo</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="248"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="261"/>
         <source>Result</source>
         <translation>Tulos</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="249"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="262"/>
         <source>Margin</source>
         <translation>Marginaali</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="250"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="263"/>
         <source>Source</source>
         <translation>Lähde</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="259"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="272"/>
         <source>hard limit</source>
         <translation>ehdoton raja</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="260"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="273"/>
         <source>preference</source>
         <translation>toive</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="269"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="282"/>
         <source>from %1</source>
         <translation>lähde: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="304"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="319"/>
         <source>score %1/100</source>
         <translation>pisteet %1/100</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="308"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="324"/>
         <source>Why</source>
         <translation>Miksi</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="311"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="328"/>
         <source>Measure this to decide</source>
         <translation>Mittaa tämä, jotta voidaan päättää</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="314"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="332"/>
         <source>Conditions</source>
         <translation>Ehdot</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="324"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="342"/>
         <source>Pre-treatment that would change it</source>
         <translation>Esikäsittely, joka muuttaisi arvion</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="334"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="353"/>
         <source>Learned model (beside the rule verdict)</source>
         <translation>Opetettu malli (sääntöarvion rinnalla)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="338"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="357"/>
         <source>CV accuracy</source>
         <translation>ristiinvalidoitu tarkkuus</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="346"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="365"/>
         <source>Criteria</source>
         <translation>Kriteerit</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="349"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="368"/>
         <source>Nearest reference feedstocks</source>
         <translation>Lähimmät vertailuraaka-aineet</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="352"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="371"/>
         <source>distance</source>
         <translation>etäisyys</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="362"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="388"/>
         <source>Route file</source>
         <translation>Reittitiedosto</translation>
     </message>
@@ -3327,59 +3327,59 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
 <context>
     <name>Wizard</name>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="146"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="159"/>
         <source> or </source>
         <translation> tai </translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="159"/>
-        <location filename="../../workbench/gui/verdict_view.py" line="216"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="172"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="229"/>
         <source>We need a value for “%1” to decide on %2.</source>
         <translation>%2: tarvitaan arvo ”%1”, jotta voidaan päättää.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="165"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="178"/>
         <source>“%1” is close to the limit for %2 (limit %3, yours %4).</source>
         <translation>%2: ”%1” on lähellä rajaa (raja %3, sinun %4).</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="172"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="185"/>
         <source>Too much %1 for %2 (limit %3, yours %4).</source>
         <translation>%2: %1 on liian suuri (raja %3, sinun %4).</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="174"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="187"/>
         <source>Too little %1 for %2 (at least %3, yours %4).</source>
         <translation>%2: %1 on liian pieni (vähintään %3, sinun %4).</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="176"/>
-        <location filename="../../workbench/gui/verdict_view.py" line="183"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="189"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="196"/>
         <source>%1: %2 needs %3; yours is %4.</source>
         <translation>%1: %2 edellyttää: %3; sinun: %4.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="180"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="193"/>
         <source>%1: %2 does not take %4.</source>
         <translation>%1: %2 ei hyväksy: %4.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="231"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="244"/>
         <source>Tip: %1. Then the answer would be: %2.</source>
         <translation>Vinkki: %1. Silloin vastaus olisi: %2.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="186"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="199"/>
         <source>%1 is outside the range for %2 (%3, yours %4).</source>
         <translation>%2: %1 on sallitun alueen ulkopuolella (%3, sinun %4).</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="207"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="220"/>
         <source>Meets every limit we checked (%1 checks).</source>
         <translation>Täyttää kaikki tarkistamamme rajat (%1 tarkistusta).</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="225"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="238"/>
         <source>…and %1 more points to check.</source>
         <translation>…ja %1 muuta tarkistettavaa kohtaa.</translation>
     </message>
