@@ -73,5 +73,7 @@ Root: HKA; Subkey: "Software\Classes\Applications\{#AppExeName}\SupportedTypes";
 Filename: "{app}\{#AppExeName}"; Description: "{cm:LaunchProgram,{#AppName}}"; Flags: nowait postinstall skipifsilent
 
 [UninstallDelete]
-; Python byte-code caches the built-in plugins may leave beside their sources.
-Type: filesandordirs; Name: "{app}\_internal\plugins\*\__pycache__"
+; Files written after installation inside the bundle (byte-code caches the built-in
+; plugins may leave beside their sources). _internal holds only our files; the user's
+; own data (%APPDATA%\FibreWorkbench: plugins, templates, logs) is kept.
+Type: filesandordirs; Name: "{app}\_internal"
