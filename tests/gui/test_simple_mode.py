@@ -26,6 +26,7 @@ def test_simple_mode_hides_the_expert_parts_and_is_remembered(qtbot, demo_projec
     assert not win.tree_dock.isVisible() and not win.details_dock.isVisible()
     visible_menus = [a.text() for a in win.menuBar().actions() if a.isVisible()]
     assert visible_menus == ["&File", "&View", "&Help"]
+    assert not win.tree_dock.toggleViewAction().isVisible()
     overview = win.simple_mode.overview_dock()
     if overview is not None:
         assert overview.isVisible()
@@ -39,6 +40,7 @@ def test_simple_mode_hides_the_expert_parts_and_is_remembered(qtbot, demo_projec
     again.simple_mode.panel.full_button.click()
     assert not again.simple_mode.simple
     assert again.tree_dock.isVisible() and again.details_dock.isVisible()
+    assert again.tree_dock.toggleViewAction().isVisible()
     assert all(a.isVisible() for a in again.menuBar().actions())
     again.close()
 

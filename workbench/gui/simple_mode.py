@@ -274,6 +274,8 @@ class SimpleModeController:
             self.stack.setCurrentWidget(self.full_page)
         for menu_action in self._menus():
             menu_action.setVisible(not simple)
+        for dock in docks:  # View menu: no switches for panels simple mode does not show
+            dock.toggleViewAction().setVisible(not simple)
         self.panel.refresh()
 
     def _grow_overview(self) -> None:
