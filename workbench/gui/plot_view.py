@@ -72,7 +72,19 @@ def curves_of(sample: Sample, item: Measurement | Result) -> list[Curve]:
 
 
 def axis_text(column: Column) -> str:
-    return column_label(column.label or column.name)
+    """The axis title of a column, without a unit the instrument label already carries.
+
+    pyqtgraph appends the unit itself, so "Temp./°C" with unit °C becomes "Temp."
+    (shown as "Temp. (°C)") instead of "Temp./°C (°C)".
+    """
+    text = column.label or column.name
+    unit = column.unit
+    if unit:
+        for suffix in (f"/{unit}", f" ({unit})", f"({unit})", f" [{unit}]", f"[{unit}]"):
+            if text.endswith(suffix) and len(text) > len(suffix):
+                text = text[: -len(suffix)].rstrip(" /")
+                break
+    return column_label(text)
 
 
 class PlotView(QWidget):
