@@ -8,7 +8,8 @@ it runs the frozen executable:
 
 1. ``--version`` prints ``fibre-workbench <workbench.__version__>``;
 2. ``self-test`` succeeds (its output is shown);
-3. ``--help`` lists every command module of the source tree (nothing left out);
+3. ``--help`` lists the command of every ``cmd_*.py`` module of the source tree and
+   reports no command module that failed to load;
 4. a drop-in plugin written into the user plugin folder is listed by
    ``plugins --json`` as a loaded user plugin, and ``analyse`` runs it on a project
    made by ``demo``; its moisture values match the built-in ``moisture_ash`` plugin's;
@@ -28,6 +29,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -166,6 +168,13 @@ def check_commands(exe: Path, env: dict[str, str], report: dict) -> None:
     if "could not be loaded" in help_proc.stderr:
         raise CheckFailed(f"a command module failed to load in the bundle:\n{help_proc.stderr}")
     report["help_warnings"] = help_proc.stderr.strip()
+    commands = [name[len("cmd_") :].replace("_", "-") for name in command_names_in_source()]
+    missing = [
+        c for c in commands if not re.search(rf"^\s+{re.escape(c)}\b", help_proc.stdout, re.M)
+    ]
+    if missing:
+        raise CheckFailed(f"commands of the source tree missing in the bundle: {missing}")
+    report["commands"] = commands
 
 
 def check_drop_in_plugin(exe: Path, env: dict[str, str], tmp: Path, report: dict) -> None:
@@ -309,7 +318,8 @@ def print_report(report: dict) -> None:
         print()
     print(f"\nFrozen self-test ({report['self_test_seconds']} s):")
     print(textwrap.indent(report["self_test_output"], "  "))
-    print(f"\nPlugins in the bundle: {', '.join(report['plugins'])}")
+    print(f"\nCommands in the bundle: {', '.join(report['commands'])}")
+    print(f"Plugins in the bundle: {', '.join(report['plugins'])}")
     print(f"Drop-in plugin {PLUGIN_ID} moisture by sample: {report['drop_in_results']}")
     if "startup" in report:
         s = report["startup"]

@@ -366,3 +366,19 @@ def test_strip_keeps_only_loadable_smaller_copies(tmp_path):
         assert strip_libs.loadable(Path(out[0][1]))
     else:
         assert out[0] == entries[0]
+
+
+def test_smoke_check_drop_in_plugin_is_a_valid_plugin():
+    """The plugin the smoke check drops into the frozen app loads from source too."""
+    import smoke_check
+
+    from workbench.analysis.registry import discover
+    from workbench.paths import user_subdir
+
+    smoke_check.write_drop_in_plugin(user_subdir("plugins"))
+    record = discover(entry_points=False).get(smoke_check.PLUGIN_ID)
+    assert record.origin == "user" and record.status == "ok", record.error
+    assert callable(record.load())
+    assert smoke_check.command_names_in_source() == sorted(
+        m.rsplit(".", 1)[-1] for m in _discovered("workbench.cli", "cmd_")
+    )
