@@ -238,11 +238,20 @@ def datas(root: Path = ROOT) -> list[tuple[str, str]]:
 
 
 def _qt_relative(dest: str) -> str | None:
-    """The part of a bundle path below ``PySide6/Qt/`` (``None`` when not under it)."""
+    """The part of a bundle path below Qt's prefix (``None`` when not under it).
+
+    Linux and macOS wheels keep Qt under ``PySide6/Qt/``; the Windows wheel puts the
+    DLLs, ``plugins/`` and ``translations/`` directly under ``PySide6/``.
+    """
     norm = dest.replace("\\", "/")
     marker = "PySide6/Qt/"
     idx = norm.find(marker)
-    return norm[idx + len(marker) :] if idx >= 0 else None
+    if idx >= 0:
+        return norm[idx + len(marker) :]
+    for sub in ("plugins/", "translations/", "qml/"):
+        if norm.startswith(f"PySide6/{sub}"):
+            return norm[len("PySide6/") :]
+    return None
 
 
 def _excluded_qt_library(name: str) -> bool:
@@ -268,6 +277,7 @@ def _excluded_qt_library(name: str) -> bool:
         "Qt6Labs",
         "Qt6EglFS",
         "Qt6EglFs",
+        "opengl32sw",  # Windows: software OpenGL fallback (no OpenGL views here)
     )
     return any(token in base for token in dropped)
 
