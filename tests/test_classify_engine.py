@@ -436,7 +436,14 @@ def test_verdict_json_has_the_documented_fields():
         "note",
     ):
         assert key in crit
-    assert set(doc["suggestions"][0]) == {"action", "new_verdict", "new_score", "detail"}
+    assert set(doc["suggestions"][0]) == {
+        "action",
+        "new_verdict",
+        "new_score",
+        "detail",
+        "action_fi",
+        "detail_fi",
+    }
 
 
 def test_classify_project_covers_every_sample_and_route():

@@ -33,9 +33,11 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 
 from workbench.classify.evaluate import evaluate
 from workbench.classify.spec import RouteSpec
+from workbench.classify.texts import Text, join, msg, value_word
 from workbench.classify.values import SampleValues
 from workbench.classify.verdict import (
     CONDITIONAL,
@@ -49,20 +51,62 @@ from workbench.classify.verdict import (
 from workbench.model import Project, Sample
 from workbench.progress import Progress
 
+_NO_SCORED = msg("reason.no_scored")
+_LOW_WEIGHT = msg("reason.low_weight")
+_NO_VALUE: dict[str, tuple[str, Text]] = {}
+
+
+@lru_cache(maxsize=256)
+def _partial_score_note(known: int, total: int) -> Text:
+    return msg("note.partial_score", known=known, total=total)
+
+
+def _no_value(missing: str) -> Text:
+    """ "no value for X", made once per distinct missing-measurement text object."""
+    hit = _NO_VALUE.get(missing)
+    if hit is None or hit[0] is not missing:
+        if len(_NO_VALUE) > 4096:
+            _NO_VALUE.clear()
+        hit = _NO_VALUE[missing] = (missing, msg("reason.no_value", what=missing))
+    return hit[1]
+
+
+def _verify(row: CriterionRow) -> Text:
+    """ "to be verified: X" for an unknown product/conditional row (cached per criterion)."""
+    st = row.static
+    what = row.missing or row.label
+    if what is st["needs"]:
+        return st["verify"]
+    hit = st.get("verify_for")
+    if hit is None or hit[0] is not what:
+        hit = st["verify_for"] = (what, msg("cond.verify", what=what))
+    return hit[1]
+
 
 def _value_text(row: CriterionRow) -> str:
     if isinstance(row.value, float):
         unit = f" {row.unit}" if row.unit else ""
-        return f"{row.value:.4g}{unit}"
-    return str(row.value)
+        return msg("row.value", value=row.value, unit=unit)
+    return value_word(str(row.value))
 
 
-def _fail_text(comparator: str, row: CriterionRow) -> str:
+def _fail_text(comparator: str, row: CriterionRow) -> Text:
     if comparator == "in":
-        return f"{row.label}: {row.value} is not {row.limit_text}"
+        cache = row.static.setdefault("fail_in", {})
+        hit = cache.get(row.value)
+        if hit is None:
+            hit = cache[row.value] = msg(
+                "reason.fail_in", label=row.label, value=_value_text(row), limit=row.limit_text
+            )
+        return hit
     if comparator == "not_in":
-        return f"{row.label}: {row.value} is excluded"
-    return f"{row.label}: {_value_text(row)} does not meet {row.limit_text}"
+        return msg("reason.fail_not_in", label=row.label, value=_value_text(row))
+    if isinstance(row.value, float):
+        unit = f" {row.unit}" if row.unit else ""
+        return msg(
+            "reason.fail_number", label=row.label, value=row.value, unit=unit, limit=row.limit_text
+        )
+    return msg("reason.fail_limit", label=row.label, value=_value_text(row), limit=row.limit_text)
 
 
 def evaluate_route(route: RouteSpec, sv: SampleValues) -> Verdict:
@@ -94,28 +138,28 @@ def evaluate_route(route: RouteSpec, sv: SampleValues) -> Verdict:
             fails.append(_fail_text(c.comparator, row))
         elif res == "unknown":
             if c.if_missing == "condition":
-                st = row.static
-                conditions.append(
-                    st["verify"]
-                    if row.missing is st["needs"]
-                    else f"to be verified: {row.missing or row.label}"
-                )
+                conditions.append(_verify(row))
             else:
                 missing.append(row.missing or row.label)
         elif res == "borderline":
-            conditions.append(f"{row.label}: borderline, {row.note}")
+            conditions.append(msg("cond.borderline", label=row.label, note=row.note))
         elif res == "pass":
             if "method mismatch" in row.flags:
                 conditions.append(
-                    f"{row.label}: confirm with {' or '.join(c.methods)} (value measured by {row.method})"
+                    msg(
+                        "cond.method",
+                        label=row.label,
+                        methods=row.static["methods"],
+                        method=row.method,
+                    )
                 )
             if "predicted" in row.flags:
-                conditions.append(f"{row.label}: predicted ({row.method}); confirm on the product")
+                conditions.append(msg("cond.predicted", label=row.label, method=row.method))
     score = round(100.0 * p_sum / w_sum, 1) if w_sum > 0 else None
     if fails:
         verdict, reasons = NOT_SUITABLE, fails
     elif missing:
-        verdict, reasons = NOT_ENOUGH_DATA, [f"no value for {m}" for m in missing]
+        verdict, reasons = NOT_ENOUGH_DATA, [_no_value(m) for m in missing]
     elif conditions:
         verdict, reasons = CONDITIONAL, []
     else:
@@ -126,41 +170,37 @@ def evaluate_route(route: RouteSpec, sv: SampleValues) -> Verdict:
         if score is None or w_sum < 0.5 * w_total:
             if SEVERITY[verdict] < SEVERITY[NOT_ENOUGH_DATA]:
                 verdict = NOT_ENOUGH_DATA
-                reasons = [
-                    "no scored criterion has a value"
-                    if score is None
-                    else "the preferences with values carry less than half of the weight"
-                ]
+                reasons = [_NO_SCORED if score is None else _LOW_WEIGHT]
                 missing.extend(scored_missing)
         else:
             if scored_missing:
                 conditions.append(
-                    f"score from {n_scored_known} of {n_scored} preferences; "
-                    f"measure {'; '.join(scored_missing)} to confirm"
+                    msg(
+                        "cond.partial_score",
+                        known=n_scored_known,
+                        total=n_scored,
+                        what=join(scored_missing),
+                    )
                 )
             if score >= th.suitable:
                 by_score = SUITABLE
             elif score >= th.conditional:
                 by_score = CONDITIONAL
-                conditions.append(
-                    f"score {score:g} is below {th.suitable:g} for 'suitable' (workbench policy)"
-                )
+                conditions.append(msg("cond.below_suitable", score=score, limit=th.suitable))
             else:
                 by_score = NOT_SUITABLE
                 reasons = [
                     *reasons,
-                    f"score {score:g} is below {th.conditional:g} (workbench policy)",
+                    msg("reason.below_conditional", score=score, limit=th.conditional),
                 ]
             if by_score == SUITABLE and scored_missing:
                 by_score = CONDITIONAL
             if SEVERITY[by_score] > SEVERITY[verdict]:
                 verdict = by_score
     if n_scored and n_scored_known < n_scored:
-        notes.append(
-            f"score from {n_scored_known} of {n_scored} scored criteria (others lack values)"
-        )
+        notes.append(_partial_score_note(n_scored_known, n_scored))
     if route.overrides:
-        notes.append(f"user route file replaces the built-in {route.overrides}")
+        notes.append(msg("note.override", route=route.overrides))
     return Verdict(
         sample=sv.sample_name,
         sample_id=sv.sample_id,

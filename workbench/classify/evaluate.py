@@ -22,8 +22,17 @@ from __future__ import annotations
 import math
 
 from workbench.classify.predictors import PREDICTORS
-from workbench.classify.spec import NUMERIC_COMPARATORS, Criterion
-from workbench.classify.values import Candidate, SampleValues, basis_label, method_accepted
+from workbench.classify.spec import NUMERIC_COMPARATORS, ClassBand, Criterion
+from workbench.classify.texts import (
+    Text,
+    basis_name,
+    join,
+    join_words,
+    msg,
+    pair,
+    value_word,
+)
+from workbench.classify.values import Candidate, SampleValues, method_accepted
 from workbench.classify.verdict import CriterionRow
 from workbench.vocab import PROPERTIES
 
@@ -31,6 +40,11 @@ _ATTRIBUTE_LABELS = {
     "feedstock_type": "Feedstock type",
     "chemical_treatment": "Chemical treatment (untreated / chemically treated)",
     "wood_type": "Wood type (softwood / hardwood)",
+}
+_ATTRIBUTE_LABELS_FI = {
+    "feedstock_type": "Raaka-ainetyyppi",
+    "chemical_treatment": "Kemiallinen käsittely (käsittelemätön / kemiallisesti käsitelty)",
+    "wood_type": "Puulaji (havupuu / lehtipuu)",
 }
 
 
@@ -42,22 +56,94 @@ def criterion_label(c: Criterion) -> str:
     return _ATTRIBUTE_LABELS.get(c.property, c.property)
 
 
+# constant sentences, shared by every row that needs them
+_ACCEPTABLE = msg("row.acceptable")
+_NO_CLASS = msg("row.no_class")
+_FROM_SAMPLE = msg("row.from_sample")
+
+
+def criterion_label_fi(c: Criterion) -> str:
+    if c.label_fi:
+        return c.label_fi
+    if c.property in PROPERTIES:
+        return PROPERTIES[c.property].label_fi
+    return _ATTRIBUTE_LABELS_FI.get(c.property, c.property)
+
+
+def _range_text(r: tuple[float, float]) -> Text:
+    lo, hi = r
+    if math.isinf(hi):
+        return msg("limit.compare", comp=">=", limit=lo)
+    if math.isinf(lo):
+        return msg("limit.compare", comp="<=", limit=hi)
+    return msg("limit.between", lo=lo, hi=hi)
+
+
+def _band_text(b: ClassBand) -> Text:
+    if b.comparator == "between":
+        return msg("limit.between", lo=b.lo, hi=b.hi)
+    return msg("limit.compare", comp=b.comparator, limit=b.lo)
+
+
+def class_name(c: Criterion, i: int) -> Text:
+    """The name of class ``i`` of a ``classify`` criterion, with its Finnish name if given."""
+    name = c.classes[i].name
+    return pair(name, c.class_names_fi[i] if c.class_names_fi else name)
+
+
+def limit_text(c: Criterion) -> Text:
+    """The limit as text in both languages (the English one is ``Criterion.limit_text()``)."""
+    comp = c.comparator
+    if comp in NUMERIC_COMPARATORS:
+        return msg("limit.compare", comp=comp, limit=c.limit)
+    if comp == "between":
+        return msg("limit.between", lo=c.limits[0], hi=c.limits[1])
+    if comp in ("in", "not_in"):
+        values = join([value_word(v) for v in c.values], ", ")
+        return msg("limit.in" if comp == "in" else "limit.not_in", values=values)
+    if comp == "preferred_range":
+        if c.acceptable:
+            return msg(
+                "limit.preferred_acceptable",
+                pref=_range_text(c.preferred),
+                acc=_range_text(c.acceptable),
+            )
+        return msg("limit.preferred", pref=_range_text(c.preferred))
+    if comp == "classify":
+        return join(
+            [
+                msg("limit.band", name=class_name(c, i), band=_band_text(b))
+                for i, b in enumerate(c.classes)
+            ]
+        )
+    return msg("limit.report")
+
+
 def _static(c: Criterion) -> dict:
     """Per-criterion text computed once (the route is 'compiled' on first use)."""
     st = c.cache
     if not st:
-        st["label"] = criterion_label(c)
-        pdef_fi = PROPERTIES.get(c.property)
-        st["label_fi"] = c.label_fi or (pdef_fi.label_fi if pdef_fi else st["label"])
+        st["label"] = pair(criterion_label(c), criterion_label_fi(c))
+        st["label_fi"] = st["label"].fi
         st["limit"] = c.limit_json()
-        st["limit_text"] = c.limit_text()
+        st["limit_text"] = limit_text(c)
         pdef = PROPERTIES.get(c.property)
-        basis = basis_label(c.basis) if pdef is not None and pdef.mass_fraction else ""
-        what = st["label"] + (f" ({basis})" if basis else "")
+        what = st["label"]
+        if pdef is not None and pdef.mass_fraction:
+            what = msg("row.needs_basis", label=what, basis=basis_name(c.basis))
+        st["methods"] = join_words(list(c.methods), "or")
         if c.methods:
-            what += f" by {' or '.join(c.methods)}"
+            what = msg("row.needs_method", what=what, methods=st["methods"])
         st["needs"] = what
-        st["verify"] = f"to be verified: {what}"
+        st["verify"] = msg("cond.verify", what=what)
+        # sentences that depend on the criterion only, made once
+        st["on_product"] = msg("row.on_product", what=what)
+        if c.only_for_types:
+            types = join([value_word(t) for t in c.only_for_types], ", ")
+            st["only_types"] = msg("row.only_types", types=types)
+        if c.property in _ATTRIBUTE_LABELS:
+            label = pair(_ATTRIBUTE_LABELS[c.property], _ATTRIBUTE_LABELS_FI[c.property])
+            st["attribute_missing"] = msg("row.attribute_missing", label=label)
         lo = hi = math.nan
         if c.comparator in NUMERIC_COMPARATORS:
             lo = hi = c.limit
@@ -66,8 +152,18 @@ def _static(c: Criterion) -> dict:
         st["lo"], st["hi"] = lo, hi
         if c.comparator in NUMERIC_COMPARATORS or c.comparator == "between":
             st["test"] = _compile_test(c.comparator, lo, hi)
-        st["note"] = c.note_en or (c.explanation if c.gap else "")
-        st["no_method"] = f"method not stated (the limit expects {' or '.join(c.methods)})"
+        st["note"] = (
+            pair(c.note_en, c.note_fi)
+            if c.note_en
+            else (pair(c.explanation, c.explanation_fi) if c.gap else "")
+        )
+        st["no_method"] = msg("row.no_method", methods=st["methods"])
+        # the class found, before the criterion's own note (joined once, not per sample)
+        st["class_notes"] = [
+            _join(msg("row.class", name=class_name(c, i)), st["note"])
+            for i in range(len(c.classes))
+        ]
+        st["no_class_note"] = _join(_NO_CLASS, st["note"])
         st["plain"] = (
             c.applies_to == "feedstock"
             and not c.only_for_types
@@ -143,18 +239,21 @@ def _predict(c: Criterion, sv: SampleValues, row: CriterionRow) -> tuple[Candida
         cand = sv.best(c.property, c.methods)
         return cand, sv.factor(c.property, cand, c.basis, c.unit)
     if pred.func is None:
-        row.missing = f"{_static(c)['needs']}, measured on the product (to be tested)"
+        row.missing = _static(c)["on_product"]
         return None, 1.0
     args, ids, lacking = [], [], []
     for inp in pred.inputs:
         if inp.property not in sv.candidates:
-            lacking.append(PROPERTIES[inp.property].label_en)
+            pdef = PROPERTIES[inp.property]
+            lacking.append(pair(pdef.label_en, pdef.label_fi))
             continue
         cand = sv.best(inp.property)
         args.append(cand.value * sv.factor(inp.property, cand, inp.basis, inp.unit))
         ids.append(cand.source_id)
     if lacking:
-        row.missing = f"{_static(c)['needs']} (test the product, or measure {' and '.join(lacking)} to estimate it)"
+        row.missing = msg(
+            "row.predict_inputs", what=_static(c)["needs"], inputs=join_words(lacking, "and")
+        )
         return None, 1.0
     value = pred.func(tuple(args))
     est = Candidate(value, c.unit, c.basis, "predicted", " + ".join(ids), method=pred.formula)
@@ -176,7 +275,7 @@ def evaluate(c: Criterion, sv: SampleValues) -> CriterionRow:
         ftype = sv.attributes.get("feedstock_type")
         if ftype not in c.only_for_types:
             row.result = "n/a"
-            row.note = f"applies only to feedstock type {', '.join(c.only_for_types)}"
+            row.note = st["only_types"]
             return row
     if c.property in _ATTRIBUTE_LABELS:
         return _evaluate_attribute(c, sv, row)
@@ -190,9 +289,10 @@ def evaluate(c: Criterion, sv: SampleValues) -> CriterionRow:
             cand, factor = None, 1.0
             row.missing = st["needs"]
     except ValueError as exc:
+        error = exc.args[0] if exc.args and isinstance(exc.args[0], str) else str(exc)
         row.result = "unknown"
-        row.note = f"{st['label']}: {exc}"
-        row.missing = f"{st['needs']} ({exc})"
+        row.note = msg("row.error", label=st["label"], error=error)
+        row.missing = msg("row.needs_error", what=st["needs"], error=error)
         return row
     if cand is None:
         row.result = "info" if c.comparator == "report" else "unknown"
@@ -212,7 +312,7 @@ def evaluate(c: Criterion, sv: SampleValues) -> CriterionRow:
             row.add_flag("method mismatch")
             row.note = _join(
                 row.note,
-                f"method mismatch: value by {cand.method}, the limit expects {' or '.join(c.methods)}",
+                msg("row.method_mismatch", method=cand.method, methods=st["methods"]),
             )
     sd, unc = cand.sd, cand.uncertainty
     if sd or unc or cand.rep_lo is not None:
@@ -238,11 +338,8 @@ def _compare(c: Criterion, st: dict, row: CriterionRow, x: float) -> None:
             s_lo, s_hi = row.spread
             if test(s_lo) != ok or test(s_hi) != ok:
                 row.result = "borderline"
-                side = "passes" if ok else "fails"
-                row.note = _join(
-                    row.note,
-                    f"the mean {side}, but the spread {s_lo:.4g} to {s_hi:.4g} crosses the limit",
-                )
+                key = "row.borderline_pass" if ok else "row.borderline_fail"
+                row.note = _join(row.note, msg(key, lo=s_lo, hi=s_hi))
         if c.kind == "scored":
             row.points = 1.0 if ok else 0.0
     elif comp == "preferred_range":
@@ -252,20 +349,24 @@ def _compare(c: Criterion, st: dict, row: CriterionRow, x: float) -> None:
             row.result = "pass"
         elif row.points > 0.0:
             row.result = "pass"
-            row.note = _join(row.note, "acceptable, outside the preferred range")
+            row.note = _join(row.note, _ACCEPTABLE)
         else:
             row.result = "fail"
         if c.kind != "scored":
             row.points = None
     elif comp == "classify":
-        for band in c.classes:
+        for i, band in enumerate(c.classes):
             if check_limit(band.comparator, x, band.lo, band.hi):
                 row.result = "pass"
-                row.note = _join(f"class {band.name}", row.note)
+                row.note = (
+                    st["class_notes"][i]
+                    if row.note is st["note"]
+                    else _join(msg("row.class", name=class_name(c, i)), row.note)
+                )
                 break
         else:
             row.result = "fail"
-            row.note = _join("outside all classes", row.note)
+            row.note = st["no_class_note"] if row.note is st["note"] else _join(_NO_CLASS, row.note)
     else:  # report
         row.result = "info"
 
@@ -274,11 +375,11 @@ def _evaluate_attribute(c: Criterion, sv: SampleValues, row: CriterionRow) -> Cr
     value = sv.attributes.get(c.property)
     if value is None:
         row.result = "info" if c.comparator == "report" else "unknown"
-        row.missing = _ATTRIBUTE_LABELS[c.property] + " of the sample"
+        row.missing = row.static["attribute_missing"]
         return row
     row.value = value
     row.origin = "typed"
-    row.source_id = "sample"
+    row.source_id = _FROM_SAMPLE
     if c.comparator == "report":
         row.result = "info"
         return row
@@ -290,4 +391,4 @@ def _evaluate_attribute(c: Criterion, sv: SampleValues, row: CriterionRow) -> Cr
 
 
 def _join(a: str, b: str) -> str:
-    return f"{a}; {b}" if a and b else (a or b)
+    return join([a, b]) if a and b else (a or b)

@@ -28,6 +28,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from workbench.classify.texts import msg, pair
+
 
 @dataclass(frozen=True)
 class PredictorInput:
@@ -50,14 +52,14 @@ class Predictor:
 def _char_ash(v: tuple[float, ...]) -> float:
     ash_db, char_yield_db = v
     if char_yield_db <= 0:
-        raise ValueError("char yield must be positive")
+        raise ValueError(msg("err.char_yield"))
     return ash_db / char_yield_db * 100.0
 
 
 def _char_carbon(v: tuple[float, ...]) -> float:
     fc_db, ash_db = v
     if fc_db + ash_db <= 0:
-        raise ValueError("fixed carbon plus ash must be positive")
+        raise ValueError(msg("err.fc_ash"))
     return fc_db / (fc_db + ash_db) * 100.0
 
 
@@ -69,15 +71,29 @@ PREDICTORS: dict[str, Predictor] = {
             "char_ash",
             (PredictorInput("ash", "db", "%"), PredictorInput("char_yield", "db", "%")),
             _char_ash,
-            "char ash = feedstock ash (db) / char yield (db) x 100 (ash mass balance)",
+            pair(
+                "char ash = feedstock ash (db) / char yield (db) x 100 (ash mass balance)",
+                "biohiilen tuhka = raaka-aineen tuhka (kuiva-aine) / biohiilen saanto (kuiva-aine) "
+                "x 100 (tuhkan massatase)",
+            ),
         ),
         Predictor(
             "char_carbon_from_proximate",
             "char_carbon",
             (PredictorInput("fixed_carbon", "db", "%"), PredictorInput("ash", "db", "%")),
             _char_carbon,
-            "char C = FC / (FC + ash) x 100, FC and ash on dry basis (proximate char)",
+            pair(
+                "char C = FC / (FC + ash) x 100, FC and ash on dry basis (proximate char)",
+                "biohiilen C = FC / (FC + tuhka) x 100, kiinteä hiili (FC) ja tuhka "
+                "kuiva-aineessa (pikaanalyysin mukainen hiili)",
+            ),
         ),
-        Predictor("measured_on_product", "*", (), None, "measured on the product"),
+        Predictor(
+            "measured_on_product",
+            "*",
+            (),
+            None,
+            pair("measured on the product", "mitattu tuotteesta"),
+        ),
     ]
 }

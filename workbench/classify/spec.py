@@ -79,6 +79,8 @@ CRITERION_KEYS = {
     "reliability",
     "gap",
     "explanation",
+    "explanation_fi",
+    "class_names_fi",
     "label_en",
     "label_fi",
     "note_en",
@@ -123,6 +125,8 @@ class Criterion:
     methods: tuple[str, ...] = ()
     gap: bool = False
     explanation: str = ""
+    explanation_fi: str = ""
+    class_names_fi: tuple[str, ...] = ()
     label_en: str = ""
     label_fi: str = ""
     note_en: str = ""

@@ -27,6 +27,7 @@ from __future__ import annotations
 import math
 
 from workbench.classify.spec import Criterion, RouteSpec
+from workbench.classify.texts import join, msg
 from workbench.classify.values import Candidate, SampleValues
 from workbench.classify.verdict import SEVERITY, CriterionRow, Suggestion, Verdict
 
@@ -96,44 +97,39 @@ def _actions(
             t = _target(c, x)
             if t is None:
                 continue
-            verb = "Dry" if t < x else "Moisten (or blend with wetter material)"
-            below = "below " if c.comparator == "<" else ""
-            action = f"{verb} to {below}{t:.3g} % moisture"
+            key = "sug.dry" if t < x else "sug.moisten"
+            action = msg(key + ("_below" if c.comparator == "<" else ""), t=t)
             over = {"moisture": _cand(t, c, action)}
             over["dry_matter"] = Candidate(
                 100.0 - t, "%", "ar", "what-if", f"what-if: {action}", method=action
             )
-            acts.append(
-                (action, f"moisture {x:.3g} % -> {t:.3g} % (wet basis), for {row.label}", over, {})
-            )
+            detail = msg("sug.moisture_detail", x=x, t=t, label=row.label)
+            acts.append((action, detail, over, {}))
         elif prop == "ash" and ftype == "woody":
             if x <= STEMWOOD_ASH_MAX:
                 continue
-            action = "Debark (use stemwood without bark)"
+            action = msg("sug.debark")
             over = {
                 "ash": Candidate(
                     STEMWOOD_ASH_MAX, "%", "db", "what-if", "what-if: debark", method=action
                 )
             }
-            detail = (
-                f"ash {x:.3g} % db -> at most {STEMWOOD_ASH_MAX} % db, the upper end of the range read for "
-                "Pinus stemwood (Stolarski et al. 2022 [S101])"
-            )
+            detail = msg("sug.debark_detail", x=x, ash_max=STEMWOOD_ASH_MAX)
             acts.append((action, detail, over, {}))
         elif prop in ("chlorine", "potassium") and ftype in ("straw", "herbaceous"):
-            action = "Leach alkali and chlorine (washing, or delayed spring harvest)"
+            action = msg("sug.leach")
             t = x * LEACH_FACTOR
             over = {prop: _cand(t, c, action)}
-            detail = f"{row.label} {x:.3g} -> {t:.3g} {c.unit} (2-6x lower after leaching, Burvall 1997 [S113]; lower end used)"
+            detail = msg("sug.leach_detail", label=row.label, x=x, t=t, unit=c.unit)
             acts.append((action, detail, over, {}))
         elif prop == "soil_content":
             t = _target(c, x)
             if t is not None:
-                action = f"Wash or screen off attached soil to {t:.3g} %"
+                action = msg("sug.soil", t=t)
                 acts.append(
                     (
                         action,
-                        f"attached soil {x:.3g} % -> {t:.3g} % db",
+                        msg("sug.soil_detail", x=x, t=t),
                         {prop: _cand(t, c, action)},
                         {},
                     )
@@ -142,15 +138,11 @@ def _actions(
             t = _mid(c, x)
             if t is None:
                 continue
-            action = (
-                "Screen out fines"
-                if t < x and prop != "median_particle_size"
-                else "Grind and screen to size"
-            )
+            action = msg("sug.screen" if t < x and prop != "median_particle_size" else "sug.grind")
             acts.append(
                 (
                     action,
-                    f"{row.label} {x:.3g} -> {t:.3g} {c.unit}",
+                    msg("sug.size_detail", label=row.label, x=x, t=t, unit=c.unit),
                     {prop: _cand(t, c, action)},
                     {},
                 )
@@ -159,12 +151,11 @@ def _actions(
             t = _mid(c, x)
             if t is None:
                 continue
-            what = "nitrogen-rich (greens)" if t < x else "carbon-rich (browns)"
-            action = f"Blend with {what} material to C/N {t:.3g}"
+            action = msg("sug.blend_greens" if t < x else "sug.blend_browns", t=t)
             acts.append(
                 (
                     action,
-                    f"C/N {x:.3g} -> {t:.3g} (Rynk et al. [S90])",
+                    msg("sug.cn_detail", x=x, t=t),
                     {prop: _cand(t, c, action)},
                     {},
                 )
@@ -205,5 +196,5 @@ def suggest(route: RouteSpec, sv: SampleValues, verdict: Verdict) -> list[Sugges
         for _, _, o, at in acts:
             over.update(o)
             attrs.update(at)
-        trial(" + ".join(a[0] for a in acts), "; ".join(a[1] for a in acts), over, attrs)
+        trial(join([a[0] for a in acts], " + "), join([a[1] for a in acts]), over, attrs)
     return out

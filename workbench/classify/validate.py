@@ -147,7 +147,7 @@ def _validate_criterion(ctx: _Ctx, raw: Any, index: int, seen: set[str]) -> Crit
         source=source,
         reliability=grade,
     )
-    for key in ("label_en", "label_fi", "note_en", "note_fi", "explanation"):
+    for key in ("label_en", "label_fi", "note_en", "note_fi", "explanation", "explanation_fi"):
         if key in raw:
             setattr(c, key, _string(ctx, key, raw[key], required=False))
     # basis and unit
@@ -223,6 +223,17 @@ def _validate_criterion(ctx: _Ctx, raw: Any, index: int, seen: set[str]) -> Crit
                 )
     elif comp == "classify":
         c.classes = _classes(ctx, raw["classes"])
+        if "class_names_fi" in raw:
+            names = raw["class_names_fi"]
+            if (
+                not isinstance(names, list)
+                or len(names) != len(c.classes)
+                or not all(isinstance(n, str) and n.strip() for n in names)
+            ):
+                raise ctx.fail(
+                    "'class_names_fi' must be a list of texts, one Finnish name per class"
+                )
+            c.class_names_fi = tuple(names)
     # kind rules
     if comp in ("classify", "report") and kind != "informative":
         raise ctx.fail(f"comparator {comp!r} only reports a value: kind must be 'informative'")

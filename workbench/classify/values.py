@@ -29,6 +29,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from workbench.basis import BasisError, convert
+from workbench.classify.texts import Text, basis_error, basis_name, msg
 from workbench.classify.units import unit_factor
 from workbench.model import Sample
 from workbench.vocab import PROPERTIES, SAMPLE_ATTRIBUTES, Basis, FeedstockType
@@ -94,7 +95,7 @@ class SampleValues:
         order = 0
         cands = sv.candidates
         for m in sample.measurements.values():
-            default_method = m.method or ("TGA (thermogravimetry)" if m.kind == "tga" else "")
+            default_method = m.method or (_TGA_METHOD if m.kind == "tga" else "")
             for pid, q in m.quantities.items():
                 order += 1
                 cands.setdefault(pid, []).append(
@@ -104,7 +105,14 @@ class SampleValues:
             for pid, q in r.values.items():
                 order += 1
                 cands.setdefault(pid, []).append(
-                    _candidate(q, r.id, f"plugin {r.plugin_id}", r.created, order, "derived")
+                    _candidate(
+                        q,
+                        r.id,
+                        _plugin_method(r.plugin_id),
+                        r.created,
+                        order,
+                        "derived",
+                    )
                 )
         for lst in cands.values():
             if len(lst) > 1:
@@ -212,7 +220,7 @@ class SampleValues:
             try:
                 hit = self._factor(prop, cand, basis, unit)
             except ValueError as exc:
-                hit = str(exc)
+                hit = exc.args[0] if exc.args and isinstance(exc.args[0], Text) else str(exc)
             self._fcache[key] = hit
         if isinstance(hit, str):
             raise ValueError(hit)
@@ -221,9 +229,7 @@ class SampleValues:
     def _factor(self, prop: str, cand: Candidate, basis: str, unit: str) -> float:
         uf = unit_factor(cand.unit, unit)
         if uf is None:
-            raise ValueError(
-                f"the value is in {cand.unit or 'no unit'!r}, which cannot be converted to {unit!r}"
-            )
+            raise ValueError(msg("err.unit", unit=cand.unit or msg("err.no_unit"), target=unit))
         pdef = PROPERTIES.get(prop)
         src = cand.basis or Basis.NONE.value
         if prop == "moisture" and src == Basis.NONE.value:
@@ -231,7 +237,7 @@ class SampleValues:
         if pdef is None or not pdef.mass_fraction or src == basis:
             return uf
         if src == Basis.NONE.value:
-            raise ValueError(f"the value has no basis stated; the limit is on {basis_label(basis)}")
+            raise ValueError(msg("err.no_basis", basis=basis_name(basis)))
         m_ar, m_ad, a_db = self._conversion_inputs()
         try:
             bf = convert(
@@ -239,9 +245,27 @@ class SampleValues:
             )
         except BasisError as exc:
             raise ValueError(
-                f"it is on {basis_label(src)} and cannot be converted to {basis_label(basis)}: {exc}"
+                msg(
+                    "err.convert",
+                    src=basis_name(src),
+                    dst=basis_name(basis),
+                    detail=basis_error(str(exc)),
+                )
             ) from None
         return uf * float(bf)
+
+
+_TGA_METHOD = msg("row.method_tga")
+
+
+@lru_cache(maxsize=256)
+def _plugin_method(plugin_id: str) -> Text:
+    return msg("row.method_plugin", plugin=plugin_id)
+
+
+@lru_cache(maxsize=1024)
+def _complement_method(method: str) -> Text:
+    return msg("row.method_complement", method=method)
 
 
 def _complement(c: Candidate, basis: str) -> Candidate:
@@ -252,7 +276,7 @@ def _complement(c: Candidate, basis: str) -> Candidate:
         basis=basis,
         origin="derived",
         source_id=c.source_id,
-        method=f"100 - {c.method}" if c.method else "",
+        method=_complement_method(c.method) if c.method else "",
         sd=c.sd,
         uncertainty=c.uncertainty,
         rep_lo=None if c.rep_hi is None else 100.0 - c.rep_hi,

@@ -7,6 +7,12 @@ measurements that would decide a "not enough data" verdict, the conditions behin
 "conditionally suitable" verdict, and pre-treatment suggestions. ``to_json`` gives the
 stable JSON used by the CLI, reports and the GUI.
 
+Texts in two languages: every sentence field of the JSON (``reasons``, ``missing``,
+``conditions``, ``notes``; a row's ``note``, ``limit_text``, ``method``, ``flags``,
+``missing``; a suggestion's ``action`` and ``detail``) is English, and has a twin with
+the suffix ``_fi`` holding the Finnish version from ``texts.py`` (the Finnish GUI and
+report use those).
+
 Row results:
 
 * ``pass`` / ``fail``: the value is on the passing / failing side of the limit;
@@ -20,6 +26,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
+
+from workbench.classify.texts import fi, msg, value_word
 
 SUITABLE = "suitable"
 CONDITIONAL = "conditionally suitable"
@@ -121,8 +129,13 @@ class CriterionRow:
             "source": self.source,
             "reliability": self.reliability,
             "note": self.note,
-            "note_fi": self.spec.note_fi,
+            "from_fi": fi(self.source_id),
+            "note_fi": fi(self.note),
+            "limit_text_fi": fi(self.limit_text),
+            "method_fi": fi(self.method),
         }
+        if isinstance(self.value, str):
+            d["value_fi"] = value_word(self.value).fi
         if self.spread is not None:
             d["spread"] = [_round(v) for v in self.spread]
         if self.points is not None:
@@ -130,10 +143,12 @@ class CriterionRow:
             d["weight"] = self.weight
         if self.flags:
             d["flags"] = list(self.flags)
+            d["flags_fi"] = [msg("flag." + f).fi for f in self.flags]
         if self.gap:
             d["gap"] = True
         if self.missing:
             d["missing"] = self.missing
+            d["missing_fi"] = fi(self.missing)
         return d
 
 
@@ -152,6 +167,8 @@ class Suggestion:
             "new_verdict": self.new_verdict,
             "new_score": self.new_score,
             "detail": self.detail,
+            "action_fi": fi(self.action),
+            "detail_fi": fi(self.detail),
         }
 
 
@@ -193,9 +210,13 @@ class Verdict:
             "verdict": self.verdict,
             "score": self.score,
             "reasons": list(self.reasons),
+            "reasons_fi": [fi(t) for t in self.reasons],
             "criteria": [r.to_json() for r in self.criteria],
             "missing": list(self.missing),
+            "missing_fi": [fi(t) for t in self.missing],
             "conditions": list(self.conditions),
+            "conditions_fi": [fi(t) for t in self.conditions],
             "suggestions": [s.to_json() for s in self.suggestions],
             "notes": list(self.notes),
+            "notes_fi": [fi(t) for t in self.notes],
         }

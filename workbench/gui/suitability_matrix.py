@@ -42,7 +42,9 @@ from workbench.gui.verdict_view import (
     COLOURS,
     SYMBOLS,
     explanation_html,
+    localized,
     route_name,
+    verdict_text,
     verdict_word,
 )
 from workbench.model import Project
@@ -137,10 +139,10 @@ class SuitabilityModel(QAbstractTableModel):
             return QBrush(QColor("#111"))
         if role == Qt.ItemDataRole.ToolTipRole:
             score = v.get("score")
-            tip = f"{v['sample']} → {route_name(v)}: {verdict}"
+            tip = f"{v['sample']} → {route_name(v)}: {verdict_text(verdict)}"
             if score is not None:
                 tip += f" ({score:.0f}/100)"
-            reasons = v.get("reasons", [])[:3]
+            reasons = [str(r) for r in localized(v, "reasons", [])[:3]]
             return tip + ("\n" + "\n".join(reasons) if reasons else "")
         if role == VERDICT_ROLE:
             return verdict

@@ -8,7 +8,10 @@ measurement it came from; limit; result; margin; source), missing measurements,
 conditions, pre-treatment suggestions with the verdict that would follow, learned
 predictions beside the rule verdict and the nearest references. ``plain_reasons`` is
 for the self-assessment wizard: short sentences without jargon. All text from files is
-HTML-escaped; words come through Qt's translation.
+HTML-escaped; words come through Qt's translation, and the engine's own sentences
+(reasons, conditions, limits, notes, suggestions) are taken from the verdict JSON's
+Finnish twins (``reasons_fi``, ``limit_text_fi``, ...) when the GUI is in Finnish
+(``localized``).
 """
 
 from __future__ import annotations
@@ -88,6 +91,14 @@ def origin_text(origin: str) -> str:
     return texts.get(origin, origin)
 
 
+def localized(d: dict[str, Any], key: str, default: Any = "") -> Any:
+    """The engine text ``d[key]`` in the GUI language: its ``key_fi`` twin in Finnish."""
+    if active_language() == "fi" and d.get(f"{key}_fi") is not None:
+        return d[f"{key}_fi"]
+    value = d.get(key)
+    return default if value is None else value
+
+
 def route_name(v: dict[str, Any]) -> str:
     if active_language() == "fi" and v.get("route_name_fi"):
         return str(v["route_name_fi"])
@@ -101,8 +112,10 @@ def criterion_label(row: dict[str, Any]) -> str:
 
 
 def _num(value: Any) -> str:
+    """A number for prose: 3 significant digits, a decimal comma in Finnish."""
     if isinstance(value, float):
-        return f"{value:.3g}" if abs(value) < 1000 else f"{value:.0f}"
+        text = f"{value:.3g}" if abs(value) < 1000 else f"{value:.0f}"
+        return text.replace(".", ",") if active_language() == "fi" else text
     return "" if value is None else str(value)
 
 
@@ -110,6 +123,8 @@ def value_with_unit(row: dict[str, Any]) -> str:
     value = row.get("value")
     if value is None:
         return "—"
+    if isinstance(value, str):
+        value = localized(row, "value")
     unit = row.get("unit") or ""
     return f"{_num(value)} {unit}".strip()
 
@@ -119,7 +134,7 @@ def _limit_number(row: dict[str, Any]) -> str:
     unit = row.get("unit") or ""
     if isinstance(limit, int | float):
         return f"{_num(float(limit))} {unit}".strip()
-    return str(row.get("limit_text", ""))
+    return str(localized(row, "limit_text"))
 
 
 # -- plain language (wizard) ------------------------------------------------------------
@@ -144,7 +159,7 @@ def _choices_text(row: dict[str, Any]) -> str:
         else:
             words = [str(x).replace("_", " ") for x in limit]
         return translate("Wizard", " or ").join(words)
-    return str(row.get("limit_text", ""))
+    return str(localized(row, "limit_text"))
 
 
 def plain_sentence(row: dict[str, Any], route: str) -> str:
@@ -181,10 +196,10 @@ def plain_sentence(row: dict[str, Any], route: str) -> str:
         value = _category_text(row)
     elif comp == "classify":
         text = translate("Wizard", "%1: %2 needs %3; yours is %4.")
-        limit = str(row.get("limit_text", ""))
+        limit = str(localized(row, "limit_text"))
     else:
         text = translate("Wizard", "%1 is outside the range for %2 (%3, yours %4).")
-        limit = str(row.get("limit_text", ""))
+        limit = str(localized(row, "limit_text"))
     return (
         text.replace("%1", _lower_first(label) if comp in ("<", "<=", ">", ">=") else label)
         .replace("%2", route)
@@ -211,7 +226,7 @@ def plain_reasons(v: dict[str, Any], limit: int = 4) -> list[str]:
     picked.sort(key=lambda r: order.get(r.get("result"), 3))
     out = [plain_sentence(r, route) for r in picked[:limit]]
     if not picked:  # preference-scored routes: say which measurements are missing
-        missing = [str(m) for m in v.get("missing", [])][:limit]
+        missing = [str(m) for m in localized(v, "missing", [])][:limit]
         out = [
             translate("Wizard", "We need a value for “%1” to decide on %2.")
             .replace("%1", m)
@@ -219,7 +234,7 @@ def plain_reasons(v: dict[str, Any], limit: int = 4) -> list[str]:
             for m in missing
         ]
         if not out:
-            out = [str(r) for r in v.get("reasons", [])[:limit]]
+            out = [str(r) for r in localized(v, "reasons", [])[:limit]]
     if len(picked) > limit:
         out.append(
             translate("Wizard", "…and %1 more points to check.").replace(
@@ -229,7 +244,7 @@ def plain_reasons(v: dict[str, Any], limit: int = 4) -> list[str]:
     for s in v.get("suggestions", [])[:2]:
         out.append(
             translate("Wizard", "Tip: %1. Then the answer would be: %2.")
-            .replace("%1", str(s.get("detail") or s.get("action")))
+            .replace("%1", str(localized(s, "detail") or localized(s, "action")))
             .replace("%2", verdict_text(str(s.get("new_verdict"))))
         )
     return out
@@ -266,20 +281,26 @@ def criteria_table(rows: list[dict[str, Any]]) -> str:
         if r.get("origin"):
             details.append(origin_text(str(r["origin"])))
         if r.get("from"):
-            details.append(translate("Verdicts", "from %1").replace("%1", str(r["from"])))
+            details.append(
+                translate("Verdicts", "from %1").replace("%1", str(localized(r, "from")))
+            )
         if r.get("method"):
-            details.append(str(r["method"]))
+            details.append(str(localized(r, "method")))
         if r.get("flags"):
-            details.append(", ".join(map(str, r["flags"])))
+            details.append(", ".join(map(str, localized(r, "flags", []))))
         small = f"<br><span style='color:#777;font-size:small'>{escape('; '.join(details))}</span>"
         margin = _num(r.get("margin")) if r.get("margin") is not None else ""
-        note = criterion_label(r)
+        label = criterion_label(r)
+        note = str(localized(r, "note"))
+        note_html = (
+            f"<br><span style='color:#555;font-size:small'>{escape(note)}</span>" if note else ""
+        )
         out.append(
             "<tr>"
-            f"<td valign='top'>{escape(note)}<br><span style='color:#777;font-size:small'>"
-            f"{escape(kind)}</span></td>"
+            f"<td valign='top'>{escape(label)}<br><span style='color:#777;font-size:small'>"
+            f"{escape(kind)}</span>{note_html}</td>"
             f"<td valign='top' nowrap>{value}{small if details else ''}</td>"
-            f"<td valign='top'>{escape(str(r.get('limit_text', '')))}</td>"
+            f"<td valign='top'>{escape(str(localized(r, 'limit_text')))}</td>"
             f"<td valign='top' style='color:{colour};font-weight:600'>{escape(result_text(res))}</td>"
             f"<td valign='top'>{escape(margin)}</td>"
             f"<td valign='top' style='font-size:small;color:#555'>"
@@ -304,16 +325,19 @@ def explanation_html(v: dict[str, Any], references: list[dict[str, Any]] | None 
         head += " · " + escape(translate("Verdicts", "score %1/100").replace("%1", f"{score:.0f}"))
     head += "</div>"
     parts = [head]
-    if v.get("reasons"):
+    reasons = localized(v, "reasons", [])
+    if reasons:
         parts.append(_h(translate("Verdicts", "Why")))
-        parts.append("<ul>" + "".join(f"<li>{escape(str(r))}</li>" for r in v["reasons"]) + "</ul>")
-    if v.get("missing"):
+        parts.append("<ul>" + "".join(f"<li>{escape(str(r))}</li>" for r in reasons) + "</ul>")
+    missing = localized(v, "missing", [])
+    if missing:
         parts.append(_h(translate("Verdicts", "Measure this to decide")))
-        parts.append("<ul>" + "".join(f"<li>{escape(str(m))}</li>" for m in v["missing"]) + "</ul>")
-    if v.get("conditions"):
+        parts.append("<ul>" + "".join(f"<li>{escape(str(m))}</li>" for m in missing) + "</ul>")
+    conditions = localized(v, "conditions", [])
+    if conditions:
         parts.append(_h(translate("Verdicts", "Conditions")))
-        items = v["conditions"][:12]
-        more = len(v["conditions"]) - len(items)
+        items = conditions[:12]
+        more = len(conditions) - len(items)
         parts.append(
             "<ul>"
             + "".join(f"<li>{escape(str(c))}</li>" for c in items)
@@ -326,7 +350,8 @@ def explanation_html(v: dict[str, Any], references: list[dict[str, Any]] | None 
         for s in v["suggestions"]:
             after = verdict_text(str(s.get("new_verdict", "")))
             items.append(
-                f"<li><b>{escape(str(s.get('action', '')))}</b>: {escape(str(s.get('detail', '')))}"
+                f"<li><b>{escape(str(localized(s, 'action')))}</b>: "
+                f"{escape(str(localized(s, 'detail')))}"
                 f" → {escape(after)}</li>"
             )
         parts.append("<ul>" + "".join(items) + "</ul>")
@@ -359,6 +384,13 @@ def explanation_html(v: dict[str, Any], references: list[dict[str, Any]] | None 
                 f"{escape(verdict_text(their))}</li>"
             )
         parts.append("<ul>" + "".join(items) + "</ul>")
+    notes = localized(v, "notes", [])
+    if notes:
+        parts.append(
+            "<p style='color:#555;font-size:small'>"
+            + "<br>".join(escape(str(n)) for n in notes)
+            + "</p>"
+        )
     route_word = translate("Verdicts", "Route file")  # lupdate skips f-strings
     parts.append(
         f"<p style='color:#777;font-size:small'>{escape(route_word)}: "

@@ -184,12 +184,26 @@ def source_key(source: str) -> str:
     return m.group(1) if m else source
 
 
+def _loc(d: dict[str, Any], key: str, lang: str, default: Any = "") -> Any:
+    """The classifier's text ``d[key]`` in ``lang`` (its ``key_fi`` twin in Finnish)."""
+    if lang == "fi" and d.get(f"{key}_fi") is not None:
+        return d[f"{key}_fi"]
+    value = d.get(key)
+    return default if value is None else value
+
+
 def _verdict_section(v: dict[str, Any], lang: str) -> str:
     t = lambda k: text(k, lang)  # noqa: E731
     parts = [
         f"<h4>{escape(_route_name(v, lang))}: {VERDICT_STYLE.get(v['verdict'], ('',))[0]} "
         f"{escape(t(v['verdict']))} ({t('score')} {_fmt(v.get('score'))})</h4>"
     ]
+    for key in ("reasons", "conditions"):
+        items = [str(x) for x in _loc(v, key, lang, [])]
+        if items:
+            title = t("why" if key == "reasons" else "conditions")
+            lis = "".join(f"<li>{escape(x)}</li>" for x in items)
+            parts.append(f"<p><b>{escape(title)}:</b></p><ul>{lis}</ul>")
     rows = []
     shown = [c for c in v.get("criteria", []) if c.get("value") is not None]
     unmeasured = [
@@ -206,7 +220,7 @@ def _verdict_section(v: dict[str, Any], lang: str) -> str:
             limit = " – ".join(_fmt(x) for x in limit)
         comparator = c.get("comparator") or ""
         if c.get("limit_text"):
-            limit, comparator, unit_for_limit = c["limit_text"], "", ""
+            limit, comparator, unit_for_limit = _loc(c, "limit_text", lang), "", ""
         else:
             unit_for_limit = unit
         rows.append(
@@ -245,7 +259,7 @@ def _verdict_section(v: dict[str, Any], lang: str) -> str:
             + (f", {escape(t('cv_accuracy'))} {_fmt(acc)}" if acc is not None else "")
             + ")</i></p>"
         )
-    missing = v.get("missing") or []
+    missing = _loc(v, "missing", lang, [])
     if missing:
         parts.append(
             f"<p><b>{escape(t('missing'))}:</b> {escape(', '.join(map(str, missing)))}</p>"
@@ -253,7 +267,7 @@ def _verdict_section(v: dict[str, Any], lang: str) -> str:
     suggestions = v.get("suggestions") or []
     if suggestions:
         items = "".join(
-            f"<li>{escape(str(s.get('action', '')))}: {escape(str(s.get('detail', '')))} → "
+            f"<li>{escape(str(_loc(s, 'action', lang)))}: {escape(str(_loc(s, 'detail', lang)))} → "
             f"{escape(t(str(s.get('new_verdict', ''))))}</li>"
             for s in suggestions
         )

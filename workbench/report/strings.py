@@ -75,6 +75,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Opetettu malli, näytetään sääntöarvion rinnalla, ei sen sijaan",
     ),
     "cv_accuracy": ("cross-validated accuracy", "ristiinvalidoitu tarkkuus"),
+    "why": ("Why", "Miksi"),
+    "conditions": ("Conditions", "Ehdot"),
     "missing": ("Missing measurements that would decide it", "Puuttuvat ratkaisevat mittaukset"),
     "suggestions": ("What would change the verdict", "Mikä muuttaisi arviota"),
     "then": ("then", "jolloin"),
