@@ -57,3 +57,26 @@ def test_finnish_explanation_shows_finnish_reasons(qapp, qtbot, window, demo_pro
         )
     finally:
         _back_to_english(qapp, installed)
+
+
+def test_wizard_sentences_for_the_demo_have_no_english_in_finnish(qapp):
+    import re
+
+    from workbench.classify import classify_project
+    from workbench.demo import build_demo_project
+    from workbench.gui.verdict_view import plain_reasons
+
+    english = re.compile(
+        r"\b(the|is|of|and|or|to|not|no|value|measured|by|for|with|from|score|limit|"
+        r"basis|missing|verified|confirm|predicted|softwood|hardwood|untreated|woody)\b"
+    )
+    verdicts = [v.to_json() for v in classify_project(build_demo_project())]
+    installed = _in_finnish(qapp)
+    try:
+        sentences = {s for v in verdicts for s in plain_reasons(v, 4)}
+    finally:
+        _back_to_english(qapp, installed)
+    assert len(sentences) > 20
+    bad = [s for s in sentences if english.search(s)]
+    assert not bad, bad[:5]
+    assert any(re.search(r"\d,\d", s) for s in sentences)  # decimal comma in Finnish

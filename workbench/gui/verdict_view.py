@@ -21,6 +21,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from workbench.classify.texts import value_word
 from workbench.gui.i18n import active_language, basis_label, feedstock_label
 
 translate = QCoreApplication.translate
@@ -151,13 +152,20 @@ def _category_text(row: dict[str, Any]) -> str:
     return value_with_unit(row)
 
 
+def _value_word(value: str) -> str:
+    """A category value ("untreated", "softwood") in the GUI language."""
+    if active_language() == "fi":
+        return value_word(value).fi
+    return value.replace("_", " ")
+
+
 def _choices_text(row: dict[str, Any]) -> str:
     limit = row.get("limit")
     if isinstance(limit, list) and limit:
         if row.get("property") == "feedstock_type":
             words = [feedstock_label(str(x)).lower() for x in limit]
         else:
-            words = [str(x).replace("_", " ") for x in limit]
+            words = [_value_word(str(x)) for x in limit]
         return translate("Wizard", " or ").join(words)
     return str(localized(row, "limit_text"))
 
@@ -364,7 +372,7 @@ def explanation_html(v: dict[str, Any], references: list[dict[str, Any]] | None 
             acc_text = "" if acc is None else f", {cv_word} {acc:.0%}"
             items.append(
                 f"<li>{escape(str(p.get('name', p.get('model', ''))))}: "
-                f"<b>{escape(str(p.get('prediction', p.get('error', ''))))}</b>"
+                f"<b>{escape(verdict_text(str(p.get('prediction', p.get('error', '')))))}</b>"
                 f" (p = {float(p.get('probability', 0)):.2f}{escape(acc_text)})</li>"
             )
         parts.append("<ul>" + "".join(items) + "</ul>")

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 from workbench.gui.analysis_commands import AddMeasurementCommand
 from workbench.gui.commands import AddSampleCommand, SetSampleFieldCommand
 from workbench.gui.i18n import active_language, feedstock_choices
-from workbench.gui.verdict_view import COLOURS, SYMBOLS, plain_reasons, route_name
+from workbench.gui.verdict_view import COLOURS, SYMBOLS, plain_reasons, route_name, verdict_text
 from workbench.model import Measurement, Quantity, new_id
 from workbench.progress import Progress
 
@@ -260,7 +260,7 @@ class VerdictPage(QWizardPage):
                     "<li><i>"
                     + escape(
                         self.tr("Your own trained model says: %1").replace(
-                            "%1", str(p.get("prediction"))
+                            "%1", verdict_text(str(p.get("prediction")))
                         )
                     )
                     + "</i></li>"
