@@ -192,6 +192,14 @@ def _loc(d: dict[str, Any], key: str, lang: str, default: Any = "") -> Any:
     return default if value is None else value
 
 
+def _criterion_label(c: dict[str, Any], lang: str) -> str:
+    """The property's label; a sample attribute (feedstock type, ...) by the criterion's."""
+    prop = c.get("property", "")
+    if prop in PROPERTIES or not c.get("label"):
+        return _label(prop, lang)
+    return str(_loc(c, "label", lang))
+
+
 def _verdict_section(v: dict[str, Any], lang: str) -> str:
     t = lambda k: text(k, lang)  # noqa: E731
     parts = [
@@ -207,12 +215,12 @@ def _verdict_section(v: dict[str, Any], lang: str) -> str:
     rows = []
     shown = [c for c in v.get("criteria", []) if c.get("value") is not None]
     unmeasured = [
-        _label(c.get("property", ""), lang)
+        _criterion_label(c, lang)
         for c in v.get("criteria", [])
         if c.get("value") is None and c.get("kind") != "informative"
     ]
     for c in shown:
-        value = "" if c.get("value") is None else _fmt(c.get("value"))
+        value = "" if c.get("value") is None else _fmt(_loc(c, "value", lang))
         unit = c.get("unit") or ""
         basis = _basis(c.get("basis") or "none", lang)
         limit = c.get("limit")
@@ -225,7 +233,7 @@ def _verdict_section(v: dict[str, Any], lang: str) -> str:
             unit_for_limit = unit
         rows.append(
             [
-                _label(c.get("property", ""), lang),
+                _criterion_label(c, lang),
                 f"{value} {unit}".strip() + (f" ({basis})" if basis and value else ""),
                 t(c.get("origin") or "") if c.get("origin") else "",
                 f"{comparator} {_fmt(limit)} {unit_for_limit}".strip(),
