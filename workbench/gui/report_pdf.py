@@ -23,13 +23,20 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import QApplication
 
 
 def _ensure_app() -> QGuiApplication:
+    """The running application, or a new one on the offscreen platform.
+
+    A full QApplication (not a QGuiApplication) is created so that widgets can still be
+    made later in the same process (the GUI, or tests), which Qt cannot do once a
+    QGuiApplication exists.
+    """
     app = QGuiApplication.instance()
     if app is None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        app = QGuiApplication([])
+        app = QApplication([])
     return app
 
 
