@@ -122,6 +122,7 @@ class AnalysisController(QObject):
         view_menu = self._menu(translate("Actions", "&View"))
         if view_menu is not None:
             view_menu.insertAction(view_menu.actions()[3], self.view_menu_action)
+        self._shown_key: tuple | None = None
         win.tree.selectionModel().selectionChanged.connect(lambda *_: self.show_selection())
         win.table.selectionModel().selectionChanged.connect(lambda *_: self.show_selection())
         win.doc.sampleContentsChanged.connect(lambda *_: self._changed())
@@ -347,6 +348,7 @@ class AnalysisController(QObject):
                 return
 
     def _changed(self) -> None:
+        self._shown_key = None  # a change may alter the result on show (shared plots, names)
         self.stale_timer.start()
         self.suitability.schedule()
         QTimer.singleShot(0, self.show_selection)
@@ -377,11 +379,16 @@ class AnalysisController(QObject):
         if sample is None or rid not in sample.results:
             return
         result = sample.results[rid]
+        stale = self.stale.get((sid, rid))
+        key = (id(project), sid, rid, id(result), tuple(stale or ()), project.read_only)
+        if key == self._shown_key and self.win.plot.stack.currentWidget() is self.result_view:
+            return  # the tree and the table both report one selection: build the view once
+        self._shown_key = key
         name = ""
         if result.plugin_id in self.registry:
             name = plugin_name(self.registry.get(result.plugin_id))
         self.result_view.show_result(
-            sample, result, name, self.stale.get((sid, rid)), shared=shared_result(project, result)
+            sample, result, name, stale, shared=shared_result(project, result)
         )
         self.result_view.edit_button.setEnabled(
             result.plugin_id in self.registry and not project.read_only

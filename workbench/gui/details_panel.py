@@ -11,10 +11,10 @@ from __future__ import annotations
 import json
 from html import escape
 
-from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from workbench.gui.i18n import basis_label, feedstock_label, kind_label, property_label
+from workbench.gui.numbers import locale_number
 from workbench.model import Measurement, Project, Quantity, Result, Sample
 
 _KEY_STYLE = "color:#555;padding-right:10px"
@@ -22,8 +22,7 @@ _KEY_STYLE = "color:#555;padding-right:10px"
 
 def _fmt(value: float) -> str:
     """Four significant digits in the user's locale (decimal comma under fi_FI)."""
-    text = QLocale().toString(float(value), "g", 4)
-    return text.replace("e+0", "e").replace("e-0", "e-")
+    return locale_number(value)
 
 
 class DetailsPanel(QWidget):

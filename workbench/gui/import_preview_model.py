@@ -17,6 +17,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from workbench.gui.i18n import kind_label
 from workbench.gui.import_command import EXISTING, FROM_FILE, Target, default_target
+from workbench.gui.numbers import locale_number
 from workbench.importers.service import ImportPlan
 from workbench.model import Project
 
@@ -41,7 +42,7 @@ class PreviewItem:
 
 
 def fmt_num(v: float) -> str:
-    return f"{v:.4g}"
+    return locale_number(v)
 
 
 def values_text(plan: ImportPlan) -> str:

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from workbench.gui.analysis_commands import AddModelCommand, SetLabelCommand
 from workbench.gui.i18n import property_label
+from workbench.gui.numbers import locale_fixed
 from workbench.model import Project, StoredModel
 from workbench.progress import Progress
 from workbench.vocab import PROPERTIES
@@ -312,9 +313,9 @@ class TrainDialog(QDialog):
         for i, cls in enumerate(rep.classes):
             m = rep.per_class[cls]
             cells = [
-                f"{m['precision']:.2f}",
-                f"{m['recall']:.2f}",
-                f"{m['f1']:.2f}",
+                locale_fixed(m["precision"]),
+                locale_fixed(m["recall"]),
+                locale_fixed(m["f1"]),
                 str(m["support"]),
             ]
             for j, text in enumerate(cells):

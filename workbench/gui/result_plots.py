@@ -18,6 +18,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from workbench.gui.column_labels import column_label
+from workbench.gui.numbers import locale_number
 from workbench.gui.plot_view import PALETTE
 from workbench.model import Column, Result
 
@@ -61,7 +62,7 @@ class ColumnsTableModel(QAbstractTableModel):
         value = self.arrays[index.column()][index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             if isinstance(value, float | np.floating):
-                return "" if not np.isfinite(value) else f"{float(value):.4g}"
+                return "" if not np.isfinite(value) else locale_number(value)
             return str(value)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.gui.i18n import basis_label, property_label
+from workbench.gui.numbers import locale_number
 from workbench.gui.result_plots import plot_title, plot_widget
 from workbench.model import Result, Sample
 
@@ -50,7 +51,7 @@ def value_label(pid: str) -> str:
 
 
 def fmt(value: float) -> str:
-    return f"{value:.4g}"
+    return locale_number(value)
 
 
 class ResultView(QWidget):
