@@ -158,6 +158,8 @@ def test_shared_samples_are_seeds():
 
 def test_every_reader_has_a_seed_it_reads():
     """Each format has at least one seed it detects, so mutations start from valid input."""
+    if not F.shared_seeds():
+        pytest.skip("../shared/samples is absent: some formats have seeds only among its files")
     missing = [fid for fid in READERS if fid not in set(DETECTED.values())]
     assert not missing, f"formats without a detected seed: {missing}"
 
