@@ -55,12 +55,25 @@ def ensure_environment(extras: str) -> Path:
     return py
 
 
+def _demo_project(py: Path) -> Path:
+    """The demo project in the user folder (the same one the first start opens), written
+    by the workbench itself when it is not there yet."""
+    from workbench.paths import user_subdir  # standard library only
+
+    demo = user_subdir("demo") / "demo.fwproj"
+    if not demo.exists():
+        subprocess.run([str(py), "-m", "workbench", "demo", str(demo)], cwd=ROOT, check=True)
+    return demo
+
+
 def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     action = args.pop(0) if args else "start"
     try:
         if action == "start":
             py = ensure_environment("")
+            if not args:  # the quick start opens the demo project, every time
+                args = [str(_demo_project(py))]
             return subprocess.call([str(py), "-m", "workbench", *args], cwd=ROOT)
         if action == "test":
             py = ensure_environment("test")
