@@ -34,6 +34,7 @@ import numpy as np
 
 from workbench.analysis import preprocess as pp
 from workbench.errors import AnalysisError, SpecificationError
+from workbench.fileio import atomic_write_text
 from workbench.paths import user_subdir
 
 Steps = list[dict[str, Any]]
@@ -281,10 +282,7 @@ def save_pipeline(name: str, steps: Any, *, project: Any = None, description: st
         project.settings["pipelines"] = store
         project.log("save pipeline", f"{name!r}: {describe(clean)}")
     else:
-        path = _user_file(name)
-        tmp = path.with_suffix(".json.tmp")
-        tmp.write_text(json.dumps({"name": name, **entry}, indent=2), encoding="utf-8")
-        tmp.replace(path)
+        atomic_write_text(_user_file(name), json.dumps({"name": name, **entry}, indent=2))
     return clean
 
 

@@ -34,13 +34,13 @@ naming the file and the field.
 from __future__ import annotations
 
 import json
-import os
 import re
 from pathlib import Path
 
 import numpy as np
 
 from workbench.errors import ImportFormatError, SpecificationError
+from workbench.fileio import atomic_write_text
 from workbench.importers.base import ParsedFile, ParsedMeasurement, column
 from workbench.importers.template_schema import (
     MAX_TEMPLATE_BYTES,
@@ -89,12 +89,7 @@ def save_template(template: ImportTemplate) -> Path:
     target = folder / _file_name(template.name)
     text = json.dumps(template.to_dict(), indent=2, ensure_ascii=False)
     template_from_bytes(text.encode("utf-8"), str(target))  # never write what we cannot read
-    tmp = target.with_suffix(".json.tmp")
-    with open(tmp, "w", encoding="utf-8") as fh:
-        fh.write(text)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, target)
+    atomic_write_text(target, text)
     return target
 
 
