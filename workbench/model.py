@@ -23,6 +23,7 @@ import hashlib
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
@@ -228,6 +229,9 @@ class SourceFile:
     data: ArrayLike  # uint8 bytes, possibly lazy
     imported: str = field(default_factory=now_iso)
     format: str = ""
+    # Chunks compressed in the background at import (workbench.project.deflate), used
+    # and dropped by the next save; not part of the value.
+    prepacked: Any = field(default=None, repr=False, compare=False)
 
     def read_bytes(self) -> bytes:
         return np.asarray(self.data, dtype=np.uint8).tobytes()
@@ -252,6 +256,13 @@ class AuditEntry:
     user: str
     action: str
     detail: str
+
+
+@lru_cache(maxsize=8192)
+def name_key(name: str) -> str:
+    """A sample name as compared: case and runs of white space do not matter.
+    (Cached: an import of many files compares each name with every sample.)"""
+    return " ".join(name.split()).casefold()
 
 
 class Project:
@@ -337,9 +348,9 @@ class Project:
 
     def find_sample(self, name: str) -> Sample | None:
         """The sample with this name (case- and space-insensitive), or None."""
-        key = " ".join(name.split()).casefold()
+        key = name_key(name)
         for sample in self.samples.values():
-            if " ".join(sample.name.split()).casefold() == key:
+            if name_key(sample.name) == key:
                 return sample
         return None
 
@@ -368,17 +379,30 @@ class Project:
         self.log("delete result", f"{sample_id}/{result_id} {r.plugin_id}")
         return r
 
-    def add_source(self, raw: bytes, name: str, fmt: str = "") -> tuple[str, bool]:
-        """Store a file's original bytes once; returns (sha256, newly_added)."""
-        sha = hashlib.sha256(raw).hexdigest()
+    def add_source(
+        self,
+        raw: bytes,
+        name: str,
+        fmt: str = "",
+        *,
+        sha256: str | None = None,
+        prepacked: Any = None,
+    ) -> tuple[str, bool]:
+        """Store a file's original bytes once; returns (sha256, newly_added).
+
+        ``sha256`` may be given when the caller has just computed it from ``raw``;
+        ``prepacked`` carries chunks already compressed for the next save."""
+        sha = sha256 or hashlib.sha256(raw).hexdigest()
         if sha in self.sources:
             return sha, False
         self.sources[sha] = SourceFile(
             sha256=sha,
             name=Path(name).name,
             size=len(raw),
-            data=np.frombuffer(raw, dtype=np.uint8).copy(),
+            # a read-only view: bytes are immutable, so the original cannot change
+            data=np.frombuffer(bytes(raw), dtype=np.uint8),
             format=fmt,
+            prepacked=prepacked,
         )
         self.log("store source", f"{sha} {Path(name).name!r} ({len(raw)} bytes)")
         return sha, True

@@ -192,13 +192,52 @@ def parse_region(
     if fast_ok and not raw.endswith((b"\n", b"\r"), start, end):
         n_lines += 1  # last row without a line end
     if fast_ok and b"\n" in raw[start : min(end, start + 65536)]:
-        data = raw.replace(b",", b".") if decimal == "," else raw
-        fh = io.BytesIO(data)
-        fh.seek(start)
-        try:
-            arr = np.loadtxt(fh, delimiter=delimiter, dtype=np.float64, ndmin=2, max_rows=n_lines)
-        except ValueError:
-            arr = None
-        if arr is not None and arr.shape == (n_lines, ncols):
+        arr = _loadtxt_blocks(raw, start, end, delimiter, decimal, n_lines, ncols)
+        if arr is not None:
             return arr
     return parse_block(raw[start:end], first_line_no, delimiter, decimal, path, names, encoding)
+
+
+LOADTXT_BLOCK = 1 << 16  # bytes of rows per numpy.loadtxt call
+
+
+def _loadtxt_blocks(
+    data: bytes,
+    start: int,
+    end: int,
+    delimiter: str | None,
+    decimal: str,
+    n_rows: int,
+    ncols: int,
+) -> np.ndarray | None:
+    """``data[start:end]`` (only number characters, checked) as an (n_rows, ncols)
+    array, read by ``numpy.loadtxt`` about a megabyte of whole lines at a time.
+
+    Blocks, not one call: ``loadtxt`` holds the GIL while it runs, and between blocks
+    the threads compressing the file's original bytes for storage get their turn
+    (``workbench.project.deflate``), so that work is done on another core while the
+    file is parsed. None when the rows are not exactly ``n_rows`` x ``ncols`` numbers
+    (the strict cell-by-cell path then names the offending line). A decimal comma is
+    replaced block by block, so no second copy of the whole file is made."""
+    out = np.empty((n_rows, ncols), dtype=np.float64)
+    row, pos = 0, start
+    while pos < end:
+        stop = data.find(b"\n", min(pos + LOADTXT_BLOCK, end - 1), end)
+        stop = end if stop < 0 else stop + 1
+        # the region holds ASCII only (checked by the caller), so latin-1 is exact
+        block = data[pos:stop]
+        if decimal == ",":
+            block = block.replace(b",", b".")
+        lines = block.decode("latin-1").splitlines()
+        pos = stop
+        try:
+            arr = np.loadtxt(lines, delimiter=delimiter, dtype=np.float64, ndmin=2)
+        except ValueError:
+            return None
+        if arr.size == 0:
+            continue
+        if arr.shape[1] != ncols or row + arr.shape[0] > n_rows:
+            return None
+        out[row : row + arr.shape[0]] = arr
+        row += arr.shape[0]
+    return out if row == n_rows else None

@@ -76,13 +76,18 @@ def parse_bytes(raw: bytes, path: str, format_id: str | None = None) -> ParsedFi
     return parsed
 
 
-def parse_path(path: str | Path, format_id: str | None = None) -> tuple[bytes, ParsedFile]:
-    """Read a file and parse it; returns the raw bytes too (they are stored as-is)."""
+def read_file(path: str | Path) -> bytes:
+    """A file's bytes; ImportFormatError naming the file when it cannot be read."""
     p = Path(path)
     try:
-        raw = p.read_bytes()
+        return p.read_bytes()
     except OSError as exc:
         raise ImportFormatError(
             str(p), "opening the file", "a readable file", exc.strerror or ""
         ) from None
-    return raw, parse_bytes(raw, str(p), format_id)
+
+
+def parse_path(path: str | Path, format_id: str | None = None) -> tuple[bytes, ParsedFile]:
+    """Read a file and parse it; returns the raw bytes too (they are stored as-is)."""
+    raw = read_file(path)
+    return raw, parse_bytes(raw, str(path), format_id)

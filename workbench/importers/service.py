@@ -23,9 +23,11 @@ from typing import Any
 
 from workbench.errors import CancelledError, UserFacingError
 from workbench.importers.base import ParsedFile
-from workbench.importers.registry import parse_bytes, parse_path
+from workbench.importers.registry import parse_bytes, read_file
 from workbench.model import Project, Sample
 from workbench.progress import NullProgress, Progress
+from workbench.project.deflate import prepack
+from workbench.project.layout import CHUNK_THRESHOLD, GZIP_LEVEL
 
 IGNORED_SUFFIXES = {".fwproj", ".lock", ".tmp", ".json"}
 
@@ -38,6 +40,8 @@ class ImportPlan:
     raw: bytes
     sha256: str
     parsed: ParsedFile
+    # the original bytes compressed in the background for the save (large files only)
+    prepacked: Any = field(default=None, repr=False, compare=False)
 
     def summary(self) -> dict[str, Any]:
         out = self.parsed.summary()
@@ -125,9 +129,17 @@ def preview(
         except OSError as exc:
             raise UserFacingError(f"{p}: cannot be read ({exc.strerror})") from None
         parsed = parse_with_template(raw, str(p), load_template(template))
-    else:
-        raw, parsed = parse_path(path, format_id)
-    return ImportPlan(str(path), raw, hashlib.sha256(raw).hexdigest(), parsed)
+        return ImportPlan(str(path), raw, hashlib.sha256(raw).hexdigest(), parsed)
+    raw = read_file(path)
+    # A large file's bytes are compressed for storage on another core while it is parsed.
+    packed = prepack(raw, GZIP_LEVEL, CHUNK_THRESHOLD)
+    try:
+        parsed = parse_bytes(raw, str(path), format_id)
+    except BaseException:
+        if packed is not None:
+            packed.cancel()
+        raise
+    return ImportPlan(str(path), raw, hashlib.sha256(raw).hexdigest(), parsed, packed)
 
 
 def preview_bytes(raw: bytes, name: str) -> ImportPlan:
@@ -191,7 +203,9 @@ def apply_plan(
     created: dict[str, Sample] = {}
     for name in to_create:
         created[" ".join(name.split()).casefold()] = project.add_sample(name)
-    project.add_source(plan.raw, Path(plan.path).name, fmt)
+    project.add_source(
+        plan.raw, Path(plan.path).name, fmt, sha256=plan.sha256, prepacked=plan.prepacked
+    )
     ids, names = [], []
     for pm, target in zip(plan.parsed.measurements, targets):
         sample = (

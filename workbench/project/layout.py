@@ -13,7 +13,8 @@ metadata) as JSON strings in attributes. No pickle, no object or compound dtypes
         created, modified   ISO 8601 UTC times
     /samples            attr order: JSON list of sample ids (display order)
       /<sample_id>      NX_class "NXentry"; attrs name, feedstock_type, supplier, origin,
-                        date_received, notes, metadata (JSON object), labels (JSON object)
+                        date_received, notes, metadata (JSON object), labels (JSON object);
+                        all but name and feedstock_type are left out when empty
         /measurements   attr order (JSON list of measurement ids)
           /<measurement_id>   attrs kind; quantities (JSON {property: quantity});
                         info (JSON: label, method, instrument, replicate, basis,
@@ -23,7 +24,7 @@ metadata) as JSON strings in attributes. No pickle, no object or compound dtypes
                         table: fw_type "table" (a group of equal-length columns)
             /<column>   1-D numeric (or UTF-8 text) dataset named after the column;
                         attrs units, long_name, fw_label (the column's label, if any)
-        /results        attr order
+        /results        attr order (left out when the sample has no results)
           /<result_id>  attrs plugin_id, plugin_version; values (JSON {property: quantity});
                         provenance (JSON: parameters, inputs, app_version, created, label,
                         plots, messages, columns as above); NX_class "NXdata" with signal/axes
@@ -70,6 +71,7 @@ STR_DTYPE = h5py.string_dtype("utf-8")
 
 
 SAMPLE_FIELDS = ("name", "feedstock_type", "supplier", "origin", "date_received", "notes")
+SAMPLE_FIELDS_ALWAYS = ("name", "feedstock_type")  # the others are left out when empty
 MEASUREMENT_INFO = (
     "label",
     "method",

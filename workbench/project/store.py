@@ -241,6 +241,8 @@ def save_project(project: Project, path: str | Path | None = None) -> None:
             lazy.rebind(handle, name)
         for owner, name, shape, dtype in rebinds.fresh:
             owner.data = LazyArray(handle, name, shape, dtype)  # free the in-memory copy
+            if getattr(owner, "prepacked", None) is not None:
+                owner.prepacked = None  # its chunks are in the file now
     state.signatures = {
         sid: sig for sid, s in project.samples.items() if (sig := sample_signature(s)) is not None
     }

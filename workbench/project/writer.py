@@ -33,6 +33,8 @@ from workbench.model import (
     now_iso,
 )
 from workbench.project import layout as L
+from workbench.project.deflate import create_deflated, wants_parallel, write_prepacked
+from workbench.project.h5fast import can_write_small, new_group, new_small_dataset
 from workbench.project.lazy import LazyArray
 
 
@@ -219,24 +221,29 @@ def _can_copy(sample: Sample, reuse: Reuse) -> bool:
 
 
 def write_sample(parent: h5py.Group, sample: Sample, rebinds: Rebinds) -> None:
-    g = parent.create_group(sample.id)
+    g = new_group(parent, sample.id)
     L.set_str(g, "NX_class", "NXentry")
     for key in L.SAMPLE_FIELDS:
-        L.set_str(g, key, getattr(sample, key))
-    L.set_json(g, "metadata", sample.metadata)
-    L.set_json(g, "labels", sample.labels)
-    ms = g.create_group("measurements")
+        value = getattr(sample, key)
+        if value or key in L.SAMPLE_FIELDS_ALWAYS:
+            L.set_str(g, key, value)
+    if sample.metadata:
+        L.set_json(g, "metadata", sample.metadata)
+    if sample.labels:
+        L.set_json(g, "labels", sample.labels)
+    ms = new_group(g, "measurements")
     L.set_json(ms, "order", list(sample.measurements))
     for m in sample.measurements.values():
         write_measurement(ms, m, rebinds)
-    rs = g.create_group("results")
-    L.set_json(rs, "order", list(sample.results))
-    for r in sample.results.values():
-        write_result(rs, r, rebinds)
+    if sample.results:
+        rs = new_group(g, "results")
+        L.set_json(rs, "order", list(sample.results))
+        for r in sample.results.values():
+            write_result(rs, r, rebinds)
 
 
 def write_measurement(parent: h5py.Group, m: Measurement, rebinds: Rebinds) -> None:
-    g = parent.create_group(m.id)
+    g = new_group(parent, m.id)
     L.set_str(g, "kind", m.kind)
     L.set_json(g, "quantities", {k: q.to_json() for k, q in m.quantities.items()})
     info = {key: getattr(m, key) for key in L.MEASUREMENT_INFO}
@@ -253,7 +260,7 @@ def write_measurement(parent: h5py.Group, m: Measurement, rebinds: Rebinds) -> N
 
 
 def write_result(parent: h5py.Group, r: Result, rebinds: Rebinds) -> None:
-    g = parent.create_group(r.id)
+    g = new_group(parent, r.id)
     L.set_str(g, "plugin_id", r.plugin_id)
     L.set_str(g, "plugin_version", r.plugin_version)
     L.set_json(g, "values", {k: q.to_json() for k, q in r.values.items()})
@@ -316,6 +323,10 @@ def write_array(
     arr = np.asarray(data)
     if arr.dtype.kind == "U":
         ds = g.create_dataset(link, data=arr.astype(object), dtype=L.STR_DTYPE)
+    elif arr.size <= L.CHUNK_THRESHOLD and can_write_small(arr):
+        ds = new_small_dataset(g, link, arr)
+    elif arr.dtype.kind in "biuf" and arr.size > L.CHUNK_THRESHOLD and wants_parallel(arr):
+        ds = create_deflated(g, link, arr, L.GZIP_LEVEL)
     elif arr.dtype.kind in "biuf":
         ds = g.create_dataset(link, data=arr, **L.dataset_options(arr.size))
     else:
@@ -330,9 +341,13 @@ def write_array(
 
 def write_source(parent: h5py.Group, s: SourceFile, rebinds: Rebinds) -> None:
     data = s.data
+    packed = s.prepacked
     if not isinstance(data, LazyArray):
         data = np.asarray(data, dtype=np.uint8).reshape(-1)
-    ds = write_array(parent, s.sha256, data, rebinds, where=f"source file {s.name!r}")
+    if packed is not None and not isinstance(data, LazyArray) and packed.size == data.size:
+        ds = write_prepacked(parent, s.sha256, packed)  # compressed during the import
+    else:
+        ds = write_array(parent, s.sha256, data, rebinds, where=f"source file {s.name!r}")
     if not isinstance(s.data, LazyArray):
         rebinds.fresh.append((s, ds.name, ds.shape, np.dtype(np.uint8)))
     L.set_str(ds, "sha256", s.sha256)

@@ -1,0 +1,179 @@
+"""The fast write paths of the project store give what h5py's ordinary calls give.
+
+Large arrays are compressed on several threads and written with
+``write_direct_chunk``; a large file's original bytes are compressed while it is
+parsed; small groups and datasets are created with prebuilt property lists. None
+of this may change what any HDF5 reader sees.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import h5py
+import numpy as np
+import pytest
+
+from workbench.importers import numtable
+from workbench.importers.service import import_files, preview
+from workbench.model import Project, name_key
+from workbench.project import deflate, h5fast
+from workbench.project import layout as L
+from workbench.project.store import close_project, open_project, save_project
+
+
+@pytest.fixture
+def two_workers(monkeypatch):
+    """Force the parallel paths even on a one-core machine."""
+    monkeypatch.setattr(deflate, "workers", lambda: 2)
+
+
+@pytest.mark.parametrize("n", [deflate.PARALLEL_MIN_BYTES // 8, 1_234_567])
+def test_parallel_deflate_reads_back_exactly(tmp_path, two_workers, n):
+    rng = np.random.default_rng(3)
+    table = np.round(rng.lognormal(0, 0.7, (n, 3)), 3)
+    column = table[:, 1]  # strided, as a parsed table's column is
+    with h5py.File(tmp_path / "a.h5", "w") as f:
+        ds = deflate.create_deflated(f, "col", column, level=1)
+        assert ds.compression == "gzip" and ds.compression_opts == 1
+        assert ds.chunks == (deflate.chunk_length(8),)
+    with h5py.File(tmp_path / "a.h5", "r") as f:
+        back = f["col"][...]
+        assert back.dtype == np.float64
+        np.testing.assert_array_equal(back, column)
+        # partial reads cross chunk boundaries correctly
+        step = f["col"].chunks[0]
+        np.testing.assert_array_equal(f["col"][step - 3 : step + 3], column[step - 3 : step + 3])
+
+
+def test_parallel_deflate_big_endian_input(tmp_path, two_workers):
+    data = np.arange(deflate.PARALLEL_MIN_BYTES // 4, dtype=">i4")
+    with h5py.File(tmp_path / "b.h5", "w") as f:
+        deflate.create_deflated(f, "x", data, level=1)
+    with h5py.File(tmp_path / "b.h5", "r") as f:
+        assert f["x"].dtype == np.dtype("<i4")
+        np.testing.assert_array_equal(f["x"][...], data)
+
+
+@pytest.mark.parametrize("size", [L.CHUNK_THRESHOLD + 1, 3_000_001])
+def test_prepacked_source_bytes_round_trip(tmp_path, two_workers, size):
+    raw = np.random.default_rng(size).integers(0, 256, size, dtype=np.uint8).tobytes()
+    packed = deflate.prepack(raw, L.GZIP_LEVEL, L.CHUNK_THRESHOLD)
+    assert packed is not None
+    with h5py.File(tmp_path / "s.h5", "w") as f:
+        deflate.write_prepacked(f, "src", packed)
+    with h5py.File(tmp_path / "s.h5", "r") as f:
+        assert f["src"].compression == "gzip"
+        assert f["src"][...].tobytes() == raw
+
+
+def test_prepack_only_when_worth_it(monkeypatch):
+    monkeypatch.setattr(deflate, "workers", lambda: 1)
+    assert deflate.prepack(b"x" * 100_000, 1, L.CHUNK_THRESHOLD) is None
+    monkeypatch.setattr(deflate, "workers", lambda: 2)
+    assert deflate.prepack(b"x" * 100, 1, L.CHUNK_THRESHOLD) is None
+    assert deflate.prepack(b"x" * 100_000, 1, L.CHUNK_THRESHOLD) is not None
+
+
+def _particle_list(n: int) -> bytes:
+    rng = np.random.default_rng(7)
+    lines = ["Kuitu nro;Pituus (mm);Leveys (µm);Käyristymä (%);Kinkit"]
+    lengths = np.round(rng.lognormal(0, 0.7, n), 3)
+    widths = np.round(rng.normal(28, 5, n), 1)
+    for i in range(n):
+        lines.append(f"{i + 1};{lengths[i]:.3f};{widths[i]:.1f};{i % 7}.5;{i % 4}".replace(".", ","))
+    return ("\r\n".join(lines) + "\r\n").encode("cp1252")
+
+
+def test_large_import_stores_identical_bytes_and_values(tmp_path, two_workers, monkeypatch):
+    """A particle list above the parallel threshold: original bytes compressed during
+    the parse (several loadtxt blocks) come back byte-identical after save and reopen."""
+    monkeypatch.setattr(numtable, "LOADTXT_BLOCK", 4096)  # many blocks
+    raw = _particle_list(250_000)
+    assert len(raw) > deflate.PARALLEL_MIN_BYTES
+    path = tmp_path / "particles.csv"
+    path.write_bytes(raw)
+    plan = preview(path)
+    assert plan.prepacked is not None
+    project = Project()
+    summary = import_files(project, [path], new_sample=True)
+    assert summary.count("imported") == 1
+    target = tmp_path / "p.fwproj"
+    save_project(project, target)
+    (src,) = project.sources.values()
+    assert src.prepacked is None  # dropped once written
+    close_project(project)
+
+    back = open_project(target, read_only=True)
+    (src,) = back.sources.values()
+    assert src.read_bytes() == raw and hashlib.sha256(raw).hexdigest() == src.sha256
+    (sample,) = back.samples.values()
+    (m,) = sample.measurements.values()
+    length = np.asarray(m.columns["length"].data)
+    expected = np.round(np.random.default_rng(7).lognormal(0, 0.7, 250_000), 3)
+    np.testing.assert_array_equal(length, expected)
+    assert np.asarray(m.columns["curl"].data)[:3].tolist() == [0.5, 1.5, 2.5]
+    close_project(back)
+
+
+def test_loadtxt_blocks_match_one_call_and_refuse_bad_rows():
+    rows = [f"{i},5;{i * 2},25;{i % 3}" for i in range(5000)]
+    raw = ("\n".join(rows) + "\n").encode()
+    got = numtable._loadtxt_blocks(raw, 0, len(raw), ";", ",", 5000, 3)
+    assert got is not None and got.shape == (5000, 3)
+    assert got[4999].tolist() == [4999.5, 9998.25, 4999 % 3]
+    # one row short of a cell: no silent misalignment, the strict path takes over
+    bad = raw.replace(b"\n2500,5;5000,25;1\n", b"\n2500,5;5000,25\n")
+    assert numtable._loadtxt_blocks(bad, 0, len(bad), ";", ",", 5000, 3) is None
+    # a row count that does not match is refused too
+    assert numtable._loadtxt_blocks(raw, 0, len(raw), ";", ",", 4999, 3) is None
+
+
+def test_fast_groups_and_datasets_equal_h5py_ones(tmp_path):
+    x = np.linspace(400.0, 4000.0, 1868)
+    with h5py.File(tmp_path / "f.h5", "w") as f:
+        g = h5fast.new_group(f, "näyte 1")
+        h5fast.new_small_dataset(g, "µm", x)
+        h5fast.new_small_dataset(g, "plain", x.astype(np.int32))
+        ref = f.create_group("ref")
+        ref.create_dataset("µm", data=x)
+    with h5py.File(tmp_path / "f.h5", "r") as f:
+        assert list(f) == ["näyte 1", "ref"]
+        ds, ref = f["näyte 1/µm"], f["ref/µm"]
+        assert ds.dtype == ref.dtype and ds.shape == ref.shape and ds.chunks is None
+        np.testing.assert_array_equal(ds[...], ref[...])
+        assert f["näyte 1/plain"].dtype == np.int32
+    assert not h5fast.can_write_small(np.zeros(0))
+    assert not h5fast.can_write_small(np.array(["a"]))
+    assert not h5fast.can_write_small(np.float64(1.0).reshape(()))
+
+
+def test_empty_optional_sample_fields_are_left_out_and_read_back(tmp_path):
+    project = Project()
+    bare = project.add_sample("Bare")
+    full = project.add_sample("Full", supplier="Sawmill Oy", notes="wet")
+    full.labels["route"] = "biochar"
+    target = tmp_path / "s.fwproj"
+    save_project(project, target)
+    close_project(project)
+    with h5py.File(target, "r") as f:
+        g = f[f"samples/{bare.id}"]
+        assert set(g.attrs) == {"NX_class", "name", "feedstock_type"}
+        assert "results" not in g
+        assert f[f"samples/{full.id}"].attrs["supplier"] == "Sawmill Oy"
+    back = open_project(target, read_only=True)
+    b, fl = back.samples[bare.id], back.samples[full.id]
+    assert (b.supplier, b.notes, b.metadata, b.labels, b.results) == ("", "", {}, {}, {})
+    assert (fl.supplier, fl.notes, fl.labels) == ("Sawmill Oy", "wet", {"route": "biochar"})
+    close_project(back)
+
+
+def test_find_sample_ignores_case_and_spacing():
+    project = Project()
+    s = project.add_sample("Birch  Chips")
+    assert project.find_sample("birch chips") is s
+    assert project.find_sample(" BIRCH\tCHIPS ") is s
+    s.name = "Pine bark"  # renamed in the GUI: the old name no longer matches
+    assert project.find_sample("birch chips") is None
+    assert project.find_sample("pine BARK") is s
+    assert name_key("  A   b ") == "a b"
