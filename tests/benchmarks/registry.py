@@ -37,6 +37,9 @@ class Benchmark:
 
     name = ""
     description = ""
+    # in-memory size of the arrays the operation produces (set in ``setup``); the run
+    # prints peak memory as a multiple of it when it is not 0
+    arrays_bytes = 0
 
     def setup(self, workdir: Path, scale: float) -> None:
         """Prepare inputs in ``workdir`` (not timed)."""

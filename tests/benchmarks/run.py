@@ -64,7 +64,11 @@ def child(
         fn()
         best = min(best, time.perf_counter() - t0)
         bench.teardown()
-    return {"seconds": best, "peak_mb": max(0.0, _peak_mb() - before)}
+    return {
+        "seconds": best,
+        "peak_mb": max(0.0, _peak_mb() - before),
+        "arrays_mb": bench.arrays_bytes / 2**20,
+    }
 
 
 def run_side(
@@ -125,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
         workdir.mkdir(parents=True, exist_ok=True)
         header = (
             f"{'benchmark':28s} {'ours (s)':>9s} {'baseline (s)':>12s} {'ratio':>6s} "
-            f"{'peak MB ours':>12s} {'peak MB base':>12s}"
+            f"{'peak MB ours':>12s} {'peak MB base':>12s} {'peak/arrays':>11s}"
         )
         print(header)
         print("-" * len(header))
@@ -142,11 +146,15 @@ def main(argv: list[str] | None = None) -> int:
                 "ratio": ratio,
                 "peak_mb_ours": ours["peak_mb"],
                 "peak_mb_baseline": base["peak_mb"],
+                "arrays_mb": ours.get("arrays_mb", 0.0),
             }
+            arrays = row["arrays_mb"]
+            row["peak_per_arrays"] = ours["peak_mb"] / arrays if arrays else None
             rows.append(row)
             print(
                 f"{name:28s} {ours['seconds']:9.3f} {base['seconds']:12.3f} {ratio:6.2f} "
-                f"{ours['peak_mb']:12.1f} {base['peak_mb']:12.1f}",
+                f"{ours['peak_mb']:12.1f} {base['peak_mb']:12.1f} "
+                + (f"{row['peak_per_arrays']:11.2f}" if arrays else f"{'-':>11s}"),
                 flush=True,
             )
     if args.json:
