@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 import threading
+from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 from workbench.errors import ImportFormatError
 
@@ -91,7 +93,21 @@ def _decode(raw: bytes, path: str, declared: str | None = None) -> tuple[str, st
 
 
 def split_lines(text: str) -> list[str]:
-    """Split on CRLF, CR or LF (and nothing else: form feeds stay in the line)."""
+    """Split on CRLF, CR or LF (and nothing else: form feeds stay in the line).
+
+    Short texts (the decoded heads that every reader's ``sniff`` splits) are split
+    once per detection; each caller gets its own list."""
+    if len(text) <= _CACHE_LIMIT:
+        return list(_split_cached(text))
+    return _split(text)
+
+
+@lru_cache(maxsize=8)
+def _split_cached(text: str) -> tuple[str, ...]:
+    return tuple(_split(text))
+
+
+def _split(text: str) -> list[str]:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
@@ -104,13 +120,15 @@ def sniff_delimiter(lines: Sequence[str]) -> str | None:
     """The column delimiter used consistently by ``lines``: tab, ';', ',' or None (spaces)."""
     candidates = ["\t", ";", ","]
     best, best_score = None, 0
+    filled = [line for line in lines if line.strip()]
     for delim in candidates:
-        counts = [line.count(delim) for line in lines if line.strip()]
+        counts = [line.count(delim) for line in filled]
         if not counts or min(counts) == 0:
             continue
         # consistent count across lines scores high
-        common = max(set(counts), key=counts.count)
-        score = counts.count(common) * 10 + common
+        # the most frequent count; on a tie the smaller one
+        common, n_common = max(Counter(counts).items(), key=lambda kv: (kv[1], -kv[0]))
+        score = n_common * 10 + common
         if score > best_score:
             best, best_score = delim, score
     return best
@@ -155,13 +173,18 @@ def parse_number(text: str, decimal: str = ".") -> float:
 def guess_decimal(cells: Sequence[str], delimiter: str | None) -> str:
     """The decimal mark used by numeric ``cells``: ',' only when commas appear as
     decimal marks and no cell uses a point as one; otherwise '.'."""
+    if delimiter == ",":
+        return "."
     comma = point = 0
     for cell in cells:
         s = cell.strip()
-        if re.match(r"^[+-]?\d*,\d+(?:[eE][+-]?\d+)?$", s):
+        if _COMMA_DECIMAL.match(s):
             comma += 1
-        elif re.match(r"^[+-]?\d*\.\d+(?:[eE][+-]?\d+)?$", s):
+        elif _POINT_DECIMAL.match(s):
             point += 1
-    if delimiter == ",":
-        return "."
+            break  # one point used as a decimal mark settles it
     return "," if comma > 0 and point == 0 else "."
+
+
+_COMMA_DECIMAL = re.compile(r"^[+-]?\d*,\d+(?:[eE][+-]?\d+)?$")
+_POINT_DECIMAL = re.compile(r"^[+-]?\d*\.\d+(?:[eE][+-]?\d+)?$")
