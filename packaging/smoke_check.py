@@ -13,7 +13,11 @@ it runs the frozen executable:
 4. a drop-in plugin written into the user plugin folder is listed by
    ``plugins --json`` as a loaded user plugin, and ``analyse`` runs it on a project
    made by ``demo``; its moisture values match the built-in ``moisture_ash`` plugin's;
-5. start-up time to an interactive main window (``startup_probe.py``): the bundle and
+5. the window opens the demonstration project and plots a sample's curves (with the
+   OpenGL placeholders of ``no_opengl.py``): the start-up probe selects the first
+   sample, counts the pyqtgraph curves with data and saves a picture of the window
+   (``build/smoke_main_window.png``);
+6. start-up time to an interactive main window (``startup_probe.py``): the bundle and
    the bare PySide6 + pyqtgraph window (``dist/bare_window``, frozen with default
    settings) are started alternately, and the ratio of their medians is reported
    (wall-clock time to the window being shown with an idle event loop, and the CPU time
@@ -43,6 +47,7 @@ ROOT = PACKAGING.parent
 sys.path.insert(0, str(PACKAGING))
 
 from startup_probe import ENV as PROBE_ENV  # noqa: E402
+from startup_probe import GRAB_ENV  # noqa: E402
 from startup_probe import MARK as PROBE_MARK  # noqa: E402
 
 import build as builder  # noqa: E402
@@ -50,6 +55,7 @@ import build as builder  # noqa: E402
 IS_WIN = sys.platform == "win32"
 EXE_SUFFIX = ".exe" if IS_WIN else ""
 PLUGIN_ID = "smoke_drop_in"
+GRAB_FILE = ROOT / "build" / "smoke_main_window.png"
 
 PLUGIN_TOML = f"""\
 id = "{PLUGIN_ID}"
@@ -216,6 +222,32 @@ def check_drop_in_plugin(exe: Path, env: dict[str, str], tmp: Path, report: dict
     report["drop_in_results"] = {s: round(v, 3) for s, v in ours.items()}
 
 
+def check_plots(exe: Path, env: dict[str, str], report: dict) -> None:
+    """The frozen window opens the demo project and draws a sample's curves."""
+    GRAB_FILE.parent.mkdir(parents=True, exist_ok=True)
+    GRAB_FILE.unlink(missing_ok=True)
+    probe_env = dict(env, **{PROBE_ENV: "1", GRAB_ENV: str(GRAB_FILE)})
+    proc = subprocess.run(
+        [str(exe)],
+        env=probe_env,
+        cwd=env["FIBRE_WORKBENCH_HOME"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        timeout=300,
+    )
+    found = re.search(rf"^{PROBE_MARK} grab .* curves=(\d+)$", proc.stdout, re.M)
+    curves = int(found.group(1)) if found else 0
+    if proc.returncode != 0 or not curves or not GRAB_FILE.exists():
+        raise CheckFailed(
+            f"the frozen window plotted no curves (exit {proc.returncode}):\n"
+            f"stdout:\n{proc.stdout}\nstderr:\n{proc.stderr[-3000:]}"
+        )
+    report["plotted_curves"] = curves
+    report["window_picture"] = str(GRAB_FILE)
+
+
 def _time_once(exe: Path, args: list[str], env: dict[str, str]) -> tuple[float, float]:
     """Seconds from launch to the probe line, and CPU seconds of the whole process."""
     probe_env = dict(env, **{PROBE_ENV: "1"})
@@ -294,6 +326,7 @@ def smoke_check(*, build_first: bool, runs: int, max_ratio: float, startup: bool
         Path(env["FIBRE_WORKBENCH_HOME"]).mkdir(parents=True)
         check_commands(app_exe, env, report)
         check_drop_in_plugin(app_exe, env, tmp, report)
+        check_plots(builder.APP_DIR / f"fibre-workbench{EXE_SUFFIX}", env, report)
         if startup:
             bare_exe = executable(builder.BASELINE_DIR, "bare_window")
             if not bare_exe.exists():
@@ -321,6 +354,10 @@ def print_report(report: dict) -> None:
     print(f"\nCommands in the bundle: {', '.join(report['commands'])}")
     print(f"Plugins in the bundle: {', '.join(report['plugins'])}")
     print(f"Drop-in plugin {PLUGIN_ID} moisture by sample: {report['drop_in_results']}")
+    print(
+        f"Window: demo project opened, {report['plotted_curves']} curves plotted "
+        f"(picture: {report['window_picture']})"
+    )
     if "startup" in report:
         s = report["startup"]
         print(

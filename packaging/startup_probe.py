@@ -8,6 +8,14 @@ paint and the window's own zero-delay start-up work, have been processed) waits 
 visible, exposed ``QMainWindow``, then prints ``STARTUP-PROBE ready`` on stdout and
 quits. The smoke check times the process from its launch to that line. Without the variable nothing is imported and nothing changes.
 
+With ``FIBRE_WORKBENCH_STARTUP_GRAB=<file.png>`` as well (an untimed run), it selects
+the first sample of the open project when the window has one (Fibre Workbench's
+``select_sample``, which plots the sample's curves), waits a second, saves a picture
+of the main window to that file and prints
+``STARTUP-PROBE grab <file> curves=<n>`` first, ``n`` being the number of pyqtgraph
+curves with data in the window: the smoke check uses it to see that the frozen
+application really draws its plots.
+
 This module lives in ``packaging/`` (not ``workbench/gui/``) because it is test
 machinery for the frozen bundle; it is a PyInstaller runtime hook of both builds.
 """
@@ -17,7 +25,22 @@ from __future__ import annotations
 import os
 
 ENV = "FIBRE_WORKBENCH_STARTUP_PROBE"
+GRAB_ENV = "FIBRE_WORKBENCH_STARTUP_GRAB"
 MARK = "STARTUP-PROBE"
+
+
+def plotted_curves(widgets: list) -> int:
+    """pyqtgraph curves holding data in the scenes of ``widgets`` (by class name: no import)."""
+    count = 0
+    for widget in widgets:
+        scene = widget.scene() if hasattr(widget, "scene") and callable(widget.scene) else None
+        if scene is None or not hasattr(scene, "items"):
+            continue
+        for item in scene.items():
+            data = getattr(item, "xData", None)
+            if type(item).__name__ == "PlotCurveItem" and data is not None and len(data):
+                count += 1
+    return count
 
 
 def install() -> None:
@@ -39,11 +62,34 @@ def install() -> None:
             and w.windowHandle().isExposed()
         ]
         if windows or attempt > 600:
+            grab = os.environ.get(GRAB_ENV)
+            if windows and grab:
+                select_then_grab(app, windows[0], grab)
+                return
             state = "ready" if windows else "no-main-window"
             print(f"{MARK} {state}", flush=True)
             app.quit()
             return
         QTimer.singleShot(10, lambda: check(app, attempt + 1))
+
+    def select_then_grab(app: QApplication, window: QMainWindow, path: str, wait: int = 0) -> None:
+        """Wait (up to 10 s) for the project the window opens in the background, select
+        its first sample, then grab a second later."""
+        project = getattr(getattr(window, "doc", None), "project", None)
+        samples = getattr(project, "samples", None)
+        if samples and hasattr(window, "select_sample"):
+            window.select_sample(next(iter(samples.values())).id)
+        elif hasattr(window, "select_sample") and wait < 100:
+            QTimer.singleShot(100, lambda: select_then_grab(app, window, path, wait + 1))
+            return
+        QTimer.singleShot(1000, lambda: finish(app, window, path))
+
+    def finish(app: QApplication, window: QMainWindow, path: str) -> None:
+        window.grab().save(path)
+        curves = plotted_curves(QApplication.allWidgets())
+        print(f"{MARK} grab {path} curves={curves}", flush=True)
+        print(f"{MARK} ready", flush=True)
+        app.quit()
 
     def exec_with_probe(*_args: object) -> int:  # app.exec() and QApplication.exec() alike
         app = QApplication.instance()
