@@ -16,7 +16,11 @@ drops the duplicate compiled copy.
 
 Size: only the Qt modules the application imports are kept (QtCore, QtGui,
 QtWidgets, QtSvg); the other PySide6 modules, their Qt libraries, Qt plugins that
-need them and Qt translations other than English and Finnish are left out.
+need them and Qt translations other than English and Finnish are left out. pyqtgraph's
+unconditional imports of QtOpenGL/QtOpenGLWidgets are answered by placeholder modules
+(``no_opengl.py``, a runtime hook). Subpackages of scikit-learn and SciPy that nothing
+the application or its plugins import are excluded (``UNUSED_MODULES``), as is the
+standard library's TLS support (``OPTIONAL_STDLIB_EXCLUDED``): tests prove both.
 """
 
 from __future__ import annotations
@@ -28,9 +32,13 @@ ROOT = Path(__file__).resolve().parent.parent
 APP_NAME = "fibre-workbench"
 CLI_NAME = "fibre-workbench-cli"  # Windows only: the console twin of the windowed exe
 
-# The Qt modules the application (workbench/gui, and pyqtgraph, whose plot items import
-# QtOpenGL and QtOpenGLWidgets unconditionally) imports.
-QT_MODULES_USED = ("QtCore", "QtGui", "QtWidgets", "QtSvg", "QtOpenGL", "QtOpenGLWidgets")
+# The Qt modules the application (workbench/gui and pyqtgraph) uses.
+QT_MODULES_USED = ("QtCore", "QtGui", "QtWidgets", "QtSvg")
+
+# Qt modules pyqtgraph imports when its plot items are imported but uses only with OpenGL
+# plotting switched on, which the application never does: the bundle has placeholders
+# (packaging/no_opengl.py) instead of the real modules (9.8 MB with their Qt libraries).
+QT_MODULES_PLACEHOLDER = ("QtOpenGL", "QtOpenGLWidgets")
 
 # PySide6 modules not used. pyqtgraph imports QtTest only when available (it falls
 # back to a placeholder).
@@ -58,6 +66,8 @@ QT_MODULES_EXCLUDED = (
     "QtNetwork",
     "QtNetworkAuth",
     "QtNfc",
+    "QtOpenGL",  # placeholder module instead (no_opengl.py)
+    "QtOpenGLWidgets",  # placeholder module instead (no_opengl.py)
     "QtPdf",
     "QtPdfWidgets",
     "QtPositioning",
@@ -126,6 +136,30 @@ PYTHON_EXCLUDES = (
     "workbench.bootstrap",  # creates a virtual environment: meaningless when frozen
 )
 
+# Parts of scikit-learn, SciPy and NumPy that nothing the application, its built-in
+# plugins or PLUGIN_EXTRA_MODULES import (their extension modules are 4.6 MB). The
+# proof is tests/test_packaging.py::test_excluded_modules_are_not_imported, which
+# imports all of that with these modules blocked. Known consequence for plugin authors:
+# KBinsDiscretizer(strategy="kmeans") needs sklearn.cluster and is not available.
+UNUSED_MODULES = (
+    "sklearn.cluster",
+    "sklearn.neighbors",
+    "sklearn.tree",
+    "sklearn.manifold",
+    "sklearn.isotonic",
+    "sklearn._isotonic",
+    "sklearn.calibration",  # imports sklearn.isotonic
+    "sklearn.utils._fast_dict",  # used by sklearn.cluster only
+    "scipy.cluster",
+    "numpy._core._multiarray_tests",  # numpy's own test helpers
+)
+
+# Standard-library modules left out although something imports them, always inside
+# ``try: ... except ImportError`` (asyncio imports ssl so, for TLS connections; readline
+# serves the interactive prompt only). The application is offline: TLS is never used.
+# ``_hashlib`` and libcrypto stay (hashlib's fast digests). Tested like UNUSED_MODULES.
+OPTIONAL_STDLIB_EXCLUDED = ("ssl", "_ssl", "readline")
+
 # Modules a drop-in user plugin may rely on in the frozen application besides what the
 # built-in plugins already pull in (the plugin API documents this list).
 PLUGIN_EXTRA_MODULES = (
@@ -137,6 +171,7 @@ PLUGIN_EXTRA_MODULES = (
     "scipy.optimize",
     "scipy.interpolate",
     "scipy.integrate",
+    "scipy.linalg",
     "scipy.signal",
     "scipy.stats",
 )
@@ -155,9 +190,7 @@ QT_PLUGINS_KEPT = (
     "platforms/*qdirect2d*",
     "platforms/*qcocoa*",
     "imageformats/*qsvg*",
-    "imageformats/*qico*",
-    "imageformats/*qjpeg*",
-    "imageformats/*qgif*",
+    "imageformats/*qico*",  # the application's icons are PNG (built in), SVG and ICO
     "iconengines/*",
     "styles/*",
     "platformthemes/*qxdgdesktopportal*",
@@ -218,7 +251,14 @@ def hidden_imports(root: Path = ROOT) -> list[str]:
 
 def excludes() -> list[str]:
     """Modules kept out of the analysis."""
-    return sorted({*PYTHON_EXCLUDES, *(f"PySide6.{m}" for m in QT_MODULES_EXCLUDED)})
+    return sorted(
+        {
+            *PYTHON_EXCLUDES,
+            *UNUSED_MODULES,
+            *OPTIONAL_STDLIB_EXCLUDED,
+            *(f"PySide6.{m}" for m in QT_MODULES_EXCLUDED),
+        }
+    )
 
 
 def datas(root: Path = ROOT) -> list[tuple[str, str]]:

@@ -15,6 +15,12 @@ exports the same symbol ``icudt73_dat`` is linked with the C compiler. Lookups o
 other locales then fall back to the root locale (standard Unicode collation, English
 names) instead of failing.
 
+Also removed: the word-break dictionaries of Chinese/Japanese, Thai, Lao, Khmer and
+Burmese (3 MB; ICU's dictionary-based word segmentation of those scripts, which Qt does
+not use: Qt's text layout has its own break tables, and without a dictionary ICU's
+break iterators fall back to their rules) and the Unicode character-name table
+``unames.icu`` (``u_charName``, which Qt does not call).
+
 It needs ``icupkg`` (Debian/Ubuntu: ``icu-devtools``), ``objcopy`` and ``cc`` on the
 build machine; without them the bundle keeps the full library (the build says so).
 Windows and macOS are unaffected (their Qt uses the system ICU / no ICU).
@@ -44,14 +50,22 @@ def keep_item(item: str) -> bool:
     if len(parts) > 1 and parts[0] == "translit":
         return False  # transliteration: not used by Qt
     stem, _, ext = name.rpartition(".")
+    if is_optional_item(item):
+        return False  # CJK/South-East Asian word-break dictionaries; character names
     if ext == "cnv":
         return bool(KEEP_CONVERTERS.match(name))
     if ext != "res":
-        return True  # normalisation, properties, collation tables, break rules and dictionaries
+        return True  # normalisation, properties, collation tables, break rules
     if stem in ALWAYS_KEEP or not _LOCALE_NAME.match(stem):
         return True  # root, pool bundles, supplemental data (likelySubtags, zoneinfo64...)
     language = stem.split("_")[0]
     return language in KEEP_LANGUAGES
+
+
+def is_optional_item(item: str) -> bool:
+    """Items other data does not depend on for correctness: dictionaries, character names."""
+    name = item.split("/")[-1]
+    return name.endswith(".dict") or name == "unames.icu"
 
 
 def tools_available() -> bool:
@@ -85,14 +99,27 @@ def trim_icu_data(library: Path, workdir: Path) -> Path | None:
         ["icupkg", "-l", str(full)], check=True, capture_output=True, text=True
     ).stdout.split()
     removed = [item for item in listing if not keep_item(item)]
-    remove_list = workdir / "removed.txt"
-    remove_list.write_text("\n".join(removed) + "\n", encoding="utf-8")
+    # Two passes: locale data with icupkg's dependency check (a kept item must not lose
+    # what it needs), then the optional items (dictionaries, character names), which the
+    # break-rule tables name but ICU loads only on demand and does without
+    # (--ignore-deps; ICU's data build tool offers the same as its
+    # "brkitr_dictionaries" filter).
+    optional = [item for item in removed if is_optional_item(item)]
+    (workdir / "locales").mkdir(exist_ok=True)
+    step = workdir / "locales" / package
     trimmed = workdir / package
-    subprocess.run(
-        ["icupkg", "-r", str(remove_list), str(full), str(trimmed)],
-        check=True,
-        capture_output=True,
+    passes = (
+        ([i for i in removed if i not in optional], full, step, []),
+        (optional, step, trimmed, ["--ignore-deps"]),
     )
+    for number, (items, source_pkg, out_pkg, flags) in enumerate(passes):
+        remove_list = workdir / f"removed-{number}.txt"
+        remove_list.write_text("\n".join(items) + "\n", encoding="utf-8")
+        subprocess.run(
+            ["icupkg", *flags, "-r", str(remove_list), str(source_pkg), str(out_pkg)],
+            check=True,
+            capture_output=True,
+        )
     source = workdir / "icudata.S"
     source.write_text(
         "\t.section .rodata\n"

@@ -107,8 +107,9 @@ def test_resources_are_bundled_but_translation_sources_are_not():
         assert qm.relative_to(ROOT).as_posix() in rels
 
 
-def test_qt_modules_the_gui_imports_are_kept(tmp_path):
-    """Every PySide6 module loaded by the main window (ours and pyqtgraph's) is bundled."""
+def test_qt_modules_the_gui_imports_are_kept_or_stand_in(tmp_path):
+    """Every PySide6 module the main window loads (ours and pyqtgraph's) is bundled, or is
+    one of the OpenGL modules the bundle replaces by a placeholder (``no_opengl.py``)."""
     code = (
         "import sys, workbench.gui.app, workbench.gui.main_window, workbench.gui.report_pdf\n"
         "print(' '.join(sorted(m.split('.')[1] for m in sys.modules"
@@ -121,12 +122,92 @@ def test_qt_modules_the_gui_imports_are_kept(tmp_path):
     assert proc.returncode == 0, proc.stderr
     loaded = set(proc.stdout.split()) - {"QtTest"}  # pyqtgraph: optional
     assert {"QtCore", "QtGui", "QtWidgets"} <= loaded
-    assert not loaded & set(bc.QT_MODULES_EXCLUDED), "a used Qt module is excluded"
-    assert loaded <= set(bc.QT_MODULES_USED), "add the new Qt module to QT_MODULES_USED"
+    real_needed = loaded - set(bc.QT_MODULES_PLACEHOLDER)
+    assert not real_needed & set(bc.QT_MODULES_EXCLUDED), "a used Qt module is excluded"
+    assert real_needed <= set(bc.QT_MODULES_USED), "add the new Qt module to QT_MODULES_USED"
+    assert set(bc.QT_MODULES_PLACEHOLDER) <= set(bc.QT_MODULES_EXCLUDED)
     used_in_source = set()
     for path in (ROOT / "workbench").rglob("*.py"):
         used_in_source |= set(re.findall(r"PySide6\.(Qt\w+)", path.read_text(encoding="utf-8")))
     assert used_in_source <= set(bc.QT_MODULES_USED)
+
+
+def test_opengl_plotting_is_never_switched_on():
+    """The OpenGL placeholders are only right while nothing enables pyqtgraph's OpenGL."""
+    pattern = re.compile(r"useOpenGL|enableExperimental|QOpenGL|QtOpenGL")
+    offenders = [
+        str(path.relative_to(ROOT))
+        for base in ("workbench", "plugins")
+        for path in (ROOT / base).rglob("*.py")
+        if pattern.search(path.read_text(encoding="utf-8"))
+    ]
+    assert not offenders
+
+
+PLACEHOLDER_PLOT = """
+import sys
+sys.path.insert(0, sys.argv[1])
+import no_opengl  # the runtime hook of the frozen application
+from PySide6.QtWidgets import QApplication
+from workbench.demo import write_demo
+from workbench.gui.app import create_application
+from workbench.gui.main_window import MainWindow
+from workbench.project.store import open_project
+import PySide6.QtOpenGL as gl
+import PySide6.QtOpenGLWidgets as glw
+import pyqtgraph as pg
+
+app = create_application([])
+window = MainWindow()
+window.resize(1000, 700)
+window.show()
+write_demo(sys.argv[2])
+window.set_project(open_project(sys.argv[2]))
+sample = next(iter(window.doc.project.samples.values()))
+window.select_sample(sample.id)
+for _ in range(5):
+    app.processEvents()
+image = window.plot.graphics.grab().toImage()
+blue = sum(
+    1
+    for x in range(0, image.width(), 2)
+    for y in range(0, image.height(), 2)
+    if (c := image.pixelColor(x, y)).blue() > 120 and c.red() < 100
+)
+curves = [i for p in window.plot.plot_items() for i in p.listDataItems()]
+print("curves", len(curves), "blue", blue)
+print("placeholder", gl.__doc__.startswith("Placeholder"), glw.QOpenGLWidget.__module__)
+try:
+    gl.QOpenGLBuffer
+except ImportError as exc:
+    print("error", exc)
+view = pg.GraphicsView()
+try:
+    view.useOpenGL(True)
+except ImportError as exc:
+    print("useOpenGL", type(exc).__name__)
+"""
+
+
+def test_gui_plots_with_the_opengl_placeholders(tmp_path):
+    """With the frozen app's placeholders for QtOpenGL(Widgets), the window still plots,
+    and asking for OpenGL gives a clear ImportError instead of a crash."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", FIBRE_WORKBENCH_HOME=str(tmp_path))
+    proc = subprocess.run(
+        [sys.executable, "-c", PLACEHOLDER_PLOT, str(PACKAGING), str(tmp_path / "d.fwproj")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        cwd=tmp_path,
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    lines = dict(line.split(" ", 1) for line in proc.stdout.splitlines() if " " in line)
+    curves, _, blue = lines["curves"].partition(" blue ")
+    assert int(curves) >= 1 and int(blue) > 50, proc.stdout
+    assert lines["placeholder"] == "True no_opengl"  # the stand-ins, not the real modules
+    assert "OpenGL plotting is not included" in lines["error"]
+    assert lines["useOpenGL"] == "OpenGLNotBundled"
 
 
 @pytest.mark.parametrize(
@@ -138,6 +219,7 @@ def test_qt_modules_the_gui_imports_are_kept(tmp_path):
         ("PySide6/Qt/plugins/platforms/libqeglfs.so", False),
         ("PySide6/Qt/plugins/imageformats/libqsvg.so", True),
         ("PySide6/Qt/plugins/imageformats/libqpdf.so", False),
+        ("PySide6/Qt/plugins/imageformats/libqjpeg.so", False),
         ("PySide6/Qt/plugins/tls/libqopensslbackend.so", False),
         ("PySide6/Qt/translations/qtbase_fi.qm", True),
         ("PySide6/Qt/translations/qtbase_de.qm", False),
@@ -294,7 +376,11 @@ def test_orphaned_system_libraries_are_pruned():
         ("fi_FI.res", True),
         ("af_ZA.res", False),
         ("uts46.nrm", True),
-        ("brkitr/thaidict.dict", True),
+        ("brkitr/thaidict.dict", False),
+        ("brkitr/cjdict.dict", False),
+        ("brkitr/word.brk", True),
+        ("brkitr/root.res", True),
+        ("unames.icu", False),
         ("translit/root.res", False),
         ("ibm-5348_P100-1997.cnv", True),
         ("ibm-943_P15A-2003.cnv", False),
@@ -389,3 +475,178 @@ def test_smoke_check_drop_in_plugin_is_a_valid_plugin():
     assert smoke_check.command_names_in_source() == sorted(
         m.rsplit(".", 1)[-1] for m in _discovered("workbench.cli", "cmd_")
     )
+
+
+def test_base_system_libraries_follow_the_appimage_excludelist():
+    """Only top-level libraries on the AppImage excludelist go; wheels' own libraries stay."""
+    import system_libs
+
+    binaries = [
+        ("libstdc++.so.6", "a", "BINARY"),
+        ("libX11.so.6", "b", "BINARY"),
+        ("libfreetype.so.6", "c", "BINARY"),
+        ("libglib-2.0.so.0", "d", "BINARY"),  # commented out in the excludelist: bundled
+        ("libdbus-1.so.3", "e", "BINARY"),  # not on the list
+        ("numpy.libs/libz.so.1", "f", "BINARY"),  # a wheel's own copy is never dropped
+        ("PySide6/Qt/lib/libQt6Core.so.6", "g", "BINARY"),
+    ]
+    kept, dropped = system_libs.drop_base_system_libraries(binaries)
+    assert dropped == ["libX11.so.6", "libfreetype.so.6", "libstdc++.so.6"]
+    assert [e[0] for e in kept] == [
+        "libglib-2.0.so.0",
+        "libdbus-1.so.3",
+        "numpy.libs/libz.so.1",
+        "PySide6/Qt/lib/libQt6Core.so.6",
+    ]
+    assert {
+        "libc.so.6",
+        "libGL.so.1",
+        "libxcb.so.1",
+        "libz.so.1",
+    } <= system_libs.BASE_SYSTEM_LIBRARIES
+    assert "libglib-2.0.so.0" not in system_libs.BASE_SYSTEM_LIBRARIES
+
+
+def test_libraries_only_dropped_libraries_needed_are_left_out():
+    """libpng was there for the system's FreeType only, libQt6OpenGL for the QtOpenGL
+    module left out: both go (with the top-level link of the Qt library); libraries a
+    kept binary needs, directly or through another kept library, stay."""
+    import system_libs
+
+    binaries = [
+        ("PySide6/QtGui.abi3.so", "qtgui", "EXTENSION"),
+        ("PySide6/Qt/lib/libQt6Gui.so.6", "gui", "BINARY"),
+        ("PySide6/Qt/lib/libQt6OpenGL.so.6", "gl", "BINARY"),
+        ("python3.11/lib-dynload/_bz2.so", "bz2mod", "EXTENSION"),
+        ("libQt6Gui.so.6", "PySide6/Qt/lib/libQt6Gui.so.6", "SYMLINK"),
+        ("libQt6OpenGL.so.6", "PySide6/Qt/lib/libQt6OpenGL.so.6", "SYMLINK"),
+        ("libglib-2.0.so.0", "glib", "BINARY"),
+        ("libpcre2-8.so.0", "pcre", "BINARY"),
+        ("libbz2.so.1.0", "bz2", "BINARY"),
+        ("libpng16.so.16", "png", "BINARY"),
+        ("libpython3.11.so.1.0", "py", "BINARY"),
+    ]
+    needs = {
+        "qtgui": {"libQt6Gui.so.6"},
+        "gui": {"libglib-2.0.so.0", "libfreetype.so.6", "libc.so.6"},
+        "gl": {"libQt6Gui.so.6"},
+        "glib": {"libpcre2-8.so.0"},
+        "bz2mod": {"libbz2.so.1.0"},
+    }
+    kept, dropped = system_libs.drop_orphaned_libraries(binaries, lambda p: needs.get(p, set()))
+    assert dropped == ["libQt6OpenGL.so.6", "libpng16.so.16"]
+    gone = {"PySide6/Qt/lib/libQt6OpenGL.so.6", "libQt6OpenGL.so.6", "libpng16.so.16"}
+    assert kept == [e for e in binaries if e[0] not in gone]
+    unknown, none = system_libs.drop_orphaned_libraries(binaries, lambda p: None)
+    assert unknown == binaries and none == []
+
+
+def test_identical_libraries_become_relative_links(tmp_path):
+    """Same name and bytes in numpy.libs and scipy.libs: one file, one symbolic link."""
+    import system_libs
+
+    for folder, payload in (("n", b"A" * 100), ("s", b"A" * 100), ("o", b"B" * 100)):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "libgfortran-1.so.5").write_bytes(payload)
+    binaries = [
+        ("scipy.libs/libgfortran-1.so.5", str(tmp_path / "s" / "libgfortran-1.so.5"), "BINARY"),
+        ("numpy.libs/libgfortran-1.so.5", str(tmp_path / "n" / "libgfortran-1.so.5"), "BINARY"),
+        ("other.libs/libgfortran-1.so.5", str(tmp_path / "o" / "libgfortran-1.so.5"), "BINARY"),
+    ]
+    out, saved = system_libs.deduplicate_identical_libraries(binaries)
+    assert saved == 100
+    assert out[0] == (
+        "scipy.libs/libgfortran-1.so.5",
+        "../numpy.libs/libgfortran-1.so.5",
+        "SYMLINK",
+    )
+    assert out[1:] == binaries[1:]  # the keeper, and a same-named file with other bytes
+
+
+def test_bundle_size_counts_a_linked_file_once(tmp_path):
+    """The size report counts a symbolic link's target once, where the file is."""
+    (tmp_path / "numpy.libs").mkdir()
+    (tmp_path / "scipy.libs").mkdir()
+    (tmp_path / "numpy.libs" / "lib.so").write_bytes(b"x" * 1000)
+    (tmp_path / "scipy.libs" / "lib.so").symlink_to("../numpy.libs/lib.so")
+    (tmp_path / "lib.so").symlink_to("numpy.libs/lib.so")
+    assert builder.folder_size(tmp_path) == 1000
+    parts = dict(builder.largest_parts(tmp_path))
+    assert parts == {"numpy.libs": 1000, "scipy.libs": 0}
+
+
+IMPORT_CLOSURE = """
+import importlib, importlib.abc, json, sys
+blocked = tuple(json.loads(sys.argv[1]))
+attempts = []
+
+class Block(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if any(name == m or name.startswith(m + ".") for m in blocked):
+            attempts.append(name)
+            raise ModuleNotFoundError(f"{name} is left out of the bundle", name=name)
+        return None
+
+sys.meta_path.insert(0, Block())
+failed = {}
+for name in json.loads(sys.argv[2]):
+    try:
+        importlib.import_module(name)
+    except Exception as exc:
+        failed[name] = repr(exc)
+print(json.dumps({"attempts": sorted(set(attempts)), "failed": failed}))
+"""
+
+
+def _modules_we_import() -> list[str]:
+    """Everything the bundle promises: every workbench and built-in plugin module, the
+    plugin API's extra modules, and each sklearn/scipy module named in our source."""
+    names = set(bc.hidden_imports())
+    pattern = re.compile(r"^\s*(?:from|import)\s+((?:sklearn|scipy)[\w.]*)", re.M)
+    for base in ("workbench", "plugins"):
+        for path in (ROOT / base).rglob("*.py"):
+            names |= set(pattern.findall(path.read_text(encoding="utf-8")))
+    return sorted(names - set(bc.PYTHON_EXCLUDES))
+
+
+def test_excluded_modules_are_not_imported(tmp_path):
+    """With UNUSED_MODULES and OPTIONAL_STDLIB_EXCLUDED made unimportable, everything the
+    application, its plugins and PLUGIN_EXTRA_MODULES import still imports; the unused
+    ones are not even tried (the optional ones only inside try/except ImportError)."""
+    import json
+
+    blocked = [*bc.UNUSED_MODULES, *bc.OPTIONAL_STDLIB_EXCLUDED]
+    modules = _modules_we_import()
+    assert {"sklearn.cross_decomposition", "scipy.signal", "scipy.optimize"} <= set(modules)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", FIBRE_WORKBENCH_HOME=str(tmp_path))
+    proc = subprocess.run(
+        [sys.executable, "-c", IMPORT_CLOSURE, json.dumps(blocked), json.dumps(modules)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=ROOT,
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    result = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert result["failed"] == {}
+    attempts = set(result["attempts"])
+    assert attempts <= set(bc.OPTIONAL_STDLIB_EXCLUDED), attempts  # never an UNUSED_MODULES one
+    assert set(bc.UNUSED_MODULES) | set(bc.OPTIONAL_STDLIB_EXCLUDED) <= set(bc.excludes())
+
+
+def test_links_to_dropped_libraries_are_dropped_too():
+    """PyInstaller's top-level links (kept among the data entries) follow their target."""
+    import system_libs
+
+    binaries = [("PySide6/Qt/lib/libQt6Gui.so.6", "g", "BINARY")]
+    datas = [
+        ("libQt6Gui.so.6", "PySide6/Qt/lib/libQt6Gui.so.6", "SYMLINK"),
+        ("libQt6OpenGL.so.6", "PySide6/Qt/lib/libQt6OpenGL.so.6", "SYMLINK"),
+        ("scipy.libs/libg.so", "../numpy.libs/libg.so", "SYMLINK"),
+        ("libg.so", "scipy.libs/libg.so", "SYMLINK"),  # a link to a dangling link
+        ("resources/a.toml", "/src/a.toml", "DATA"),
+    ]
+    kept_b, kept_d = system_libs.drop_dangling_links(binaries, datas)
+    assert kept_b == binaries
+    assert kept_d == [datas[0], datas[4]]
