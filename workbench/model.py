@@ -182,7 +182,9 @@ class Result:
     "id": ..., "sample": ...}``; ``values`` are the scalar outputs by property id;
     ``columns`` hold curves and tables (a DTG curve, a length distribution) with
     ``plots`` describing how to draw them (``{"x": col, "y": [cols], "title": ...}``).
-    ``messages`` are flags and warnings the analysis raised for the user.
+    ``messages`` are flags and warnings the analysis raised for the user: plain
+    strings, or ``{"en": ..., "fi": ...}`` records of one message in several languages
+    (``workbench.analysis.messages`` picks the text for a language).
     """
 
     id: str
@@ -193,7 +195,7 @@ class Result:
     values: dict[str, Quantity] = field(default_factory=dict)
     columns: dict[str, Column] = field(default_factory=dict)
     plots: list[dict[str, Any]] = field(default_factory=list)
-    messages: list[str] = field(default_factory=list)
+    messages: list[str | dict[str, str]] = field(default_factory=list)
     label: str = ""
     app_version: str = __version__
     created: str = field(default_factory=now_iso)

@@ -75,6 +75,8 @@ def measurement_summary(m: Measurement) -> dict[str, Any]:
 
 
 def result_summary(r: Result) -> dict[str, Any]:
+    from workbench.analysis.messages import messages_in
+
     return {
         "id": r.id,
         "plugin": r.plugin_id,
@@ -88,7 +90,8 @@ def result_summary(r: Result) -> dict[str, Any]:
         "columns": {
             name: {"unit": c.unit, "shape": list(c.shape)} for name, c in r.columns.items()
         },
-        "messages": list(r.messages),
+        "messages": messages_in(r.messages, "en"),
+        "messages_fi": messages_in(r.messages, "fi"),
     }
 
 

@@ -21,6 +21,7 @@ from typing import Any
 
 import numpy as np
 
+from workbench.analysis.messages import Message, bilingual
 from workbench.model import Column, Measurement, Quantity, Result, Sample, StoredModel
 
 API_VERSION = "1.0"
@@ -77,7 +78,7 @@ def read_only_result(r: Result) -> Result:
     out.parameters = copy.deepcopy(r.parameters)
     out.inputs = copy.deepcopy(r.inputs)
     out.plots = copy.deepcopy(r.plots)
-    out.messages = list(r.messages)
+    out.messages = copy.deepcopy(r.messages)
     return out
 
 
@@ -195,7 +196,11 @@ class AnalysisOutput:
       "kind": "line"|"bar"|"scatter", "x_label": str, "y_label": str}``; a table is
       ``{"kind": "table", "columns": [cols], "title": str}``. All columns of one plot
       or table must have the same length.
-    * ``messages``: plain-English notes and flags for the user.
+    * ``messages``: notes and flags for the user. Each is either a plain string
+      (shown as is in every language) or a record of texts by language code,
+      ``{"en": "...", "fi": "..."}`` (English required; shown in the user's language,
+      English when the record lacks it). Add records with ``note(en=..., fi=...)``;
+      see ``workbench.analysis.messages``.
     * ``sample_values`` (project scope only): sample id -> property -> ``Quantity``,
       values that belong to one sample (a prediction, a score).
     * ``models``: new ``StoredModel`` objects to add to the project (no pickle: arrays
@@ -205,7 +210,7 @@ class AnalysisOutput:
     values: dict[str, Quantity] = field(default_factory=dict)
     columns: dict[str, Column] = field(default_factory=dict)
     plots: list[dict[str, Any]] = field(default_factory=list)
-    messages: list[str] = field(default_factory=list)
+    messages: list[Message] = field(default_factory=list)
     sample_values: dict[str, dict[str, Quantity]] = field(default_factory=dict)
     models: list[StoredModel] = field(default_factory=list)
     label: str = ""
@@ -213,6 +218,16 @@ class AnalysisOutput:
     def add_column(self, name: str, unit: str, data: Any, label: str = "") -> None:
         """Convenience: add a 1-D column from any array-like."""
         self.columns[name] = Column(name, unit, np.asarray(data, dtype=float), label or name)
+
+    def note(self, en: str, fi: str | None = None) -> None:
+        """Add a message for the user: English, and its Finnish translation when given.
+
+        ``out.note(en="Only one ash replicate.", fi="Vain yksi tuhkan rinnakkaismääritys.")``
+        stores ``{"en": ..., "fi": ...}``; the GUI and reports show the text of the
+        user's language. Without ``fi`` the English sentence is stored as a plain
+        string (shown as is), as ``messages.append(en)`` always did.
+        """
+        self.messages.append(bilingual(en, fi) if fi else en)
 
 
 def sample_inputs(

@@ -36,6 +36,7 @@ from workbench.analysis.api import (
     sample_inputs,
 )
 from workbench.analysis.manifest import Manifest
+from workbench.analysis.messages import copy_message
 from workbench.analysis.params import validate_params
 from workbench.analysis.registry import PluginLoadError, PluginRecord, Registry
 from workbench.analysis.validate import OutputError, validate_output
@@ -311,7 +312,7 @@ def prepare_run(
             values=values,
             columns=_columns(out, arrays) if owns_shared else {},
             plots=copy.deepcopy(out.plots) if owns_shared else [],
-            messages=list(out.messages),
+            messages=[copy_message(m) for m in out.messages],
             label=out.label or manifest.name_en,
             app_version=__version__,
         )

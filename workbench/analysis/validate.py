@@ -19,6 +19,7 @@ import numpy as np
 
 from workbench.analysis.api import AnalysisOutput
 from workbench.analysis.manifest import Manifest
+from workbench.analysis.messages import message_problem
 from workbench.model import Column, Quantity, StoredModel
 from workbench.vocab import Basis
 
@@ -180,8 +181,12 @@ def validate_output(
             )
         arrays[name] = _column_array(name, col)
     _check_plots(out.plots, {n: a.shape[0] for n, a in arrays.items()})
-    if not isinstance(out.messages, list) or not all(isinstance(m, str) for m in out.messages):
-        raise OutputError("messages: expected a list of strings")
+    if not isinstance(out.messages, list):
+        raise OutputError('messages: expected a list of strings or {"en": ..., "fi": ...} records')
+    for i, message in enumerate(out.messages):
+        problem = message_problem(message)
+        if problem:
+            raise OutputError(f"messages[{i}]: {problem}")
     if not isinstance(out.label, str):
         raise OutputError("label: expected a string")
     if not isinstance(out.models, list):

@@ -66,6 +66,8 @@ def _select_samples(project, manifest, names: list[str]) -> list[str]:
 
 
 def _result_json(project, sample_id: str, result) -> dict:
+    from workbench.analysis.messages import messages_in
+
     return {
         "sample": project.samples[sample_id].name,
         "sample_id": sample_id,
@@ -75,7 +77,8 @@ def _result_json(project, sample_id: str, result) -> dict:
         "parameters": result.parameters,
         "values": {k: q.to_json() for k, q in result.values.items()},
         "columns": {k: {"unit": c.unit, "n": int(c.shape[0])} for k, c in result.columns.items()},
-        "messages": result.messages,
+        "messages": messages_in(result.messages, "en"),
+        "messages_fi": messages_in(result.messages, "fi"),
     }
 
 
