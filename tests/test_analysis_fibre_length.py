@@ -11,6 +11,7 @@ import pytest
 
 from plugins.fibre_length.stats import class_stats, distribution, length_stats, weighted_means
 from workbench.analysis import discover, run_plugin
+from workbench.analysis.messages import messages_in
 from workbench.model import Column, Measurement, Project, new_id
 
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
@@ -92,7 +93,7 @@ def test_constructed_file_matches_truth_to_1e9():
     ]:
         assert v[prop].value == pytest.approx(truth[key], rel=1e-9), prop
     assert v["fibre_width"].unit == "µm"
-    assert any("constant coarseness" in m for m in result.messages)
+    assert any("constant coarseness" in m for m in messages_in(result.messages, "en"))
     assert result.plugin_id == "fibre_length" and result.plugin_version
     assert result.inputs[0]["type"] == "measurement"
     assert result.columns["count"].values().sum() == truth["n_particles"]

@@ -12,6 +12,7 @@ from plugins.fuel_properties.correlations import (
     molar_ratio,
 )
 from workbench.analysis import PluginRunError, discover, run_plugin
+from workbench.analysis.messages import messages_in
 from workbench.model import Measurement, Project, Quantity, new_id
 
 
@@ -70,7 +71,7 @@ def test_plugin_uses_prior_results_and_converts_basis():
     r = run_plugin(project, "fuel_properties", sid, registry=discover())[0]
     assert r.values["hhv_proximate"].value == pytest.approx(17.737, rel=1e-9)
     assert "net_calorific_value" not in r.values  # no hydrogen
-    assert any("converted from ar" in m for m in r.messages)
+    assert any("converted from ar" in m for m in messages_in(r.messages, "en"))
 
 
 def test_plugin_refuses_without_enough_data():

@@ -10,6 +10,7 @@ import pytest
 
 from plugins.moisture_ash.calc import ash_dry_basis, moisture_wet_basis, summarise
 from workbench.analysis import discover, run_plugin
+from workbench.analysis.messages import messages_in
 from workbench.model import Column, Measurement, Project, Quantity, new_id
 
 CONSTRUCTED = Path(__file__).resolve().parents[1] / ".." / "shared" / "samples" / "constructed"
@@ -93,7 +94,7 @@ def test_importer_style_columns_analysis_moisture_and_repeatability_flag():
     project.add_measurement(s.id, Measurement(id=new_id("m"), kind="ash", columns=cols))
     result = run_plugin(project, "moisture_ash", s.id, {"ash_limit": 0.5}, registry=discover())[0]
     assert result.values["ash"].value == pytest.approx((1.0 + 2.0) / 2 * 100 / 90)
-    assert any("Replicates disagree" in msg for msg in result.messages)
+    assert any("Replicates disagree" in msg for msg in messages_in(result.messages, "en"))
 
 
 def test_analyser_values_and_ash_basis_conversion():
@@ -117,6 +118,6 @@ def test_analyser_values_and_ash_basis_conversion():
     result = run_plugin(project, "moisture_ash", s.id, registry=discover())[0]
     assert result.values["moisture"].value == pytest.approx(40.2)
     assert result.values["moisture"].n == 2
-    assert not any("Replicates disagree" in m for m in result.messages)
+    assert not any("Replicates disagree" in m for m in messages_in(result.messages, "en"))
     # ash 2 % db at 40.2 % moisture -> 2 * 59.8 / 100 = 1.196 % ar
-    assert any("1.196 % as received" in m for m in result.messages)
+    assert any("1.196 % as received" in m for m in messages_in(result.messages, "en"))

@@ -7,6 +7,7 @@ import pytest
 
 from plugins.tga_proximate.proximate import crossing, dtg, proximate
 from workbench.analysis import discover, run_plugin
+from workbench.analysis.messages import messages_in
 from workbench.model import Column, Measurement, Project, new_id
 
 M_AR, VM_DB, ASH_DB = 8.0, 78.0, 2.5
@@ -103,7 +104,7 @@ def test_metadata_switch_and_mg_units():
     result = run_plugin(project, "tga_proximate", sid, registry=discover())[0]
     assert result.values["ash"].value == pytest.approx(ASH_DB, abs=1e-3)
     assert result.values["volatile_matter"].value == pytest.approx(VM_DB, abs=0.05)
-    assert any("taken from the file" in m for m in result.messages)
+    assert any("taken from the file" in m for m in messages_in(result.messages, "en"))
 
 
 def test_inert_only_curve_reports_no_ash():
@@ -112,7 +113,7 @@ def test_inert_only_curve_reports_no_ash():
     result = run_plugin(project, "tga_proximate", sid, registry=discover())[0]
     assert "ash" not in result.values and "fixed_carbon" not in result.values
     assert result.values["volatile_matter"].value == pytest.approx(VM_DB, abs=0.05)
-    assert any("cannot be determined" in m for m in result.messages)
+    assert any("cannot be determined" in m for m in messages_in(result.messages, "en"))
 
 
 def test_index_mode_parameter():
@@ -133,4 +134,4 @@ def test_switch_from_programme_step_metadata():
     m.metadata["gas_switches"] = [{"step": 1, "gas": "Nitrogen"}, {"step": 2, "gas": "Oxygen"}]
     result = run_plugin(project, "tga_proximate", sid, registry=discover())[0]
     assert result.values["fixed_carbon"].value == pytest.approx(FC_DB, abs=0.05)
-    assert any(f"row {n_heat}" in msg for msg in result.messages)
+    assert any(f"row {n_heat}" in msg for msg in messages_in(result.messages, "en"))

@@ -10,6 +10,7 @@ from spectral_synth import project_with_spectra, spectrum_measurement, synthetic
 
 from workbench.analysis import discover, run_plugin
 from workbench.analysis import preprocess as pp
+from workbench.analysis.messages import messages_in
 from workbench.analysis.pipelines import (
     apply_pipeline,
     describe,
@@ -131,7 +132,7 @@ def test_plugin_gives_before_and_after_columns_and_plots():
     assert any(t.startswith("After") for t in titles) and any(
         t.startswith("Before") for t in titles
     )
-    assert "msc" in r.messages[-1]
+    assert "msc" in messages_in(r.messages, "en")[-1]
 
 
 def test_cli_pipelines_list_show_save(tmp_path, capsys):

@@ -18,6 +18,7 @@ from workbench.analysis.helpers import (
     to_mm,
     to_um,
 )
+from workbench.analysis.messages import Message, bilingual
 from workbench.errors import AnalysisError
 from workbench.model import Measurement, Quantity
 from workbench.progress import Progress
@@ -33,13 +34,19 @@ COUNT = ("count", "n", "frequency", "lukumäärä", "määrä")
 METHOD = "TAPPI T 271 / ISO 16065-2"
 
 
-def _particles(ms: list[Measurement], messages: list[str]) -> dict[str, np.ndarray]:
+def _particles(ms: list[Measurement], messages: list[Message]) -> dict[str, np.ndarray]:
     """Pooled per-particle columns (length in mm, width in µm, curl, kinks) of measurements."""
     parts: dict[str, list[np.ndarray]] = {"length": [], "width": [], "curl": [], "kinks": []}
     for m in ms:
         length, stated = particle_lengths_mm(m)
         if not stated:
-            messages.append(f"{m.label or m.id}: length unit not stated; taken as mm.")
+            name = m.label or m.id
+            messages.append(
+                bilingual(
+                    f"{name}: length unit not stated; taken as mm.",
+                    f"{name}: pituuden yksikköä ei ole ilmoitettu; pituudet tulkittiin millimetreiksi.",
+                )
+            )
         parts["length"].append(length)
         for key, aliases in (("width", WIDTH), ("curl", CURL), ("kinks", KINKS)):
             col = find_column(m, aliases, required=False)
@@ -82,8 +89,10 @@ def _from_particles(ms, params, out: AnalysisOutput) -> None:
     length = data["length"]
     ok = np.isfinite(length)
     if not ok.all():
-        out.messages.append(
-            f"{int((~ok).sum())} particle(s) without a readable length were skipped."
+        skipped = int((~ok).sum())
+        out.note(
+            en=f"{skipped} particle(s) without a readable length were skipped.",
+            fi=f"Ohitettiin partikkeleita, joiden pituutta ei voitu lukea: {skipped}.",
         )
     thr = params["fines_threshold"]
     try:
@@ -111,14 +120,18 @@ def _from_particles(ms, params, out: AnalysisOutput) -> None:
             )
     dist = distribution(length[ok], params["class_edges"])
     _add_distribution(out, dist)
-    out.messages.append(
-        f"{stats.n_particles} particles from {len(ms)} measurement(s); "
+    fines = params["exclude_fines"]
+    out.note(
+        en=f"{stats.n_particles} particles from {len(ms)} measurement(s); "
         f"{stats.n_fibres} fibres of at least {thr} mm"
+        + (" (shorter particles are fines, not fibres, ISO 16065-2)." if fines else "."),
+        fi=f"Partikkeleita {stats.n_particles} ({len(ms)} mittauksesta), joista kuituja "
+        f"(vähintään {thr} mm) {stats.n_fibres}"
         + (
-            " (shorter particles are fines, not fibres, ISO 16065-2)."
-            if params["exclude_fines"]
+            " (lyhyemmät partikkelit ovat hienoainetta eivätkä kuituja, ISO 16065-2)."
+            if fines
             else "."
-        )
+        ),
     )
 
 
@@ -134,7 +147,11 @@ def _from_distribution(ms, params, out: AnalysisOutput) -> None:
         elif lo.shape == lower.shape and np.allclose(lo, lower) and np.allclose(hi, upper):
             counts = counts + n
         else:
-            out.messages.append(f"{m.label or m.id}: different length classes; not pooled.")
+            name = m.label or m.id
+            out.note(
+                en=f"{name}: different length classes; not pooled.",
+                fi=f"{name}: pituusluokat poikkeavat muista, joten jakaumaa ei yhdistetty.",
+            )
     try:
         stats = class_stats(
             lower, upper, counts, params["fines_threshold"], params["exclude_fines"]
@@ -155,9 +172,11 @@ def _from_distribution(ms, params, out: AnalysisOutput) -> None:
             "length_pct": 100.0 * counts * mid / float(np.sum(counts * mid)),
         },
     )
-    out.messages.append(
-        "Computed from class counts with every particle at its class midpoint; "
-        "per-particle data give exact values."
+    out.note(
+        en="Computed from class counts with every particle at its class midpoint; "
+        "per-particle data give exact values.",
+        fi="Laskettu pituusluokkien lukumääristä olettaen jokaisen partikkelin pituudeksi "
+        "luokkansa keskipiste; partikkelikohtaisesta datasta saadaan tarkat arvot.",
     )
 
 
@@ -203,8 +222,10 @@ def run(inputs: AnalysisInputs, params: dict, progress: Progress) -> AnalysisOut
             )
         _from_distribution(dists, params, out)
     progress.update(0.9, "Statistics ready")
-    out.messages.append(
-        "Lww assumes constant coarseness (fibre mass proportional to length): "
-        "Lww = Σl³/Σl² instead of Σl·w/Σw (TAPPI T 232)."
+    out.note(
+        en="Lww assumes constant coarseness (fibre mass proportional to length): "
+        "Lww = Σl³/Σl² instead of Σl·w/Σw (TAPPI T 232).",
+        fi="Lww olettaa kuidun karkeuden vakioksi (kuidun massa on verrannollinen sen "
+        "pituuteen): Lww = Σl³/Σl² eikä Σl·w/Σw (TAPPI T 232).",
     )
     return out

@@ -72,10 +72,14 @@ def run(inputs: AnalysisInputs, params: dict, progress: Progress) -> AnalysisOut
         }
     )
     differ = res.pvalue < params["alpha"]
-    out.messages.append(
-        f"{a.name} ({la.size} fibres) vs {b.name} ({lb.size} fibres): D = {res.statistic:.4f}, "
-        f"p = {res.pvalue:.3g}; the distributions "
+    figures = f"D = {res.statistic:.4f}, p = {res.pvalue:.3g}"
+    out.note(
+        en=f"{a.name} ({la.size} fibres) vs {b.name} ({lb.size} fibres): {figures}; "
+        "the distributions "
         + ("differ" if differ else "do not differ detectably")
-        + f" at the {params['alpha']:g} level."
+        + f" at the {params['alpha']:g} level.",
+        fi=f"{a.name} ({la.size} kuitua) vs. {b.name} ({lb.size} kuitua): {figures}; "
+        + ("jakaumat eroavat toisistaan" if differ else "jakaumien välillä ei havaita eroa")
+        + f" merkitsevyystasolla {params['alpha']:g}.",
     )
     return out

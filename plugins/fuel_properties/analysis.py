@@ -10,19 +10,42 @@ is known. Gravimetric ash (``moisture_ash``) is preferred over TGA ash. See
 from __future__ import annotations
 
 from workbench.analysis.api import AnalysisInputs, AnalysisOutput, SampleInputs
+from workbench.analysis.messages import Message, bilingual
 from workbench.basis import BasisError, convert
+from workbench.classify.texts import basis_error, fi
 from workbench.errors import AnalysisError
 from workbench.model import Quantity
 from workbench.progress import Progress
+from workbench.vocab import BASIS_LABELS, PROPERTIES, Basis
 
 from .correlations import hhv_channiwala, hhv_parikh, lhv_as_received, lhv_dry, molar_ratio
 
 PARIKH = "Parikh et al. 2005, Fuel 84:487 (proximate)"
 CHANNIWALA = "Channiwala & Parikh 2002, Fuel 81:1051 (ultimate)"
 ISO18125 = "ISO 18125 (net from gross calorific value)"
+# "converted from <basis>" in Finnish: the basis name in the elative case.
+_FROM_BASIS_FI = {
+    "ar": "saapumistilasta",
+    "ad": "ilmakuivasta",
+    "daf": "kuivasta tuhkattomasta",
+    "db": "kuiva-aineesta",
+}
 
 
-def _dry(sample: SampleInputs, prop: str, notes: list[str]) -> float | None:
+def _label_fi(prop: str) -> str:
+    """The Finnish name of a property (its id when the vocabulary does not know it)."""
+    p = PROPERTIES.get(prop)
+    return p.label_fi if p else prop
+
+
+def _basis_fi(basis: str) -> str:
+    try:
+        return BASIS_LABELS[Basis(basis)][1] or basis
+    except ValueError:
+        return basis
+
+
+def _dry(sample: SampleInputs, prop: str, notes: list[Message]) -> float | None:
     """The newest value of ``prop`` on dry basis (converted when possible), or None."""
     prefer = ("moisture_ash", "tga_proximate") if prop == "ash" else ("tga_proximate",)
     q = sample.find_quantity(prop, basis="db", prefer=prefer)
@@ -32,7 +55,12 @@ def _dry(sample: SampleInputs, prop: str, notes: list[str]) -> float | None:
     if q is None:
         return None
     if q.unit != "%":
-        notes.append(f"{prop} in {q.unit!r} ignored (% expected).")
+        notes.append(
+            bilingual(
+                f"{prop} in {q.unit!r} ignored (% expected).",
+                f"{_label_fi(prop)}: arvo yksikössä {q.unit!r} jätettiin huomiotta (odotettiin %).",
+            )
+        )
         return None
     kwargs = {}
     if q.basis == "ar":
@@ -47,9 +75,22 @@ def _dry(sample: SampleInputs, prop: str, notes: list[str]) -> float | None:
     try:
         value = convert(q.value, q.basis, "db", prop=prop, **kwargs)
     except BasisError as exc:
-        notes.append(f"{prop} on basis {q.basis} could not be used: {exc}.")
+        reason = basis_error(str(exc))
+        notes.append(
+            bilingual(
+                f"{prop} on basis {q.basis} could not be used: {reason}.",
+                f"{_label_fi(prop)} ({_basis_fi(q.basis)}) ei ollut käytettävissä: {fi(reason)}.",
+            )
+        )
         return None
-    notes.append(f"{prop} converted from {q.basis} to dry basis: {q.value:.3g} -> {value:.3g} %.")
+    change = f"{q.value:.3g} -> {value:.3g} %"
+    notes.append(
+        bilingual(
+            f"{prop} converted from {q.basis} to dry basis: {change}.",
+            f"{_label_fi(prop)} muunnettu "
+            f"{_FROM_BASIS_FI.get(q.basis, q.basis)} kuiva-aineeseen: {change}.",
+        )
+    )
     return float(value)
 
 
@@ -67,7 +108,10 @@ def run(inputs: AnalysisInputs, params: dict, progress: Progress) -> AnalysisOut
     e = {p: _dry(sample, p, notes) for p in ("carbon", "hydrogen", "oxygen", "nitrogen", "sulfur")}
     if v["fixed_carbon"] is None and v["volatile_matter"] is not None and v["ash"] is not None:
         v["fixed_carbon"] = 100.0 - v["volatile_matter"] - v["ash"]
-        notes.append("Fixed carbon taken by difference: 100 - VM - ash (dry basis).")
+        out.note(
+            en="Fixed carbon taken by difference: 100 - VM - ash (dry basis).",
+            fi="Kiinteä hiili laskettu erotuksena: 100 - haihtuvat aineet - tuhka (kuiva-aine).",
+        )
     hhv_p = hhv_u = None
     if None not in (v["fixed_carbon"], v["volatile_matter"], v["ash"]):
         hhv_p = hhv_parikh(v["fixed_carbon"], v["volatile_matter"], v["ash"])
@@ -79,11 +123,17 @@ def run(inputs: AnalysisInputs, params: dict, progress: Progress) -> AnalysisOut
         o = e["oxygen"]
         if o is None:
             o = 100.0 - c - h - n - s - v["ash"]
-            notes.append(
-                f"Oxygen by difference: 100 - C - H - N - S - ash = {o:.2f} % (dry basis)."
+            out.note(
+                en=f"Oxygen by difference: 100 - C - H - N - S - ash = {o:.2f} % (dry basis).",
+                fi=f"Happi laskettu erotuksena: 100 - C - H - N - S - tuhka = {o:.2f} % "
+                "(kuiva-aine).",
             )
         if e["sulfur"] is None or e["nitrogen"] is None:
-            notes.append("Missing N or S taken as 0 % in the ultimate correlation.")
+            out.note(
+                en="Missing N or S taken as 0 % in the ultimate correlation.",
+                fi="Puuttuva typpi (N) tai rikki (S) oletettiin 0 %:ksi "
+                "alkuaineanalyysiin perustuvassa korrelaatiossa.",
+            )
         hhv_u = hhv_channiwala(c, h, s, o, n, v["ash"])
         out.values["hhv_ultimate"] = _q(hhv_u, "db", CHANNIWALA)
         out.values["o_c_molar"] = Quantity(
@@ -111,8 +161,13 @@ def run(inputs: AnalysisInputs, params: dict, progress: Progress) -> AnalysisOut
         if m is not None:
             out.values["net_calorific_value_ar"] = _q(lhv_as_received(lhv, m.value), "ar", ISO18125)
     else:
-        notes.append("No hydrogen value: the net calorific value cannot be estimated.")
-    notes.append(
-        "Heating values are correlation estimates, not bomb-calorimeter results (ISO 18125)."
+        out.note(
+            en="No hydrogen value: the net calorific value cannot be estimated.",
+            fi="Vetypitoisuutta ei ole: tehollista lämpöarvoa ei voida arvioida.",
+        )
+    out.note(
+        en="Heating values are correlation estimates, not bomb-calorimeter results (ISO 18125).",
+        fi="Lämpöarvot ovat korrelaatioihin perustuvia arvioita eivätkä "
+        "pommikalorimetrillä mitattuja tuloksia (ISO 18125).",
     )
     return out

@@ -12,10 +12,13 @@ import numpy as np
 
 from workbench.analysis.api import AnalysisInputs, AnalysisOutput
 from workbench.analysis.helpers import column_unit, find_column, finite_values, to_g
+from workbench.analysis.messages import Message, bilingual
 from workbench.basis import BasisError, convert, moisture_dry_basis
+from workbench.classify.texts import basis_error, fi
 from workbench.errors import AnalysisError
 from workbench.model import Measurement, Quantity
 from workbench.progress import Progress
+from workbench.vocab import BASIS_LABELS, Basis
 
 from .calc import ash_dry_basis, moisture_wet_basis, summarise
 
@@ -42,6 +45,16 @@ M_AD = ("analysis_moisture", "moisture_of_analysis_sample_pct", "analysis_sample
 M_AD_META = ("analysis_sample_moisture_pct", "analysis_moisture_pct", "analysis_moisture")
 MOISTURE_METHOD = "ISO 18134 (oven drying, 105 °C)"
 ASH_METHOD = "ISO 18122 (550 °C)"
+# Finnish words for the two determinations: genitive ("kosteuden vaihteluväli") and
+# the compound of one determination ("kosteusmääritys").
+_WHAT_FI = {"moisture": ("kosteuden", "kosteusmääritys"), "ash": ("tuhkan", "tuhkamääritys")}
+
+
+def _basis_fi(basis: str) -> str:
+    try:
+        return BASIS_LABELS[Basis(basis)][1] or basis
+    except ValueError:
+        return basis
 
 
 def _grams(m: Measurement, aliases) -> np.ndarray:
@@ -49,7 +62,7 @@ def _grams(m: Measurement, aliases) -> np.ndarray:
     return to_g(finite_values(col), column_unit(col))
 
 
-def _moisture_replicates(ms: list[Measurement], messages: list[str]) -> list[float]:
+def _moisture_replicates(ms: list[Measurement], messages: list[Message]) -> list[float]:
     reps: list[float] = []
     for m in ms:
         if find_column(m, DISH, required=False) is not None:
@@ -61,15 +74,20 @@ def _moisture_replicates(ms: list[Measurement], messages: list[str]) -> list[flo
         elif "moisture" in m.quantities:
             q = m.quantities["moisture"]
             if q.basis not in ("ar", "none"):
+                name = m.label or m.id
                 messages.append(
-                    f"{m.label or m.id}: moisture on basis {q.basis} skipped (wet basis expected)."
+                    bilingual(
+                        f"{name}: moisture on basis {q.basis} skipped (wet basis expected).",
+                        f"{name}: kosteutta perustalla {_basis_fi(q.basis)} ei käytetty "
+                        "(odotettiin märkäpainoa).",
+                    )
                 )
                 continue
             reps.extend(q.replicates or [q.value])
     return reps
 
 
-def _analysis_moisture(m: Measurement, n: int, params: dict, messages: list[str]) -> np.ndarray:
+def _analysis_moisture(m: Measurement, n: int, params: dict, messages: list[Message]) -> np.ndarray:
     col = find_column(m, M_AD, required=False)
     if col is not None:
         vals = finite_values(col)
@@ -78,14 +96,18 @@ def _analysis_moisture(m: Measurement, n: int, params: dict, messages: list[str]
     for key in M_AD_META:
         if key in m.metadata:
             return np.full(n, float(m.metadata[key]))
+    name, used = m.label or m.id, params["analysis_moisture"]
     messages.append(
-        f"{m.label or m.id}: the analysis-sample moisture is not stated; "
-        f"{params['analysis_moisture']} % (parameter) was used."
+        bilingual(
+            f"{name}: the analysis-sample moisture is not stated; {used} % (parameter) was used.",
+            f"{name}: analyysinäytteen kosteutta ei ole ilmoitettu; käytettiin parametrin "
+            f"arvoa {used} %.",
+        )
     )
     return np.full(n, params["analysis_moisture"])
 
 
-def _ash_replicates(ms: list[Measurement], params: dict, messages: list[str]) -> list[float]:
+def _ash_replicates(ms: list[Measurement], params: dict, messages: list[Message]) -> list[float]:
     reps: list[float] = []
     for m in ms:
         if find_column(m, CRUCIBLE, required=False) is not None:
@@ -99,8 +121,13 @@ def _ash_replicates(ms: list[Measurement], params: dict, messages: list[str]) ->
         elif "ash" in m.quantities:
             q = m.quantities["ash"]
             if q.basis != "db":
+                name = m.label or m.id
                 messages.append(
-                    f"{m.label or m.id}: ash on basis {q.basis} skipped (dry basis expected)."
+                    bilingual(
+                        f"{name}: ash on basis {q.basis} skipped (dry basis expected).",
+                        f"{name}: tuhkaa perustalla {_basis_fi(q.basis)} ei käytetty "
+                        "(odotettiin kuiva-ainetta).",
+                    )
                 )
                 continue
             reps.extend(q.replicates or [q.value])
@@ -111,13 +138,21 @@ def _quantity(
     values: list[float], unit: str, basis: str, method: str, limit: float, what: str, out
 ) -> Quantity:
     s = summarise(values, limit)
+    genitive, determination = _WHAT_FI[what]
     if s.n > 1 and not s.within_limit:
-        out.messages.append(
-            f"Replicates disagree: {what} range {s.range:.3f} percentage points exceeds the "
-            f"repeatability limit {limit:g}; repeat the determination."
+        out.note(
+            en=f"Replicates disagree: {what} range {s.range:.3f} percentage points exceeds the "
+            f"repeatability limit {limit:g}; repeat the determination.",
+            fi=f"Rinnakkaismääritykset poikkeavat toisistaan: {genitive} vaihteluväli "
+            f"{s.range:.3f} prosenttiyksikköä ylittää toistettavuusrajan {limit:g}; "
+            "toista määritys.",
         )
     elif s.n == 1:
-        out.messages.append(f"Only one {what} replicate: repeatability cannot be checked.")
+        out.note(
+            en=f"Only one {what} replicate: repeatability cannot be checked.",
+            fi=f"Vain yksi {determination}: toistettavuutta ei voida tarkistaa ilman "
+            "rinnakkaismääritystä.",
+        )
     return Quantity(s.mean, unit, basis, sd=s.sd, n=s.n, method=method, replicates=list(values))
 
 
@@ -160,10 +195,17 @@ def run(inputs: AnalysisInputs, params: dict, progress: Progress) -> AnalysisOut
         if m_ar is not None:
             try:
                 ar = convert(q.value, "db", "ar", prop="ash", moisture_ar=m_ar)
-                out.messages.append(
-                    f"Ash {q.value:.3f} % (dry basis) = {ar:.3f} % as received at moisture {m_ar:.2f} %."
+                out.note(
+                    en=f"Ash {q.value:.3f} % (dry basis) = {ar:.3f} % as received at "
+                    f"moisture {m_ar:.2f} %.",
+                    fi=f"Tuhka {q.value:.3f} % (kuiva-aine) = {ar:.3f} % saapumistilassa, "
+                    f"kun kosteus on {m_ar:.2f} %.",
                 )
             except BasisError as exc:
-                out.messages.append(f"Ash could not be converted to as-received basis: {exc}.")
+                reason = basis_error(str(exc))
+                out.note(
+                    en=f"Ash could not be converted to as-received basis: {reason}.",
+                    fi=f"Tuhkaa ei voitu muuntaa saapumistilaan: {fi(reason)}.",
+                )
     progress.update(0.9, "Done")
     return out

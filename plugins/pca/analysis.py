@@ -99,11 +99,18 @@ def run(inputs: AnalysisInputs, params: dict, progress: Progress) -> AnalysisOut
         }
     )
     out.messages.extend(data.notes)
-    out.messages.append(
-        f"{len(labels)} samples, {x.size} points; preprocessing: {describe(steps)}; "
-        f"{k} components explain {evr.sum():.1f} % of the variance."
+    explained = f"{evr.sum():.1f} %"
+    out.note(
+        en=f"{len(labels)} samples, {x.size} points; preprocessing: {describe(steps)}; "
+        f"{k} components explain {explained} of the variance.",
+        fi=f"Näytteitä {len(labels)}, spektripisteitä {x.size}; esikäsittely: "
+        f"{describe(steps, 'fi')}; {k} pääkomponentin yhteenlaskettu selitysosuus on "
+        f"{explained} varianssista.",
     )
     if k < params["n_components"]:
-        out.messages.append(f"Only {k} components are possible with {len(labels)} samples.")
+        out.note(
+            en=f"Only {k} components are possible with {len(labels)} samples.",
+            fi=f"Pääkomponenttien enimmäismäärä {len(labels)} näytteellä on {k}.",
+        )
     progress.update(1.0, "done")
     return out

@@ -178,7 +178,7 @@ def run(inputs: AnalysisInputs, params: dict, progress: Progress) -> AnalysisOut
         q.origin = "derived"
     out.values.update(figures)
     _columns_and_plots(out, cal, y[train], list(names[train]), x_p, data.x_unit, unit)
-    _messages(out, cal, pdef.label_en, unit, stored, steps, names, train, data.notes)
+    _messages(out, cal, pdef, unit, stored, steps, names, train, data.notes)
     progress.update(1.0, "done")
     return out
 
@@ -224,30 +224,44 @@ def _columns_and_plots(out, cal, y_train, labels, x_p, x_unit, unit) -> None:
     )
 
 
-def _messages(out, cal, label, unit, stored, steps, names, train, notes) -> None:
+def _messages(out, cal, pdef, unit, stored, steps, names, train, notes) -> None:
     out.messages.extend(notes)
-    out.messages.append(
-        f"Model {stored.name!r} ({stored.id}): {cal.n_components} components "
-        f"({'one-standard-error rule' if cal.selection == '1se' else 'lowest RMSECV'}); "
-        f"RMSECV {cal.rmsecv:.4g} {unit}, Q2 {cal.q2:.3f}, bias {cal.bias:.3g} {unit}, "
-        f"RPD {cal.rpd:.2f}, from {int(train.sum())} samples in {cal.cv.n_folds}-fold "
-        f"cross-validation. Preprocessing: {describe(steps)}."
+    one_se = cal.selection == "1se"
+    rmsecv_q2 = f"RMSECV {cal.rmsecv:.4g} {unit}, Q2 {cal.q2:.3f}"
+    bias_rpd = f"{cal.bias:.3g} {unit}, RPD {cal.rpd:.2f}"
+    n_train, folds = int(train.sum()), cal.cv.n_folds
+    out.note(
+        en=f"Model {stored.name!r} ({stored.id}): {cal.n_components} components "
+        f"({'one-standard-error rule' if one_se else 'lowest RMSECV'}); "
+        f"{rmsecv_q2}, bias {bias_rpd}, from {n_train} samples in {folds}-fold "
+        f"cross-validation. Preprocessing: {describe(steps)}.",
+        fi=f"Malli {stored.name!r} ({stored.id}): komponentteja {cal.n_components} "
+        f"({'yhden keskivirheen sääntö' if one_se else 'pienin RMSECV'}); "
+        f"{rmsecv_q2}, harha {bias_rpd}; kalibrointinäytteitä {n_train}, {folds}-kertainen "
+        f"ristiinvalidointi. Esikäsittely: {describe(steps, 'fi')}.",
     )
     if cal.n_components == cal.cv.rmsecv.size and cal.cv.rmsecv.size > 1:
-        out.messages.append(
-            "The chosen component count is the largest tried; allow more components and "
-            "check the RMSECV curve."
+        out.note(
+            en="The chosen component count is the largest tried; allow more components and "
+            "check the RMSECV curve.",
+            fi="Valittu komponenttimäärä on suurin kokeiltu; salli useampia komponentteja ja "
+            "tarkista RMSECV-käyrä.",
         )
     if cal.q2 < MIN_Q2_FOR_PREDICTION:
-        out.messages.append(
-            f"Q2 is {cal.q2:.2f} (below {MIN_Q2_FOR_PREDICTION}): the spectra explain little of "
-            f"the {label} variation, so no predictions were stored; measure more reference "
-            "samples or try another preprocessing."
+        out.note(
+            en=f"Q2 is {cal.q2:.2f} (below {MIN_Q2_FOR_PREDICTION}): the spectra explain little "
+            f"of the {pdef.label_en} variation, so no predictions were stored; measure more "
+            "reference samples or try another preprocessing.",
+            fi=f"Q2 on {cal.q2:.2f} (alle {MIN_Q2_FOR_PREDICTION}): spektrit selittävät vain "
+            f"vähän ominaisuuden ”{pdef.label_fi}” vaihtelusta, joten ennusteita ei "
+            "tallennettu; mittaa lisää vertailunäytteitä tai kokeile toista esikäsittelyä.",
         )
     missing = list(names[~train])
     if missing and cal.q2 >= MIN_Q2_FOR_PREDICTION:
         shown = ", ".join(map(str, missing[:10])) + (" ..." if len(missing) > 10 else "")
-        out.messages.append(
-            f"{len(missing)} samples without a reference value were predicted, not used for "
-            f"training: {shown}."
+        out.note(
+            en=f"{len(missing)} samples without a reference value were predicted, not used for "
+            f"training: {shown}.",
+            fi=f"Näytteet, joilla ei ole vertailuarvoa ({len(missing)}), ennustettiin "
+            f"mallilla eikä niitä käytetty kalibrointiin: {shown}.",
         )

@@ -9,9 +9,12 @@ not cover the model's range (or have other x units) gets a message instead of a 
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from workbench.analysis.api import AnalysisInputs, AnalysisOutput
+from workbench.analysis.messages import bilingual
 from workbench.analysis.model_io import MODEL_KIND, PlsPredictor, from_stored
 from workbench.analysis.pls import MIN_Q2_FOR_PREDICTION
 from workbench.analysis.spectral_data import collect
@@ -39,6 +42,54 @@ def choose_model(inputs: AnalysisInputs, wanted: str) -> PlsPredictor:
     return from_stored(chosen)
 
 
+# Finnish versions of the reasons the spectrum helpers give for not predicting a
+# sample (AnalysisError texts of workbench.analysis.spectral_data and .preprocess);
+# a reason not listed here is shown in English inside the Finnish sentence.
+_REASONS_FI: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(p), fi)
+    for p, fi in [
+        (r"^None of the selected samples has a spectrum\.$", "näytteellä ei ole spektriä."),
+        (
+            r"^The common axis \((.+) to (.+)\) reaches beyond the measured range "
+            r"\((.+) to (.+)\); values there would be extrapolated\.$",
+            r"mallin spektrialue (\1–\2) ulottuu mitatun alueen (\3–\4) ulkopuolelle; "
+            r"arvot jouduttaisiin ekstrapoloimaan.",
+        ),
+        (
+            r"^The spectra have different x units \((.+)\)\.$",
+            r"spektrien x-akselien yksiköt eroavat (\1).",
+        ),
+        (
+            r"^The spectra have different signal units \((.+)\)\.$",
+            r"spektrien signaalien yksiköt eroavat (\1).",
+        ),
+        (
+            r"^The x axis repeats a value; a spectrum cannot be resampled\.$",
+            "x-akselilla on sama arvo kahdesti, joten spektriä ei voi interpoloida.",
+        ),
+        (
+            r"^A spectrum needs at least two points\.$",
+            "spektrissä on oltava vähintään kaksi pistettä.",
+        ),
+        (
+            r"^Measurement (.+) is not a spectrum with an x axis\.$",
+            r"mittaus \1 ei ole spektri, jolla on x-akseli.",
+        ),
+        (
+            r"^Spectrum (.+) has mismatched axis and signal\.$",
+            r"spektrin \1 akseli ja signaali eivät vastaa toisiaan.",
+        ),
+    ]
+]
+
+
+def _reason_fi(reason: str) -> str:
+    for pattern, fi in _REASONS_FI:
+        if pattern.match(reason):
+            return pattern.sub(fi, reason)
+    return reason
+
+
 def _number(value: object) -> float | None:
     """A finite number from a stored model's JSON, or None (the file may be hostile)."""
     if isinstance(value, bool) or not isinstance(value, int | float):
@@ -64,15 +115,29 @@ def run(inputs: AnalysisInputs, params: dict, progress: Progress) -> AnalysisOut
         try:
             data = collect([si], axis=model.x_axis)
             if data.x_unit != model.x_unit:
-                raise AnalysisError(
-                    f"its spectra are in {data.x_unit!r}, the model's in {model.x_unit!r}"
+                units = f"{data.x_unit!r}", f"{model.x_unit!r}"
+                out.note(
+                    en=f"Sample {si.name} was not predicted: its spectra are in {units[0]}, "
+                    f"the model's in {units[1]}",
+                    fi=f"Näytettä {si.name} ei ennustettu: sen spektrien yksikkö on {units[0]}, "
+                    f"mallin {units[1]}.",
                 )
+                continue
             value = float(model.predict_processed(model.preprocess(data.x, data.Y))[0])
         except AnalysisError as exc:
-            out.messages.append(f"Sample {si.name} was not predicted: {exc}")
+            reason = str(exc)
+            out.messages.append(
+                bilingual(
+                    f"Sample {si.name} was not predicted: {reason}",
+                    f"Näytettä {si.name} ei ennustettu: {_reason_fi(reason)}",
+                )
+            )
             continue
         if not np.isfinite(value):
-            out.messages.append(f"Sample {si.name} was not predicted: the result is not finite.")
+            out.note(
+                en=f"Sample {si.name} was not predicted: the result is not finite.",
+                fi=f"Näytettä {si.name} ei ennustettu: tulos ei ole äärellinen luku.",
+            )
             continue
         out.sample_values[si.sample_id] = {
             model.property: Quantity(
@@ -88,11 +153,16 @@ def run(inputs: AnalysisInputs, params: dict, progress: Progress) -> AnalysisOut
     if not predicted:
         raise AnalysisError("None of the selected samples could be predicted with this model.")
     n_cal = _number(perf.get("n_calibration"))
-    out.messages.append(
-        f"Model {model.name!r} ({model.model_id}), {model.n_components} components, "
-        f"cross-validated RMSECV {rmsecv if rmsecv is None else f'{rmsecv:.4g}'} {model.unit} "
-        f"from {'?' if n_cal is None else f'{n_cal:g}'} calibration samples; {len(predicted)} of "
-        f"{len(inputs.samples)} samples predicted."
+    rmse = f"{rmsecv if rmsecv is None else f'{rmsecv:.4g}'} {model.unit}"
+    n_cal_text = "?" if n_cal is None else f"{n_cal:g}"
+    n_pred, n_all = len(predicted), len(inputs.samples)
+    out.note(
+        en=f"Model {model.name!r} ({model.model_id}), {model.n_components} components, "
+        f"cross-validated RMSECV {rmse} from {n_cal_text} calibration samples; {n_pred} of "
+        f"{n_all} samples predicted.",
+        fi=f"Malli {model.name!r} ({model.model_id}), komponentteja {model.n_components}, "
+        f"ristiinvalidoitu RMSECV {rmse}, kalibrointinäytteitä {n_cal_text}; näytteistä "
+        f"ennustettiin {n_pred}/{n_all}.",
     )
     progress.update(1.0, "done")
     return out

@@ -74,6 +74,10 @@ def run(inputs: AnalysisInputs, params: dict, progress: Progress) -> AnalysisOut
                     "y_label": "processed signal" if kind == "processed" else "raw signal",
                 }
             )
-    out.messages.append(f"Pipeline {params['pipeline']!r}: {describe(steps)}.")
+    name = params["pipeline"]
+    out.note(
+        en=f"Pipeline {name!r}: {describe(steps)}.",
+        fi=f"Esikäsittelyketju {name!r}: {describe(steps, 'fi')}.",
+    )
     progress.update(1.0, "done")
     return out

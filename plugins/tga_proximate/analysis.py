@@ -13,6 +13,7 @@ import numpy as np
 
 from workbench.analysis.api import AnalysisInputs, AnalysisOutput
 from workbench.analysis.helpers import column_unit, find_column, finite_values
+from workbench.analysis.messages import Message, bilingual, message_text
 from workbench.errors import AnalysisError
 from workbench.model import Measurement, Quantity
 from workbench.progress import Progress
@@ -79,14 +80,18 @@ def _switch_from_metadata(
     return None
 
 
-def _switch_index(m, t, time, step, params, notes: list[str]) -> int:
+def _switch_index(m, t, time, step, params, notes: list[Message]) -> int:
     mode = params["switch_mode"]
     idx: int | None = None
     if mode in ("auto", "metadata"):
         idx = _switch_from_metadata(m, t, time, step)
         if idx is not None:
+            where = f"{idx}, {t[idx]:.1f} °C"
             notes.append(
-                f"Gas switch to oxidising taken from the file (row {idx}, {t[idx]:.1f} °C)."
+                bilingual(
+                    f"Gas switch to oxidising taken from the file (row {where}).",
+                    f"Vaihto hapettavaan kaasuun luettiin tiedostosta (rivi {where}).",
+                )
             )
         elif mode == "metadata":
             raise AnalysisError(
@@ -103,14 +108,23 @@ def _switch_index(m, t, time, step, params, notes: list[str]) -> int:
         cross = crossing(t, params["switch_temperature"])
         if cross is None:
             idx = int(np.argmax(t))
+            never, top = f"{params['switch_temperature']:g} °C", f"{t[idx]:.1f} °C"
             notes.append(
-                f"The curve never reaches {params['switch_temperature']:g} °C; the switch was taken "
-                f"at its highest temperature ({t[idx]:.1f} °C)."
+                bilingual(
+                    f"The curve never reaches {never}; the switch was taken "
+                    f"at its highest temperature ({top}).",
+                    f"Käyrä ei saavuta lämpötilaa {never}; kaasunvaihto asetettiin käyrän "
+                    f"korkeimpaan lämpötilaan ({top}).",
+                )
             )
         else:
             idx = int(np.ceil(cross))
             notes.append(
-                f"Inert/oxidising switch taken where the temperature reaches {t[idx]:.1f} °C."
+                bilingual(
+                    f"Inert/oxidising switch taken where the temperature reaches {t[idx]:.1f} °C.",
+                    "Vaihto inertistä hapettavaan kaasuun asetettiin kohtaan, jossa lämpötila "
+                    f"saavuttaa {t[idx]:.1f} °C.",
+                )
             )
     return int(min(max(idx, 1), t.size - 1))
 
@@ -137,7 +151,7 @@ def run(inputs: AnalysisInputs, params: dict, progress: Progress) -> AnalysisOut
     for k, m in enumerate(curves):
         progress.update(0.1 + 0.6 * k / len(curves), f"Evaluating {m.label or m.id}")
         t, w, time, step = _curve(m)
-        notes: list[str] = []
+        notes: list[Message] = []
         s = _switch_index(m, t, time, step, params, notes)
         try:
             res = proximate(t, w, s, params["moisture_end_temperature"], params["end_points"])
@@ -147,7 +161,9 @@ def run(inputs: AnalysisInputs, params: dict, progress: Progress) -> AnalysisOut
         results.append(res)
         if first is None:
             first = (t, w, s)
-        out.messages.extend(f"{m.label or m.id}: {n}" for n in res.notes)
+        name = m.label or m.id
+        for n in res.notes:
+            out.note(en=f"{name}: {message_text(n, 'en')}", fi=f"{name}: {message_text(n, 'fi')}")
     out.values["moisture"] = _mean_q([r.moisture_ar for r in results], "%", "ar")
     out.values["volatile_matter"] = _mean_q([r.volatile_db for r in results], "%", "db")
     with_ash = [r for r in results if r.ash_db is not None]
@@ -167,7 +183,8 @@ def run(inputs: AnalysisInputs, params: dict, progress: Progress) -> AnalysisOut
     if pt.size:
         main = int(np.argmax(pr))
         out.values["dtg_peak_temperature"] = Quantity(float(pt[main]), "°C", "none", method=METHOD)
-        out.messages.append("DTG peaks at " + ", ".join(f"{x:.0f} °C" for x in pt) + ".")
+        peaks = ", ".join(f"{x:.0f} °C" for x in pt)
+        out.note(en=f"DTG peaks at {peaks}.", fi=f"DTG-huiput: {peaks}.")
     out.plots.append(
         {
             "kind": "line",
@@ -191,7 +208,10 @@ def run(inputs: AnalysisInputs, params: dict, progress: Progress) -> AnalysisOut
     out.plots.append(
         {"kind": "table", "columns": ["peak_temperature", "peak_rate"], "title": "DTG peaks"}
     )
-    out.messages.append(
-        "Volatile matter, ash and fixed carbon (by difference) are on dry basis; moisture is as received."
+    out.note(
+        en="Volatile matter, ash and fixed carbon (by difference) are on dry basis; "
+        "moisture is as received.",
+        fi="Haihtuvat aineet, tuhka ja (erotuksena laskettu) kiinteä hiili ilmoitetaan "
+        "kuiva-aineessa; kosteus saapumistilassa.",
     )
     return out

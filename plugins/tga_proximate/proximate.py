@@ -29,6 +29,8 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy.signal import find_peaks, savgol_filter
 
+from workbench.analysis.messages import Message, bilingual
+
 
 @dataclass
 class Proximate:
@@ -38,7 +40,7 @@ class Proximate:
     fixed_carbon_db: float | None
     switch_index: int
     moisture_index: float  # fractional row where T_moisture was reached
-    notes: list[str] = field(default_factory=list)
+    notes: list[Message] = field(default_factory=list)
 
 
 def crossing(temperature: np.ndarray, threshold: float, stop: int | None = None) -> float | None:
@@ -76,7 +78,7 @@ def proximate(
     w = np.asarray(mass_pct, dtype=float)
     if t.size < 5 or t.size != w.size:
         raise ValueError("a TGA curve needs at least 5 points of temperature and mass")
-    notes: list[str] = []
+    notes: list[Message] = []
     idx_m = crossing(t, t_moisture, stop=switch_index + 1)
     if idx_m is None:
         raise ValueError(f"the curve never reaches the moisture end temperature {t_moisture} °C")
@@ -94,11 +96,20 @@ def proximate(
         fixed = 100.0 - volatile - ash
         if fixed < 0:
             notes.append(
-                f"Fixed carbon by difference is negative ({fixed:.2f} %): check the gas switch and windows."
+                bilingual(
+                    f"Fixed carbon by difference is negative ({fixed:.2f} %): check the gas "
+                    "switch and windows.",
+                    f"Erotuksena laskettu kiinteä hiili on negatiivinen ({fixed:.2f} %): "
+                    "tarkista kaasunvaihto ja lämpötilaikkunat.",
+                )
             )
     else:
         notes.append(
-            "No oxidising segment after the switch: ash and fixed carbon cannot be determined."
+            bilingual(
+                "No oxidising segment after the switch: ash and fixed carbon cannot be determined.",
+                "Kaasunvaihdon jälkeen ei ole hapettavaa vaihetta: tuhkaa ja kiinteää hiiltä "
+                "ei voida määrittää.",
+            )
         )
     return Proximate(moisture, volatile, ash, fixed, int(switch_index), float(idx_m), notes)
 

@@ -177,10 +177,15 @@ def validate_steps(steps: Any) -> Steps:
     return out
 
 
-def describe(steps: Steps) -> str:
-    """A one-line human-readable description of a pipeline."""
+def describe(steps: Steps, lang: str = "en") -> str:
+    """A one-line human-readable description of a pipeline.
+
+    The steps are written as their operation names and arguments (``snv``,
+    ``savgol(window=11, ...)``), the same in every language; only the empty pipeline
+    is a sentence, in ``lang`` ("en" or "fi").
+    """
     if not steps:
-        return "no preprocessing"
+        return "ei esikäsittelyä" if lang == "fi" else "no preprocessing"
     parts = []
     for s in steps:
         args = ", ".join(f"{k}={v}" for k, v in s.items() if k != "op" and not isinstance(v, list))

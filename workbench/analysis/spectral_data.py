@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from workbench.analysis import preprocess as pp
+from workbench.analysis.messages import Message, bilingual
 from workbench.errors import AnalysisError
 from workbench.model import Measurement
 
@@ -49,7 +50,7 @@ class SpectraSet:
     sample_ids: list[str]
     names: list[str]
     measurement_ids: list[list[str]]
-    notes: list[str] = field(default_factory=list)
+    notes: list[Message] = field(default_factory=list)
 
 
 def spectrum_of(m: Measurement) -> Spectrum:
@@ -121,11 +122,16 @@ def collect(
     a common axis computed from the spectra themselves.
     """
     per_sample: list[tuple[object, list[Spectrum]]] = []
-    notes: list[str] = []
+    notes: list[Message] = []
     for si in samples:
         ms = [m for m in si.measurements if m.kind == kind]
         if not ms:
-            notes.append(f"Sample {si.name} has no spectrum and was left out.")
+            notes.append(
+                bilingual(
+                    f"Sample {si.name} has no spectrum and was left out.",
+                    f"Näytteellä {si.name} ei ole spektriä, joten se jätettiin pois.",
+                )
+            )
             continue
         per_sample.append((si, [spectrum_of(m) for m in ms]))
     if not per_sample:
