@@ -13,7 +13,13 @@ from html import escape
 
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
-from workbench.gui.i18n import basis_label, feedstock_label, kind_label, property_label
+from workbench.gui.i18n import (
+    basis_label,
+    feedstock_label,
+    kind_label,
+    property_label,
+    result_messages,
+)
 from workbench.gui.numbers import locale_number
 from workbench.model import Measurement, Project, Quantity, Result, Sample
 
@@ -173,7 +179,7 @@ class DetailsPanel(QWidget):
         if r.values:
             parts += [self._heading(self.tr("Values")), self._quantities(list(r.values.items()))]
         if r.messages:
-            items = "".join(f"<li>{escape(m)}</li>" for m in r.messages)
+            items = "".join(f"<li>{escape(m)}</li>" for m in result_messages(r.messages))
             parts += [self._heading(self.tr("Messages")), f"<ul>{items}</ul>"]
         prov = [(str(k), json.dumps(v, ensure_ascii=False)) for k, v in r.parameters.items()]
         if prov:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
+from workbench.analysis.messages import messages_in
 from workbench.paths import resources_dir
 from workbench.vocab import BASIS_LABELS, FEEDSTOCK_LABELS, PROPERTIES, Basis, FeedstockType
 
@@ -90,6 +91,12 @@ def property_label(pid: str) -> str:
     if defn is None:
         return pid
     return defn.label_fi if _active_language == "fi" and defn.label_fi else defn.label_en
+
+
+def result_messages(messages: list) -> list[str]:
+    """A result's messages as text in the active language (English when a message has no
+    translation; plain-string messages, e.g. of third-party plugins, as stored)."""
+    return messages_in(messages, _active_language)
 
 
 def sample_field_label(field: str) -> str:

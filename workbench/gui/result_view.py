@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.gui.i18n import basis_label, property_label
+from workbench.gui.i18n import basis_label, property_label, result_messages
 from workbench.gui.numbers import locale_number
 from workbench.gui.result_plots import plot_title, plot_widget
 from workbench.model import Result, Sample
@@ -161,7 +161,7 @@ class ResultView(QWidget):
         self.set_stale(stale or [])
         self._fill_values(result)
         self.messages.clear()
-        self.messages.addItems(result.messages or [self.tr("No messages.")])
+        self.messages.addItems(result_messages(result.messages) or [self.tr("No messages.")])
         self.info_tabs.setTabText(
             1, self.tr("Messages (%1)").replace("%1", str(len(result.messages)))
         )

@@ -21,6 +21,7 @@ from html import escape
 from typing import Any
 
 from workbench import __version__
+from workbench.analysis.messages import message_text
 from workbench.model import Measurement, Project, Result, Sample, now_iso
 from workbench.report.strings import text
 from workbench.report.svgplot import PlotSpec, Series, render_svg
@@ -283,6 +284,25 @@ def _verdict_section(v: dict[str, Any], lang: str) -> str:
     return "".join(parts)
 
 
+def _analysis_notes(sample: Sample, lang: str) -> str:
+    """The analyses' messages for ``sample`` in ``lang`` (plain-string messages as stored).
+
+    A project-wide run (PCA, PLS) stores its messages with every sample's result; each
+    note is listed once per sample.
+    """
+    seen: set[tuple[str, str]] = set()
+    items: list[str] = []
+    for r in sample.results.values():
+        for m in r.messages:
+            key = (r.plugin_id, message_text(m, lang))
+            if key not in seen:
+                seen.add(key)
+                items.append(f"<li>{escape(key[0])}: {escape(key[1])}</li>")
+    if not items:
+        return ""
+    return f"<h4>{escape(text('analysis_notes', lang))}</h4><ul>{''.join(items)}</ul>"
+
+
 def build_report_html(
     project: Project,
     verdicts: list[dict[str, Any]],
@@ -386,6 +406,9 @@ def build_report_html(
             html.append(
                 _table([t("plugin"), t("property"), t("value"), t("unit"), t("basis")], rrows)
             )
+            notes = _analysis_notes(s, lang)
+            if notes:
+                html.append(notes)
         specs = _sample_plots(s, lang)
         if specs:
             html.append(f"<h3>{escape(t('plots'))}</h3>")

@@ -56,6 +56,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "basis": ("Basis", "Perusta"),
     "origin_of_value": ("Obtained", "Saatu"),
     "results": ("Analysis results", "Analyysitulokset"),
+    "analysis_notes": ("Notes from the analyses", "Analyysien huomautukset"),
     "plugin": ("Analysis", "Analyysi"),
     "plots": ("Plots", "Kuvaajat"),
     "suitability": ("Suitability per product route", "Soveltuvuus tuotereiteittäin"),
