@@ -176,7 +176,7 @@ def _from_distribution(ms, params, out: AnalysisOutput) -> None:
         en="Computed from class counts with every particle at its class midpoint; "
         "per-particle data give exact values.",
         fi="Laskettu pituusluokkien lukumääristä olettaen jokaisen partikkelin pituudeksi "
-        "luokkansa keskipiste; partikkelikohtaisesta datasta saadaan tarkat arvot.",
+        "luokkansa keskipisteen; partikkelikohtaisesta datasta saadaan tarkat arvot.",
     )
 
 

@@ -12,11 +12,11 @@ from __future__ import annotations
 from workbench.analysis.api import AnalysisInputs, AnalysisOutput, SampleInputs
 from workbench.analysis.messages import Message, bilingual
 from workbench.basis import BasisError, convert
-from workbench.classify.texts import basis_error, fi
+from workbench.classify.texts import basis_error, basis_name, fi
 from workbench.errors import AnalysisError
 from workbench.model import Quantity
 from workbench.progress import Progress
-from workbench.vocab import BASIS_LABELS, PROPERTIES, Basis
+from workbench.vocab import PROPERTIES
 
 from .correlations import hhv_channiwala, hhv_parikh, lhv_as_received, lhv_dry, molar_ratio
 
@@ -36,13 +36,6 @@ def _label_fi(prop: str) -> str:
     """The Finnish name of a property (its id when the vocabulary does not know it)."""
     p = PROPERTIES.get(prop)
     return p.label_fi if p else prop
-
-
-def _basis_fi(basis: str) -> str:
-    try:
-        return BASIS_LABELS[Basis(basis)][1] or basis
-    except ValueError:
-        return basis
 
 
 def _dry(sample: SampleInputs, prop: str, notes: list[Message]) -> float | None:
@@ -79,7 +72,8 @@ def _dry(sample: SampleInputs, prop: str, notes: list[Message]) -> float | None:
         notes.append(
             bilingual(
                 f"{prop} on basis {q.basis} could not be used: {reason}.",
-                f"{_label_fi(prop)} ({_basis_fi(q.basis)}) ei ollut käytettävissä: {fi(reason)}.",
+                f"{_label_fi(prop)}: arvoa perustalla ”{fi(basis_name(q.basis))}” ei voitu käyttää: "
+                f"{fi(reason)}.",
             )
         )
         return None

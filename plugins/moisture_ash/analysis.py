@@ -14,11 +14,10 @@ from workbench.analysis.api import AnalysisInputs, AnalysisOutput
 from workbench.analysis.helpers import column_unit, find_column, finite_values, to_g
 from workbench.analysis.messages import Message, bilingual
 from workbench.basis import BasisError, convert, moisture_dry_basis
-from workbench.classify.texts import basis_error, fi
+from workbench.classify.texts import basis_error, basis_name, fi
 from workbench.errors import AnalysisError
 from workbench.model import Measurement, Quantity
 from workbench.progress import Progress
-from workbench.vocab import BASIS_LABELS, Basis
 
 from .calc import ash_dry_basis, moisture_wet_basis, summarise
 
@@ -50,13 +49,6 @@ ASH_METHOD = "ISO 18122 (550 °C)"
 _WHAT_FI = {"moisture": ("kosteuden", "kosteusmääritys"), "ash": ("tuhkan", "tuhkamääritys")}
 
 
-def _basis_fi(basis: str) -> str:
-    try:
-        return BASIS_LABELS[Basis(basis)][1] or basis
-    except ValueError:
-        return basis
-
-
 def _grams(m: Measurement, aliases) -> np.ndarray:
     col = find_column(m, aliases)
     return to_g(finite_values(col), column_unit(col))
@@ -78,8 +70,8 @@ def _moisture_replicates(ms: list[Measurement], messages: list[Message]) -> list
                 messages.append(
                     bilingual(
                         f"{name}: moisture on basis {q.basis} skipped (wet basis expected).",
-                        f"{name}: kosteutta perustalla {_basis_fi(q.basis)} ei käytetty "
-                        "(odotettiin märkäpainoa).",
+                        f"{name}: kosteusarvoa ei käytetty, koska sen perusta on "
+                        f"{fi(basis_name(q.basis))} (odotettiin märkäpainoa).",
                     )
                 )
                 continue
@@ -125,8 +117,8 @@ def _ash_replicates(ms: list[Measurement], params: dict, messages: list[Message]
                 messages.append(
                     bilingual(
                         f"{name}: ash on basis {q.basis} skipped (dry basis expected).",
-                        f"{name}: tuhkaa perustalla {_basis_fi(q.basis)} ei käytetty "
-                        "(odotettiin kuiva-ainetta).",
+                        f"{name}: tuhka-arvoa ei käytetty, koska sen perusta on "
+                        f"{fi(basis_name(q.basis))} (odotettiin kuiva-ainetta).",
                     )
                 )
                 continue
