@@ -197,3 +197,18 @@ def test_json_outputs_keep_english_messages_and_add_finnish():
     summary = result_summary(result)
     assert summary["messages"] == ["plain", "Only one ash replicate."]
     assert summary["messages_fi"] == ["plain", "Vain yksi tuhkamääritys."]
+
+
+def test_html_report_shows_analysis_notes_in_the_report_language():
+    from workbench.analysis import discover, run_plugin
+    from workbench.demo import build_demo_project
+
+    project = build_demo_project()
+    sid = "s-spruce-bark"
+    (result,) = run_plugin(project, "moisture_ash", sid, registry=discover())
+    ash = next(m for m in result.messages if m["en"].startswith("Ash "))
+    fi_html = build_report_html(project, [], sample_ids=[sid], lang="fi")
+    en_html = build_report_html(project, [], sample_ids=[sid], lang="en")
+    assert "Analyysien huomautukset" in fi_html and "Notes from the analyses" in en_html
+    assert ash["fi"] in fi_html and ash["en"] not in fi_html
+    assert ash["en"] in en_html and ash["fi"] not in en_html
