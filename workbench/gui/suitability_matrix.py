@@ -47,6 +47,7 @@ from workbench.gui.verdict_view import (
     verdict_text,
     verdict_word,
 )
+from workbench.gui.wrapped_header import fit_wrapped_header, follow_section_resizes
 from workbench.model import Project
 from workbench.progress import Progress
 
@@ -211,9 +212,11 @@ class SuitabilityPanel(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setDefaultSectionSize(104)
+        # Route names wrap at word boundaries; columns and header height follow the names
+        # (long Finnish words were cut), see fit_headers.
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
         header.setTextElideMode(Qt.TextElideMode.ElideNone)
-        header.setFixedHeight(72)  # route names wrap onto up to four lines
+        follow_section_resizes(self.view)
         self.view.setWordWrap(True)
         self.view.setToolTip(self.tr("Click a cell to see why"))
         self.view.clicked.connect(self.show_cell)
@@ -364,12 +367,23 @@ class SuitabilityPanel(QWidget):
     def apply_filters(self) -> None:
         hidden = {rid for rid, a in self.route_actions.items() if not a.isChecked()}
         self.proxy.set_filters(hidden, str(self.verdict_combo.currentData() or ""))
+        self.fit_headers()
         n_routes = len(self.model.routes) - len(hidden)
         self.routes_button.setText(
             self.tr("Routes (%1 of %2)")
             .replace("%1", str(n_routes))
             .replace("%2", str(len(self.model.routes)))
         )
+
+    def fit_headers(self) -> None:
+        """Columns as wide as their route name's longest word (and a verdict cell), header
+        as tall as the most wrapped name: no route name is cut in either language."""
+        words = [f"{SYMBOLS[v]} {verdict_word(v)} *" for v in SYMBOLS]
+        fit_wrapped_header(self.view, cell_texts=words)
+        # A short dock must still show the whole header and a few rows under it.
+        rows = 3 * self.view.verticalHeader().defaultSectionSize()
+        scroll = self.view.horizontalScrollBar().sizeHint().height()
+        self.view.setMinimumHeight(self.view.horizontalHeader().height() + rows + scroll + 4)
 
     def current_key(self) -> tuple[str, str] | None:
         index = self.proxy.mapToSource(self.view.currentIndex())
