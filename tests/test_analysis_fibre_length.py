@@ -11,7 +11,7 @@ import pytest
 
 from plugins.fibre_length.stats import class_stats, distribution, length_stats, weighted_means
 from workbench.analysis import discover, run_plugin
-from workbench.analysis.messages import messages_in
+from workbench.messages import messages_in
 from workbench.model import Column, Measurement, Project, new_id
 
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"

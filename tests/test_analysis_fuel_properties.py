@@ -12,7 +12,7 @@ from plugins.fuel_properties.correlations import (
     molar_ratio,
 )
 from workbench.analysis import PluginRunError, discover, run_plugin
-from workbench.analysis.messages import messages_in
+from workbench.messages import messages_in
 from workbench.model import Measurement, Project, Quantity, new_id
 
 

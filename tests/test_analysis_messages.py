@@ -1,27 +1,28 @@
 """Result messages in two languages: picking a language, validation, storage, output.
 
 A message is a plain string (third-party plugins, results stored before bilingual
-messages) or ``{"en": ..., "fi": ...}``; see ``workbench.analysis.messages``.
+messages) or ``{"en": ..., "fi": ...}``; see ``workbench.messages``.
 """
 
 from __future__ import annotations
 
 import json
 
+import h5py
 import numpy as np
 import pytest
 
 from workbench.analysis import PluginRunError, prepare_run
 from workbench.analysis.api import AnalysisOutput
 from workbench.analysis.manifest import parse_manifest
-from workbench.analysis.messages import (
+from workbench.analysis.registry import PluginRecord
+from workbench.analysis.runner import commit
+from workbench.messages import (
     bilingual,
     message_problem,
     message_text,
     messages_in,
 )
-from workbench.analysis.registry import PluginRecord
-from workbench.analysis.runner import commit
 from workbench.model import Column, Measurement, Project, Quantity, Result, new_id
 from workbench.project.store import close_project, open_project, save_project
 from workbench.report.html_report import build_report_html
@@ -172,12 +173,6 @@ def test_stored_plain_string_messages_load_and_display(tmp_path):
         close_project(project)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="workbench/project/reader.py turns every stored message into str(m), so a "
-    "{'en', 'fi'} record comes back as its Python repr; the reader must keep dict messages "
-    "(owned by the project-store engineer; see the report). Remove this marker then.",
-)
 def test_bilingual_messages_survive_save_and_reopen(tmp_path):
     project, sid = _project()
     result = Result(id=new_id("r"), plugin_id="p", plugin_version="1", messages=["plain", NOTE])
@@ -188,6 +183,19 @@ def test_bilingual_messages_survive_save_and_reopen(tmp_path):
     try:
         (back,) = reopened.samples[sid].results.values()
         assert back.messages == ["plain", NOTE]
+    finally:
+        close_project(reopened)
+    # a damaged record (no English) is shown as text, never dropped or trusted
+    with h5py.File(tmp_path / "new.fwproj", "r+") as f:
+        (rid,) = f[f"samples/{sid}/results"]
+        g = f[f"samples/{sid}/results/{rid}"]
+        prov = json.loads(g.attrs["provenance"])
+        prov["messages"] = [{"fi": "vain suomeksi"}, 3]
+        g.attrs["provenance"] = json.dumps(prov)
+    reopened = open_project(tmp_path / "new.fwproj")
+    try:
+        (back,) = reopened.samples[sid].results.values()
+        assert back.messages == ["{'fi': 'vain suomeksi'}", "3"]
     finally:
         close_project(reopened)
 

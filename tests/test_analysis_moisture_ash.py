@@ -10,7 +10,7 @@ import pytest
 
 from plugins.moisture_ash.calc import ash_dry_basis, moisture_wet_basis, summarise
 from workbench.analysis import discover, run_plugin
-from workbench.analysis.messages import messages_in
+from workbench.messages import messages_in
 from workbench.model import Column, Measurement, Project, Quantity, new_id
 
 CONSTRUCTED = Path(__file__).resolve().parents[1] / ".." / "shared" / "samples" / "constructed"

@@ -7,7 +7,7 @@ import pytest
 
 from plugins.tga_proximate.proximate import crossing, dtg, proximate
 from workbench.analysis import discover, run_plugin
-from workbench.analysis.messages import messages_in
+from workbench.messages import messages_in
 from workbench.model import Column, Measurement, Project, new_id
 
 M_AR, VM_DB, ASH_DB = 8.0, 78.0, 2.5

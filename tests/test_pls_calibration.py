@@ -9,7 +9,6 @@ from sklearn.model_selection import KFold, cross_val_predict
 from spectral_synth import project_with_spectra, spectrum_measurement, synthetic
 
 from workbench.analysis import PluginRunError, discover, run_plugin
-from workbench.analysis.messages import messages_in
 from workbench.analysis.pls import (
     CrossValidation,
     calibrate,
@@ -18,6 +17,7 @@ from workbench.analysis.pls import (
     cv_figures,
 )
 from workbench.errors import AnalysisError
+from workbench.messages import messages_in
 
 
 @pytest.fixture(scope="module")

@@ -81,7 +81,9 @@ def _particle_list(n: int) -> bytes:
     lengths = np.round(rng.lognormal(0, 0.7, n), 3)
     widths = np.round(rng.normal(28, 5, n), 1)
     for i in range(n):
-        lines.append(f"{i + 1};{lengths[i]:.3f};{widths[i]:.1f};{i % 7}.5;{i % 4}".replace(".", ","))
+        lines.append(
+            f"{i + 1};{lengths[i]:.3f};{widths[i]:.1f};{i % 7}.5;{i % 4}".replace(".", ",")
+        )
     return ("\r\n".join(lines) + "\r\n").encode("cp1252")
 
 

@@ -10,7 +10,6 @@ from spectral_synth import project_with_spectra, spectrum_measurement, synthetic
 
 from workbench.analysis import discover, run_plugin
 from workbench.analysis import preprocess as pp
-from workbench.analysis.messages import messages_in
 from workbench.analysis.pipelines import (
     apply_pipeline,
     describe,
@@ -22,6 +21,7 @@ from workbench.analysis.pipelines import (
     validate_steps,
 )
 from workbench.errors import SpecificationError
+from workbench.messages import messages_in
 from workbench.model import Project
 from workbench.paths import user_subdir
 

@@ -184,7 +184,7 @@ class Result:
     ``plots`` describing how to draw them (``{"x": col, "y": [cols], "title": ...}``).
     ``messages`` are flags and warnings the analysis raised for the user: plain
     strings, or ``{"en": ..., "fi": ...}`` records of one message in several languages
-    (``workbench.analysis.messages`` picks the text for a language).
+    (``workbench.messages`` picks the text for a language).
     """
 
     id: str

@@ -75,7 +75,7 @@ def measurement_summary(m: Measurement) -> dict[str, Any]:
 
 
 def result_summary(r: Result) -> dict[str, Any]:
-    from workbench.analysis.messages import messages_in
+    from workbench.messages import messages_in
 
     return {
         "id": r.id,

@@ -18,8 +18,8 @@ from workbench.analysis.helpers import (
     to_mm,
     to_um,
 )
-from workbench.analysis.messages import Message, bilingual
 from workbench.errors import AnalysisError
+from workbench.messages import Message, bilingual
 from workbench.model import Measurement, Quantity
 from workbench.progress import Progress
 

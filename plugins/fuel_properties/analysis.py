@@ -10,10 +10,10 @@ is known. Gravimetric ash (``moisture_ash``) is preferred over TGA ash. See
 from __future__ import annotations
 
 from workbench.analysis.api import AnalysisInputs, AnalysisOutput, SampleInputs
-from workbench.analysis.messages import Message, bilingual
 from workbench.basis import BasisError, convert
 from workbench.classify.texts import basis_error, basis_name, fi
 from workbench.errors import AnalysisError
+from workbench.messages import Message, bilingual
 from workbench.model import Quantity
 from workbench.progress import Progress
 from workbench.vocab import PROPERTIES

@@ -12,10 +12,10 @@ import numpy as np
 
 from workbench.analysis.api import AnalysisInputs, AnalysisOutput
 from workbench.analysis.helpers import column_unit, find_column, finite_values, to_g
-from workbench.analysis.messages import Message, bilingual
 from workbench.basis import BasisError, convert, moisture_dry_basis
 from workbench.classify.texts import basis_error, basis_name, fi
 from workbench.errors import AnalysisError
+from workbench.messages import Message, bilingual
 from workbench.model import Measurement, Quantity
 from workbench.progress import Progress
 

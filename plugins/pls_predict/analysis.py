@@ -14,11 +14,11 @@ import re
 import numpy as np
 
 from workbench.analysis.api import AnalysisInputs, AnalysisOutput
-from workbench.analysis.messages import bilingual
 from workbench.analysis.model_io import MODEL_KIND, PlsPredictor, from_stored
 from workbench.analysis.pls import MIN_Q2_FOR_PREDICTION
 from workbench.analysis.spectral_data import collect
 from workbench.errors import AnalysisError
+from workbench.messages import bilingual
 from workbench.model import Quantity
 from workbench.progress import Progress
 

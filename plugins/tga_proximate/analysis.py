@@ -13,8 +13,8 @@ import numpy as np
 
 from workbench.analysis.api import AnalysisInputs, AnalysisOutput
 from workbench.analysis.helpers import column_unit, find_column, finite_values
-from workbench.analysis.messages import Message, bilingual, message_text
 from workbench.errors import AnalysisError
+from workbench.messages import Message, bilingual, message_text
 from workbench.model import Measurement, Quantity
 from workbench.progress import Progress
 

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy.signal import find_peaks, savgol_filter
 
-from workbench.analysis.messages import Message, bilingual
+from workbench.messages import Message, bilingual
 
 
 @dataclass

@@ -21,7 +21,7 @@ from typing import Any
 
 import numpy as np
 
-from workbench.analysis.messages import Message, bilingual
+from workbench.messages import Message, bilingual
 from workbench.model import Column, Measurement, Quantity, Result, Sample, StoredModel
 
 API_VERSION = "1.0"
@@ -200,7 +200,7 @@ class AnalysisOutput:
       (shown as is in every language) or a record of texts by language code,
       ``{"en": "...", "fi": "..."}`` (English required; shown in the user's language,
       English when the record lacks it). Add records with ``note(en=..., fi=...)``;
-      see ``workbench.analysis.messages``.
+      see ``workbench.messages``.
     * ``sample_values`` (project scope only): sample id -> property -> ``Quantity``,
       values that belong to one sample (a prediction, a score).
     * ``models``: new ``StoredModel`` objects to add to the project (no pickle: arrays

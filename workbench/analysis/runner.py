@@ -36,11 +36,11 @@ from workbench.analysis.api import (
     sample_inputs,
 )
 from workbench.analysis.manifest import Manifest
-from workbench.analysis.messages import copy_message
 from workbench.analysis.params import validate_params
 from workbench.analysis.registry import PluginLoadError, PluginRecord, Registry
 from workbench.analysis.validate import OutputError, validate_output
 from workbench.errors import AnalysisError, CancelledError
+from workbench.messages import copy_message
 from workbench.model import Column, Project, Quantity, Result, Sample, StoredModel, new_id
 from workbench.progress import Progress
 

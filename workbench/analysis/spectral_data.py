@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from workbench.analysis import preprocess as pp
-from workbench.analysis.messages import Message, bilingual
 from workbench.errors import AnalysisError
+from workbench.messages import Message, bilingual
 from workbench.model import Measurement
 
 SPECTRUM_KIND = "spectrum"

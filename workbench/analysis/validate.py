@@ -19,7 +19,7 @@ import numpy as np
 
 from workbench.analysis.api import AnalysisOutput
 from workbench.analysis.manifest import Manifest
-from workbench.analysis.messages import message_problem
+from workbench.messages import message_problem
 from workbench.model import Column, Quantity, StoredModel
 from workbench.vocab import Basis
 

@@ -66,7 +66,7 @@ def _select_samples(project, manifest, names: list[str]) -> list[str]:
 
 
 def _result_json(project, sample_id: str, result) -> dict:
-    from workbench.analysis.messages import messages_in
+    from workbench.messages import messages_in
 
     return {
         "sample": project.samples[sample_id].name,

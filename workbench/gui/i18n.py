@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
-from workbench.analysis.messages import messages_in
+from workbench.messages import messages_in
 from workbench.paths import resources_dir
 from workbench.vocab import BASIS_LABELS, FEEDSTOCK_LABELS, PROPERTIES, Basis, FeedstockType
 

@@ -13,6 +13,7 @@ from typing import Any
 import h5py
 import numpy as np
 
+from workbench.messages import Message, message_problem
 from workbench.model import (
     AuditEntry,
     Column,
@@ -190,7 +191,7 @@ class Reader:
             values=self.read_quantities(a, "values"),
             columns=self.read_columns(g, info.list("columns", str_only=False)),
             plots=info.list("plots", str_only=False),
-            messages=[str(m) for m in info.list("messages", str_only=False)],
+            messages=[_message(m) for m in info.list("messages", str_only=False)],
             label=info.text("label"),
             app_version=info.text("app_version"),
             created=info.text("created"),
@@ -346,3 +347,11 @@ class _Info:
 
 def _str_dict(d: dict[str, Any]) -> dict[str, str]:
     return {str(k): v if isinstance(v, str) else str(v) for k, v in d.items()}
+
+
+def _message(stored: Any) -> Message:
+    """A stored result message: text, or a valid record of texts by language
+    (``workbench.messages``); anything else from a damaged file as text."""
+    if isinstance(stored, str) or message_problem(stored) is None:
+        return stored
+    return str(stored)

@@ -21,7 +21,7 @@ from html import escape
 from typing import Any
 
 from workbench import __version__
-from workbench.analysis.messages import message_text
+from workbench.messages import message_text
 from workbench.model import Measurement, Project, Result, Sample, now_iso
 from workbench.report.strings import text
 from workbench.report.svgplot import PlotSpec, Series, render_svg
