@@ -179,3 +179,42 @@ def test_find_sample_ignores_case_and_spacing():
     assert project.find_sample("birch chips") is None
     assert project.find_sample("pine BARK") is s
     assert name_key("  A   b ") == "a b"
+
+
+def test_imported_bytes_are_held_compressed_until_saved(tmp_path, two_workers):
+    """After the background compression the source keeps only the compressed chunks
+    (a batch of many files holds ~40 % of their size); reading it gives the bytes."""
+    raw = _particle_list(5_000)
+    path = tmp_path / "p.csv"
+    path.write_bytes(raw)
+    project = Project()
+    import_files(project, [path], new_sample=True)
+    (src,) = project.sources.values()
+    packed = src.data
+    assert isinstance(packed, deflate.Prepacked) and packed.wait_ok()
+    assert packed._raw is None  # the uncompressed copy is gone
+    assert sum(len(c) for c in packed.chunks()) < len(raw) / 2
+    assert src.read_bytes() == raw
+    save_project(project, tmp_path / "p.fwproj")
+    assert src.read_bytes() == raw and not isinstance(src.data, deflate.Prepacked)
+    close_project(project)
+
+
+def test_failed_background_compression_keeps_the_bytes(tmp_path, two_workers, monkeypatch):
+    def broken(*_args, **_kwargs):
+        raise MemoryError("no memory for zlib")
+
+    monkeypatch.setattr(deflate, "_pad_and_compress", broken)
+    raw = _particle_list(5_000)
+    path = tmp_path / "p.csv"
+    path.write_bytes(raw)
+    project = Project()
+    import_files(project, [path], new_sample=True)
+    (src,) = project.sources.values()
+    assert not src.data.wait_ok() and src.read_bytes() == raw
+    save_project(project, tmp_path / "p.fwproj")  # written the ordinary way
+    close_project(project)
+    back = open_project(tmp_path / "p.fwproj", read_only=True)
+    (src,) = back.sources.values()
+    assert src.read_bytes() == raw
+    close_project(back)

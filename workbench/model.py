@@ -401,8 +401,9 @@ class Project:
             sha256=sha,
             name=Path(name).name,
             size=len(raw),
-            # a read-only view: bytes are immutable, so the original cannot change
-            data=np.frombuffer(bytes(raw), dtype=np.uint8),
+            # a read-only view (bytes are immutable, the original cannot change), or the
+            # bytes held compressed until the next save (workbench.project.deflate)
+            data=prepacked if prepacked is not None else np.frombuffer(bytes(raw), np.uint8),
             format=fmt,
             prepacked=prepacked,
         )

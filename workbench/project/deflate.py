@@ -11,8 +11,10 @@ silx and every other HDF5 reader open it as if HDF5 had compressed it.
 from __future__ import annotations
 
 import os
+import threading
 import zlib
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, wait
+from typing import Any
 
 import h5py
 import numpy as np
@@ -79,16 +81,24 @@ def create_deflated(parent: h5py.Group, name: str, arr: np.ndarray, level: int) 
 
 
 class Prepacked:
-    """The deflated chunks of a byte string, compressed in the background.
+    """A file's original bytes, compressed in the background and then held compressed.
 
-    An import starts this as soon as it has read a large file, so the original
-    bytes are compressed on another core while the file is being parsed; the next
-    save writes the finished chunks as they are (``write_prepacked``).
+    An import starts this as soon as it has read a file, so the bytes are compressed
+    on another core while the file is being parsed; the next save writes the finished
+    chunks as they are (``write_prepacked``). Once every chunk is compressed the
+    uncompressed bytes are let go: a batch of many files holds about 40 % of their
+    size in memory until it is saved. The object is also the source's array (uint8,
+    read-only, decompressed on demand), so nothing else changes for its users. If a
+    compression fails, the original bytes are kept and used instead.
     """
+
+    dtype = np.dtype(np.uint8)
+    ndim = 1
 
     def __init__(self, raw: bytes, level: int) -> None:
         self.level = level
         self.size = len(raw)
+        self.shape = (self.size,)
         # One chunk per import thread, each compressed in a single zlib call: the call
         # runs without the GIL from start to end, so the parser holding the GIL on the
         # other core never stalls it (1 MiB chunks each needed the GIL in between and
@@ -96,12 +106,37 @@ class Prepacked:
         # read whole, so large chunks cost nothing when reading.
         parts = max(1, workers() - 1)
         self.step = min(self.size, max(chunk_length(1), -(-self.size // parts)))
+        self._raw: bytes | None = raw
+        self._lock = threading.Lock()
         view = memoryview(raw)
         pool = _import_pool()
         self._futures = [
             pool.submit(_pad_and_compress, view[i : i + self.step], self.step, level)
             for i in range(0, self.size, self.step)
         ]
+        self._pending = len(self._futures)
+        for future in self._futures:
+            future.add_done_callback(self._one_done)
+
+    def _one_done(self, future: Future) -> None:
+        with self._lock:
+            self._pending -= 1
+            if self._pending == 0 and all(
+                f.done() and not f.cancelled() and f.exception() is None for f in self._futures
+            ):
+                self._raw = None  # every chunk is safely compressed
+
+    def ok(self) -> bool:
+        """True when every chunk was (or is being) compressed without error."""
+        for f in self._futures:
+            if f.cancelled() or (f.done() and f.exception() is not None):
+                return False
+        return True
+
+    def wait_ok(self) -> bool:
+        """Wait for the compression; True when every chunk came out of it."""
+        wait(self._futures)
+        return self.ok()
 
     def chunks(self) -> list[bytes]:
         return [f.result() for f in self._futures]
@@ -109,6 +144,16 @@ class Prepacked:
     def cancel(self) -> None:
         for f in self._futures:
             f.cancel()
+
+    def __len__(self) -> int:
+        return self.size
+
+    def __array__(self, dtype: Any = None, copy: Any = None) -> np.ndarray:
+        raw = self._raw
+        if raw is None:
+            raw = b"".join(zlib.decompress(c) for c in self.chunks())[: self.size]
+        arr = np.frombuffer(raw, dtype=np.uint8)
+        return arr if dtype is None else arr.astype(dtype, copy=False)
 
 
 def _pad_and_compress(piece: memoryview, size: int, level: int) -> bytes:

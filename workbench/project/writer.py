@@ -342,11 +342,12 @@ def write_array(
 def write_source(parent: h5py.Group, s: SourceFile, rebinds: Rebinds) -> None:
     data = s.data
     packed = s.prepacked
-    if not isinstance(data, LazyArray):
-        data = np.asarray(data, dtype=np.uint8).reshape(-1)
-    if packed is not None and not isinstance(data, LazyArray) and packed.size == data.size:
+    fresh = not isinstance(data, LazyArray)
+    if fresh and packed is not None and packed.size == s.size and packed.wait_ok():
         ds = write_prepacked(parent, s.sha256, packed)  # compressed during the import
     else:
+        if fresh:
+            data = np.asarray(data, dtype=np.uint8).reshape(-1)
         ds = write_array(parent, s.sha256, data, rebinds, where=f"source file {s.name!r}")
     if not isinstance(s.data, LazyArray):
         rebinds.fresh.append((s, ds.name, ds.shape, np.dtype(np.uint8)))
