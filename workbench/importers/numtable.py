@@ -198,7 +198,7 @@ def parse_region(
     return parse_block(raw[start:end], first_line_no, delimiter, decimal, path, names, encoding)
 
 
-LOADTXT_BLOCK = 1 << 16  # bytes of rows per numpy.loadtxt call
+LOADTXT_BLOCK = 1 << 20  # bytes of rows per numpy.loadtxt call
 
 
 def _loadtxt_blocks(
@@ -213,12 +213,11 @@ def _loadtxt_blocks(
     """``data[start:end]`` (only number characters, checked) as an (n_rows, ncols)
     array, read by ``numpy.loadtxt`` about a megabyte of whole lines at a time.
 
-    Blocks, not one call: ``loadtxt`` holds the GIL while it runs, and between blocks
-    the threads compressing the file's original bytes for storage get their turn
-    (``workbench.project.deflate``), so that work is done on another core while the
-    file is parsed. None when the rows are not exactly ``n_rows`` x ``ncols`` numbers
-    (the strict cell-by-cell path then names the offending line). A decimal comma is
-    replaced block by block, so no second copy of the whole file is made."""
+    Blocks, not one call: a decimal comma is replaced block by block, so no second
+    copy of the whole file is made; a list of lines is quicker for ``loadtxt`` than a
+    byte stream; and other threads (the GUI, compression) get the GIL in between.
+    None when the rows are not exactly ``n_rows`` x ``ncols`` numbers (the strict
+    cell-by-cell path then names the offending line)."""
     out = np.empty((n_rows, ncols), dtype=np.float64)
     row, pos = 0, start
     while pos < end:

@@ -40,7 +40,7 @@ class ImportPlan:
     raw: bytes
     sha256: str
     parsed: ParsedFile
-    # the original bytes compressed in the background for the save (large files only)
+    # the original bytes, compressed in the background for storage (workbench.project.deflate)
     prepacked: Any = field(default=None, repr=False, compare=False)
 
     def summary(self) -> dict[str, Any]:
@@ -131,7 +131,7 @@ def preview(
         parsed = parse_with_template(raw, str(p), load_template(template))
         return ImportPlan(str(path), raw, hashlib.sha256(raw).hexdigest(), parsed)
     raw = read_file(path)
-    # A large file's bytes are compressed for storage on another core while it is parsed.
+    # The bytes are compressed for storage on another core while the file is parsed.
     packed = prepack(raw, GZIP_LEVEL, CHUNK_THRESHOLD)
     try:
         parsed = parse_bytes(raw, str(path), format_id)

@@ -1,11 +1,13 @@
-"""Writing large 1-D arrays as standard gzip-compressed HDF5 datasets, on every core.
+"""Compressing what a project stores on every core, as standard gzip HDF5 datasets.
 
 HDF5 compresses chunk by chunk on the calling thread, so a 1,000,000-particle import
-(25 MB of original bytes and five 8 MB columns) spent most of its save in zlib on
-one core. Here the chunks are compressed by a thread pool (``zlib.compress``
-releases the GIL) and handed to HDF5 with ``write_direct_chunk``. The result is
-byte-for-byte an ordinary chunked dataset with the deflate filter: h5py, h5dump,
-silx and every other HDF5 reader open it as if HDF5 had compressed it.
+(25 MB of original bytes and four 8 MB columns) spent most of its save in zlib on
+one core. Here large columns are compressed by a thread pool at save time
+(``create_deflated``), and an imported file's original bytes are compressed while
+the file is parsed (``Prepacked``); ``zlib.compress`` releases the GIL, and the
+chunks are handed to HDF5 with ``write_direct_chunk``. The result is an ordinary
+chunked dataset with the deflate filter: h5py, h5dump, silx and every other HDF5
+reader open it as if HDF5 had compressed it.
 """
 
 from __future__ import annotations
