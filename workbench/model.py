@@ -47,7 +47,10 @@ def new_id(prefix: str) -> str:
     return f"{prefix}-{uuid.uuid4().hex[:12]}"
 
 
+@lru_cache(maxsize=1)
 def os_user() -> str:
+    """The operating-system user recorded in the audit log (looked up once per run:
+    every import, analysis and edit writes an entry)."""
     try:
         return getpass.getuser()
     except Exception:  # no user name in some containers and services
