@@ -10,6 +10,12 @@ A message is one of two JSON-serialisable forms:
   required (it is the fallback for any language the record lacks); the built-in
   plugins always give Finnish too. Plugins add one with ``AnalysisOutput.note``.
 
+The same two forms serve every other text a plugin gives for people to read: the
+result's label, plot and table titles, axis labels and column labels (``Text``).
+Records are kept as ``TextRecord``, a ``dict`` whose ``str()`` is the English text, so
+code that only wants a string (an HDF5 attribute, a log line, a third-party viewer)
+gets readable English rather than a dict's repr, while JSON keeps the whole record.
+
 The core's own outputs that promise plain English (the CLI's text and ``--json``
 ``messages``) use ``message_text(m, "en")``; the Finnish twin goes beside it, as
 the classifier's ``notes``/``notes_fi`` do.
@@ -24,13 +30,31 @@ from typing import Any
 Message = str | dict[str, str]
 """One result message: plain text, or texts by language code (English required)."""
 
+Text = str | dict[str, str]
+"""Any plugin-given text for people (label, title, axis or column label): same forms."""
+
 FALLBACK = "en"
 _LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}$")
 
 
+class TextRecord(dict):
+    """A ``{language code: text}`` record that reads as its English text.
+
+    ``json.dumps`` stores it as a plain object; ``str()`` and f-strings give the English
+    text, so code written for plain strings shows
+    something readable instead of ``{'en': ...}``.
+    """
+
+    def __str__(self) -> str:
+        return message_text(dict(self), FALLBACK)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+
 def bilingual(en: str, fi: str) -> dict[str, str]:
-    """The message record of an English sentence and its Finnish translation."""
-    return {"en": en, "fi": fi}
+    """The record of an English text and its Finnish translation."""
+    return TextRecord(en=en, fi=fi)
 
 
 def message_text(message: Any, lang: str) -> str:
@@ -82,4 +106,51 @@ def message_problem(message: Any) -> str | None:
 
 def copy_message(message: Message) -> Message:
     """A copy of a valid message (records are copied, so later edits do not leak)."""
-    return message if isinstance(message, str) else dict(message)
+    return message if isinstance(message, str) else TextRecord(message)
+
+
+text_in = message_text
+"""The text of any ``Text`` (label, title) for a language: same rules as messages."""
+
+text_problem = message_problem
+"""Why a label or title is not a valid ``Text``, or ``None`` (same rules as messages)."""
+
+
+def as_text(stored: Any) -> Text:
+    """A ``Text`` read from a file: a string, a valid record (as ``TextRecord``), or,
+    for anything else a damaged file holds, its ``str`` so it still shows."""
+    if isinstance(stored, str):
+        return stored
+    if message_problem(stored) is None:
+        return TextRecord(stored)
+    return "" if stored is None else str(stored)
+
+
+# The descriptive words in the built-in plugins' method strings. A method string names
+# a standard ("ISO 18134 (oven drying, 105 °C)"); the reference stays as written and
+# only these words are translated, longest first, so an unknown method shows unchanged.
+_METHOD_WORDS_FI = {
+    "TGA proximate analysis": "TGA-välitön analyysi",
+    "net from gross calorific value": "tehollinen lämpöarvo kalorimetrisestä",
+    "two-sample Kolmogorov-Smirnov": "kahden otoksen Kolmogorov–Smirnov",
+    "mean-centred SVD": "keskistetty SVD",
+    "oven drying": "uunikuivaus",
+    "cross-validated": "ristiinvalidoitu",
+    "molar ratio": "moolisuhde",
+    "proximate": "välitön analyysi",
+    "ultimate": "alkuaineanalyysi",
+    "PLS model": "PLS-malli",
+}
+_METHOD_WORDS = {"fi": sorted(_METHOD_WORDS_FI.items(), key=lambda kv: -len(kv[0]))}
+
+
+def method_text(method: str, lang: str) -> str:
+    """A value's method string for language ``lang``: the standard's reference as
+    written, the known descriptive words ("oven drying") translated."""
+    words = _METHOD_WORDS.get(lang)
+    if not words or not isinstance(method, str):
+        return method
+    for en, local in words:
+        if en in method:
+            method = method.replace(en, local)
+    return method

@@ -75,13 +75,14 @@ def measurement_summary(m: Measurement) -> dict[str, Any]:
 
 
 def result_summary(r: Result) -> dict[str, Any]:
-    from workbench.messages import messages_in
+    from workbench.messages import messages_in, text_in
 
     return {
         "id": r.id,
         "plugin": r.plugin_id,
         "plugin_version": r.plugin_version,
-        "label": r.label,
+        "label": text_in(r.label, "en"),
+        "label_fi": text_in(r.label, "fi"),
         "created": r.created,
         "app_version": r.app_version,
         "parameters": r.parameters,

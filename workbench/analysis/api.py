@@ -21,7 +21,7 @@ from typing import Any
 
 import numpy as np
 
-from workbench.messages import Message, bilingual
+from workbench.messages import Message, Text, TextRecord, bilingual
 from workbench.model import Column, Measurement, Quantity, Result, Sample, StoredModel
 
 API_VERSION = "1.0"
@@ -195,12 +195,15 @@ class AnalysisOutput:
     * ``plots``: how to draw columns: ``{"x": col, "y": [cols], "title": str,
       "kind": "line"|"bar"|"scatter", "x_label": str, "y_label": str}``; a table is
       ``{"kind": "table", "columns": [cols], "title": str}``. All columns of one plot
-      or table must have the same length.
+      or table must have the same length. ``title``, ``x_label`` and ``y_label`` are
+      texts like messages: a string, or ``{"en": ..., "fi": ...}`` (``bilingual``).
     * ``messages``: notes and flags for the user. Each is either a plain string
       (shown as is in every language) or a record of texts by language code,
       ``{"en": "...", "fi": "..."}`` (English required; shown in the user's language,
       English when the record lacks it). Add records with ``note(en=..., fi=...)``;
       see ``workbench.messages``.
+    * ``label``: the result's name in the project tree and the report (a string or a
+      ``{"en", "fi"}`` record); empty means the manifest's name in the user's language.
     * ``sample_values`` (project scope only): sample id -> property -> ``Quantity``,
       values that belong to one sample (a prediction, a score).
     * ``models``: new ``StoredModel`` objects to add to the project (no pickle: arrays
@@ -213,10 +216,16 @@ class AnalysisOutput:
     messages: list[Message] = field(default_factory=list)
     sample_values: dict[str, dict[str, Quantity]] = field(default_factory=dict)
     models: list[StoredModel] = field(default_factory=list)
-    label: str = ""
+    label: Text = ""
 
-    def add_column(self, name: str, unit: str, data: Any, label: str = "") -> None:
-        """Convenience: add a 1-D column from any array-like."""
+    def add_column(self, name: str, unit: str, data: Any, label: Text = "") -> None:
+        """Convenience: add a 1-D column from any array-like.
+
+        ``label`` is a string or a ``{"en": ..., "fi": ...}`` record (``bilingual``),
+        shown in the user's language in table headers, legends and axis titles.
+        """
+        if isinstance(label, dict):
+            label = TextRecord(label)
         self.columns[name] = Column(name, unit, np.asarray(data, dtype=float), label or name)
 
     def note(self, en: str, fi: str | None = None) -> None:

@@ -40,7 +40,7 @@ from workbench.analysis.params import validate_params
 from workbench.analysis.registry import PluginLoadError, PluginRecord, Registry
 from workbench.analysis.validate import OutputError, validate_output
 from workbench.errors import AnalysisError, CancelledError
-from workbench.messages import copy_message
+from workbench.messages import Text, bilingual, copy_message
 from workbench.model import Column, Project, Quantity, Result, Sample, StoredModel, new_id
 from workbench.progress import Progress
 
@@ -168,8 +168,16 @@ def _columns(out: AnalysisOutput, arrays: dict[str, np.ndarray]) -> dict[str, Co
     cols = {}
     for name, col in out.columns.items():
         arr = np.array(arrays[name], dtype=np.float64 if arrays[name].dtype.kind == "f" else None)
-        cols[name] = Column(name, col.unit, arr, col.label or name)
+        cols[name] = Column(name, col.unit, arr, copy_message(col.label) if col.label else name)
     return cols
+
+
+def default_label(manifest: Manifest) -> Text:
+    """A result's label when the plugin gives none: the manifest's name, in English and
+    Finnish when the manifest has both, so the tree and the report follow the language."""
+    if manifest.name_fi and manifest.name_fi != manifest.name_en:
+        return bilingual(manifest.name_en, manifest.name_fi)
+    return manifest.name_en
 
 
 def _inputs_provenance(
@@ -313,7 +321,7 @@ def prepare_run(
             columns=_columns(out, arrays) if owns_shared else {},
             plots=copy.deepcopy(out.plots) if owns_shared else [],
             messages=[copy_message(m) for m in out.messages],
-            label=out.label or manifest.name_en,
+            label=copy_message(out.label) if out.label else default_label(manifest),
             app_version=__version__,
         )
         outcome.results.append((si.sample_id, result))

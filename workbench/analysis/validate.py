@@ -19,7 +19,7 @@ import numpy as np
 
 from workbench.analysis.api import AnalysisOutput
 from workbench.analysis.manifest import Manifest
-from workbench.messages import message_problem
+from workbench.messages import message_problem, text_problem
 from workbench.model import Column, Quantity, StoredModel
 from workbench.vocab import Basis
 
@@ -112,6 +112,11 @@ def _check_plots(plots: Any, lengths: dict[str, int]) -> None:
             if not isinstance(ys, list) or not ys:
                 raise OutputError(f"{where}.y: expected a list of column names")
             names = [plot.get("x"), *ys]
+        for key in ("title", "x_label", "y_label"):
+            if key in plot and plot[key] is not None:
+                problem = text_problem(plot[key])
+                if problem:
+                    raise OutputError(f"{where}.{key}: {problem}")
         for n in names:
             if n not in lengths:
                 raise OutputError(f"{where}: column {n!r} is not among the output columns")
@@ -180,6 +185,9 @@ def validate_output(
                 f"columns[{name}]: column not declared in the manifest's produces.columns"
             )
         arrays[name] = _column_array(name, col)
+        problem = text_problem(col.label)
+        if problem:
+            raise OutputError(f"columns[{name}].label: {problem}")
     _check_plots(out.plots, {n: a.shape[0] for n, a in arrays.items()})
     if not isinstance(out.messages, list):
         raise OutputError('messages: expected a list of strings or {"en": ..., "fi": ...} records')
@@ -187,8 +195,9 @@ def validate_output(
         problem = message_problem(message)
         if problem:
             raise OutputError(f"messages[{i}]: {problem}")
-    if not isinstance(out.label, str):
-        raise OutputError("label: expected a string")
+    problem = text_problem(out.label)
+    if problem:
+        raise OutputError(f"label: {problem}")
     if not isinstance(out.models, list):
         raise OutputError("models: expected a list of StoredModel")
     for i, model in enumerate(out.models):

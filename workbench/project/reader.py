@@ -13,7 +13,7 @@ from typing import Any
 import h5py
 import numpy as np
 
-from workbench.messages import Message, message_problem
+from workbench.messages import Message, Text, TextRecord, as_text, message_problem
 from workbench.model import (
     AuditEntry,
     Column,
@@ -190,9 +190,9 @@ class Reader:
             inputs=info.list("inputs", str_only=False),
             values=self.read_quantities(a, "values"),
             columns=self.read_columns(g, info.list("columns", str_only=False)),
-            plots=info.list("plots", str_only=False),
+            plots=[_plot(p) for p in info.list("plots", str_only=False)],
             messages=[_message(m) for m in info.list("messages", str_only=False)],
-            label=info.text("label"),
+            label=_label(info, "label"),
             app_version=info.text("app_version"),
             created=info.text("created"),
         )
@@ -214,13 +214,13 @@ class Reader:
         Units and labels come from the index; datasets the index does not describe (a
         file edited by another tool) get theirs from the ``units``/``fw_label`` attributes.
         """
-        known: dict[str, tuple[str, str]] = {}
+        known: dict[str, tuple[str, Text]] = {}
         for entry in index:
             if isinstance(entry, dict) and isinstance(entry.get("name"), str):
                 unit, label = entry.get("unit", ""), entry.get("label", "")
                 known[entry["name"]] = (
                     unit if isinstance(unit, str) else "",
-                    label if isinstance(label, str) else "",
+                    as_text(label) if isinstance(label, str | dict) else "",
                 )
         links = {L.decode_name(n): n for n in S.child_names(g)}
         names = [c for c in known if c in links]
@@ -352,6 +352,27 @@ def _str_dict(d: dict[str, Any]) -> dict[str, str]:
 def _message(stored: Any) -> Message:
     """A stored result message: text, or a valid record of texts by language
     (``workbench.messages``); anything else from a damaged file as text."""
-    if isinstance(stored, str) or message_problem(stored) is None:
+    if isinstance(stored, str):
         return stored
+    if message_problem(stored) is None:
+        return TextRecord(stored)
     return str(stored)
+
+
+def _label(info: _Info, key: str) -> Text:
+    """A label stored as text or as a ``{"en", "fi"}`` record (kept whole, not str()-ed)."""
+    stored = info.d.get(key)
+    if isinstance(stored, dict) and message_problem(stored) is None:
+        return TextRecord(stored)
+    return info.text(key)
+
+
+def _plot(stored: Any) -> Any:
+    """A stored plot entry with its title and axis-label records as ``TextRecord``."""
+    if not isinstance(stored, dict):
+        return stored
+    out = dict(stored)
+    for key in ("title", "x_label", "y_label"):
+        if isinstance(out.get(key), dict):
+            out[key] = as_text(out[key])
+    return out
