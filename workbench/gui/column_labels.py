@@ -4,7 +4,8 @@ Importers and plugins label the columns they create in plain English ("Temperatu
 "Mass", "DTG (-dm/dT)"). Those generic labels are vocabulary, not data, so the GUI shows
 them translated; any other label (a name from the instrument file, a user's column)
 is shown as written. Matching is on the whole label, or on the part before " (" so that
-"Moisture (wet basis)" and "Moisture" both translate.
+"Moisture (wet basis)" and "Moisture" both translate. A label the plugin gave as an
+``{"en": ..., "fi": ...}`` record (``workbench.messages``) shows its own text.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from functools import lru_cache
 
 from PySide6.QtCore import QCoreApplication
 
-from workbench.gui.i18n import active_language
+from workbench.gui.i18n import active_language, local_text
 
 translate = QCoreApplication.translate
 
@@ -67,8 +68,11 @@ def _table_for(language: str) -> dict[str, str]:
     return _table()
 
 
-def column_label(text: str) -> str:
-    """``text`` translated when it is one of the generic column labels, else unchanged."""
+def column_label(text: str | dict[str, str]) -> str:
+    """``text`` translated when it is one of the generic column labels, else unchanged
+    (a bilingual record: its text in the active language)."""
+    if isinstance(text, dict):
+        return local_text(text)
     if not text:
         return text
     table = _table_for(active_language())

@@ -17,7 +17,9 @@ from workbench.gui.i18n import (
     basis_label,
     feedstock_label,
     kind_label,
+    method_label,
     property_label,
+    result_label,
     result_messages,
 )
 from workbench.gui.numbers import locale_number
@@ -96,7 +98,7 @@ class DetailsPanel(QWidget):
             value += f" {q.unit}" if q.unit else ""
             label = escape(property_label(pid))
             if q.method:
-                label += f"<br><span style='color:#777;font-size:small'>{escape(q.method)}</span>"
+                label += f"<br><span style='color:#777;font-size:small'>{escape(method_label(q.method))}</span>"
             rows.append(
                 f"<tr><td style='padding-right:8px'>{label}</td>"
                 f"<td style='padding-right:8px' nowrap>{escape(value)}</td>"
@@ -175,7 +177,7 @@ class DetailsPanel(QWidget):
             (self.tr("Created"), r.created),
             (self.tr("Identifier"), r.id),
         ]
-        parts = [self._heading(r.label or r.plugin_id, 2), self._table(rows)]
+        parts = [self._heading(result_label(r), 2), self._table(rows)]
         if r.values:
             parts += [self._heading(self.tr("Values")), self._quantities(list(r.values.items()))]
         if r.messages:

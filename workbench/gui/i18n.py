@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
-from workbench.messages import messages_in
+from workbench.messages import messages_in, method_text, text_in
 from workbench.paths import resources_dir
 from workbench.vocab import BASIS_LABELS, FEEDSTOCK_LABELS, PROPERTIES, Basis, FeedstockType
 
@@ -97,6 +97,41 @@ def result_messages(messages: list) -> list[str]:
     """A result's messages as text in the active language (English when a message has no
     translation; plain-string messages, e.g. of third-party plugins, as stored)."""
     return messages_in(messages, _active_language)
+
+
+def local_text(text: object) -> str:
+    """A plugin-given text (plot title, axis or column label) in the active language:
+    a ``{"en", "fi"}`` record gives its text, a plain string shows as stored."""
+    return text_in(text, _active_language) if text else ""
+
+
+def method_label(method: str) -> str:
+    """A value's method ("ISO 18134 (oven drying, 105 °C)") with its descriptive words
+    in the active language; the standard's reference stays as written."""
+    return method_text(method, _active_language)
+
+
+def result_label(result: object) -> str:
+    """A result's label in the active language.
+
+    A bilingual label gives its text. A plain label equal to its plugin's English
+    manifest name (results computed before labels were bilingual, or by a plugin
+    whose manifest has a Finnish name) shows the manifest name in the active language;
+    any other plain label is shown as stored, and an empty one as the plugin id.
+    """
+    label = getattr(result, "label", "")
+    plugin_id = str(getattr(result, "plugin_id", ""))
+    if isinstance(label, str):
+        if label and _active_language == "fi":
+            from workbench.analysis.registry import get_registry  # plugins found once
+
+            registry = get_registry()
+            if plugin_id in registry:
+                manifest = registry.get(plugin_id).manifest
+                if manifest is not None and manifest.name_en == label and manifest.name_fi:
+                    return manifest.name_fi
+        return label or plugin_id
+    return local_text(label) or plugin_id
 
 
 def sample_field_label(field: str) -> str:

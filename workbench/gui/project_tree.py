@@ -15,7 +15,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistent
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QStyle, QTreeView, QWidget
 
 from workbench.gui.document import ProjectDocument
-from workbench.gui.i18n import feedstock_label, kind_label
+from workbench.gui.i18n import feedstock_label, kind_label, result_label
 from workbench.model import Measurement, Result, Sample
 
 REF_ROLE = Qt.ItemDataRole.UserRole + 1  # ("sample"|"measurement"|"result", sample_id, child_id)
@@ -185,7 +185,7 @@ class ProjectTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 1:
                 return self.tr("Result")
-            name = r.label or r.plugin_id
+            name = result_label(r)
             return name + " " + self.tr("(stale)") if r.id in self.stale_results else name
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
             icon = QStyle.StandardPixmap.SP_FileDialogInfoView

@@ -5,7 +5,8 @@ A result's ``plots`` entries name columns of the result (``{"kind", "x", "y",
 see ``workbench.analysis.validate``). ``plot_widget`` turns one entry into a widget:
 pyqtgraph for line, scatter (points with their sample labels; a 1:1 line for
 predicted-versus-reference plots) and bar plots (``pg.BarGraphItem``, several series
-side by side), a ``QTableView`` for tables. Axis labels carry units.
+side by side), a ``QTableView`` for tables. Axis labels carry units. Titles, axis
+and column labels may be ``{"en", "fi"}`` records; they show in the active language.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from workbench.gui.column_labels import column_label
+from workbench.gui.i18n import local_text
 from workbench.gui.numbers import locale_number
 from workbench.gui.plot_view import PALETTE
 from workbench.model import Column, Result
@@ -34,7 +36,7 @@ def column_title(col: Column) -> str:
 
 
 def _axis_label(plot: dict[str, Any], key: str, col: Column | None) -> str:
-    text = str(plot.get(f"{key}_label") or "")
+    text = local_text(plot.get(f"{key}_label"))
     if not text and col is not None:
         text = column_title(col)
     return text
@@ -218,4 +220,5 @@ def plot_widget(result: Result, plot: dict[str, Any]) -> QWidget:
 
 
 def plot_title(plot: dict[str, Any], index: int) -> str:
-    return str(plot.get("title") or f"{index + 1}")
+    """The tab title of a plot entry in the active language (its number when untitled)."""
+    return local_text(plot.get("title")) or f"{index + 1}"

@@ -29,7 +29,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.gui.i18n import basis_label, property_label, result_messages
+from workbench.gui.i18n import (
+    basis_label,
+    method_label,
+    property_label,
+    result_label,
+    result_messages,
+)
 from workbench.gui.numbers import locale_number
 from workbench.gui.result_plots import plot_title, plot_widget
 from workbench.model import Result, Sample
@@ -151,7 +157,8 @@ class ResultView(QWidget):
         """Show ``result``; ``shared`` is the result of the same project-wide run that holds
         the run's plots (they are stored once, with the first sample's result)."""
         self.sample_id, self.result_id = sample.id, result.id
-        self.title.setText(f"{sample.name}: {result.label or plugin_name or result.plugin_id}")
+        label = result_label(result) if result.label else plugin_name or result.plugin_id
+        self.title.setText(f"{sample.name}: {label}")
         self.subtitle.setText(
             self.tr("%1 %2, computed %3")
             .replace("%1", result.plugin_id)
@@ -184,7 +191,7 @@ class ResultView(QWidget):
             value = fmt(q.value) + (f" ± {fmt(q.sd)}" if q.sd is not None else "")
             origin = self.origin_text(q.origin)
             if q.method:
-                origin += f" ({q.method})"
+                origin += f" ({method_label(q.method)})"
             cells = [value_label(pid), value, q.unit, basis_label(q.basis)]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)

@@ -21,7 +21,7 @@ from html import escape
 from typing import Any
 
 from workbench import __version__
-from workbench.messages import message_text
+from workbench.messages import message_text, method_text, text_in
 from workbench.model import Measurement, Project, Result, Sample, now_iso
 from workbench.report.strings import text
 from workbench.report.svgplot import PlotSpec, Series, render_svg
@@ -83,10 +83,26 @@ def _table(header: list[str], rows: list[list[Any]]) -> str:
     return f'<table width="100%" cellspacing="0"><tr>{head}</tr>{body}</table>'
 
 
-def _axis_label(m_or_r: Measurement | Result, col: str) -> str:
+def _axis_label(m_or_r: Measurement | Result, col: str, lang: str = "en") -> str:
+    """A column's label (a plugin's ``{"en", "fi"}`` record in ``lang``) with its unit."""
     c = m_or_r.columns[col]
-    name = c.label or c.name
-    return f"{name} ({c.unit})" if c.unit else name
+    name = text_in(c.label, lang) if c.label else c.name
+    if c.unit and f"({c.unit})" not in name:
+        return f"{name} ({c.unit})"
+    return name
+
+
+def _result_label(r: Result, lang: str) -> str:
+    """A result's label in ``lang`` (a plain stored label as it is), else the plugin id."""
+    return text_in(r.label, lang) if r.label else r.plugin_id
+
+
+def plot_axis_label(r: Result, plot: dict[str, Any], key: str, col: str | None, lang: str) -> str:
+    """The plot's own axis label in ``lang``, else the column's label with its unit."""
+    given = plot.get(f"{key}_label")
+    if given:
+        return text_in(given, lang)
+    return _axis_label(r, col, lang) if col is not None else ""
 
 
 def _sample_plots(sample: Sample, lang: str) -> list[PlotSpec]:
@@ -114,15 +130,17 @@ def _sample_plots(sample: Sample, lang: str) -> list[PlotSpec]:
                 ys = [ys]
             if x not in r.columns or not all(y in r.columns for y in ys) or not ys:
                 continue
+            title = plot.get("title") or r.label or r.plugin_id
             spec = PlotSpec(
-                f"{sample.name}: {plot.get('title', r.plugin_id)}",
-                _axis_label(r, x),
-                _axis_label(r, ys[0]),
+                f"{sample.name}: {text_in(title, lang)}",
+                plot_axis_label(r, plot, "x", x, lang),
+                plot_axis_label(r, plot, "y", ys[0] if len(ys) == 1 else None, lang)
+                or r.columns[ys[0]].unit,
             )
             for y in ys:
-                spec.series.append(
-                    Series(r.columns[y].label or y, r.columns[x].values(), r.columns[y].values())
-                )
+                c = r.columns[y]
+                name = text_in(c.label, lang) if c.label else y
+                spec.series.append(Series(name, r.columns[x].values(), c.values()))
             specs.append(spec)
     return specs
 
@@ -372,7 +390,14 @@ def build_report_html(
                 )
             )
             qrows = [
-                [_label(p, lang), q.value, q.unit, _basis(q.basis, lang), t(q.origin), q.method]
+                [
+                    _label(p, lang),
+                    q.value,
+                    q.unit,
+                    _basis(q.basis, lang),
+                    t(q.origin),
+                    method_text(q.method, lang),
+                ]
                 for m in s.measurements.values()
                 for p, q in m.quantities.items()
             ]
@@ -394,7 +419,7 @@ def build_report_html(
             html.append(f"<h3>{escape(t('results'))}</h3>")
             rrows = [
                 [
-                    f"{r.plugin_id} {r.plugin_version}",
+                    f"{_result_label(r, lang)} ({r.plugin_id} {r.plugin_version})",
                     _label(p, lang),
                     q.value,
                     q.unit,
