@@ -21,7 +21,7 @@ from workbench.analysis.pipelines import (
     validate_steps,
 )
 from workbench.errors import SpecificationError
-from workbench.messages import messages_in
+from workbench.messages import messages_in, text_in
 from workbench.model import Project
 from workbench.paths import user_subdir
 
@@ -128,7 +128,7 @@ def test_plugin_gives_before_and_after_columns_and_plots():
     _xr, Yr = pp.select_range(x, np.vstack([Y[0], Y[1] * 1.1]), 1200, 2400)
     expected, _ = pp.msc(Yr)
     np.testing.assert_allclose(r.columns["processed_2"].values(), expected[1], atol=1e-12)
-    titles = [p["title"] for p in r.plots]
+    titles = [text_in(p["title"], "en") for p in r.plots]
     assert any(t.startswith("After") for t in titles) and any(
         t.startswith("Before") for t in titles
     )

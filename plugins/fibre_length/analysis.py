@@ -181,27 +181,31 @@ def _from_distribution(ms, params, out: AnalysisOutput) -> None:
 
 
 def _add_distribution(out: AnalysisOutput, dist: dict[str, np.ndarray]) -> None:
-    out.add_column("class_lower", "mm", dist["lower"], "Class from")
-    out.add_column("class_upper", "mm", dist["upper"], "Class to")
-    out.add_column("class_mid", "mm", dist["mid"], "Class midpoint")
-    out.add_column("count", "", dist["count"], "Particles")
-    out.add_column("count_pct", "%", dist["count_pct"], "Share of count")
-    out.add_column("length_pct", "%", dist["length_pct"], "Share of length")
+    out.add_column("class_lower", "mm", dist["lower"], bilingual("Class from", "Luokan alaraja"))
+    out.add_column("class_upper", "mm", dist["upper"], bilingual("Class to", "Luokan yläraja"))
+    out.add_column("class_mid", "mm", dist["mid"], bilingual("Class midpoint", "Luokan keskikohta"))
+    out.add_column("count", "", dist["count"], bilingual("Particles", "Kuituja (kpl)"))
+    out.add_column(
+        "count_pct", "%", dist["count_pct"], bilingual("Share of count", "Osuus lukumäärästä")
+    )
+    out.add_column(
+        "length_pct", "%", dist["length_pct"], bilingual("Share of length", "Osuus pituudesta")
+    )
     out.plots.append(
         {
             "kind": "bar",
             "x": "class_mid",
             "y": ["count_pct", "length_pct"],
-            "title": "Fibre length distribution",
-            "x_label": "Length class (mm)",
-            "y_label": "Share (%)",
+            "title": bilingual("Fibre length distribution", "Kuidunpituusjakauma"),
+            "x_label": bilingual("Length class (mm)", "Pituusluokka (mm)"),
+            "y_label": bilingual("Share (%)", "Osuus (%)"),
         }
     )
     out.plots.append(
         {
             "kind": "table",
             "columns": ["class_lower", "class_upper", "count", "count_pct", "length_pct"],
-            "title": "Length classes",
+            "title": bilingual("Length classes", "Pituusluokat"),
         }
     )
 
@@ -209,7 +213,7 @@ def _add_distribution(out: AnalysisOutput, dist: dict[str, np.ndarray]) -> None:
 def run(inputs: AnalysisInputs, params: dict, progress: Progress) -> AnalysisOutput:
     """Fibre length statistics of one sample (see the module and ``stats`` docstrings)."""
     sample = inputs.sample
-    out = AnalysisOutput(label="Fibre length statistics")
+    out = AnalysisOutput(label=bilingual("Fibre length statistics", "Kuidunpituustilastot"))
     progress.update(0.1, "Reading fibre data")
     particles = sample.of_kind("fibre_particles")
     if particles:

@@ -17,6 +17,7 @@ from scipy.stats import ks_2samp
 from workbench.analysis.api import AnalysisInputs, AnalysisOutput, SampleInputs
 from workbench.analysis.helpers import particle_lengths_mm
 from workbench.errors import AnalysisError
+from workbench.messages import bilingual
 from workbench.model import Quantity
 from workbench.progress import Progress
 
@@ -45,6 +46,11 @@ def ecdf(values: np.ndarray, grid: np.ndarray) -> np.ndarray:
     return np.searchsorted(v, grid, side="right") / v.size
 
 
+def _ecdf_label(name: str) -> dict[str, str]:
+    """Legend text of one sample's empirical cumulative distribution."""
+    return bilingual(f"ECDF {name}", f"Kertymä {name}")
+
+
 def run(inputs: AnalysisInputs, params: dict, progress: Progress) -> AnalysisOutput:
     """Compare the fibre length distributions of exactly two samples."""
     if len(inputs.samples) != 2:
@@ -54,21 +60,29 @@ def run(inputs: AnalysisInputs, params: dict, progress: Progress) -> AnalysisOut
     la, lb = lengths_mm(a, thr, excl), lengths_mm(b, thr, excl)
     progress.update(0.5, "Kolmogorov-Smirnov test")
     res = ks_2samp(la, lb)
-    out = AnalysisOutput(label=f"Fibre length distributions: {a.name} vs {b.name}")
+    out = AnalysisOutput(
+        label=bilingual(
+            f"Fibre length distributions: {a.name} vs {b.name}",
+            f"Kuidunpituusjakaumat: {a.name} vs. {b.name}",
+        )
+    )
     out.values["ks_statistic"] = Quantity(float(res.statistic), "", "none", method=METHOD)
     out.values["ks_p_value"] = Quantity(float(res.pvalue), "", "none", method=METHOD)
     grid = np.linspace(0.0, float(max(la.max(), lb.max())), params["grid_points"])
-    out.add_column("length", "mm", grid, "Length")
-    out.add_column("ecdf_a", "", ecdf(la, grid), f"ECDF {a.name}")
-    out.add_column("ecdf_b", "", ecdf(lb, grid), f"ECDF {b.name}")
+    out.add_column("length", "mm", grid, bilingual("Length", "Pituus"))
+    out.add_column("ecdf_a", "", ecdf(la, grid), _ecdf_label(a.name))
+    out.add_column("ecdf_b", "", ecdf(lb, grid), _ecdf_label(b.name))
     out.plots.append(
         {
             "kind": "line",
             "x": "length",
             "y": ["ecdf_a", "ecdf_b"],
-            "title": f"Cumulative length distributions: {a.name} vs {b.name}",
-            "x_label": "Length (mm)",
-            "y_label": "Fraction of fibres",
+            "title": bilingual(
+                f"Cumulative length distributions: {a.name} vs {b.name}",
+                f"Kertymäjakaumat: {a.name} vs. {b.name}",
+            ),
+            "x_label": bilingual("Length (mm)", "Pituus (mm)"),
+            "y_label": bilingual("Fraction of fibres", "Kuitujen osuus"),
         }
     )
     differ = res.pvalue < params["alpha"]

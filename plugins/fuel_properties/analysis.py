@@ -95,7 +95,7 @@ def _q(value: float, basis: str, method: str) -> Quantity:
 def run(inputs: AnalysisInputs, params: dict, progress: Progress) -> AnalysisOutput:
     """Heating-value estimates (dry and as received) and H/C, O/C molar ratios."""
     sample = inputs.sample
-    out = AnalysisOutput(label="Fuel properties")
+    out = AnalysisOutput(label=bilingual("Fuel properties", "Polttoaineominaisuudet"))
     notes = out.messages
     progress.update(0.1, "Collecting values")
     v = {p: _dry(sample, p, notes) for p in ("volatile_matter", "fixed_carbon", "ash")}

@@ -44,6 +44,7 @@ M_AD = ("analysis_moisture", "moisture_of_analysis_sample_pct", "analysis_sample
 M_AD_META = ("analysis_sample_moisture_pct", "analysis_moisture_pct", "analysis_moisture")
 MOISTURE_METHOD = "ISO 18134 (oven drying, 105 °C)"
 ASH_METHOD = "ISO 18122 (550 °C)"
+REPLICATE = bilingual("Replicate", "Rinnakkaismääritys")
 # Finnish words for the two determinations: genitive ("kosteuden vaihteluväli") and
 # the compound of one determination ("kosteusmääritys").
 _WHAT_FI = {"moisture": ("kosteuden", "kosteusmääritys"), "ash": ("tuhkan", "tuhkamääritys")}
@@ -151,7 +152,7 @@ def _quantity(
 def run(inputs: AnalysisInputs, params: dict, progress: Progress) -> AnalysisOutput:
     """Moisture (wet basis) and ash (dry basis) of one sample with replicate checks."""
     sample = inputs.sample
-    out = AnalysisOutput(label="Moisture and ash")
+    out = AnalysisOutput(label=bilingual("Moisture and ash", "Kosteus ja tuhka"))
     progress.update(0.1, "Reading weighings")
     moist = _moisture_replicates(sample.of_kind("moisture"), out.messages)
     ash = _ash_replicates(sample.of_kind("ash"), params, out.messages)
@@ -163,22 +164,28 @@ def run(inputs: AnalysisInputs, params: dict, progress: Progress) -> AnalysisOut
         out.values["moisture_db"] = Quantity(
             float(moisture_dry_basis(q.value)), "%", "none", n=q.n, method=MOISTURE_METHOD
         )
-        out.add_column("moisture_replicate", "", np.arange(1, len(moist) + 1), "Replicate")
-        out.add_column("moisture_pct", "%", moist, "Moisture (wet basis)")
+        out.add_column("moisture_replicate", "", np.arange(1, len(moist) + 1), REPLICATE)
+        out.add_column(
+            "moisture_pct", "%", moist, bilingual("Moisture (wet basis)", "Kosteus (märkäpainosta)")
+        )
         out.plots.append(
             {
                 "kind": "table",
                 "columns": ["moisture_replicate", "moisture_pct"],
-                "title": "Moisture replicates",
+                "title": bilingual("Moisture replicates", "Kosteuden rinnakkaismääritykset"),
             }
         )
     if ash:
         q = _quantity(ash, "%", "db", ASH_METHOD, params["ash_limit"], "ash", out)
         out.values["ash"] = q
-        out.add_column("ash_replicate", "", np.arange(1, len(ash) + 1), "Replicate")
-        out.add_column("ash_pct", "%", ash, "Ash (dry basis)")
+        out.add_column("ash_replicate", "", np.arange(1, len(ash) + 1), REPLICATE)
+        out.add_column("ash_pct", "%", ash, bilingual("Ash (dry basis)", "Tuhka (kuiva-aineesta)"))
         out.plots.append(
-            {"kind": "table", "columns": ["ash_replicate", "ash_pct"], "title": "Ash replicates"}
+            {
+                "kind": "table",
+                "columns": ["ash_replicate", "ash_pct"],
+                "title": bilingual("Ash replicates", "Tuhkan rinnakkaismääritykset"),
+            }
         )
         m_ar = out.values["moisture"].value if moist else None
         if m_ar is None:

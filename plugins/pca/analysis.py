@@ -23,6 +23,7 @@ import numpy as np
 from workbench.analysis.api import AnalysisInputs, AnalysisOutput
 from workbench.analysis.pipelines import describe, fit_pipeline, resolve_pipeline
 from workbench.analysis.spectral_data import collect
+from workbench.messages import bilingual
 from workbench.model import Quantity
 from workbench.progress import Progress
 
@@ -40,7 +41,8 @@ def run(inputs: AnalysisInputs, params: dict, progress: Progress) -> AnalysisOut
     progress.update(0.6, "computing components")
     res = pca(Y, params["n_components"], autoscale=params["autoscale"])
     k = res.scores.shape[1]
-    out = AnalysisOutput(label=f"PCA of {len(data.names)} samples")
+    n = len(data.names)
+    out = AnalysisOutput(label=bilingual(f"PCA of {n} samples", f"PCA, {n} näytettä"))
     for i, sid in enumerate(data.sample_ids):
         out.sample_values[sid] = {
             f"pc{j + 1}_score": Quantity(float(res.scores[i, j]), "", "none", method=METHOD)
@@ -49,14 +51,33 @@ def run(inputs: AnalysisInputs, params: dict, progress: Progress) -> AnalysisOut
     pcs = [f"pc{j + 1}" for j in range(k)]
     out.add_column("x", data.x_unit, x, f"x ({data.x_unit})" if data.x_unit else "x")
     for j, pc in enumerate(pcs):
-        out.add_column(f"loading_{pc}", "", res.loadings[j], f"Loading {pc.upper()}")
+        out.add_column(
+            f"loading_{pc}",
+            "",
+            res.loadings[j],
+            bilingual(f"Loading {pc.upper()}", f"Lataus {pc.upper()}"),
+        )
     evr = 100.0 * res.explained_variance_ratio
-    out.add_column("component", "", np.arange(1, k + 1), "Component")
-    out.add_column("explained_variance_pct", "%", evr, "Explained variance")
-    out.add_column("cumulative_variance_pct", "%", np.cumsum(evr), "Cumulative explained variance")
-    out.add_column("sample_number", "", np.arange(1, len(data.names) + 1), "Sample number")
+    out.add_column("component", "", np.arange(1, k + 1), bilingual("Component", "Pääkomponentti"))
+    out.add_column(
+        "explained_variance_pct", "%", evr, bilingual("Explained variance", "Selitetty varianssi")
+    )
+    out.add_column(
+        "cumulative_variance_pct",
+        "%",
+        np.cumsum(evr),
+        bilingual("Cumulative explained variance", "Kumulatiivinen selitetty varianssi"),
+    )
+    out.add_column(
+        "sample_number", "", np.arange(1, n + 1), bilingual("Sample number", "Näytteen numero")
+    )
     for j, pc in enumerate(pcs):
-        out.add_column(f"score_{pc}", "", res.scores[:, j], f"Score {pc.upper()}")
+        out.add_column(
+            f"score_{pc}",
+            "",
+            res.scores[:, j],
+            bilingual(f"Score {pc.upper()}", f"Pisteet {pc.upper()}"),
+        )
     labels = list(data.names)
     if k >= 2:
         out.plots.append(
@@ -65,7 +86,7 @@ def run(inputs: AnalysisInputs, params: dict, progress: Progress) -> AnalysisOut
                 "x": "score_pc1",
                 "y": ["score_pc2"],
                 "labels": labels,
-                "title": "PCA scores",
+                "title": bilingual("PCA scores", "PCA-pisteet"),
                 "x_label": f"PC1 ({evr[0]:.1f} %)",
                 "y_label": f"PC2 ({evr[1]:.1f} %)",
             }
@@ -75,9 +96,9 @@ def run(inputs: AnalysisInputs, params: dict, progress: Progress) -> AnalysisOut
             "kind": "line",
             "x": "x",
             "y": [f"loading_{pc}" for pc in pcs],
-            "title": "PCA loadings",
+            "title": bilingual("PCA loadings", "PCA-lataukset"),
             "x_label": f"x ({data.x_unit})" if data.x_unit else "x",
-            "y_label": "loading",
+            "y_label": bilingual("loading", "lataus"),
         }
     )
     out.plots.append(
@@ -85,9 +106,9 @@ def run(inputs: AnalysisInputs, params: dict, progress: Progress) -> AnalysisOut
             "kind": "bar",
             "x": "component",
             "y": ["explained_variance_pct", "cumulative_variance_pct"],
-            "title": "Explained variance (scree)",
-            "x_label": "component",
-            "y_label": "% of variance",
+            "title": bilingual("Explained variance (scree)", "Selitetty varianssi (scree)"),
+            "x_label": bilingual("component", "pääkomponentti"),
+            "y_label": bilingual("% of variance", "% varianssista"),
         }
     )
     out.plots.append(
@@ -95,7 +116,7 @@ def run(inputs: AnalysisInputs, params: dict, progress: Progress) -> AnalysisOut
             "kind": "table",
             "columns": ["sample_number", *[f"score_{pc}" for pc in pcs]],
             "row_labels": labels,
-            "title": "PCA scores by sample",
+            "title": bilingual("PCA scores by sample", "PCA-pisteet näytteittäin"),
         }
     )
     out.messages.extend(data.notes)

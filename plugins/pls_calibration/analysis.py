@@ -31,6 +31,7 @@ from workbench.analysis.pipelines import apply_pipeline, describe, fit_pipeline,
 from workbench.analysis.pls import MIN_Q2_FOR_PREDICTION, calibrate
 from workbench.analysis.spectral_data import collect
 from workbench.errors import AnalysisError
+from workbench.messages import bilingual
 from workbench.model import Quantity, new_id
 from workbench.progress import Progress
 from workbench.vocab import PROPERTIES
@@ -148,7 +149,13 @@ def run(inputs: AnalysisInputs, params: dict, progress: Progress) -> AnalysisOut
         provenance=provenance,
         model_id=model_id,
     )
-    out = AnalysisOutput(label=f"PLS calibration of {pdef.label_en}", models=[stored])
+    out = AnalysisOutput(
+        label=bilingual(
+            f"PLS calibration of {pdef.label_en}",
+            f"PLS-kalibrointi: {pdef.label_fi or pdef.label_en}",
+        ),
+        models=[stored],
+    )
     predictor = from_stored(stored)
     if (~train).any() and cal.q2 >= MIN_Q2_FOR_PREDICTION:
         progress.update(0.95, "predicting samples without reference values")
@@ -184,12 +191,26 @@ def run(inputs: AnalysisInputs, params: dict, progress: Progress) -> AnalysisOut
 
 
 def _columns_and_plots(out, cal, y_train, labels, x_p, x_unit, unit) -> None:
-    out.add_column("reference", unit, y_train, f"Reference ({unit})")
-    out.add_column("cv_predicted", unit, cal.cv_predictions, f"Cross-validated prediction ({unit})")
-    out.add_column("components", "", np.arange(1, cal.cv.rmsecv.size + 1), "Components")
+    out.add_column(
+        "reference", unit, y_train, bilingual(f"Reference ({unit})", f"Referenssiarvo ({unit})")
+    )
+    out.add_column(
+        "cv_predicted",
+        unit,
+        cal.cv_predictions,
+        bilingual(f"Cross-validated prediction ({unit})", f"Ristiinvalidoitu ennuste ({unit})"),
+    )
+    out.add_column(
+        "components",
+        "",
+        np.arange(1, cal.cv.rmsecv.size + 1),
+        bilingual("Components", "Komponenttien määrä"),
+    )
     out.add_column("rmsecv", unit, cal.cv.rmsecv, f"RMSECV ({unit})")
     out.add_column("x", x_unit, x_p, f"x ({x_unit})" if x_unit else "x")
-    out.add_column("coefficients", "", cal.coef, "Regression coefficient")
+    out.add_column(
+        "coefficients", "", cal.coef, bilingual("Regression coefficient", "Regressiokerroin")
+    )
     out.plots.append(
         {
             "kind": "scatter",
@@ -197,9 +218,14 @@ def _columns_and_plots(out, cal, y_train, labels, x_p, x_unit, unit) -> None:
             "y": ["cv_predicted"],
             "labels": labels,
             "identity_line": True,
-            "title": f"Predicted (cross-validated) vs reference, {cal.n_components} components",
-            "x_label": f"reference ({unit})",
-            "y_label": f"cross-validated prediction ({unit})",
+            "title": bilingual(
+                f"Predicted (cross-validated) vs reference, {cal.n_components} components",
+                f"Ristiinvalidoitu ennuste vs. referenssiarvo, {cal.n_components} komponenttia",
+            ),
+            "x_label": bilingual(f"reference ({unit})", f"referenssiarvo ({unit})"),
+            "y_label": bilingual(
+                f"cross-validated prediction ({unit})", f"ristiinvalidoitu ennuste ({unit})"
+            ),
         }
     )
     out.plots.append(
@@ -207,8 +233,10 @@ def _columns_and_plots(out, cal, y_train, labels, x_p, x_unit, unit) -> None:
             "kind": "line",
             "x": "components",
             "y": ["rmsecv"],
-            "title": "RMSECV by number of components",
-            "x_label": "components",
+            "title": bilingual(
+                "RMSECV by number of components", "RMSECV komponenttien määrän mukaan"
+            ),
+            "x_label": bilingual("components", "komponenttien määrä"),
             "y_label": f"RMSECV ({unit})",
         }
     )
@@ -217,9 +245,9 @@ def _columns_and_plots(out, cal, y_train, labels, x_p, x_unit, unit) -> None:
             "kind": "line",
             "x": "x",
             "y": ["coefficients"],
-            "title": "Regression coefficients",
+            "title": bilingual("Regression coefficients", "Regressiokertoimet"),
             "x_label": f"x ({x_unit})" if x_unit else "x",
-            "y_label": "coefficient",
+            "y_label": bilingual("coefficient", "kerroin"),
         }
     )
 

@@ -21,6 +21,7 @@ from workbench.errors import AnalysisError
 from workbench.messages import bilingual
 from workbench.model import Quantity
 from workbench.progress import Progress
+from workbench.vocab import PROPERTIES
 
 
 def choose_model(inputs: AnalysisInputs, wanted: str) -> PlsPredictor:
@@ -108,7 +109,13 @@ def run(inputs: AnalysisInputs, params: dict, progress: Progress) -> AnalysisOut
             f"Model {model.name!r} has a cross-validated Q2 of {q2}; below "
             f"{MIN_Q2_FOR_PREDICTION} its predictions would not be reliable enough to store."
         )
-    out = AnalysisOutput(label=f"{model.property} predicted by {model.name}")
+    pdef = PROPERTIES.get(model.property)
+    out = AnalysisOutput(
+        label=bilingual(
+            f"{pdef.label_en if pdef else model.property} predicted by {model.name}",
+            f"{pdef.label_fi if pdef else model.property}, ennuste mallilla {model.name}",
+        )
+    )
     predicted = []
     for n, si in enumerate(inputs.samples):
         progress.update(n / len(inputs.samples), f"sample {n + 1} of {len(inputs.samples)}")

@@ -19,6 +19,7 @@ from workbench.analysis.api import AnalysisInputs, AnalysisOutput
 from workbench.analysis.pipelines import apply_pipeline, describe, resolve_pipeline
 from workbench.analysis.spectral_data import spectrum_of
 from workbench.errors import AnalysisError
+from workbench.messages import bilingual
 from workbench.progress import Progress
 
 
@@ -27,13 +28,27 @@ def project_settings(inputs: AnalysisInputs) -> Any:
     return getattr(inputs, "settings", None)
 
 
+def _title(kind: str, number: int | None) -> dict[str, str]:
+    """Plot title: before or after preprocessing, with the spectrum's number when several."""
+    en = "After preprocessing" if kind == "processed" else "Before preprocessing"
+    fi = "Esikäsittelyn jälkeen" if kind == "processed" else "Ennen esikäsittelyä"
+    if number is not None:
+        en, fi = f"{en} (spectrum {number})", f"{fi} (spektri {number})"
+    return bilingual(en, fi)
+
+
 def run(inputs: AnalysisInputs, params: dict, progress: Progress) -> AnalysisOutput:
     sample = inputs.sample
     steps = resolve_pipeline(params["pipeline"], project=project_settings(inputs))
     spectra = [spectrum_of(m) for m in sample.of_kind("spectrum")]
     if not spectra:
         raise AnalysisError(f"Sample {sample.name} has no spectrum.")
-    out = AnalysisOutput(label=f"Preprocessed spectra ({params['pipeline']})")
+    pipeline = params["pipeline"]
+    out = AnalysisOutput(
+        label=bilingual(
+            f"Preprocessed spectra ({pipeline})", f"Esikäsitellyt spektrit ({pipeline})"
+        )
+    )
     msc_mean = any(s["op"] == "msc" and s["reference"] == "mean" for s in steps)
     same_axis = all(np.array_equal(sp.x, spectra[0].x) for sp in spectra)
     if msc_mean and (len(spectra) < 2 or not same_axis):
@@ -53,10 +68,19 @@ def run(inputs: AnalysisInputs, params: dict, progress: Progress) -> AnalysisOut
             processed.append((x_new, Y_new[0]))
     x_unit = spectra[0].x_unit
     for i, (sp, (x_new, y_new)) in enumerate(zip(spectra, processed), start=1):
-        out.add_column(f"x_raw_{i}", sp.x_unit, sp.x, f"x (raw {i})")
-        out.add_column(f"raw_{i}", sp.y_unit, sp.y, f"raw spectrum {i}")
-        out.add_column(f"x_{i}", sp.x_unit, x_new, f"x (processed {i})")
-        out.add_column(f"processed_{i}", "", y_new, f"processed spectrum {i}")
+        out.add_column(f"x_raw_{i}", sp.x_unit, sp.x, bilingual(f"x (raw {i})", f"x (raaka {i})"))
+        out.add_column(
+            f"raw_{i}", sp.y_unit, sp.y, bilingual(f"raw spectrum {i}", f"raakaspektri {i}")
+        )
+        out.add_column(
+            f"x_{i}", sp.x_unit, x_new, bilingual(f"x (processed {i})", f"x (esikäsitelty {i})")
+        )
+        out.add_column(
+            f"processed_{i}",
+            "",
+            y_new,
+            bilingual(f"processed spectrum {i}", f"esikäsitelty spektri {i}"),
+        )
     numbers = list(range(1, len(spectra) + 1))
     processed_y = raw_y = numbers
     for kind, idx in (("processed", processed_y), ("raw", raw_y)):
@@ -68,10 +92,11 @@ def run(inputs: AnalysisInputs, params: dict, progress: Progress) -> AnalysisOut
                     "kind": "line",
                     "x": xname,
                     "y": [f"{kind}_{i}"],
-                    "title": f"{'After' if kind == 'processed' else 'Before'} preprocessing"
-                    + (f" (spectrum {i})" if len(spectra) > 1 else ""),
+                    "title": _title(kind, i if len(spectra) > 1 else None),
                     "x_label": f"x ({x_unit})" if x_unit else "x",
-                    "y_label": "processed signal" if kind == "processed" else "raw signal",
+                    "y_label": bilingual("processed signal", "esikäsitelty signaali")
+                    if kind == "processed"
+                    else bilingual("raw signal", "raakasignaali"),
                 }
             )
     name = params["pipeline"]

@@ -24,6 +24,8 @@ TEMPERATURE = ("temperature", "sample temperature", "temp.", "temp", "ts")
 MASS = ("mass", "weight", "tg", "mass_pct", "sample weight")
 TIME = ("time", "t")
 METHOD = "ASTM E1131 (TGA proximate analysis)"
+TEMPERATURE_LABEL = bilingual("Temperature", "Lämpötila")
+TEMPERATURE_AXIS = bilingual("Temperature (°C)", "Lämpötila (°C)")
 _OXIDISING = re.compile(r"\b(air|oxygen|o2|synthetic air|ilma|happi)\b", re.I)
 
 
@@ -145,7 +147,7 @@ def run(inputs: AnalysisInputs, params: dict, progress: Progress) -> AnalysisOut
     ]
     if not curves:
         raise AnalysisError(f"sample {sample.name} has no TGA mass curve")
-    out = AnalysisOutput(label="TGA proximate analysis")
+    out = AnalysisOutput(label=bilingual("TGA proximate analysis", "TGA-välitön analyysi"))
     results: list[Proximate] = []
     first = None
     for k, m in enumerate(curves):
@@ -174,12 +176,17 @@ def run(inputs: AnalysisInputs, params: dict, progress: Progress) -> AnalysisOut
     t, w, s = first
     dt, rate = dtg(t, w, s + 1, params["smoothing_window"])
     pt, pr = dtg_peaks(dt, rate, params["peak_prominence"])
-    out.add_column("temperature", "°C", t, "Temperature")
-    out.add_column("mass_pct", "%", w, "Mass, relative to the initial mass")
-    out.add_column("dtg_temperature", "°C", dt, "Temperature")
+    out.add_column("temperature", "°C", t, TEMPERATURE_LABEL)
+    out.add_column(
+        "mass_pct",
+        "%",
+        w,
+        bilingual("Mass, relative to the initial mass", "Massa suhteessa alkumassaan"),
+    )
+    out.add_column("dtg_temperature", "°C", dt, TEMPERATURE_LABEL)
     out.add_column("dtg", "%/°C", rate, "DTG (-dm/dT)")
-    out.add_column("peak_temperature", "°C", pt, "Peak temperature")
-    out.add_column("peak_rate", "%/°C", pr, "Peak DTG")
+    out.add_column("peak_temperature", "°C", pt, bilingual("Peak temperature", "Huippulämpötila"))
+    out.add_column("peak_rate", "%/°C", pr, bilingual("Peak DTG", "DTG-huippu"))
     if pt.size:
         main = int(np.argmax(pr))
         out.values["dtg_peak_temperature"] = Quantity(float(pt[main]), "°C", "none", method=METHOD)
@@ -190,9 +197,9 @@ def run(inputs: AnalysisInputs, params: dict, progress: Progress) -> AnalysisOut
             "kind": "line",
             "x": "temperature",
             "y": ["mass_pct"],
-            "title": "TGA",
-            "x_label": "Temperature (°C)",
-            "y_label": "Mass (%)",
+            "title": bilingual("TGA curve", "TGA-käyrä"),
+            "x_label": TEMPERATURE_AXIS,
+            "y_label": bilingual("Mass (%)", "Massa (%)"),
         }
     )
     out.plots.append(
@@ -200,13 +207,17 @@ def run(inputs: AnalysisInputs, params: dict, progress: Progress) -> AnalysisOut
             "kind": "line",
             "x": "dtg_temperature",
             "y": ["dtg"],
-            "title": "DTG",
-            "x_label": "Temperature (°C)",
+            "title": bilingual("DTG curve", "DTG-käyrä"),
+            "x_label": TEMPERATURE_AXIS,
             "y_label": "-dm/dT (%/°C)",
         }
     )
     out.plots.append(
-        {"kind": "table", "columns": ["peak_temperature", "peak_rate"], "title": "DTG peaks"}
+        {
+            "kind": "table",
+            "columns": ["peak_temperature", "peak_rate"],
+            "title": bilingual("DTG peaks", "DTG-huiput"),
+        }
     )
     out.note(
         en="Volatile matter, ash and fixed carbon (by difference) are on dry basis; "
