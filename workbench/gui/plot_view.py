@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from workbench.gui.column_labels import column_label
-from workbench.gui.i18n import kind_label
+from workbench.gui.i18n import kind_label, local_text
 from workbench.model import Column, Measurement, Result, Sample
 
 MAX_CURVES = 40
@@ -39,7 +39,7 @@ class Curve:
 
     @property
     def group(self) -> tuple[str, str, str]:
-        return (self.x.label or self.x.name, self.x.unit, self.y.unit)
+        return (local_text(self.x.label) or self.x.name, self.x.unit, self.y.unit)
 
 
 def curves_of(sample: Sample, item: Measurement | Result) -> list[Curve]:
@@ -77,7 +77,7 @@ def axis_text(column: Column) -> str:
     pyqtgraph appends the unit itself, so "Temp./°C" with unit °C becomes "Temp."
     (shown as "Temp. (°C)") instead of "Temp./°C (°C)".
     """
-    text = column.label or column.name
+    text = local_text(column.label) or column.name  # a plugin's {en, fi} label: its text
     unit = column.unit
     if unit:
         for suffix in (f"/{unit}", f" ({unit})", f"({unit})", f" [{unit}]", f"[{unit}]"):
