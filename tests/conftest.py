@@ -11,3 +11,16 @@ def _workbench_home(tmp_path_factory, monkeypatch):
     home = tmp_path_factory.mktemp("fw_home")
     monkeypatch.setenv("FIBRE_WORKBENCH_HOME", str(home))
     return home
+
+
+@pytest.fixture(scope="module")
+def gui_gc(qapp):
+    """For GUI test modules outside tests/gui: cyclic garbage collection only on the GUI
+    thread, as in the application (``workbench.gui.gc_guard``)."""
+    from workbench.gui import gc_guard
+
+    collector = gc_guard.install()
+    qapp._fw_gc = collector
+    yield
+    gc_guard.uninstall(collector)
+    qapp._fw_gc = None

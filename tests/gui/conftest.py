@@ -28,6 +28,19 @@ def _private_settings(tmp_path_factory):
     return folder
 
 
+@pytest.fixture(scope="package", autouse=True)
+def _gc_on_gui_thread(qapp):
+    """As in the application (``workbench.gui.gc_guard``): cyclic garbage collection
+    only on the GUI thread, never in a worker (it deadlocked whole GUI test runs)."""
+    from workbench.gui import gc_guard
+
+    collector = gc_guard.install()
+    qapp._fw_gc = collector  # create_application() reuses it instead of a second one
+    yield
+    gc_guard.uninstall(collector)
+    qapp._fw_gc = None
+
+
 @pytest.fixture(autouse=True)
 def _no_modal_dialogs(monkeypatch):
     """A modal message box would hang an offscreen test: make it fail instead."""

@@ -30,7 +30,7 @@ pytest.importorskip("pytestqt")
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QMessageBox
 
-pytestmark = [pytest.mark.slow, pytest.mark.gui]
+pytestmark = [pytest.mark.slow, pytest.mark.gui, pytest.mark.usefixtures("gui_gc")]
 
 N_FILES = 1000
 

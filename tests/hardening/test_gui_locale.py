@@ -19,7 +19,7 @@ from PySide6.QtCore import QLocale
 
 from workbench.model import Measurement, Project, Quantity, new_id
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("gui_gc")]
 
 
 @pytest.fixture

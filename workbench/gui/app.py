@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication
 
 from workbench import APP_NAME, __version__
+from workbench.gui import gc_guard
 from workbench.gui.i18n import chosen_language, install_translators
 from workbench.gui.main_window import MainWindow
 from workbench.gui.settings import APPLICATION, ORGANISATION, UiSettings
@@ -34,6 +35,8 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setApplicationVersion(__version__)
     app.setApplicationDisplayName(APP_NAME)
     app._fw_translators = install_translators(app, chosen_language())  # type: ignore[attr-defined]
+    if getattr(app, "_fw_gc", None) is None:
+        app._fw_gc = gc_guard.install()  # type: ignore[attr-defined]
     return app
 
 

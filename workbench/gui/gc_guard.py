@@ -1,0 +1,34 @@
+"""Python's cyclic garbage collector runs on the GUI thread only, while the GUI is up.
+
+A collection runs in whichever thread happens to allocate when a threshold is passed.
+In a worker thread (an import, an analysis, a classification) it can free Qt objects
+that sit in reference cycles with the interface, and deleting a QObject off the GUI
+thread deadlocks or crashes Qt. Seen in the GUI tests: a worker importing scipy
+collected a menu's wrapper and, inside ``~QObject``, waited for the GIL while the GUI
+thread, holding the GIL, waited for the same Qt lock. So while the application runs,
+automatic collection is off and the GUI thread collects on a timer, generation by
+generation as the automatic collector would: pyqtgraph's ``GarbageCollector``, the
+fix pyqtgraph documents for exactly this. Reference counting frees everything not in
+a cycle at once, as before.
+"""
+
+from __future__ import annotations
+
+import gc
+
+from pyqtgraph.util.garbage_collector import GarbageCollector
+
+INTERVAL_S = 1.0
+
+
+def install() -> GarbageCollector:
+    """Switch automatic collection off and collect from the GUI thread's event loop.
+    Keep the returned object alive as long as the application runs."""
+    return GarbageCollector(interval=INTERVAL_S)
+
+
+def uninstall(collector: GarbageCollector) -> None:
+    """Stop the timer, collect once and switch automatic collection back on."""
+    collector.timer.stop()
+    gc.collect()
+    gc.enable()
