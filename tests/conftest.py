@@ -19,8 +19,5 @@ def gui_gc(qapp):
     thread, as in the application (``workbench.gui.gc_guard``)."""
     from workbench.gui import gc_guard
 
-    collector = gc_guard.install()
-    qapp._fw_gc = collector
-    yield
-    gc_guard.uninstall(collector)
-    qapp._fw_gc = None
+    with gc_guard.guarding(qapp):
+        yield

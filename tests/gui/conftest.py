@@ -34,11 +34,8 @@ def _gc_on_gui_thread(qapp):
     only on the GUI thread, never in a worker (it deadlocked whole GUI test runs)."""
     from workbench.gui import gc_guard
 
-    collector = gc_guard.install()
-    qapp._fw_gc = collector  # create_application() reuses it instead of a second one
-    yield
-    gc_guard.uninstall(collector)
-    qapp._fw_gc = None
+    with gc_guard.guarding(qapp):
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -22,9 +22,13 @@ class _Cycle:
         _Cycle.collected_in.append(threading.current_thread().name)
 
 
+_kept: list[list[list[int]]] = []
+
+
 def _allocate_a_lot() -> None:
-    junk = [[i] for i in range(200_000)]  # far past every collection threshold
-    del junk
+    # far past every collection threshold; kept alive, so the count of new objects
+    # stays high and the GUI thread's next check collects
+    _kept.append([[i] for i in range(200_000)])
 
 
 def test_cycles_are_collected_on_the_gui_thread_only(qapp, qtbot):
@@ -36,8 +40,9 @@ def test_cycles_are_collected_on_the_gui_thread_only(qapp, qtbot):
     worker.start()
     worker.join()
     assert _Cycle.collected_in == []  # the worker's allocations did not collect it
-    qtbot.waitUntil(lambda: bool(_Cycle.collected_in), timeout=int(gc_guard.INTERVAL_S * 5000))
+    qtbot.waitUntil(lambda: bool(_Cycle.collected_in), timeout=int(gc_guard.INTERVAL_S * 15000))
     assert _Cycle.collected_in == [threading.main_thread().name]
+    _kept.clear()
 
 
 def test_without_the_guard_a_worker_would_collect(qapp):
@@ -52,6 +57,7 @@ def test_without_the_guard_a_worker_would_collect(qapp):
         worker.join()
         assert _Cycle.collected_in == ["worker"]
     finally:
+        _kept.clear()
         gc.disable()
 
 

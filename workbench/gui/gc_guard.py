@@ -15,6 +15,8 @@ a cycle at once, as before.
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from pyqtgraph.util.garbage_collector import GarbageCollector
 
@@ -32,3 +34,16 @@ def uninstall(collector: GarbageCollector) -> None:
     collector.timer.stop()
     gc.collect()
     gc.enable()
+
+
+@contextmanager
+def guarding(app: object) -> Iterator[GarbageCollector]:
+    """The guard for the lifetime of a ``with`` block (GUI tests), registered on ``app``
+    so that ``create_application`` reuses it instead of installing a second one."""
+    collector = install()
+    app._fw_gc = collector  # type: ignore[attr-defined]
+    try:
+        yield collector
+    finally:
+        uninstall(collector)
+        app._fw_gc = None  # type: ignore[attr-defined]
