@@ -181,14 +181,20 @@ def test_find_sample_ignores_case_and_spacing():
     assert name_key("  A   b ") == "a b"
 
 
-def test_imported_bytes_are_held_compressed_until_saved(tmp_path, two_workers):
-    """After the background compression the source keeps only the compressed chunks
-    (a batch of many files holds ~40 % of their size); reading it gives the bytes."""
-    raw = _particle_list(5_000)
+def _import_particle_list(tmp_path, n: int) -> tuple[Project, bytes]:
+    """A new project with an ``n``-particle list imported; returns it and the file's bytes."""
+    raw = _particle_list(n)
     path = tmp_path / "p.csv"
     path.write_bytes(raw)
     project = Project()
     import_files(project, [path], new_sample=True)
+    return project, raw
+
+
+def test_imported_bytes_are_held_compressed_until_saved(tmp_path, two_workers):
+    """After the background compression the source keeps only the compressed chunks
+    (a batch of many files holds ~40 % of their size); reading it gives the bytes."""
+    project, raw = _import_particle_list(tmp_path, 5_000)
     (src,) = project.sources.values()
     packed = src.data
     assert isinstance(packed, deflate.Prepacked) and packed.wait_ok()
@@ -205,11 +211,7 @@ def test_failed_background_compression_keeps_the_bytes(tmp_path, two_workers, mo
         raise MemoryError("no memory for zlib")
 
     monkeypatch.setattr(deflate, "_pad_and_compress", broken)
-    raw = _particle_list(5_000)
-    path = tmp_path / "p.csv"
-    path.write_bytes(raw)
-    project = Project()
-    import_files(project, [path], new_sample=True)
+    project, raw = _import_particle_list(tmp_path, 5_000)
     (src,) = project.sources.values()
     assert not src.data.wait_ok() and src.read_bytes() == raw
     save_project(project, tmp_path / "p.fwproj")  # written the ordinary way
