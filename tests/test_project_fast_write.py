@@ -55,13 +55,17 @@ def test_parallel_deflate_big_endian_input(tmp_path, two_workers):
         np.testing.assert_array_equal(f["x"][...], data)
 
 
+@pytest.mark.parametrize("direct", [True, False], ids=["direct", "h5py"])
 @pytest.mark.parametrize("size", [L.CHUNK_THRESHOLD + 1, 3_000_001])
-def test_prepacked_source_bytes_round_trip(tmp_path, two_workers, size):
+def test_prepacked_source_bytes_round_trip(tmp_path, two_workers, size, direct, monkeypatch):
+    if not direct:
+        monkeypatch.setenv("FIBRE_WORKBENCH_NO_H5CAPI", "1")
     raw = np.random.default_rng(size).integers(0, 256, size, dtype=np.uint8).tobytes()
     packed = deflate.prepack(raw, L.GZIP_LEVEL, L.CHUNK_THRESHOLD)
     assert packed is not None
     with h5py.File(tmp_path / "s.h5", "w") as f:
-        deflate.write_prepacked(f, "src", packed)
+        step, level = packed.step, packed.level
+        h5fast.new_chunked_bytes(f, "src", size, step, packed.chunks(), level).close()
     with h5py.File(tmp_path / "s.h5", "r") as f:
         assert f["src"].compression == "gzip"
         assert f["src"][...].tobytes() == raw

@@ -87,7 +87,7 @@ class Prepacked:
 
     An import starts this as soon as it has read a file, so the bytes are compressed
     on another core while the file is being parsed; the next save writes the finished
-    chunks as they are (``write_prepacked``). Once every chunk is compressed the
+    chunks as they are (``h5fast.new_chunked_bytes``). Once every chunk is compressed the
     uncompressed bytes are let go: a batch of many files holds about 40 % of their
     size in memory until it is saved. The object is also the source's array (uint8,
     read-only, decompressed on demand), so nothing else changes for its users. If a
@@ -190,18 +190,3 @@ def prepack(raw: bytes, level: int, min_bytes: int) -> Prepacked | None:
     if len(raw) <= max(min_bytes, 0) or workers() < 2:
         return None
     return Prepacked(raw, level)
-
-
-def write_prepacked(parent: h5py.Group, name: str, packed: Prepacked) -> h5py.Dataset:
-    """Create ``parent[name]``, a uint8 dataset of ``packed.size`` bytes, from its chunks."""
-    ds = parent.create_dataset(
-        name,
-        shape=(packed.size,),
-        dtype=np.uint8,
-        chunks=(packed.step,),
-        compression="gzip",
-        compression_opts=packed.level,
-    )
-    for i, blob in enumerate(packed.chunks()):
-        ds.id.write_direct_chunk((i * packed.step,), blob)
-    return ds

@@ -33,8 +33,15 @@ from workbench.model import (
     now_iso,
 )
 from workbench.project import layout as L
-from workbench.project.deflate import create_deflated, wants_parallel, write_prepacked
-from workbench.project.h5fast import can_write_small, new_group, new_small_dataset
+from workbench.project.deflate import create_deflated, wants_parallel
+from workbench.project.h5fast import (
+    Node,
+    can_write_small,
+    new_chunked_bytes,
+    new_group,
+    new_small_dataset,
+    node,
+)
 from workbench.project.lazy import LazyArray
 
 
@@ -221,7 +228,11 @@ def _can_copy(sample: Sample, reuse: Reuse) -> bool:
 
 
 def write_sample(parent: h5py.Group, sample: Sample, rebinds: Rebinds) -> None:
-    g = new_group(parent, sample.id)
+    with new_group(parent, sample.id) as g:
+        _write_sample_parts(g, sample, rebinds)
+
+
+def _write_sample_parts(g: Node, sample: Sample, rebinds: Rebinds) -> None:
     L.set_str(g, "NX_class", "NXentry")
     for key in L.SAMPLE_FIELDS:
         value = getattr(sample, key)
@@ -231,19 +242,21 @@ def write_sample(parent: h5py.Group, sample: Sample, rebinds: Rebinds) -> None:
         L.set_json(g, "metadata", sample.metadata)
     if sample.labels:
         L.set_json(g, "labels", sample.labels)
-    ms = new_group(g, "measurements")
-    L.set_json(ms, "order", list(sample.measurements))
-    for m in sample.measurements.values():
-        write_measurement(ms, m, rebinds)
+    with new_group(g, "measurements") as ms:
+        L.set_json(ms, "order", list(sample.measurements))
+        for m in sample.measurements.values():
+            with new_group(ms, m.id) as mg:
+                write_measurement(mg, m, rebinds)
     if sample.results:
-        rs = new_group(g, "results")
-        L.set_json(rs, "order", list(sample.results))
-        for r in sample.results.values():
-            write_result(rs, r, rebinds)
+        with new_group(g, "results") as rs:
+            L.set_json(rs, "order", list(sample.results))
+            for r in sample.results.values():
+                with new_group(rs, r.id) as rg:
+                    write_result(rg, r, rebinds)
 
 
-def write_measurement(parent: h5py.Group, m: Measurement, rebinds: Rebinds) -> None:
-    g = new_group(parent, m.id)
+def write_measurement(g: Node, m: Measurement, rebinds: Rebinds) -> None:
+    """Fill the new group ``g`` with the measurement ``m``."""
     L.set_str(g, "kind", m.kind)
     L.set_json(g, "quantities", {k: q.to_json() for k, q in m.quantities.items()})
     info = {key: getattr(m, key) for key in L.MEASUREMENT_INFO}
@@ -259,8 +272,8 @@ def write_measurement(parent: h5py.Group, m: Measurement, rebinds: Rebinds) -> N
         L.set_str(g, "fw_type", "table")
 
 
-def write_result(parent: h5py.Group, r: Result, rebinds: Rebinds) -> None:
-    g = new_group(parent, r.id)
+def write_result(g: Node, r: Result, rebinds: Rebinds) -> None:
+    """Fill the new group ``g`` with the result ``r``."""
     L.set_str(g, "plugin_id", r.plugin_id)
     L.set_str(g, "plugin_version", r.plugin_version)
     L.set_json(g, "values", {k: q.to_json() for k, q in r.values.items()})
@@ -276,7 +289,7 @@ def write_result(parent: h5py.Group, r: Result, rebinds: Rebinds) -> None:
             set_nxdata(g, ys[0], [x], ys[1:])
 
 
-def set_nxdata(g: h5py.Group, signal: str, axes: list[str], aux: list[str]) -> None:
+def set_nxdata(g: Node, signal: str, axes: list[str], aux: list[str]) -> None:
     """Mark a group as NeXus NXdata so generic viewers (silx, h5web) plot it."""
     L.set_str(g, "NX_class", "NXdata")
     L.set_str(g, "signal", L.encode_name(signal))
@@ -290,19 +303,14 @@ def column_index(columns: dict[str, Column]) -> list[dict[str, str]]:
     return [{"name": n, "unit": c.unit, "label": c.label} for n, c in columns.items()]
 
 
-def write_columns(g: h5py.Group, columns: dict[str, Column], rebinds: Rebinds) -> None:
+def write_columns(g: Node, columns: dict[str, Column], rebinds: Rebinds) -> None:
     for name, col in columns.items():
-        ds = write_array(g, L.encode_name(name), col.data, rebinds, where=f"column {name!r}")
-        if not isinstance(col.data, LazyArray):
-            rebinds.fresh.append((col, ds.name, ds.shape, _mem_dtype(ds)))
-        L.set_str(ds, "units", col.unit)
-        L.set_str(ds, "long_name", long_name(col))
-        if col.label:
-            L.set_str(ds, "fw_label", col.label)
-
-
-def _mem_dtype(ds: h5py.Dataset) -> np.dtype:
-    return np.dtype(str) if h5py.check_string_dtype(ds.dtype) is not None else ds.dtype
+        link, where = L.encode_name(name), f"column {name!r}"
+        with write_array(g, link, col.data, rebinds, where=where, owner=col) as ds:
+            L.set_str(ds, "units", col.unit)
+            L.set_str(ds, "long_name", long_name(col))
+            if col.label:
+                L.set_str(ds, "fw_label", col.label)
 
 
 def long_name(col: Column) -> str:
@@ -311,24 +319,34 @@ def long_name(col: Column) -> str:
 
 
 def write_array(
-    g: h5py.Group, link: str, data: Any, rebinds: Rebinds, *, where: str
-) -> h5py.Dataset:
-    """Write one array: copy a lazy dataset inside HDF5, or create it from memory."""
+    parent: h5py.Group | Node,
+    link: str,
+    data: Any,
+    rebinds: Rebinds,
+    *,
+    where: str,
+    owner: Any = None,
+) -> Node:
+    """Write one array: copy a lazy dataset inside HDF5, or create it from memory.
+
+    An array written from memory is noted in ``rebinds.fresh`` for ``owner`` (whose
+    ``data`` it is; default: none noted); the caller closes the returned node."""
+    g = node(parent)
     if isinstance(data, LazyArray) and not data.is_cached:
         src = data.handle.dataset(data.name)
-        g.copy(src, g, name=link, without_attrs=True)
-        ds = g[link]
-        rebinds.append((data, ds.name))
-        return ds
+        group = g.h5py_object()
+        group.copy(src, group, name=link, without_attrs=True)
+        rebinds.append((data, g.child(link)))
+        return node(group[link])
     arr = np.asarray(data)
     if arr.dtype.kind == "U":
-        ds = g.create_dataset(link, data=arr.astype(object), dtype=L.STR_DTYPE)
+        ds = node(g.h5py_object().create_dataset(link, data=arr.astype(object), dtype=L.STR_DTYPE))
     elif arr.size <= L.CHUNK_THRESHOLD and can_write_small(arr):
         ds = new_small_dataset(g, link, arr)
     elif arr.dtype.kind in "biuf" and arr.size > L.CHUNK_THRESHOLD and wants_parallel(arr):
-        ds = create_deflated(g, link, arr, L.GZIP_LEVEL)
+        ds = node(create_deflated(g.h5py_object(), link, arr, L.GZIP_LEVEL))
     elif arr.dtype.kind in "biuf":
-        ds = g.create_dataset(link, data=arr, **L.dataset_options(arr.size))
+        ds = node(g.h5py_object().create_dataset(link, data=arr, **L.dataset_options(arr.size)))
     else:
         raise ProjectError(
             f"Cannot save {where} at {g.name}: its values have type {arr.dtype}, "
@@ -336,6 +354,10 @@ def write_array(
         )
     if isinstance(data, LazyArray):  # held in memory after its file went away
         rebinds.append((data, ds.name))
+    elif owner is not None:
+        rebinds.fresh.append(
+            (owner, ds.name, arr.shape, np.dtype(str) if arr.dtype.kind == "U" else arr.dtype)
+        )
     return ds
 
 
@@ -344,18 +366,22 @@ def write_source(parent: h5py.Group, s: SourceFile, rebinds: Rebinds) -> None:
     packed = s.prepacked
     fresh = not isinstance(data, LazyArray)
     if fresh and packed is not None and packed.size == s.size and packed.wait_ok():
-        ds = write_prepacked(parent, s.sha256, packed)  # compressed during the import
+        # compressed during the import
+        ds = new_chunked_bytes(
+            parent, s.sha256, packed.size, packed.step, packed.chunks(), packed.level
+        )
+        rebinds.fresh.append((s, ds.name, (packed.size,), np.dtype(np.uint8)))
     else:
         if fresh:
             data = np.asarray(data, dtype=np.uint8).reshape(-1)
-        ds = write_array(parent, s.sha256, data, rebinds, where=f"source file {s.name!r}")
-    if not isinstance(s.data, LazyArray):
-        rebinds.fresh.append((s, ds.name, ds.shape, np.dtype(np.uint8)))
-    L.set_str(ds, "sha256", s.sha256)
-    L.set_str(ds, "name", s.name)
-    L.set_int(ds, "size", s.size)
-    L.set_str(ds, "imported", s.imported)
-    L.set_str(ds, "format", s.format)
+        where = f"source file {s.name!r}"
+        ds = write_array(parent, s.sha256, data, rebinds, where=where, owner=s if fresh else None)
+    with ds:
+        L.set_str(ds, "sha256", s.sha256)
+        L.set_str(ds, "name", s.name)
+        L.set_int(ds, "size", s.size)
+        L.set_str(ds, "imported", s.imported)
+        L.set_str(ds, "format", s.format)
 
 
 def write_model(parent: h5py.Group, model: StoredModel, rebinds: Rebinds) -> None:
@@ -366,7 +392,8 @@ def write_model(parent: h5py.Group, model: StoredModel, rebinds: Rebinds) -> Non
     info["arrays"] = list(model.arrays)
     L.set_json(g, "info", info)
     for name, arr in model.arrays.items():
-        write_array(g, L.encode_name(name), arr, rebinds, where=f"model array {name!r}")
+        where = f"model array {name!r}"
+        write_array(g, L.encode_name(name), arr, rebinds, where=where).close()
 
 
 def write_audit(f: h5py.File, project: Project) -> None:
