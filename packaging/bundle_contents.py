@@ -160,6 +160,17 @@ UNUSED_MODULES = (
 # ``_hashlib`` and libcrypto stay (hashlib's fast digests). Tested like UNUSED_MODULES.
 OPTIONAL_STDLIB_EXCLUDED = ("ssl", "_ssl", "readline")
 
+# SciPy's HiGHS linear/mixed-integer programming solver (extension modules, 7 MB).
+# ``import scipy.optimize`` imports them, but only ``linprog``, ``milp``,
+# ``scipy.stats.wasserstein_distance_nd`` and scikit-learn's ``QuantileRegressor`` use
+# them, none of which the application or its plugins call: the runtime hook
+# ``no_highs.py`` registers placeholder modules that raise ``HighsNotBundled`` (an
+# ImportError) on first use. Proof: tests/test_packaging_size.py.
+SCIPY_PLACEHOLDER_MODULES = (
+    "scipy.optimize._highspy._core",
+    "scipy.optimize._highspy._highs_options",
+)
+
 # Modules a drop-in user plugin may rely on in the frozen application besides what the
 # built-in plugins already pull in (the plugin API documents this list).
 PLUGIN_EXTRA_MODULES = (
@@ -256,6 +267,7 @@ def excludes() -> list[str]:
             *PYTHON_EXCLUDES,
             *UNUSED_MODULES,
             *OPTIONAL_STDLIB_EXCLUDED,
+            *SCIPY_PLACEHOLDER_MODULES,
             *(f"PySide6.{m}" for m in QT_MODULES_EXCLUDED),
         }
     )

@@ -558,3 +558,40 @@ def _step_import_spectra(workdir: Path) -> None:
     (back,) = parse_path(out)[1].measurements
     check(np.array_equal(back.columns["y"].values(), y), "JCAMP-DX export did not round-trip")
     check(np.allclose(back.columns["x"].values(), x, rtol=0, atol=1e-9), "x did not round-trip")
+
+
+@step("numerics: NumPy and SciPy linear algebra (solve, eigh, SVD, matrix products)")
+def _step_linear_algebra(workdir: Path) -> None:
+    """NumPy's and SciPy's BLAS/LAPACK calls give hand-computed values.
+
+    The packaged application builds NumPy against SciPy's OpenBLAS (one library for
+    both, see packaging/lp64_numpy.py), so this checks that library through both
+    front ends: A = [[4, 1], [1, 3]] has x = [1/11, 7/11] for b = [1, 2] and
+    eigenvalues (7 -+ sqrt 5)/2; [[3, 0], [4, 5]] has singular values sqrt 45 and
+    sqrt 5; for M = u v^T (u = 1..n, v = ones(k)), M M^T = k u u^T exactly.
+    """
+    import scipy.linalg
+
+    a = np.array([[4.0, 1.0], [1.0, 3.0]])
+    b = np.array([1.0, 2.0])
+    root5 = 5.0**0.5
+    for name, x in (("numpy", np.linalg.solve(a, b)), ("scipy", scipy.linalg.solve(a, b))):
+        check(np.allclose(x, [1 / 11, 7 / 11], rtol=1e-13), f"{name} solve gave {x}")
+    eig = (7 - root5) / 2, (7 + root5) / 2
+    for name, (w, v) in (("numpy", np.linalg.eigh(a)), ("scipy", scipy.linalg.eigh(a))):
+        check(np.allclose(w, eig, rtol=1e-13), f"{name} eigh gave {w}")
+        check(np.allclose(a @ v, v * w, atol=1e-12), f"{name} eigenvectors wrong")
+    m = np.array([[3.0, 0.0], [4.0, 5.0]])
+    for name, (u, s, vt) in (("numpy", np.linalg.svd(m)), ("scipy", scipy.linalg.svd(m))):
+        check(np.allclose(s, [45**0.5, root5], rtol=1e-13), f"{name} SVD gave {s}")
+        check(np.allclose(u @ np.diag(s) @ vt, m, atol=1e-12), f"{name} SVD does not rebuild")
+    n, k = 300, 200  # large enough for the BLAS kernels, values exact in float64
+    u_col = np.arange(1.0, n + 1.0)
+    big = np.outer(u_col, np.ones(k))
+    for dtype in (np.float64, np.float32):
+        got = big.astype(dtype) @ big.T.astype(dtype)
+        want = k * np.outer(u_col, u_col)
+        check(np.allclose(got, want, rtol=1e-6), f"{np.dtype(dtype).name} matrix product wrong")
+    q, r = np.linalg.qr(np.vander(np.linspace(0.0, 1.0, 40), 8))
+    check(np.allclose(q.T @ q, np.eye(8), atol=1e-12), "QR: Q is not orthonormal")
+    check(np.allclose(np.tril(r, -1), 0.0), "QR: R is not upper triangular")
