@@ -10,7 +10,9 @@ ambiguous ("1.234.567") is refused with its line number, never skipped silently.
 
 from __future__ import annotations
 
+import io
 import re
+import warnings
 from dataclasses import dataclass
 from itertools import islice
 
@@ -63,8 +65,11 @@ def _line_regex(delim: str | None, decimal: str) -> re.Pattern[str]:
     return re.compile(rf"^\s*{num}(?:\s*{d}\s*{num})*\s*{d}?\s*$")
 
 
-def find_block(lines: list[str], min_rows: int = 3) -> Block | None:
-    """The longest run of numeric lines with the same column count (>= 1 column)."""
+def find_block(lines: list[str], min_rows: int = 3, scan: int | None = None) -> Block | None:
+    """The longest run of numeric lines with the same column count (>= 1 column).
+
+    With ``scan``, only runs within the first ``scan`` lines are looked for; the
+    delimiter and decimal mark are still chosen exactly as for the whole file."""
     probe = list(islice((ln for ln in lines[:2000] if _DATA_START.match(ln)), 100))
     if not probe:
         return None
@@ -78,7 +83,7 @@ def find_block(lines: list[str], min_rows: int = 3) -> Block | None:
     cells = [c for ln in probe[:20] for c in (ln.split(delim) if delim else ln.split())]
     decimal = guess_decimal(cells, delim)
     allowed = "0123456789+-.eE \t" + (delim or "") + ("," if decimal == "," else "")
-    k = column_counts(lines, delim, allowed)
+    k = column_counts(lines[:scan] if scan else lines, delim, allowed)
     if not k.size or not k.any():
         return None
     change = np.flatnonzero(np.diff(k) != 0) + 1
@@ -177,6 +182,75 @@ def to_array(lines: list[str], block: Block) -> np.ndarray:
                     block.start + offset + 1, f"{line.strip()!r} is not a row of numbers"
                 ) from None
         raise BadNumber(block.start + 1, "the rows do not all hold the same numbers") from None
+
+
+def rows_to_end(lines: list[str], head: Block) -> np.ndarray | None:
+    """The (rows, ncols) array when every line from ``head.start`` to the end of the
+    file is a row of ``head.ncols`` numbers, else None (then use ``find_block``,
+    ``check_trailer`` and ``to_array``, which name any bad line).
+
+    ``head`` is ``find_block`` of the file's first lines. The common case, a table that
+    runs to the end of the file, is then converted by numpy's C reader in one call
+    instead of being checked line by line first. It accepts exactly what the strict
+    path accepts: the same characters only (numbers, signs, exponents, the delimiter,
+    blanks), one row per line (a blank or skipped line changes the row count and
+    sends the file to the strict path), the same column count on every row."""
+    body = lines[head.start :]
+    if not body:
+        return None
+    allowed = "0123456789+-.eE \t" + (head.delimiter or "") + ("," if head.decimal == "," else "")
+    text = "\n".join(body)
+    encoded = text.encode("utf-8", "replace")
+    if encoded.translate(None, (allowed + "\n").encode("ascii")):
+        return None  # another character somewhere: letters, quotes, '#'...
+    if head.decimal == ",":
+        text = text.replace(",", ".")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # numpy warns instead of failing on empty input
+            data = np.loadtxt(
+                io.StringIO(text), delimiter=head.delimiter, comments=None, ndmin=2,
+                dtype=np.float64,
+            )  # fmt: skip
+    except (ValueError, UserWarning):
+        return None
+    if data.shape != (len(body), head.ncols):
+        return None
+    return data
+
+
+def check_preamble(lines: list[str], block: Block) -> None:
+    """Lines above the numbers must be text. The line nearest the table that looks like
+    one of its rows (it starts with a digit, has as many cells as the table and at
+    least one of them is a number) is refused (BadNumber): for a cell that is not a
+    number, or as a complete row cut off from the table by a blank or bad line.
+    Otherwise the rows above a single bad cell would be taken for a header and left
+    out without a word."""
+    for idx in range(block.start - 1, -1, -1):
+        s = lines[idx].strip()
+        if not s or s[0] in COMMENT_CHARS or not _DATA_START.match(s):
+            continue
+        cells = split_cells(s, block.delimiter)
+        if cells and not cells[-1]:
+            cells.pop()  # a trailing delimiter
+        numbers = [_number_or_error(c, block.decimal) for c in cells]
+        if len(cells) != block.ncols or not any(isinstance(n, float) for n in numbers):
+            continue
+        for cell, n in zip(cells, numbers):
+            if isinstance(n, AmbiguousNumber):
+                raise BadNumber(idx + 1, str(n))
+            if n is None:
+                raise BadNumber(idx + 1, f"{cell!r} is not a number")
+        raise BadNumber(idx + 1, "a data row cut off from the rows below it")
+
+
+def _number_or_error(cell: str, decimal: str) -> float | AmbiguousNumber | None:
+    try:
+        return float(parse_number(cell, decimal))
+    except AmbiguousNumber as exc:
+        return exc
+    except ValueError:
+        return None
 
 
 def check_trailer(lines: list[str], block: Block) -> int:

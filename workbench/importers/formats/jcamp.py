@@ -128,6 +128,8 @@ class JcampReader(Reader):
         text = head[:8192].decode("latin-1", errors="replace")
         if head[:2] in (b"\xff\xfe", b"\xfe\xff"):
             text = head[:8192].decode("utf-16", errors="replace")
+        if "##" not in text:  # both patterns need it; a plain search is far cheaper
+            return 0.0
         if re.search(r"^\s*##\s*(TITLE|JCAMP)", text, re.IGNORECASE | re.MULTILINE):
             return 0.95
         if len(re.findall(r"^\s*##[^=\n]{1,40}=", text, re.MULTILINE)) >= 3:

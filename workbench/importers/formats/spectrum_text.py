@@ -21,6 +21,7 @@ specific formats (TGA tables with temperature/mass headers) win those files.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -29,9 +30,12 @@ from workbench.errors import ImportFormatError
 from workbench.importers.base import ParsedFile, ParsedMeasurement, Reader
 from workbench.importers.numeric_block import (
     BadNumber,
+    Block,
+    check_preamble,
     check_trailer,
     find_block,
     header_cells,
+    rows_to_end,
     to_array,
 )
 from workbench.importers.spectrum_common import (
@@ -54,6 +58,9 @@ _OTHER_WORDS = re.compile(
     r"|pituus|leveys|kosteus|tuhka|massa|lämpö|aika|näyte",
     re.IGNORECASE,
 )
+# Lines of the head that sniffing looks at: the numbers start within the first few
+# dozen lines of every text spectrum export seen, and sniffing runs for every file.
+SNIFF_LINES = 120
 _UNIT_IN_HEADER = re.compile(r"[\(\[]([^\)\]]+)[\)\]]|/\s*(\S+)$")
 
 
@@ -78,7 +85,7 @@ class SpectrumTextReader(Reader):
     def sniff(self, head: bytes, name: str) -> float:
         if b"\0" in head[:4096] and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
             return 0.0
-        lines = _head_lines(head[:16384])
+        lines = _head_lines(head[:16384], SNIFF_LINES)
         if lines and lines[0].lstrip().startswith("##"):
             return 0.0  # JCAMP-DX labelled records
         block = find_block(lines, min_rows=3)
@@ -105,16 +112,7 @@ class SpectrumTextReader(Reader):
         if '"' in text:  # quoted cells ("1.5","0.25"): quotes carry nothing here
             text = text.replace('"', "")
         lines = split_lines(text)
-        block = find_block(lines)
-        if block is None or block.ncols < 2:
-            raise ImportFormatError(
-                path, "line 1", "at least three rows of x and y numbers (a spectrum table)"
-            )
-        try:
-            ignored = check_trailer(lines, block)
-            data = to_array(lines, block)
-        except BadNumber as exc:
-            raise ImportFormatError(path, f"line {exc.line}", "a number", str(exc)) from None
+        block, data, ignored = _read_block(lines, path)
         header = (
             header_cells(lines[block.header], block.delimiter) if block.header is not None else []
         )
@@ -156,6 +154,36 @@ class SpectrumTextReader(Reader):
             metadata={"delimiter": block.delimiter or "blank", "decimal": block.decimal,
                       "rows": int(data.shape[0])},
         )  # fmt: skip
+
+
+def _read_block(lines: list[str], path: str) -> tuple[Block, np.ndarray, int]:
+    """The numeric block, its values and the count of ignored lines after it.
+
+    Most exports are a header and numbers to the end of the file: those are read in
+    one call (``rows_to_end``). Anything else takes the strict path, which finds the
+    longest run of numeric rows and names any line that is not a row of numbers."""
+    head = find_block(lines, scan=SNIFF_LINES)
+    if head is not None and head.ncols >= 2 and head.end - head.start >= 3:
+        data = rows_to_end(lines, head)
+        if data is not None:
+            block = replace(head, end=len(lines))
+            try:
+                check_preamble(lines, block)
+            except BadNumber as exc:
+                raise ImportFormatError(path, f"line {exc.line}", "a number", str(exc)) from None
+            return block, data, 0
+    block = find_block(lines)
+    if block is None or block.ncols < 2:
+        raise ImportFormatError(
+            path, "line 1", "at least three rows of x and y numbers (a spectrum table)"
+        )
+    try:
+        check_preamble(lines, block)
+        ignored = check_trailer(lines, block)
+        data = to_array(lines, block)
+    except BadNumber as exc:
+        raise ImportFormatError(path, f"line {exc.line}", "a number", str(exc)) from None
+    return block, data, ignored
 
 
 def _unit_of(name: str) -> str:

@@ -59,7 +59,7 @@ class PyrisTextReader(Reader):
     kinds = ("tga",)
 
     def sniff(self, head: bytes, name: str) -> float:
-        if re.search(rb"(?m)^\d+\) TGA (Isothermal|Temperature Scan)", head):
+        if b") TGA " in head and re.search(rb"(?m)^\d+\) TGA (Isothermal|Temperature Scan)", head):
             return 0.95
         if b"Sample Weight:" in head and b"Data Collected:" in head:
             return 0.85

@@ -41,7 +41,11 @@ class TAReader(Reader):
             return 0.0
         if "StartOfData" in text and re.search(r"(?m)^Sig1\t", text):
             return 0.97
-        if re.search(r"(?m)^Nsig\t\d+", text) and re.search(r"(?m)^Instrument\t", text):
+        if (
+            "Nsig\t" in text  # cheap test first: the patterns scan the whole head
+            and re.search(r"(?m)^Nsig\t\d+", text)
+            and re.search(r"(?m)^Instrument\t", text)
+        ):
             return 0.9
         return 0.0
 

@@ -1,0 +1,122 @@
+"""The one-call read of a text spectrum gives exactly what the strict path gives.
+
+``numeric_block.rows_to_end`` reads a table that runs to the end of the file with one
+numpy call. It must accept nothing the strict line-by-line path refuses and read every
+value the same; anything unusual falls back to the strict path, which names the line.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pytest
+
+from workbench.errors import ImportFormatError
+from workbench.importers.formats import spectrum_text
+from workbench.importers.formats.spectrum_text import SpectrumTextReader
+
+ROWS = [(4000.0 - 1.5 * i, 0.25 + 0.001 * i) for i in range(40)]
+
+
+def _table(fmt: str = "{x},{y}", header: str = "wavenumber (cm-1),absorbance", nl: str = "\n"):
+    body = nl.join(fmt.format(x=x, y=y) for x, y in ROWS)
+    return ((header + nl) if header else "") + body + nl
+
+
+VARIANTS = {
+    "csv with header": _table().encode(),
+    "no header": _table(header="").encode(),
+    "crlf": _table(nl="\r\n").encode(),
+    "semicolon decimal comma": _table("{x};{y}", "Wavenumber;Absorbance")
+    .replace(".", ",")
+    .encode(),
+    "tab": _table("{x}\t{y}", "cm-1\tA").encode(),
+    "blanks (dpt)": _table("  {x}   {y}", "").encode(),
+    "exponents and signs": _table("{x:+.6e},{y:.3E}").encode(),
+    "quoted": _table('"{x}","{y}"', '"wavenumber","absorbance"').encode(),
+    "utf-16": _table().encode("utf-16"),
+    "three columns": _table("{x},{y},{y}", "nm,sample A,sample B").encode(),
+    "trailing comments": (_table() + "# end of data\n; exported by OMNIC\n").encode(),
+    "blank line inside": _table().replace("\n3970.0,", "\n\n3970.0,").encode(),
+    "blank line at end": (_table() + "   \n").encode(),
+    "trailing delimiter": _table("{x},{y},").encode(),
+    "preamble beyond the sniffed lines": (
+        "\n".join(f"note {i}: text" for i in range(200)) + "\n" + _table()
+    ).encode(),
+    "ambiguous number": _table().replace("3997.0,", "3.997.0,").encode(),
+    "not a number": _table().replace("3997.0,", "3997.0x,").encode(),
+    "nan cell": _table()
+    .replace(",0.26,", ",nan,")
+    .replace("\n3985.0,0.26", "\n3985.0,nan")
+    .encode(),
+    "short row": _table().replace("\n3970.0,0.27", "\n3970.0").encode(),
+    "underscore digits": _table().replace("3970.0,", "3_970.0,").encode(),
+}
+
+
+def _outcome(raw: bytes) -> tuple:
+    try:
+        parsed = SpectrumTextReader().parse(raw, "spectrum.csv")
+    except ImportFormatError as exc:
+        return ("refused", str(exc))
+    out = []
+    for pm in parsed.measurements:
+        m = pm.to_measurement("sha", "spectrum.csv", "spectrum_text")
+        columns = {k: (c.unit, c.label, np.asarray(c.data).tobytes()) for k, c in m.columns.items()}
+        out.append((m.label, pm.sample_name, m.signal, m.axes, columns, m.metadata))
+    return ("read", parsed.warnings, parsed.metadata, out)
+
+
+@pytest.mark.parametrize("name", list(VARIANTS))
+def test_fast_and_strict_paths_agree(name, monkeypatch):
+    raw = VARIANTS[name]
+    fast = _outcome(raw)
+    monkeypatch.setattr(spectrum_text, "rows_to_end", lambda lines, head: None)
+    strict = _outcome(raw)
+    assert fast == strict
+
+
+def test_a_plain_export_is_read_in_one_call(monkeypatch):
+    def no_strict(*_args):
+        raise AssertionError("the strict line-by-line path was taken")
+
+    monkeypatch.setattr(spectrum_text, "to_array", no_strict)
+    monkeypatch.setattr(spectrum_text, "check_trailer", no_strict)
+    parsed = SpectrumTextReader().parse(VARIANTS["semicolon decimal comma"], "s.csv")
+    (m,) = parsed.measurements
+    data = m.to_measurement("sha", "s.csv", "spectrum_text")
+    x = np.asarray(data.columns[data.axes[0]].data)
+    y = np.asarray(data.columns[data.signal].data)
+    np.testing.assert_array_equal(x, [r[0] for r in ROWS])
+    np.testing.assert_array_equal(y, [r[1] for r in ROWS])
+
+
+def test_unusual_files_still_take_the_strict_path_and_name_the_line():
+    with pytest.raises(ImportFormatError, match="line 4"):
+        SpectrumTextReader().parse(VARIANTS["ambiguous number"], "s.csv")
+
+
+@pytest.mark.parametrize(
+    ("name", "line", "message"),
+    [
+        ("not a number", 4, "'3997.0x' is not a number"),
+        ("nan cell", 12, "'nan' is not a number"),
+    ],
+)
+def test_a_bad_cell_near_the_top_is_refused_not_taken_for_a_header(name, line, message):
+    # before: the rows above the bad line became the "preamble" and were left out
+    with pytest.raises(ImportFormatError, match=rf"line {line}: .*{re.escape(message)}"):
+        SpectrumTextReader().parse(VARIANTS[name], "s.csv")
+
+
+def test_rows_cut_off_by_a_blank_line_are_refused():
+    raw = _table().replace("\n3995.5,", "\n\n3995.5,").encode()
+    with pytest.raises(ImportFormatError, match=r"line 4: .*cut off from the rows below"):
+        SpectrumTextReader().parse(raw, "s.csv")
+
+
+def test_text_preambles_with_numbers_still_read():
+    preamble = "Scans,32\nResolution: 4 cm-1\nAveraged: 2 spectra\n1/cm,Abs\n"
+    parsed = SpectrumTextReader().parse((preamble + _table(header="")).encode(), "s.csv")
+    assert parsed.metadata["rows"] == len(ROWS)
