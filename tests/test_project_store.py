@@ -184,7 +184,9 @@ def test_saved_file_has_documented_layout_and_nxdata(tmp_path):
         assert result.attrs["NX_class"] == "NXdata" and result.attrs["signal"] == "dtg"
         sha = next(iter(p.sources))
         src = f[f"sources/{sha}"]
-        assert src.dtype == np.uint8 and src.attrs["sha256"] == sha
+        assert src.dtype == np.uint8 and src.attrs["name"] == p.sources[sha].name
+        # the SHA-256 is the dataset's name and the size its length: not repeated
+        assert "sha256" not in src.attrs and "size" not in src.attrs
         assert list(f["audit"]) == ["action", "detail", "time", "user"]
         assert len(f["audit/time"]) == len(p.audit)
         assert json.loads(f["settings"].attrs["json"]) == p.settings
@@ -388,3 +390,23 @@ def test_reads_from_another_thread_during_saves_never_fail(tmp_path):
         t.join()
     close_project(p)
     assert errors == []
+
+
+def test_sources_written_with_sha256_and_size_attributes_still_read(tmp_path):
+    """Files written before the SHA-256 and size attributes were left out read the same."""
+    p = make_project(n_samples=2)
+    target = tmp_path / "old.fwproj"
+    save_project(p, target)
+    close_project(p)
+    with h5py.File(target, "r+") as f:
+        for sha, ds in f["sources"].items():
+            ds.attrs["sha256"] = sha
+            ds.attrs["size"] = np.int64(ds.shape[0])
+    q = open_project(target, read_only=True)
+    try:
+        assert q.sources and not q.warnings
+        for sha, src in q.sources.items():
+            assert src.size == len(src.read_bytes())
+            assert src.sha256 == sha
+    finally:
+        close_project(q)

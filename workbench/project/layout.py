@@ -15,8 +15,9 @@ metadata) as JSON strings in attributes. No pickle, no object or compound dtypes
       /<sample_id>      NX_class "NXentry"; attrs name, feedstock_type, supplier, origin,
                         date_received, notes, metadata (JSON object), labels (JSON object);
                         all but name and feedstock_type are left out when empty
-        /measurements   attr order (JSON list of measurement ids)
-          /<measurement_id>   attrs kind; quantities (JSON {property: quantity});
+        /measurements   attr order (JSON list of measurement ids; left out for one)
+          /<measurement_id>   attrs kind; quantities (JSON {property: quantity}; left
+                        out when empty);
                         info (JSON: label, method, instrument, replicate, basis,
                         source_sha256, source_name, source_format, created, metadata,
                         columns = [{name, unit, label}] in order; signal/axes for tables)
@@ -24,7 +25,8 @@ metadata) as JSON strings in attributes. No pickle, no object or compound dtypes
                         table: fw_type "table" (a group of equal-length columns)
             /<column>   1-D numeric (or UTF-8 text) dataset named after the column;
                         attrs units, long_name, fw_label (the column's label, if any)
-        /results        attr order (left out when the sample has no results)
+        /results        attr order (left out for one; the group is left out when the
+                        sample has no results)
           /<result_id>  attrs plugin_id, plugin_version; values (JSON {property: quantity});
                         provenance (JSON: parameters, inputs, app_version, created, label,
                         plots, messages, columns as above); NX_class "NXdata" with signal/axes
@@ -32,7 +34,8 @@ metadata) as JSON strings in attributes. No pickle, no object or compound dtypes
             /<column>   as for measurements
     /sources            attr order
       /<sha256>         uint8 dataset: the original bytes of an imported file;
-                        attrs sha256, name (base name only), size, imported, format
+                        attrs name (base name only), imported, format (earlier files
+                        also have sha256 and size: the dataset's name and length)
     /models             attr order
       /<model_id>       attrs kind, name; info (JSON: params, provenance, created, arrays)
         /<array>        numeric dataset (up to 3-D) named after the array

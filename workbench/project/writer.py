@@ -243,22 +243,30 @@ def _write_sample_parts(g: Node, sample: Sample, rebinds: Rebinds) -> None:
     if sample.labels:
         L.set_json(g, "labels", sample.labels)
     with new_group(g, "measurements") as ms:
-        L.set_json(ms, "order", list(sample.measurements))
+        _set_order(ms, list(sample.measurements))
         for m in sample.measurements.values():
             with new_group(ms, m.id) as mg:
                 write_measurement(mg, m, rebinds)
     if sample.results:
         with new_group(g, "results") as rs:
-            L.set_json(rs, "order", list(sample.results))
+            _set_order(rs, list(sample.results))
             for r in sample.results.values():
                 with new_group(rs, r.id) as rg:
                     write_result(rg, r, rebinds)
 
 
+def _set_order(g: Node, ids: list[str]) -> None:
+    """The display order of a sample's measurements or results; left out for a single
+    one (the reader then takes the names in sorted order, which is the same)."""
+    if len(ids) > 1:
+        L.set_json(g, "order", ids)
+
+
 def write_measurement(g: Node, m: Measurement, rebinds: Rebinds) -> None:
     """Fill the new group ``g`` with the measurement ``m``."""
     L.set_str(g, "kind", m.kind)
-    L.set_json(g, "quantities", {k: q.to_json() for k, q in m.quantities.items()})
+    if m.quantities:  # left out when empty (a curve or spectrum); the reader defaults it
+        L.set_json(g, "quantities", {k: q.to_json() for k, q in m.quantities.items()})
     info = {key: getattr(m, key) for key in L.MEASUREMENT_INFO}
     info["columns"] = column_index(m.columns)
     curve = bool(m.signal and m.signal in m.columns and all(a in m.columns for a in m.axes))
@@ -376,10 +384,8 @@ def write_source(parent: h5py.Group, s: SourceFile, rebinds: Rebinds) -> None:
             data = np.asarray(data, dtype=np.uint8).reshape(-1)
         where = f"source file {s.name!r}"
         ds = write_array(parent, s.sha256, data, rebinds, where=where, owner=s if fresh else None)
-    with ds:
-        L.set_str(ds, "sha256", s.sha256)
+    with ds:  # its SHA-256 is its name and its size its length: not written twice
         L.set_str(ds, "name", s.name)
-        L.set_int(ds, "size", s.size)
         L.set_str(ds, "imported", s.imported)
         L.set_str(ds, "format", s.format)
 
