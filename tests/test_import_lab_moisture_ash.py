@@ -97,6 +97,20 @@ def test_sartorius_22_character_printout():
     assert m.sample_name == "SPRUCE-04"
 
 
+def test_sartorius_detection_skips_blank_lines_of_any_length_not_long_text_lines():
+    from workbench.importers.formats.moisture_printout import SartoriusPrintoutReader
+
+    reader = SartoriusPrintoutReader()
+    blank = SARTORIUS.replace("Temp ", " " * 40 + "\r\nTemp ").encode("cp1252")
+    assert reader.sniff(blank, "ma.txt") == 0.75  # a 40-blank line is not a long line
+    tab_blank = SARTORIUS.replace("Temp ", "\t" * 30 + "\r\nTemp ").encode("cp1252")
+    assert reader.sniff(tab_blank, "ma.txt") == 0.75
+    long = SARTORIUS.replace("Temp ", "Operator: a name longer than 24\r\nTemp ")
+    assert reader.sniff(long.encode("cp1252"), "ma.txt") == 0.0
+    exactly_24 = SARTORIUS.replace("Temp ", "x" * 24 + "\rTemp ")
+    assert reader.sniff(exactly_24.encode("cp1252"), "ma.txt") == 0.75
+
+
 def test_sartorius_error_status_is_reported():
     raw = (SARTORIUS + "Stat     ERR 101\r\n").encode("cp1252")
     p = parse_bytes(raw, "ma.txt")

@@ -50,7 +50,10 @@ def pick_delimiter(lines: list[str]) -> str | None:
     """Tab or ';' when every line has the same non-zero count of it (a decimal comma
     then never passes for the delimiter); otherwise ``text.sniff_delimiter``."""
     rows = [ln for ln in lines if ln.strip()]
+    joined = "\n".join(rows)
     for delim in ("\t", ";"):
+        if delim not in joined:
+            continue  # a count of 0 on every line: not this one
         counts = {ln.count(delim) for ln in rows}
         if rows and len(counts) == 1 and counts != {0}:
             return delim

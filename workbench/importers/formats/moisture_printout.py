@@ -212,6 +212,10 @@ def _check_weights(meta: dict, moisture: float) -> list[str]:
     return []
 
 
+# 25 characters on one line, not all blank (a blank line of any length is skipped)
+_LONG_LINE = re.compile(r"(?=[^\r\n]*\S)[^\r\n]{25}")
+
+
 class SartoriusPrintoutReader(Reader):
     format_id = "moisture_sartorius_printout"
     format_label = "Sartorius MA moisture analyser printout (22-character lines)"
@@ -219,8 +223,10 @@ class SartoriusPrintoutReader(Reader):
 
     def sniff(self, head: bytes, name: str) -> float:
         text = head[:8192].decode("latin-1")
+        if _LONG_LINE.search(text):
+            return 0.0  # a line longer than the printer's 24 characters
         lines = [ln for ln in split_lines(text) if ln.strip()]
-        if not lines or max(len(ln) for ln in lines) > 24:
+        if not lines:
             return 0.0
         hits = [ln for ln in lines if _SARTORIUS_LINE.match(ln.rstrip())]
         if len(hits) >= 2 and any("%" in h for h in hits):

@@ -69,7 +69,12 @@ def _axis(cells: list[str]) -> tuple[list[str], str] | None:
 
 def _find_header(lines: list[str]):
     for idx, line in enumerate(lines[:50]):
-        if not line.strip() or max(line.count(c) for c in ",;\t ") + 1 < MIN_AXIS:
+        if (
+            len(line) < MIN_AXIS - 1
+            or not line.strip()
+            or max(line.count(","), line.count(";"), line.count("\t"), line.count(" ")) + 1
+            < MIN_AXIS
+        ):
             continue  # too few cells to hold a wavelength axis
         delim = pick_delimiter([line, *lines[idx + 1 : idx + 6]])
         if delim is None:
