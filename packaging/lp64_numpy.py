@@ -175,7 +175,7 @@ ok = (
 )
 blas = CONFIG["Build Dependencies"]["blas"]
 print(json.dumps({"file": np.__file__, "ok": bool(ok), "blas": blas["name"],
-                  "ilp64": blas["has ilp64"], "version": blas["version"]}))
+                  "ilp64": blas.get("has ilp64", False), "version": blas["version"]}))
 """
 
 
@@ -320,8 +320,32 @@ def swap_numpy(binaries: list, datas: list, pure: list, site: Path) -> tuple[lis
     Every ``numpy`` extension module and Python module of the analysis is replaced by
     the file of the same path in ``site`` (a module the build lacks is an error: the
     two must be the same NumPy version); NumPy's data files are taken from there when
-    present. ``numpy.libs/`` (the ILP64 OpenBLAS and its Fortran runtime) is dropped.
+    present. ``numpy.libs/`` (the ILP64 OpenBLAS and its Fortran runtime) is dropped;
+    links to its files point at a same-named library kept elsewhere, or go.
     """
+
+    kept = {
+        dest.replace("\\", "/").rsplit("/", 1)[-1]: dest.replace("\\", "/")
+        for dest, _src, kind in binaries
+        if kind != "SYMLINK" and not dest.replace("\\", "/").startswith("numpy.libs/")
+    }
+
+    def relinked(dest: str, target: str) -> tuple[str, str, str] | None:
+        """A link into ``numpy.libs`` (PyInstaller's top-level links) now points at the
+        same-named library kept elsewhere (SciPy's identical Fortran runtime); the
+        loader resolves ``$ORIGIN`` of a library opened through such a link in the
+        link's folder, so the link must stay."""
+        norm = os.path.normpath(os.path.join(os.path.dirname(dest), target)).replace("\\", "/")
+        if not norm.startswith("numpy.libs/"):
+            return (dest, target, "SYMLINK")
+        keeper = kept.get(norm.rsplit("/", 1)[-1])
+        if keeper is None:
+            return None
+        return (
+            dest,
+            Path(os.path.relpath(keeper, os.path.dirname(dest) or ".")).as_posix(),
+            "SYMLINK",
+        )
 
     def swapped(dest: str) -> str:
         path = site / dest.replace("\\", "/")
@@ -334,13 +358,23 @@ def swap_numpy(binaries: list, datas: list, pure: list, site: Path) -> tuple[lis
         norm = dest.replace("\\", "/")
         if norm.startswith("numpy.libs/"):
             continue
-        if norm.startswith("numpy/") and kind != "SYMLINK":
+        if kind == "SYMLINK":
+            entry = relinked(dest, src)
+            if entry is not None:
+                new_binaries.append(entry)
+            continue
+        if norm.startswith("numpy/"):
             src = swapped(norm)
         new_binaries.append((dest, src, kind))
     new_datas = []
     for dest, src, kind in datas:
         norm = dest.replace("\\", "/")
         if norm.startswith("numpy.libs/"):
+            continue
+        if kind == "SYMLINK":
+            entry = relinked(dest, src)
+            if entry is not None:
+                new_datas.append(entry)
             continue
         if norm.startswith("numpy/") and kind == "DATA" and (site / norm).is_file():
             src = str(site / norm)
