@@ -120,3 +120,17 @@ def test_text_preambles_with_numbers_still_read():
     preamble = "Scans,32\nResolution: 4 cm-1\nAveraged: 2 spectra\n1/cm,Abs\n"
     parsed = SpectrumTextReader().parse((preamble + _table(header="")).encode(), "s.csv")
     assert parsed.metadata["rows"] == len(ROWS)
+
+
+def test_detection_and_parsing_look_for_the_table_once(monkeypatch):
+    from workbench.importers import numeric_block
+    from workbench.importers.registry import parse_bytes
+
+    calls = []
+    real = numeric_block._find_block
+    monkeypatch.setattr(numeric_block, "_find_block", lambda *a: calls.append(a[3]) or real(*a))
+    numeric_block._find_block_in_head.cache_clear()
+    raw = _table().encode()
+    parsed = parse_bytes(raw, "spectrum.csv")
+    assert parsed.format_id == "spectrum_text"
+    assert calls == [spectrum_text.SNIFF_LINES]  # once, for both

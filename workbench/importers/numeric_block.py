@@ -13,7 +13,9 @@ from __future__ import annotations
 import io
 import re
 import warnings
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import islice
 
 import numpy as np
@@ -28,7 +30,7 @@ _DATA_START = re.compile(r"^\s*[+\-]?[.,]?\d")
 COMMENT_CHARS = "#;%!/*"
 
 
-@dataclass
+@dataclass(frozen=True)
 class Block:
     """Where the numbers are: 0-based line indexes [start, end), columns, format."""
 
@@ -72,10 +74,29 @@ def find_block(lines: list[str], min_rows: int = 3, scan: int | None = None) -> 
     """The longest run of numeric lines with the same column count (>= 1 column).
 
     With ``scan``, only runs within the first ``scan`` lines are looked for; the
-    delimiter and decimal mark are still chosen exactly as for the whole file."""
-    probe = list(islice((ln for ln in lines[:2000] if _DATA_START.match(ln)), 100))
-    if not probe:
+    delimiter and decimal mark are still chosen exactly as for the whole file. Such
+    a call depends only on the first lines of the file, and detection and parsing ask
+    the same question of the same lines, so its answer is remembered for them."""
+    probe_at = list(islice((i for i, ln in enumerate(lines[:2000]) if _DATA_START.match(ln)), 100))
+    if not probe_at:
         return None
+    if scan is None:
+        return _find_block(lines, probe_at, min_rows, None)
+    seen = tuple(lines[: max(scan, probe_at[-1] + 1)])
+    return _find_block_in_head(seen, tuple(probe_at), min_rows, scan)
+
+
+@lru_cache(maxsize=16)
+def _find_block_in_head(
+    lines: tuple[str, ...], probe_at: tuple[int, ...], min_rows: int, scan: int
+) -> Block | None:
+    return _find_block(lines, probe_at, min_rows, scan)
+
+
+def _find_block(
+    lines: Sequence[str], probe_at: Sequence[int], min_rows: int, scan: int | None
+) -> Block | None:
+    probe = [lines[i] for i in probe_at]
     delim = pick_delimiter(probe)
     if (
         delim is None
@@ -107,7 +128,7 @@ def find_block(lines: list[str], min_rows: int = 3, scan: int | None = None) -> 
     return Block(start, end, k, delim, decimal, header)
 
 
-def column_counts(lines: list[str], delim: str | None, allowed: str) -> np.ndarray:
+def column_counts(lines: Sequence[str], delim: str | None, allowed: str) -> np.ndarray:
     """Per line: its number of cells when it holds only number characters (``allowed``)
     and at least one digit, else 0. Computed on the bytes with numpy, not per line
     in Python, because text spectra are imported by the hundred."""

@@ -64,7 +64,7 @@ SNIFF_LINES = 120
 _UNIT_IN_HEADER = re.compile(r"[\(\[]([^\)\]]+)[\)\]]|/\s*(\S+)$")
 
 
-def _head_lines(head: bytes, max_lines: int = 300) -> list[str]:
+def _head_lines(head: bytes, max_lines: int = 1000) -> list[str]:
     """The first lines of the file for sniffing (a short prefix is decoded: sniffers
     run for every file of a batch and must stay cheap)."""
     try:
@@ -85,10 +85,11 @@ class SpectrumTextReader(Reader):
     def sniff(self, head: bytes, name: str) -> float:
         if b"\0" in head[:4096] and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
             return 0.0
-        lines = _head_lines(head[:16384], SNIFF_LINES)
+        lines = _head_lines(head[:16384])
         if lines and lines[0].lstrip().startswith("##"):
             return 0.0  # JCAMP-DX labelled records
-        block = find_block(lines, min_rows=3)
+        # the same question ``parse`` asks first (answered once for both)
+        block = find_block(lines, min_rows=3, scan=SNIFF_LINES)
         if block is None or block.ncols < 2:
             return 0.0
         header = lines[block.header] if block.header is not None else ""
