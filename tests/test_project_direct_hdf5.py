@@ -124,3 +124,39 @@ def test_a_failed_direct_call_raises_and_names_the_object(tmp_path):
             h5fast.new_group(f, "näyte")
     with h5py.File(tmp_path / "e.h5", "r") as f:
         assert f["näyte/x"][...].tolist() == [0.0, 1.0, 2.0]
+
+
+def test_direct_calls_and_h5py_in_another_thread_both_progress(tmp_path):
+    """The direct calls hold h5py's lock (HDF5 is not thread-safe) and release the
+    interpreter lock while HDF5 works: a GUI thread reading a project meanwhile must
+    neither deadlock nor interleave its HDF5 calls with the writer's."""
+    import threading
+
+    from workbench.project import layout as L
+
+    with h5py.File(tmp_path / "other.h5", "w") as f:
+        f.create_dataset("x", data=np.arange(1000.0)).attrs["units"] = "mm"
+    stop, reads, errors = threading.Event(), [], []
+
+    def read() -> None:
+        try:
+            with h5py.File(tmp_path / "other.h5", "r") as f:
+                while not stop.is_set():
+                    assert f["x"][999] == 999.0 and f["x"].attrs["units"] == "mm"
+                    reads.append(1)
+        except BaseException as exc:  # reported below
+            errors.append(exc)
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    with h5py.File(tmp_path / "w.h5", "w") as f:
+        for i in range(400):
+            with h5fast.new_group(f, f"g{i}") as g:
+                for k in range(4):
+                    L.set_str(g, f"a{k}", "x" * 30)
+                h5fast.new_small_dataset(g, "d", np.arange(100.0) + i).close()
+    stop.set()
+    reader.join(timeout=30)
+    assert not reader.is_alive() and not errors and reads
+    with h5py.File(tmp_path / "w.h5", "r") as f:
+        assert len(f) == 400 and f["g399/d"][0] == 399.0 and f["g0"].attrs["a3"] == "x" * 30
