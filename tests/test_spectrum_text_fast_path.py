@@ -134,3 +134,10 @@ def test_detection_and_parsing_look_for_the_table_once(monkeypatch):
     parsed = parse_bytes(raw, "spectrum.csv")
     assert parsed.format_id == "spectrum_text"
     assert calls == [spectrum_text.SNIFF_LINES]  # once, for both
+
+
+def test_column_counts_of_blank_lines_only_are_zero():
+    from workbench.importers.numeric_block import column_counts
+
+    # was an IndexError: no character but blanks to find the last cell of a line in
+    assert column_counts(["  ", "\t"], ",", "0123456789+-.eE \t,").tolist() == [0, 0]

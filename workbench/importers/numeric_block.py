@@ -154,6 +154,8 @@ def column_counts(lines: Sequence[str], delim: str | None, allowed: str) -> np.n
         k = per_line(b == ord(delim)) + 1
         # a trailing delimiter ("1;2;") leaves an empty last cell that does not count
         filled = np.flatnonzero(~space)
+        if not filled.size:  # only blanks: no line counts anyway
+            return np.zeros(len(lines), dtype=np.int64)
         last = np.searchsorted(filled, nl) - 1
         last_pos = np.where(last >= 0, filled[np.clip(last, 0, None)], -1)
         k -= (last_pos >= starts) & (b[np.clip(last_pos, 0, None)] == ord(delim))
