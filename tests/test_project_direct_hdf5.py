@@ -103,7 +103,7 @@ def test_direct_and_h5py_paths_write_the_same_file(tmp_path, rich_project, monke
     direct, plain = tmp_path / "direct.fwproj", tmp_path / "plain.fwproj"
     with h5py.File(direct, "w") as f:
         write_project(rich_project, f, modified="2026-01-01T00:00:00Z")
-    monkeypatch.setenv("FIBRE_WORKBENCH_NO_H5CAPI", "1")
+    monkeypatch.setattr(h5capi, "DISABLED", True)
     assert not h5capi.available()
     with h5py.File(plain, "w") as f:
         write_project(rich_project, f, modified="2026-01-01T00:00:00Z")

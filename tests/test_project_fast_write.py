@@ -17,7 +17,7 @@ import pytest
 from workbench.importers import numtable
 from workbench.importers.service import import_files, preview
 from workbench.model import Project, name_key
-from workbench.project import deflate, h5fast
+from workbench.project import deflate, h5capi, h5fast
 from workbench.project import layout as L
 from workbench.project.store import close_project, open_project, save_project
 
@@ -59,7 +59,7 @@ def test_parallel_deflate_big_endian_input(tmp_path, two_workers):
 @pytest.mark.parametrize("size", [L.CHUNK_THRESHOLD + 1, 3_000_001])
 def test_prepacked_source_bytes_round_trip(tmp_path, two_workers, size, direct, monkeypatch):
     if not direct:
-        monkeypatch.setenv("FIBRE_WORKBENCH_NO_H5CAPI", "1")
+        monkeypatch.setattr(h5capi, "DISABLED", True)
     raw = np.random.default_rng(size).integers(0, 256, size, dtype=np.uint8).tobytes()
     packed = deflate.prepack(raw, L.GZIP_LEVEL, L.CHUNK_THRESHOLD)
     assert packed is not None

@@ -120,9 +120,14 @@ def _library() -> ctypes.CDLL | None:
     return None
 
 
+# Set FIBRE_WORKBENCH_NO_H5CAPI=1 to write through h5py only (for comparison; tests set
+# ``DISABLED`` itself). Read once: ``available`` is asked for every attribute written.
+DISABLED = os.environ.get("FIBRE_WORKBENCH_NO_H5CAPI") == "1"
+
+
 def available() -> bool:
     """True when HDF5 can be called directly (else use h5py; same result)."""
-    return os.environ.get("FIBRE_WORKBENCH_NO_H5CAPI") != "1" and _library() is not None
+    return not DISABLED and _library() is not None
 
 
 def _lib() -> ctypes.CDLL:
