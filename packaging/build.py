@@ -7,8 +7,8 @@ One command, from the repository root:
 It writes ``packaging/version_info.txt`` (Windows version resource) from
 ``workbench.__version__``, compiles any translation catalogue (``.ts``) whose ``.qm``
 is missing or older, on Linux builds NumPy against SciPy's OpenBLAS unless that build
-is cached (``lp64_numpy.py``: 10-30 minutes the first time), runs PyInstaller on ``packaging/fibre-workbench.spec`` and prints
-the bundle size and its largest parts. ``--baseline`` also builds the comparison
+is cached (``lp64_numpy.py``: 10-30 minutes the first time), runs PyInstaller on
+``packaging/fibre-workbench.spec`` and prints the bundle size and its largest parts. ``--baseline`` also builds the comparison
 bundle (a bare PySide6 + pyqtgraph window with PyInstaller's default settings) into
 ``dist/bare_window/``; ``--clean`` clears PyInstaller's cache first.
 """
