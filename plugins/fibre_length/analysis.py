@@ -19,7 +19,7 @@ from workbench.analysis.helpers import (
     to_um,
 )
 from workbench.errors import AnalysisError
-from workbench.messages import Message, bilingual
+from workbench.messages import Message, bilingual, fi_number
 from workbench.model import Measurement, Quantity
 from workbench.progress import Progress
 
@@ -126,7 +126,7 @@ def _from_particles(ms, params, out: AnalysisOutput) -> None:
         f"{stats.n_fibres} fibres of at least {thr} mm"
         + (" (shorter particles are fines, not fibres, ISO 16065-2)." if fines else "."),
         fi=f"Partikkeleita {stats.n_particles} ({len(ms)} mittauksesta), joista kuituja "
-        f"(vähintään {thr} mm) {stats.n_fibres}"
+        f"(vähintään {fi_number(thr)} mm) {stats.n_fibres}"
         + (
             " (lyhyemmät partikkelit ovat hienoainetta eivätkä kuituja, ISO 16065-2)."
             if fines

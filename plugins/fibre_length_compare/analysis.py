@@ -17,7 +17,7 @@ from scipy.stats import ks_2samp
 from workbench.analysis.api import AnalysisInputs, AnalysisOutput, SampleInputs
 from workbench.analysis.helpers import particle_lengths_mm
 from workbench.errors import AnalysisError
-from workbench.messages import bilingual
+from workbench.messages import bilingual, fi_number
 from workbench.model import Quantity
 from workbench.progress import Progress
 
@@ -87,13 +87,14 @@ def run(inputs: AnalysisInputs, params: dict, progress: Progress) -> AnalysisOut
     )
     differ = res.pvalue < params["alpha"]
     figures = f"D = {res.statistic:.4f}, p = {res.pvalue:.3g}"
+    figures_fi = f"D = {fi_number(res.statistic, '.4f')}; p = {fi_number(res.pvalue, '.3g')}"
     out.note(
         en=f"{a.name} ({la.size} fibres) vs {b.name} ({lb.size} fibres): {figures}; "
         "the distributions "
         + ("differ" if differ else "do not differ detectably")
         + f" at the {params['alpha']:g} level.",
-        fi=f"{a.name} ({la.size} kuitua) vs. {b.name} ({lb.size} kuitua): {figures}; "
+        fi=f"{a.name} ({la.size} kuitua) vs. {b.name} ({lb.size} kuitua): {figures_fi}; "
         + ("jakaumat eroavat toisistaan" if differ else "jakaumien välillä ei havaita eroa")
-        + f" merkitsevyystasolla {params['alpha']:g}.",
+        + f" merkitsevyystasolla {fi_number(params['alpha'], 'g')}.",
     )
     return out

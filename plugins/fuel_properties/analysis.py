@@ -13,7 +13,7 @@ from workbench.analysis.api import AnalysisInputs, AnalysisOutput, SampleInputs
 from workbench.basis import BasisError, convert
 from workbench.classify.texts import basis_error, basis_name, fi
 from workbench.errors import AnalysisError
-from workbench.messages import Message, bilingual
+from workbench.messages import Message, bilingual, fi_number
 from workbench.model import Quantity
 from workbench.progress import Progress
 from workbench.vocab import PROPERTIES
@@ -78,11 +78,12 @@ def _dry(sample: SampleInputs, prop: str, notes: list[Message]) -> float | None:
         )
         return None
     change = f"{q.value:.3g} -> {value:.3g} %"
+    change_fi = f"{fi_number(q.value, '.3g')} -> {fi_number(value, '.3g')} %"
     notes.append(
         bilingual(
             f"{prop} converted from {q.basis} to dry basis: {change}.",
             f"{_label_fi(prop)} muunnettu "
-            f"{_FROM_BASIS_FI.get(q.basis, q.basis)} kuiva-aineeseen: {change}.",
+            f"{_FROM_BASIS_FI.get(q.basis, q.basis)} kuiva-aineeseen: {change_fi}.",
         )
     )
     return float(value)
@@ -119,7 +120,8 @@ def run(inputs: AnalysisInputs, params: dict, progress: Progress) -> AnalysisOut
             o = 100.0 - c - h - n - s - v["ash"]
             out.note(
                 en=f"Oxygen by difference: 100 - C - H - N - S - ash = {o:.2f} % (dry basis).",
-                fi=f"Happi laskettu erotuksena: 100 - C - H - N - S - tuhka = {o:.2f} % "
+                fi="Happi laskettu erotuksena: 100 - C - H - N - S - tuhka = "
+                f"{fi_number(o, '.2f')} % "
                 "(kuiva-aine).",
             )
         if e["sulfur"] is None or e["nitrogen"] is None:

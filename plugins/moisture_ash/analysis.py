@@ -15,7 +15,7 @@ from workbench.analysis.helpers import column_unit, find_column, finite_values, 
 from workbench.basis import BasisError, convert, moisture_dry_basis
 from workbench.classify.texts import basis_error, basis_name, fi
 from workbench.errors import AnalysisError
-from workbench.messages import Message, bilingual
+from workbench.messages import Message, bilingual, fi_number
 from workbench.model import Measurement, Quantity
 from workbench.progress import Progress
 
@@ -94,7 +94,7 @@ def _analysis_moisture(m: Measurement, n: int, params: dict, messages: list[Mess
         bilingual(
             f"{name}: the analysis-sample moisture is not stated; {used} % (parameter) was used.",
             f"{name}: analyysinäytteen kosteutta ei ole ilmoitettu; käytettiin parametrin "
-            f"arvoa {used} %.",
+            f"arvoa {fi_number(used)} %.",
         )
     )
     return np.full(n, params["analysis_moisture"])
@@ -137,7 +137,8 @@ def _quantity(
             en=f"Replicates disagree: {what} range {s.range:.3f} percentage points exceeds the "
             f"repeatability limit {limit:g}; repeat the determination.",
             fi=f"Rinnakkaismääritykset poikkeavat toisistaan: {genitive} vaihteluväli "
-            f"{s.range:.3f} prosenttiyksikköä ylittää toistettavuusrajan {limit:g}; "
+            f"{fi_number(s.range, '.3f')} prosenttiyksikköä ylittää toistettavuusrajan "
+            f"{fi_number(limit, 'g')}; "
             "toista määritys.",
         )
     elif s.n == 1:
@@ -197,8 +198,9 @@ def run(inputs: AnalysisInputs, params: dict, progress: Progress) -> AnalysisOut
                 out.note(
                     en=f"Ash {q.value:.3f} % (dry basis) = {ar:.3f} % as received at "
                     f"moisture {m_ar:.2f} %.",
-                    fi=f"Tuhka {q.value:.3f} % (kuiva-aine) = {ar:.3f} % saapumistilassa, "
-                    f"kun kosteus on {m_ar:.2f} %.",
+                    fi=f"Tuhka {fi_number(q.value, '.3f')} % (kuiva-aine) = "
+                    f"{fi_number(ar, '.3f')} % saapumistilassa, kun kosteus on "
+                    f"{fi_number(m_ar, '.2f')} %.",
                 )
             except BasisError as exc:
                 reason = basis_error(str(exc))

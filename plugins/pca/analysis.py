@@ -23,7 +23,7 @@ import numpy as np
 from workbench.analysis.api import AnalysisInputs, AnalysisOutput
 from workbench.analysis.pipelines import describe, fit_pipeline, resolve_pipeline
 from workbench.analysis.spectral_data import collect
-from workbench.messages import bilingual
+from workbench.messages import bilingual, fi_number
 from workbench.model import Quantity
 from workbench.progress import Progress
 
@@ -87,8 +87,12 @@ def run(inputs: AnalysisInputs, params: dict, progress: Progress) -> AnalysisOut
                 "y": ["score_pc2"],
                 "labels": labels,
                 "title": bilingual("PCA scores", "PCA-pisteet"),
-                "x_label": f"PC1 ({evr[0]:.1f} %)",
-                "y_label": f"PC2 ({evr[1]:.1f} %)",
+                "x_label": bilingual(
+                    f"PC1 ({evr[0]:.1f} %)", f"PC1 ({fi_number(evr[0], '.1f')} %)"
+                ),
+                "y_label": bilingual(
+                    f"PC2 ({evr[1]:.1f} %)", f"PC2 ({fi_number(evr[1], '.1f')} %)"
+                ),
             }
         )
     out.plots.append(
@@ -120,13 +124,13 @@ def run(inputs: AnalysisInputs, params: dict, progress: Progress) -> AnalysisOut
         }
     )
     out.messages.extend(data.notes)
-    explained = f"{evr.sum():.1f} %"
+    explained = evr.sum()
     out.note(
         en=f"{len(labels)} samples, {x.size} points; preprocessing: {describe(steps)}; "
-        f"{k} components explain {explained} of the variance.",
+        f"{k} components explain {explained:.1f} % of the variance.",
         fi=f"Näytteitä {len(labels)}, spektripisteitä {x.size}; esikäsittely: "
         f"{describe(steps, 'fi')}; {k} pääkomponentin yhteenlaskettu selitysosuus on "
-        f"{explained} varianssista.",
+        f"{fi_number(explained, '.1f')} % varianssista.",
     )
     if k < params["n_components"]:
         out.note(

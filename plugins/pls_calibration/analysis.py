@@ -31,7 +31,7 @@ from workbench.analysis.pipelines import apply_pipeline, describe, fit_pipeline,
 from workbench.analysis.pls import MIN_Q2_FOR_PREDICTION, calibrate
 from workbench.analysis.spectral_data import collect
 from workbench.errors import AnalysisError
-from workbench.messages import bilingual
+from workbench.messages import bilingual, fi_number
 from workbench.model import Quantity, new_id
 from workbench.progress import Progress
 from workbench.vocab import PROPERTIES
@@ -257,6 +257,8 @@ def _messages(out, cal, pdef, unit, stored, steps, names, train, notes) -> None:
     one_se = cal.selection == "1se"
     rmsecv_q2 = f"RMSECV {cal.rmsecv:.4g} {unit}, Q2 {cal.q2:.3f}"
     bias_rpd = f"{cal.bias:.3g} {unit}, RPD {cal.rpd:.2f}"
+    rmsecv_q2_fi = f"RMSECV {fi_number(cal.rmsecv, '.4g')} {unit}; Q2 {fi_number(cal.q2, '.3f')}"
+    bias_rpd_fi = f"{fi_number(cal.bias, '.3g')} {unit}; RPD {fi_number(cal.rpd, '.2f')}"
     n_train, folds = int(train.sum()), cal.cv.n_folds
     out.note(
         en=f"Model {stored.name!r} ({stored.id}): {cal.n_components} components "
@@ -265,7 +267,7 @@ def _messages(out, cal, pdef, unit, stored, steps, names, train, notes) -> None:
         f"cross-validation. Preprocessing: {describe(steps)}.",
         fi=f"Malli {stored.name!r} ({stored.id}): komponentteja {cal.n_components} "
         f"({'yhden keskivirheen sääntö' if one_se else 'pienin RMSECV'}); "
-        f"{rmsecv_q2}, harha {bias_rpd}; kalibrointinäytteitä {n_train}, {folds}-kertainen "
+        f"{rmsecv_q2_fi}; harha {bias_rpd_fi}; kalibrointinäytteitä {n_train}, {folds}-kertainen "
         f"ristiinvalidointi. Esikäsittely: {describe(steps, 'fi')}.",
     )
     if cal.n_components == cal.cv.rmsecv.size and cal.cv.rmsecv.size > 1:
@@ -280,7 +282,8 @@ def _messages(out, cal, pdef, unit, stored, steps, names, train, notes) -> None:
             en=f"Q2 is {cal.q2:.2f} (below {MIN_Q2_FOR_PREDICTION}): the spectra explain little "
             f"of the {pdef.label_en} variation, so no predictions were stored; measure more "
             "reference samples or try another preprocessing.",
-            fi=f"Q2 on {cal.q2:.2f} (alle {MIN_Q2_FOR_PREDICTION}): spektrit selittävät vain "
+            fi=f"Q2 on {fi_number(cal.q2, '.2f')} (alle {fi_number(MIN_Q2_FOR_PREDICTION)}): "
+            "spektrit selittävät vain "
             f"vähän ominaisuuden ”{pdef.label_fi}” vaihtelusta, joten ennusteita ei "
             "tallennettu; mittaa lisää vertailunäytteitä tai kokeile toista esikäsittelyä.",
         )

@@ -10,6 +10,7 @@ not cover the model's range (or have other x units) gets a message instead of a 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import numpy as np
 
@@ -18,7 +19,7 @@ from workbench.analysis.model_io import MODEL_KIND, PlsPredictor, from_stored
 from workbench.analysis.pls import MIN_Q2_FOR_PREDICTION
 from workbench.analysis.spectral_data import collect
 from workbench.errors import AnalysisError
-from workbench.messages import bilingual
+from workbench.messages import bilingual, fi_number
 from workbench.model import Quantity
 from workbench.progress import Progress
 from workbench.vocab import PROPERTIES
@@ -43,18 +44,33 @@ def choose_model(inputs: AnalysisInputs, wanted: str) -> PlsPredictor:
     return from_stored(chosen)
 
 
+def _fi_g(text: str) -> str:
+    """A number the English reason wrote with ``:g``, written the Finnish way."""
+    try:
+        return fi_number(float(text), "g")
+    except ValueError:
+        return text
+
+
+def _beyond_range_fi(m: re.Match[str]) -> str:
+    lo, hi, m_lo, m_hi = (_fi_g(g) for g in m.groups())
+    return (
+        f"mallin spektrialue ({lo}–{hi}) ulottuu mitatun alueen ({m_lo}–{m_hi}) "
+        "ulkopuolelle; arvot jouduttaisiin ekstrapoloimaan."
+    )
+
+
 # Finnish versions of the reasons the spectrum helpers give for not predicting a
 # sample (AnalysisError texts of workbench.analysis.spectral_data and .preprocess);
 # a reason not listed here is shown in English inside the Finnish sentence.
-_REASONS_FI: list[tuple[re.Pattern[str], str]] = [
+_REASONS_FI: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     (re.compile(p), fi)
     for p, fi in [
         (r"^None of the selected samples has a spectrum\.$", "näytteellä ei ole spektriä."),
         (
             r"^The common axis \((.+) to (.+)\) reaches beyond the measured range "
             r"\((.+) to (.+)\); values there would be extrapolated\.$",
-            r"mallin spektrialue (\1–\2) ulottuu mitatun alueen (\3–\4) ulkopuolelle; "
-            r"arvot jouduttaisiin ekstrapoloimaan.",
+            _beyond_range_fi,
         ),
         (
             r"^The spectra have different x units \((.+)\)\.$",
@@ -161,14 +177,16 @@ def run(inputs: AnalysisInputs, params: dict, progress: Progress) -> AnalysisOut
         raise AnalysisError("None of the selected samples could be predicted with this model.")
     n_cal = _number(perf.get("n_calibration"))
     rmse = f"{rmsecv if rmsecv is None else f'{rmsecv:.4g}'} {model.unit}"
+    rmse_fi = f"{'?' if rmsecv is None else fi_number(rmsecv, '.4g')} {model.unit}"
     n_cal_text = "?" if n_cal is None else f"{n_cal:g}"
+    n_cal_fi = "?" if n_cal is None else fi_number(n_cal, "g")
     n_pred, n_all = len(predicted), len(inputs.samples)
     out.note(
         en=f"Model {model.name!r} ({model.model_id}), {model.n_components} components, "
         f"cross-validated RMSECV {rmse} from {n_cal_text} calibration samples; {n_pred} of "
         f"{n_all} samples predicted.",
         fi=f"Malli {model.name!r} ({model.model_id}), komponentteja {model.n_components}, "
-        f"ristiinvalidoitu RMSECV {rmse}, kalibrointinäytteitä {n_cal_text}; näytteistä "
+        f"ristiinvalidoitu RMSECV {rmse_fi}, kalibrointinäytteitä {n_cal_fi}; näytteistä "
         f"ennustettiin {n_pred}/{n_all}.",
     )
     progress.update(1.0, "done")

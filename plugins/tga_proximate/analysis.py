@@ -14,7 +14,7 @@ import numpy as np
 from workbench.analysis.api import AnalysisInputs, AnalysisOutput
 from workbench.analysis.helpers import column_unit, find_column, finite_values
 from workbench.errors import AnalysisError
-from workbench.messages import Message, bilingual, message_text
+from workbench.messages import Message, bilingual, fi_number, message_text
 from workbench.model import Measurement, Quantity
 from workbench.progress import Progress
 
@@ -89,10 +89,11 @@ def _switch_index(m, t, time, step, params, notes: list[Message]) -> int:
         idx = _switch_from_metadata(m, t, time, step)
         if idx is not None:
             where = f"{idx}, {t[idx]:.1f} °C"
+            where_fi = f"{idx}; {fi_number(t[idx], '.1f')} °C"
             notes.append(
                 bilingual(
                     f"Gas switch to oxidising taken from the file (row {where}).",
-                    f"Vaihto hapettavaan kaasuun luettiin tiedostosta (rivi {where}).",
+                    f"Vaihto hapettavaan kaasuun luettiin tiedostosta (rivi {where_fi}).",
                 )
             )
         elif mode == "metadata":
@@ -110,13 +111,13 @@ def _switch_index(m, t, time, step, params, notes: list[Message]) -> int:
         cross = crossing(t, params["switch_temperature"])
         if cross is None:
             idx = int(np.argmax(t))
-            never, top = f"{params['switch_temperature']:g} °C", f"{t[idx]:.1f} °C"
+            never, top = params["switch_temperature"], t[idx]
             notes.append(
                 bilingual(
-                    f"The curve never reaches {never}; the switch was taken "
-                    f"at its highest temperature ({top}).",
-                    f"Käyrä ei saavuta lämpötilaa {never}; kaasunvaihto asetettiin käyrän "
-                    f"korkeimpaan lämpötilaan ({top}).",
+                    f"The curve never reaches {never:g} °C; the switch was taken "
+                    f"at its highest temperature ({top:.1f} °C).",
+                    f"Käyrä ei saavuta lämpötilaa {fi_number(never, 'g')} °C; kaasunvaihto "
+                    f"asetettiin käyrän korkeimpaan lämpötilaan ({fi_number(top, '.1f')} °C).",
                 )
             )
         else:
@@ -125,7 +126,7 @@ def _switch_index(m, t, time, step, params, notes: list[Message]) -> int:
                 bilingual(
                     f"Inert/oxidising switch taken where the temperature reaches {t[idx]:.1f} °C.",
                     "Vaihto inertistä hapettavaan kaasuun asetettiin kohtaan, jossa lämpötila "
-                    f"saavuttaa {t[idx]:.1f} °C.",
+                    f"saavuttaa {fi_number(t[idx], '.1f')} °C.",
                 )
             )
     return int(min(max(idx, 1), t.size - 1))

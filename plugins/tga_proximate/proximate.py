@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy.signal import find_peaks, savgol_filter
 
-from workbench.messages import Message, bilingual
+from workbench.messages import Message, bilingual, fi_number
 
 
 @dataclass
@@ -99,7 +99,8 @@ def proximate(
                 bilingual(
                     f"Fixed carbon by difference is negative ({fixed:.2f} %): check the gas "
                     "switch and windows.",
-                    f"Erotuksena laskettu kiinteä hiili on negatiivinen ({fixed:.2f} %): "
+                    "Erotuksena laskettu kiinteä hiili on negatiivinen "
+                    f"({fi_number(fixed, '.2f')} %): "
                     "tarkista kaasunvaihto ja lämpötilaikkunat.",
                 )
             )

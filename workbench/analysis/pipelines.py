@@ -35,6 +35,7 @@ import numpy as np
 from workbench.analysis import preprocess as pp
 from workbench.errors import AnalysisError, SpecificationError
 from workbench.fileio import atomic_write_text
+from workbench.messages import fi_number
 from workbench.paths import user_subdir
 
 Steps = list[dict[str, Any]]
@@ -181,14 +182,19 @@ def describe(steps: Steps, lang: str = "en") -> str:
     """A one-line human-readable description of a pipeline.
 
     The steps are written as their operation names and arguments (``snv``,
-    ``savgol(window=11, ...)``), the same in every language; only the empty pipeline
-    is a sentence, in ``lang`` ("en" or "fi").
+    ``savgol(window=11, ...)``), the same words in every language; only the empty
+    pipeline is a sentence, in ``lang`` ("en" or "fi"). In Finnish the numbers have a
+    decimal comma, so the arguments are separated by semicolons
+    (``baseline_als(lam=100000,0; p=0,01; n_iter=10)``).
     """
     if not steps:
         return "ei esikäsittelyä" if lang == "fi" else "no preprocessing"
+    number, sep = (fi_number, "; ") if lang == "fi" else (str, ", ")
     parts = []
     for s in steps:
-        args = ", ".join(f"{k}={v}" for k, v in s.items() if k != "op" and not isinstance(v, list))
+        args = sep.join(
+            f"{k}={number(v)}" for k, v in s.items() if k != "op" and not isinstance(v, list)
+        )
         parts.append(f"{s['op']}({args})" if args else s["op"])
     return " -> ".join(parts)
 

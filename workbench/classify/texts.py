@@ -20,6 +20,8 @@ import string
 from functools import lru_cache
 from typing import Any
 
+from workbench.messages import fi_number
+
 # id -> (English, Finnish). Same placeholders in both (tested).
 MESSAGES: dict[str, tuple[str, str]] = {
     # -- verdict reasons ----------------------------------------------------------------
@@ -382,10 +384,7 @@ class _FinnishFormatter(string.Formatter):
     def format_field(self, value: Any, format_spec: str) -> str:
         if isinstance(value, Text):
             return format(value.fi, format_spec)
-        out = format(value, format_spec)
-        if isinstance(value, float | int) and not isinstance(value, bool):
-            out = out.replace(".", ",")
-        return out
+        return fi_number(value, format_spec)
 
 
 _FI = _FinnishFormatter()
