@@ -11,6 +11,7 @@ English twin has the same numbers with a point.
 
 from __future__ import annotations
 
+import html
 import math
 import re
 
@@ -20,18 +21,21 @@ from test_plugin_messages_bilingual import _demo_results, _edge_results, _pls_re
 
 from workbench.analysis import discover, run_plugin
 from workbench.analysis.pipelines import describe, resolve_pipeline
-from workbench.classify import texts
+from workbench.classify import classify_project, texts
 from workbench.demo import build_demo_project
 from workbench.messages import NBSP, fi_number, text_in
 from workbench.model import Result
+from workbench.report.html_report import build_report_html
 
 # A number written with a decimal point: digits, a point, digits. Not matched: dotted
 # sequences of three or more parts ("1.2.0", a version string, which is not a number and
 # stays as written), so the lookarounds refuse a point or digit on either side. Standard
 # names ("ISO 18134-2", "EN 15104") and file names ("ash.csv") have no digit-point-digit
-# and need no exclusion.
-POINT_NUMBER = re.compile(r"(?<![\d.])\d+\.\d+(?![\d.])")
-COMMA_NUMBER = re.compile(r"(?<![\d,])\d+,\d+(?![\d,])")
+# and need no exclusion. A number glued to a letter is a code, not a quantity: the
+# ISO 17225 property classes of the route files ("A0.7", "M10", "A10.0+") are written
+# the same in every language, so a letter just before the digits is refused too.
+POINT_NUMBER = re.compile(r"(?<![\w.])\d+\.\d+(?![\d.])")
+COMMA_NUMBER = re.compile(r"(?<![\w,])\d+,\d+(?![\d,])")
 
 
 @pytest.mark.parametrize(
@@ -176,3 +180,34 @@ def test_the_ash_note_of_the_demo_reads_with_decimal_commas():
         assert text_in(note, "fi").split(" ")[1] == text_in(note, "en").split(" ")[1].replace(
             ".", ","
         )
+
+
+def _visible_text(page: str) -> str:
+    """The report's text as a reader sees it (no style sheet, tags or entities)."""
+    page = re.sub(r"<style.*?</style>", " ", page, flags=re.S)
+    return html.unescape(re.sub(r"<[^>]+>", " ", page))
+
+
+def test_the_finnish_report_writes_its_numbers_with_a_decimal_comma():
+    project = build_demo_project()
+    registry = discover(entry_points=False)
+    for sid in project.samples:
+        run_plugin(project, "moisture_ash", sid, registry=registry)
+    verdicts = [v.to_json() for v in classify_project(project)]
+    no_plots = lambda svg, _id: ""  # noqa: E731  (plot tick labels are not checked here)
+    fi = _visible_text(build_report_html(project, verdicts, lang="fi", embed=no_plots))
+    en = _visible_text(build_report_html(project, verdicts, lang="en", embed=no_plots))
+    # Quoted as written, not formatted by the report: a sample's own notes (typed text)
+    # and the cited sources of the limits ("Table 4.2", "EBC (v10.2)").
+    verbatim = [s.notes for s in project.samples.values() if s.notes] + [
+        c["source"] for v in verdicts for c in v.get("criteria", []) if c.get("source")
+    ]
+    for quoted in sorted(set(verbatim), key=len, reverse=True):
+        fi, en = fi.replace(quoted, " "), en.replace(quoted, " ")
+    # values, limits and scores in the tables; the ash notes of the analyses
+    assert not POINT_NUMBER.findall(fi), POINT_NUMBER.findall(fi)[:10]
+    assert "A0.7" in fi  # an ISO 17225 ash class is a code, not a number: as written
+    assert len(COMMA_NUMBER.findall(fi)) > 50
+    assert _numbers(COMMA_NUMBER, fi, ",") == _numbers(POINT_NUMBER, en, ".")
+    assert "3,104" in fi and "3.104" in en and "3,104" not in en
+    assert "1.0.0" in fi  # a plugin's version string is not a number and stays as written

@@ -21,7 +21,7 @@ from html import escape
 from typing import Any
 
 from workbench import __version__
-from workbench.messages import message_text, method_text, text_in
+from workbench.messages import fi_number, message_text, method_text, text_in
 from workbench.model import Measurement, Project, Result, Sample, now_iso
 from workbench.report.strings import text
 from workbench.report.svgplot import PlotSpec, Series, render_svg
@@ -67,18 +67,19 @@ def _basis(basis: str, lang: str) -> str:
     return fi if lang == "fi" else en
 
 
-def _fmt(v: Any) -> str:
+def _fmt(v: Any, lang: str = "en") -> str:
+    """A table cell: a float to four significant digits (decimal comma in Finnish)."""
     if isinstance(v, float):
-        return f"{v:.4g}"
+        return fi_number(v, ".4g") if lang == "fi" else f"{v:.4g}"
     if v is None:
         return ""
     return str(v)
 
 
-def _table(header: list[str], rows: list[list[Any]]) -> str:
+def _table(header: list[str], rows: list[list[Any]], lang: str = "en") -> str:
     head = "".join(f"<th>{escape(h)}</th>" for h in header)
     body = "".join(
-        "<tr>" + "".join(f"<td>{escape(_fmt(c))}</td>" for c in row) + "</tr>" for row in rows
+        "<tr>" + "".join(f"<td>{escape(_fmt(c, lang))}</td>" for c in row) + "</tr>" for row in rows
     )
     return f'<table width="100%" cellspacing="0"><tr>{head}</tr>{body}</table>'
 
@@ -223,7 +224,7 @@ def _verdict_section(v: dict[str, Any], lang: str) -> str:
     t = lambda k: text(k, lang)  # noqa: E731
     parts = [
         f"<h4>{escape(_route_name(v, lang))}: {VERDICT_STYLE.get(v['verdict'], ('',))[0]} "
-        f"{escape(t(v['verdict']))} ({t('score')} {_fmt(v.get('score'))})</h4>"
+        f"{escape(t(v['verdict']))} ({t('score')} {_fmt(v.get('score'), lang)})</h4>"
     ]
     for key in ("reasons", "conditions"):
         items = [str(x) for x in _loc(v, key, lang, [])]
@@ -239,12 +240,12 @@ def _verdict_section(v: dict[str, Any], lang: str) -> str:
         if c.get("value") is None and c.get("kind") != "informative"
     ]
     for c in shown:
-        value = "" if c.get("value") is None else _fmt(_loc(c, "value", lang))
+        value = "" if c.get("value") is None else _fmt(_loc(c, "value", lang), lang)
         unit = c.get("unit") or ""
         basis = _basis(c.get("basis") or "none", lang)
         limit = c.get("limit")
         if isinstance(limit, list | tuple):
-            limit = " – ".join(_fmt(x) for x in limit)
+            limit = " – ".join(_fmt(x, lang) for x in limit)
         comparator = c.get("comparator") or ""
         if c.get("limit_text"):
             limit, comparator, unit_for_limit = _loc(c, "limit_text", lang), "", ""
@@ -255,7 +256,7 @@ def _verdict_section(v: dict[str, Any], lang: str) -> str:
                 _criterion_label(c, lang),
                 f"{value} {unit}".strip() + (f" ({basis})" if basis and value else ""),
                 t(c.get("origin") or "") if c.get("origin") else "",
-                f"{comparator} {_fmt(limit)} {unit_for_limit}".strip(),
+                f"{comparator} {_fmt(limit, lang)} {unit_for_limit}".strip(),
                 t(c.get("result") or "unknown"),
                 source_key(c.get("source") or "") + (" (GAP)" if c.get("gap") else ""),
             ]
@@ -272,6 +273,7 @@ def _verdict_section(v: dict[str, Any], lang: str) -> str:
                     t("source"),
                 ],
                 rows,
+                lang,
             )
         )
     if unmeasured:
@@ -282,8 +284,8 @@ def _verdict_section(v: dict[str, Any], lang: str) -> str:
         acc = pred.get("cv_accuracy")
         parts.append(
             f"<p><i>{escape(t('learned'))} “{escape(str(pred.get('name', '')))}”: "
-            f"{escape(t(str(pred.get('prediction', ''))))} (p = {_fmt(pred.get('probability'))}"
-            + (f", {escape(t('cv_accuracy'))} {_fmt(acc)}" if acc is not None else "")
+            f"{escape(t(str(pred.get('prediction', ''))))} (p = {_fmt(pred.get('probability'), lang)}"
+            + (f", {escape(t('cv_accuracy'))} {_fmt(acc, lang)}" if acc is not None else "")
             + ")</i></p>"
         )
     missing = _loc(v, "missing", lang, [])
@@ -368,7 +370,7 @@ def build_report_html(
             *[[k, v] for k, v in s.metadata.items()],
         ]
         html.append(f"<h3>{escape(t('metadata'))}</h3>")
-        html.append(_table([t("property"), t("value")], [r for r in meta_rows if r[1]]))
+        html.append(_table([t("property"), t("value")], [r for r in meta_rows if r[1]], lang))
         if s.measurements:
             html.append(f"<h3>{escape(t('measurements'))}</h3>")
             rows = [
@@ -387,6 +389,7 @@ def build_report_html(
                         t("source_file"),
                     ],
                     rows,
+                    lang,
                 )
             )
             qrows = [
@@ -413,6 +416,7 @@ def build_report_html(
                             t("method"),
                         ],
                         qrows,
+                        lang,
                     )
                 )
         if s.results:
@@ -429,7 +433,7 @@ def build_report_html(
                 for p, q in r.values.items()
             ]
             html.append(
-                _table([t("plugin"), t("property"), t("value"), t("unit"), t("basis")], rrows)
+                _table([t("plugin"), t("property"), t("value"), t("unit"), t("basis")], rrows, lang)
             )
             notes = _analysis_notes(s, lang)
             if notes:
