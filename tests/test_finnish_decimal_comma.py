@@ -26,6 +26,7 @@ from workbench.demo import build_demo_project
 from workbench.messages import NBSP, fi_number, text_in
 from workbench.model import Result
 from workbench.report.html_report import build_report_html
+from workbench.report.svgplot import PlotSpec, Series, render_svg
 
 # A number written with a decimal point: digits, a point, digits. Not matched: dotted
 # sequences of three or more parts ("1.2.0", a version string, which is not a number and
@@ -211,3 +212,22 @@ def test_the_finnish_report_writes_its_numbers_with_a_decimal_comma():
     assert _numbers(COMMA_NUMBER, fi, ",") == _numbers(POINT_NUMBER, en, ".")
     assert "3,104" in fi and "3.104" in en and "3,104" not in en
     assert "1.0.0" in fi  # a plugin's version string is not a number and stays as written
+
+
+def test_report_plot_ticks_have_a_decimal_comma_in_finnish():
+    spec = PlotSpec(
+        "Ash",
+        "Replicate",
+        "Ash (%)",
+        [Series("ash", np.arange(1.0, 4.0), np.array([0.2, 0.5, 1.1]))],
+    )
+    ticks = {}
+    for lang in ("en", "fi"):
+        svg = render_svg(spec, lang=lang)  # coordinates have points; the shown texts are checked
+        ticks[lang] = re.findall(
+            r'<text x="[^"]*" y="[^"]*" text-anchor="(?:middle|end)">([^<]*)<', svg
+        )
+    assert ticks["fi"] == [t.replace(".", ",") for t in ticks["en"]]
+    assert any(POINT_NUMBER.search(t) for t in ticks["en"])
+    assert any(COMMA_NUMBER.search(t) for t in ticks["fi"])
+    assert not any(POINT_NUMBER.search(t) for t in ticks["fi"])

@@ -443,7 +443,7 @@ def build_report_html(
             html.append(f"<h3>{escape(t('plots'))}</h3>")
             for spec in specs:
                 plot_no += 1
-                html.append(f"<p>{embed(render_svg(spec), f'plot{plot_no}')}</p>")
+                html.append(f"<p>{embed(render_svg(spec, lang=lang), f'plot{plot_no}')}</p>")
         mine = [v for v in verdicts if v.get("sample_id") == s.id or v.get("sample") == s.name]
         if mine:
             html.append(f"<h3>{escape(t('suitability'))}</h3>")

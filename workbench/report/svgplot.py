@@ -15,6 +15,8 @@ from html import escape
 
 import numpy as np
 
+from workbench.messages import fi_number
+
 PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#7f7f7f")
 DASHES = ("", "6,3", "2,2", "8,3,2,3")  # distinguishable without colour
 
@@ -53,12 +55,12 @@ def nice_ticks(lo: float, hi: float, n: int = 5) -> list[float]:
     return ticks
 
 
-def _fmt(v: float) -> str:
+def _fmt(v: float, lang: str = "en") -> str:
+    """A tick label; decimal comma in a Finnish report ("0,5")."""
     if v == 0:
         return "0"
-    if abs(v) >= 1e4 or abs(v) < 1e-3:
-        return f"{v:.2g}"
-    return f"{v:g}"
+    spec = ".2g" if abs(v) >= 1e4 or abs(v) < 1e-3 else "g"
+    return fi_number(v, spec) if lang == "fi" else format(v, spec)
 
 
 def _decimate(x: np.ndarray, y: np.ndarray, max_points: int) -> tuple[np.ndarray, np.ndarray]:
@@ -68,8 +70,10 @@ def _decimate(x: np.ndarray, y: np.ndarray, max_points: int) -> tuple[np.ndarray
     return x[idx], y[idx]
 
 
-def render_svg(spec: PlotSpec, width: int = 640, height: int = 320, max_points: int = 800) -> str:
-    """The plot as a standalone SVG document string."""
+def render_svg(
+    spec: PlotSpec, width: int = 640, height: int = 320, max_points: int = 800, lang: str = "en"
+) -> str:
+    """The plot as a standalone SVG document string (tick numbers written for ``lang``)."""
     left, right, top, bottom = 70, 20, 30, 50
     pw, ph = width - left - right, height - top - bottom
     xs = [np.asarray(s.x, float) for s in spec.series]
@@ -107,11 +111,15 @@ def render_svg(spec: PlotSpec, width: int = 640, height: int = 320, max_points: 
         out.append(
             f'<line x1="{px:.1f}" y1="{top + ph}" x2="{px:.1f}" y2="{top + ph + 4}" stroke="#444"/>'
         )
-        out.append(f'<text x="{px:.1f}" y="{top + ph + 16}" text-anchor="middle">{_fmt(t)}</text>')
+        out.append(
+            f'<text x="{px:.1f}" y="{top + ph + 16}" text-anchor="middle">{_fmt(t, lang)}</text>'
+        )
     for t in nice_ticks(y0, y1):
         py = sy(t)
         out.append(f'<line x1="{left - 4}" y1="{py:.1f}" x2="{left}" y2="{py:.1f}" stroke="#444"/>')
-        out.append(f'<text x="{left - 6}" y="{py + 4:.1f}" text-anchor="end">{_fmt(t)}</text>')
+        out.append(
+            f'<text x="{left - 6}" y="{py + 4:.1f}" text-anchor="end">{_fmt(t, lang)}</text>'
+        )
     out.append(
         f'<text x="{left + pw / 2}" y="{height - 10}" text-anchor="middle">'
         f"{escape(spec.x_label)}</text>"
