@@ -121,7 +121,10 @@ def sniff_delimiter(lines: Sequence[str]) -> str | None:
     candidates = ["\t", ";", ","]
     best, best_score = None, 0
     filled = [line for line in lines if line.strip()]
+    joined = "\n".join(filled)
     for delim in candidates:
+        if delim not in joined:
+            continue  # every count 0 (the test below): not this one
         counts = [line.count(delim) for line in filled]
         if not counts or min(counts) == 0:
             continue
