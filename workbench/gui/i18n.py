@@ -41,6 +41,7 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
     """
     global _active_language
     _active_language = language if language in LANGUAGES else "en"
+    apply_number_locale(_active_language)
     installed: list[QTranslator] = []
     if _active_language == "en":
         return installed
@@ -54,6 +55,18 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
         app.installTranslator(qt_base)
         installed.append(qt_base)
     return installed
+
+
+def apply_number_locale(language: str) -> None:
+    """Numbers in the window follow the interface language where the system's locale
+    would contradict it: a Finnish interface writes decimal commas (as its messages and
+    reports do) even on an English system; otherwise the system's locale applies (an
+    English interface on a Finnish system keeps the regional decimal comma)."""
+    system = QLocale.system()
+    if language == "fi" and system.language() != QLocale.Language.Finnish:
+        QLocale.setDefault(QLocale("fi_FI"))
+    else:
+        QLocale.setDefault(system)
 
 
 def active_language() -> str:

@@ -37,6 +37,7 @@ from workbench.analysis.pipelines import (
     save_pipeline,
 )
 from workbench.errors import UserFacingError
+from workbench.gui.locale_axis import locale_axes
 from workbench.gui.param_form import ParamForm
 from workbench.model import Project
 
@@ -80,8 +81,10 @@ class PipelinePreview(QGroupBox):
         tools.addWidget(self.step_combo, 1)
         tools.addWidget(save)
 
-        self.before = pg.PlotWidget(background="w", title=self.tr("Before"))
-        self.after = pg.PlotWidget(background="w", title=self.tr("After"))
+        self.before = pg.PlotWidget(
+            background="w", title=self.tr("Before"), axisItems=locale_axes()
+        )
+        self.after = pg.PlotWidget(background="w", title=self.tr("After"), axisItems=locale_axes())
         for plot in (self.before, self.after):
             plot.showGrid(x=True, y=True, alpha=0.2)
             plot.setMinimumHeight(180)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from workbench.gui.column_labels import column_label
 from workbench.gui.i18n import kind_label, local_text
+from workbench.gui.locale_axis import locale_axes
 from workbench.model import Column, Measurement, Result, Sample
 
 MAX_CURVES = 40
@@ -133,7 +134,7 @@ class PlotView(QWidget):
     def _plot_at(self, row: int) -> pg.PlotItem:
         """A PlotItem at ``row``: a spare one reset to a fresh state, or a new one."""
         if not self._spare:
-            plot = self.graphics.addPlot(row=row, col=0)
+            plot = self.graphics.addPlot(row=row, col=0, axisItems=locale_axes())
             plot.showGrid(x=True, y=True, alpha=0.2)
             plot.setClipToView(True)
             plot.setDownsampling(auto=True, mode="peak")

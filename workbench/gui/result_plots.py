@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 from workbench.gui.column_labels import column_label
 from workbench.gui.i18n import local_text
+from workbench.gui.locale_axis import locale_axes
 from workbench.gui.numbers import locale_number
 from workbench.gui.plot_view import PALETTE
 from workbench.model import Column, Result
@@ -93,7 +94,7 @@ def table_widget(result: Result, plot: dict[str, Any]) -> QTableView:
 
 
 def _new_plot(plot: dict[str, Any], x: Column, ys: list[Column]) -> pg.PlotWidget:
-    widget = pg.PlotWidget(background="w")
+    widget = pg.PlotWidget(background="w", axisItems=locale_axes())
     item = widget.getPlotItem()
     item.showGrid(x=True, y=True, alpha=0.2)
     for axis in ("bottom", "left"):
