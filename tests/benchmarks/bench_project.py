@@ -65,11 +65,11 @@ class ProjectSave(Benchmark):
     description = "Save a new 1,000-sample project (atomic) vs bare h5py write of its arrays"
 
     def setup(self, workdir: Path, scale: float) -> None:
-        n = max(1, int(N_SAMPLES * scale))
-        self.project = make_project(n)
+        self.n = max(1, int(N_SAMPLES * scale))
+        self.project = make_project(self.n)
         self.groups = arrays_of(self.project)
-        self.target = workdir / f"save_{n}.fwproj"
-        self.bare = workdir / f"save_bare_{n}.h5"
+        self.target = workdir / f"save_{self.n}.fwproj"
+        self.bare = workdir / f"save_bare_{self.n}.h5"
 
     def ours(self) -> None:
         save_project(self.project, self.target)
@@ -78,7 +78,10 @@ class ProjectSave(Benchmark):
         bare_write(self.groups, self.bare)
 
     def teardown(self) -> None:
+        # a saved project's arrays live in its file: the next repetition (--repeat)
+        # saves a new project again, not one already saved
         close_project(self.project)
+        self.project = make_project(self.n)
 
 
 @register
