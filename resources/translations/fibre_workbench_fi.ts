@@ -204,7 +204,7 @@
     </message>
     <message>
         <location filename="../../workbench/gui/actions.py" line="206"/>
-        <location filename="../../workbench/gui/analysis_actions.py" line="145"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="146"/>
         <source>&amp;Help</source>
         <translation>&amp;Ohje</translation>
     </message>
@@ -217,67 +217,67 @@
         <translation>Soveltuvuus</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="147"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="148"/>
         <source>&amp;Analyses</source>
         <translation>&amp;Analyysit</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="148"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="149"/>
         <source>&amp;Tools</source>
         <translation>T&amp;yökalut</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="161"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="162"/>
         <source>Re-run all &amp;stale results</source>
         <translation>Aja kaikki &amp;vanhentuneet tulokset uudelleen</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="163"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="164"/>
         <source>Compute again every result whose input data have changed</source>
         <translation>Laske uudelleen kaikki tulokset, joiden lähtötiedot ovat muuttuneet</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="168"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="169"/>
         <source>&amp;Self-assessment wizard…</source>
         <translation>&amp;Ohjattu itsearviointi…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="170"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="171"/>
         <source>Describe a side stream, add its lab values, see what it suits</source>
         <translation>Kuvaile sivuvirta, lisää sen laboratorioarvot ja katso, mihin se sopii</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="173"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="174"/>
         <source>&amp;Train classifier…</source>
         <translation>&amp;Opeta luokittelija…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="175"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="176"/>
         <source>Training &amp;labels…</source>
         <translation>Opetus&amp;luokat…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="179"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="180"/>
         <source>&amp;Plugins…</source>
         <translation>&amp;Liitännäiset…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="181"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="182"/>
         <source>Every plugin with its version, origin and status</source>
         <translation>Kaikki liitännäiset versioineen, alkuperineen ja tiloineen</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="240"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="241"/>
         <source>%1 on %2 sample(s)</source>
         <translation>%1, %2 näytettä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="256"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="257"/>
         <source>%1: %2 result(s) added.</source>
         <translation>%1: lisättiin %2 tulosta.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="262"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="263"/>
         <source>Skipped: %1</source>
         <translation>Ohitettiin: %1</translation>
     </message>
@@ -333,7 +333,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../workbench/gui/app.py" line="67"/>
+        <location filename="../../workbench/gui/app.py" line="70"/>
         <source>The demonstration project could not be created: %1</source>
         <translation>Esittelyprojektia ei voitu luoda: %1</translation>
     </message>
@@ -374,187 +374,187 @@
 <context>
     <name>Columns</name>
     <message>
-        <location filename="../../workbench/gui/column_labels.py" line="23"/>
+        <location filename="../../workbench/gui/column_labels.py" line="24"/>
         <source>Temperature</source>
         <translation>Lämpötila</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/column_labels.py" line="24"/>
+        <location filename="../../workbench/gui/column_labels.py" line="25"/>
         <source>Time</source>
         <translation>Aika</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/column_labels.py" line="25"/>
+        <location filename="../../workbench/gui/column_labels.py" line="26"/>
         <source>Mass</source>
         <translation>Massa</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/column_labels.py" line="26"/>
+        <location filename="../../workbench/gui/column_labels.py" line="27"/>
         <source>Wavelength</source>
         <translation>Aallonpituus</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/column_labels.py" line="27"/>
+        <location filename="../../workbench/gui/column_labels.py" line="28"/>
         <source>Wavenumber</source>
         <translation>Aaltoluku</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/column_labels.py" line="28"/>
+        <location filename="../../workbench/gui/column_labels.py" line="29"/>
         <source>Absorbance</source>
         <translation>Absorbanssi</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/column_labels.py" line="29"/>
+        <location filename="../../workbench/gui/column_labels.py" line="30"/>
         <source>Reflectance</source>
         <translation>Reflektanssi</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/column_labels.py" line="30"/>
+        <location filename="../../workbench/gui/column_labels.py" line="31"/>
         <source>Transmittance</source>
         <translation>Transmittanssi</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/column_labels.py" line="31"/>
+        <location filename="../../workbench/gui/column_labels.py" line="32"/>
         <source>Intensity</source>
         <translation>Intensiteetti</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/column_labels.py" line="32"/>
+        <location filename="../../workbench/gui/column_labels.py" line="33"/>
         <source>Heat flow</source>
         <translation>Lämpövirta</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/column_labels.py" line="33"/>
+        <location filename="../../workbench/gui/column_labels.py" line="34"/>
         <source>Length</source>
         <translation>Pituus</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/column_labels.py" line="34"/>
+        <location filename="../../workbench/gui/column_labels.py" line="35"/>
         <source>Width</source>
         <translation>Leveys</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/column_labels.py" line="35"/>
+        <location filename="../../workbench/gui/column_labels.py" line="36"/>
         <source>Curl</source>
         <translation>Kiharuus</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/column_labels.py" line="36"/>
+        <location filename="../../workbench/gui/column_labels.py" line="37"/>
         <source>Kinks</source>
         <translation>Mutkat</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/column_labels.py" line="37"/>
+        <location filename="../../workbench/gui/column_labels.py" line="38"/>
         <source>Replicate</source>
         <translation>Rinnakkainen</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/column_labels.py" line="38"/>
+        <location filename="../../workbench/gui/column_labels.py" line="39"/>
         <source>Moisture</source>
         <translation>Kosteus</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/column_labels.py" line="39"/>
+        <location filename="../../workbench/gui/column_labels.py" line="40"/>
         <source>Ash</source>
         <translation>Tuhka</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/column_labels.py" line="40"/>
+        <location filename="../../workbench/gui/column_labels.py" line="41"/>
         <source>Ash (dry basis)</source>
         <translation>Tuhka (kuiva-aineesta)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/column_labels.py" line="41"/>
+        <location filename="../../workbench/gui/column_labels.py" line="42"/>
         <source>Moisture (wet basis)</source>
         <translation>Kosteus (märkäpainosta)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/column_labels.py" line="42"/>
+        <location filename="../../workbench/gui/column_labels.py" line="43"/>
         <source>Ash replicates</source>
         <translation>Tuhkan rinnakkaiset</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/column_labels.py" line="43"/>
+        <location filename="../../workbench/gui/column_labels.py" line="44"/>
         <source>Moisture replicates</source>
         <translation>Kosteuden rinnakkaiset</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/column_labels.py" line="44"/>
+        <location filename="../../workbench/gui/column_labels.py" line="45"/>
         <source>Mass, relative to the initial mass</source>
         <translation>Massa suhteessa alkumassaan</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/column_labels.py" line="47"/>
+        <location filename="../../workbench/gui/column_labels.py" line="48"/>
         <source>DTG (-dm/dT)</source>
         <translation>DTG (-dm/dT)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/column_labels.py" line="48"/>
+        <location filename="../../workbench/gui/column_labels.py" line="49"/>
         <source>Peak DTG</source>
         <translation>DTG-huippu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/column_labels.py" line="49"/>
+        <location filename="../../workbench/gui/column_labels.py" line="50"/>
         <source>Peak temperature</source>
         <translation>Huippulämpötila</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/column_labels.py" line="50"/>
+        <location filename="../../workbench/gui/column_labels.py" line="51"/>
         <source>Particles</source>
         <translation>Partikkelit</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/column_labels.py" line="51"/>
+        <location filename="../../workbench/gui/column_labels.py" line="52"/>
         <source>Share of count</source>
         <translation>Osuus lukumäärästä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/column_labels.py" line="52"/>
+        <location filename="../../workbench/gui/column_labels.py" line="53"/>
         <source>Share of length</source>
         <translation>Osuus pituudesta</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/column_labels.py" line="53"/>
+        <location filename="../../workbench/gui/column_labels.py" line="54"/>
         <source>Class from</source>
         <translation>Luokka alkaen</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/column_labels.py" line="54"/>
+        <location filename="../../workbench/gui/column_labels.py" line="55"/>
         <source>Class to</source>
         <translation>Luokka päättyen</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/column_labels.py" line="55"/>
+        <location filename="../../workbench/gui/column_labels.py" line="56"/>
         <source>Class midpoint</source>
         <translation>Luokan keskikohta</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/column_labels.py" line="56"/>
+        <location filename="../../workbench/gui/column_labels.py" line="57"/>
         <source>Component</source>
         <translation>Komponentti</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/column_labels.py" line="57"/>
+        <location filename="../../workbench/gui/column_labels.py" line="58"/>
         <source>Components</source>
         <translation>Komponentit</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/column_labels.py" line="58"/>
+        <location filename="../../workbench/gui/column_labels.py" line="59"/>
         <source>Explained variance</source>
         <translation>Selitetty varianssi</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/column_labels.py" line="59"/>
+        <location filename="../../workbench/gui/column_labels.py" line="60"/>
         <source>Cumulative explained variance</source>
         <translation>Kumulatiivinen selitetty varianssi</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/column_labels.py" line="60"/>
+        <location filename="../../workbench/gui/column_labels.py" line="61"/>
         <source>Regression coefficient</source>
         <translation>Regressiokerroin</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/column_labels.py" line="61"/>
+        <location filename="../../workbench/gui/column_labels.py" line="62"/>
         <source>Sample number</source>
         <translation>Näytteen numero</translation>
     </message>
@@ -597,7 +597,7 @@
         <translation>Tuo ”%1”</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="251"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="252"/>
         <source>Run %1</source>
         <translation>Aja %1</translation>
     </message>
@@ -701,166 +701,166 @@
 <context>
     <name>DetailsPanel</name>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="49"/>
+        <location filename="../../workbench/gui/details_panel.py" line="57"/>
         <source>%1 items selected.</source>
         <translation>%1 kohdetta valittu.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="51"/>
+        <location filename="../../workbench/gui/details_panel.py" line="59"/>
         <source>Select a sample, measurement or result to see its details.</source>
         <translation>Valitse näyte, mittaus tai tulos nähdäksesi sen tiedot.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="87"/>
+        <location filename="../../workbench/gui/details_panel.py" line="95"/>
         <source>Property</source>
         <translation>Ominaisuus</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="87"/>
+        <location filename="../../workbench/gui/details_panel.py" line="95"/>
         <source>Value</source>
         <translation>Arvo</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="87"/>
-        <location filename="../../workbench/gui/details_panel.py" line="135"/>
+        <location filename="../../workbench/gui/details_panel.py" line="95"/>
+        <location filename="../../workbench/gui/details_panel.py" line="143"/>
         <source>Basis</source>
         <translation>Perusta</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="107"/>
+        <location filename="../../workbench/gui/details_panel.py" line="115"/>
         <source>Feedstock type</source>
         <translation>Raaka-ainetyyppi</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="108"/>
+        <location filename="../../workbench/gui/details_panel.py" line="116"/>
         <source>Supplier</source>
         <translation>Toimittaja</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="109"/>
+        <location filename="../../workbench/gui/details_panel.py" line="117"/>
         <source>Origin</source>
         <translation>Alkuperä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="110"/>
+        <location filename="../../workbench/gui/details_panel.py" line="118"/>
         <source>Date received</source>
         <translation>Vastaanotettu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="111"/>
+        <location filename="../../workbench/gui/details_panel.py" line="119"/>
         <source>Notes</source>
         <translation>Huomautukset</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="112"/>
+        <location filename="../../workbench/gui/details_panel.py" line="120"/>
         <source>Measurements</source>
         <translation>Mittaukset</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="113"/>
+        <location filename="../../workbench/gui/details_panel.py" line="121"/>
         <source>Results</source>
         <translation>Tulokset</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="114"/>
-        <location filename="../../workbench/gui/details_panel.py" line="171"/>
+        <location filename="../../workbench/gui/details_panel.py" line="122"/>
+        <location filename="../../workbench/gui/details_panel.py" line="179"/>
         <source>Identifier</source>
         <translation>Tunniste</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="124"/>
-        <location filename="../../workbench/gui/details_panel.py" line="156"/>
-        <location filename="../../workbench/gui/details_panel.py" line="175"/>
+        <location filename="../../workbench/gui/details_panel.py" line="132"/>
+        <location filename="../../workbench/gui/details_panel.py" line="164"/>
+        <location filename="../../workbench/gui/details_panel.py" line="183"/>
         <source>Values</source>
         <translation>Arvot</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="130"/>
+        <location filename="../../workbench/gui/details_panel.py" line="138"/>
         <source>Sample</source>
         <translation>Näyte</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="131"/>
+        <location filename="../../workbench/gui/details_panel.py" line="139"/>
         <source>Kind</source>
         <translation>Laji</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="132"/>
+        <location filename="../../workbench/gui/details_panel.py" line="140"/>
         <source>Method</source>
         <translation>Menetelmä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="133"/>
+        <location filename="../../workbench/gui/details_panel.py" line="141"/>
         <source>Instrument</source>
         <translation>Laite</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="134"/>
+        <location filename="../../workbench/gui/details_panel.py" line="142"/>
         <source>Replicate</source>
         <translation>Rinnakkaismääritys</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="136"/>
+        <location filename="../../workbench/gui/details_panel.py" line="144"/>
         <source>Points</source>
         <translation>Pisteitä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="137"/>
+        <location filename="../../workbench/gui/details_panel.py" line="145"/>
         <source>Source file</source>
         <translation>Lähdetiedosto</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="138"/>
+        <location filename="../../workbench/gui/details_panel.py" line="146"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="139"/>
+        <location filename="../../workbench/gui/details_panel.py" line="147"/>
         <source>Imported</source>
         <translation>Tuotu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="149"/>
+        <location filename="../../workbench/gui/details_panel.py" line="157"/>
         <source>values</source>
         <translation>arvoa</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="153"/>
+        <location filename="../../workbench/gui/details_panel.py" line="161"/>
         <source>Columns</source>
         <translation>Sarakkeet</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="163"/>
+        <location filename="../../workbench/gui/details_panel.py" line="171"/>
         <source>Stated in the file</source>
         <translation>Tiedostossa ilmoitettu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="168"/>
+        <location filename="../../workbench/gui/details_panel.py" line="176"/>
         <source>Plugin</source>
         <translation>Liitännäinen</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="169"/>
+        <location filename="../../workbench/gui/details_panel.py" line="177"/>
         <source>Application version</source>
         <translation>Sovelluksen versio</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="170"/>
+        <location filename="../../workbench/gui/details_panel.py" line="178"/>
         <source>Created</source>
         <translation>Luotu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="178"/>
+        <location filename="../../workbench/gui/details_panel.py" line="186"/>
         <source>Messages</source>
         <translation>Viestit</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="181"/>
+        <location filename="../../workbench/gui/details_panel.py" line="189"/>
         <source>Parameters</source>
         <translation>Parametrit</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="187"/>
+        <location filename="../../workbench/gui/details_panel.py" line="195"/>
         <source>Inputs</source>
         <translation>Lähtötiedot</translation>
     </message>
@@ -1177,17 +1177,17 @@
 <context>
     <name>ImportPreview</name>
     <message>
-        <location filename="../../workbench/gui/import_preview_model.py" line="81"/>
+        <location filename="../../workbench/gui/import_preview_model.py" line="82"/>
         <source>Failed</source>
         <translation>Epäonnistui</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_preview_model.py" line="89"/>
+        <location filename="../../workbench/gui/import_preview_model.py" line="90"/>
         <source>Nothing found</source>
         <translation>Ei löytynyt mitään</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_preview_model.py" line="90"/>
+        <location filename="../../workbench/gui/import_preview_model.py" line="91"/>
         <source>(none named)</source>
         <translation>(ei nimettyä)</translation>
     </message>
@@ -1303,47 +1303,47 @@
 <context>
     <name>Kinds</name>
     <message>
-        <location filename="../../workbench/gui/i18n.py" line="111"/>
+        <location filename="../../workbench/gui/i18n.py" line="166"/>
         <source>Spectrum</source>
         <translation>Spektri</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/i18n.py" line="112"/>
+        <location filename="../../workbench/gui/i18n.py" line="167"/>
         <source>TGA curve</source>
         <translation>TGA-käyrä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/i18n.py" line="113"/>
+        <location filename="../../workbench/gui/i18n.py" line="168"/>
         <source>Moisture</source>
         <translation>Kosteus</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/i18n.py" line="114"/>
+        <location filename="../../workbench/gui/i18n.py" line="169"/>
         <source>Ash</source>
         <translation>Tuhka</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/i18n.py" line="115"/>
+        <location filename="../../workbench/gui/i18n.py" line="170"/>
         <source>Fibre analysis summary</source>
         <translation>Kuituanalyysin yhteenveto</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/i18n.py" line="116"/>
+        <location filename="../../workbench/gui/i18n.py" line="171"/>
         <source>Fibre particle list</source>
         <translation>Kuitujen partikkelilista</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/i18n.py" line="117"/>
+        <location filename="../../workbench/gui/i18n.py" line="172"/>
         <source>Fibre length distribution</source>
         <translation>Kuidunpituusjakauma</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/i18n.py" line="118"/>
+        <location filename="../../workbench/gui/i18n.py" line="173"/>
         <source>Lab values</source>
         <translation>Laboratorioarvot</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/i18n.py" line="119"/>
+        <location filename="../../workbench/gui/i18n.py" line="174"/>
         <source>Table</source>
         <translation>Taulukko</translation>
     </message>
@@ -1351,47 +1351,47 @@
 <context>
     <name>LabelEditor</name>
     <message>
-        <location filename="../../workbench/gui/models_dialog.py" line="81"/>
+        <location filename="../../workbench/gui/models_dialog.py" line="82"/>
         <source>Training labels</source>
         <translation>Opetusluokat</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/models_dialog.py" line="89"/>
+        <location filename="../../workbench/gui/models_dialog.py" line="90"/>
         <source>Label name; use route:&lt;route id&gt; for an observed outcome of a route</source>
         <translation>Luokan nimi; käytä muotoa route:&lt;reitin tunnus&gt; reitin havaitulle tulokselle</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/models_dialog.py" line="92"/>
+        <location filename="../../workbench/gui/models_dialog.py" line="93"/>
         <source>Copy feedstock types</source>
         <translation>Kopioi raaka-ainetyypit</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/models_dialog.py" line="93"/>
+        <location filename="../../workbench/gui/models_dialog.py" line="94"/>
         <source>Set this label of every sample to its feedstock type</source>
         <translation>Aseta jokaisen näytteen tämä luokka sen raaka-ainetyypiksi</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/models_dialog.py" line="96"/>
+        <location filename="../../workbench/gui/models_dialog.py" line="97"/>
         <source>Sample</source>
         <translation>Näyte</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/models_dialog.py" line="96"/>
+        <location filename="../../workbench/gui/models_dialog.py" line="97"/>
         <source>Label</source>
         <translation>Luokka</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/models_dialog.py" line="101"/>
+        <location filename="../../workbench/gui/models_dialog.py" line="102"/>
         <source>Label:</source>
         <translation>Luokka:</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/models_dialog.py" line="110"/>
+        <location filename="../../workbench/gui/models_dialog.py" line="111"/>
         <source>An empty cell removes the label. Every change can be undone.</source>
         <translation>Tyhjä solu poistaa luokan. Jokaisen muutoksen voi kumota.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/models_dialog.py" line="149"/>
+        <location filename="../../workbench/gui/models_dialog.py" line="150"/>
         <source>Copy feedstock types to label “%1”</source>
         <translation>Kopioi raaka-ainetyypit luokkaan ”%1”</translation>
     </message>
@@ -1583,79 +1583,92 @@
     </message>
 </context>
 <context>
+    <name>Parameters</name>
+    <message>
+        <location filename="../../workbench/gui/parameter_text.py" line="31"/>
+        <source>yes</source>
+        <translation>kyllä</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/parameter_text.py" line="32"/>
+        <source>no</source>
+        <translation>ei</translation>
+    </message>
+</context>
+<context>
     <name>PipelinePreview</name>
     <message>
-        <location filename="../../workbench/gui/pipeline_preview.py" line="54"/>
+        <location filename="../../workbench/gui/pipeline_preview.py" line="55"/>
         <source>Preview: one spectrum before and after</source>
         <translation>Esikatselu: yksi spektri ennen ja jälkeen</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/pipeline_preview.py" line="66"/>
+        <location filename="../../workbench/gui/pipeline_preview.py" line="67"/>
         <source>Put a saved pipeline into the Pipeline field</source>
         <translation>Lisää tallennettu esikäsittelyketju Esikäsittely-kenttään</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/pipeline_preview.py" line="70"/>
+        <location filename="../../workbench/gui/pipeline_preview.py" line="71"/>
         <source>Add a step…</source>
         <translation>Lisää vaihe…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/pipeline_preview.py" line="73"/>
+        <location filename="../../workbench/gui/pipeline_preview.py" line="74"/>
         <source>Append a step with its default settings</source>
         <translation>Lisää vaihe loppuun oletusasetuksin</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/pipeline_preview.py" line="75"/>
+        <location filename="../../workbench/gui/pipeline_preview.py" line="76"/>
         <source>Save pipeline as…</source>
         <translation>Tallenna esikäsittelyketju nimellä…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/pipeline_preview.py" line="78"/>
+        <location filename="../../workbench/gui/pipeline_preview.py" line="79"/>
         <source>Load:</source>
         <translation>Lataa:</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/pipeline_preview.py" line="83"/>
+        <location filename="../../workbench/gui/pipeline_preview.py" line="85"/>
         <source>Before</source>
         <translation>Ennen</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/pipeline_preview.py" line="84"/>
+        <location filename="../../workbench/gui/pipeline_preview.py" line="87"/>
         <source>After</source>
         <translation>Jälkeen</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/pipeline_preview.py" line="150"/>
+        <location filename="../../workbench/gui/pipeline_preview.py" line="153"/>
         <source>Save pipeline</source>
         <translation>Tallenna esikäsittelyketju</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/pipeline_preview.py" line="150"/>
+        <location filename="../../workbench/gui/pipeline_preview.py" line="153"/>
         <source>Name (saved in this project):</source>
         <translation>Nimi (tallennetaan tähän projektiin):</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/pipeline_preview.py" line="165"/>
+        <location filename="../../workbench/gui/pipeline_preview.py" line="168"/>
         <source>Saved the pipeline as “%1”.</source>
         <translation>Esikäsittelyketju tallennettiin nimellä ”%1”.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/pipeline_preview.py" line="189"/>
+        <location filename="../../workbench/gui/pipeline_preview.py" line="192"/>
         <source>Tick a sample with a spectrum to see a preview.</source>
         <translation>Rastita näyte, jolla on spektri, nähdäksesi esikatselun.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/pipeline_preview.py" line="196"/>
+        <location filename="../../workbench/gui/pipeline_preview.py" line="199"/>
         <source>Preprocessing preview</source>
         <translation>Esikäsittelyn esikatselu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/pipeline_preview.py" line="223"/>
+        <location filename="../../workbench/gui/pipeline_preview.py" line="226"/>
         <source>x</source>
         <translation>x</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/pipeline_preview.py" line="227"/>
+        <location filename="../../workbench/gui/pipeline_preview.py" line="230"/>
         <source>%1: %2 points before, %3 after (%4 ms).</source>
         <translation>%1: %2 pistettä ennen, %3 jälkeen (%4 ms).</translation>
     </message>
@@ -1663,37 +1676,37 @@
 <context>
     <name>PlotView</name>
     <message>
-        <location filename="../../workbench/gui/plot_view.py" line="86"/>
+        <location filename="../../workbench/gui/plot_view.py" line="99"/>
         <source>Drag to pan, wheel to zoom, right-click for options and export.</source>
         <translation>Vedä siirtääksesi, rullaa zoomataksesi, oikealla painikkeella asetukset ja vienti.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/plot_view.py" line="101"/>
+        <location filename="../../workbench/gui/plot_view.py" line="118"/>
         <source>Select a sample or a measurement to plot its curves and spectra.</source>
         <translation>Valitse näyte tai mittaus piirtääksesi sen käyrät ja spektrit.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/plot_view.py" line="124"/>
+        <location filename="../../workbench/gui/plot_view.py" line="166"/>
         <source>Nothing to plot: the selection has no curves or spectra.</source>
         <translation>Ei piirrettävää: valinnassa ei ole käyriä eikä spektrejä.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/plot_view.py" line="126"/>
+        <location filename="../../workbench/gui/plot_view.py" line="168"/>
         <source>Its values are listed in the details panel.</source>
         <translation>Sen arvot näkyvät tietopaneelissa.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/plot_view.py" line="141"/>
+        <location filename="../../workbench/gui/plot_view.py" line="183"/>
         <source>%1 more curves not shown.</source>
         <translation>%1 käyrää jätettiin näyttämättä.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/plot_view.py" line="143"/>
+        <location filename="../../workbench/gui/plot_view.py" line="185"/>
         <source>Some kinds of curve not shown; select fewer items.</source>
         <translation>Kaikkia käyrälajeja ei näytetä; valitse vähemmän kohteita.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/plot_view.py" line="162"/>
+        <location filename="../../workbench/gui/plot_view.py" line="197"/>
         <source>Signal</source>
         <translation>Signaali</translation>
     </message>
@@ -1804,62 +1817,62 @@
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../workbench/gui/import_preview_model.py" line="110"/>
+        <location filename="../../workbench/gui/import_preview_model.py" line="111"/>
         <source>File</source>
         <translation>Tiedosto</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_preview_model.py" line="111"/>
+        <location filename="../../workbench/gui/import_preview_model.py" line="112"/>
         <source>Result</source>
         <translation>Tulos</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_preview_model.py" line="112"/>
+        <location filename="../../workbench/gui/import_preview_model.py" line="113"/>
         <source>Goes to</source>
         <translation>Kohde</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_preview_model.py" line="113"/>
+        <location filename="../../workbench/gui/import_preview_model.py" line="114"/>
         <source>Samples in file</source>
         <translation>Näytteet tiedostossa</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_preview_model.py" line="114"/>
+        <location filename="../../workbench/gui/import_preview_model.py" line="115"/>
         <source>Points/rows</source>
         <translation>Pisteitä/rivejä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_preview_model.py" line="115"/>
+        <location filename="../../workbench/gui/import_preview_model.py" line="116"/>
         <source>Units and ranges</source>
         <translation>Yksiköt ja vaihteluvälit</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_preview_model.py" line="116"/>
+        <location filename="../../workbench/gui/import_preview_model.py" line="117"/>
         <source>Format</source>
         <translation>Muoto</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_preview_model.py" line="117"/>
+        <location filename="../../workbench/gui/import_preview_model.py" line="118"/>
         <source>Instrument</source>
         <translation>Laite</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_preview_model.py" line="118"/>
+        <location filename="../../workbench/gui/import_preview_model.py" line="119"/>
         <source>Warnings and errors</source>
         <translation>Varoitukset ja virheet</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_preview_model.py" line="139"/>
+        <location filename="../../workbench/gui/import_preview_model.py" line="140"/>
         <source>Sample “%1”</source>
         <translation>Näyte ”%1”</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_preview_model.py" line="143"/>
+        <location filename="../../workbench/gui/import_preview_model.py" line="144"/>
         <source>%1 (new)</source>
         <translation>%1 (uusi)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_preview_model.py" line="153"/>
+        <location filename="../../workbench/gui/import_preview_model.py" line="154"/>
         <source>Already imported</source>
         <translation>Jo tuotu</translation>
     </message>
@@ -2095,153 +2108,153 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
 <context>
     <name>ResultView</name>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="70"/>
+        <location filename="../../workbench/gui/result_view.py" line="77"/>
         <source>Re-run with other parameters…</source>
         <translation>Aja uudelleen muilla parametreilla…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="72"/>
+        <location filename="../../workbench/gui/result_view.py" line="79"/>
         <source>Open the analysis form with this result&apos;s parameters filled in</source>
         <translation>Avaa analyysilomake tämän tuloksen parametrit valmiiksi täytettyinä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="82"/>
+        <location filename="../../workbench/gui/result_view.py" line="89"/>
         <source>Re-run</source>
         <translation>Aja uudelleen</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="84"/>
+        <location filename="../../workbench/gui/result_view.py" line="91"/>
         <source>Compute this result again from the sample&apos;s current data</source>
         <translation>Laske tämä tulos uudelleen näytteen nykyisistä tiedoista</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="98"/>
+        <location filename="../../workbench/gui/result_view.py" line="105"/>
         <source>Property</source>
         <translation>Ominaisuus</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="98"/>
-        <location filename="../../workbench/gui/result_view.py" line="109"/>
+        <location filename="../../workbench/gui/result_view.py" line="105"/>
+        <location filename="../../workbench/gui/result_view.py" line="116"/>
         <source>Value</source>
         <translation>Arvo</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="98"/>
+        <location filename="../../workbench/gui/result_view.py" line="105"/>
         <source>Unit</source>
         <translation>Yksikkö</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="98"/>
+        <location filename="../../workbench/gui/result_view.py" line="105"/>
         <source>Basis</source>
         <translation>Perusta</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="109"/>
+        <location filename="../../workbench/gui/result_view.py" line="116"/>
         <source>Item</source>
         <translation>Kohta</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="115"/>
+        <location filename="../../workbench/gui/result_view.py" line="122"/>
         <source>Values</source>
         <translation>Arvot</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="116"/>
+        <location filename="../../workbench/gui/result_view.py" line="123"/>
         <source>Messages</source>
         <translation>Viestit</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="117"/>
+        <location filename="../../workbench/gui/result_view.py" line="124"/>
         <source>Provenance</source>
         <translation>Alkuperätiedot</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="119"/>
+        <location filename="../../workbench/gui/result_view.py" line="126"/>
         <source>This result has no plots.</source>
         <translation>Tällä tuloksella ei ole kuvaajia.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="155"/>
+        <location filename="../../workbench/gui/result_view.py" line="163"/>
         <source>%1 %2, computed %3</source>
         <translation>%1 %2, laskettu %3</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="163"/>
+        <location filename="../../workbench/gui/result_view.py" line="171"/>
         <source>No messages.</source>
         <translation>Ei viestejä.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="165"/>
+        <location filename="../../workbench/gui/result_view.py" line="173"/>
         <source>Messages (%1)</source>
         <translation>Viestit (%1)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="173"/>
+        <location filename="../../workbench/gui/result_view.py" line="181"/>
         <source>Stale: the data this result was computed from have changed.</source>
         <translation>Vanhentunut: tiedot, joista tämä tulos laskettiin, ovat muuttuneet.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="196"/>
+        <location filename="../../workbench/gui/result_view.py" line="204"/>
         <source>Values (%1)</source>
         <translation>Arvot (%1)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="200"/>
+        <location filename="../../workbench/gui/result_view.py" line="208"/>
         <source>measured</source>
         <translation>mitattu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="201"/>
+        <location filename="../../workbench/gui/result_view.py" line="209"/>
         <source>derived</source>
         <translation>johdettu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="202"/>
+        <location filename="../../workbench/gui/result_view.py" line="210"/>
         <source>predicted</source>
         <translation>ennustettu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="203"/>
+        <location filename="../../workbench/gui/result_view.py" line="211"/>
         <source>typed in</source>
         <translation>syötetty</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="209"/>
+        <location filename="../../workbench/gui/result_view.py" line="217"/>
         <source>Plugin</source>
         <translation>Liitännäinen</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="210"/>
+        <location filename="../../workbench/gui/result_view.py" line="218"/>
         <source>Plugin version</source>
         <translation>Liitännäisen versio</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="211"/>
+        <location filename="../../workbench/gui/result_view.py" line="219"/>
         <source>Application version</source>
         <translation>Sovelluksen versio</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="212"/>
+        <location filename="../../workbench/gui/result_view.py" line="220"/>
         <source>Computed</source>
         <translation>Laskettu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="213"/>
+        <location filename="../../workbench/gui/result_view.py" line="221"/>
         <source>Result id</source>
         <translation>Tuloksen tunnus</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="216"/>
+        <location filename="../../workbench/gui/result_view.py" line="224"/>
         <source>Parameter %1</source>
         <translation>Parametri %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="223"/>
+        <location filename="../../workbench/gui/result_view.py" line="231"/>
         <source>Input %1</source>
         <translation>Syöte %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="246"/>
+        <location filename="../../workbench/gui/result_view.py" line="254"/>
         <source>Plots</source>
         <translation>Kuvaajat</translation>
     </message>
@@ -2267,32 +2280,32 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
 <context>
     <name>SampleFields</name>
     <message>
-        <location filename="../../workbench/gui/i18n.py" line="98"/>
+        <location filename="../../workbench/gui/i18n.py" line="153"/>
         <source>Name</source>
         <translation>Nimi</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/i18n.py" line="99"/>
+        <location filename="../../workbench/gui/i18n.py" line="154"/>
         <source>Feedstock type</source>
         <translation>Raaka-ainetyyppi</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/i18n.py" line="100"/>
+        <location filename="../../workbench/gui/i18n.py" line="155"/>
         <source>Supplier</source>
         <translation>Toimittaja</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/i18n.py" line="101"/>
+        <location filename="../../workbench/gui/i18n.py" line="156"/>
         <source>Origin</source>
         <translation>Alkuperä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/i18n.py" line="102"/>
+        <location filename="../../workbench/gui/i18n.py" line="157"/>
         <source>Date received</source>
         <translation>Vastaanotettu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/i18n.py" line="103"/>
+        <location filename="../../workbench/gui/i18n.py" line="158"/>
         <source>Notes</source>
         <translation>Huomautukset</translation>
     </message>
@@ -2440,72 +2453,72 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
 <context>
     <name>SuitabilityPanel</name>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="218"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="221"/>
         <source>Click a cell to see why</source>
         <translation>Napsauta solua nähdäksesi syyn</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="225"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="228"/>
         <source>Click a cell of the matrix to see the explanation.</source>
         <translation>Napsauta matriisin solua nähdäksesi selityksen.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="230"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="233"/>
         <source>Routes</source>
         <translation>Reitit</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="231"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="234"/>
         <source>Choose which product routes the matrix shows</source>
         <translation>Valitse, mitkä tuotereitit matriisi näyttää</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="237"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="240"/>
         <source>Any verdict</source>
         <translation>Mikä tahansa arvio</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="241"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="244"/>
         <source>Show only samples with this verdict for a shown route</source>
         <translation>Näytä vain näytteet, joilla on tämä arvio jollekin näytetylle reitille</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="252"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="255"/>
         <source>* learned model prediction available</source>
         <translation>* opetetun mallin ennuste saatavilla</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="255"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="258"/>
         <source>Show:</source>
         <translation>Näytä:</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="304"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="307"/>
         <source>Classifying…</source>
         <translation>Luokitellaan…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="314"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="317"/>
         <source>Classification failed: see the task panel.</source>
         <translation>Luokittelu epäonnistui: katso tehtäväpaneeli.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="316"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="319"/>
         <source>Classification failed: %1</source>
         <translation>Luokittelu epäonnistui: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="320"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="323"/>
         <source>Classify samples</source>
         <translation>Luokittele näytteet</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="336"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="339"/>
         <source>%1 verdicts</source>
         <translation>%1 arviota</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="369"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="373"/>
         <source>Routes (%1 of %2)</source>
         <translation>Reitit (%1/%2)</translation>
     </message>
@@ -2796,113 +2809,113 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
 <context>
     <name>TrainDialog</name>
     <message>
-        <location filename="../../workbench/gui/models_dialog.py" line="169"/>
-        <location filename="../../workbench/gui/models_dialog.py" line="269"/>
+        <location filename="../../workbench/gui/models_dialog.py" line="170"/>
+        <location filename="../../workbench/gui/models_dialog.py" line="270"/>
         <source>Train classifier</source>
         <translation>Opeta luokittelija</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/models_dialog.py" line="186"/>
+        <location filename="../../workbench/gui/models_dialog.py" line="187"/>
         <source>Use spectra (preprocessed, reduced by PCA)</source>
         <translation>Käytä spektrejä (esikäsiteltyinä, PCA:lla tiivistettyinä)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/models_dialog.py" line="191"/>
+        <location filename="../../workbench/gui/models_dialog.py" line="192"/>
         <source>default: &lt;label&gt; classifier</source>
         <translation>oletus: &lt;luokka&gt;-luokittelija</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/models_dialog.py" line="193"/>
+        <location filename="../../workbench/gui/models_dialog.py" line="194"/>
         <source>Label to learn:</source>
         <translation>Opittava luokka:</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/models_dialog.py" line="194"/>
+        <location filename="../../workbench/gui/models_dialog.py" line="195"/>
         <source>Properties:</source>
         <translation>Ominaisuudet:</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/models_dialog.py" line="196"/>
+        <location filename="../../workbench/gui/models_dialog.py" line="197"/>
         <source>Cross-validation folds:</source>
         <translation>Ristiinvalidoinnin osiot:</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/models_dialog.py" line="197"/>
+        <location filename="../../workbench/gui/models_dialog.py" line="198"/>
         <source>Model name:</source>
         <translation>Mallin nimi:</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/models_dialog.py" line="198"/>
+        <location filename="../../workbench/gui/models_dialog.py" line="199"/>
         <source>Train</source>
         <translation>Opeta</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/models_dialog.py" line="200"/>
+        <location filename="../../workbench/gui/models_dialog.py" line="201"/>
         <source>Save model to project</source>
         <translation>Tallenna malli projektiin</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/models_dialog.py" line="204"/>
+        <location filename="../../workbench/gui/models_dialog.py" line="205"/>
         <source>Label samples first (Tools &gt; Training labels…), then choose features.</source>
         <translation>Luokittele näytteet ensin (Työkalut &gt; Opetusluokat…) ja valitse sitten piirteet.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/models_dialog.py" line="220"/>
+        <location filename="../../workbench/gui/models_dialog.py" line="221"/>
         <source>Confusion matrix (rows: true, columns: predicted)</source>
         <translation>Sekaannusmatriisi (rivit: todellinen, sarakkeet: ennustettu)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/models_dialog.py" line="222"/>
+        <location filename="../../workbench/gui/models_dialog.py" line="223"/>
         <source>Per class (cross-validated)</source>
         <translation>Luokittain (ristiinvalidoitu)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/models_dialog.py" line="251"/>
+        <location filename="../../workbench/gui/models_dialog.py" line="252"/>
         <source>There are no labels to learn yet.</source>
         <translation>Opittavia luokkia ei ole vielä.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/models_dialog.py" line="262"/>
+        <location filename="../../workbench/gui/models_dialog.py" line="263"/>
         <source>Training and cross-validating…</source>
         <translation>Opetetaan ja ristiinvalidoidaan…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/models_dialog.py" line="266"/>
+        <location filename="../../workbench/gui/models_dialog.py" line="267"/>
         <source>Training failed: %1</source>
         <translation>Opetus epäonnistui: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/models_dialog.py" line="284"/>
+        <location filename="../../workbench/gui/models_dialog.py" line="285"/>
         <source>Cross-validated accuracy: %1 (%2 samples, %3 folds, %4 classes).</source>
         <translation>Ristiinvalidoitu tarkkuus: %1 (%2 näytettä, %3 osiota, %4 luokkaa).</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/models_dialog.py" line="291"/>
+        <location filename="../../workbench/gui/models_dialog.py" line="292"/>
         <source>Left out (missing features): %1</source>
         <translation>Jätetty pois (piirteitä puuttuu): %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/models_dialog.py" line="307"/>
+        <location filename="../../workbench/gui/models_dialog.py" line="308"/>
         <source>Precision</source>
         <translation>Tarkkuus (precision)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/models_dialog.py" line="307"/>
+        <location filename="../../workbench/gui/models_dialog.py" line="308"/>
         <source>Recall</source>
         <translation>Saanti (recall)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/models_dialog.py" line="307"/>
+        <location filename="../../workbench/gui/models_dialog.py" line="308"/>
         <source>F1</source>
         <translation>F1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/models_dialog.py" line="307"/>
+        <location filename="../../workbench/gui/models_dialog.py" line="308"/>
         <source>Samples</source>
         <translation>Näytteet</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/models_dialog.py" line="331"/>
+        <location filename="../../workbench/gui/models_dialog.py" line="332"/>
         <source>Saved as “%1”; its predictions appear beside the rule verdicts.</source>
         <translation>Tallennettu nimellä ”%1”; sen ennusteet näkyvät sääntöihin perustuvien arvioiden rinnalla.</translation>
     </message>
@@ -2981,193 +2994,193 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
 <context>
     <name>Verdicts</name>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="53"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="54"/>
         <source>Suitable</source>
         <translation>Soveltuu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="54"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="55"/>
         <source>Conditional</source>
         <translation>Ehdollinen</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="55"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="56"/>
         <source>Not suitable</source>
         <translation>Ei sovellu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="56"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="57"/>
         <source>No data</source>
         <translation>Ei tietoja</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="64"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="65"/>
         <source>suitable</source>
         <translation>soveltuu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="65"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="66"/>
         <source>conditionally suitable</source>
         <translation>soveltuu ehdollisesti</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="66"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="67"/>
         <source>not suitable</source>
         <translation>ei sovellu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="67"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="68"/>
         <source>not enough data</source>
         <translation>tiedot eivät riitä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="74"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="75"/>
         <source>pass</source>
         <translation>täyttyy</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="75"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="76"/>
         <source>fail</source>
         <translation>ei täyty</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="76"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="77"/>
         <source>borderline</source>
         <translation>rajalla</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="77"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="78"/>
         <source>unknown</source>
         <translation>tuntematon</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="78"/>
-        <location filename="../../workbench/gui/verdict_view.py" line="274"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="79"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="284"/>
         <source>information</source>
         <translation>tiedoksi</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="79"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="80"/>
         <source>does not apply</source>
         <translation>ei koske</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="86"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="87"/>
         <source>measured</source>
         <translation>mitattu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="87"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="88"/>
         <source>derived by an analysis</source>
         <translation>johdettu analyysillä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="88"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="89"/>
         <source>predicted by a model</source>
         <translation>ennustettu mallilla</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="89"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="90"/>
         <source>typed in</source>
         <translation>syötetty</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="258"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="268"/>
         <source>Criterion</source>
         <translation>Kriteeri</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="259"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="269"/>
         <source>Value</source>
         <translation>Arvo</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="260"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="270"/>
         <source>Limit</source>
         <translation>Raja-arvo</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="261"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="271"/>
         <source>Result</source>
         <translation>Tulos</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="262"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="272"/>
         <source>Margin</source>
         <translation>Marginaali</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="263"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="273"/>
         <source>Source</source>
         <translation>Lähde</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="272"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="282"/>
         <source>hard limit</source>
         <translation>ehdoton raja</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="273"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="283"/>
         <source>preference</source>
         <translation>toive</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="282"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="293"/>
         <source>from %1</source>
         <translation>lähde: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="319"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="333"/>
         <source>score %1/100</source>
         <translation>pisteet %1/100</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="324"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="338"/>
         <source>Why</source>
         <translation>Miksi</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="328"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="342"/>
         <source>Measure this to decide</source>
         <translation>Mittaa tämä, jotta voidaan päättää</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="332"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="346"/>
         <source>Conditions</source>
         <translation>Ehdot</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="342"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="356"/>
         <source>Pre-treatment that would change it</source>
         <translation>Esikäsittely, joka muuttaisi arvion</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="353"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="367"/>
         <source>Learned model (beside the rule verdict)</source>
         <translation>Opetettu malli (sääntöarvion rinnalla)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="357"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="371"/>
         <source>CV accuracy</source>
         <translation>ristiinvalidoitu tarkkuus</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="365"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="379"/>
         <source>Criteria</source>
         <translation>Kriteerit</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="368"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="382"/>
         <source>Nearest reference feedstocks</source>
         <translation>Lähimmät vertailuraaka-aineet</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="371"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="385"/>
         <source>distance</source>
         <translation>etäisyys</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="388"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="402"/>
         <source>Route file</source>
         <translation>Reittitiedosto</translation>
     </message>
@@ -3327,59 +3340,59 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
 <context>
     <name>Wizard</name>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="159"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="169"/>
         <source> or </source>
         <translation> tai </translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="172"/>
-        <location filename="../../workbench/gui/verdict_view.py" line="229"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="182"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="239"/>
         <source>We need a value for “%1” to decide on %2.</source>
         <translation>%2: tarvitaan arvo ”%1”, jotta voidaan päättää.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="178"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="188"/>
         <source>“%1” is close to the limit for %2 (limit %3, yours %4).</source>
         <translation>%2: ”%1” on lähellä rajaa (raja %3, sinun %4).</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="185"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="195"/>
         <source>Too much %1 for %2 (limit %3, yours %4).</source>
         <translation>%2: %1 on liian suuri (raja %3, sinun %4).</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="187"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="197"/>
         <source>Too little %1 for %2 (at least %3, yours %4).</source>
         <translation>%2: %1 on liian pieni (vähintään %3, sinun %4).</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="189"/>
-        <location filename="../../workbench/gui/verdict_view.py" line="196"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="199"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="206"/>
         <source>%1: %2 needs %3; yours is %4.</source>
         <translation>%1: %2 edellyttää: %3; sinun: %4.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="193"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="203"/>
         <source>%1: %2 does not take %4.</source>
         <translation>%1: %2 ei hyväksy: %4.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="244"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="254"/>
         <source>Tip: %1. Then the answer would be: %2.</source>
         <translation>Vinkki: %1. Silloin vastaus olisi: %2.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="199"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="209"/>
         <source>%1 is outside the range for %2 (%3, yours %4).</source>
         <translation>%2: %1 on sallitun alueen ulkopuolella (%3, sinun %4).</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="220"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="230"/>
         <source>Meets every limit we checked (%1 checks).</source>
         <translation>Täyttää kaikki tarkistamamme rajat (%1 tarkistusta).</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="238"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="248"/>
         <source>…and %1 more points to check.</source>
         <translation>…ja %1 muuta tarkistettavaa kohtaa.</translation>
     </message>

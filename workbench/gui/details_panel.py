@@ -23,6 +23,7 @@ from workbench.gui.i18n import (
     result_messages,
 )
 from workbench.gui.numbers import locale_number
+from workbench.gui.parameter_text import parameter_rows
 from workbench.model import Measurement, Project, Quantity, Result, Sample
 
 _KEY_STYLE = "color:#555;padding-right:10px"
@@ -183,7 +184,7 @@ class DetailsPanel(QWidget):
         if r.messages:
             items = "".join(f"<li>{escape(m)}</li>" for m in result_messages(r.messages))
             parts += [self._heading(self.tr("Messages")), f"<ul>{items}</ul>"]
-        prov = [(str(k), json.dumps(v, ensure_ascii=False)) for k, v in r.parameters.items()]
+        prov = parameter_rows(r.plugin_id, r.parameters)
         if prov:
             parts += [self._heading(self.tr("Parameters")), self._table(prov)]
         if r.inputs:

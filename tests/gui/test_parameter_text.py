@@ -1,0 +1,67 @@
+"""A result's parameters read as the plugin's labels, units and locale numbers.
+
+The details panel listed them as stored: "moisture_limit 1.0" in a Finnish window.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.gui import i18n
+from workbench.gui.parameter_text import parameter_rows
+from workbench.model import Project, Result
+
+PARAMS = {"moisture_limit": 1.0, "ash_limit": 0.2, "analysis_moisture": 0.0}
+
+
+@pytest.fixture
+def finnish(qapp):
+    installed = i18n.install_translators(qapp, "fi")
+    yield
+    for t in installed:
+        qapp.removeTranslator(t)
+    i18n.install_translators(qapp, "en")
+
+
+def test_finnish_labels_units_and_decimal_commas(finnish):
+    assert parameter_rows("moisture_ash", PARAMS) == [
+        ("Kosteuden toistettavuusraja", "1 %-points"),
+        ("Tuhkan toistettavuusraja", "0,2 %-points"),
+        ("Analyysinäytteen kosteus", "0 %"),
+    ]
+
+
+def test_english_labels(qapp):
+    i18n.install_translators(qapp, "en")
+    rows = dict(parameter_rows("moisture_ash", PARAMS))
+    assert list(rows) == [
+        "Moisture repeatability limit",
+        "Ash repeatability limit",
+        "Analysis-sample moisture",
+    ]
+
+
+def test_undeclared_parameters_and_other_values_stay_readable(finnish):
+    rows = parameter_rows(
+        "no_such_plugin", {"flag": True, "steps": ["snv", "sg1"], "seed": 7, "opts": {"a": 1}}
+    )
+    assert rows == [
+        ("flag", "kyllä"),
+        ("steps", "snv; sg1"),
+        ("seed", "7"),
+        ("opts", '{"a": 1}'),
+    ]
+
+
+def test_details_panel_shows_the_labels(finnish, qtbot):
+    from workbench.gui.details_panel import DetailsPanel
+
+    project = Project()
+    sample = project.add_sample("Kuusen kuori")
+    project.add_result(sample.id, Result("r-1", "moisture_ash", "1.0.0", parameters=PARAMS))
+    panel = DetailsPanel()
+    qtbot.addWidget(panel)
+    panel.show_ref(project, ("result", sample.id, "r-1"))
+    text = panel.text()
+    assert "Kosteuden toistettavuusraja" in text and "0,2 %-points" in text
+    assert "moisture_limit" not in text
