@@ -711,156 +711,166 @@
         <translation>Valitse näyte, mittaus tai tulos nähdäksesi sen tiedot.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="95"/>
+        <location filename="../../workbench/gui/details_panel.py" line="84"/>
+        <source>Measurement</source>
+        <translation>Mittaus</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/details_panel.py" line="84"/>
+        <source>Result</source>
+        <translation>Tulos</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/details_panel.py" line="111"/>
         <source>Property</source>
         <translation>Ominaisuus</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="95"/>
+        <location filename="../../workbench/gui/details_panel.py" line="111"/>
         <source>Value</source>
         <translation>Arvo</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="95"/>
-        <location filename="../../workbench/gui/details_panel.py" line="143"/>
+        <location filename="../../workbench/gui/details_panel.py" line="111"/>
+        <location filename="../../workbench/gui/details_panel.py" line="159"/>
         <source>Basis</source>
         <translation>Perusta</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="115"/>
+        <location filename="../../workbench/gui/details_panel.py" line="131"/>
         <source>Feedstock type</source>
         <translation>Raaka-ainetyyppi</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="116"/>
+        <location filename="../../workbench/gui/details_panel.py" line="132"/>
         <source>Supplier</source>
         <translation>Toimittaja</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="117"/>
+        <location filename="../../workbench/gui/details_panel.py" line="133"/>
         <source>Origin</source>
         <translation>Alkuperä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="118"/>
+        <location filename="../../workbench/gui/details_panel.py" line="134"/>
         <source>Date received</source>
         <translation>Vastaanotettu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="119"/>
+        <location filename="../../workbench/gui/details_panel.py" line="135"/>
         <source>Notes</source>
         <translation>Huomautukset</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="120"/>
+        <location filename="../../workbench/gui/details_panel.py" line="136"/>
         <source>Measurements</source>
         <translation>Mittaukset</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="121"/>
+        <location filename="../../workbench/gui/details_panel.py" line="137"/>
         <source>Results</source>
         <translation>Tulokset</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="122"/>
-        <location filename="../../workbench/gui/details_panel.py" line="179"/>
+        <location filename="../../workbench/gui/details_panel.py" line="138"/>
+        <location filename="../../workbench/gui/details_panel.py" line="195"/>
         <source>Identifier</source>
         <translation>Tunniste</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="132"/>
-        <location filename="../../workbench/gui/details_panel.py" line="164"/>
-        <location filename="../../workbench/gui/details_panel.py" line="183"/>
+        <location filename="../../workbench/gui/details_panel.py" line="148"/>
+        <location filename="../../workbench/gui/details_panel.py" line="180"/>
+        <location filename="../../workbench/gui/details_panel.py" line="199"/>
         <source>Values</source>
         <translation>Arvot</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="138"/>
+        <location filename="../../workbench/gui/details_panel.py" line="154"/>
         <source>Sample</source>
         <translation>Näyte</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="139"/>
+        <location filename="../../workbench/gui/details_panel.py" line="155"/>
         <source>Kind</source>
         <translation>Laji</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="140"/>
+        <location filename="../../workbench/gui/details_panel.py" line="156"/>
         <source>Method</source>
         <translation>Menetelmä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="141"/>
+        <location filename="../../workbench/gui/details_panel.py" line="157"/>
         <source>Instrument</source>
         <translation>Laite</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="142"/>
+        <location filename="../../workbench/gui/details_panel.py" line="158"/>
         <source>Replicate</source>
         <translation>Rinnakkaismääritys</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="144"/>
+        <location filename="../../workbench/gui/details_panel.py" line="160"/>
         <source>Points</source>
         <translation>Pisteitä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="145"/>
+        <location filename="../../workbench/gui/details_panel.py" line="161"/>
         <source>Source file</source>
         <translation>Lähdetiedosto</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="146"/>
+        <location filename="../../workbench/gui/details_panel.py" line="162"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="147"/>
+        <location filename="../../workbench/gui/details_panel.py" line="163"/>
         <source>Imported</source>
         <translation>Tuotu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="157"/>
+        <location filename="../../workbench/gui/details_panel.py" line="173"/>
         <source>values</source>
         <translation>arvoa</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="161"/>
+        <location filename="../../workbench/gui/details_panel.py" line="177"/>
         <source>Columns</source>
         <translation>Sarakkeet</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="171"/>
+        <location filename="../../workbench/gui/details_panel.py" line="187"/>
         <source>Stated in the file</source>
         <translation>Tiedostossa ilmoitettu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="176"/>
+        <location filename="../../workbench/gui/details_panel.py" line="192"/>
         <source>Plugin</source>
         <translation>Liitännäinen</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="177"/>
+        <location filename="../../workbench/gui/details_panel.py" line="193"/>
         <source>Application version</source>
         <translation>Sovelluksen versio</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="178"/>
+        <location filename="../../workbench/gui/details_panel.py" line="194"/>
         <source>Created</source>
         <translation>Luotu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="186"/>
+        <location filename="../../workbench/gui/details_panel.py" line="202"/>
         <source>Messages</source>
         <translation>Viestit</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="189"/>
+        <location filename="../../workbench/gui/details_panel.py" line="205"/>
         <source>Parameters</source>
         <translation>Parametrit</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="195"/>
+        <location filename="../../workbench/gui/details_panel.py" line="208"/>
         <source>Inputs</source>
         <translation>Lähtötiedot</translation>
     </message>

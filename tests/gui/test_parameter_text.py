@@ -9,7 +9,7 @@ import pytest
 
 from workbench.gui import i18n
 from workbench.gui.parameter_text import parameter_rows
-from workbench.model import Project, Result
+from workbench.model import Measurement, Project, Result
 
 PARAMS = {"moisture_limit": 1.0, "ash_limit": 0.2, "analysis_moisture": 0.0}
 
@@ -58,10 +58,19 @@ def test_details_panel_shows_the_labels(finnish, qtbot):
 
     project = Project()
     sample = project.add_sample("Kuusen kuori")
-    project.add_result(sample.id, Result("r-1", "moisture_ash", "1.0.0", parameters=PARAMS))
+    project.add_measurement(sample.id, Measurement("m-1", "ash", label="Tuhka 550 °C"))
+    inputs = [
+        {"type": "measurement", "sample": sample.id, "id": "m-1"},
+        {"type": "measurement", "sample": sample.id, "id": "m-deleted"},
+    ]
+    result = Result("r-1", "moisture_ash", "1.0.0", parameters=PARAMS, inputs=inputs)
+    project.add_result(sample.id, result)
     panel = DetailsPanel()
     qtbot.addWidget(panel)
     panel.show_ref(project, ("result", sample.id, "r-1"))
     text = panel.text()
     assert "Kosteuden toistettavuusraja" in text and "0,2 %-points" in text
     assert "moisture_limit" not in text
+    # what the result used: named when still in the project, the stored reference if not
+    assert "Mittaus\nTuhka 550 °C (Kuusen kuori)" in text
+    assert f"{sample.id}/m-deleted" in text

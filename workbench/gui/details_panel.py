@@ -70,11 +70,27 @@ class DetailsPanel(QWidget):
         elif kind == "measurement" and cid in sample.measurements:
             body = self._measurement_html(project, sample, sample.measurements[cid])
         elif kind == "result" and cid in sample.results:
-            body = self._result_html(sample.results[cid])
+            body = self._result_html(sample.results[cid], project)
         else:
             self.show_nothing()
             return
         self.browser.setHtml(body)
+
+    def _input_row(self, ref: dict, project: Project | None) -> tuple[str, str]:
+        """What a result used: "Measurement" and its label and sample when the project
+        still holds it, else the stored reference (it may have been deleted since)."""
+        kind = str(ref.get("type", ""))
+        sid, cid = str(ref.get("sample", "")), str(ref.get("id", ""))
+        names = {"measurement": self.tr("Measurement"), "result": self.tr("Result")}
+        sample = project.samples.get(sid) if project is not None else None
+        items = {}
+        if sample is not None:
+            items = sample.measurements if kind == "measurement" else sample.results
+        item = items.get(cid)
+        if item is None:
+            return names.get(kind, kind), f"{sid}/{cid}"
+        label = result_label(item) if kind == "result" else (item.label or kind_label(item.kind))
+        return names.get(kind, kind), f"{label} ({sample.name})"
 
     # -- html building -------------------------------------------------------------
     @staticmethod
@@ -171,7 +187,7 @@ class DetailsPanel(QWidget):
             parts += [self._heading(self.tr("Stated in the file")), self._table(meta)]
         return "".join(parts)
 
-    def _result_html(self, r: Result) -> str:
+    def _result_html(self, r: Result, project: Project | None = None) -> str:
         rows = [
             (self.tr("Plugin"), f"{r.plugin_id} {r.plugin_version}"),
             (self.tr("Application version"), r.app_version),
@@ -188,9 +204,6 @@ class DetailsPanel(QWidget):
         if prov:
             parts += [self._heading(self.tr("Parameters")), self._table(prov)]
         if r.inputs:
-            inputs = [
-                (str(i.get("type", "")), f"{i.get('sample', '')}/{i.get('id', '')}")
-                for i in r.inputs
-            ]
+            inputs = [self._input_row(i, project) for i in r.inputs]
             parts += [self._heading(self.tr("Inputs")), self._table(inputs)]
         return "".join(parts)
