@@ -711,166 +711,166 @@
         <translation>Valitse näyte, mittaus tai tulos nähdäksesi sen tiedot.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="84"/>
+        <location filename="../../workbench/gui/details_panel.py" line="86"/>
         <source>Measurement</source>
         <translation>Mittaus</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="84"/>
+        <location filename="../../workbench/gui/details_panel.py" line="86"/>
         <source>Result</source>
         <translation>Tulos</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="111"/>
+        <location filename="../../workbench/gui/details_panel.py" line="113"/>
         <source>Property</source>
         <translation>Ominaisuus</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="111"/>
+        <location filename="../../workbench/gui/details_panel.py" line="113"/>
         <source>Value</source>
         <translation>Arvo</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="111"/>
-        <location filename="../../workbench/gui/details_panel.py" line="159"/>
+        <location filename="../../workbench/gui/details_panel.py" line="113"/>
+        <location filename="../../workbench/gui/details_panel.py" line="161"/>
         <source>Basis</source>
         <translation>Perusta</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="131"/>
+        <location filename="../../workbench/gui/details_panel.py" line="133"/>
         <source>Feedstock type</source>
         <translation>Raaka-ainetyyppi</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="132"/>
+        <location filename="../../workbench/gui/details_panel.py" line="134"/>
         <source>Supplier</source>
         <translation>Toimittaja</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="133"/>
+        <location filename="../../workbench/gui/details_panel.py" line="135"/>
         <source>Origin</source>
         <translation>Alkuperä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="134"/>
+        <location filename="../../workbench/gui/details_panel.py" line="136"/>
         <source>Date received</source>
         <translation>Vastaanotettu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="135"/>
+        <location filename="../../workbench/gui/details_panel.py" line="137"/>
         <source>Notes</source>
         <translation>Huomautukset</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="136"/>
+        <location filename="../../workbench/gui/details_panel.py" line="138"/>
         <source>Measurements</source>
         <translation>Mittaukset</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="137"/>
+        <location filename="../../workbench/gui/details_panel.py" line="139"/>
         <source>Results</source>
         <translation>Tulokset</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="138"/>
-        <location filename="../../workbench/gui/details_panel.py" line="195"/>
+        <location filename="../../workbench/gui/details_panel.py" line="140"/>
+        <location filename="../../workbench/gui/details_panel.py" line="197"/>
         <source>Identifier</source>
         <translation>Tunniste</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="148"/>
-        <location filename="../../workbench/gui/details_panel.py" line="180"/>
-        <location filename="../../workbench/gui/details_panel.py" line="199"/>
+        <location filename="../../workbench/gui/details_panel.py" line="150"/>
+        <location filename="../../workbench/gui/details_panel.py" line="182"/>
+        <location filename="../../workbench/gui/details_panel.py" line="201"/>
         <source>Values</source>
         <translation>Arvot</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="154"/>
+        <location filename="../../workbench/gui/details_panel.py" line="156"/>
         <source>Sample</source>
         <translation>Näyte</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="155"/>
+        <location filename="../../workbench/gui/details_panel.py" line="157"/>
         <source>Kind</source>
         <translation>Laji</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="156"/>
+        <location filename="../../workbench/gui/details_panel.py" line="158"/>
         <source>Method</source>
         <translation>Menetelmä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="157"/>
+        <location filename="../../workbench/gui/details_panel.py" line="159"/>
         <source>Instrument</source>
         <translation>Laite</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="158"/>
+        <location filename="../../workbench/gui/details_panel.py" line="160"/>
         <source>Replicate</source>
         <translation>Rinnakkaismääritys</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="160"/>
+        <location filename="../../workbench/gui/details_panel.py" line="162"/>
         <source>Points</source>
         <translation>Pisteitä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="161"/>
+        <location filename="../../workbench/gui/details_panel.py" line="163"/>
         <source>Source file</source>
         <translation>Lähdetiedosto</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="162"/>
+        <location filename="../../workbench/gui/details_panel.py" line="164"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="163"/>
+        <location filename="../../workbench/gui/details_panel.py" line="165"/>
         <source>Imported</source>
         <translation>Tuotu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="173"/>
+        <location filename="../../workbench/gui/details_panel.py" line="175"/>
         <source>values</source>
         <translation>arvoa</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="177"/>
+        <location filename="../../workbench/gui/details_panel.py" line="179"/>
         <source>Columns</source>
         <translation>Sarakkeet</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="187"/>
+        <location filename="../../workbench/gui/details_panel.py" line="189"/>
         <source>Stated in the file</source>
         <translation>Tiedostossa ilmoitettu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="192"/>
+        <location filename="../../workbench/gui/details_panel.py" line="194"/>
         <source>Plugin</source>
         <translation>Liitännäinen</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="193"/>
+        <location filename="../../workbench/gui/details_panel.py" line="195"/>
         <source>Application version</source>
         <translation>Sovelluksen versio</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="194"/>
+        <location filename="../../workbench/gui/details_panel.py" line="196"/>
         <source>Created</source>
         <translation>Luotu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="202"/>
+        <location filename="../../workbench/gui/details_panel.py" line="204"/>
         <source>Messages</source>
         <translation>Viestit</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="205"/>
+        <location filename="../../workbench/gui/details_panel.py" line="207"/>
         <source>Parameters</source>
         <translation>Parametrit</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="208"/>
+        <location filename="../../workbench/gui/details_panel.py" line="210"/>
         <source>Inputs</source>
         <translation>Lähtötiedot</translation>
     </message>

@@ -58,7 +58,7 @@ def test_details_panel_shows_the_labels(finnish, qtbot):
 
     project = Project()
     sample = project.add_sample("Kuusen kuori")
-    project.add_measurement(sample.id, Measurement("m-1", "ash", label="Tuhka 550 °C"))
+    project.add_measurement(sample.id, Measurement("m-1", "ash", label="Ash at 550 °C"))
     inputs = [
         {"type": "measurement", "sample": sample.id, "id": "m-1"},
         {"type": "measurement", "sample": sample.id, "id": "m-deleted"},
@@ -72,5 +72,5 @@ def test_details_panel_shows_the_labels(finnish, qtbot):
     assert "Kosteuden toistettavuusraja" in text and "0,2 %-points" in text
     assert "moisture_limit" not in text
     # what the result used: named when still in the project, the stored reference if not
-    assert "Mittaus\nTuhka 550 °C (Kuusen kuori)" in text
+    assert "Mittaus\nTuhka (Kuusen kuori)" in text
     assert f"{sample.id}/m-deleted" in text

@@ -77,8 +77,10 @@ class DetailsPanel(QWidget):
         self.browser.setHtml(body)
 
     def _input_row(self, ref: dict, project: Project | None) -> tuple[str, str]:
-        """What a result used: "Measurement" and its label and sample when the project
-        still holds it, else the stored reference (it may have been deleted since)."""
+        """What a result used: "Measurement" with its kind and sample (or a result's
+        label) when the project still holds it, else the stored reference (it may have
+        been deleted since). The kind, not a measurement's own label: that label is
+        whatever the instrument file or the user wrote, in any language."""
         kind = str(ref.get("type", ""))
         sid, cid = str(ref.get("sample", "")), str(ref.get("id", ""))
         names = {"measurement": self.tr("Measurement"), "result": self.tr("Result")}
@@ -89,7 +91,7 @@ class DetailsPanel(QWidget):
         item = items.get(cid)
         if item is None:
             return names.get(kind, kind), f"{sid}/{cid}"
-        label = result_label(item) if kind == "result" else (item.label or kind_label(item.kind))
+        label = result_label(item) if kind == "result" else kind_label(item.kind)
         return names.get(kind, kind), f"{label} ({sample.name})"
 
     # -- html building -------------------------------------------------------------
