@@ -109,7 +109,12 @@ class ResultView(QWidget):
         self.values.setAlternatingRowColors(True)
         header = self.values.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # the property name gets the room the value, unit and basis leave (elided, the
+        # whole name in the tooltip): stretching it pushed the values out of sight
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.values.setColumnWidth(0, 130)
+        self.values.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.messages = QListWidget()
         self.messages.setWordWrap(True)
         self.provenance = QTableWidget(0, 2)
@@ -138,7 +143,7 @@ class ResultView(QWidget):
         self.splitter.addWidget(self.plots)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([270, 480])
+        self.splitter.setSizes([340, 480])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(head)
