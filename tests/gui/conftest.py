@@ -68,6 +68,18 @@ def _no_leaks(qapp):
 
 
 @pytest.fixture
+def finnish_ui(qapp):
+    """The Finnish interface (catalogues and number format) for one test, then English."""
+    from workbench.gui import i18n
+
+    installed = i18n.install_translators(qapp, "fi")
+    yield
+    for translator in installed:
+        qapp.removeTranslator(translator)
+    i18n.install_translators(qapp, "en")
+
+
+@pytest.fixture
 def window(qtbot):
     """A main window with no project; closed without questions at the end."""
     from workbench.gui.main_window import MainWindow

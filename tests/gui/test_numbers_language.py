@@ -6,23 +6,13 @@ next to "3,104 %" in the Finnish messages of the same result.
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import QLocale
 
 from workbench.gui import i18n
 from workbench.gui.numbers import locale_fixed, locale_number
 
 
-@pytest.fixture
-def finnish(qapp):
-    installed = i18n.install_translators(qapp, "fi")
-    yield
-    for t in installed:
-        qapp.removeTranslator(t)
-    i18n.install_translators(qapp, "en")
-
-
-def test_finnish_interface_writes_decimal_commas(finnish):
+def test_finnish_interface_writes_decimal_commas(finnish_ui):
     assert locale_number(3.104) == "3,104"
     assert locale_fixed(48.7712, 2) == "48,77"
 
@@ -34,7 +24,7 @@ def test_english_interface_follows_the_system_locale(qapp):
     assert locale_fixed(48.7712, 2) == f"48{mark}77"
 
 
-def test_plot_axes_write_the_locale_decimal_mark(finnish):
+def test_plot_axes_write_the_locale_decimal_mark(finnish_ui):
     from workbench.gui.locale_axis import locale_axes
 
     axis = locale_axes()["left"]

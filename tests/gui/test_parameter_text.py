@@ -5,8 +5,6 @@ The details panel listed them as stored: "moisture_limit 1.0" in a Finnish windo
 
 from __future__ import annotations
 
-import pytest
-
 from workbench.gui import i18n
 from workbench.gui.parameter_text import parameter_rows
 from workbench.model import Measurement, Project, Result
@@ -14,16 +12,7 @@ from workbench.model import Measurement, Project, Result
 PARAMS = {"moisture_limit": 1.0, "ash_limit": 0.2, "analysis_moisture": 0.0}
 
 
-@pytest.fixture
-def finnish(qapp):
-    installed = i18n.install_translators(qapp, "fi")
-    yield
-    for t in installed:
-        qapp.removeTranslator(t)
-    i18n.install_translators(qapp, "en")
-
-
-def test_finnish_labels_units_and_decimal_commas(finnish):
+def test_finnish_labels_units_and_decimal_commas(finnish_ui):
     assert parameter_rows("moisture_ash", PARAMS) == [
         ("Kosteuden toistettavuusraja", "1 %-points"),
         ("Tuhkan toistettavuusraja", "0,2 %-points"),
@@ -41,7 +30,7 @@ def test_english_labels(qapp):
     ]
 
 
-def test_undeclared_parameters_and_other_values_stay_readable(finnish):
+def test_undeclared_parameters_and_other_values_stay_readable(finnish_ui):
     rows = parameter_rows(
         "no_such_plugin", {"flag": True, "steps": ["snv", "sg1"], "seed": 7, "opts": {"a": 1}}
     )
@@ -53,7 +42,7 @@ def test_undeclared_parameters_and_other_values_stay_readable(finnish):
     ]
 
 
-def test_details_panel_shows_the_labels(finnish, qtbot):
+def test_details_panel_shows_the_labels(finnish_ui, qtbot):
     from workbench.gui.details_panel import DetailsPanel
 
     project = Project()
