@@ -106,7 +106,7 @@ def _find_block(
         delim = ","
     cells = [c for ln in probe[:20] for c in (ln.split(delim) if delim else ln.split())]
     decimal = guess_decimal(cells, delim)
-    allowed = "0123456789+-.eE \t" + (delim or "") + ("," if decimal == "," else "")
+    allowed = number_chars(delim, decimal)
     k = column_counts(lines[:scan] if scan else lines, delim, allowed)
     if not k.size or not k.any():
         return None
@@ -126,6 +126,12 @@ def _find_block(
     if h >= 0 and len(header_cells(lines[h], delim)) == k:
         header = h
     return Block(start, end, k, delim, decimal, header)
+
+
+def number_chars(delim: str | None, decimal: str) -> str:
+    """The characters a row of numbers may hold: digits, signs, exponents, blanks, the
+    delimiter and the decimal mark."""
+    return "0123456789+-.eE \t" + (delim or "") + ("," if decimal == "," else "")
 
 
 def column_counts(lines: Sequence[str], delim: str | None, allowed: str) -> np.ndarray:
@@ -224,7 +230,7 @@ def rows_to_end(lines: list[str], head: Block) -> np.ndarray | None:
     body = lines[head.start :]
     if not body:
         return None
-    allowed = "0123456789+-.eE \t" + (head.delimiter or "") + ("," if head.decimal == "," else "")
+    allowed = number_chars(head.delimiter, head.decimal)
     text = "\n".join(body)
     encoded = text.encode("utf-8", "replace")
     if encoded.translate(None, (allowed + "\n").encode("ascii")):

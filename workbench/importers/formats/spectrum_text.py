@@ -164,7 +164,7 @@ def _read_block(lines: list[str], path: str) -> tuple[Block, np.ndarray, int]:
     one call (``rows_to_end``). Anything else takes the strict path, which finds the
     longest run of numeric rows and names any line that is not a row of numbers."""
     head = find_block(lines, scan=SNIFF_LINES)
-    if head is not None and head.ncols >= 2 and head.end - head.start >= 3:
+    if head is not None and head.ncols >= 2:
         data = rows_to_end(lines, head)
         if data is not None:
             block = replace(head, end=len(lines))
