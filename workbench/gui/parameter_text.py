@@ -1,6 +1,6 @@
 """A result's parameters as a person reads them: the plugin's label and unit, and the
-value in the window's number format ("Kosteuden toistettavuusraja: 1,0 %-points"),
-instead of the stored identifier and JSON ("moisture_limit 1.0")."""
+value in the window's number format ("Tuhkan toistettavuusraja 0,2 %-points"), instead
+of the stored identifier and JSON ("ash_limit 0.2")."""
 
 from __future__ import annotations
 
@@ -44,13 +44,13 @@ def parameter_rows(plugin_id: str, parameters: dict[str, Any]) -> list[tuple[str
     the plugin does not declare (an older version, a plugin not installed) keeps its
     stored name."""
     specs = _specs(plugin_id)
+    fi = active_language() == "fi"
     rows = []
     for name, value in parameters.items():
         spec = specs.get(name)
         label = name
         unit = ""
         if spec is not None:
-            fi = active_language() == "fi"
             label = (spec.label_fi if fi else spec.label_en) or spec.label_en or name
             unit = spec.unit
         text = value_text(value)

@@ -296,7 +296,7 @@ def atomic_write(
     closed = locked = False
     try:
         with h5py.File(tmp, "w") as f:
-            limit_metadata_cache(f)
+            start_metadata_cache_small(f)
             rebinds = write_project(project, f, modified=modified, reuse=reuse)
             f.flush()
         fsync_file(tmp)
@@ -336,7 +336,7 @@ def atomic_write(
 WRITE_CACHE_START = 256 * 1024
 
 
-def limit_metadata_cache(f: h5py.File, start: int = WRITE_CACHE_START) -> None:
+def start_metadata_cache_small(f: h5py.File, start: int = WRITE_CACHE_START) -> None:
     """Start the HDF5 metadata cache of a file being written at ``start`` bytes."""
     config = f.id.get_mdc_config()
     config.set_initial_size = True
