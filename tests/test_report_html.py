@@ -121,6 +121,12 @@ def test_svg_plot_has_axes_labels_and_legend():
     assert svg.count("<polyline") == 1
 
 
+def test_svg_plot_without_data_says_so_in_the_report_language():
+    empty = PlotSpec("TGA", "T (°C)", "m (%)", [Series("run 1", np.array([]), np.array([]))])
+    assert ">no data</text>" in render_svg(empty)
+    assert ">ei tietoja</text>" in render_svg(empty, lang="fi")
+
+
 def test_nice_ticks_are_round_and_cover_range():
     assert nice_ticks(0, 10, 5) == [0, 2, 4, 6, 8, 10]
     assert nice_ticks(25, 900, 5) == [200, 400, 600, 800]

@@ -105,6 +105,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "derived": ("derived", "johdettu"),
     "predicted": ("predicted", "ennustettu"),
     "typed": ("typed in", "syötetty"),
+    "no_data": ("no data", "ei tietoja"),
 }
 
 

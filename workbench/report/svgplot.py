@@ -16,6 +16,7 @@ from html import escape
 import numpy as np
 
 from workbench.messages import fi_number
+from workbench.report.strings import text
 
 PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#7f7f7f")
 DASHES = ("", "6,3", "2,2", "8,3,2,3")  # distinguishable without colour
@@ -88,7 +89,8 @@ def render_svg(
         f"{escape(spec.title)}</text>",
     ]
     if finite_x.size == 0 or finite_y.size == 0:
-        out.append(f'<text x="{width / 2}" y="{height / 2}" text-anchor="middle">no data</text>')
+        empty = escape(text("no_data", lang))
+        out.append(f'<text x="{width / 2}" y="{height / 2}" text-anchor="middle">{empty}</text>')
         out.append("</svg>")
         return "\n".join(out)
     x0, x1 = float(finite_x.min()), float(finite_x.max())
