@@ -41,6 +41,7 @@ import shutil
 import subprocess
 import sys
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 PACKAGING = Path(__file__).resolve().parent
@@ -353,32 +354,29 @@ def swap_numpy(binaries: list, datas: list, pure: list, site: Path) -> tuple[lis
             raise FileNotFoundError(f"the built NumPy has no {dest}")
         return str(path)
 
-    new_binaries = []
-    for dest, src, kind in binaries:
-        norm = dest.replace("\\", "/")
-        if norm.startswith("numpy.libs/"):
-            continue
-        if kind == "SYMLINK":
-            entry = relinked(dest, src)
-            if entry is not None:
-                new_binaries.append(entry)
-            continue
-        if norm.startswith("numpy/"):
-            src = swapped(norm)
-        new_binaries.append((dest, src, kind))
-    new_datas = []
-    for dest, src, kind in datas:
-        norm = dest.replace("\\", "/")
-        if norm.startswith("numpy.libs/"):
-            continue
-        if kind == "SYMLINK":
-            entry = relinked(dest, src)
-            if entry is not None:
-                new_datas.append(entry)
-            continue
-        if norm.startswith("numpy/") and kind == "DATA" and (site / norm).is_file():
-            src = str(site / norm)
-        new_datas.append((dest, src, kind))
+    def replaced(entries: list, numpy_file: Callable[[str, str], str | None]) -> list:
+        """``entries`` without ``numpy.libs``, links re-pointed, NumPy's own files
+        taken from the build where ``numpy_file`` says so."""
+        out = []
+        for dest, src, kind in entries:
+            norm = dest.replace("\\", "/")
+            if norm.startswith("numpy.libs/"):
+                continue
+            if kind == "SYMLINK":
+                entry = relinked(dest, src)
+                if entry is not None:
+                    out.append(entry)
+                continue
+            if norm.startswith("numpy/"):
+                src = numpy_file(norm, kind) or src
+            out.append((dest, src, kind))
+        return out
+
+    new_binaries = replaced(binaries, lambda norm, _kind: swapped(norm))
+    new_datas = replaced(
+        datas,
+        lambda norm, kind: str(site / norm) if kind == "DATA" and (site / norm).is_file() else None,
+    )
     new_pure = []
     for name, src, kind in pure:
         if (name == "numpy" or name.startswith("numpy.")) and src and src.endswith(".py"):
