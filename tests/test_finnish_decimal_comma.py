@@ -19,6 +19,7 @@ import numpy as np
 import pytest
 from test_plugin_messages_bilingual import _demo_results, _edge_results, _pls_results
 
+from tests.result_texts import result_texts
 from workbench.analysis import discover, run_plugin
 from workbench.analysis.pipelines import describe, resolve_pipeline
 from workbench.classify import classify_project, texts
@@ -95,19 +96,6 @@ def test_a_pipeline_described_in_finnish_has_decimal_commas():
     assert describe(resolve_pipeline("snv"), "fi") == "snv"
 
 
-def _texts(result: Result):
-    """Every text of a result for people: label, messages, plot texts, column labels."""
-    yield "label", result.label
-    for i, message in enumerate(result.messages):
-        yield f"messages[{i}]", message
-    for i, plot in enumerate(result.plots):
-        for key in ("title", "x_label", "y_label"):
-            if key in plot:
-                yield f"plots[{i}].{key}", plot[key]
-    for name, column in result.columns.items():
-        yield f"columns[{name}].label", column.label
-
-
 def _pipeline_results(registry) -> list[Result]:
     """PCA and preprocessing with a pipeline whose arguments are fractional numbers."""
     project = build_demo_project()
@@ -139,7 +127,7 @@ def test_no_finnish_plugin_text_has_a_decimal_point_and_english_keeps_it():
     assert {r.plugin_id for r in results} == builtin  # every built-in plugin was run
     problems, with_decimals, plugins_with_decimals = [], 0, set()
     for r in results:
-        for where, text in _texts(r):
+        for where, text in result_texts(r):
             finnish, english = text_in(text, "fi"), text_in(text, "en")
             if POINT_NUMBER.search(finnish):
                 problems.append(f"{r.plugin_id} {where}: Finnish {finnish!r}")

@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 
 import workbench
+from tests.source_scan import sources_matching
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGING = ROOT / "packaging"
@@ -134,14 +135,7 @@ def test_qt_modules_the_gui_imports_are_kept_or_stand_in(tmp_path):
 
 def test_opengl_plotting_is_never_switched_on():
     """The OpenGL placeholders are only right while nothing enables pyqtgraph's OpenGL."""
-    pattern = re.compile(r"useOpenGL|enableExperimental|QOpenGL|QtOpenGL")
-    offenders = [
-        str(path.relative_to(ROOT))
-        for base in ("workbench", "plugins")
-        for path in (ROOT / base).rglob("*.py")
-        if pattern.search(path.read_text(encoding="utf-8"))
-    ]
-    assert not offenders
+    assert not sources_matching(re.compile(r"useOpenGL|enableExperimental|QOpenGL|QtOpenGL"))
 
 
 PLACEHOLDER_PLOT = """

@@ -20,6 +20,7 @@ import numpy as np
 import pytest
 from test_plugin_messages_bilingual import _demo_results, _pls_results
 
+from tests.result_texts import result_texts
 from workbench.analysis import PluginRunError, discover, prepare_run, run_plugin
 from workbench.analysis.api import AnalysisOutput
 from workbench.analysis.manifest import parse_manifest
@@ -214,16 +215,6 @@ def test_method_strings_translate_their_words_and_keep_the_standard():
 NEUTRAL = re.compile(r"^(x|-dm/dT|RMSECV|DTG \(-dm/dT\)|PC\d+)( \(.*\))?$")
 
 
-def _texts(result: Result):
-    yield "label", result.label
-    for i, plot in enumerate(result.plots):
-        for key in ("title", "x_label", "y_label"):
-            if key in plot:
-                yield f"plots[{i}].{key}", plot[key]
-    for name, column in result.columns.items():
-        yield f"columns[{name}].label", column.label
-
-
 def _bilingual(text: object) -> bool:
     if not (isinstance(text, dict) and set(text) == {"en", "fi"}):
         return False
@@ -236,7 +227,7 @@ def test_every_builtin_plugin_gives_finnish_labels_titles_and_column_labels():
     results = _demo_results(registry) + _pls_results(registry)
     problems, seen = [], 0
     for r in results:
-        for where, text in _texts(r):
+        for where, text in result_texts(r, messages=False):
             seen += 1
             if isinstance(text, str) and NEUTRAL.match(text):
                 continue
