@@ -264,6 +264,7 @@ class AuditEntry:
 
 
 @lru_cache(maxsize=8192)
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """A sample name as compared: case and runs of white space do not matter.
     (Cached: an import of many files compares each name with every sample.)"""

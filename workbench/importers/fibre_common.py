@@ -9,6 +9,7 @@ lengths in mm, width in µm, kink in 1/m, coarseness in mg/m, shares in %.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # pattern on the lower-case header without its unit -> property id
 _SUMMARY_RULES: tuple[tuple[str, str], ...] = (
@@ -66,6 +67,7 @@ _FACTORS = {
 }
 
 
+@lru_cache(maxsize=4096)
 def split_header(cell: str) -> tuple[str, str]:
     """(lower-case name without unit, normalised unit) of a header cell."""
     s = cell.strip().strip('"')
@@ -83,11 +85,17 @@ def split_header(cell: str) -> tuple[str, str]:
     return " ".join(s.lower().split()).rstrip(":"), unit
 
 
+_SUMMARY_PATTERNS = tuple((re.compile(pattern), pid) for pattern, pid in _SUMMARY_RULES)
+
+
+@lru_cache(maxsize=4096)
 def summary_property(cell: str) -> tuple[str | None, str]:
-    """Property id (or "fines" when unspecified, or None) and file unit of a header."""
+    """Property id (or "fines" when unspecified, or None) and file unit of a header.
+    (Cached: every reader's sniffer asks this of the header cells of every file of a
+    batch, and a batch's files share their headers.)"""
     name, unit = split_header(cell)
-    for pattern, pid in _SUMMARY_RULES:
-        if re.match(pattern, name):
+    for pattern, pid in _SUMMARY_PATTERNS:
+        if pattern.match(name):
             return pid, unit
     return None, unit
 

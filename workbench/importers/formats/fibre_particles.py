@@ -19,6 +19,7 @@ only to name the offending line and value.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from workbench.errors import ImportFormatError
 from workbench.importers.base import ParsedFile, ParsedMeasurement, Reader, column
@@ -39,11 +40,16 @@ _ROLES: tuple[tuple[str, str], ...] = (
 _ASCII_COMPATIBLE = ("utf-8", "cp1252", "latin-1", "ascii", "cp850", "cp437")
 
 
+_ROLE_PATTERNS = tuple((re.compile(pattern), role) for pattern, role in _ROLES)
+
+
+@lru_cache(maxsize=4096)
 def particle_role(cell: str) -> tuple[str | None, str, str]:
-    """(role, unit, cleaned name) of a per-particle header cell."""
+    """(role, unit, cleaned name) of a per-particle header cell (cached, as
+    ``summary_property``)."""
     name, unit = split_header(cell)
-    for pattern, role in _ROLES:
-        if re.match(pattern, name):
+    for pattern, role in _ROLE_PATTERNS:
+        if pattern.match(name):
             return role, unit, name
     return None, unit, name
 

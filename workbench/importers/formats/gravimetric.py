@@ -21,6 +21,7 @@ computed by the moisture/ash analysis plugin. Only a result the file itself stat
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import numpy as np
 
@@ -62,8 +63,10 @@ def _words(cell: str) -> tuple[str, str]:
     return " ".join(s.split()), unit
 
 
+@lru_cache(maxsize=4096)
 def role(cell: str) -> tuple[str | None, str]:
-    """The worksheet role of a header cell (sample, replicate, dish, dish_wet, ...)."""
+    """The worksheet role of a header cell (sample, replicate, dish, dish_wet, ...).
+    (Cached: the sniffer asks it of the header cells of every file of a batch.)"""
     w, unit = _words(cell)
     has = lambda *keys: any(re.search(rf"\b{k}", w) for k in keys)  # noqa: E731
     plus = " plus " in f" {w} " or "+" in cell
