@@ -24,7 +24,9 @@ metadata) as JSON strings in attributes. No pickle, no object or compound dtypes
                         curve/spectrum: NX_class "NXdata", signal, axes (string array)
                         table: fw_type "table" (a group of equal-length columns)
             /<column>   1-D numeric (or UTF-8 text) dataset named after the column;
-                        attrs units, long_name, fw_label (the column's label, if any)
+                        attrs units, long_name (label and unit; the label alone
+                        is in the parent's columns index; older files also have
+                        fw_label, which is still read where the index lacks one)
         /results        attr order (left out for one; the group is left out when the
                         sample has no results)
           /<result_id>  attrs plugin_id, plugin_version; values (JSON {property: quantity});

@@ -317,8 +317,6 @@ def write_columns(g: Node, columns: dict[str, Column], rebinds: Rebinds) -> None
         with write_array(g, link, col.data, rebinds, where=where, owner=col) as ds:
             L.set_str(ds, "units", col.unit)
             L.set_str(ds, "long_name", long_name(col))
-            if col.label:
-                L.set_str(ds, "fw_label", col.label)
 
 
 def long_name(col: Column) -> str:
