@@ -10,6 +10,10 @@ def _workbench_home(tmp_path_factory, monkeypatch):
     """Point FIBRE_WORKBENCH_HOME at a fresh temp folder so tests never touch real user data."""
     home = tmp_path_factory.mktemp("fw_home")
     monkeypatch.setenv("FIBRE_WORKBENCH_HOME", str(home))
+    # Import batches are parsed in the test's own process unless a test turns worker
+    # processes on (tests/test_import_parallel.py): an in-process CLI call turns them
+    # on for the whole process, and later tests must not depend on that.
+    monkeypatch.setenv("FIBRE_WORKBENCH_IMPORT_WORKERS", "0")
     return home
 
 

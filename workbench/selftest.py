@@ -318,6 +318,44 @@ def _step_import(workdir: Path) -> None:
         close_project(project)
 
 
+@step("import: a worker process parses files exactly as this process does")
+def _step_import_worker(workdir: Path) -> None:
+    """Large batches are parsed by worker processes (``importers.parallel``); in a
+    packaged application that needs the executable to start itself as a worker."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from workbench.importers.parallel import parse_in_worker
+    from workbench.importers.service import read_and_parse
+
+    folder = workdir / "worker_batch"
+    folder.mkdir(exist_ok=True)
+    x = np.linspace(4000.0, 400.0, 300)
+    files = []
+    for i in range(3):
+        rows = "\n".join(f"{a:.2f};{0.5 + 0.1 * np.sin(a / (40 + i)):.6f}" for a in x)
+        files.append(folder / f"spectrum_{i}.csv")
+        files[-1].write_text(f"Wavenumber (cm-1);Absorbance\n{rows}\n".replace(".", ","))
+    files.append(folder / "not_a_spectrum.txt")
+    files[-1].write_text("no numbers here\n")
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(1, mp_context=context) as pool:
+        remote = pool.submit(parse_in_worker, [str(f) for f in files], None).result(timeout=300)
+    check(len(remote) == len(files), f"the worker answered for {len(remote)} of {len(files)} files")
+    for path, (status, value) in zip(files[:3], remote):
+        check(status == "ok", f"{path.name}: the worker said {status}: {value}")
+        raw, sha, parsed = read_and_parse(path)
+        check(value[1] == sha and value[0] == raw, f"{path.name}: other bytes in the worker")
+        (mine,), (theirs,) = parsed.measurements, value[2].measurements
+        for name, column in mine.columns.items():
+            other = theirs.columns[name]
+            check(
+                other.unit == column.unit and np.array_equal(other.data, column.data),
+                f"{path.name}: column {name} differs between the worker and this process",
+            )
+    check(remote[3][0] == "error", f"a file no reader takes: the worker said {remote[3][0]}")
+
+
 @step("classify: every demo sample against every route")
 def _step_classify(workdir: Path) -> None:
     from workbench.classify.engine import (

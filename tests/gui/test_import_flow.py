@@ -270,3 +270,45 @@ def test_drop_without_a_project_starts_a_new_one(window, qtbot, tmp_path):
     project = window.doc.project
     assert project is not None and project.path is None
     assert project.find_sample("first") is not None
+
+
+def test_batch_parsed_on_worker_processes_imports_like_one_by_one(
+    window, qtbot, make_project, tmp_path, monkeypatch
+):
+    """The window's batch import with worker processes on (as the application turns
+    them on for 64 files or more): the preview lists every file in order and the
+    import stores the same values as the files hold."""
+    import time
+
+    from workbench.importers import parallel, service
+
+    monkeypatch.setenv(parallel.ENV, "1")
+    from_workers: list[str] = []
+    run_results, preview_one = parallel._run_results, service._preview_one
+
+    def recording(*args):
+        got = run_results(*args)
+        from_workers.extend(status for status, _ in got.values())
+        return got
+
+    def slowly(path, template):  # so that the worker (half a second to start) takes part
+        time.sleep(0.03)
+        return preview_one(path, template)
+
+    monkeypatch.setattr(parallel, "_run_results", recording)
+    monkeypatch.setattr(service, "_preview_one", slowly)
+    project = make_project(1, 1)
+    window.set_project(project)
+    files = _many(tmp_path, 70)
+    window.import_controller.import_files([str(tmp_path / "batch")])
+    dialog = wait_preview(window, qtbot)
+    assert dialog.model.rowCount() == 70
+    assert "ok" in from_workers
+    assert [dialog.cell_text(r, 0) for r in range(70)] == [f.name for f in files]
+    summary = confirm(window, qtbot, dialog)
+    assert summary.count("imported") == 70
+    by_name = {s.name: s for s in project.samples.values()}
+    for f in (files[0], files[35], files[69]):
+        m = next(iter(by_name[f.stem].measurements.values()))
+        expected = np.loadtxt(f, delimiter=",")  # no header line
+        assert np.array_equal(np.asarray(m.columns["y"].data), expected[:, 1])

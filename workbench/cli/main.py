@@ -165,6 +165,9 @@ def _start_gui(argv: list[str]) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``fibre-workbench`` and ``python -m workbench``; returns the exit code."""
     args = list(sys.argv[1:] if argv is None else argv)
+    from workbench.importers import parallel
+
+    parallel.allow()  # every way into main is safe for worker processes to import
     if not args:
         return _start_gui([])
     parser, failures = build_parser()

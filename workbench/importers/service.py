@@ -23,6 +23,7 @@ from typing import Any
 
 from workbench.errors import CancelledError, UserFacingError
 from workbench.importers.base import ParsedFile
+from workbench.importers.parallel import parallel_previews, worker_count
 from workbench.importers.registry import parse_bytes, read_file
 from workbench.model import Project, Sample
 from workbench.progress import NullProgress, Progress
@@ -121,15 +122,8 @@ def preview(
 ) -> ImportPlan:
     """Read and parse one file without touching any project."""
     if template:
-        from workbench.importers.templates import load_template, parse_with_template
-
-        p = Path(path)
-        try:
-            raw = p.read_bytes()
-        except OSError as exc:
-            raise UserFacingError(f"{p}: cannot be read ({exc.strerror})") from None
-        parsed = parse_with_template(raw, str(p), load_template(template))
-        return ImportPlan(str(path), raw, hashlib.sha256(raw).hexdigest(), parsed)
+        raw, sha256, parsed = read_and_parse(Path(path), template=template)
+        return ImportPlan(str(path), raw, sha256, parsed)
     raw = read_file(path)
     # The bytes are compressed for storage on another core while the file is parsed.
     packed = prepack(raw, GZIP_LEVEL, CHUNK_THRESHOLD)
@@ -140,6 +134,24 @@ def preview(
             packed.cancel()
         raise
     return ImportPlan(str(path), raw, hashlib.sha256(raw).hexdigest(), parsed, packed)
+
+
+def read_and_parse(path: Path, *, template: str | None = None) -> tuple[bytes, str, ParsedFile]:
+    """A file's bytes, their SHA-256 and what the detected reader (or the named import
+    template) understood: ``preview`` without a plan, as the batch workers run it
+    (``importers.parallel``)."""
+    if template:
+        from workbench.importers.templates import load_template, parse_with_template
+
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            raise UserFacingError(f"{path}: cannot be read ({exc.strerror})") from None
+        parsed = parse_with_template(raw, str(path), load_template(template))
+    else:
+        raw = read_file(path)
+        parsed = parse_bytes(raw, str(path))
+    return raw, hashlib.sha256(raw).hexdigest(), parsed
 
 
 def preview_bytes(raw: bytes, name: str) -> ImportPlan:
@@ -231,16 +243,35 @@ def apply_plan(
 def iter_previews(
     paths: list[Path], *, template: str | None = None, progress: Progress | None = None
 ) -> Iterator[tuple[Path, ImportPlan | None, str]]:
-    """Parse files one by one (for a worker thread): yields (path, plan or None, error)."""
+    """Parse files (for a worker thread): yields (path, plan or None, error) in order.
+
+    A large batch is parsed on more than one core (``importers.parallel``); the plans
+    are the same as one by one."""
+    workers = worker_count(len(paths))
+    if workers:
+        yield from parallel_previews(
+            paths, template=template, progress=progress, workers=workers,
+            here=lambda path: _preview_one(path, template), plan_from=_plan_from_worker,
+        )  # fmt: skip
+        return
     progress = progress or NullProgress()
     total = max(len(paths), 1)
     for i, path in enumerate(paths):
         progress.update(i / total, f"{path.name}")
-        try:
-            yield path, preview(path, template=template), ""
-        except UserFacingError as exc:
-            yield path, None, str(exc)
+        yield _preview_one(path, template)
     progress.update(1.0, "")
+
+
+def _preview_one(path: Path, template: str | None) -> tuple[Path, ImportPlan | None, str]:
+    try:
+        return path, preview(path, template=template), ""
+    except UserFacingError as exc:
+        return path, None, str(exc)
+
+
+def _plan_from_worker(path: Path, result: tuple[bytes, str, ParsedFile]) -> ImportPlan:
+    raw, sha256, parsed = result
+    return ImportPlan(str(path), raw, sha256, parsed, prepack(raw, GZIP_LEVEL, CHUNK_THRESHOLD))
 
 
 def import_files(

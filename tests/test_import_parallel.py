@@ -1,0 +1,229 @@
+"""A large import batch parsed by worker processes gives exactly what one by one gives.
+
+``workbench.importers.parallel`` hands runs of files to worker processes and parses the
+files between them here; these tests force it on for small batches
+(``FIBRE_WORKBENCH_IMPORT_WORKERS``) and compare every outcome and every stored value
+with a sequential import of the same files, including failures, duplicates, a worker
+that dies, unexpected errors and cancel.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from workbench.importers import parallel, service
+from workbench.importers.service import _plan_from_worker, _preview_one, import_files
+from workbench.model import Project
+from workbench.progress import Progress
+
+
+def _spectrum(i: int) -> bytes:
+    x = np.linspace(4000.0, 400.0, 200)
+    y = 0.5 + 0.2 * np.sin(x / (50.0 + i))
+    body = "\n".join(f"{a:.2f},{b:.6f}" for a, b in zip(x, y))
+    return f"wavenumber (cm-1),absorbance\n{body}\n".encode()
+
+
+JCAMP = b"""##TITLE=birch bark
+##JCAMP-DX=4.24
+##DATA TYPE=INFRARED SPECTRUM
+##XUNITS=1/CM
+##YUNITS=ABSORBANCE
+##FIRSTX=4000
+##LASTX=3996
+##NPOINTS=5
+##XFACTOR=1
+##YFACTOR=0.001
+##XYDATA=(X++(Y..Y))
+4000 100 110 120 130 140
+##END=
+"""
+
+
+@pytest.fixture
+def batch(tmp_path: Path) -> list[Path]:
+    """26 files: spectra, a JCAMP file, a file no reader takes, a duplicate, a
+    spectrum with a bad number (refused with its line), and an empty file."""
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    files = []
+    for i in range(21):
+        files.append(folder / f"s{i:02d}.csv")
+        files[-1].write_bytes(_spectrum(i))
+    (folder / "s21_bark.jdx").write_bytes(JCAMP)
+    (folder / "s22_notes.txt").write_bytes(b"nothing an instrument wrote\n")
+    (folder / "s23_copy.csv").write_bytes(_spectrum(3))
+    rows = _spectrum(99).split(b"\n")
+    rows[10] = b"36x0.5,0.25"  # line 11
+    (folder / "s24_bad.csv").write_bytes(b"\n".join(rows))
+    (folder / "s25_empty.csv").write_bytes(b"")
+    files += sorted(folder.glob("s2?_*"))
+    return files
+
+
+def _import(paths: list[Path], workers: int, monkeypatch) -> tuple[Project, dict]:
+    monkeypatch.setenv(parallel.ENV, str(workers))
+    project = Project()
+    summary = import_files(project, paths, new_sample=True)
+    return project, summary.to_json()
+
+
+def _comparable(summary: dict) -> dict:
+    """The summary without the measurement ids (random for every import)."""
+    for f in summary["files"]:
+        f["measurements"] = len(f["measurements"])
+    return summary
+
+
+def _contents(project: Project) -> list:
+    out = []
+    for sample in project.samples.values():
+        for m in sample.measurements.values():
+            cols = {n: (c.unit, c.label, np.asarray(c.data).tolist()) for n, c in m.columns.items()}
+            out.append((sample.name, m.kind, m.label, m.source_sha256, m.source_name, cols))
+    return out
+
+
+@pytest.fixture
+def worker_results(monkeypatch) -> list[str]:
+    """Records the status of every result a worker sent back, and slows the parsing in
+    this process so that the worker (half a second to start) gets files to parse."""
+    statuses: list[str] = []
+    run_results, preview_one = parallel._run_results, service._preview_one
+
+    def recording(*args):
+        got = run_results(*args)
+        statuses.extend(status for status, _ in got.values())
+        return got
+
+    def slowly(path, template):
+        time.sleep(0.1)
+        return preview_one(path, template)
+
+    monkeypatch.setattr(parallel, "_run_results", recording)
+    monkeypatch.setattr(service, "_preview_one", slowly)
+    return statuses
+
+
+def test_a_batch_on_workers_equals_one_by_one(batch, monkeypatch, worker_results):
+    one, one_summary = _import(batch, 0, monkeypatch)
+    par, par_summary = _import(batch, 1, monkeypatch)
+    assert "ok" in worker_results and "error" in worker_results  # the workers took part
+    assert _comparable(par_summary) == _comparable(one_summary)
+    assert _contents(par) == _contents(one)
+    assert sorted(par.sources) == sorted(one.sources)
+    for sha, src in par.sources.items():
+        assert np.asarray(src.data).tobytes() == np.asarray(one.sources[sha].data).tobytes()
+    # the batch really holds every kind of outcome
+    statuses = [f["status"] for f in par_summary["files"]]
+    assert statuses.count("imported") == 22
+    assert statuses.count("already present") == 1
+    assert statuses.count("failed") == 3
+    failed = {
+        Path(f["file"]).name: f["message"] for f in par_summary["files"] if f["status"] == "failed"
+    }
+    assert "line 11" in failed["s24_bad.csv"] and "36x0" in failed["s24_bad.csv"]
+    assert "empty" in failed["s25_empty.csv"]
+
+
+def _run(files, task, here=None):
+    return list(
+        parallel.parallel_previews(
+            files, template=None, progress=Progress(), workers=1,
+            here=here or (lambda p: service._preview_one(p, None)),
+            plan_from=_plan_from_worker, task=task,
+        )
+    )  # fmt: skip
+
+
+def _outcomes(items) -> list[tuple[str, str | None, str]]:
+    return [(p.name, plan.sha256 if plan is not None else None, error) for p, plan, error in items]
+
+
+def test_a_worker_that_dies_leaves_its_files_to_this_process(batch, tmp_path, worker_results):
+    from tests.worker_faults import die_on_marked
+
+    doomed = tmp_path / "batch" / "s05_die.csv"
+    doomed.write_bytes(_spectrum(5) + b"\n")
+    files = [*batch[:5], doomed, *batch[5:]]
+    expected = _outcomes(_preview_one(p, None) for p in files)
+    assert _outcomes(_run(files, die_on_marked)) == expected
+    assert "again" in worker_results  # the first run (with the doomed file) came back so
+
+
+def test_unexpected_worker_errors_are_parsed_here_and_raised_in_turn(batch):
+    from tests.worker_faults import always_again
+
+    seen: list[str] = []
+
+    def here(path: Path):
+        seen.append(path.name)
+        if path.name == "s10.csv":
+            raise RuntimeError("a bug in a reader")
+        return _preview_one(path, None)
+
+    out = []
+    with pytest.raises(RuntimeError, match="a bug in a reader"):
+        for item in parallel.parallel_previews(
+            batch, template=None, progress=Progress(), workers=1, here=here,
+            plan_from=_plan_from_worker, task=always_again,
+        ):  # fmt: skip
+            out.append(item[0].name)
+    # raised where one by one raises it: after every file before it was handed on
+    assert out == [f"s{i:02d}.csv" for i in range(10)]
+    assert "s10.csv" in seen
+
+
+def test_cancel_stops_the_batch_and_its_workers(batch, monkeypatch):
+    monkeypatch.setenv(parallel.ENV, "1")
+    progress = Progress()
+    project = Project()
+    parsed_here = []
+    original = service._preview_one
+
+    def cancel_on_third(path, template):
+        parsed_here.append(path)
+        if len(parsed_here) == 3:
+            progress.cancel()
+        return original(path, template)
+
+    monkeypatch.setattr(service, "_preview_one", cancel_on_third)
+    summary = import_files(project, batch * 3, new_sample=True, progress=progress)
+    assert summary.cancelled
+    assert len(summary.outcomes) < len(batch)
+    deadline = time.monotonic() + 20
+    while multiprocessing.active_children() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not multiprocessing.active_children()
+
+
+def test_how_many_workers(monkeypatch):
+    monkeypatch.delenv(parallel.ENV, raising=False)
+    monkeypatch.setattr(parallel, "_allowed", False)
+    assert parallel.worker_count(10_000) == 0  # a script that did not allow them
+    monkeypatch.setattr(parallel, "_allowed", True)
+    monkeypatch.setattr(parallel, "cores", lambda: 8)
+    assert parallel.worker_count(parallel.MIN_FILES - 1) == 0  # too few files to pay off
+    assert parallel.worker_count(parallel.MIN_FILES) == parallel.MAX_WORKERS
+    monkeypatch.setattr(parallel, "cores", lambda: 2)
+    assert parallel.worker_count(500) == 1  # one core stays with the caller
+    monkeypatch.setattr(parallel, "cores", lambda: 1)
+    assert parallel.worker_count(500) == 0
+    monkeypatch.setenv(parallel.ENV, "0")
+    monkeypatch.setattr(parallel, "cores", lambda: 8)
+    assert parallel.worker_count(500) == 0
+    monkeypatch.setenv(parallel.ENV, "3")
+    assert parallel.worker_count(2) == 2 and parallel.worker_count(500) == 3
+
+
+def test_the_command_line_allows_workers(monkeypatch, capsys):
+    from workbench.cli.main import main
+
+    monkeypatch.setattr(parallel, "_allowed", False)
+    assert main(["--version"]) == 0
+    assert parallel._allowed
