@@ -4,4 +4,5 @@ import sys
 
 from tests.benchmarks.run import main
 
-sys.exit(main())
+if __name__ == "__main__":  # import workers load this module again
+    sys.exit(main())

@@ -10,7 +10,8 @@ Every (benchmark, side) runs in a fresh subprocess: it sets up, then times one c
 ``ours`` or ``baseline`` (best of ``--repeat`` runs). Peak memory is the largest growth
 of the process's peak resident set size during one timed call over the resident size
 just before it (Linux ``VmHWM``, reset before each call), i.e. the extra memory the
-operation needed on top of its inputs.
+operation needed on top of its inputs. Worker processes an operation starts (a large
+import batch) are counted apart: the peak resident size of the largest one.
 """
 
 from __future__ import annotations
@@ -75,6 +76,7 @@ def child(
     bench = load(name, module)()
     bench.setup(workdir, scale)
     fn = bench.ours if side == "ours" else bench.baseline
+    children_before = _children_peak_mb()  # importing h5py runs a small process
     best, growth = float("inf"), 0.0
     for _ in range(repeat):
         # each call's own peak over the memory in use just before it: what a later
@@ -92,7 +94,26 @@ def child(
         "seconds": best,
         "peak_mb": max(0.0, growth),
         "arrays_mb": bench.arrays_bytes / 2**20,
+        "workers_peak_mb": _workers_peak_mb(children_before),
     }
+
+
+def _workers_peak_mb(before: float) -> float:
+    """Peak resident size of the largest worker process the calls started (import
+    workers, ``workbench.importers.parallel``), once they have exited; 0 when none
+    outgrew the processes run before the calls."""
+    import multiprocessing
+
+    deadline = time.monotonic() + 10
+    while multiprocessing.active_children() and time.monotonic() < deadline:
+        time.sleep(0.05)  # active_children() also reaps the ones that have exited
+    after = _children_peak_mb()
+    return after if after > before else 0.0
+
+
+def _children_peak_mb() -> float:
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return peak / 2**20 if sys.platform == "darwin" else peak / 1024
 
 
 def run_side(
@@ -153,7 +174,8 @@ def main(argv: list[str] | None = None) -> int:
         workdir.mkdir(parents=True, exist_ok=True)
         header = (
             f"{'benchmark':28s} {'ours (s)':>9s} {'baseline (s)':>12s} {'ratio':>6s} "
-            f"{'peak MB ours':>12s} {'peak MB base':>12s} {'peak/arrays':>11s}"
+            f"{'peak MB ours':>12s} {'peak MB base':>12s} {'peak/arrays':>11s} "
+            f"{'workers MB':>10s}"
         )
         print(header)
         print("-" * len(header))
@@ -171,6 +193,7 @@ def main(argv: list[str] | None = None) -> int:
                 "peak_mb_ours": ours["peak_mb"],
                 "peak_mb_baseline": base["peak_mb"],
                 "arrays_mb": ours.get("arrays_mb", 0.0),
+                "workers_peak_mb": ours.get("workers_peak_mb", 0.0),
             }
             arrays = row["arrays_mb"]
             row["peak_per_arrays"] = ours["peak_mb"] / arrays if arrays else None
@@ -178,7 +201,10 @@ def main(argv: list[str] | None = None) -> int:
             print(
                 f"{name:28s} {ours['seconds']:9.3f} {base['seconds']:12.3f} {ratio:6.2f} "
                 f"{ours['peak_mb']:12.1f} {base['peak_mb']:12.1f} "
-                + (f"{row['peak_per_arrays']:11.2f}" if arrays else f"{'-':>11s}"),
+                + (f"{row['peak_per_arrays']:11.2f}" if arrays else f"{'-':>11s}")
+                + (
+                    f" {row['workers_peak_mb']:10.1f}" if row["workers_peak_mb"] else f" {'-':>10s}"
+                ),
                 flush=True,
             )
     if args.json:
