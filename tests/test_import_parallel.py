@@ -148,9 +148,9 @@ def _outcomes(items) -> list[tuple[str, str | None, str]]:
 def test_a_worker_that_dies_leaves_its_files_to_this_process(batch, tmp_path, worker_results):
     from tests.worker_faults import die_on_marked
 
-    doomed = tmp_path / "batch" / "s05_die.csv"
-    doomed.write_bytes(_spectrum(5) + b"\n")
-    files = [*batch[:5], doomed, *batch[5:]]
+    doomed = tmp_path / "batch" / "s12_die.csv"  # after the files parsed here first
+    doomed.write_bytes(_spectrum(12) + b"\n")
+    files = [*batch[:12], doomed, *batch[12:]]
     expected = _outcomes(_preview_one(p, None) for p in files)
     assert _outcomes(_run(files, die_on_marked)) == expected
     assert "again" in worker_results  # the first run (with the doomed file) came back so
@@ -163,6 +163,7 @@ def test_unexpected_worker_errors_are_parsed_here_and_raised_in_turn(batch):
 
     def here(path: Path):
         seen.append(path.name)
+        time.sleep(0.1)  # so that the workers start (the first files say it pays)
         if path.name == "s10.csv":
             raise RuntimeError("a bug in a reader")
         return _preview_one(path, None)
@@ -227,3 +228,27 @@ def test_the_command_line_allows_workers(monkeypatch, capsys):
     monkeypatch.setattr(parallel, "_allowed", False)
     assert main(["--version"]) == 0
     assert parallel._allowed
+
+
+def test_a_quick_batch_starts_no_workers(batch, monkeypatch):
+    """The first files are timed; when the rest would take less than starting workers
+    costs, no process is started."""
+    started = []
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", lambda *a, **k: started.append(1) or None)
+    quick = list(
+        parallel.parallel_previews(
+            batch, template=None, progress=Progress(), workers=1,
+            here=lambda p: service._preview_one(p, None), plan_from=_plan_from_worker,
+        )
+    )  # fmt: skip
+    assert started == []
+    assert _outcomes(quick) == _outcomes(service._preview_one(p, None) for p in batch)
+    monkeypatch.setattr(parallel, "WORTH_STARTING", 0.0)
+    again = list(
+        parallel.parallel_previews(
+            batch, template=None, progress=Progress(), workers=1,
+            here=lambda p: service._preview_one(p, None), plan_from=_plan_from_worker,
+        )
+    )  # fmt: skip
+    assert started == [1]  # now it starts them (the stand-in is no pool: all parsed here)
+    assert _outcomes(again) == _outcomes(quick)

@@ -11,7 +11,7 @@
 
 The workbench side does everything an import does: content-based format detection,
 strict number checks, storing the original bytes with their SHA-256, and an atomic
-save; a batch of 64 files or more is parsed on more than one core when there are
+save; a large batch is parsed on more than one core when there are
 cores to spare (``workbench.importers.parallel``). Targets (issue 3): at most 1.5x
 the baseline time and 3x the arrays' size in peak memory (the last column of the
 output: peak memory growth of the workbench side over the in-memory size of the

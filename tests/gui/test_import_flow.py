@@ -276,7 +276,7 @@ def test_batch_parsed_on_worker_processes_imports_like_one_by_one(
     window, qtbot, make_project, tmp_path, monkeypatch
 ):
     """The window's batch import with worker processes on (as the application turns
-    them on for 64 files or more): the preview lists every file in order and the
+    them on for large batches): the preview lists every file in order and the
     import stores the same values as the files hold."""
     import time
 
