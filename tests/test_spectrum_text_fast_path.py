@@ -38,6 +38,8 @@ VARIANTS = {
     "utf-16": _table().encode("utf-16"),
     "three columns": _table("{x},{y},{y}", "nm,sample A,sample B").encode(),
     "trailing comments": (_table() + "# end of data\n; exported by OMNIC\n").encode(),
+    "no line end at the end": _table().rstrip("\n").encode(),
+    "old mac line ends": _table(nl="\r").encode(),
     "blank line inside": _table().replace("\n3970.0,", "\n\n3970.0,").encode(),
     "blank line at end": (_table() + "   \n").encode(),
     "trailing delimiter": _table("{x},{y},").encode(),
@@ -72,9 +74,50 @@ def _outcome(raw: bytes) -> tuple:
 def test_fast_and_strict_paths_agree(name, monkeypatch):
     raw = VARIANTS[name]
     fast = _outcome(raw)
-    monkeypatch.setattr(spectrum_text, "rows_to_end", lambda lines, head: None)
+    monkeypatch.setattr(spectrum_text, "rows_to_end", lambda lines, head, rest="": None)
     strict = _outcome(raw)
     assert fast == strict
+
+
+@pytest.mark.parametrize("head_lines", [1, 2, 5, 13, 39, 41])
+@pytest.mark.parametrize("name", list(VARIANTS))
+def test_splitting_only_the_head_reads_what_splitting_every_line_reads(
+    name, head_lines, monkeypatch
+):
+    """A parse splits only the first ``HEAD_LINES`` lines and reads the rest in one
+    piece; wherever that cut falls (in the header, in the rows, in trailing comments,
+    at the last line), the outcome is the one of splitting every line."""
+    raw = VARIANTS[name]
+    monkeypatch.setattr(spectrum_text, "HEAD_LINES", 10**9)
+    whole = _outcome(raw)
+    monkeypatch.setattr(spectrum_text, "HEAD_LINES", head_lines)
+    monkeypatch.setattr(spectrum_text, "PROBES", 1)  # so that short heads are kept
+    assert _outcome(raw) == whole
+
+
+@pytest.mark.parametrize(
+    "name", ["csv with header", "no line end at the end", "crlf", "old mac line ends"]
+)
+def test_rows_below_the_split_head_are_read_in_one_call(name, monkeypatch):
+    def no_strict(*_args):
+        raise AssertionError("the strict line-by-line path was taken")
+
+    monkeypatch.setattr(spectrum_text, "to_array", no_strict)
+    monkeypatch.setattr(spectrum_text, "check_trailer", no_strict)
+    monkeypatch.setattr(spectrum_text, "HEAD_LINES", 10)
+    monkeypatch.setattr(spectrum_text, "PROBES", 5)
+    parsed = SpectrumTextReader().parse(VARIANTS[name], "s.csv")
+    assert parsed.metadata["rows"] == len(ROWS)
+    (m,) = parsed.measurements
+    np.testing.assert_array_equal(np.asarray(m.columns["y"].data), [r[1] for r in ROWS])
+
+
+def test_a_table_below_the_split_head_is_still_found():
+    """The probe lines lie beyond the head: every line is split, as before."""
+    raw = ("\n".join(f"note {i}: text" for i in range(450)) + "\n" + _table()).encode()
+    parsed = SpectrumTextReader().parse(raw, "spectrum.csv")
+    assert parsed.metadata["rows"] == len(ROWS)
+    assert parsed.measurements[0].metadata["first_data_line"] == 452
 
 
 def test_a_plain_export_is_read_in_one_call(monkeypatch):

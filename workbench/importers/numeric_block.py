@@ -77,13 +77,22 @@ def find_block(lines: list[str], min_rows: int = 3, scan: int | None = None) -> 
     delimiter and decimal mark are still chosen exactly as for the whole file. Such
     a call depends only on the first lines of the file, and detection and parsing ask
     the same question of the same lines, so its answer is remembered for them."""
-    probe_at = list(islice((i for i, ln in enumerate(lines[:2000]) if _DATA_START.match(ln)), 100))
+    probe_at = probe_lines(lines)
     if not probe_at:
         return None
     if scan is None:
         return _find_block(lines, probe_at, min_rows, None)
     seen = tuple(lines[: max(scan, probe_at[-1] + 1)])
     return _find_block_in_head(seen, tuple(probe_at), min_rows, scan)
+
+
+PROBES = 100  # lines that decide the delimiter and decimal mark
+
+
+def probe_lines(lines: Sequence[str]) -> list[int]:
+    """Indexes of the first ``PROBES`` lines (of the first 2,000) that start like a row
+    of numbers: the lines ``find_block`` chooses the delimiter and decimal mark from."""
+    return list(islice((i for i, ln in enumerate(lines[:2000]) if _DATA_START.match(ln)), PROBES))
 
 
 @lru_cache(maxsize=16)
@@ -216,10 +225,11 @@ def to_array(lines: list[str], block: Block) -> np.ndarray:
         raise BadNumber(block.start + 1, "the rows do not all hold the same numbers") from None
 
 
-def rows_to_end(lines: list[str], head: Block) -> np.ndarray | None:
+def rows_to_end(lines: list[str], head: Block, rest: str = "") -> np.ndarray | None:
     """The (rows, ncols) array when every line from ``head.start`` to the end of the
     file is a row of ``head.ncols`` numbers, else None (then use ``find_block``,
-    ``check_trailer`` and ``to_array``, which name any bad line).
+    ``check_trailer`` and ``to_array``, which name any bad line). ``rest``: the text
+    after ``lines`` when only the file's first lines were split (``split_head``).
 
     ``head`` is ``find_block`` of the file's first lines. The common case, a table that
     runs to the end of the file, is then converted by numpy's C reader in one call
@@ -232,6 +242,10 @@ def rows_to_end(lines: list[str], head: Block) -> np.ndarray | None:
         return None
     allowed = number_chars(head.delimiter, head.decimal)
     text = "\n".join(body)
+    rows = len(body)
+    if rest:
+        text = f"{text}\n{rest}"
+        rows += rest.count("\n") + (not rest.endswith("\n"))  # as split_lines counts
     encoded = text.encode("utf-8", "replace")
     if encoded.translate(None, (allowed + "\n").encode("ascii")):
         return None  # another character somewhere: letters, quotes, '#'...
@@ -246,7 +260,7 @@ def rows_to_end(lines: list[str], head: Block) -> np.ndarray | None:
             )  # fmt: skip
     except (ValueError, UserWarning):
         return None
-    if data.shape != (len(body), head.ncols):
+    if data.shape != (rows, head.ncols):
         return None
     return data
 

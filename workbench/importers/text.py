@@ -107,6 +107,20 @@ def _split_cached(text: str) -> tuple[str, ...]:
     return tuple(_split(text))
 
 
+def split_head(text: str, n: int) -> tuple[list[str], str]:
+    """The first ``n`` lines of ``text`` as ``split_lines`` gives them, and the text
+    after them with its line ends made LF ("" when that was all): a reader that needs
+    the head line by line and the rest in one piece splits no more than it needs."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    parts = text.split("\n", n)
+    if len(parts) <= n:
+        if parts and parts[-1] == "":
+            parts.pop()
+        return parts, ""
+    return parts[:n], parts[n]
+
+
 def _split(text: str) -> list[str]:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")

@@ -29,12 +29,14 @@ import numpy as np
 from workbench.errors import ImportFormatError
 from workbench.importers.base import ParsedFile, ParsedMeasurement, Reader
 from workbench.importers.numeric_block import (
+    PROBES,
     BadNumber,
     Block,
     check_preamble,
     check_trailer,
     find_block,
     header_cells,
+    probe_lines,
     rows_to_end,
     to_array,
 )
@@ -46,7 +48,7 @@ from workbench.importers.spectrum_common import (
     known_unit,
     spectrum,
 )
-from workbench.importers.text import decode, split_lines
+from workbench.importers.text import decode, split_head, split_lines
 
 _SPECTRAL_WORDS = re.compile(
     r"wave\s*number|wavelength|raman|cm-1|cm\^-1|cm⁻¹|1/cm|\bnm\b|absorb|transmit|reflect"
@@ -61,6 +63,9 @@ _OTHER_WORDS = re.compile(
 # Lines of the head that sniffing looks at: the numbers start within the first few
 # dozen lines of every text spectrum export seen, and sniffing runs for every file.
 SNIFF_LINES = 120
+# Lines a parse splits one by one; the rows below them are read in one piece when
+# they all are rows of numbers (a 1,868-point spectrum: 0.2 ms less per file).
+HEAD_LINES = 400
 _UNIT_IN_HEADER = re.compile(r"[\(\[]([^\)\]]+)[\)\]]|/\s*(\S+)$")
 
 
@@ -112,8 +117,10 @@ class SpectrumTextReader(Reader):
         text, encoding = decode(raw, path)
         if '"' in text:  # quoted cells ("1.5","0.25"): quotes carry nothing here
             text = text.replace('"', "")
-        lines = split_lines(text)
-        block, data, ignored = _read_block(lines, path)
+        lines, rest = split_head(text, HEAD_LINES)
+        if rest and len(probe_lines(lines)) < PROBES:
+            lines, rest = lines + split_lines(rest), ""  # the table starts further down
+        block, data, ignored, lines = _read_block(lines, rest, path)
         header = (
             header_cells(lines[block.header], block.delimiter) if block.header is not None else []
         )
@@ -157,22 +164,28 @@ class SpectrumTextReader(Reader):
         )  # fmt: skip
 
 
-def _read_block(lines: list[str], path: str) -> tuple[Block, np.ndarray, int]:
-    """The numeric block, its values and the count of ignored lines after it.
+def _read_block(lines: list[str], rest: str, path: str) -> tuple[Block, np.ndarray, int, list[str]]:
+    """The numeric block, its values, the count of ignored lines after it, and the
+    lines the block's line numbers refer to (every line, when the strict path ran).
 
-    Most exports are a header and numbers to the end of the file: those are read in
-    one call (``rows_to_end``). Anything else takes the strict path, which finds the
-    longest run of numeric rows and names any line that is not a row of numbers."""
+    ``lines`` are the file's first lines and ``rest`` the text after them (or ""), as
+    ``split_head`` gives them: most exports are a header and numbers to the end of the
+    file, and those are read in one call (``rows_to_end``) without splitting the rows
+    into lines first. Anything else takes the strict path, which splits every line,
+    finds the longest run of numeric rows and names any line that is not a row of
+    numbers. ``lines`` must hold the lines ``find_block`` probes (``probe_lines``)."""
     head = find_block(lines, scan=SNIFF_LINES)
     if head is not None and head.ncols >= 2:
-        data = rows_to_end(lines, head)
+        data = rows_to_end(lines, head, rest)
         if data is not None:
-            block = replace(head, end=len(lines))
+            block = replace(head, end=head.start + data.shape[0])
             try:
                 check_preamble(lines, block)
             except BadNumber as exc:
                 raise ImportFormatError(path, f"line {exc.line}", "a number", str(exc)) from None
-            return block, data, 0
+            return block, data, 0, lines
+    if rest:
+        lines = lines + split_lines(rest)
     block = find_block(lines)
     if block is None or block.ncols < 2:
         raise ImportFormatError(
@@ -184,7 +197,7 @@ def _read_block(lines: list[str], path: str) -> tuple[Block, np.ndarray, int]:
         data = to_array(lines, block)
     except BadNumber as exc:
         raise ImportFormatError(path, f"line {exc.line}", "a number", str(exc)) from None
-    return block, data, ignored
+    return block, data, ignored, lines
 
 
 def _unit_of(name: str) -> str:
@@ -215,12 +228,21 @@ def _looks_like_counts(name: str, y: np.ndarray) -> bool:
     return bool(finite.size and np.all(finite == np.round(finite)) and finite.max() > 100)
 
 
+_FIRST_LINE = re.compile(rb"[^\r\n]*")
+# An ASCII letter or a decimal mark or delimiter: such a line is no count of points in
+# any encoding but UTF-16 (hence the NUL test), whatever is stripped around it.
+_NOT_A_COUNT = re.compile(rb"[A-Za-z.,;]")
+
+
 class AgilentAspReader(Reader):
     format_id = "agilent_asp"
     format_label = "Agilent .asp spectrum"
     kinds = ("spectrum",)
 
     def sniff(self, head: bytes, name: str) -> float:
+        first = _FIRST_LINE.match(head).group()
+        if b"\0" not in first and _NOT_A_COUNT.search(first):
+            return 0.0  # the first line holds no point count (checked before decoding)
         lines = [ln.strip() for ln in _head_lines(head[:512], 9)[:8]]
         if len(lines) < 8 or not lines[0].isdigit():
             return 0.0
