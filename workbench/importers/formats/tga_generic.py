@@ -47,6 +47,8 @@ class GenericTgaReader(Reader):
         except ImportFormatError:
             return 0.0
         lines = split_lines(text)[:30]
+        if not _MASS.search("\n".join(lines)):
+            return 0.0  # no line names a mass (one search instead of one per line)
         i = _header_index(lines)
         if i is None:
             return 0.0
