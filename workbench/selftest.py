@@ -326,7 +326,7 @@ def _step_import_worker(workdir: Path) -> None:
     from concurrent.futures import ProcessPoolExecutor
 
     from workbench.importers.parallel import parse_in_worker
-    from workbench.importers.service import read_and_parse
+    from workbench.importers.registry import read_and_parse
 
     folder = workdir / "worker_batch"
     folder.mkdir(exist_ok=True)

@@ -7,7 +7,7 @@ them; the plans come out in the order of the list, exactly as one by one
 (``service.iter_previews``), and only the caller, in this process, ever touches the
 project.
 
-What the workers run is the same ``service.read_and_parse`` as a sequential import, on
+What the workers run is the same ``registry.read_and_parse`` as a sequential import, on
 the same readers. A file a worker could not finish for any other reason than a
 ``UserFacingError`` (an unexpected error, a worker that died, a result that could not
 be sent back) is parsed again here, so it fails or succeeds exactly as it would one by
@@ -92,7 +92,7 @@ def parse_in_worker(paths: list[str], template: str | None) -> list[tuple[str, A
     sha256, parsed)), ("error", message) for a file that cannot be imported, or
     ("again", "") for anything else (the caller then parses the file itself, so the
     failure surfaces there as it would one by one)."""
-    from workbench.importers.service import read_and_parse
+    from workbench.importers.registry import read_and_parse
 
     out: list[tuple[str, Any]] = []
     for path in paths:

@@ -8,12 +8,13 @@ name's extension only as a last resort.
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 import pkgutil
 from functools import cache
 from pathlib import Path
 
-from workbench.errors import ImportFormatError
+from workbench.errors import ImportFormatError, UserFacingError
 from workbench.importers import formats
 from workbench.importers.base import ParsedFile, Reader
 
@@ -91,3 +92,21 @@ def parse_path(path: str | Path, format_id: str | None = None) -> tuple[bytes, P
     """Read a file and parse it; returns the raw bytes too (they are stored as-is)."""
     raw = read_file(path)
     return raw, parse_bytes(raw, str(path), format_id)
+
+
+def read_and_parse(path: Path, *, template: str | None = None) -> tuple[bytes, str, ParsedFile]:
+    """A file's bytes, their SHA-256 and what the detected reader (or the named import
+    template) understood: ``service.preview`` without a plan, as the batch workers run
+    it (``importers.parallel``; this module does not load h5py, which they never need)."""
+    if template:
+        from workbench.importers.templates import load_template, parse_with_template
+
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            raise UserFacingError(f"{path}: cannot be read ({exc.strerror})") from None
+        parsed = parse_with_template(raw, str(path), load_template(template))
+    else:
+        raw = read_file(path)
+        parsed = parse_bytes(raw, str(path))
+    return raw, hashlib.sha256(raw).hexdigest(), parsed

@@ -24,7 +24,7 @@ from typing import Any
 from workbench.errors import CancelledError, UserFacingError
 from workbench.importers.base import ParsedFile
 from workbench.importers.parallel import parallel_previews, worker_count
-from workbench.importers.registry import parse_bytes, read_file
+from workbench.importers.registry import parse_bytes, read_and_parse, read_file
 from workbench.model import Project, Sample
 from workbench.progress import NullProgress, Progress
 from workbench.project.deflate import prepack
@@ -134,24 +134,6 @@ def preview(
             packed.cancel()
         raise
     return ImportPlan(str(path), raw, hashlib.sha256(raw).hexdigest(), parsed, packed)
-
-
-def read_and_parse(path: Path, *, template: str | None = None) -> tuple[bytes, str, ParsedFile]:
-    """A file's bytes, their SHA-256 and what the detected reader (or the named import
-    template) understood: ``preview`` without a plan, as the batch workers run it
-    (``importers.parallel``)."""
-    if template:
-        from workbench.importers.templates import load_template, parse_with_template
-
-        try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            raise UserFacingError(f"{path}: cannot be read ({exc.strerror})") from None
-        parsed = parse_with_template(raw, str(path), load_template(template))
-    else:
-        raw = read_file(path)
-        parsed = parse_bytes(raw, str(path))
-    return raw, hashlib.sha256(raw).hexdigest(), parsed
 
 
 def preview_bytes(raw: bytes, name: str) -> ImportPlan:
