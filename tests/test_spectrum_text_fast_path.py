@@ -46,6 +46,7 @@ VARIANTS = {
     "preamble beyond the sniffed lines": (
         "\n".join(f"note {i}: text" for i in range(200)) + "\n" + _table()
     ).encode(),
+    "notes starting with digits": ("2 spectra averaged\n4 cm-1 resolution\n" + _table()).encode(),
     "ambiguous number": _table().replace("3997.0,", "3.997.0,").encode(),
     "not a number": _table().replace("3997.0,", "3997.0x,").encode(),
     "nan cell": _table()
@@ -157,6 +158,18 @@ def test_rows_cut_off_by_a_blank_line_are_refused():
     raw = _table().replace("\n3995.5,", "\n\n3995.5,").encode()
     with pytest.raises(ImportFormatError, match=r"line 4: .*cut off from the rows below"):
         SpectrumTextReader().parse(raw, "s.csv")
+
+
+@pytest.mark.parametrize("note", ["2 spectra averaged", "4 cm-1 resolution", "32 scans; gain 2"])
+def test_a_note_starting_with_a_digit_does_not_hide_the_table(note):
+    """Such a note used to vote on the delimiter (it has no comma), so the table was
+    split on blanks and the file refused as an unknown format."""
+    from workbench.importers.registry import parse_bytes
+
+    for header in ("wavenumber (cm-1),absorbance", ""):
+        parsed = parse_bytes((note + "\n" + _table(header=header)).encode(), "s.csv")
+        assert parsed.format_id == "spectrum_text"
+        assert parsed.metadata["rows"] == len(ROWS) and parsed.metadata["delimiter"] == ","
 
 
 def test_text_preambles_with_numbers_still_read():

@@ -27,6 +27,7 @@ _NUM = {
     ",": r"[+-]?(?:\d+,?\d*|,\d+)(?:[eE][+-]?\d+)?",
 }
 _DATA_START = re.compile(r"^\s*[+\-]?[.,]?\d")
+_NUMBER_ROW = re.compile(r"\s*[+\-]?[.,]?\d[0-9+\-.,;eE \t]*")
 COMMENT_CHARS = "#;%!/*"
 
 
@@ -90,9 +91,16 @@ PROBES = 100  # lines that decide the delimiter and decimal mark
 
 
 def probe_lines(lines: Sequence[str]) -> list[int]:
-    """Indexes of the first ``PROBES`` lines (of the first 2,000) that start like a row
-    of numbers: the lines ``find_block`` chooses the delimiter and decimal mark from."""
-    return list(islice((i for i, ln in enumerate(lines[:2000]) if _DATA_START.match(ln)), PROBES))
+    """Indexes of the first ``PROBES`` lines (of the first 2,000) that are rows of
+    numbers (digits, signs, exponents, decimal marks, delimiters, blanks): the lines
+    ``find_block`` chooses the delimiter and decimal mark from. A note above the table
+    that starts with a digit ("2 spectra averaged") is no row and does not vote. When
+    no line is such a row, the lines that start like one are used, as before."""
+    head = lines[:2000]
+    rows = list(islice((i for i, ln in enumerate(head) if _NUMBER_ROW.fullmatch(ln)), PROBES))
+    if rows:
+        return rows
+    return list(islice((i for i, ln in enumerate(head) if _DATA_START.match(ln)), PROBES))
 
 
 @lru_cache(maxsize=16)
