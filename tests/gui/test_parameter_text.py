@@ -14,8 +14,8 @@ PARAMS = {"moisture_limit": 1.0, "ash_limit": 0.2, "analysis_moisture": 0.0}
 
 def test_finnish_labels_units_and_decimal_commas(finnish_ui):
     assert parameter_rows("moisture_ash", PARAMS) == [
-        ("Kosteuden toistettavuusraja", "1 %-points"),
-        ("Tuhkan toistettavuusraja", "0,2 %-points"),
+        ("Kosteuden toistettavuusraja", "1 %-yks."),
+        ("Tuhkan toistettavuusraja", "0,2 %-yks."),
         ("Analyysinäytteen kosteus", "0 %"),
     ]
 
@@ -28,6 +28,7 @@ def test_english_labels(qapp):
         "Ash repeatability limit",
         "Analysis-sample moisture",
     ]
+    assert rows["Ash repeatability limit"] == "0.2 %-points"
 
 
 def test_undeclared_parameters_and_other_values_stay_readable(finnish_ui):
@@ -58,8 +59,18 @@ def test_details_panel_shows_the_labels(finnish_ui, qtbot):
     qtbot.addWidget(panel)
     panel.show_ref(project, ("result", sample.id, "r-1"))
     text = panel.text()
-    assert "Kosteuden toistettavuusraja" in text and "0,2 %-points" in text
+    assert "Kosteuden toistettavuusraja" in text and "0,2 %-yks." in text
     assert "moisture_limit" not in text
     # what the result used: named when still in the project, the stored reference if not
     assert "Mittaus\nTuhka (Kuusen kuori)" in text
     assert f"{sample.id}/m-deleted" in text
+
+
+def test_the_parameter_form_shows_the_finnish_unit(finnish_ui, qtbot):
+    from workbench.analysis.registry import get_registry
+    from workbench.gui.param_form import ParamForm
+
+    form = ParamForm(get_registry().get("moisture_ash").manifest)
+    qtbot.addWidget(form)
+    suffixes = [box.suffix() for box in form.findChildren(type(form.widgets["ash_limit"]))]
+    assert " %-yks." in suffixes and " %-points" not in suffixes

@@ -43,6 +43,7 @@ class ParamSpec:
     type: str
     default: Any
     unit: str = ""
+    unit_fi: str = ""  # the unit in Finnish where it is a word ("%-yks." for "%-points")
     min: float | None = None
     max: float | None = None
     choices: tuple[Any, ...] = ()
@@ -122,6 +123,7 @@ class Manifest:
                     "name": p.name,
                     "type": p.type,
                     "unit": p.unit,
+                    "unit_fi": p.unit_fi,
                     "default": p.default,
                     "min": p.min,
                     "max": p.max,
@@ -212,7 +214,7 @@ def _param(raw: Any, i: int, src: str) -> ParamSpec:
         raise ManifestError(src, f"{where}.choices", "expected a list")
     if ptype == "choice" and not choices:
         raise ManifestError(src, f"{where}.choices", "a choice parameter needs a non-empty list")
-    for key in ("unit", "label_en", "label_fi", "help_en", "help_fi"):
+    for key in ("unit", "unit_fi", "label_en", "label_fi", "help_en", "help_fi"):
         if key in raw and not isinstance(raw[key], str):
             raise ManifestError(src, f"{where}.{key}", f"expected a string, got {raw[key]!r}")
     if "default" not in raw:
@@ -222,6 +224,7 @@ def _param(raw: Any, i: int, src: str) -> ParamSpec:
         type=ptype,
         default=raw["default"],
         unit=raw.get("unit", ""),
+        unit_fi=raw.get("unit_fi", "") or raw.get("unit", ""),
         min=lo,
         max=hi,
         choices=tuple(choices),

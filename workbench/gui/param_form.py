@@ -41,6 +41,13 @@ def param_label(spec: ParamSpec) -> str:
     return spec.label_en or spec.name.replace("_", " ").capitalize()
 
 
+def param_unit(spec: ParamSpec) -> str:
+    """The parameter's unit in the UI language (most units are the same in both)."""
+    if active_language() == "fi" and spec.unit_fi:
+        return spec.unit_fi
+    return spec.unit
+
+
 def param_help(spec: ParamSpec) -> str:
     if active_language() == "fi" and spec.help_fi:
         return spec.help_fi
@@ -90,7 +97,9 @@ class ParamForm(QWidget):
             widget = self._make(spec)
             tip = param_help(spec)
             if spec.unit:
-                tip = (tip + "\n" if tip else "") + self.tr("Unit: %1").replace("%1", spec.unit)
+                tip = (tip + "\n" if tip else "") + self.tr("Unit: %1").replace(
+                    "%1", param_unit(spec)
+                )
             widget.setToolTip(tip)
             widget.setObjectName(f"param-{spec.name}")
             label = QLabel(param_label(spec) + ":")
@@ -114,7 +123,7 @@ class ParamForm(QWidget):
             span = hi - lo if math.isfinite(hi - lo) and hi - lo < FLOAT_LIMIT else 10.0
             box.setSingleStep(10 ** math.floor(math.log10(max(span, 1e-9) / 100)))
             if spec.unit:
-                box.setSuffix(f" {spec.unit}")
+                box.setSuffix(f" {param_unit(spec)}")
             box.valueChanged.connect(self._emit)
             return box
         if spec.type == "int":
@@ -123,7 +132,7 @@ class ParamForm(QWidget):
             hi = INT_LIMIT if spec.max is None else math.floor(spec.max)
             box.setRange(lo, hi)
             if spec.unit:
-                box.setSuffix(f" {spec.unit}")
+                box.setSuffix(f" {param_unit(spec)}")
             box.valueChanged.connect(self._emit)
             return box
         if spec.type == "bool":
@@ -138,7 +147,7 @@ class ParamForm(QWidget):
             return combo
         edit = QLineEdit()
         if spec.type == "list":
-            unit = f" ({spec.unit})" if spec.unit else ""
+            unit = f" ({param_unit(spec)})" if spec.unit else ""
             edit.setPlaceholderText(self.tr("values separated by commas") + unit)
         edit.textChanged.connect(self._emit)
         return edit

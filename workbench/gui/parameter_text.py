@@ -1,5 +1,5 @@
 """A result's parameters as a person reads them: the plugin's label and unit, and the
-value in the window's number format ("Tuhkan toistettavuusraja 0,2 %-points"), instead
+value in the window's number format ("Tuhkan toistettavuusraja 0,2 %-yks."), instead
 of the stored identifier and JSON ("ash_limit 0.2")."""
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ def parameter_rows(plugin_id: str, parameters: dict[str, Any]) -> list[tuple[str
         unit = ""
         if spec is not None:
             label = (spec.label_fi if fi else spec.label_en) or spec.label_en or name
-            unit = spec.unit
+            unit = (spec.unit_fi if fi else spec.unit) or spec.unit
         text = value_text(value)
         rows.append((label, f"{text} {unit}" if unit and text else text))
     return rows
