@@ -17,6 +17,17 @@ def test_finnish_interface_writes_decimal_commas(finnish_ui):
     assert locale_fixed(48.7712, 2) == "48,77"
 
 
+def test_negative_numbers_use_the_minus_a_spreadsheet_reads(finnish_ui):
+    """Qt's Finnish minus (U+2212) made a copied cell text in Excel and LibreOffice, and
+    differed from the "-" of the messages and reports."""
+    from workbench.messages import fi_number
+
+    assert locale_number(-1.5) == "-1,5" == fi_number(-1.5, "g")
+    assert locale_fixed(-2.25, 2) == "-2,25"
+    assert locale_number(-1.5e-7) == "-1,5e-7"
+    assert locale_number(float("-inf")) == "-∞"
+
+
 def test_english_interface_follows_the_system_locale(qapp):
     i18n.install_translators(qapp, "en")
     assert QLocale() == QLocale.system()
