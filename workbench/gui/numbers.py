@@ -10,7 +10,6 @@ import math
 
 from PySide6.QtCore import QLocale
 
-
 # Qt writes negative numbers with the locale's minus sign: U+2212 in Finnish. A table
 # cell copied into a spreadsheet is then text, not a number ("−1,5" is no number to
 # Excel or LibreOffice; "-1,5" is), and the messages and reports write "-"
