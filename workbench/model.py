@@ -220,6 +220,57 @@ class Sample:
     measurements: dict[str, Measurement] = field(default_factory=dict)
     results: dict[str, Result] = field(default_factory=dict)
 
+    def __setattr__(self, attr: str, value: Any) -> None:
+        if attr == "name" and "name" in self.__dict__:
+            _RENAMES[0] += 1  # a rename: every project's name index is out of date
+        object.__setattr__(self, attr, value)
+
+
+_RENAMES = [0]  # renames of samples so far, in this process (see Project.find_sample)
+
+
+class SampleDict(dict):
+    """``Project.samples``: a dict that counts its changes, so the project's index of
+    sample names knows when it is out of date, however the dict was changed."""
+
+    __slots__ = ("changes",)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.changes = 0
+
+    def __setitem__(self, key: str, value: Sample) -> None:
+        super().__setitem__(key, value)
+        self.changes += 1
+
+    def __delitem__(self, key: str) -> None:
+        super().__delitem__(key)
+        self.changes += 1
+
+    def pop(self, *args: Any) -> Any:
+        self.changes += 1
+        return super().pop(*args)
+
+    def popitem(self) -> Any:
+        self.changes += 1
+        return super().popitem()
+
+    def clear(self) -> None:
+        self.changes += 1
+        super().clear()
+
+    def update(self, *args: Any, **kwargs: Any) -> None:
+        self.changes += 1
+        super().update(*args, **kwargs)
+
+    def setdefault(self, key: str, default: Any = None) -> Any:
+        self.changes += 1
+        return super().setdefault(key, default)
+
+    def __ior__(self, other: Any) -> SampleDict:
+        self.changes += 1
+        return super().__ior__(other)
+
 
 EDITABLE_SAMPLE_FIELDS = ("name", "feedstock_type", "supplier", "origin", "date_received", "notes")
 
@@ -264,7 +315,6 @@ class AuditEntry:
 
 
 @lru_cache(maxsize=8192)
-@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """A sample name as compared: case and runs of white space do not matter.
     (Cached: an import of many files compares each name with every sample.)"""
@@ -282,13 +332,23 @@ class Project:
         self.created = now_iso()
         self.modified = self.created
         self.written_by = __version__
-        self.samples: dict[str, Sample] = {}
+        self.samples = SampleDict()
         self.sources: dict[str, SourceFile] = {}
         self.models: dict[str, StoredModel] = {}
         self.settings: dict[str, Any] = {}  # JSON-serialisable project settings
         self.audit: list[AuditEntry] = []
         self.dirty = False
         self.warnings: list[str] = []  # parts skipped on open, named for the user
+
+    @property
+    def samples(self) -> SampleDict:
+        """The samples by id (a plain dict assigned here is wrapped)."""
+        return self._samples
+
+    @samples.setter
+    def samples(self, value: dict[str, Sample]) -> None:
+        self._samples = value if isinstance(value, SampleDict) else SampleDict(value)
+        self._name_index: dict[str, str] | None = None
 
     # -- audit -----------------------------------------------------------------
     def log(self, action: str, detail: str = "") -> None:
@@ -306,7 +366,14 @@ class Project:
         """Add an existing Sample object (used by undo to restore a deleted sample)."""
         if sample.id in self.samples:
             raise ValueError(f"sample id {sample.id} already exists")
+        current = self._name_index is not None and self._name_stamp == (
+            self.samples.changes,
+            _RENAMES[0],
+        )
         self.samples[sample.id] = sample
+        if current:  # keep the index instead of rebuilding it for every new sample
+            self._name_index.setdefault(name_key(sample.name), sample.id)
+            self._name_stamp = (self.samples.changes, _RENAMES[0])
         self.log("add sample", f"{sample.id} {sample.name!r}")
 
     def remove_sample(self, sample_id: str) -> Sample:
@@ -353,12 +420,23 @@ class Project:
         return old
 
     def find_sample(self, name: str) -> Sample | None:
-        """The sample with this name (case- and space-insensitive), or None."""
-        key = name_key(name)
-        for sample in self.samples.values():
-            if name_key(sample.name) == key:
-                return sample
-        return None
+        """The sample with this name (case- and space-insensitive), or None; the first
+        of several with the same name.
+
+        Looked up in an index of the names, rebuilt when the samples or any sample's
+        name changed since it was built (``SampleDict``, ``Sample.__setattr__``): an
+        import of n files asks this n times, which was n * n / 2 name comparisons."""
+        sid = self._names().get(name_key(name))
+        return None if sid is None else self.samples[sid]
+
+    def _names(self) -> dict[str, str]:
+        stamp = (self.samples.changes, _RENAMES[0])
+        if self._name_index is None or self._name_stamp != stamp:
+            index: dict[str, str] = {}
+            for sid, sample in self.samples.items():
+                index.setdefault(name_key(sample.name), sid)
+            self._name_index, self._name_stamp = index, stamp
+        return self._name_index
 
     # -- measurements, results, sources ---------------------------------------
     def add_measurement(self, sample_id: str, measurement: Measurement) -> None:
