@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import statistics
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -133,15 +134,17 @@ def parallel_previews(
     n = len(files)
     # The first files are parsed here and timed: workers start only when the rest of
     # the batch would take long enough to pay for starting them.
-    spent, front = 0.0, 0
+    took: list[float] = []
+    front = 0
     while front < min(PROBE, n):
         progress.update(front / n, files[front].name)
         started = time.perf_counter()
         outcome = here(files[front])
-        spent += time.perf_counter() - started
+        took.append(time.perf_counter() - started)
         yield outcome
         front += 1
-    if spent / max(front, 1) * (n - front) < WORTH_STARTING:
+    # the median: the first file of a session also pays for loading its reader
+    if statistics.median(took or [0.0]) * (n - front) < WORTH_STARTING:
         while front < n:
             progress.update(front / n, files[front].name)
             yield here(files[front])
