@@ -25,3 +25,33 @@ def gui_gc(qapp):
 
     with gc_guard.guarding(qapp):
         yield
+
+
+@pytest.fixture
+def record_workers(monkeypatch):
+    """``record_workers(delay)`` -> the list of statuses of every result an import
+    worker sends back (``workbench.importers.parallel``). Parsing in the test's own
+    process is slowed by ``delay`` seconds per file, so that a worker (half a second to
+    start) gets files to parse."""
+    import time
+
+    from workbench.importers import parallel, service
+
+    def start(delay: float) -> list[str]:
+        statuses: list[str] = []
+        run_results, preview_one = parallel._run_results, service._preview_one
+
+        def recording(*args):
+            got = run_results(*args)
+            statuses.extend(status for status, _ in got.values())
+            return got
+
+        def slowly(path, template):
+            time.sleep(delay)
+            return preview_one(path, template)
+
+        monkeypatch.setattr(parallel, "_run_results", recording)
+        monkeypatch.setattr(service, "_preview_one", slowly)
+        return statuses
+
+    return start

@@ -90,24 +90,8 @@ def _contents(project: Project) -> list:
 
 
 @pytest.fixture
-def worker_results(monkeypatch) -> list[str]:
-    """Records the status of every result a worker sent back, and slows the parsing in
-    this process so that the worker (half a second to start) gets files to parse."""
-    statuses: list[str] = []
-    run_results, preview_one = parallel._run_results, service._preview_one
-
-    def recording(*args):
-        got = run_results(*args)
-        statuses.extend(status for status, _ in got.values())
-        return got
-
-    def slowly(path, template):
-        time.sleep(0.1)
-        return preview_one(path, template)
-
-    monkeypatch.setattr(parallel, "_run_results", recording)
-    monkeypatch.setattr(service, "_preview_one", slowly)
-    return statuses
+def worker_results(record_workers) -> list[str]:
+    return record_workers(0.1)
 
 
 def test_a_batch_on_workers_equals_one_by_one(batch, monkeypatch, worker_results):

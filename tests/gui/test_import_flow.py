@@ -273,30 +273,15 @@ def test_drop_without_a_project_starts_a_new_one(window, qtbot, tmp_path):
 
 
 def test_batch_parsed_on_worker_processes_imports_like_one_by_one(
-    window, qtbot, make_project, tmp_path, monkeypatch
+    window, qtbot, make_project, tmp_path, monkeypatch, record_workers
 ):
     """The window's batch import with worker processes on (as the application turns
     them on for large batches): the preview lists every file in order and the
     import stores the same values as the files hold."""
-    import time
-
-    from workbench.importers import parallel, service
+    from workbench.importers import parallel
 
     monkeypatch.setenv(parallel.ENV, "1")
-    from_workers: list[str] = []
-    run_results, preview_one = parallel._run_results, service._preview_one
-
-    def recording(*args):
-        got = run_results(*args)
-        from_workers.extend(status for status, _ in got.values())
-        return got
-
-    def slowly(path, template):  # so that the worker (half a second to start) takes part
-        time.sleep(0.03)
-        return preview_one(path, template)
-
-    monkeypatch.setattr(parallel, "_run_results", recording)
-    monkeypatch.setattr(service, "_preview_one", slowly)
+    from_workers = record_workers(0.03)
     project = make_project(1, 1)
     window.set_project(project)
     files = _many(tmp_path, 70)
