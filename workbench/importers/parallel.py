@@ -166,8 +166,9 @@ def parallel_previews(
                 names = [str(f) for f in files[taken : taken + size]]
                 try:
                     runs[taken] = (size, pool.submit(task, names, template))
-                except (BrokenProcessPool, RuntimeError):
-                    pool = _stop(pool)
+                except (BrokenProcessPool, RuntimeError):  # the rest is parsed here
+                    _stop(pool)
+                    pool = None
                     break
                 taken += size
             for first in [k for k, (_, future) in runs.items() if future.done()]:
