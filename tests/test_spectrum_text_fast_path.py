@@ -113,6 +113,15 @@ def test_rows_below_the_split_head_are_read_in_one_call(name, monkeypatch):
     np.testing.assert_array_equal(np.asarray(m.columns["y"].data), [r[1] for r in ROWS])
 
 
+def test_lines_starting_with_digits_in_the_head_do_not_stand_in_for_the_rows():
+    """The head holds many lines that start with a digit but no row of numbers: the
+    rows further down decide, as when every line is split."""
+    notes = "\n".join(f"{i} scans averaged" for i in range(450))
+    raw = (notes + "\nwavenumber (cm-1),absorbance\n" + _table(header="")).encode()
+    parsed = SpectrumTextReader().parse(raw, "spectrum.csv")
+    assert parsed.metadata["rows"] == len(ROWS) and parsed.metadata["delimiter"] == ","
+
+
 def test_a_table_below_the_split_head_is_still_found():
     """The probe lines lie beyond the head: every line is split, as before."""
     raw = ("\n".join(f"note {i}: text" for i in range(450)) + "\n" + _table()).encode()

@@ -96,11 +96,18 @@ def probe_lines(lines: Sequence[str]) -> list[int]:
     ``find_block`` chooses the delimiter and decimal mark from. A note above the table
     that starts with a digit ("2 spectra averaged") is no row and does not vote. When
     no line is such a row, the lines that start like one are used, as before."""
-    head = lines[:2000]
-    rows = list(islice((i for i, ln in enumerate(head) if _NUMBER_ROW.fullmatch(ln)), PROBES))
+    rows = number_rows(lines)
     if rows:
         return rows
-    return list(islice((i for i, ln in enumerate(head) if _DATA_START.match(ln)), PROBES))
+    return list(islice((i for i, ln in enumerate(lines[:2000]) if _DATA_START.match(ln)), PROBES))
+
+
+def number_rows(lines: Sequence[str]) -> list[int]:
+    """Indexes of the first ``PROBES`` rows of numbers among the first 2,000 lines. When
+    ``lines`` (a file's first lines) hold ``PROBES`` of them, ``probe_lines`` of the
+    whole file is the same list."""
+    head = lines[:2000]
+    return list(islice((i for i, ln in enumerate(head) if _NUMBER_ROW.fullmatch(ln)), PROBES))
 
 
 @lru_cache(maxsize=16)

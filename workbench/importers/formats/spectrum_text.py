@@ -36,7 +36,7 @@ from workbench.importers.numeric_block import (
     check_trailer,
     find_block,
     header_cells,
-    probe_lines,
+    number_rows,
     rows_to_end,
     to_array,
 )
@@ -118,7 +118,7 @@ class SpectrumTextReader(Reader):
         if '"' in text:  # quoted cells ("1.5","0.25"): quotes carry nothing here
             text = text.replace('"', "")
         lines, rest = split_head(text, HEAD_LINES)
-        if rest and len(probe_lines(lines)) < PROBES:
+        if rest and len(number_rows(lines)) < PROBES:
             lines, rest = lines + split_lines(rest), ""  # the table starts further down
         block, data, ignored, lines = _read_block(lines, rest, path)
         header = (
@@ -173,7 +173,7 @@ def _read_block(lines: list[str], rest: str, path: str) -> tuple[Block, np.ndarr
     file, and those are read in one call (``rows_to_end``) without splitting the rows
     into lines first. Anything else takes the strict path, which splits every line,
     finds the longest run of numeric rows and names any line that is not a row of
-    numbers. ``lines`` must hold the lines ``find_block`` probes (``probe_lines``)."""
+    numbers. ``lines`` must hold the lines ``find_block`` probes (``number_rows``)."""
     head = find_block(lines, scan=SNIFF_LINES)
     if head is not None and head.ncols >= 2:
         data = rows_to_end(lines, head, rest)
