@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 
 import workbench
+from tests.hook_script import run_hook_script
 from tests.source_scan import sources_matching
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -186,15 +187,10 @@ except ImportError as exc:
 def test_gui_plots_with_the_opengl_placeholders(tmp_path):
     """With the frozen app's placeholders for QtOpenGL(Widgets), the window still plots,
     and asking for OpenGL gives a clear ImportError instead of a crash."""
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", FIBRE_WORKBENCH_HOME=str(tmp_path))
-    proc = subprocess.run(
-        [sys.executable, "-c", PLACEHOLDER_PLOT, str(PACKAGING), str(tmp_path / "d.fwproj")],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=180,
-        cwd=tmp_path,
-    )
+    proc = run_hook_script(
+        PLACEHOLDER_PLOT, str(PACKAGING), str(tmp_path / "d.fwproj"),
+        home=tmp_path, cwd=tmp_path, timeout=180,
+    )  # fmt: skip
     assert proc.returncode == 0, proc.stderr[-3000:]
     lines = dict(line.split(" ", 1) for line in proc.stdout.splitlines() if " " in line)
     curves, _, blue = lines["curves"].partition(" blue ")

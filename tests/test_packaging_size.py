@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.hook_script import run_hook_script
 from tests.source_scan import sources_matching
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -230,15 +231,10 @@ def test_analyses_run_with_the_highs_placeholders(tmp_path):
     """With the frozen app's HiGHS stand-ins, every module we import loads, the analyses
     of the self-test (PLS, PCA, fibres, proximate, classification) pass, and solving a
     linear program says clearly that HiGHS is not bundled."""
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", FIBRE_WORKBENCH_HOME=str(tmp_path))
-    proc = subprocess.run(
-        [sys.executable, "-c", WITH_HIGHS_PLACEHOLDERS, str(PACKAGING), str(tmp_path / "w")],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        cwd=ROOT,
-    )
+    proc = run_hook_script(
+        WITH_HIGHS_PLACEHOLDERS, str(PACKAGING), str(tmp_path / "w"),
+        home=tmp_path, cwd=ROOT, timeout=300,
+    )  # fmt: skip
     assert proc.returncode == 0, proc.stderr[-3000:]
     result = json.loads(proc.stdout.strip().splitlines()[-1])
     assert result["ok"], result["lines"]
