@@ -11,7 +11,8 @@ walking the source tree (no import needed), so a new command or format module is
 the next build without anyone editing a list. The built-in plugins are listed too so
 that their third-party imports (``scipy.signal``, ``scipy.stats``, scikit-learn) are
 analysed and bundled; their own code is shipped as source files beside the
-executable (``plugins/``, loaded by ``workbench.analysis.registry``), and the spec
+executable (``workbench/builtin_plugins/``, loaded by ``workbench.analysis.registry``
+through ``workbench.paths``), and the spec
 drops the duplicate compiled copy.
 
 Size: only the Qt modules the application imports are kept (QtCore, QtGui,
@@ -273,19 +274,31 @@ def excludes() -> list[str]:
     )
 
 
+# The repository's data folders and the packages they are installed as (pyproject.toml's
+# package-dir): in the bundle too they are the folders of those packages, so
+# ``importlib.resources`` finds them as it does in an installed wheel (workbench/paths.py).
+DATA_PACKAGES = {"resources": "workbench/resources", "plugins": "workbench/builtin_plugins"}
+# Files of the data folders that the program never reads (README pictures).
+DATA_LEFT_OUT = ("resources/screenshots/",)
+
+
 def datas(root: Path = ROOT) -> list[tuple[str, str]]:
     """(source, destination folder) pairs: resources and the built-in plugin sources.
 
     Translation sources (``.ts``) stay out; their compiled ``.qm`` catalogues go in.
     """
     pairs: list[tuple[str, str]] = []
-    for base in ("resources", "plugins"):
+    for base, dest in DATA_PACKAGES.items():
         for path in sorted((root / base).rglob("*")):
             if not path.is_file() or "__pycache__" in path.parts:
                 continue
             if path.suffix in {".pyc", ".pyo", ".ts"}:
                 continue
-            pairs.append((str(path), str(path.parent.relative_to(root))))
+            rel = path.relative_to(root).as_posix()
+            if rel.startswith(DATA_LEFT_OUT):
+                continue
+            sub = path.parent.relative_to(root / base).as_posix()
+            pairs.append((str(path), dest if sub == "." else f"{dest}/{sub}"))
     return pairs
 
 
@@ -349,7 +362,7 @@ JUNK_FOLDERS = (
 def _is_junk(dest: str) -> bool:
     norm = dest.replace("\\", "/")
     name = norm.rsplit("/", 1)[-1]
-    if norm.startswith(("resources/", "plugins/")):
+    if norm.startswith(tuple(f"{dest}/" for dest in DATA_PACKAGES.values())):
         return False  # our own files are all wanted
     return (
         name.endswith(JUNK_SUFFIXES)

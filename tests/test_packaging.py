@@ -91,7 +91,7 @@ def test_plugins_ship_as_source_with_manifests_and_their_imports_are_analysed():
         folder = manifest.parent
         for path in [manifest, *folder.glob("*.py")]:
             rel = path.relative_to(ROOT).as_posix()
-            assert (rel, f"plugins/{folder.name}") in datas
+            assert (rel, f"workbench/builtin_plugins/{folder.name}") in datas
     hidden = set(bc.hidden_imports())
     assert {f"plugins.{m.parent.name}.analysis" for m in manifests} <= hidden
     assert {"scipy.signal", "scipy.stats"} <= hidden
@@ -102,7 +102,9 @@ def test_plugins_ship_as_source_with_manifests_and_their_imports_are_analysed():
 def test_resources_are_bundled_but_translation_sources_are_not():
     dests = {(Path(src).relative_to(ROOT).as_posix(), dest) for src, dest in bc.datas()}
     rels = {rel for rel, _ in dests}
-    assert ("resources/icons/fibre-workbench.ico", "resources/icons") in dests
+    assert ("resources/icons/fibre-workbench.ico", "workbench/resources/icons") in dests
+    assert ("resources/__init__.py", "workbench/resources") in dests  # a package, as installed
+    assert not any(rel.startswith("resources/screenshots/") for rel in rels)
     assert any(rel.startswith("resources/routes/") for rel in rels)
     assert not any(rel.endswith(".ts") for rel in rels)
     for qm in ROOT.glob("resources/translations/*.qm"):
@@ -232,7 +234,8 @@ def test_gui_plots_with_the_opengl_placeholders(tmp_path):
         ("sklearn/datasets/data/iris.csv", False),
         ("sklearn/datasets/tests/test_base.py", False),
         ("pyqtgraph/colors/maps/CET-L1.csv", True),
-        ("resources/routes/biochar.toml", True),
+        ("workbench/resources/routes/biochar.toml", True),
+        ("workbench/builtin_plugins/pca/tests/x.py", True),
     ],
 )
 def test_qt_filter(dest, kept):

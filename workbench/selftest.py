@@ -234,6 +234,25 @@ def _step_fibre_analysis(workdir: Path) -> None:
     check(result.inputs and result.inputs[0]["id"] == fibres.id, "the input is not recorded")
 
 
+@step("resources: routes, reference library, demo data, guide, translations, icons")
+def _step_resources(workdir: Path) -> None:
+    """The package data this installation needs, found as every install finds it."""
+    from workbench.paths import RESOURCES_PACKAGE, resources_dir
+
+    root = resources_dir()
+    wanted = {
+        "route specifications": "routes/*.toml",
+        "reference library": "reference/feedstocks.toml",
+        "demo data": "demo/*.json",
+        "user guide (English)": "guide/en/*.md",
+        "user guide (Finnish)": "guide/fi/*.md",
+        "Finnish translation": "translations/*.qm",
+        "icons": "icons/fibre-workbench.png",
+    }
+    missing = [what for what, pattern in wanted.items() if not list(root.glob(pattern))]
+    check(not missing, f"{RESOURCES_PACKAGE} at {root} lacks: {', '.join(missing)}")
+
+
 @step("plugins: every built-in plugin is found and valid")
 def _step_plugins(workdir: Path) -> None:
     from workbench.analysis.registry import discover
