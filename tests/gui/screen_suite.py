@@ -36,7 +36,6 @@ SIZES = ("1366x768", "1920x1080")
 LANGS = ("en", "fi")
 
 
-
 @dataclass(frozen=True)
 class Screen:
     name: str
