@@ -48,11 +48,10 @@ PACKAGING = Path(__file__).resolve().parent
 ROOT = PACKAGING.parent
 sys.path.insert(0, str(PACKAGING))
 
+import build as builder  # noqa: E402
 from startup_probe import ENV as PROBE_ENV  # noqa: E402
 from startup_probe import GRAB_ENV  # noqa: E402
 from startup_probe import MARK as PROBE_MARK  # noqa: E402
-
-import build as builder  # noqa: E402
 
 IS_WIN = sys.platform == "win32"
 EXE_SUFFIX = ".exe" if IS_WIN else ""

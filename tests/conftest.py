@@ -55,3 +55,26 @@ def record_workers(monkeypatch):
         return statuses
 
     return start
+
+
+DEAD_PID = 4_999_999  # above Linux's largest pid_max (2**22): never a running process
+
+
+@pytest.fixture
+def crashed_recovery():
+    """``crashed_recovery(project)`` writes the project's recovery file as a window
+    would and then marks its writer as a process that has ended (a crash), so the
+    file is what the next start finds; returns its ``RecoveryInfo``."""
+    import json
+
+    from workbench.project import recovery
+
+    def write(project):
+        file = recovery.write_recovery(project)
+        side = file.with_suffix(recovery.SIDE_SUFFIX)
+        doc = json.loads(side.read_text(encoding="utf-8"))
+        doc["writer"]["pid"] = DEAD_PID
+        side.write_text(json.dumps(doc), encoding="utf-8")
+        return next(i for i in recovery.list_recoveries() if i.file == file)
+
+    return write

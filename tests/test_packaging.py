@@ -30,9 +30,8 @@ ROOT = Path(__file__).resolve().parents[1]
 PACKAGING = ROOT / "packaging"
 sys.path.insert(0, str(PACKAGING))
 
-import bundle_contents as bc  # noqa: E402
-
 import build as builder  # noqa: E402
+import bundle_contents as bc  # noqa: E402
 
 
 def _discovered(package_name: str, prefix: str = "") -> list[str]:

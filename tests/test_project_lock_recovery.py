@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from workbench.errors import ProjectError, ProjectLockedError
-from workbench.project.lock import lock_path
+from workbench.project.lock import lock_path, process_start
 from workbench.project.recovery import (
     discard_recovery,
     list_recoveries,
@@ -56,9 +56,16 @@ def test_second_open_is_read_only_with_reason(saved):
 def test_lock_held_by_live_other_process(saved):
     child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
     try:
+        start = process_start(child.pid)
         lock_path(saved).write_text(
             json.dumps(
-                {"pid": child.pid, "host": socket.gethostname(), "user": "alice", "time": "t"}
+                {
+                    "pid": child.pid,
+                    "host": socket.gethostname(),
+                    "user": "alice",
+                    "time": "t",
+                    "start": start,
+                }
             )
         )
         p = open_project(saved)
@@ -143,7 +150,10 @@ def test_untitled_recovery_and_discard():
     r = open_recovery(items[0].key)
     assert r.path is None and len(r.samples) == 1
     close_project(r)
-    assert list_recoveries() == [], "closing discards"
+    assert len(list_recoveries()) == 1, "closing unsaved work keeps it"
+    r = open_recovery(items[0].key)
+    close_project(r, discard_unsaved=True)
+    assert list_recoveries() == [], "closing with the user's Discard removes it"
     write_recovery(p)
     discard_recovery(list_recoveries()[0])
     assert list_recoveries() == []
@@ -151,13 +161,18 @@ def test_untitled_recovery_and_discard():
         open_recovery("nothing-here")
 
 
-def test_close_discards_recovery(saved):
+def test_close_discards_recovery_only_when_the_user_discards(saved):
     p = open_project(saved)
     p.add_sample("x")
     write_recovery(p)
     assert len(list_recoveries()) == 1
     close_project(p)
-    assert list_recoveries() == []
+    assert len(list_recoveries()) == 1, "unsaved work is kept"
+    p = open_project(saved)
+    p.add_sample("y")
+    write_recovery(p)
+    close_project(p, discard_unsaved=True)
+    assert len(list_recoveries()) == 1, "only its own recovery file goes"
 
 
 def test_read_only_project_can_be_saved_as_elsewhere(saved, tmp_path):
@@ -207,6 +222,61 @@ def test_read_only_copy_has_its_own_recovery_file(saved):
     write_recovery(second)
     items = list_recoveries()
     assert len(items) == 2 and {i.original_path for i in items} == {saved}
-    close_project(second)
-    close_project(first)
+    close_project(second, discard_unsaved=True)
+    close_project(first, discard_unsaved=True)
     assert list_recoveries() == []
+
+
+def _lock_for(saved, pid, **extra):
+    doc = {"pid": pid, "host": socket.gethostname(), "user": "carol", "time": "t", **extra}
+    lock_path(saved).write_text(json.dumps(doc))
+
+
+def test_lock_naming_a_live_unrelated_process_is_stale(saved):
+    """Issue 18: a lock whose process number now belongs to another program (here a
+    plain sleeping Python without the workbench) no longer keeps the project read-only."""
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        _lock_for(saved, child.pid)  # an older lock: no start time
+        p = open_project(saved)
+        assert not p.read_only, p.read_only_reason
+        close_project(p)
+        _lock_for(saved, child.pid, start="1")  # the number was reused by a later process
+        p = open_project(saved)
+        assert not p.read_only, p.read_only_reason
+        close_project(p)
+    finally:
+        child.kill()
+        child.wait()
+
+
+def test_full_disk_while_taking_the_lock(saved, monkeypatch):
+    """Issue 18: no empty lock file left, and the read-only reason says what happened
+    (was: 'held by another instance on ? (process 0)')."""
+    import errno
+
+    from workbench.project import lock as lock_module
+
+    class Full:
+        def __init__(self, fd, mode):
+            os.close(fd)
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            return False
+
+        def write(self, data):
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(lock_module.os, "fdopen", Full)
+    p = open_project(saved)
+    assert p.read_only
+    assert "No space left on device" in p.read_only_reason and "process 0" not in p.read_only_reason
+    assert not lock_path(saved).exists()
+    close_project(p)
+    monkeypatch.undo()
+    p = open_project(saved)
+    assert not p.read_only
+    close_project(p)

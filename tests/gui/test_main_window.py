@@ -161,12 +161,10 @@ def test_open_failure_is_reported_not_raised(window, qtbot, tmp_path):
     assert window.doc.project is None
 
 
-def test_recovery_is_offered_and_restored(window, make_project, monkeypatch):
-    from workbench.project import recovery
-
+def test_recovery_is_offered_and_restored(window, make_project, monkeypatch, crashed_recovery):
     project = make_project(2, 1)
     project.add_sample("Unsaved work")
-    recovery.write_recovery(project)
+    crashed_recovery(project)
     monkeypatch.setattr(window, "ask_restore", lambda name, when: QMessageBox.StandardButton.Yes)
     assert window.offer_recovery()
     names = {s.name for s in window.doc.project.samples.values()}
@@ -264,3 +262,57 @@ def test_table_and_tree_selections_follow_each_other(window, make_project):
     window.select_sample(ids[1])
     assert window.table.selected_sample_ids() == [ids[1]]
     assert len(window.plot.plot_items()[0].listDataItems()) == 1
+
+
+def test_double_click_after_crash_offers_recovery_and_keeps_it(
+    window, make_project, qtbot, tmp_path, crashed_recovery, monkeypatch
+):
+    """Issue 18: the project opened from its file (a double-click) after a crash offers
+    the unsaved work; closing the question and the window without choosing keeps it."""
+    from workbench.gui.app import start_window
+    from workbench.project import recovery, store
+
+    path = tmp_path / "crashed.fwproj"
+    project = make_project(2, 1)
+    store.save_project(project, path)
+    project.add_sample("Unsaved work")
+    info = crashed_recovery(project)
+    store.state_of(project).handle.close()
+    store.state_of(project).lock.release()
+    asked = []
+    monkeypatch.setattr(
+        window,
+        "ask_restore",
+        lambda name, when: asked.append(name) or QMessageBox.StandardButton.No,
+    )
+    start_window(window, str(path))
+    qtbot.waitUntil(lambda: window.doc.project is not None, timeout=30000)
+    assert asked == ["crashed.fwproj"]
+    window.close()
+    assert info.file.exists(), "closing without choosing deleted the unsaved work"
+    assert [i.key for i in recovery.crashed_recoveries(path)] == [info.key]
+
+
+def test_double_click_after_crash_restores_on_yes(
+    window, make_project, qtbot, tmp_path, crashed_recovery, monkeypatch
+):
+    from workbench.gui.app import start_window
+    from workbench.project import recovery, store
+
+    path = tmp_path / "crashed.fwproj"
+    project = make_project(2, 1)
+    store.save_project(project, path)
+    project.add_sample("Unsaved work")
+    crashed_recovery(project)
+    store.state_of(project).handle.close()
+    store.state_of(project).lock.release()
+    monkeypatch.setattr(window, "ask_restore", lambda name, when: QMessageBox.StandardButton.Yes)
+    start_window(window, str(path))
+    qtbot.waitUntil(
+        lambda: window.doc.project is not None and window.doc.project.dirty, timeout=30000
+    )
+    restored = window.doc.project
+    assert "Unsaved work" in {s.name for s in restored.samples.values()}
+    assert restored.path == path and not restored.read_only
+    assert window.save(wait=True)
+    assert recovery.list_recoveries() == []

@@ -22,7 +22,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from workbench.project.store import close_project, open_project, state_of
+    from workbench.project.store import close_project, open_project, state_of, take_notices
     from workbench.summary import format_summary, project_summary
 
     project = open_project(existing_project(args.path), read_only=True)
@@ -34,4 +34,5 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(doc, indent=2, ensure_ascii=False))
     else:
         print(format_summary(doc))
+        take_notices()  # recovery files are named among the summary's warnings
     return 0

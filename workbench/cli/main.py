@@ -124,8 +124,26 @@ def _report_failures(failures: list[tuple[str, BaseException]]) -> None:
         )
 
 
+def print_notices() -> None:
+    """Print, once, the notes the store collected about the projects a command opened
+    (unsaved work waiting in a recovery file), whether the command worked or not."""
+    store = sys.modules.get("workbench.project.store")  # loaded only if a project was opened
+    if store is None:
+        return
+    for text in store.take_notices():
+        print(f"{PROG}: note: {_one_line(text)}", file=sys.stderr)
+
+
 def run_guarded(func: Callable[[], int], context: str) -> int:
     """Run ``func`` and turn exceptions into the documented exit codes and messages."""
+    try:
+        return _run(func, context)
+    finally:
+        with contextlib.suppress(Exception):
+            print_notices()
+
+
+def _run(func: Callable[[], int], context: str) -> int:
     try:
         return int(func() or 0)
     except UserFacingError as exc:

@@ -53,12 +53,15 @@ class ProjectFilesMixin:
             self.task_panel.log(warning, WARNING)
 
     def release_project(self) -> None:
-        """Close the file handle and lock of the current project and forget it."""
+        """Close the file handle and lock of the current project and forget it.
+
+        Called once the user has saved or chosen to discard unsaved changes
+        (``confirm_discard_or_save``), so this window's recovery file goes too."""
         project = self.doc.project
         if project is None:
             return
         try:
-            store.close_project(project)
+            store.close_project(project, discard_unsaved=True)
         except Exception as exc:  # closing must never keep the window from closing
             self.task_panel.log(
                 self.tr("Closing the project failed: %1").replace("%1", str(exc)), ERROR
@@ -119,6 +122,9 @@ class ProjectFilesMixin:
             self.release_project()
             self.set_project(project)
             self.task_panel.log(self.tr("Opened %1").replace("%1", str(project.path)))
+            # unsaved work of this project that a crashed session left is offered here
+            # too (a double-click on the file after a crash), and kept unless chosen
+            self.offer_recovery(recovery.crashed_recoveries(project.path))
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, UserFacingError) and not Path(path).exists():
@@ -282,23 +288,43 @@ class ProjectFilesMixin:
     def stop_recovery(self) -> None:
         self._recovery_timer.stop()
 
-    def offer_recovery(self) -> bool:
-        """Offer the newest recovery file left by a crash; True when one was restored."""
-        found = recovery.list_recoveries()
-        if not found:
-            return False
-        info = found[0]
-        name = info.original_path.name if info.original_path else self.tr("an untitled project")
-        answer = self.ask_restore(name, info.time)
-        if answer == QMessageBox.StandardButton.Yes:
-            project = recovery.open_recovery(info)
-            self.release_project()
-            self.set_project(project)
-            self.task_panel.log(self.tr("Recovered unsaved work of %1").replace("%1", name))
-            return True
-        if answer == QMessageBox.StandardButton.Discard:
-            recovery.discard_recovery(info)
+    def offer_recovery(self, found: list[recovery.RecoveryInfo] | None = None) -> bool:
+        """Offer each recovery file left by a session that ended without saving it
+        (``found``; default all), newest first, until one is restored (True).
+
+        No (or closing the question) keeps the file for later; Discard deletes it."""
+        if found is None:
+            found = recovery.crashed_recoveries()
+        for info in found:
+            name = info.original_path.name if info.original_path else self.tr("an untitled project")
+            answer = self.ask_restore(name, info.time)
+            if answer == QMessageBox.StandardButton.Yes:
+                return self._restore(info, name)
+            if answer == QMessageBox.StandardButton.Discard:
+                recovery.discard_recovery(info)
         return False
+
+    def _restore(self, info: recovery.RecoveryInfo, name: str) -> bool:
+        current = self.doc.project
+        if (
+            current is not None
+            and current.path is not None
+            and info.original_path is not None
+            and store.same_file(Path(current.path), info.original_path)
+        ):
+            self.release_project()  # free its lock for the restored project
+        try:
+            project = recovery.open_recovery(info)
+        except UserFacingError as exc:
+            self.message_bar.show_message(
+                self.tr("Could not open %1: %2").replace("%1", name).replace("%2", str(exc)),
+                "error",
+            )
+            return False
+        self.release_project()
+        self.set_project(project)
+        self.task_panel.log(self.tr("Recovered unsaved work of %1").replace("%1", name))
+        return True
 
     def ask_restore(self, name: str, when: str) -> QMessageBox.StandardButton:
         """Ask whether to restore a recovery file (tests replace this method)."""

@@ -13,7 +13,10 @@
   other unchanged arrays dataset by dataset; nothing passes through Python. Lazy
   references are then re-pointed to the new file (reads from other threads wait for
   that swap), and arrays written from memory become lazy references too.
-* ``close_project`` closes the handle, releases the lock and discards recovery data.
+* ``close_project`` closes the handle and releases the lock. It removes the project's
+  own recovery file only when the work is saved or the user discarded it
+  (``discard_unsaved``); recovery files of other sessions are never touched here
+  (see ``workbench.project.recovery``).
 
 The file layout is documented in ``workbench.project.layout``.
 """
@@ -27,6 +30,7 @@ import socket
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import h5py
 
@@ -36,7 +40,7 @@ from workbench.model import FORMAT_NAME, FORMAT_VERSION, PROJECT_SUFFIX, Project
 from workbench.project import layout as L
 from workbench.project import safety as S
 from workbench.project.lazy import FileHandle, LazyArray, open_h5_readonly
-from workbench.project.lock import ProjectLock, pid_alive
+from workbench.project.lock import LockUnavailable, ProjectLock, pid_alive
 from workbench.project.reader import Reader
 from workbench.project.writer import (
     Reuse,
@@ -56,13 +60,22 @@ class StoreState:
 
     handle: FileHandle | None = None
     lock: ProjectLock | None = None
-    untitled_key: str = field(default_factory=lambda: "untitled-" + uuid.uuid4().hex[:12])
+    # this editing session: part of its recovery file's key, so no other session
+    # (a CLI command, a script, another window) writes or removes that file
+    session: str = field(default_factory=lambda: uuid.uuid4().hex[:12])
+    fixed_recovery_key: str = ""  # a restored project goes on writing to its old file
     loaded_version: int = FORMAT_VERSION
     # sample id -> signature of the sample as stored in the open file (see writer.Reuse)
     signatures: dict[str, str] = field(default_factory=dict)
     restored_key: str = ""  # the recovery file this project was restored from, if any
     audit_loaded: int = 0  # entries in the audit log when loaded or last saved
     audit_last: tuple[str, ...] = ()  # the last of those entries
+    # recovery files of this project left by other sessions, found when it was opened
+    recoveries: list[Any] = field(default_factory=list)
+
+    @property
+    def untitled_key(self) -> str:
+        return f"untitled-{self.session}"
 
 
 def _audit_key(project: Project) -> tuple[str, ...]:
@@ -106,7 +119,14 @@ def open_project(path: str | Path, *, read_only: bool = False) -> Project:
     lock: ProjectLock | None = None
     if not read_only:
         lock = ProjectLock(path)
-        holder = lock.acquire()
+        try:
+            holder = lock.acquire()
+        except LockUnavailable as exc:
+            lock, holder = None, None
+            reason = (
+                f"{path.name} was opened read-only: its lock file {exc.filename} could not be "
+                f"written ({exc.strerror}). Use Save As to keep your changes in another place."
+            )
         if holder is not None:
             lock = None
             reason = (
@@ -128,7 +148,35 @@ def open_project(path: str | Path, *, read_only: bool = False) -> Project:
     project.read_only = read_only or bool(reason)
     project.read_only_reason = reason or ("Opened read-only." if read_only else "")
     project.dirty = version != FORMAT_VERSION
+    note_recoveries(project)
     return project
+
+
+# Notes for the user that a command line prints once the command is done (recovery
+# files of the projects it opened); the window and scripts see them in
+# ``project.warnings``.
+NOTICES: list[str] = []
+
+
+def take_notices() -> list[str]:
+    """The notes collected since the last call (each once), emptying the list."""
+    out = list(dict.fromkeys(NOTICES))
+    NOTICES.clear()
+    return out
+
+
+def note_recoveries(project: Project) -> None:
+    """Say that unsaved work of this project waits in recovery files of other sessions."""
+    from workbench.project.recovery import recoveries_for
+
+    if project.path is None:
+        return
+    state = state_of(project)
+    state.recoveries = recoveries_for(project.path, project)
+    for info in state.recoveries:
+        text = info.describe()
+        project.warnings.append(text)
+        NOTICES.append(text)
 
 
 def read_file(path: Path) -> tuple[Project, int]:
@@ -203,7 +251,7 @@ def save_project(project: Project, path: str | Path | None = None) -> None:
         raise ProjectError("The project has no file yet; choose where to save it (Save As).")
     target = Path(target_in).absolute()
     state = state_of(project)
-    same = project.path is not None and _same_file(target, Path(project.path))
+    same = project.path is not None and same_file(target, Path(project.path))
     if project.read_only and same:
         raise ProjectError(
             "This project is open read-only and cannot be saved to its file. "
@@ -214,7 +262,13 @@ def save_project(project: Project, path: str | Path | None = None) -> None:
     new_lock: ProjectLock | None = None
     if not same or state.lock is None:
         new_lock = ProjectLock(target)
-        holder = new_lock.acquire()
+        try:
+            holder = new_lock.acquire()
+        except LockUnavailable as exc:
+            raise ProjectError(
+                f"{target}: the project could not be saved: its lock file could not be "
+                f"written ({exc.strerror}). The previous file is unchanged."
+            ) from exc
         if holder is not None:
             raise ProjectLockedError(
                 f"{target.name} is open in another Fibre Workbench {holder.describe()}; "
@@ -268,7 +322,10 @@ def save_project(project: Project, path: str | Path | None = None) -> None:
     state.loaded_version = FORMAT_VERSION
     from workbench.project.recovery import discard_recovery
 
+    # the work of this session's recovery file (and of one it was restored from) is
+    # in the saved file now; nobody else's recovery file is touched
     discard_recovery(old_recovery)
+    state.fixed_recovery_key = ""
     discard_recovery(recovery_key(project))
     if state.restored_key:
         discard_recovery(state.restored_key)
@@ -380,7 +437,8 @@ def remove_stale_temps(target: Path) -> None:
                 tmp.unlink()
 
 
-def _same_file(a: Path, b: Path) -> bool:
+def same_file(a: Path, b: Path) -> bool:
+    """Whether two paths name one file (by identity when both exist, else by name)."""
     try:
         return a.samefile(b)
     except OSError:
@@ -390,38 +448,46 @@ def _same_file(a: Path, b: Path) -> bool:
 # -- close and recovery key -----------------------------------------------------------
 
 
-def close_project(project: Project) -> None:
-    """Close the file handle, release the lock and discard this project's recovery file."""
+def close_project(project: Project, *, discard_unsaved: bool = False) -> None:
+    """Close the file handle and release the lock.
+
+    This session's recovery file (and one it was restored from) is removed only when
+    the project has no unsaved changes or the user chose to discard them
+    (``discard_unsaved``): otherwise it waits to be offered again.
+    """
     from workbench.project.recovery import discard_recovery
 
     state = state_of(project)
     if state.handle is not None:
         state.handle.close()
-    discard_recovery(recovery_key(project))
-    if state.restored_key:
-        discard_recovery(state.restored_key)
+    if discard_unsaved or not project.dirty:
+        discard_recovery(recovery_key(project))
+        if state.restored_key:
+            discard_recovery(state.restored_key)
+            state.restored_key = ""
     if state.lock is not None:
         state.lock.release()
         state.lock = None
 
 
 def recovery_key(project: Project) -> str:
-    """A file-name-safe key naming this project's recovery file.
+    """A file-name-safe key naming this session's recovery file for the project.
 
-    Derived from the project's path, so a restart finds it again; a read-only copy
-    (another instance holds the file) gets its own key so the two never overwrite
-    each other's recovery data.
+    The project's file name and path digest (so a person can tell whose it is) and
+    the editing session: two sessions of one project (two windows, a window and a
+    script, the file opened again after a crash) never share a recovery file. A
+    project restored from a recovery file keeps that file's key until it is saved.
     """
     state = state_of(project)
+    if state.fixed_recovery_key:
+        return state.fixed_recovery_key
     if project.path is None:
         return state.untitled_key
     resolved = str(Path(project.path).absolute())
     stem = Path(project.path).stem[:40]
     safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in stem)
-    key = f"{safe}-{hashlib.sha256(resolved.encode('utf-8')).hexdigest()[:16]}"
-    if project.read_only:
-        key += "-ro-" + state.untitled_key.rsplit("-", 1)[-1]
-    return key
+    digest = hashlib.sha256(resolved.encode("utf-8", "surrogateescape")).hexdigest()[:16]
+    return f"{safe}-{digest}-{state.session}"
 
 
 def default_suffix(path: str | Path) -> Path:
