@@ -135,3 +135,48 @@ def test_switch_from_programme_step_metadata():
     result = run_plugin(project, "tga_proximate", sid, registry=discover())[0]
     assert result.values["fixed_carbon"].value == pytest.approx(FC_DB, abs=0.05)
     assert any(f"row {n_heat}" in msg for msg in messages_in(result.messages, "en"))
+
+
+def test_the_main_dtg_peak_is_decomposition_not_drying():
+    """A wet feedstock's drying peak (water, below T1) can be the tallest DTG peak; the
+    result's DTG peak temperature is the main decomposition peak, and every peak is
+    named by the range it lies in."""
+    from workbench.demo import build_demo_project
+    from workbench.messages import message_text
+
+    project = build_demo_project()
+    sid = "s-birch-chips"
+    result = run_plugin(project, "tga_proximate", sid, registry=discover())[0]
+    temps = result.columns["peak_temperature"].values()
+    rates = result.columns["peak_rate"].values()
+    drying = int(np.argmin(temps))
+    assert temps[drying] < 150.0 and rates[drying] == rates.max()  # the tallest is drying
+    main = result.values["dtg_peak_temperature"].value
+    assert 315.0 <= main <= 400.0
+    table = next(p for p in result.plots if p["kind"] == "table")
+    names = [message_text(n, "en") for n in table["row_labels"]]
+    assert names[drying].startswith("Drying (water)")
+    assert any(n.startswith("Cellulose range (315–400 °C)") for n in names)
+    assert all(message_text(n, "fi") != message_text(n, "en") for n in table["row_labels"])
+    curve, dtg_plot = result.plots[0], result.plots[1]
+    marked = [m["x"] for m in curve["markers"]]
+    assert marked[0] == 150.0  # T1, the moisture end temperature
+    assert marked[1] == pytest.approx(900.0, abs=1.0)  # the switch to air
+    assert [p["x"] for p in dtg_plot["points"]] == pytest.approx(list(temps))
+
+
+def test_peak_names_follow_the_temperature_ranges():
+    from plugins.tga_proximate.peaks import main_peak, peak_name
+    from workbench.messages import message_text
+
+    def name(t):
+        return message_text(peak_name(t, 150.0), "en").split(",")[0]
+
+    assert name(80) == "Drying (water)"
+    assert name(180) == "Early decomposition (below 220 °C)"
+    assert name(220) == "Hemicellulose range (220–315 °C)"
+    assert name(315) == "Cellulose range (315–400 °C)"
+    assert name(400) == "Cellulose range (315–400 °C)"
+    assert name(420) == "Lignin and char range (above 400 °C)"
+    assert main_peak(np.array([80.0, 290.0, 350.0]), np.array([2.0, 0.5, 0.9]), 150.0) == 2
+    assert main_peak(np.array([80.0]), np.array([2.0]), 150.0) is None

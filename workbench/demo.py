@@ -255,7 +255,7 @@ class _DemoBuilder:
             },
             signal="mass",
             axes=["temperature"],
-            label="TGA proximate analysis",
+            label="TGA curve",
             method="ASTM E1131 (proximate analysis by TGA)",
             basis=Basis.AS_RECEIVED.value,
             metadata={

@@ -2,7 +2,9 @@
 
 Each ``tga`` measurement of the sample is evaluated (replicate curves are averaged,
 with SD); the DTG curve and its peaks come from the first curve. See ``proximate``
-for the definitions and the default temperatures.
+for the definitions and the default temperatures, ``peaks`` for what each DTG peak
+is called and which one is the main decomposition peak. The plots mark the moisture
+end temperature (T1) and the gas switch, and name each DTG peak.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from workbench.messages import Message, bilingual, fi_number, message_text
 from workbench.model import Measurement, Quantity
 from workbench.progress import Progress
 
+from .peaks import main_peak, peak_name
 from .proximate import Proximate, crossing, dtg, dtg_peaks, proximate
 
 TEMPERATURE = ("temperature", "sample temperature", "temp.", "temp", "ts")
@@ -132,6 +135,26 @@ def _switch_index(m, t, time, step, params, notes: list[Message]) -> int:
     return int(min(max(idx, 1), t.size - 1))
 
 
+def _markers(t1: float, switch_temperature: float) -> list[dict]:
+    """Vertical lines on the plots: the moisture end temperature and the gas switch."""
+    return [
+        {
+            "x": float(t1),
+            "label": bilingual(
+                f"T1, moisture end ({t1:g} °C)",
+                f"T1, kosteuden loppu ({fi_number(t1, 'g')} °C)",
+            ),
+        },
+        {
+            "x": float(switch_temperature),
+            "label": bilingual(
+                f"Gas switch to oxidising ({switch_temperature:.0f} °C)",
+                f"Vaihto hapettavaan kaasuun ({fi_number(switch_temperature, '.0f')} °C)",
+            ),
+        },
+    ]
+
+
 def _mean_q(vals: list[float], unit: str, basis: str) -> Quantity:
     arr = np.asarray(vals, dtype=float)
     sd = float(arr.std(ddof=1)) if arr.size > 1 else None
@@ -175,8 +198,10 @@ def run(inputs: AnalysisInputs, params: dict, progress: Progress) -> AnalysisOut
         out.values["fixed_carbon"] = _mean_q([r.fixed_carbon_db for r in with_ash], "%", "db")
     progress.update(0.8, "DTG")
     t, w, s = first
+    t1 = params["moisture_end_temperature"]
     dt, rate = dtg(t, w, s + 1, params["smoothing_window"])
     pt, pr = dtg_peaks(dt, rate, params["peak_prominence"])
+    names = [peak_name(float(x), t1) for x in pt]
     out.add_column("temperature", "°C", t, TEMPERATURE_LABEL)
     out.add_column(
         "mass_pct",
@@ -188,11 +213,22 @@ def run(inputs: AnalysisInputs, params: dict, progress: Progress) -> AnalysisOut
     out.add_column("dtg", "%/°C", rate, "DTG (-dm/dT)")
     out.add_column("peak_temperature", "°C", pt, bilingual("Peak temperature", "Huippulämpötila"))
     out.add_column("peak_rate", "%/°C", pr, bilingual("Peak DTG", "DTG-huippu"))
-    if pt.size:
-        main = int(np.argmax(pr))
+    main = main_peak(pt, pr, t1)
+    if main is not None:
         out.values["dtg_peak_temperature"] = Quantity(float(pt[main]), "°C", "none", method=METHOD)
-        peaks = ", ".join(f"{x:.0f} °C" for x in pt)
-        out.note(en=f"DTG peaks at {peaks}.", fi=f"DTG-huiput: {peaks}.")
+    if pt.size:
+        out.note(
+            en="DTG peaks: " + "; ".join(message_text(n, "en") for n in names) + ".",
+            fi="DTG-huiput: " + "; ".join(message_text(n, "fi") for n in names) + ".",
+        )
+    if main is not None and pt[0] < t1:
+        out.note(
+            en=f"The main DTG peak is the decomposition peak at {pt[main]:.0f} °C; the "
+            f"drying peak below {t1:g} °C is water leaving, not decomposition.",
+            fi=f"DTG:n päähuippu on hajoamishuippu {fi_number(pt[main], '.0f')} °C; "
+            f"alle {fi_number(t1, 'g')} °C:n kuivumishuippu on poistuvaa vettä, ei hajoamista.",
+        )
+    markers = _markers(t1, float(t[s]))
     out.plots.append(
         {
             "kind": "line",
@@ -201,6 +237,7 @@ def run(inputs: AnalysisInputs, params: dict, progress: Progress) -> AnalysisOut
             "title": bilingual("TGA curve", "TGA-käyrä"),
             "x_label": TEMPERATURE_AXIS,
             "y_label": bilingual("Mass (%)", "Massa (%)"),
+            "markers": markers,
         }
     )
     out.plots.append(
@@ -211,12 +248,17 @@ def run(inputs: AnalysisInputs, params: dict, progress: Progress) -> AnalysisOut
             "title": bilingual("DTG curve", "DTG-käyrä"),
             "x_label": TEMPERATURE_AXIS,
             "y_label": "-dm/dT (%/°C)",
+            "markers": markers[:1],
+            "points": [
+                {"x": float(x), "y": float(y), "label": name} for x, y, name in zip(pt, pr, names)
+            ],
         }
     )
     out.plots.append(
         {
             "kind": "table",
             "columns": ["peak_temperature", "peak_rate"],
+            "row_labels": names,
             "title": bilingual("DTG peaks", "DTG-huiput"),
         }
     )

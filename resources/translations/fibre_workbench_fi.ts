@@ -1577,17 +1577,17 @@
 <context>
     <name>ParamForm</name>
     <message>
-        <location filename="../../workbench/gui/param_form.py" line="93"/>
+        <location filename="../../workbench/gui/param_form.py" line="100"/>
         <source>Unit: %1</source>
         <translation>Yksikkö: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/param_form.py" line="102"/>
+        <location filename="../../workbench/gui/param_form.py" line="111"/>
         <source>This analysis has no parameters.</source>
         <translation>Tällä analyysillä ei ole parametreja.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/param_form.py" line="142"/>
+        <location filename="../../workbench/gui/param_form.py" line="151"/>
         <source>values separated by commas</source>
         <translation>arvot pilkuin eroteltuina</translation>
     </message>
@@ -1684,39 +1684,67 @@
     </message>
 </context>
 <context>
+    <name>PlotLegend</name>
+    <message>
+        <location filename="../../workbench/gui/plot_legend.py" line="79"/>
+        <source>Click to hide or show this curve.</source>
+        <translation>Piilota tai näytä käyrä napsauttamalla.</translation>
+    </message>
+</context>
+<context>
     <name>PlotView</name>
     <message>
-        <location filename="../../workbench/gui/plot_view.py" line="99"/>
+        <location filename="../../workbench/gui/plot_view.py" line="177"/>
         <source>Drag to pan, wheel to zoom, right-click for options and export.</source>
         <translation>Vedä siirtääksesi, rullaa zoomataksesi, oikealla painikkeella asetukset ja vienti.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/plot_view.py" line="118"/>
+        <location filename="../../workbench/gui/plot_view.py" line="185"/>
+        <source>Temperature</source>
+        <translation>Lämpötila</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/plot_view.py" line="186"/>
+        <source>Time</source>
+        <translation>Aika</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/plot_view.py" line="189"/>
+        <source>Draw TGA curves against temperature or against time (a run that heats, holds and cools reads better against time)</source>
+        <translation>Piirrä TGA-käyrät lämpötilan tai ajan funktiona (lämmittävä, pitävä ja jäähdyttävä ajo on selkeämpi ajan funktiona)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/plot_view.py" line="199"/>
+        <source>TGA curves against:</source>
+        <translation>TGA-käyrien vaaka-akseli:</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/plot_view.py" line="229"/>
         <source>Select a sample or a measurement to plot its curves and spectra.</source>
         <translation>Valitse näyte tai mittaus piirtääksesi sen käyrät ja spektrit.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/plot_view.py" line="166"/>
+        <location filename="../../workbench/gui/plot_view.py" line="292"/>
         <source>Nothing to plot: the selection has no curves or spectra.</source>
         <translation>Ei piirrettävää: valinnassa ei ole käyriä eikä spektrejä.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/plot_view.py" line="168"/>
+        <location filename="../../workbench/gui/plot_view.py" line="294"/>
         <source>Its values are listed in the details panel.</source>
         <translation>Sen arvot näkyvät tietopaneelissa.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/plot_view.py" line="183"/>
+        <location filename="../../workbench/gui/plot_view.py" line="319"/>
         <source>%1 more curves not shown.</source>
         <translation>%1 käyrää jätettiin näyttämättä.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/plot_view.py" line="185"/>
+        <location filename="../../workbench/gui/plot_view.py" line="321"/>
         <source>Some kinds of curve not shown; select fewer items.</source>
         <translation>Kaikkia käyrälajeja ei näytetä; valitse vähemmän kohteita.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/plot_view.py" line="197"/>
+        <location filename="../../workbench/gui/plot_view.py" line="333"/>
         <source>Signal</source>
         <translation>Signaali</translation>
     </message>
@@ -2116,6 +2144,14 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
     </message>
 </context>
 <context>
+    <name>ResultPlots</name>
+    <message>
+        <location filename="../../workbench/gui/result_plots.py" line="189"/>
+        <source>1:1 line (perfect prediction)</source>
+        <translation>1:1-suora (täydellinen ennuste)</translation>
+    </message>
+</context>
+<context>
     <name>ResultView</name>
     <message>
         <location filename="../../workbench/gui/result_view.py" line="77"/>
@@ -2144,7 +2180,7 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
     </message>
     <message>
         <location filename="../../workbench/gui/result_view.py" line="105"/>
-        <location filename="../../workbench/gui/result_view.py" line="116"/>
+        <location filename="../../workbench/gui/result_view.py" line="121"/>
         <source>Value</source>
         <translation>Arvo</translation>
     </message>
@@ -2159,112 +2195,112 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
         <translation>Perusta</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="116"/>
+        <location filename="../../workbench/gui/result_view.py" line="121"/>
         <source>Item</source>
         <translation>Kohta</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="122"/>
+        <location filename="../../workbench/gui/result_view.py" line="127"/>
         <source>Values</source>
         <translation>Arvot</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="123"/>
+        <location filename="../../workbench/gui/result_view.py" line="128"/>
         <source>Messages</source>
         <translation>Viestit</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="124"/>
+        <location filename="../../workbench/gui/result_view.py" line="129"/>
         <source>Provenance</source>
         <translation>Alkuperätiedot</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="126"/>
+        <location filename="../../workbench/gui/result_view.py" line="131"/>
         <source>This result has no plots.</source>
         <translation>Tällä tuloksella ei ole kuvaajia.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="163"/>
+        <location filename="../../workbench/gui/result_view.py" line="168"/>
         <source>%1 %2, computed %3</source>
         <translation>%1 %2, laskettu %3</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="171"/>
+        <location filename="../../workbench/gui/result_view.py" line="176"/>
         <source>No messages.</source>
         <translation>Ei viestejä.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="173"/>
+        <location filename="../../workbench/gui/result_view.py" line="178"/>
         <source>Messages (%1)</source>
         <translation>Viestit (%1)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="181"/>
+        <location filename="../../workbench/gui/result_view.py" line="186"/>
         <source>Stale: the data this result was computed from have changed.</source>
         <translation>Vanhentunut: tiedot, joista tämä tulos laskettiin, ovat muuttuneet.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="204"/>
+        <location filename="../../workbench/gui/result_view.py" line="209"/>
         <source>Values (%1)</source>
         <translation>Arvot (%1)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="208"/>
+        <location filename="../../workbench/gui/result_view.py" line="213"/>
         <source>measured</source>
         <translation>mitattu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="209"/>
+        <location filename="../../workbench/gui/result_view.py" line="214"/>
         <source>derived</source>
         <translation>johdettu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="210"/>
+        <location filename="../../workbench/gui/result_view.py" line="215"/>
         <source>predicted</source>
         <translation>ennustettu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="211"/>
+        <location filename="../../workbench/gui/result_view.py" line="216"/>
         <source>typed in</source>
         <translation>syötetty</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="217"/>
+        <location filename="../../workbench/gui/result_view.py" line="222"/>
         <source>Plugin</source>
         <translation>Liitännäinen</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="218"/>
+        <location filename="../../workbench/gui/result_view.py" line="223"/>
         <source>Plugin version</source>
         <translation>Liitännäisen versio</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="219"/>
+        <location filename="../../workbench/gui/result_view.py" line="224"/>
         <source>Application version</source>
         <translation>Sovelluksen versio</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="220"/>
+        <location filename="../../workbench/gui/result_view.py" line="225"/>
         <source>Computed</source>
         <translation>Laskettu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="221"/>
+        <location filename="../../workbench/gui/result_view.py" line="226"/>
         <source>Result id</source>
         <translation>Tuloksen tunnus</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="224"/>
+        <location filename="../../workbench/gui/result_view.py" line="229"/>
         <source>Parameter %1</source>
         <translation>Parametri %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="231"/>
+        <location filename="../../workbench/gui/result_view.py" line="236"/>
         <source>Input %1</source>
         <translation>Syöte %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="254"/>
+        <location filename="../../workbench/gui/result_view.py" line="259"/>
         <source>Plots</source>
         <translation>Kuvaajat</translation>
     </message>

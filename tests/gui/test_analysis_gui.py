@@ -83,7 +83,7 @@ def test_run_fibre_length_from_dialog_adds_result_and_shows_it(window, demo_proj
     assert view.values.rowCount() == len(result.values)
     labels = [view.values.item(r, 0).text() for r in range(view.values.rowCount())]
     assert "Fibre length, length-weighted (Lw)" in labels
-    assert view.plot_kinds()[0] == "PlotWidget"  # the bar distribution
+    assert view.plot_kinds()[0] == "PlotPanel"  # the bar distribution, legend beside it
     assert "QTableView" in view.plot_kinds()  # the length classes table
     bars = view.plots.widget(0).getPlotItem().items
     assert any(type(i).__name__ == "BarGraphItem" for i in bars)

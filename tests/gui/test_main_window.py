@@ -42,7 +42,7 @@ def test_selecting_a_sample_plots_its_curves_with_units(window, demo_project):
             assert axis.labelText, f"{side} axis has no label"
             assert axis.labelUnits, f"{side} axis has no unit"
             assert f"({axis.labelUnits})" in axis.labelString()
-        assert p.legend is not None and len(p.legend.items) == len(p.listDataItems())
+    assert len(window.plot.legend.entries()) == len(curves)  # the legend, beside the plots
     assert sample.name in window.details.text()
 
 

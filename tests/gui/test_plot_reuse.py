@@ -28,13 +28,13 @@ def test_plots_are_reused_and_reset_between_selections(window, demo_project):
 
     view.show_selection([(sample, tga)])
     (first,) = view.plot_items()
-    assert len(first.listDataItems()) == 1 and len(first.legend.items) == 1
+    assert len(first.listDataItems()) == 1 and len(view.legend.entries()) == 1
     assert not first.getViewBox().state["xInverted"]
 
     view.show_selection([(sample, spectrum)])
     (second,) = view.plot_items()
     assert second is first  # the same PlotItem, not a new one
-    assert len(second.listDataItems()) == 1 and len(second.legend.items) == 1
+    assert len(second.listDataItems()) == 1 and len(view.legend.entries()) == 1
     assert second.getAxis("bottom").labelUnits == "cm⁻¹"
     assert second.getViewBox().state["xInverted"]  # wavenumbers run from high to low
 

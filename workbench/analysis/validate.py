@@ -117,6 +117,7 @@ def _check_plots(plots: Any, lengths: dict[str, int]) -> None:
                 problem = text_problem(plot[key])
                 if problem:
                     raise OutputError(f"{where}.{key}: {problem}")
+        _check_marks(plot, where)
         for n in names:
             if n not in lengths:
                 raise OutputError(f"{where}: column {n!r} is not among the output columns")
@@ -127,6 +128,26 @@ def _check_plots(plots: Any, lengths: dict[str, int]) -> None:
             json.dumps(plot)
         except (TypeError, ValueError) as exc:
             raise OutputError(f"{where}: not JSON-serialisable ({exc})") from None
+
+
+def _check_marks(plot: dict[str, Any], where: str) -> None:
+    """``markers`` (vertical lines: x, label) and ``points`` (named points: x, y, label)."""
+    for key, coords in (("markers", ("x",)), ("points", ("x", "y"))):
+        marks = plot.get(key, [])
+        if not isinstance(marks, list):
+            raise OutputError(f"{where}.{key}: expected a list")
+        for j, mark in enumerate(marks):
+            if not isinstance(mark, dict):
+                raise OutputError(f"{where}.{key}[{j}]: expected a dict")
+            for c in coords:
+                value = mark.get(c)
+                if isinstance(value, bool) or not isinstance(value, int | float):
+                    raise OutputError(f"{where}.{key}[{j}].{c}: expected a number")
+                if not math.isfinite(value):
+                    raise OutputError(f"{where}.{key}[{j}].{c}: {value} is not finite")
+            problem = text_problem(mark.get("label", ""))
+            if problem:
+                raise OutputError(f"{where}.{key}[{j}].label: {problem}")
 
 
 _MODEL_ID = re.compile(r"[A-Za-z0-9_\-][A-Za-z0-9_.\-]{0,127}")

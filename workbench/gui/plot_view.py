@@ -1,23 +1,41 @@
-"""The plot view: every curve and spectrum of the selection, overlaid with a legend.
+"""The plot view: every curve and spectrum of the selection, overlaid, legend beside.
 
 Curves are grouped by their axes (x quantity and unit, y unit): curves that share axes
 are overlaid in one plot, different kinds (a spectrum and a TGA curve) get a plot each,
-stacked. Axis labels always carry the unit from ``Column.unit``. Arrays are read only
-here, when shown (the project opens lazily).
+stacked. Axis labels always carry the unit from ``Column.unit`` (once: not
+"Transmittance (transmittance)"). Arrays are read only here, when shown (the project
+opens lazily).
+
+Curves are drawn as the data are, whatever the order of x: pyqtgraph's clip-to-view
+and "peak" downsampling are switched on per curve only where x allows them
+(``curve_sampling``). TGA curves can be drawn against time instead of temperature
+(a run that heats, holds and cools reads better that way). The legend is a list
+beside the plots (``plot_legend``), never over the data.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from workbench.gui.column_labels import column_label
+from workbench.gui.curve_sampling import drawing_mode, reduce_path
 from workbench.gui.i18n import kind_label, local_text
 from workbench.gui.locale_axis import locale_axes
+from workbench.gui.plot_legend import PlotLegend
 from workbench.model import Column, Measurement, Result, Sample
 
 MAX_CURVES = 40
@@ -27,20 +45,62 @@ PALETTE = [
     (140, 86, 75), (227, 119, 194), (127, 127, 127), (188, 189, 34), (23, 190, 207),
 ]  # fmt: skip
 REVERSED_X_UNITS = {"cm-1", "cm⁻¹", "1/cm", "cm^-1"}  # IR convention: wavenumber decreasing
+TIME_UNITS_IN_MIN = {"s": 1 / 60, "sec": 1 / 60, "min": 1.0, "h": 60.0}
+X_SETTING = "plot/tga_x_axis"  # "" (as recorded: temperature) or "time"
 
 
 @dataclass
 class Curve:
-    """One drawable x/y pair with the columns it came from (for labels and units)."""
+    """One drawable x/y pair with the columns it came from (for labels and units).
+
+    ``sample`` and ``label`` make the legend text; ``time`` is the curve's time column
+    when it may be drawn against time instead (TGA curves).
+    """
 
     name: str
     x: Column
     y: Column
     kind: str
+    sample: str = ""
+    label: str = ""
+    time: Column | None = None
 
     @property
     def group(self) -> tuple[str, str, str]:
         return (local_text(self.x.label) or self.x.name, self.x.unit, self.y.unit)
+
+
+def time_column(m: Measurement) -> Column | None:
+    """The time column of a TGA measurement (not its x axis), or None."""
+    if m.kind != "tga":
+        return None
+    for column in m.columns.values():
+        if column.name == m.axes[0] or column.unit.strip().lower() not in TIME_UNITS_IN_MIN:
+            continue
+        if column.name.lower() in ("time", "t") or (column.label or "").lower().startswith("time"):
+            return column
+    return None
+
+
+def in_minutes(column: Column) -> Column:
+    """``column`` (a time) converted to minutes, the unit TGA programmes are written in."""
+    factor = TIME_UNITS_IN_MIN.get(column.unit.strip().lower(), 1.0)
+    if factor == 1.0 and column.unit == "min":
+        return Column(column.name, "min", column.values(), "Time")
+    values = np.asarray(column.values(), dtype=float) * factor
+    return Column(column.name, "min", values, "Time")
+
+
+def measurement_label(sample: Sample, m: Measurement) -> str:
+    """What the legend calls a measurement: its label without the sample's name in it
+    ("TGA" for "TGA AlPyr" of sample AlPyr), or its kind, and its replicate number."""
+    label = m.label or kind_label(m.kind)
+    name = sample.name.strip()
+    if name and name in label and label.strip() != name:
+        label = label.replace(name, "").strip(" -:_,;") or kind_label(m.kind)
+    if m.replicate > 1:
+        label += f" #{m.replicate}"
+    return label
 
 
 def curves_of(sample: Sample, item: Measurement | Result) -> list[Curve]:
@@ -48,15 +108,16 @@ def curves_of(sample: Sample, item: Measurement | Result) -> list[Curve]:
     out: list[Curve] = []
     if isinstance(item, Measurement):
         if item.is_curve and item.signal in item.columns and item.axes[0] in item.columns:
-            label = item.label or kind_label(item.kind)
-            if item.replicate > 1:
-                label += f" #{item.replicate}"
+            label = measurement_label(sample, item)
             out.append(
                 Curve(
                     f"{sample.name}: {label}",
                     item.columns[item.axes[0]],
                     item.columns[item.signal],
                     item.kind,
+                    sample.name,
+                    label,
+                    time_column(item),
                 )
             )
         return out
@@ -68,8 +129,25 @@ def curves_of(sample: Sample, item: Measurement | Result) -> list[Curve]:
             ycol = item.columns.get(str(yname))
             if ycol is not None:
                 title = column_label(ycol.label or ycol.name)
-                out.append(Curve(f"{sample.name}: {title}", xcol, ycol, item.plugin_id))
+                out.append(
+                    Curve(f"{sample.name}: {title}", xcol, ycol, item.plugin_id, sample.name, title)
+                )
     return out
+
+
+def repeats_text(unit: str, text: str) -> bool:
+    """True when the unit only repeats the quantity's name ("transmittance" for
+    "Transmittance", "Kubelka-Munk" for "Kubelka-Munk"): the axis then shows it once."""
+    u = unit.strip().casefold()
+    return bool(u) and any(ch.isalpha() for ch in u) and u in text.casefold() and len(u) > 3
+
+
+def axis_unit(column: Column) -> str | None:
+    """The unit pyqtgraph appends to an axis title, or None when it would repeat it."""
+    unit = column.unit
+    if not unit or repeats_text(unit, local_text(column.label) or column.name):
+        return None
+    return unit
 
 
 def axis_text(column: Column) -> str:
@@ -102,12 +180,45 @@ class PlotView(QWidget):
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #666; font-size: 11pt; padding: 24px;")
+        self.legend = PlotLegend()
+        self.x_choice = QComboBox()
+        self.x_choice.addItem(self.tr("Temperature"), "")
+        self.x_choice.addItem(self.tr("Time"), "time")
+        self.x_choice.setToolTip(
+            self.tr(
+                "Draw TGA curves against temperature or against time (a run that "
+                "heats, holds and cools reads better against time)"
+            )
+        )
+        saved = str(QSettings().value(X_SETTING, "") or "")
+        self.x_choice.setCurrentIndex(max(self.x_choice.findData(saved), 0))
+        self.x_choice.currentIndexChanged.connect(self._x_changed)
+        self.x_bar = QWidget()
+        bar = QHBoxLayout(self.x_bar)
+        bar.setContentsMargins(6, 2, 6, 0)
+        bar.addWidget(QLabel(self.tr("TGA curves against:")))
+        bar.addWidget(self.x_choice)
+        bar.addStretch(1)
+        self.x_bar.hide()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.graphics)
+        self.splitter.addWidget(self.legend)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 0)
+        self.splitter.setChildrenCollapsible(False)
+        self.plots_page = QWidget()
+        page = QVBoxLayout(self.plots_page)
+        page.setContentsMargins(0, 0, 0, 0)
+        page.setSpacing(0)
+        page.addWidget(self.x_bar)
+        page.addWidget(self.splitter, 1)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.message)
-        self.stack.addWidget(self.graphics)
+        self.stack.addWidget(self.plots_page)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
+        self._items: list[tuple[Sample, Measurement | Result]] = []
         self._plots: list[pg.PlotItem] = []
         # PlotItems taken off the layout, kept for the next selection: building a new
         # one (axes, view box, context menus) was a third of the time of selecting a
@@ -129,24 +240,33 @@ class PlotView(QWidget):
         self._spare = self._plots + self._spare
         self.graphics.clear()  # anything else left on the layout
         self._plots = []
+        self.legend.clear()
         self.note = ""
+
+    def x_mode(self) -> str:
+        """ "" (TGA curves against their recorded x, temperature) or "time"."""
+        return str(self.x_choice.currentData() or "")
+
+    def set_x_mode(self, mode: str) -> None:
+        self.x_choice.setCurrentIndex(max(self.x_choice.findData(mode), 0))
+
+    def _x_changed(self) -> None:
+        QSettings().setValue(X_SETTING, self.x_mode())
+        if self._items and self.stack.currentWidget() is self.plots_page:
+            self.show_selection(self._items)
 
     def _plot_at(self, row: int) -> pg.PlotItem:
         """A PlotItem at ``row``: a spare one reset to a fresh state, or a new one."""
         if not self._spare:
+            # clip-to-view and downsampling are set per curve (``_draw``), as its x allows
             plot = self.graphics.addPlot(row=row, col=0, axisItems=locale_axes())
             plot.showGrid(x=True, y=True, alpha=0.2)
-            plot.setClipToView(True)
-            plot.setDownsampling(auto=True, mode="peak")
-            legend = plot.addLegend(offset=(-10, 10), labelTextSize="9pt")
-            legend.setBrush(pg.mkBrush(255, 255, 255, 200))
             for axis_name in ("bottom", "left"):
                 plot.getAxis(axis_name).enableAutoSIPrefix(False)
             return plot
         plot = self._spare.pop(0)
-        plot.clear()  # its curves, and their legend entries
-        if plot.legend is not None:
-            plot.legend.clear()
+        plot.clear()  # its curves
+        plot.setTitle(None)
         plot.setLogMode(False, False)
         plot.invertX(False)
         plot.invertY(False)
@@ -159,9 +279,15 @@ class PlotView(QWidget):
 
     def show_selection(self, items: list[tuple[Sample, Measurement | Result]]) -> int:
         """Plot every curve of ``items``; returns the number of curves drawn."""
+        self._items = list(items)
         curves: list[Curve] = []
         for sample, item in items:
             curves.extend(curves_of(sample, item))
+        self.x_bar.setVisible(any(c.time is not None for c in curves))
+        if self.x_mode() == "time":
+            for curve in curves:
+                if curve.time is not None:
+                    curve.x = in_minutes(curve.time)
         if not curves:
             text = self.tr("Nothing to plot: the selection has no curves or spectra.")
             if items:
@@ -175,23 +301,33 @@ class PlotView(QWidget):
         for curve in curves:
             groups.setdefault(curve.group, []).append(curve)
         shown = list(groups.values())[:MAX_PLOTS]
+        samples = {c.sample for group in shown for c in group}
+        one_sample = len(samples) == 1 and "" not in samples
+        if one_sample:
+            self.legend.add_heading(next(iter(samples)))
         drawn = 0
         for row, group in enumerate(shown):
-            drawn += self._add_plot(row, group)
+            if len(shown) > 1:
+                first = group[0]
+                self.legend.add_heading(axis_text(first.y))
+            drawn += self._add_plot(row, group, one_sample)
+        self.splitter.setSizes(
+            [max(self.width() - self.legend.preferred_width(), 200), self.legend.preferred_width()]
+        )
         notes = []
         if dropped:
             notes.append(self.tr("%1 more curves not shown.").replace("%1", str(dropped)))
         if len(groups) > MAX_PLOTS:
             notes.append(self.tr("Some kinds of curve not shown; select fewer items."))
         self.note = " ".join(notes)
-        self.stack.setCurrentWidget(self.graphics)
+        self.stack.setCurrentWidget(self.plots_page)
         return drawn
 
-    def _add_plot(self, row: int, group: list[Curve]) -> int:
+    def _add_plot(self, row: int, group: list[Curve], one_sample: bool = False) -> int:
         plot = self._plot_at(row)
         first = group[0]
         for axis_name, column in (("bottom", first.x), ("left", first.y)):
-            plot.setLabel(axis_name, axis_text(column), units=column.unit or None)
+            plot.setLabel(axis_name, axis_text(column), units=axis_unit(column))
         ylabels = {axis_text(c.y) for c in group}
         if len(ylabels) > 1:
             plot.setLabel("left", self.tr("Signal"), units=first.y.unit or None)
@@ -202,10 +338,28 @@ class PlotView(QWidget):
         for i, curve in enumerate(group):
             x = np.asarray(curve.x.values(), dtype=float)
             y = np.asarray(curve.y.values(), dtype=float)
-            n = min(len(x), len(y))
             colour = PALETTE[i % len(PALETTE)]
-            plot.plot(x[:n], y[:n], pen=pg.mkPen(colour, width=1.6), name=curve.name)
+            item = draw_curve(plot, x, y, pg.mkPen(colour, width=1.6))
+            self.legend.add_entry(curve.label if one_sample else curve.name, colour, [item])
             drawn += 1
         plot.enableAutoRange()
         self._plots.append(plot)
         return drawn
+
+
+def draw_curve(plot: pg.PlotItem, x: np.ndarray, y: np.ndarray, pen: Any) -> pg.PlotDataItem:
+    """Add the curve ``x``, ``y`` to ``plot`` drawn as the data are, whatever the order of x.
+
+    Clip-to-view only where x increases and "peak" downsampling only where it never
+    turns back (both assume it); a long curve whose x turns back is reduced in
+    measuring order instead (``curve_sampling.reduce_path``).
+    """
+    n = min(len(x), len(y))
+    x, y = x[:n], y[:n]
+    mode = drawing_mode(x)
+    if not mode.monotonic:
+        x, y = reduce_path(x, y)
+    item = plot.plot(x, y, pen=pen)
+    item.setClipToView(mode.increasing)
+    item.setDownsampling(auto=mode.monotonic, method="peak")
+    return item

@@ -3,10 +3,13 @@
 A result's ``plots`` entries name columns of the result (``{"kind", "x", "y",
 "title", "x_label", "y_label", "labels", "identity_line", "columns", "row_labels"}``,
 see ``workbench.analysis.validate``). ``plot_widget`` turns one entry into a widget:
-pyqtgraph for line, scatter (points with their sample labels; a 1:1 line for
-predicted-versus-reference plots) and bar plots (``pg.BarGraphItem``, several series
-side by side), a ``QTableView`` for tables. Axis labels carry units. Titles, axis
-and column labels may be ``{"en", "fi"}`` records; they show in the active language.
+pyqtgraph for line, scatter (each point names its sample when the pointer is on it;
+a 1:1 line for predicted-versus-reference plots) and bar plots (``pg.BarGraphItem``,
+several series side by side), a ``QTableView`` for tables. ``markers`` draw labelled
+vertical lines (a TGA run's T1 and gas switch), ``points`` named points (DTG peaks).
+The legend is beside the plot (``PlotPanel``), never over the data. Axis labels carry
+units. Titles, axis, column and row labels may be ``{"en", "fi"}`` records; they show
+in the active language.
 """
 
 from __future__ import annotations
@@ -15,23 +18,32 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QTableView, QWidget
 
 from workbench.gui.column_labels import column_label
 from workbench.gui.i18n import local_text
 from workbench.gui.locale_axis import locale_axes
 from workbench.gui.numbers import locale_number
-from workbench.gui.plot_view import PALETTE
+from workbench.gui.plot_legend import PlotLegend
+from workbench.gui.plot_view import PALETTE, draw_curve, repeats_text
 from workbench.model import Column, Result
 
 Index = QModelIndex | QPersistentModelIndex
-MAX_POINT_LABELS = 60
+translate = QCoreApplication.translate
+MARKER_COLOURS = [(120, 60, 160), (200, 90, 0), (0, 120, 120)]
 
 
 def column_title(col: Column) -> str:
+    """The column's label with its unit, unless the label has it or it repeats the label."""
     text = column_label(col.label or col.name)
-    if col.unit and f"({col.unit})" not in text:
+    if col.unit and f"({col.unit})" not in text and not repeats_text(col.unit, text):
         text += f" ({col.unit})"
     return text
 
@@ -84,7 +96,8 @@ class ColumnsTableModel(QAbstractTableModel):
 def table_widget(result: Result, plot: dict[str, Any]) -> QTableView:
     cols = [result.columns[c] for c in plot.get("columns", []) if c in result.columns]
     view = QTableView()
-    view.setModel(ColumnsTableModel(cols, [str(x) for x in plot.get("row_labels", [])]))
+    labels = [str(local_text(x)) for x in plot.get("row_labels", [])]
+    view.setModel(ColumnsTableModel(cols, labels))
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setAlternatingRowColors(True)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -93,21 +106,35 @@ def table_widget(result: Result, plot: dict[str, Any]) -> QTableView:
     return view
 
 
-def _new_plot(plot: dict[str, Any], x: Column, ys: list[Column]) -> pg.PlotWidget:
-    widget = pg.PlotWidget(background="w", axisItems=locale_axes())
-    item = widget.getPlotItem()
-    item.showGrid(x=True, y=True, alpha=0.2)
-    for axis in ("bottom", "left"):
-        item.getAxis(axis).enableAutoSIPrefix(False)
-    item.setLabel("bottom", _axis_label(plot, "x", x))
-    y_default = ys[0] if len(ys) == 1 else None
-    item.setLabel("left", _axis_label(plot, "y", y_default) or (ys[0].unit if ys else ""))
-    if len(ys) > 1 or plot.get("identity_line"):
-        # predicted-vs-reference points gather along the diagonal: legend bottom right
-        offset = (-10, -10) if plot.get("identity_line") else (-10, 10)
-        legend = item.addLegend(offset=offset, labelTextSize="9pt")
-        legend.setBrush(pg.mkBrush(255, 255, 255, 210))
-    return widget
+class PlotPanel(QWidget):
+    """A result plot with its legend beside it (shown when there is more than one entry)."""
+
+    def __init__(self, plot: dict[str, Any], x: Column, ys: list[Column]) -> None:
+        super().__init__()
+        self.plot_widget = pg.PlotWidget(background="w", axisItems=locale_axes())
+        item = self.plot_widget.getPlotItem()
+        item.showGrid(x=True, y=True, alpha=0.2)
+        for axis in ("bottom", "left"):
+            item.getAxis(axis).enableAutoSIPrefix(False)
+        item.setLabel("bottom", _axis_label(plot, "x", x))
+        y_default = ys[0] if len(ys) == 1 else None
+        item.setLabel("left", _axis_label(plot, "y", y_default) or (ys[0].unit if ys else ""))
+        self.legend = PlotLegend()
+        self.legend.hide()
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.plot_widget, 1)
+        layout.addWidget(self.legend)
+
+    def getPlotItem(self) -> pg.PlotItem:  # the PlotWidget method name, for its callers
+        return self.plot_widget.getPlotItem()
+
+    def add_entry(self, name: str, colour: Any, items: list[Any], symbol: bool = False) -> None:
+        self.legend.add_entry(name, colour, items, symbol)
+        if len(self.legend.entries()) > 1:
+            self.legend.setFixedWidth(self.legend.preferred_width(110, 200))
+            self.legend.show()
 
 
 def _finite_pairs(x: np.ndarray, y: np.ndarray) -> np.ndarray:
@@ -115,64 +142,142 @@ def _finite_pairs(x: np.ndarray, y: np.ndarray) -> np.ndarray:
     return np.isfinite(x[:n]) & np.isfinite(y[:n])
 
 
-def line_or_scatter(result: Result, plot: dict[str, Any]) -> pg.PlotWidget:
+def point_tip(x: float, y: float, data: Any) -> str:
+    """The hover text of a point: its sample and both values."""
+    name = str(data) if data is not None else ""
+    values = f"{locale_number(x)}; {locale_number(y)}"
+    return f"{name}\n{values}" if name else values
+
+
+def _scatter(
+    panel: PlotPanel, xv: np.ndarray, yv: np.ndarray, labels: list[str], i: int, name: str
+):
+    colour = PALETTE[i % len(PALETTE)]
+    ok = _finite_pairs(xv, yv)
+    n = ok.size
+    data = labels[:n] if len(labels) >= n else [None] * n
+    spots = pg.ScatterPlotItem(
+        x=xv[:n][ok],
+        y=yv[:n][ok],
+        data=[d for d, keep in zip(data, ok) if keep],
+        symbol="o",
+        size=10,
+        brush=pg.mkBrush(*colour, 200),
+        pen=pg.mkPen("k", width=0.5),
+        hoverable=True,
+        hoverSize=14,
+        hoverBrush=pg.mkBrush(*colour, 255),
+        tip=point_tip,  # the sample's name and values when the pointer is on a point
+    )
+    panel.getPlotItem().addItem(spots)
+    panel.add_entry(name, colour, [spots], symbol=True)
+
+
+def _identity_line(panel: PlotPanel, xv: np.ndarray, ys: list[Column]) -> None:
+    values = [xv] + [np.asarray(c.values(), dtype=float) for c in ys]
+    both = np.concatenate([v[np.isfinite(v)] for v in values])
+    if not both.size:
+        return
+    lo, hi = float(both.min()), float(both.max())
+    pad = 0.05 * (hi - lo or 1.0)
+    lo, hi = lo - pad, hi + pad
+    item = panel.getPlotItem()
+    line = item.plot(
+        [lo, hi], [lo, hi], pen=pg.mkPen((90, 90, 90), width=1.2, style=Qt.PenStyle.DashLine)
+    )
+    panel.add_entry(
+        translate("ResultPlots", "1:1 line (perfect prediction)"), (90, 90, 90, "dash"), [line]
+    )
+    item.getViewBox().setRange(xRange=(lo, hi), yRange=(lo, hi), padding=0)
+    item.getViewBox().disableAutoRange()
+
+
+def _marks(panel: PlotPanel, plot: dict[str, Any]) -> None:
+    """Vertical marker lines (``markers``) and named points (``points``) of a plot entry.
+
+    A marker's label runs up along its line from the bottom, so the plot's edges do not
+    cut it and it stays clear of the points' names; a point's name sits above the
+    point, turned inwards near the edges, with room made above the highest point.
+    """
+    item = panel.getPlotItem()
+    for k, mark in enumerate(plot.get("markers", []) or []):
+        try:
+            x = float(mark["x"])
+        except (KeyError, TypeError, ValueError):
+            continue
+        colour = MARKER_COLOURS[k % len(MARKER_COLOURS)]
+        label = local_text(mark.get("label")).replace("{", "{{").replace("}", "}}")
+        line = pg.InfiniteLine(
+            pos=x,
+            angle=90,
+            pen=pg.mkPen(colour, width=1.2, style=Qt.PenStyle.DashLine),
+            label=label or None,
+            labelOpts={
+                "position": 0.03,
+                "color": colour,
+                "rotateAxis": (1, 0),
+                "anchors": [(0, 0), (0, 0)],
+            },
+        )
+        line.setToolTip(local_text(mark.get("label")))
+        item.addItem(line, ignoreBounds=True)
+    points = [p for p in plot.get("points", []) or [] if isinstance(p, dict)]
+    if not points:
+        return
+    xs = np.array([float(p.get("x", np.nan)) for p in points])
+    ys = np.array([float(p.get("y", np.nan)) for p in points])
+    names = [local_text(p.get("label")) for p in points]
+    spots = pg.ScatterPlotItem(
+        x=xs,
+        y=ys,
+        data=names,
+        symbol="t",
+        size=11,
+        brush=pg.mkBrush(200, 40, 40),
+        pen=pg.mkPen("k", width=0.5),
+        hoverable=True,
+        tip=lambda x, y, data: str(data),
+    )
+    item.addItem(spots)
+    lo, hi = item.getViewBox().childrenBounds()[0] or (float(xs.min()), float(xs.max()))
+    for x, y, name in zip(xs, ys, names):
+        share = (x - lo) / (hi - lo) if hi > lo else 0.5
+        anchor = (0.0, 1.2) if share < 0.3 else (1.0, 1.2) if share > 0.7 else (0.5, 1.2)
+        text = pg.TextItem(name, color=(110, 20, 20), anchor=anchor)
+        text.setPos(x, y)
+        item.addItem(text, ignoreBounds=True)
+    y_lo, y_hi = item.getViewBox().childrenBounds()[1] or (float(ys.min()), float(ys.max()))
+    item.setYRange(y_lo, y_hi + 0.3 * (y_hi - y_lo or 1.0))
+
+
+def line_or_scatter(result: Result, plot: dict[str, Any]) -> PlotPanel:
     x = result.columns[plot["x"]]
     ys = [result.columns[n] for n in plot.get("y", []) if n in result.columns]
-    widget = _new_plot(plot, x, ys)
-    item = widget.getPlotItem()
+    panel = PlotPanel(plot, x, ys)
+    item = panel.getPlotItem()
     xv = np.asarray(x.values(), dtype=float)
     scatter = plot.get("kind") == "scatter"
-    labels = [str(v) for v in plot.get("labels", [])]
+    labels = [str(local_text(v)) for v in plot.get("labels", [])]
     for i, col in enumerate(ys):
         yv = np.asarray(col.values(), dtype=float)
-        colour = PALETTE[i % len(PALETTE)]
         name = column_label(col.label or col.name)
         if scatter:
-            item.plot(
-                xv[: len(yv)],
-                yv[: len(xv)],
-                pen=None,
-                symbol="o",
-                symbolSize=9,
-                symbolBrush=pg.mkBrush(*colour, 200),
-                symbolPen=pg.mkPen("k", width=0.5),
-                name=name,
-            )
-            ok = _finite_pairs(xv, yv)
-            if labels and len(labels) >= ok.size and ok.sum() <= MAX_POINT_LABELS:
-                xs = xv[: ok.size][ok]
-                mid = (float(xs.min()) + float(xs.max())) / 2 if xs.size else 0.0
-                for j in np.flatnonzero(ok):
-                    # labels point inwards, so those at the right edge are not cut off
-                    anchor = (1.06, 1.0) if xv[j] > mid else (-0.06, 1.0)
-                    text = pg.TextItem(labels[j], color=(40, 40, 40), anchor=anchor)
-                    text.setPos(float(xv[j]), float(yv[j]))
-                    item.addItem(text, ignoreBounds=True)
+            _scatter(panel, xv, yv, labels, i, name)
         else:
-            item.plot(xv[: len(yv)], yv[: len(xv)], pen=pg.mkPen(colour, width=1.8), name=name)
+            colour = PALETTE[i % len(PALETTE)]
+            curve = draw_curve(item, xv, yv, pg.mkPen(colour, width=1.8))
+            panel.add_entry(name, colour, [curve])
     if plot.get("identity_line") and ys:
-        values = [xv] + [np.asarray(c.values(), dtype=float) for c in ys]
-        both = np.concatenate([v[np.isfinite(v)] for v in values])
-        if both.size:
-            lo, hi = float(both.min()), float(both.max())
-            pad = 0.05 * (hi - lo or 1.0)
-            lo, hi = lo - pad, hi + pad
-            item.plot(
-                [lo, hi],
-                [lo, hi],
-                pen=pg.mkPen((90, 90, 90), width=1.2, style=Qt.PenStyle.DashLine),
-                name="1:1",
-            )
-            item.getViewBox().setRange(xRange=(lo, hi), yRange=(lo, hi), padding=0)
-            item.getViewBox().disableAutoRange()
-    return widget
+        _identity_line(panel, xv, ys)
+    _marks(panel, plot)
+    return panel
 
 
-def bar_plot(result: Result, plot: dict[str, Any]) -> pg.PlotWidget:
+def bar_plot(result: Result, plot: dict[str, Any]) -> PlotPanel:
     x = result.columns[plot["x"]]
     ys = [result.columns[n] for n in plot.get("y", []) if n in result.columns]
-    widget = _new_plot(plot, x, ys)
-    item = widget.getPlotItem()
+    panel = PlotPanel(plot, x, ys)
+    item = panel.getPlotItem()
     xv = np.asarray(x.values(), dtype=float)
     groups = _bar_widths(xv)
     for i, col in enumerate(ys):
@@ -187,10 +292,10 @@ def bar_plot(result: Result, plot: dict[str, Any]) -> pg.PlotWidget:
             width=width * 0.95,
             brush=pg.mkBrush(*colour, 220),
             pen=pg.mkPen(colour),
-            name=column_label(col.label or col.name),
         )
-        item.addItem(bars)  # the legend picks the series up by its name
-    return widget
+        item.addItem(bars)
+        panel.add_entry(column_label(col.label or col.name), colour, [bars], symbol=True)
+    return panel
 
 
 def _bar_widths(xv: np.ndarray) -> np.ndarray:
