@@ -6,9 +6,12 @@ One command, from the repository root:
 
 It writes ``packaging/version_info.txt`` (Windows version resource) from
 ``workbench.__version__``, compiles any translation catalogue (``.ts``) whose ``.qm``
-is missing or older, on Linux builds NumPy against SciPy's OpenBLAS unless that build
-is cached (``lp64_numpy.py``: 10-30 minutes the first time), runs PyInstaller on
-``packaging/fibre-workbench.spec`` and prints the bundle size and its largest parts. ``--baseline`` also builds the comparison
+is missing or older, runs PyInstaller on ``packaging/fibre-workbench.spec``, packs the
+folder into the archive a user downloads (``dist/fibre-workbench-<version>-<platform>``
+``.tar.xz``, symbolic links kept; ``.zip`` on Windows, where the Inno Setup installer
+made from the folder is the download) and prints the download size, the folder's size
+and its largest parts. The download is the size that counts: it is what every user
+waits for. ``--no-archive`` skips the archive. ``--baseline`` also builds the comparison
 bundle (a bare PySide6 + pyqtgraph window with PyInstaller's default settings) into
 ``dist/bare_window/``; ``--clean`` clears PyInstaller's cache first.
 """
@@ -172,14 +175,53 @@ def run_pyinstaller(spec: Path, clean: bool = False) -> float:
     return time.monotonic() - start
 
 
-def build(*, baseline: bool = False, clean: bool = False) -> dict[str, float]:
+def platform_tag() -> str:
+    import platform
+
+    system = {"win32": "windows", "darwin": "macos"}.get(sys.platform, sys.platform)
+    return f"{system}-{platform.machine().lower()}"
+
+
+def archive_path(version: str) -> Path:
+    suffix = ".zip" if sys.platform == "win32" else ".tar.xz"
+    return DIST / f"fibre-workbench-{version}-{platform_tag()}{suffix}"
+
+
+def make_archive(folder: Path, target: Path) -> int:
+    """Pack ``folder`` into ``target`` (what a user downloads); returns its size in bytes.
+
+    ``.tar.xz`` keeps symbolic links (the shared Fortran runtime is one file and a link)
+    and is compressed with ``xz -6`` on all cores when the ``xz`` program is there, else
+    with Python's ``lzma`` (the same format, one core). ``.zip`` uses deflate.
+    """
+    import tarfile
+
+    tmp = target.with_name(target.name + ".part")
+    if target.suffix == ".zip":
+        shutil.make_archive(str(tmp.with_suffix("")), "zip", folder.parent, folder.name)
+        tmp.with_suffix("").with_suffix(".zip").replace(target)
+        return target.stat().st_size
+    xz = shutil.which("xz")
+    if xz:
+        with open(tmp, "wb") as out:
+            proc = subprocess.Popen([xz, "-6", "-T0", "-c"], stdin=subprocess.PIPE, stdout=out)
+            assert proc.stdin is not None
+            with tarfile.open(fileobj=proc.stdin, mode="w|") as tar:
+                tar.add(folder, arcname=folder.name)
+            proc.stdin.close()
+            if proc.wait() != 0:
+                raise RuntimeError(f"xz failed with exit code {proc.returncode}")
+    else:
+        with tarfile.open(tmp, "w:xz") as tar:
+            tar.add(folder, arcname=folder.name)
+    tmp.replace(target)
+    return target.stat().st_size
+
+
+def build(*, baseline: bool = False, clean: bool = False, archive: bool = True) -> dict[str, float]:
     """Build the application (and the baseline); returns sizes in MB and build times."""
     figures: dict[str, float] = {}
     write_version_info()
-    if sys.platform.startswith("linux"):
-        import lp64_numpy  # NumPy against SciPy's OpenBLAS, built once and cached
-
-        lp64_numpy.ensure_lp64_numpy()
     for qm in compile_translations():
         print(f"compiled {qm.relative_to(ROOT)}")
     figures["build_seconds"] = run_pyinstaller(SPEC, clean)
@@ -187,6 +229,17 @@ def build(*, baseline: bool = False, clean: bool = False) -> dict[str, float]:
     print(f"\nBuilt {APP_DIR} in {figures['build_seconds']:.0f} s: {mb(folder_size(APP_DIR))}")
     for name, size in largest_parts(APP_DIR):
         print(f"  {name:<40} {mb(size):>10}")
+    if archive:
+        sys.path.insert(0, str(ROOT))
+        from workbench import __version__
+
+        target = archive_path(__version__)
+        started = time.monotonic()
+        figures["download_mb"] = make_archive(APP_DIR, target) / 1e6
+        print(
+            f"\nDownload: {target.name} {figures['download_mb']:.1f} MB "
+            f"(packed in {time.monotonic() - started:.0f} s)"
+        )
     if baseline:
         figures["baseline_build_seconds"] = run_pyinstaller(BASELINE_SPEC, clean)
         figures["baseline_mb"] = folder_size(BASELINE_DIR) / 1e6
@@ -199,8 +252,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--baseline", action="store_true", help="also build the bare window")
     parser.add_argument("--clean", action="store_true", help="clear PyInstaller's cache first")
+    parser.add_argument("--no-archive", action="store_true", help="do not pack the download")
     args = parser.parse_args(argv)
-    build(baseline=args.baseline, clean=args.clean)
+    build(baseline=args.baseline, clean=args.clean, archive=not args.no_archive)
     return 0
 
 

@@ -9,9 +9,9 @@ it runs the frozen executable:
 1. ``--version`` prints ``fibre-workbench <workbench.__version__>``;
 2. ``self-test`` succeeds (its output is shown);
 3. ``--help`` lists the command of every ``cmd_*.py`` module of the source tree and
-   reports no command module that failed to load;
-   (Linux) the bundle holds one OpenBLAS file, and the self-test's linear-algebra and
-   PLS steps, run under the loader's ``LD_DEBUG=libs`` trace, load exactly that one;
+   reports no command module that failed to load; the self-test's resources step
+   finds the routes, demo data, guide and translations through ``importlib.resources``
+   inside the bundle (``workbench/resources``), as an installed wheel does;
 4. a drop-in plugin written into the user plugin folder is listed by
    ``plugins --json`` as a loaded user plugin, and ``analyse`` runs it on a project
    made by ``demo``; its moisture values match the built-in ``moisture_ash`` plugin's;
@@ -170,6 +170,8 @@ def check_commands(exe: Path, env: dict[str, str], report: dict) -> None:
     selftest = run([str(exe), "self-test"], env, timeout=600)
     report["self_test_seconds"] = round(time.monotonic() - start, 1)
     report["self_test_output"] = selftest.stdout.strip()
+    if not re.search(r"^OK\s+resources:", selftest.stdout, re.M):
+        raise CheckFailed(f"the frozen self-test did not find its resources:\n{selftest.stdout}")
 
     help_proc = run([str(exe), "--help"], env)
     if "could not be loaded" in help_proc.stderr:
@@ -198,6 +200,16 @@ def check_drop_in_plugin(exe: Path, env: dict[str, str], tmp: Path, report: dict
     if failed:
         raise CheckFailed(f"plugins failed in the bundle: {failed}")
     report["plugins"] = sorted(f"{r['id']} ({r['origin']})" for r in listing["plugins"])
+    # built-ins come from the package data folder workbench/builtin_plugins inside the
+    # bundle (importlib.resources, as in an installed wheel), not from a path of our own
+    package_folder = (exe.parent / "_internal" / "workbench" / "builtin_plugins").resolve()
+    elsewhere = [
+        r["source"]
+        for r in listing["plugins"]
+        if r["origin"] == "built-in" and package_folder not in Path(r["source"]).resolve().parents
+    ]
+    if elsewhere:
+        raise CheckFailed(f"built-in plugins found outside {package_folder}: {elsewhere}")
 
     project = tmp / "demo.fwproj"
     run([str(exe), "demo", str(project)], env)
@@ -221,39 +233,6 @@ def check_drop_in_plugin(exe: Path, env: dict[str, str], tmp: Path, report: dict
     if mismatched:
         raise CheckFailed(f"drop-in and built-in moisture differ (drop-in, built-in): {mismatched}")
     report["drop_in_results"] = {s: round(v, 3) for s, v in ours.items()}
-
-
-def openblas_files(bundle: Path) -> list[str]:
-    """OpenBLAS library files in a bundle (symbolic links not counted), relative paths."""
-    return sorted(
-        p.relative_to(bundle).as_posix()
-        for p in bundle.rglob("*openblas*")
-        if p.is_file() and not p.is_symlink()
-    )
-
-
-def loaded_libraries(ld_debug_output: str) -> list[str]:
-    """Shared libraries the dynamic loader initialised, from its ``LD_DEBUG=libs`` lines."""
-    found = re.findall(r"calling init: (\S+)", ld_debug_output)
-    return sorted({os.path.normpath(path) for path in found})
-
-
-def check_one_openblas(exe: Path, bundle: Path, env: dict[str, str], report: dict) -> None:
-    """Linux: NumPy and SciPy share one OpenBLAS (packaging/lp64_numpy.py), in the bundle
-    and in the running process: the self-test's linear-algebra and PLS steps are run with
-    the loader's ``LD_DEBUG=libs`` trace, and every OpenBLAS it loaded is counted."""
-    files = openblas_files(bundle)
-    debug_env = dict(env, LD_DEBUG="libs")
-    proc = run([str(exe), "self-test", "--step", "numerics", "--step", "PLS"], debug_env)
-    loaded = [p for p in loaded_libraries(proc.stderr) if "openblas" in Path(p).name]
-    if "2 self-test steps passed" not in proc.stdout:
-        raise CheckFailed(f"the linear-algebra self-test steps did not run:\n{proc.stdout}")
-    if len(files) != 1 or len(loaded) != 1:
-        raise CheckFailed(f"expected one OpenBLAS; in the bundle {files}, loaded {loaded}")
-    report["openblas"] = {
-        "in_bundle": files,
-        "loaded": [os.path.relpath(p, bundle) for p in loaded],
-    }
 
 
 def check_plots(exe: Path, env: dict[str, str], report: dict) -> None:
@@ -360,8 +339,6 @@ def smoke_check(*, build_first: bool, runs: int, max_ratio: float, startup: bool
         Path(env["FIBRE_WORKBENCH_HOME"]).mkdir(parents=True)
         check_commands(app_exe, env, report)
         check_drop_in_plugin(app_exe, env, tmp, report)
-        if sys.platform.startswith("linux"):
-            check_one_openblas(app_exe, builder.APP_DIR, env, report)
         check_plots(builder.APP_DIR / f"fibre-workbench{EXE_SUFFIX}", env, report)
         if startup:
             bare_exe = executable(builder.BASELINE_DIR, "bare_window")
@@ -390,9 +367,6 @@ def print_report(report: dict) -> None:
     print(f"\nCommands in the bundle: {', '.join(report['commands'])}")
     print(f"Plugins in the bundle: {', '.join(report['plugins'])}")
     print(f"Drop-in plugin {PLUGIN_ID} moisture by sample: {report['drop_in_results']}")
-    if "openblas" in report:
-        blas = report["openblas"]
-        print(f"OpenBLAS in the bundle: {blas['in_bundle']}; loaded: {blas['loaded']}")
     print(
         f"Window: demo project opened, {report['plotted_curves']} curves plotted "
         f"(picture: {report['window_picture']})"
