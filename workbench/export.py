@@ -3,7 +3,10 @@
 Value tables have one row per measurement or result, the sample's metadata in the
 first columns, and one column per property whose header carries its unit and basis
 ("ash [%, db]"), so a spreadsheet user never has to guess. XLSX files get one sheet
-per measurement kind plus "samples" and "results" sheets. A single curve or spectrum
+per measurement kind plus "samples", "results" and "values" sheets. The CSV (and the
+"values" sheet) has one row per value with everything it carries: unit, basis,
+replicate SD and count, uncertainty, origin (measured, derived, predicted, typed),
+method, and the model that predicted it. A single curve or spectrum
 exports to a two-or-more-column CSV ("temperature [°C]", "mass [%]") or to JCAMP-DX;
 both import back to the same values.
 """
@@ -12,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -23,6 +27,62 @@ from workbench.fileio import atomic_write_bytes
 from workbench.model import Measurement, Project, Quantity, Sample
 
 SAMPLE_COLUMNS = ("sample", "sample_id", "feedstock_type", "supplier", "origin", "date_received")
+# The long table (CSV, and the "values" sheet of XLSX): one row per value with all it
+# carries, so a prediction keeps its uncertainty, origin, method and model.
+VALUE_COLUMNS = (
+    "value",
+    "unit",
+    "basis",
+    "sd",
+    "n",
+    "uncertainty",
+    "origin",
+    "method",
+    "model",
+)
+_MODEL_METHOD = re.compile(r"\bmodel (\S+)$")
+
+
+def value_cells(q: Quantity, project: Project | None = None) -> list[Any]:
+    """The cells of ``VALUE_COLUMNS`` for one value; ``model`` names the model that
+    predicted it (``name (id)``) when its method says so."""
+    model = ""
+    found = _MODEL_METHOD.search(q.method or "")
+    if found:
+        model_id = found.group(1)
+        stored = project.models.get(model_id) if project is not None else None
+        model = f"{stored.name} ({model_id})" if stored is not None else model_id
+    return [
+        q.value,
+        q.unit,
+        q.basis,
+        "" if q.sd is None else q.sd,
+        "" if q.n is None else q.n,
+        "" if q.uncertainty is None else q.uncertainty,
+        q.origin,
+        q.method,
+        model,
+    ]
+
+
+def value_long_rows(
+    project: Project, chosen: list[Sample], kind: str | None = None
+) -> tuple[list[str], list[list[Any]]]:
+    """Every value as one row (sheet, sample, id, property and ``VALUE_COLUMNS``)."""
+    header = ["sheet", *SAMPLE_COLUMNS, "id", "property", *VALUE_COLUMNS]
+    rows: list[list[Any]] = []
+    for s in chosen:
+        for m in s.measurements.values():
+            if kind and m.kind != kind:
+                continue
+            for prop, q in m.quantities.items():
+                rows.append([m.kind, *_sample_cells(s), m.id, prop, *value_cells(q, project)])
+        if kind and kind != "results":
+            continue
+        for r in s.results.values():
+            for prop, q in r.values.items():
+                rows.append(["results", *_sample_cells(s), r.id, prop, *value_cells(q, project)])
+    return header, rows
 
 
 def _sample_cells(sample: Sample) -> list[Any]:
@@ -177,21 +237,7 @@ def export(
         ],
     )
     if suffix == ".csv":
-        rows: list[list[Any]] = []
-        header = ["sheet", *SAMPLE_COLUMNS, "id", "property", "value", "unit", "basis"]
-        for s in chosen:
-            for m in s.measurements.values():
-                if kind and m.kind != kind:
-                    continue
-                for prop, q in m.quantities.items():
-                    rows.append([m.kind, *_sample_cells(s), m.id, prop, q.value, q.unit, q.basis])
-            if kind and kind != "results":
-                continue
-            for r in s.results.values():
-                for prop, q in r.values.items():
-                    rows.append(
-                        ["results", *_sample_cells(s), r.id, prop, q.value, q.unit, q.basis]
-                    )
+        header, rows = value_long_rows(project, chosen, kind)
         atomic_write_bytes(out, _csv_bytes(header, rows))
         return f"wrote {len(rows)} values of {len(chosen)} sample(s) to {out}"
     if suffix == ".xlsx":
@@ -208,8 +254,13 @@ def export(
             ws.append(header)
             for row in rows:
                 ws.append(row)
+        ws = wb.create_sheet("values")  # every value with uncertainty, origin, method, model
+        header, rows = value_long_rows(project, chosen, kind)
+        ws.append(header)
+        for row in rows:
+            ws.append(row)
         buf = io.BytesIO()
         wb.save(buf)
         atomic_write_bytes(out, buf.getvalue())
-        return f"wrote {len(tables) + 1} sheet(s) for {len(chosen)} sample(s) to {out}"
+        return f"wrote {len(tables) + 2} sheet(s) for {len(chosen)} sample(s) to {out}"
     raise UserFacingError(f"{out}: unknown export type {suffix!r}; use .csv, .xlsx or .jdx")

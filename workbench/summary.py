@@ -69,6 +69,8 @@ def measurement_summary(m: Measurement) -> dict[str, Any]:
             "basis": m.basis,
             "quantities": {k: q.to_json() for k, q in m.quantities.items()},
             "created": m.created,
+            # what the file stated: sample mass, heating rate, instrument settings, ...
+            "metadata": jsonable(dict(m.metadata)),
         }
     )
     return out

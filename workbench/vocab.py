@@ -95,6 +95,8 @@ class PropertyDef:
     label_en: str
     label_fi: str
     mass_fraction: bool = False  # True when basis conversion applies
+    description: str = ""  # user-defined properties: what it is, how it is measured
+    user_defined: bool = False  # defined by a project (workbench.properties), not built in
 
 
 def _p(pid: str, unit: str, basis: Basis, en: str, fi: str, mf: bool = False) -> PropertyDef:
@@ -324,6 +326,10 @@ PROPERTIES: dict[str, PropertyDef] = {
         _p("pulp_ash", "%", _B.DRY, "Ash of the pulp", "Massan tuhka", True),
     ]
 }
+
+# The built-in vocabulary (71 ids). Projects add their own (``workbench.properties``),
+# which join ``PROPERTIES`` while the project is open but may never replace these.
+BUILTIN_PROPERTY_IDS: frozenset[str] = frozenset(PROPERTIES)
 
 # Categorical sample attributes route criteria may test with the "in" / "not_in"
 # comparators: the attribute id, where it lives on a Sample, and its allowed values.

@@ -9,13 +9,20 @@ Steps of a run (all selected samples at once, project scope):
    training but are predicted;
 3. the preprocessing pipeline is fitted on the calibration spectra only (MSC mean) and
    run once, not once per fold (all other steps act on each spectrum alone);
-4. ``workbench.analysis.pls.calibrate``: K-fold CV for 1..max components, component
-   choice (1-SE rule or minimum), final fit on all calibration samples;
+4. ``workbench.analysis.pls.calibrate``: K-fold CV (any K up to leave-one-out,
+   optionally repeated with new shuffles) for 1..max components, component choice
+   (1-SE rule or minimum), final fit on all calibration samples;
+   samples of an independent test set (``test_samples`` or a ``test_column`` of the
+   reference table) are left out of all of it, predicted by the final model and
+   reported separately (RMSEP, bias, SEP, RPD, R2);
 5. the model is stored (``model_io``: arrays + JSON, no pickle) and samples without a
    reference value get ``Quantity(origin="predicted", method="PLS model <id>")`` with
    ``uncertainty = 2 x RMSECV`` (an approximate 95 % interval from cross-validation).
 
-Only cross-validated figures are reported (RMSECV, Q2, bias, RPD = SD(y) / RMSECV).
+Only cross-validated and test-set figures are reported (RMSECV, Q2, bias, RPD = SD(y) /
+RMSECV; on the test set RMSEP, bias, SEP, RPD = SD(y) / SEP and R2); the model keeps
+every figure, the CV and test predictions per sample and the coefficients, which
+``workbench.calibration_export`` writes to CSV/XLSX.
 """
 
 from __future__ import annotations
@@ -28,18 +35,19 @@ from workbench import __version__
 from workbench.analysis.api import AnalysisInputs, AnalysisOutput
 from workbench.analysis.model_io import from_stored, to_stored
 from workbench.analysis.pipelines import apply_pipeline, describe, fit_pipeline, resolve_pipeline
-from workbench.analysis.pls import MIN_Q2_FOR_PREDICTION, calibrate
+from workbench.analysis.pls import MIN_Q2_FOR_PREDICTION, calibrate, prediction_figures
 from workbench.analysis.spectral_data import collect
 from workbench.errors import AnalysisError
 from workbench.messages import bilingual, fi_number
 from workbench.model import Quantity, new_id
 from workbench.progress import Progress
+from workbench.properties import unknown_property_message
 from workbench.vocab import PROPERTIES
 
-from .references import norm_name, read_table, sample_reference
+from .references import norm_name, read_table, read_test_marks, sample_reference
 
 PLUGIN_ID = "pls_calibration"
-PLUGIN_VERSION = "1.0.0"
+PLUGIN_VERSION = "1.1.0"
 
 
 def _references(inputs: AnalysisInputs, data, prop: str, basis: str, table_path: str):
@@ -68,24 +76,70 @@ def _references(inputs: AnalysisInputs, data, prop: str, basis: str, table_path:
     return y, sources, table
 
 
+def _test_mask(data, params: dict) -> np.ndarray:
+    """Which collected samples form the independent test set (by name or table column)."""
+    by_name = {norm_name(n): i for i, n in enumerate(data.names)}
+    test = np.zeros(len(data.names), dtype=bool)
+    wanted = [n for n in (t.strip() for t in params.get("test_samples", "").split(",")) if n]
+    unknown = [n for n in wanted if norm_name(n) not in by_name]
+    if unknown:
+        known = ", ".join(map(str, data.names[:20])) + (" ..." if len(data.names) > 20 else "")
+        raise AnalysisError(
+            f"Test samples not among the samples with spectra: {', '.join(unknown)} "
+            f"(samples: {known})."
+        )
+    for n in wanted:
+        test[by_name[norm_name(n)]] = True
+    column = params.get("test_column", "").strip()
+    if column:
+        if not params["reference_table"].strip():
+            raise AnalysisError(
+                f"A test-set column ({column!r}) needs a reference table (reference_table)."
+            )
+        for key in read_test_marks(params["reference_table"], column):
+            if key in by_name:
+                test[by_name[key]] = True
+    return test
+
+
+def _validation_text(cal) -> tuple[str, str]:
+    """How the model was validated, in English and Finnish."""
+    if cal.leave_one_out:
+        return "leave-one-out cross-validation", "leave-one-out-ristiinvalidointi"
+    k = cal.cv.n_folds
+    if cal.repeats > 1:
+        return (
+            f"{k}-fold cross-validation repeated {cal.repeats} times",
+            f"{k}-kertainen ristiinvalidointi {cal.repeats} kertaa toistettuna",
+        )
+    return f"{k}-fold cross-validation", f"{k}-kertainen ristiinvalidointi"
+
+
 def run(inputs: AnalysisInputs, params: dict, progress: Progress) -> AnalysisOutput:
     prop = params["property"].strip()
     pdef = PROPERTIES.get(prop)
     if pdef is None:
-        raise AnalysisError(
-            f"{prop!r} is not a known property id (for example lignin, cellulose, ash)."
-        )
+        raise AnalysisError(unknown_property_message(prop))
     unit, basis = pdef.unit, pdef.basis.value
     steps = resolve_pipeline(params["pipeline"], project=getattr(inputs, "settings", None))
     progress.update(0.02, "collecting spectra")
     data = collect(inputs.samples)
     y, sources, table = _references(inputs, data, prop, basis, params["reference_table"])
-    train = np.isfinite(y)
+    names = np.array(data.names, dtype=object)
+    test_marked = _test_mask(data, params)
+    has_ref = np.isfinite(y)
+    train = has_ref & ~test_marked
+    test = has_ref & test_marked
     n_train = int(train.sum())
     if n_train < 4:
         raise AnalysisError(
             f"Only {n_train} of the {len(y)} samples have a reference value of {pdef.label_en} "
-            f"({unit}, {basis}); a calibration needs at least 4."
+            f"({unit}, {basis}) outside the test set; a calibration needs at least 4."
+        )
+    if test_marked.any() and test.sum() < 2:
+        raise AnalysisError(
+            f"The test set has {int(test.sum())} samples with a reference value of "
+            f"{pdef.label_en}; test-set figures need at least 2."
         )
     progress.update(0.05, "preprocessing")
     x_p, X_train, state = fit_pipeline(data.x, data.Y[train], steps)
@@ -97,11 +151,18 @@ def run(inputs: AnalysisInputs, params: dict, progress: Progress) -> AnalysisOut
         seed=params["seed"],
         selection=params["selection"],
         scale=params["autoscale"],
+        repeats=params.get("repeats", 1),
         progress=progress.child(0.1, 0.9),
     )
-    names = np.array(data.names, dtype=object)
+    test_pred = np.empty(0)
+    test_figs: dict[str, float] = {}
+    if test.any():
+        _, X_test = apply_pipeline(data.x, data.Y[test], steps, state=state)
+        test_pred = cal.predict(X_test)
+        test_figs = prediction_figures(y[test], test_pred)
     model_id = new_id("m")
     today = _dt.date.today().isoformat()
+    curve = cal.rmsecv_curve if cal.rmsecv_curve is not None else cal.cv.rmsecv
     performance = {
         "rmsecv": cal.rmsecv,
         "q2": cal.q2,
@@ -111,8 +172,32 @@ def run(inputs: AnalysisInputs, params: dict, progress: Progress) -> AnalysisOut
         "folds": cal.cv.n_folds,
         "seed": cal.cv.seed,
         "selection": cal.selection,
-        "rmsecv_by_components": [float(v) for v in cal.cv.rmsecv],
+        "validation": _validation_text(cal)[0],
+        "repeats": cal.repeats,
+        "leave_one_out": cal.leave_one_out,
+        "rmsecv_by_components": [float(v) for v in curve],
+        "cv_predictions": [
+            {
+                "sample": str(names[i]),
+                "reference": float(y[i]),
+                "predicted": float(p),
+                "fold": int(f) + 1,
+            }
+            for i, p, f in zip(np.flatnonzero(train), cal.cv_predictions, cal.cv.folds)
+        ],
     }
+    if cal.repeats > 1:
+        performance["spread"] = cal.spread()
+        performance["repeat_figures"] = cal.repeat_figures
+    if test_figs:
+        performance["test"] = {
+            **{k: v for k, v in test_figs.items() if k != "n"},
+            "n": int(test_figs["n"]),
+            "predictions": [
+                {"sample": str(names[i]), "reference": float(y[i]), "predicted": float(p)}
+                for i, p in zip(np.flatnonzero(test), test_pred)
+            ],
+        }
     provenance = {
         "plugin_id": PLUGIN_ID,
         "plugin_version": PLUGIN_VERSION,
@@ -157,11 +242,12 @@ def run(inputs: AnalysisInputs, params: dict, progress: Progress) -> AnalysisOut
         models=[stored],
     )
     predictor = from_stored(stored)
-    if (~train).any() and cal.q2 >= MIN_Q2_FOR_PREDICTION:
+    rest = ~has_ref
+    if rest.any() and cal.q2 >= MIN_Q2_FOR_PREDICTION:
         progress.update(0.95, "predicting samples without reference values")
-        _, X_rest = apply_pipeline(data.x, data.Y[~train], steps, state=state)
+        _, X_rest = apply_pipeline(data.x, data.Y[rest], steps, state=state)
         pred = predictor.predict_processed(X_rest)
-        for sid, value in zip(np.asarray(data.sample_ids)[~train], pred):
+        for sid, value in zip(np.asarray(data.sample_ids)[rest], pred):
             out.sample_values[str(sid)] = {
                 prop: Quantity(
                     float(value),
@@ -181,11 +267,32 @@ def run(inputs: AnalysisInputs, params: dict, progress: Progress) -> AnalysisOut
     }
     if np.isfinite(cal.rpd):
         figures["pls_rpd"] = Quantity(cal.rpd, "", "none", method="cross-validated")
+    if cal.repeats > 1:
+        spread = cal.spread()
+        figures["pls_rmsecv_sd"] = Quantity(
+            spread["rmsecv"]["sd"], unit, basis, method="SD over CV repeats"
+        )
+        figures["pls_q2_sd"] = Quantity(spread["q2"]["sd"], "", "none", method="SD over CV repeats")
+    if test_figs:
+        on_test = "independent test set"
+        figures["pls_rmsep"] = Quantity(test_figs["rmsep"], unit, basis, method=on_test)
+        figures["pls_test_bias"] = Quantity(test_figs["bias"], unit, basis, method=on_test)
+        figures["pls_sep"] = Quantity(test_figs["sep"], unit, basis, method=on_test)
+        if np.isfinite(test_figs["rpd"]):
+            figures["pls_test_rpd"] = Quantity(test_figs["rpd"], "", "none", method=on_test)
+        figures["pls_test_r2"] = Quantity(test_figs["r2"], "", "none", method=on_test)
+        figures["pls_test_samples"] = Quantity(test_figs["n"], "", "none")
     for q in figures.values():
         q.origin = "derived"
     out.values.update(figures)
     _columns_and_plots(out, cal, y[train], list(names[train]), x_p, data.x_unit, unit)
-    _messages(out, cal, pdef, unit, stored, steps, names, train, data.notes)
+    if test_figs:
+        _test_columns_and_plot(out, y[test], test_pred, list(names[test]), unit)
+    _messages(out, cal, pdef, unit, stored, steps, names, has_ref, data.notes)
+    if cal.repeats > 1:
+        _repeat_message(out, cal, unit)
+    if test_figs:
+        _test_message(out, test_figs, unit)
     progress.update(1.0, "done")
     return out
 
@@ -206,7 +313,8 @@ def _columns_and_plots(out, cal, y_train, labels, x_p, x_unit, unit) -> None:
         np.arange(1, cal.cv.rmsecv.size + 1),
         bilingual("Components", "Komponenttien määrä"),
     )
-    out.add_column("rmsecv", unit, cal.cv.rmsecv, f"RMSECV ({unit})")
+    curve = cal.rmsecv_curve if cal.rmsecv_curve is not None else cal.cv.rmsecv
+    out.add_column("rmsecv", unit, curve, f"RMSECV ({unit})")
     out.add_column("x", x_unit, x_p, f"x ({x_unit})" if x_unit else "x")
     out.add_column(
         "coefficients", "", cal.coef, bilingual("Regression coefficient", "Regressiokerroin")
@@ -252,6 +360,64 @@ def _columns_and_plots(out, cal, y_train, labels, x_p, x_unit, unit) -> None:
     )
 
 
+def _test_columns_and_plot(out, y_test, pred, labels, unit) -> None:
+    out.add_column(
+        "test_reference",
+        unit,
+        y_test,
+        bilingual(f"Test-set reference ({unit})", f"Testijoukon referenssiarvo ({unit})"),
+    )
+    out.add_column(
+        "test_predicted",
+        unit,
+        pred,
+        bilingual(f"Test-set prediction ({unit})", f"Testijoukon ennuste ({unit})"),
+    )
+    out.plots.append(
+        {
+            "kind": "scatter",
+            "x": "test_reference",
+            "y": ["test_predicted"],
+            "labels": labels,
+            "identity_line": True,
+            "title": bilingual(
+                "Independent test set: predicted vs reference",
+                "Riippumaton testijoukko: ennuste vs. referenssiarvo",
+            ),
+            "x_label": bilingual(f"reference ({unit})", f"referenssiarvo ({unit})"),
+            "y_label": bilingual(f"prediction ({unit})", f"ennuste ({unit})"),
+        }
+    )
+
+
+def _repeat_message(out, cal, unit) -> None:
+    sp = cal.spread()
+    r, q = sp["rmsecv"], sp["q2"]
+    out.note(
+        en=f"Over {cal.repeats} repeats of the {cal.cv.n_folds}-fold split: RMSECV "
+        f"{r['mean']:.4g} ± {r['sd']:.2g} {unit} (from {r['min']:.4g} to {r['max']:.4g}), "
+        f"Q2 {q['mean']:.3f} ± {q['sd']:.3f} (from {q['min']:.3f} to {q['max']:.3f}).",
+        fi=f"{cal.repeats} toistoa {cal.cv.n_folds}-kertaisesta jaosta: RMSECV "
+        f"{fi_number(r['mean'], '.4g')} ± {fi_number(r['sd'], '.2g')} {unit} "
+        f"(vaihteluväli {fi_number(r['min'], '.4g')}–{fi_number(r['max'], '.4g')}), Q2 "
+        f"{fi_number(q['mean'], '.3f')} ± {fi_number(q['sd'], '.3f')} "
+        f"(vaihteluväli {fi_number(q['min'], '.3f')}–{fi_number(q['max'], '.3f')}).",
+    )
+
+
+def _test_message(out, f, unit) -> None:
+    n = int(f["n"])
+    out.note(
+        en=f"Independent test set of {n} samples (not used for fitting or for choosing the "
+        f"components): RMSEP {f['rmsep']:.4g} {unit}, bias {f['bias']:.3g} {unit}, SEP "
+        f"{f['sep']:.4g} {unit}, RPD {f['rpd']:.2f}, R2 {f['r2']:.3f}.",
+        fi=f"Riippumaton testijoukko, {n} näytettä (ei käytetty mallin sovitukseen eikä "
+        f"komponenttien valintaan): RMSEP {fi_number(f['rmsep'], '.4g')} {unit}, harha "
+        f"{fi_number(f['bias'], '.3g')} {unit}, SEP {fi_number(f['sep'], '.4g')} {unit}, RPD "
+        f"{fi_number(f['rpd'], '.2f')}, R2 {fi_number(f['r2'], '.3f')}.",
+    )
+
+
 def _messages(out, cal, pdef, unit, stored, steps, names, train, notes) -> None:
     out.messages.extend(notes)
     one_se = cal.selection == "1se"
@@ -259,16 +425,17 @@ def _messages(out, cal, pdef, unit, stored, steps, names, train, notes) -> None:
     bias_rpd = f"{cal.bias:.3g} {unit}, RPD {cal.rpd:.2f}"
     rmsecv_q2_fi = f"RMSECV {fi_number(cal.rmsecv, '.4g')} {unit}; Q2 {fi_number(cal.q2, '.3f')}"
     bias_rpd_fi = f"{fi_number(cal.bias, '.3g')} {unit}; RPD {fi_number(cal.rpd, '.2f')}"
-    n_train, folds = int(train.sum()), cal.cv.n_folds
+    n_train = int(cal.cv_predictions.size)
+    how_en, how_fi = _validation_text(cal)
     out.note(
         en=f"Model {stored.name!r} ({stored.id}): {cal.n_components} components "
         f"({'one-standard-error rule' if one_se else 'lowest RMSECV'}); "
-        f"{rmsecv_q2}, bias {bias_rpd}, from {n_train} samples in {folds}-fold "
-        f"cross-validation. Preprocessing: {describe(steps)}.",
+        f"{rmsecv_q2}, bias {bias_rpd}, from {n_train} samples in {how_en}. "
+        f"Preprocessing: {describe(steps)}.",
         fi=f"Malli {stored.name!r} ({stored.id}): komponentteja {cal.n_components} "
         f"({'yhden keskivirheen sääntö' if one_se else 'pienin RMSECV'}); "
-        f"{rmsecv_q2_fi}; harha {bias_rpd_fi}; kalibrointinäytteitä {n_train}, {folds}-kertainen "
-        f"ristiinvalidointi. Esikäsittely: {describe(steps, 'fi')}.",
+        f"{rmsecv_q2_fi}; harha {bias_rpd_fi}; kalibrointinäytteitä {n_train}, {how_fi}. "
+        f"Esikäsittely: {describe(steps, 'fi')}.",
     )
     if cal.n_components == cal.cv.rmsecv.size and cal.cv.rmsecv.size > 1:
         out.note(

@@ -51,8 +51,8 @@ def _cells(line: str, delim: str | None) -> list[str]:
     return [p.strip().strip('"').strip() for p in parts]
 
 
-def read_table(path: str, prop: str) -> ReferenceTable:
-    """Read the reference values of ``prop`` from a CSV/TSV table (see module docstring)."""
+def _read_lines(path: str) -> tuple[Path, bytes, list[str], str | None, list[str]]:
+    """The table's path, bytes, non-empty lines, delimiter and case-folded header."""
     p = Path(path).expanduser()
     try:
         raw = p.read_bytes()
@@ -68,6 +68,41 @@ def read_table(path: str, prop: str) -> ReferenceTable:
         raise ImportFormatError(str(p), "line 1", "a header row and at least one data row")
     delim = sniff_delimiter(lines[:50])
     header = [h.casefold() for h in _cells(lines[0], delim)]
+    return p, raw, lines, delim, header
+
+
+TEST_MARKS = {"test", "val", "validation", "yes", "true", "x", "1", "t", "y"}
+CAL_MARKS = {"", "cal", "calibration", "train", "training", "no", "false", "0", "f", "n", "-"}
+
+
+def read_test_marks(path: str, column: str) -> set[str]:
+    """Normalised names of the samples a reference-table column marks as the test set."""
+    p, _raw, lines, delim, header = _read_lines(path)
+    name_col = next((header.index(h) for h in NAME_HEADERS if h in header), 0)
+    wanted = column.strip().casefold()
+    if wanted not in header:
+        raise ImportFormatError(
+            str(p), "line 1", f"a test-set column named {column!r} (columns: {', '.join(header)})"
+        )
+    col = header.index(wanted)
+    marked: set[str] = set()
+    for lineno, line in enumerate(lines[1:], start=2):
+        r = _cells(line, delim)
+        cell = r[col].casefold() if len(r) > col else ""
+        if cell in TEST_MARKS:
+            marked.add(norm_name(r[name_col]))
+        elif cell not in CAL_MARKS:
+            raise ImportFormatError(
+                str(p),
+                f"line {lineno}",
+                f"test or cal (or yes/no, 1/0, empty) in the column {column!r}, not {r[col]!r}",
+            )
+    return marked
+
+
+def read_table(path: str, prop: str) -> ReferenceTable:
+    """Read the reference values of ``prop`` from a CSV/TSV table (see module docstring)."""
+    p, raw, lines, delim, header = _read_lines(path)
     name_col = next((header.index(h) for h in NAME_HEADERS if h in header), 0)
     pdef = PROPERTIES.get(prop)
     wanted = {prop.casefold()}

@@ -19,7 +19,21 @@ Component selection (documented for users):
   better on the next batch of samples.
 * ``"min"``: the component count with the smallest RMSECV.
 
-Performance figures are always cross-validated (RMSECV, Q2, bias); the performance
+Validation (what a calibration worth publishing reports):
+
+* K-fold cross-validation with any K from 2 up to the number of calibration samples
+  ``n``; K = n (or more) is leave-one-out, for which shuffling makes no difference;
+* repeated K-fold: the K-fold split is repeated with seeds ``seed, seed+1, ...``; the
+  RMSECV curve is the root of the mean squared error over all repeats, the component
+  choice uses it (the 1-SE rule with the standard error over every fold of every
+  repeat, as caret's repeated CV does), and RMSECV, Q2, bias and RPD at the chosen
+  count are reported as the mean over the repeats with their standard deviation,
+  minimum and maximum (the spread a single random split hides);
+* an independent test set, never used for fitting or for the component choice,
+  predicted by the final model and reported separately (``prediction_figures``: RMSEP,
+  bias, SEP, RPD and R2, the terms of ISO 12099:2017 for NIR calibrations).
+
+Performance figures are always cross-validated or on the test set; the performance
 of the final model on its own training samples is never reported.
 """
 
@@ -64,12 +78,45 @@ class Calibration:
     q2: float
     bias: float
     rpd: float
-    cv_predictions: np.ndarray  # (n,) at the chosen component count
+    cv_predictions: np.ndarray  # (n,) at the chosen component count (first repeat)
     x_mean: np.ndarray
     coef: np.ndarray  # (p,) in the units of the (preprocessed) X
     intercept: float
     scale: bool
     model: PLSRegression
+    rmsecv_curve: np.ndarray | None = None  # (K,) pooled over repeats (cv.rmsecv for one)
+    repeat_figures: list[dict[str, float]] | None = None  # per repeat, at n_components
+
+    @property
+    def repeats(self) -> int:
+        return len(self.repeat_figures or []) or 1
+
+    @property
+    def leave_one_out(self) -> bool:
+        return self.cv.n_folds == self.cv.predictions.shape[0]
+
+    def spread(self) -> dict[str, dict[str, float]]:
+        """Mean, SD (n - 1), minimum and maximum of each figure over the repeats."""
+        rows = self.repeat_figures or [cv_figures_at(self)]
+        out = {}
+        for key in ("rmsecv", "q2", "bias", "rpd"):
+            v = np.array([r[key] for r in rows], dtype=float)
+            out[key] = {
+                "mean": float(v.mean()),
+                "sd": float(v.std(ddof=1)) if v.size > 1 else 0.0,
+                "min": float(v.min()),
+                "max": float(v.max()),
+            }
+        return out
+
+    def predict(self, X: np.ndarray) -> np.ndarray:
+        """Predictions of the final model (rows of preprocessed X)."""
+        X = np.asarray(X, dtype=float)
+        return (X - self.x_mean) @ self.coef + self.intercept
+
+
+def cv_figures_at(cal: Calibration) -> dict[str, float]:
+    return {"rmsecv": cal.rmsecv, "q2": cal.q2, "bias": cal.bias, "rpd": cal.rpd}
 
 
 def component_coefficients(fit: PLSRegression) -> np.ndarray:
@@ -108,13 +155,19 @@ def cross_validate(
     scale: bool = False,
     progress: Progress | None = None,
 ) -> CrossValidation:
-    """K-fold (shuffled with ``seed``) predictions for 1..``max_components`` components."""
+    """K-fold (shuffled with ``seed``) predictions for 1..``max_components`` components.
+
+    ``n_folds`` of ``n`` or more is leave-one-out (each sample predicted by a model of
+    all the others).
+    """
     progress = progress or NullProgress()
     n = X.shape[0]
     if n < 4:
         raise AnalysisError(
             f"A PLS calibration needs at least 4 samples with reference values; got {n}."
         )
+    if n_folds < 2:
+        raise AnalysisError(f"Cross-validation needs at least 2 folds; got {n_folds}.")
     n_folds = int(min(n_folds, n))
     K = max_components_for(n, X.shape[1], n_folds, max_components)
     preds = np.empty((n, K))
@@ -137,15 +190,48 @@ def cross_validate(
 
 def choose_components(cv: CrossValidation, selection: str = "1se") -> int:
     """The component count by ``selection`` ("1se" or "min"); see the module docstring."""
+    return _choose(cv.rmsecv**2, cv.fold_mse, selection)
+
+
+def _choose(mse: np.ndarray, fold_mse: np.ndarray, selection: str) -> int:
+    """Component choice from an MSE curve and the per-fold MSEs behind it (rows: folds)."""
     if selection not in SELECTIONS:
         raise AnalysisError(f"Unknown component selection {selection!r}; use 1se or min.")
-    mse = cv.rmsecv**2
     best = int(np.argmin(mse))
-    if selection == "min" or cv.n_folds < 2:
+    n_resamples = fold_mse.shape[0]
+    if selection == "min" or n_resamples < 2:
         return best + 1
-    se = float(np.std(cv.fold_mse[:, best], ddof=1) / np.sqrt(cv.n_folds))
+    se = float(np.std(fold_mse[:, best], ddof=1) / np.sqrt(n_resamples))
     within = np.flatnonzero(mse <= mse[best] + se)
     return int(within[0]) + 1
+
+
+def prediction_figures(y: np.ndarray, pred: np.ndarray) -> dict[str, float]:
+    """Figures of an independent test set (ISO 12099:2017 terms).
+
+    RMSEP = sqrt(mean (pred - y)^2); bias = mean(pred - y); SEP = sqrt(sum (pred - y -
+    bias)^2 / (n - 1)), the standard error of prediction corrected for bias; RPD =
+    SD(y) / SEP (SD with n - 1); R2 = 1 - sum (pred - y)^2 / sum (y - mean y)^2 (the
+    coefficient of determination of the test set, as ``sklearn.metrics.r2_score``).
+    """
+    y = np.asarray(y, dtype=float)
+    pred = np.asarray(pred, dtype=float)
+    n = y.size
+    if n < 2:
+        raise AnalysisError(f"A test set needs at least 2 samples with reference values; got {n}.")
+    e = pred - y
+    bias = float(e.mean())
+    sep = float(np.sqrt(((e - bias) ** 2).sum() / (n - 1)))
+    ss = float(((y - y.mean()) ** 2).sum())
+    sd = float(np.std(y, ddof=1))
+    return {
+        "rmsep": float(np.sqrt((e**2).mean())),
+        "bias": bias,
+        "sep": sep,
+        "rpd": sd / sep if sep > 0 else float("inf"),
+        "r2": 1.0 - float((e**2).sum()) / ss if ss > 0 else float("nan"),
+        "n": float(n),
+    }
 
 
 def cv_figures(y: np.ndarray, pred: np.ndarray) -> dict[str, float]:
@@ -177,9 +263,11 @@ def calibrate(
     seed: int = 0,
     selection: str = "1se",
     scale: bool = False,
+    repeats: int = 1,
     progress: Progress | None = None,
 ) -> Calibration:
-    """Cross-validate, choose the component count, and fit the final model on all of X."""
+    """Cross-validate (``repeats`` times with seeds ``seed, seed+1, ...``), choose the
+    component count, and fit the final model on all of X."""
     progress = progress or NullProgress()
     X = np.asarray(X, dtype=float)
     y = np.asarray(y, dtype=float).ravel()
@@ -187,18 +275,28 @@ def calibrate(
         raise AnalysisError("The calibration spectra or reference values contain NaN or infinity.")
     if np.ptp(y) == 0:
         raise AnalysisError("All reference values are equal; there is nothing to calibrate.")
-    cv = cross_validate(
-        X,
-        y,
-        max_components,
-        n_folds=n_folds,
-        seed=seed,
-        scale=scale,
-        progress=progress.child(0, 0.9),
-    )
-    k = choose_components(cv, selection)
+    repeats = max(1, int(repeats))
+    if n_folds >= y.size:
+        repeats = 1  # leave-one-out: every split is the same
+    runs: list[CrossValidation] = []
+    for r in range(repeats):
+        runs.append(
+            cross_validate(
+                X,
+                y,
+                max_components,
+                n_folds=n_folds,
+                seed=seed + r,
+                scale=scale,
+                progress=progress.child(0.9 * r / repeats, 0.9 * (r + 1) / repeats),
+            )
+        )
+    cv = runs[0]
+    mse_curve = np.mean([run.rmsecv**2 for run in runs], axis=0)
+    k = _choose(mse_curve, np.vstack([run.fold_mse for run in runs]), selection)
+    per_repeat = [cv_figures(y, run.predictions[:, k - 1]) for run in runs]
     pred = cv.predictions[:, k - 1]
-    figures = cv_figures(y, pred)
+    figures = {key: float(np.mean([f[key] for f in per_repeat])) for key in per_repeat[0]}
     progress.update(0.9, "fitting the final model")
     model = PLSRegression(n_components=k, scale=scale).fit(X, y)
     return Calibration(
@@ -215,4 +313,6 @@ def calibrate(
         intercept=float(np.asarray(model.intercept_).reshape(-1)[0]),
         scale=scale,
         model=model,
+        rmsecv_curve=np.sqrt(mse_curve),
+        repeat_figures=per_repeat,
     )

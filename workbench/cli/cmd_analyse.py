@@ -134,20 +134,79 @@ def run(args: argparse.Namespace) -> int:
         close_project(project)
     if args.json:
         print(json.dumps(doc, indent=2, ensure_ascii=False))
-    else:
-        for r in doc["results"]:
-            print(f"{r['sample']}: {r['plugin']} {r['plugin_version']} -> result {r['result_id']}")
-            for k, q in r["values"].items():
-                unit = f" {q['unit']}" if q["unit"] else ""
-                basis = f" ({q['basis']})" if q["basis"] != "none" else ""
-                print(f"    {k} = {q['value']:.6g}{unit}{basis}")
-            for msg in r["messages"]:
-                print(f"    note: {msg}")
+    elif outcomes:
+        _print_text(doc, [[sid for sid, _ in o.results] for o in outcomes])
         for f in doc["skipped"]:
             print(f"{f['sample']}: skipped: {f['reason']}")
         for f in doc["failures"]:
             print(f"{f['sample']}: FAILED ({f['stage']}): {f['error']}")
         print("Saved." if saved else "Nothing was saved; the project is unchanged.")
-    if failures:
+    else:  # nothing could be analysed at all: one line on stderr, exit 2 (README)
+        raise AnalysisError(_nothing_saved_reason([*failures, *skipped]))
+    if failures or not saved:
         return 2
     return 0
+
+
+def _nothing_saved_reason(errors) -> str:
+    reasons = sorted({" ".join(f.message.split()) for f in errors})
+    if len(reasons) == 1:
+        where = f"{errors[0].sample}: " if len(errors) == 1 and errors[0].sample else ""
+        return f"{where}{reasons[0].rstrip('.')}. Nothing was saved; the project is unchanged."
+    return (
+        f"none of the {len(errors)} runs could be done ({reasons[0].rstrip('.')}; and "
+        f"{len(reasons) - 1} other reasons, listed by --json). Nothing was saved."
+    )
+
+
+def _print_text(doc: dict, groups: list[list[str]]) -> None:
+    """Results as text: a project-wide run's shared figures and notes once, then what
+    differs per sample (a calibration's predictions), not everything once per sample."""
+    by_sample = {r["sample_id"]: r for r in doc["results"]}
+    for group in groups:
+        rs = [by_sample[sid] for sid in group if sid in by_sample]
+        if not rs:
+            continue
+        first = rs[0]
+        if len(rs) == 1:
+            print(
+                f"{first['sample']}: {first['plugin']} {first['plugin_version']} -> result {first['result_id']}"
+            )
+            _print_values(first["values"], "    ")
+            for msg in first["messages"]:
+                print(f"    note: {msg}")
+            continue
+        shared = {
+            k: q for k, q in first["values"].items() if all(r["values"].get(k) == q for r in rs)
+        }
+        print(f"{first['plugin']} {first['plugin_version']} on {len(rs)} samples (one run):")
+        _print_values(shared, "    ")
+        for r in rs:
+            own = {k: q for k, q in r["values"].items() if k not in shared}
+            if own:
+                print(f"  {r['sample']}:", end="")
+                _print_values(own, " ", inline=True)
+        notes = first["messages"] if all(r["messages"] == first["messages"] for r in rs) else []
+        for msg in notes:
+            print(f"    note: {msg}")
+        for r in rs if not notes else []:
+            for msg in r["messages"]:
+                print(f"  {r['sample']}: note: {msg}")
+
+
+def _print_values(values: dict, indent: str, inline: bool = False) -> None:
+    parts = []
+    for k, q in values.items():
+        unit = f" {q['unit']}" if q["unit"] else ""
+        basis = f" ({q['basis']})" if q["basis"] != "none" else ""
+        value = "n/a" if q["value"] is None else f"{q['value']:.6g}"
+        extra = ""
+        if q.get("origin") == "predicted":
+            unc = q.get("uncertainty")
+            extra = f", predicted ± {unc:.3g}" if unc is not None else ", predicted"
+        parts.append(f"{k} = {value}{unit}{basis}{extra}")
+    if inline:
+        print(indent + "; ".join(parts))
+    else:
+        for part in parts:
+            print(f"{indent}{part}")

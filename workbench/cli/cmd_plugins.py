@@ -1,4 +1,5 @@
-"""``fibre-workbench plugins [--json]``: every discovered analysis plugin and its status."""
+"""``fibre-workbench plugins [--json]``: every discovered analysis plugin and its status;
+``plugins show ID``: one plugin with every parameter, its default and allowed values."""
 
 from __future__ import annotations
 
@@ -14,6 +15,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "'fibre_workbench.plugins' entry-point group, and in the user plugin folder. A "
         "plugin that failed to load is listed with its error, not hidden.",
     )
+    p.add_argument(
+        "action", nargs="?", choices=["show"], help="show: describe one plugin (show ID)"
+    )
+    p.add_argument("plugin_id", nargs="?", help="with show: the plugin id")
     p.add_argument("--json", action="store_true", help="print one JSON document")
     p.add_argument(
         "--traceback", action="store_true", help="with a failed plugin, print its full traceback"
@@ -26,6 +31,8 @@ def run(args: argparse.Namespace) -> int:
     from workbench.paths import user_subdir
 
     registry = discover()
+    if args.action == "show":
+        return _show(registry, args)
     records = [r.to_json() for r in registry]
     if args.json:
         doc = {"user_plugin_folder": str(user_subdir("plugins")), "plugins": records}
@@ -45,4 +52,26 @@ def run(args: argparse.Namespace) -> int:
         if r["status"] != "ok" and args.traceback and r["traceback"]:
             print("    " + r["traceback"].rstrip().replace("\n", "\n    "))
     print(f"User plugin folder: {user_subdir('plugins')}")
+    return 0
+
+
+def _show(registry, args: argparse.Namespace) -> int:
+    from workbench.errors import UserFacingError
+    from workbench.reference_docs import plugin_text
+
+    if not args.plugin_id:
+        raise UserFacingError("plugins show needs a plugin id (see 'fibre-workbench plugins').")
+    record = next((r for r in registry if r.id == args.plugin_id), None)
+    if record is None:
+        known = ", ".join(sorted(r.id for r in registry)) or "none"
+        raise UserFacingError(f"no plugin {args.plugin_id!r} (plugins: {known})")
+    if args.json:
+        doc = record.to_json()
+        if not args.traceback:
+            doc.pop("traceback", None)
+        print(json.dumps(doc, indent=2, ensure_ascii=False))
+        return 0
+    if record.manifest is None or record.status != "ok":
+        raise UserFacingError(f"plugin {record.id} failed to load: {record.error}")
+    print(plugin_text(record.manifest, record.origin, record.source))
     return 0

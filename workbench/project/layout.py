@@ -43,7 +43,11 @@ metadata) as JSON strings in attributes. No pickle, no object or compound dtypes
         /<array>        numeric dataset (up to 3-D) named after the array
     /audit              append-only log: four equal-length UTF-8 string datasets
                         time, user, action, detail
-    /settings           attr json: the project settings as a JSON object
+    /settings           attr json: the project settings as a JSON object; its key
+                        "properties" (added in 0.1, optional: older files have none
+                        and read as before) holds the project's user-defined
+                        properties, {id: {unit, basis, label_en, label_fi,
+                        description}} (``workbench.properties``)
 
 Few attributes per object on purpose: each HDF5 attribute costs a metadata operation,
 and a 1,000-sample project has tens of thousands of objects, so fields that only this

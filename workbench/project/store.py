@@ -49,6 +49,7 @@ from workbench.project.writer import (
     source_signature,
     write_project,
 )
+from workbench.properties import activate as activate_properties
 
 TEMP_SUFFIX = ".fwtmp"
 _READ_ERRORS = (OSError, RuntimeError, ValueError, KeyError, TypeError)
@@ -149,6 +150,7 @@ def open_project(path: str | Path, *, read_only: bool = False) -> Project:
     project.read_only_reason = reason or ("Opened read-only." if read_only else "")
     project.dirty = version != FORMAT_VERSION
     note_recoveries(project)
+    activate_properties(project)  # the project's own vocabulary (workbench.properties)
     return project
 
 

@@ -1,0 +1,46 @@
+"""The README's generated sections (plugin parameters, property ids) equal what the
+manifests and the vocabulary say, and ``plugins show`` prints every parameter."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from workbench import reference_docs
+from workbench.cli.main import main
+
+README = Path(__file__).resolve().parents[1] / "README.md"
+
+
+def test_readme_generated_sections_match_the_program():
+    text = README.read_text(encoding="utf-8")
+    found = reference_docs.sections_in(text)
+    assert set(found) == set(reference_docs.SECTIONS), "a generated README section is missing"
+    for name, render in reference_docs.SECTIONS.items():
+        assert found[name] == render(), (
+            f"README section {name} is out of date: run "
+            "python -m workbench.reference_docs --write README.md"
+        )
+
+
+def test_readme_lists_every_parameter_default_and_the_71_property_ids():
+    text = README.read_text(encoding="utf-8")
+    assert "| `max_components` | int | `10` | 1..30 |" in text
+    assert "| `folds` | int | `10` | 2..100000 |" in text
+    assert text.count("\n| `") >= 71
+    from workbench.vocab import BUILTIN_PROPERTY_IDS
+
+    assert len(BUILTIN_PROPERTY_IDS) == 71
+    section = reference_docs.sections_in(text)["property-ids"]
+    assert all(f"| `{pid}` |" in section for pid in BUILTIN_PROPERTY_IDS)
+
+
+def test_plugins_show_prints_parameters_with_defaults(capsys):
+    assert main(["plugins", "show", "spectral_preprocessing"]) == 0
+    out = capsys.readouterr().out
+    assert "pipeline (str) = snv\n" in out and "savgol" in out
+    assert main(["plugins", "show", "pls_calibration"]) == 0
+    out = capsys.readouterr().out
+    assert "max_components (int) = 10, allowed 1..30" in out
+    assert "repeats (int) = 1" in out and "test_column (str)" in out
+    assert main(["plugins", "show", "no_such_plugin"]) == 2
+    assert "no plugin 'no_such_plugin'" in capsys.readouterr().err
