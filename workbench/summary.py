@@ -113,17 +113,24 @@ def sample_summary(s: Sample) -> dict[str, Any]:
     }
 
 
-def project_summary(project: Project, file_format_version: int | None = None) -> dict[str, Any]:
+_OWN: Any = object()
+
+
+def project_summary(project: Project, file_format_version: int | None = _OWN) -> dict[str, Any]:
     """The ``info --json`` document of ``project``.
 
-    ``file_format_version`` is the version found in the file when it differs from the
-    in-memory one (an older file migrated on open); default: the project's own.
+    ``file_format_version`` is the version the file states (None when it states none:
+    a damaged file), which differs from the in-memory one for an older file migrated
+    on open or a damaged version number; default: the project's own.
     """
     doc = {
-        "format_version": file_format_version or project.format_version,
+        "format_version": (
+            project.format_version if file_format_version is _OWN else file_format_version
+        ),
         "app_version": project.written_by,
         "path": str(project.path) if project.path else None,
         "read_only": project.read_only,
+        "read_only_reason": project.read_only_reason if project.read_only else "",
         "created": project.created,
         "modified": project.modified,
         "samples": [sample_summary(s) for s in project.samples.values()],

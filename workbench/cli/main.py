@@ -136,6 +136,9 @@ def print_notices() -> None:
 
 def run_guarded(func: Callable[[], int], context: str) -> int:
     """Run ``func`` and turn exceptions into the documented exit codes and messages."""
+    store = sys.modules.get("workbench.project.store")
+    if store is not None:
+        store.take_notices()  # only this command's notes (a process may run several)
     try:
         return _run(func, context)
     finally:

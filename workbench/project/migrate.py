@@ -61,22 +61,30 @@ def feedstock_from_text(text: str) -> str:
 
 def read_old_version(
     version: int, f: h5py.File, handle: FileHandle, project: Project, file_size: int
-) -> None:
-    """Fill ``project`` from a file of an older format version (in memory only)."""
+) -> list[str]:
+    """Fill ``project`` from a file of an older format version (in memory only); return
+    the objects of the file it could not take in (see ``reader.Reader.dropped``)."""
     if version != 0:
         raise ProjectError(f"{handle.path}: project format version {version} is not known.")
-    V0(f, handle, project, file_size).read()
+    reader = V0(f, handle, project, file_size)
+    reader.read()
     project.warnings.append(
         f"{handle.path.name} uses the older project format version 0. It was converted in "
         "memory; the original file is unchanged until you save."
     )
     project.log("migrate format", f"format version 0 -> 1 ({handle.path.name})")
+    return reader.dropped
 
 
 class V0:
     def __init__(self, f: h5py.File, handle: FileHandle, project: Project, file_size: int):
         self.f, self.handle, self.project, self.size = f, handle, project, file_size
         self.w = project.warnings
+        self.dropped: list[str] = []
+
+    def drop(self, where: str, warning: str) -> None:
+        self.dropped.append(where)
+        self.w.append(warning)
 
     def read(self) -> None:
         p, w = self.project, self.w
@@ -84,6 +92,11 @@ class V0:
         p.created = ra.text("created", p.created)
         p.modified = p.created
         p.written_by = ra.text("app_version", "")
+        for name in S.child_names(self.f):
+            if name not in ("samples", "raw"):
+                where = f"/{name}"
+                self.drop(where, f"{where}: {S.describe_link(self.f, name)} that a version-0 "
+                          "project does not have; it was left out.")  # fmt: skip
         for name, fn in (("samples", self.sample), ("raw", self.source)):
             if name not in self.f:
                 continue
@@ -91,13 +104,13 @@ class V0:
                 group = S.child_group(self.f, name)
                 names = sorted(S.child_names(group))
             except S.Unsafe as exc:
-                w.append(f"All {name} were skipped: {exc}.")
+                self.drop(f"/{name}", f"All {name} were skipped: {exc}.")
                 continue
             for key in names:
                 try:
                     fn(group, key)
                 except S.Unsafe as exc:
-                    w.append(f"{name} {key} was skipped: {exc}.")
+                    self.drop(f"/{name}/{key}", f"{name} {key} was skipped: {exc}.")
 
     def sample(self, group: h5py.Group, sid: str) -> None:
         g = S.child_group(group, sid)
@@ -125,7 +138,9 @@ class V0:
                 try:
                     sample.measurements[mid] = self.measurement(S.child_group(data, mid))
                 except S.Unsafe as exc:
-                    w.append(f"Sample {sid}: measurement {mid} was skipped: {exc}.")
+                    self.drop(
+                        f"{data.name}/{mid}", f"Sample {sid}: measurement {mid} was skipped: {exc}."
+                    )
         self.project.samples[sid] = sample
 
     def measurement(self, g: h5py.Group) -> Measurement:

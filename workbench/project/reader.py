@@ -4,6 +4,11 @@ Every array becomes a ``LazyArray`` into the open file; nothing but attributes, 
 audit log and dataset headers is read. Each sample, measurement, result, source and
 model is read on its own: a part that is damaged or hostile (see ``safety.py``) is
 skipped and named in ``project.warnings`` while the rest of the project opens.
+
+Every object of the file that the project does not hold afterwards (a skipped part,
+or one this layout does not know: a link, a group another program added) is listed
+in ``Reader.dropped``. The store then opens the project read-only, because a save
+writes only what the project holds and would drop those objects from the file.
 """
 
 from __future__ import annotations
@@ -33,6 +38,9 @@ from workbench.vocab import FeedstockType
 
 MAX_AUDIT_ENTRIES = 10_000_000
 _FEEDSTOCKS = {f.value for f in FeedstockType}
+ROOT_PARTS = ("samples", "sources", "models", "audit", "settings")
+SAMPLE_PARTS = ("measurements", "results")
+AUDIT_PARTS = ("time", "user", "action", "detail")
 
 
 class Reader:
@@ -45,6 +53,28 @@ class Reader:
         self.file_size = file_size
         self.w = project.warnings
         self.signatures: dict[str, str] = {}  # samples read without any warning
+        self.dropped: list[str] = []  # objects of the file the project does not hold
+
+    def drop(self, where: str, warning: str) -> None:
+        """Record an object of the file that the project will not hold, and say so."""
+        self.dropped.append(where)
+        self.w.append(warning)
+
+    def extras(self, group: h5py.Group, known: tuple[str, ...], what: str) -> None:
+        """Report the children of ``group`` this layout does not define (links and
+        objects added by other programs): never followed, never copied on save."""
+        try:
+            names = S.child_names(group)
+        except S.Unsafe as exc:
+            self.drop(group.name, f"{exc}.")
+            return
+        for name in names:
+            if name not in known:
+                where = f"{group.name.rstrip('/')}/{name}"
+                self.drop(
+                    where,
+                    f"{where}: {S.describe_link(group, name)} in {what} is not part of a project; it was left out.",
+                )
 
     # -- top level ---------------------------------------------------------------
     def read(self) -> None:
@@ -53,6 +83,7 @@ class Reader:
         p.created = a.text("created", p.created)
         p.modified = a.text("modified", p.created)
         p.written_by = a.text("app_version", "")
+        self.extras(f, ROOT_PARTS, "the file's top level")
         for name, fn in (
             ("samples", self.read_samples),
             ("sources", self.read_sources),
@@ -61,7 +92,7 @@ class Reader:
             try:
                 group = S.child_group(f, name) if name in f else None
             except S.Unsafe as exc:
-                w.append(f"All {name} were skipped: {exc}.")
+                self.drop(f"/{name}", f"All {name} were skipped: {exc}.")
                 continue
             if group is not None:
                 fn(group)
@@ -74,7 +105,7 @@ class Reader:
             try:
                 sample = self.read_sample(S.child_group(group, sid))
             except S.Unsafe as exc:
-                self.w.append(f"Sample {sid} was skipped: {exc}.")
+                self.drop(f"{group.name}/{sid}", f"Sample {sid} was skipped: {exc}.")
                 continue
             self.project.samples[sample.id] = sample
             if len(self.w) == n_warnings:
@@ -88,7 +119,7 @@ class Reader:
             try:
                 source = self.read_source(S.child(group, sha))
             except S.Unsafe as exc:
-                self.w.append(f"Stored source file {sha} was skipped: {exc}.")
+                self.drop(f"{group.name}/{sha}", f"Stored source file {sha} was skipped: {exc}.")
                 continue
             self.project.sources[source.sha256] = source
             sig = source_signature(source)
@@ -102,7 +133,7 @@ class Reader:
             try:
                 model = self.read_model(S.child_group(group, mid))
             except S.Unsafe as exc:
-                self.w.append(f"Model {mid} was skipped: {exc}.")
+                self.drop(f"{group.name}/{mid}", f"Model {mid} was skipped: {exc}.")
                 continue
             self.project.models[model.id] = model
 
@@ -110,7 +141,7 @@ class Reader:
         try:
             return S.ordered_names(group, self.w)
         except S.Unsafe as exc:
-            self.w.append(f"{exc}.")
+            self.drop(group.name, f"{exc}.")
             return []
 
     # -- parts -------------------------------------------------------------------
@@ -133,6 +164,7 @@ class Reader:
             metadata=_str_dict(a.jsonval("metadata", {})),
             labels=_str_dict(a.jsonval("labels", {})),
         )
+        self.extras(g, SAMPLE_PARTS, f"sample {sid}")
         for sub, fn, target in (
             ("measurements", self.read_measurement, sample.measurements),
             ("results", self.read_result, sample.results),
@@ -144,7 +176,10 @@ class Reader:
                 try:
                     target[item_id] = fn(S.child_group(coll, item_id))
                 except S.Unsafe as exc:
-                    w.append(f"Sample {sid}: {sub[:-1]} {item_id} was skipped: {exc}.")
+                    self.drop(
+                        f"{coll.name}/{item_id}",
+                        f"Sample {sid}: {sub[:-1]} {item_id} was skipped: {exc}.",
+                    )
         return sample
 
     def read_measurement(self, g: h5py.Group) -> Measurement:
@@ -229,6 +264,9 @@ class Reader:
         for name in names:
             obj = S.child(g, links[name])
             if not isinstance(obj, h5py.Dataset):
+                self.drop(
+                    obj.name, f"{obj.name}: a group where a column was expected; it was left out."
+                )
                 continue
             lazy = self.lazy(obj, max_ndim=1, allow_text=True)
             if name in known:
@@ -274,6 +312,11 @@ class Reader:
                 obj = S.child(g, links[name])
                 if isinstance(obj, h5py.Dataset):
                     arrays[name] = self.lazy(obj, max_ndim=3, allow_text=True)
+                else:
+                    self.drop(
+                        obj.name,
+                        f"{obj.name}: a group where a model array was expected; it was left out.",
+                    )
         return StoredModel(
             id=g.name.rsplit("/", 1)[-1],
             kind=a.text("kind"),
@@ -289,8 +332,9 @@ class Reader:
             return
         try:
             g = S.child_group(self.f, "audit")
+            self.extras(g, AUDIT_PARTS, "the audit log")
             cols = []
-            for key in ("time", "user", "action", "detail"):
+            for key in AUDIT_PARTS:
                 ds = S.child(g, key)
                 if not isinstance(ds, h5py.Dataset):
                     raise S.Unsafe(f"{g.name}/{key} should be a dataset")
@@ -301,7 +345,7 @@ class Reader:
             if len({len(c) for c in cols}) != 1:
                 raise S.Unsafe("its four columns have different lengths")
         except (S.Unsafe, OSError, RuntimeError, ValueError) as exc:
-            self.w.append(f"The audit log could not be read and starts afresh: {exc}.")
+            self.drop("/audit", f"The audit log could not be read: {exc}.")
             return
         self.project.audit = [AuditEntry(*map(str, row)) for row in zip(*cols)]
 
@@ -311,8 +355,9 @@ class Reader:
         try:
             g = S.child_group(self.f, "settings")
         except S.Unsafe as exc:
-            self.w.append(f"Project settings were skipped: {exc}.")
+            self.drop("/settings", f"Project settings were skipped: {exc}.")
             return
+        self.extras(g, (), "the project settings")
         self.project.settings = S.Attrs(g, self.w).jsonval("json", {})
 
 

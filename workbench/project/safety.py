@@ -92,6 +92,34 @@ def child(group: h5py.Group, name: str) -> h5py.Group | h5py.Dataset:
         raise Unsafe(f"{group.name}/{name} cannot be opened ({exc})") from exc
 
 
+def describe_link(group: h5py.Group, name: str) -> str:
+    """What the link ``name`` in ``group`` is, in words, without following it."""
+    try:
+        link = group.get(name, getlink=True)
+    except (KeyError, OSError, RuntimeError, ValueError):
+        return "a link that cannot be read"
+    if isinstance(link, h5py.ExternalLink):
+        return f"an external link to {link.filename!r}"
+    if isinstance(link, h5py.SoftLink):
+        return f"a soft link to {link.path!r}"
+    if not isinstance(link, h5py.HardLink):
+        return "a link of an unknown kind"
+    try:
+        obj = group[name]
+    except (KeyError, OSError, RuntimeError, ValueError):
+        return "an object that cannot be opened"
+    if isinstance(obj, h5py.Group):
+        return "a group"
+    if isinstance(obj, h5py.Dataset):
+        try:
+            if obj.id.get_create_plist().get_layout() == h5py.h5d.VIRTUAL:
+                return "a virtual dataset"
+        except (OSError, RuntimeError, ValueError):
+            pass
+        return "a dataset"
+    return "an object"
+
+
 def child_group(group: h5py.Group, name: str) -> h5py.Group:
     obj = child(group, name)
     if not isinstance(obj, h5py.Group):

@@ -39,6 +39,7 @@ from workbench.errors import FormatVersionError, ProjectError, ProjectLockedErro
 from workbench.model import FORMAT_NAME, FORMAT_VERSION, PROJECT_SUFFIX, Project, now_iso
 from workbench.project import layout as L
 from workbench.project import safety as S
+from workbench.project import versions
 from workbench.project.lazy import FileHandle, LazyArray, open_h5_readonly
 from workbench.project.lock import LockUnavailable, ProjectLock, pid_alive
 from workbench.project.reader import Reader
@@ -73,6 +74,10 @@ class StoreState:
     audit_last: tuple[str, ...] = ()  # the last of those entries
     # recovery files of this project left by other sessions, found when it was opened
     recoveries: list[Any] = field(default_factory=list)
+    # objects of the file the project does not hold (skipped or unknown): saving over
+    # the file would drop them, so it stays read-only (``reader.Reader.dropped``)
+    dropped: list[str] = field(default_factory=list)
+    read_only_reason: str = ""  # why the file itself must not be overwritten, if it must not
 
     @property
     def untitled_key(self) -> str:
@@ -141,6 +146,11 @@ def open_project(path: str | Path, *, read_only: bool = False) -> Project:
             lock.release()
         raise
     state = state_of(project)
+    if not reason:
+        reason = state.read_only_reason or _dropped_reason(path, state.dropped)
+        if reason and lock is not None:
+            lock.release()  # read-only: the file is not held for writing
+            lock = None
     state.lock = lock
     state.loaded_version = version
     state.audit_loaded = len(project.audit)
@@ -152,6 +162,18 @@ def open_project(path: str | Path, *, read_only: bool = False) -> Project:
     note_recoveries(project)
     activate_properties(project)  # the project's own vocabulary (workbench.properties)
     return project
+
+
+def _dropped_reason(path: Path, dropped: list[str]) -> str:
+    if not dropped:
+        return ""
+    n = len(dropped)
+    return (
+        f"{path.name}: {n} part{'s' if n > 1 else ''} of the file could not be taken in "
+        f"(first: {dropped[0]}; all are named in the warnings). It was opened read-only so "
+        "that saving cannot drop them from the file; Save As writes a copy without them, "
+        "and this file keeps them."
+    )
 
 
 # Notes for the user that a command line prints once the command is done (recovery
@@ -181,29 +203,39 @@ def note_recoveries(project: Project) -> None:
         NOTICES.append(text)
 
 
-def read_file(path: Path) -> tuple[Project, int]:
-    """Read any supported version into a new Project whose arrays stay lazy in the file."""
+def read_file(path: Path) -> tuple[Project, int | None]:
+    """Read any supported version into a new Project whose arrays stay lazy in the file.
+
+    Returns the project and the format version the file states (None when missing).
+    Objects it could not take in and a version number that disagrees with the content
+    are recorded in the store state (``dropped``, ``read_only_reason``)."""
     S.check_signature(path)
     try:
         f = open_h5_readonly(path)
     except _READ_ERRORS as exc:
-        raise ProjectError(
-            f"{path}: the file cannot be opened as HDF5; it is damaged or truncated ({exc})."
-        ) from exc
+        raise ProjectError(_open_failure(path, exc)) from exc
     handle = FileHandle(path, f)
     project = Project()
-    state_of(project).handle = handle
+    state = state_of(project)
+    state.handle = handle
     try:
-        version = check_root(path, f)
+        stated = check_root(path, f)
+        how = versions.plan(path, stated, versions.layout_of(f))
+        if how is None:
+            raise ProjectError(f"{path}: the project format version is missing or not a number.")
         size = path.stat().st_size
-        if version < FORMAT_VERSION:
+        if how.version < FORMAT_VERSION:
             from workbench.project.migrate import read_old_version
 
-            read_old_version(version, f, handle, project, size)
+            state.dropped = read_old_version(how.version, f, handle, project, size)
         else:
             reader = Reader(f, handle, project, size)
             reader.read()
-            state_of(project).signatures = reader.signatures
+            state.signatures = reader.signatures
+            state.dropped = reader.dropped
+        state.read_only_reason = how.read_only_reason
+        if how.read_only_reason:
+            project.warnings.insert(0, how.read_only_reason)
     except UserFacingError:
         handle.close()
         raise
@@ -214,11 +246,24 @@ def read_file(path: Path) -> tuple[Project, int]:
         handle.close()
         raise
     project.format_version = FORMAT_VERSION
-    return project, version
+    return project, stated
 
 
-def check_root(path: Path, f: h5py.File) -> int:
-    """The file's format version, after checking it is a project this version reads."""
+def _open_failure(path: Path, exc: BaseException) -> str:
+    """Why HDF5 could not open a file that has its signature: held open for writing by
+    another program (HDF5's file locking), or damaged."""
+    text = str(exc)
+    if "unable to lock file" in text or ("lock" in text.lower() and "errno = 11" in text):
+        return (
+            f"{path}: another program has the file open for writing (HDF5 refused to open "
+            "it while it is locked); close it there and open it again."
+        )
+    return f"{path}: the file cannot be opened as HDF5; it is damaged or truncated ({exc})."
+
+
+def check_root(path: Path, f: h5py.File) -> int | None:
+    """The file's stated format version (None when missing or not a number), after
+    checking it is a project and not of a newer version than this one reads."""
     a = S.Attrs(f, [])
     fmt = a.text(L.FORMAT_ATTR, "")
     if fmt != FORMAT_NAME:
@@ -227,15 +272,13 @@ def check_root(path: Path, f: h5py.File) -> int:
             f"(root attribute 'format' is {fmt or 'missing'}; expected {FORMAT_NAME!r})."
         )
     version = a.integer(L.VERSION_ATTR, -1)
-    if version < 0:
-        raise ProjectError(f"{path}: the project format version is missing or not a number.")
     if version > FORMAT_VERSION:
         raise FormatVersionError(
             f"{path} was written with project format version {version}; this Fibre Workbench "
             f"({__version__}) reads up to version {FORMAT_VERSION}. Please update Fibre "
             "Workbench to open it."
         )
-    return version
+    return version if version >= 0 else None
 
 
 # -- save ----------------------------------------------------------------------------
@@ -254,6 +297,9 @@ def save_project(project: Project, path: str | Path | None = None) -> None:
     target = Path(target_in).absolute()
     state = state_of(project)
     same = project.path is not None and same_file(target, Path(project.path))
+    if same and (state.dropped or state.read_only_reason):
+        reason = state.read_only_reason or _dropped_reason(target, state.dropped)
+        raise ProjectError(f"{reason} The project was not saved.")
     if project.read_only and same:
         raise ProjectError(
             "This project is open read-only and cannot be saved to its file. "
@@ -315,6 +361,7 @@ def save_project(project: Project, path: str | Path | None = None) -> None:
     project.path = target
     project.read_only = False
     project.read_only_reason = ""
+    state.dropped, state.read_only_reason = [], ""  # the new file holds what was saved
     state.audit_loaded = len(project.audit)
     state.audit_last = _audit_key(project)
     project.modified = modified

@@ -1,0 +1,175 @@
+"""Issue 18: a project is never rewritten from a misread.
+
+The issue's case: a current project whose ``format_version`` reads 0 (one flipped
+bit) opened as an empty version-0 project, and the next save wrote that over the
+original (1,008 KB became 32 KB, 43 measurements became 0); ``info --json`` said
+version 1. Now the content decides: the file is read as what it is, read-only, and
+nothing the reader could not take in is ever dropped by a save.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import h5py
+import pytest
+
+from workbench.cli.main import main
+from workbench.demo import write_demo
+from workbench.errors import ProjectError
+from workbench.project.store import close_project, open_project, save_project
+
+FIXTURE_V0 = Path(__file__).parent / "fixtures" / "project_v0.fwproj"
+
+
+def _count(p) -> int:
+    return sum(len(s.measurements) for s in p.samples.values())
+
+
+@pytest.fixture(scope="module")
+def demo_file(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("demo") / "demo.fwproj"
+    write_demo(path)
+    return path
+
+
+@pytest.fixture
+def flipped(demo_file, tmp_path) -> Path:
+    path = tmp_path / "flipped.fwproj"
+    shutil.copy(demo_file, path)
+    with h5py.File(path, "r+") as f:
+        f.attrs.modify("format_version", 0)
+    return path
+
+
+def test_flipped_version_bit_opens_read_only_with_everything(demo_file, flipped, capsys):
+    good = open_project(demo_file, read_only=True)
+    n, names = _count(good), {s.name for s in good.samples.values()}
+    close_project(good)
+    assert n >= 40
+    before = flipped.read_bytes()
+    p = open_project(flipped)
+    try:
+        assert p.read_only and "reads 0" in p.read_only_reason
+        assert _count(p) == n and {s.name for s in p.samples.values()} == names
+        assert p.sources, "the stored source files are all there"
+        with pytest.raises(ProjectError, match="read-only"):
+            save_project(p)
+    finally:
+        close_project(p)
+    # the issue's sequence on the command line: a command that saves is refused
+    sample = sorted(names)[0]
+    assert main(["label", str(flipped), "--sample", sample, "route:biochar=suitable"]) == 2
+    err = capsys.readouterr().err
+    assert "read-only" in err and len(err.strip().splitlines()) == 1, err
+    assert flipped.read_bytes() == before
+    assert main(["info", "--json", str(flipped)]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["format_version"] == 0 and doc["read_only"]
+    assert "reads 0" in doc["read_only_reason"]
+
+
+def test_save_as_writes_a_repaired_copy(flipped, tmp_path):
+    p = open_project(flipped)
+    n = _count(p)
+    repaired = tmp_path / "repaired.fwproj"
+    save_project(p, repaired)
+    close_project(p)
+    q = open_project(repaired)
+    try:
+        assert not q.read_only and q.warnings == [] and _count(q) == n
+    finally:
+        close_project(q)
+    with h5py.File(repaired, "r") as f:
+        assert int(f.attrs["format_version"]) == 1
+
+
+def test_real_version_0_file_still_migrates_and_info_says_0(tmp_path, capsys):
+    path = tmp_path / "old.fwproj"
+    shutil.copy(FIXTURE_V0, path)
+    p = open_project(path)
+    assert not p.read_only and p.dirty and _count(p) == 2
+    close_project(p)
+    assert main(["info", "--json", str(path)]) == 0
+    assert json.loads(capsys.readouterr().out)["format_version"] == 0
+
+
+def test_version_1_with_old_layout_is_read_only(tmp_path):
+    """The other direction: a version-0 file whose number reads 1 is read as version 0
+    (converted in memory) but not written over."""
+    path = tmp_path / "old.fwproj"
+    shutil.copy(FIXTURE_V0, path)
+    with h5py.File(path, "r+") as f:
+        f.attrs.modify("format_version", 1)
+    p = open_project(path)
+    try:
+        assert p.read_only and "older version-0 layout" in p.read_only_reason
+        assert _count(p) == 2
+    finally:
+        close_project(p)
+
+
+def test_skipped_sample_is_never_dropped_by_a_save(demo_file, tmp_path):
+    path = tmp_path / "damaged.fwproj"
+    shutil.copy(demo_file, path)
+    with h5py.File(path, "r+") as f:
+        sid = next(iter(f["samples"]))
+        del f[f"samples/{sid}/measurements"]
+        f[f"samples/{sid}"].create_dataset("measurements", data=[1, 2, 3])
+    before = path.read_bytes()
+    p = open_project(path)
+    try:
+        assert sid not in p.samples and p.read_only
+        assert f"/samples/{sid}" in p.read_only_reason
+        with pytest.raises(ProjectError):
+            save_project(p)
+        p.read_only = False  # even a script that clears the flag cannot save over it
+        with pytest.raises(ProjectError, match="not saved"):
+            save_project(p)
+    finally:
+        close_project(p)
+    assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("kind", ["soft", "external", "virtual"])
+def test_links_in_a_sample_group_are_reported_not_copied(demo_file, tmp_path, kind):
+    path = tmp_path / "linked.fwproj"
+    shutil.copy(demo_file, path)
+    other = tmp_path / "other.h5"
+    with h5py.File(other, "w") as f:
+        f["d"] = [1.0, 2.0]
+    with h5py.File(path, "r+") as f:
+        sid = next(iter(f["samples"]))
+        g = f[f"samples/{sid}"]
+        if kind == "soft":
+            g["extra"] = h5py.SoftLink("/sources")
+        elif kind == "external":
+            g["extra"] = h5py.ExternalLink(str(other), "/d")
+        else:
+            layout = h5py.VirtualLayout(shape=(2,), dtype="f8")
+            layout[:] = h5py.VirtualSource(str(other), "d", shape=(2,))
+            g.create_virtual_dataset("extra", layout)
+    p = open_project(path)
+    try:
+        assert any(f"/samples/{sid}/extra" in w for w in p.warnings), p.warnings
+        assert p.read_only
+        copy = tmp_path / "copy.fwproj"
+        save_project(p, copy)
+    finally:
+        close_project(p)
+    with h5py.File(copy, "r") as f:
+        assert "extra" not in f[f"samples/{sid}"], "the link was copied into the saved file"
+
+
+def test_added_group_keeps_file_read_only_and_info_names_it(demo_file, tmp_path, capsys):
+    path = tmp_path / "edited.fwproj"
+    shutil.copy(demo_file, path)
+    with h5py.File(path, "r+") as f:
+        f.create_group("my_notes").attrs["by"] = "h5py"
+    assert main(["info", str(path)]) == 0
+    assert "/my_notes: a group" in capsys.readouterr().out
+    p = open_project(path)
+    assert p.read_only
+    close_project(p)
