@@ -183,7 +183,7 @@
     </message>
     <message>
         <location filename="../../workbench/gui/actions.py" line="186"/>
-        <location filename="../../workbench/gui/analysis_actions.py" line="122"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="166"/>
         <source>&amp;View</source>
         <translation>&amp;Näytä</translation>
     </message>
@@ -204,7 +204,7 @@
     </message>
     <message>
         <location filename="../../workbench/gui/actions.py" line="206"/>
-        <location filename="../../workbench/gui/analysis_actions.py" line="146"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="190"/>
         <source>&amp;Help</source>
         <translation>&amp;Ohje</translation>
     </message>
@@ -212,74 +212,94 @@
 <context>
     <name>Analyses</name>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="115"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="153"/>
         <source>Suitability</source>
         <translation>Soveltuvuus</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="148"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="156"/>
+        <source>Every sample&apos;s suitability for each product route</source>
+        <translation>Jokaisen näytteen soveltuvuus kullekin tuotereitille</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/analysis_actions.py" line="161"/>
+        <source>&amp;Suitability matrix</source>
+        <translation>&amp;Soveltuvuusmatriisi</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/analysis_actions.py" line="163"/>
+        <source>Show every sample&apos;s suitability for each product route</source>
+        <translation>Näytä jokaisen näytteen soveltuvuus kullekin tuotereitille</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/analysis_actions.py" line="192"/>
         <source>&amp;Analyses</source>
         <translation>&amp;Analyysit</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="149"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="193"/>
         <source>&amp;Tools</source>
         <translation>T&amp;yökalut</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="162"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="206"/>
         <source>Re-run all &amp;stale results</source>
         <translation>Aja kaikki &amp;vanhentuneet tulokset uudelleen</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="164"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="208"/>
         <source>Compute again every result whose input data have changed</source>
         <translation>Laske uudelleen kaikki tulokset, joiden lähtötiedot ovat muuttuneet</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="169"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="213"/>
         <source>&amp;Self-assessment wizard…</source>
         <translation>&amp;Ohjattu itsearviointi…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="171"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="215"/>
         <source>Describe a side stream, add its lab values, see what it suits</source>
         <translation>Kuvaile sivuvirta, lisää sen laboratorioarvot ja katso, mihin se sopii</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="174"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="218"/>
         <source>&amp;Train classifier…</source>
         <translation>&amp;Opeta luokittelija…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="176"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="220"/>
         <source>Training &amp;labels…</source>
         <translation>Opetus&amp;luokat…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="180"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="224"/>
         <source>&amp;Plugins…</source>
         <translation>&amp;Liitännäiset…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="182"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="226"/>
         <source>Every plugin with its version, origin and status</source>
         <translation>Kaikki liitännäiset versioineen, alkuperineen ja tiloineen</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="241"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="285"/>
         <source>%1 on %2 sample(s)</source>
         <translation>%1, %2 näytettä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="257"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="301"/>
         <source>%1: %2 result(s) added.</source>
         <translation>%1: lisättiin %2 tulosta.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="263"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="307"/>
         <source>Skipped: %1</source>
         <translation>Ohitettiin: %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/analysis_actions.py" line="318"/>
+        <source>%1 could not run: %2</source>
+        <translation>%1 ei onnistunut: %2</translation>
     </message>
 </context>
 <context>
@@ -333,7 +353,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../workbench/gui/app.py" line="70"/>
+        <location filename="../../workbench/gui/app.py" line="74"/>
         <source>The demonstration project could not be created: %1</source>
         <translation>Esittelyprojektia ei voitu luoda: %1</translation>
     </message>
@@ -597,7 +617,7 @@
         <translation>Tuo ”%1”</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="252"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="296"/>
         <source>Run %1</source>
         <translation>Aja %1</translation>
     </message>
@@ -1447,78 +1467,88 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="124"/>
+        <location filename="../../workbench/gui/main_window.py" line="142"/>
         <source>Project</source>
         <translation>Projekti</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="127"/>
+        <location filename="../../workbench/gui/main_window.py" line="145"/>
         <source>Details</source>
         <translation>Tiedot</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="130"/>
+        <location filename="../../workbench/gui/main_window.py" line="148"/>
         <source>Tasks and log</source>
         <translation>Tehtävät ja loki</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="164"/>
+        <location filename="../../workbench/gui/main_window.py" line="228"/>
         <source>Untitled</source>
         <translation>Nimetön</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="167"/>
+        <location filename="../../workbench/gui/main_window.py" line="231"/>
         <source>[read-only]</source>
         <translation>[vain luku]</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="99"/>
+        <location filename="../../workbench/gui/main_window.py" line="106"/>
         <source>Filter samples…</source>
         <translation>Suodata näytteitä…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="101"/>
+        <location filename="../../workbench/gui/main_window.py" line="108"/>
         <source>Show only samples whose fields contain this text</source>
         <translation>Näytä vain näytteet, joiden tiedoissa on tämä teksti</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="195"/>
+        <location filename="../../workbench/gui/main_window.py" line="132"/>
+        <source>Samples and plots</source>
+        <translation>Näytteet ja kuvaajat</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/main_window.py" line="213"/>
+        <source>%1 failed: %2</source>
+        <translation>%1 epäonnistui: %2</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/main_window.py" line="259"/>
         <source>Use Save As to keep changes in a new file.</source>
         <translation>Käytä Tallenna nimellä -toimintoa säilyttääksesi muutokset uudessa tiedostossa.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="198"/>
+        <location filename="../../workbench/gui/main_window.py" line="262"/>
         <source>This project is read-only.</source>
         <translation>Tämä projekti on vain luku -tilassa.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="254"/>
+        <location filename="../../workbench/gui/main_window.py" line="318"/>
         <source>Saving the project…</source>
         <translation>Tallennetaan projektia…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="258"/>
+        <location filename="../../workbench/gui/main_window.py" line="322"/>
         <source>Select a sample or a measurement to plot its curves and spectra.</source>
         <translation>Valitse näyte tai mittaus piirtääksesi sen käyrät ja spektrit.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="303"/>
-        <location filename="../../workbench/gui/main_window.py" line="305"/>
+        <location filename="../../workbench/gui/main_window.py" line="366"/>
+        <location filename="../../workbench/gui/main_window.py" line="368"/>
         <source>Sample %1</source>
         <translation>Näyte %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="336"/>
+        <location filename="../../workbench/gui/main_window.py" line="399"/>
         <source>Delete %1 samples</source>
         <translation>Poista %1 näytettä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="341"/>
+        <location filename="../../workbench/gui/main_window.py" line="404"/>
         <source>Deleted %1 sample(s). Edit &gt; Undo brings them back.</source>
         <translation>Poistettiin %1 näyte(ttä). Muokkaa &gt; Kumoa palauttaa ne.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="350"/>
+        <location filename="../../workbench/gui/main_window.py" line="413"/>
         <source>Import files</source>
         <translation>Tuo tiedostoja</translation>
     </message>
@@ -1694,57 +1724,57 @@
 <context>
     <name>PlotView</name>
     <message>
-        <location filename="../../workbench/gui/plot_view.py" line="177"/>
+        <location filename="../../workbench/gui/plot_view.py" line="179"/>
         <source>Drag to pan, wheel to zoom, right-click for options and export.</source>
         <translation>Vedä siirtääksesi, rullaa zoomataksesi, oikealla painikkeella asetukset ja vienti.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/plot_view.py" line="185"/>
+        <location filename="../../workbench/gui/plot_view.py" line="187"/>
         <source>Temperature</source>
         <translation>Lämpötila</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/plot_view.py" line="186"/>
+        <location filename="../../workbench/gui/plot_view.py" line="188"/>
         <source>Time</source>
         <translation>Aika</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/plot_view.py" line="189"/>
+        <location filename="../../workbench/gui/plot_view.py" line="191"/>
         <source>Draw TGA curves against temperature or against time (a run that heats, holds and cools reads better against time)</source>
         <translation>Piirrä TGA-käyrät lämpötilan tai ajan funktiona (lämmittävä, pitävä ja jäähdyttävä ajo on selkeämpi ajan funktiona)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/plot_view.py" line="199"/>
+        <location filename="../../workbench/gui/plot_view.py" line="201"/>
         <source>TGA curves against:</source>
         <translation>TGA-käyrien vaaka-akseli:</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/plot_view.py" line="229"/>
+        <location filename="../../workbench/gui/plot_view.py" line="231"/>
         <source>Select a sample or a measurement to plot its curves and spectra.</source>
         <translation>Valitse näyte tai mittaus piirtääksesi sen käyrät ja spektrit.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/plot_view.py" line="292"/>
+        <location filename="../../workbench/gui/plot_view.py" line="294"/>
         <source>Nothing to plot: the selection has no curves or spectra.</source>
         <translation>Ei piirrettävää: valinnassa ei ole käyriä eikä spektrejä.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/plot_view.py" line="294"/>
+        <location filename="../../workbench/gui/plot_view.py" line="296"/>
         <source>Its values are listed in the details panel.</source>
         <translation>Sen arvot näkyvät tietopaneelissa.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/plot_view.py" line="319"/>
+        <location filename="../../workbench/gui/plot_view.py" line="321"/>
         <source>%1 more curves not shown.</source>
         <translation>%1 käyrää jätettiin näyttämättä.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/plot_view.py" line="321"/>
+        <location filename="../../workbench/gui/plot_view.py" line="323"/>
         <source>Some kinds of curve not shown; select fewer items.</source>
         <translation>Kaikkia käyrälajeja ei näytetä; valitse vähemmän kohteita.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/plot_view.py" line="333"/>
+        <location filename="../../workbench/gui/plot_view.py" line="335"/>
         <source>Signal</source>
         <translation>Signaali</translation>
     </message>
@@ -1923,113 +1953,114 @@
         <translation>Fibre Workbench -projektit (*%1)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="64"/>
+        <location filename="../../workbench/gui/project_files.py" line="70"/>
         <source>Closing the project failed: %1</source>
         <translation>Projektin sulkeminen epäonnistui: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="72"/>
+        <location filename="../../workbench/gui/project_files.py" line="78"/>
         <source>Please wait: the project is being saved.</source>
         <translation>Odota hetki: projektia tallennetaan.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="90"/>
+        <location filename="../../workbench/gui/project_files.py" line="96"/>
         <source>Unsaved changes</source>
         <translation>Tallentamattomia muutoksia</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="91"/>
+        <location filename="../../workbench/gui/project_files.py" line="97"/>
         <source>The project has unsaved changes. Save them before closing?</source>
         <translation>Projektissa on tallentamattomia muutoksia. Tallennetaanko ne ennen sulkemista?</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="108"/>
+        <location filename="../../workbench/gui/project_files.py" line="114"/>
         <source>Open project</source>
         <translation>Avaa projekti</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="116"/>
+        <location filename="../../workbench/gui/project_files.py" line="122"/>
         <source>Open %1</source>
         <translation>Avaa %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="121"/>
+        <location filename="../../workbench/gui/project_files.py" line="127"/>
         <location filename="../../workbench/gui/screenshot.py" line="55"/>
         <source>Opened %1</source>
         <translation>Avattiin %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="127"/>
+        <location filename="../../workbench/gui/project_files.py" line="138"/>
+        <location filename="../../workbench/gui/project_files.py" line="330"/>
         <source>Could not open %1: %2</source>
         <translation>Tiedostoa %1 ei voitu avata: %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="159"/>
+        <location filename="../../workbench/gui/project_files.py" line="174"/>
         <source>Save project as</source>
         <translation>Tallenna projekti nimellä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="171"/>
+        <location filename="../../workbench/gui/project_files.py" line="186"/>
         <source>The project is being saved already.</source>
         <translation>Projektia tallennetaan jo.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="201"/>
+        <location filename="../../workbench/gui/project_files.py" line="217"/>
         <source>Save %1</source>
         <translation>Tallenna %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="224"/>
+        <location filename="../../workbench/gui/project_files.py" line="240"/>
         <source>Not saved: %1</source>
         <translation>Ei tallennettu: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="222"/>
+        <location filename="../../workbench/gui/project_files.py" line="238"/>
         <source>Saving failed: %1</source>
         <translation>Tallennus epäonnistui: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="216"/>
+        <location filename="../../workbench/gui/project_files.py" line="232"/>
         <source>Saved %1</source>
         <translation>Tallennettiin %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="238"/>
+        <location filename="../../workbench/gui/project_files.py" line="254"/>
         <source>No recent projects</source>
         <translation>Ei viimeaikaisia projekteja</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="242"/>
+        <location filename="../../workbench/gui/project_files.py" line="258"/>
         <source>Clear list</source>
         <translation>Tyhjennä luettelo</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="269"/>
+        <location filename="../../workbench/gui/project_files.py" line="285"/>
         <source>Could not write the recovery file: %1</source>
         <translation>Palautustiedostoa ei voitu kirjoittaa: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="273"/>
+        <location filename="../../workbench/gui/project_files.py" line="289"/>
         <source>Writing recovery file</source>
         <translation>Kirjoitetaan palautustiedostoa</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="291"/>
+        <location filename="../../workbench/gui/project_files.py" line="309"/>
         <source>an untitled project</source>
         <translation>nimetöntä projektia</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="297"/>
+        <location filename="../../workbench/gui/project_files.py" line="336"/>
         <source>Recovered unsaved work of %1</source>
         <translation>Palautettiin tallentamaton työ: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="307"/>
+        <location filename="../../workbench/gui/project_files.py" line="343"/>
         <source>Recover unsaved work</source>
         <translation>Palauta tallentamaton työ</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="309"/>
+        <location filename="../../workbench/gui/project_files.py" line="345"/>
         <source>Fibre Workbench was closed without saving %1. Unsaved work from %2 was kept.
 
 Restore it? (No keeps the recovery file for later; Discard deletes it.)</source>
@@ -2041,50 +2072,45 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
 <context>
     <name>ProjectTreeModel</name>
     <message>
-        <location filename="../../workbench/gui/project_tree.py" line="128"/>
+        <location filename="../../workbench/gui/project_tree.py" line="137"/>
         <source>Name</source>
         <translation>Nimi</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_tree.py" line="128"/>
+        <location filename="../../workbench/gui/project_tree.py" line="137"/>
         <source>Type</source>
         <translation>Tyyppi</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_tree.py" line="166"/>
+        <location filename="../../workbench/gui/project_tree.py" line="175"/>
         <source>%1 measurements, %2 results</source>
         <translation>%1 mittausta, %2 tulosta</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_tree.py" line="181"/>
+        <location filename="../../workbench/gui/project_tree.py" line="193"/>
         <source>From %1</source>
         <translation>Lähde: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_tree.py" line="187"/>
+        <location filename="../../workbench/gui/project_tree.py" line="200"/>
         <source>Result</source>
         <translation>Tulos</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_tree.py" line="189"/>
+        <location filename="../../workbench/gui/project_tree.py" line="202"/>
         <source>(stale)</source>
         <translation>(vanhentunut)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_tree.py" line="196"/>
+        <location filename="../../workbench/gui/project_tree.py" line="212"/>
         <source>Stale: %1</source>
         <translation>Vanhentunut: %1</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/gui/project_tree.py" line="199"/>
-        <source>Derived by %1 %2</source>
-        <translation>Laskettu: %1 %2</translation>
     </message>
 </context>
 <context>
     <name>ProjectTreeView</name>
     <message>
-        <location filename="../../workbench/gui/project_tree.py" line="259"/>
+        <location filename="../../workbench/gui/project_tree.py" line="275"/>
         <source>Samples with their measurements and results. Select several to overlay their curves.</source>
         <translation>Näytteet mittauksineen ja tuloksineen. Valitse useita piirtääksesi niiden käyrät päällekkäin.</translation>
     </message>
@@ -2308,17 +2334,17 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
 <context>
     <name>SampleDelegate</name>
     <message>
-        <location filename="../../workbench/gui/sample_table.py" line="176"/>
+        <location filename="../../workbench/gui/sample_table.py" line="177"/>
         <source>Feedstock type (ISO 17225-1 origin group or side stream)</source>
         <translation>Raaka-ainetyyppi (ISO 17225-1 -alkuperäryhmä tai sivuvirta)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/sample_table.py" line="180"/>
+        <location filename="../../workbench/gui/sample_table.py" line="181"/>
         <source>YYYY-MM-DD</source>
         <translation>VVVV-KK-PP</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/sample_table.py" line="181"/>
+        <location filename="../../workbench/gui/sample_table.py" line="182"/>
         <source>Date the sample arrived, as YYYY-MM-DD</source>
         <translation>Näytteen saapumispäivä muodossa VVVV-KK-PP</translation>
     </message>
@@ -2359,7 +2385,7 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
 <context>
     <name>SampleTableModel</name>
     <message>
-        <location filename="../../workbench/gui/sample_table.py" line="110"/>
+        <location filename="../../workbench/gui/sample_table.py" line="111"/>
         <source>Measurements</source>
         <translation>Mittaukset</translation>
     </message>
@@ -2367,7 +2393,7 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
 <context>
     <name>SampleTableView</name>
     <message>
-        <location filename="../../workbench/gui/sample_table.py" line="227"/>
+        <location filename="../../workbench/gui/sample_table.py" line="231"/>
         <source>Double-click a cell to edit it. Every edit can be undone.</source>
         <translation>Kaksoisnapsauta solua muokataksesi sitä. Jokaisen muutoksen voi kumota.</translation>
     </message>

@@ -81,7 +81,7 @@ def main(argv: list[str]) -> int:
     win.table.select_sample(sample.id)
     analysis = getattr(win, "analysis", None)
     if analysis is not None:
-        analysis.suitability_dock.raise_()
+        analysis.show_matrix()
         analysis.suitability.schedule()
     _wait(app, 3.0)
     win.grab().save(str(out / "fw_main_fi.png"))

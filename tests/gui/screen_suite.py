@@ -161,10 +161,7 @@ class Context:
     def matrix(self):
         """The suitability matrix, shown and computed."""
         panel = self.win.analysis.suitability
-        dock = getattr(self.win.analysis, "suitability_dock", None)
-        if dock is not None:
-            dock.show()
-            dock.raise_()
+        self.win.analysis.show_matrix()  # its tab (or, in simple mode, its dock)
         panel.schedule()
         self.wait_until(lambda: panel.model.rowCount() > 0 and not self.win.runner.running(), 120)
         return panel

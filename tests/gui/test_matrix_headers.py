@@ -42,7 +42,7 @@ def test_finnish_route_headers_are_not_cut(qapp, qtbot, window, demo_project):
     try:
         window.doc.set_project(demo_project)
         panel = window.analysis.suitability
-        window.analysis.suitability_dock.raise_()
+        window.analysis.show_matrix()
         qtbot.waitUntil(lambda: panel.computations > 0, timeout=20000)
         names = _check_headers_fit(panel)
         assert "Puumuovi- ja luonnonkuitukomposiitit" in names
@@ -65,6 +65,6 @@ def test_finnish_route_headers_are_not_cut(qapp, qtbot, window, demo_project):
 def test_english_route_headers_are_not_cut(qtbot, window, demo_project):
     window.doc.set_project(demo_project)
     panel = window.analysis.suitability
-    window.analysis.suitability_dock.raise_()
+    window.analysis.show_matrix()
     qtbot.waitUntil(lambda: panel.computations > 0, timeout=20000)
     assert "Wood-plastic and natural-fibre composites" in _check_headers_fit(panel)

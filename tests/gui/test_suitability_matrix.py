@@ -10,8 +10,8 @@ WORDS = ("✔ Suitable", "◐ Conditional", "✘ Not suitable", "? No data")
 def _loaded(window, demo_project, qtbot):
     window.doc.set_project(demo_project)
     panel = window.analysis.suitability
-    assert panel.computations == 0  # hidden behind the task panel: nothing computed yet
-    window.analysis.suitability_dock.raise_()
+    assert panel.computations == 0  # its tab is not shown: nothing computed yet
+    window.analysis.show_matrix()
     qtbot.waitUntil(lambda: panel.computations > 0, timeout=20000)
     return panel
 

@@ -25,7 +25,7 @@ def test_finnish_explanation_shows_finnish_reasons(qapp, qtbot, window, demo_pro
     try:
         window.doc.set_project(demo_project)
         panel = window.analysis.suitability
-        window.analysis.suitability_dock.raise_()
+        window.analysis.show_matrix()
         qtbot.waitUntil(lambda: panel.computations > 0, timeout=20000)
         cells = panel.model.cells.values()
         failing = next(v for v in cells if v["verdict"] == "not suitable" and v["reasons"])

@@ -1,13 +1,14 @@
 """Analyses in the window: the Analyses and Tools menus, Help > Plugins, the result
-view, stale marking and the Suitability dock.
+view, stale marking and the suitability matrix (a main view: the window's second tab).
 
 ``install(win)`` is the one call ``MainWindow`` makes; everything else stays here:
 
 * Analyses menu: one entry per usable plugin (name in the UI language) opening its
   ``AnalysisDialog``; the run happens on the window's ``TaskRunner`` with progress and
   Cancel (``prepare_run`` works on copies, nothing is written); the validated results
-  are added by one ``AddResultsCommand`` (undoable). A failing plugin is reported in
-  the task panel with its traceback as details; the project is unchanged.
+  are added by one ``AddResultsCommand`` (undoable). A failing plugin's reason shows
+  whole in the message bar, its traceback as details in the task panel (grown to show
+  it); the project is unchanged.
 * Result view: selecting one result in the tree shows ``ResultView`` in the centre.
 * Stale results: recomputed (debounced) when samples change; the tree marks them
   "(stale)" and the result view offers a one-click Re-run, which recomputes with the
@@ -22,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QDockWidget, QMenu
+from PySide6.QtWidgets import QDialog, QDockWidget, QMenu, QWidget
 
 from workbench.analysis.registry import PluginRecord, Registry, get_registry
 from workbench.analysis.runner import PluginRunError, RunOutcome, prepare_run
@@ -53,6 +54,46 @@ def shared_result(project: Project, result: Result) -> Result | None:
             if owner is not None and ref.get("id") in owner.results:
                 return owner.results[ref["id"]]
     return None
+
+
+class MatrixDock(QDockWidget):
+    """The suitability matrix in a dock, for simple mode (``simple_mode.overview_dock``).
+
+    In the full workbench the matrix is a tab of the main window and this dock stays
+    hidden; showing the dock moves the matrix into it, hiding it puts the matrix back
+    into its tab.
+    """
+
+    def __init__(self, win: MainWindow, panel: QWidget, title: str) -> None:
+        super().__init__(title, win)
+        self.win = win
+        self.panel = panel
+        self.title = title
+        self.setObjectName("dock-suitability")
+
+    def setVisible(self, visible: bool) -> None:  # Qt name; show() and hide() call it
+        tabs = self.win.main_tabs
+        if visible and self.widget() is not self.panel:
+            self.setWidget(self.panel)
+            self.panel.explain_in_details(False)
+        super().setVisible(visible)
+        if not visible and tabs.indexOf(self.panel) < 0:
+            tabs.insertTab(1, self.panel, self.title)
+            self.panel.explain_in_details(True)
+            self.panel.show()
+
+
+def failure_text(exc: BaseException, scope: str = "sample") -> str:
+    """What a failed run tells the user: the plugin's own reason (with the sample it was
+    about, for a per-sample plugin), not the wrapper's."""
+    if isinstance(exc, PluginRunError):
+        text = exc.message
+        if exc.sample and scope != "project":
+            text = f"{exc.sample}: {text}"
+        for prefix in ("AnalysisError: ", "ValueError: "):
+            text = text.replace(prefix, "")
+        return text
+    return str(exc) or type(exc).__name__
 
 
 def run_analysis(
@@ -112,13 +153,20 @@ class AnalysisController(QObject):
         from workbench.gui.suitability_matrix import SuitabilityPanel
 
         self.suitability = SuitabilityPanel(win)
-        self.suitability_dock = QDockWidget(translate("Analyses", "Suitability"), win)
-        self.suitability_dock.setObjectName("dock-suitability")
-        self.suitability_dock.setWidget(self.suitability)
+        title = translate("Analyses", "Suitability")
+        win.main_tabs.addTab(self.suitability, title)
+        self.suitability.explain_in_details(True)
+        win.main_tabs.setTabToolTip(
+            1, translate("Analyses", "Every sample's suitability for each product route")
+        )
+        self.suitability_dock = MatrixDock(win, self.suitability, title)
         win.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.suitability_dock)
-        win.tabifyDockWidget(win.task_dock, self.suitability_dock)
-        win.task_dock.raise_()
-        self.view_menu_action = self.suitability_dock.toggleViewAction()
+        self.suitability_dock.hide()
+        self.view_menu_action = QAction(translate("Analyses", "&Suitability matrix"), win)
+        self.view_menu_action.setShortcut("Ctrl+M")
+        tip = translate("Analyses", "Show every sample's suitability for each product route")
+        self.view_menu_action.setStatusTip(tip)
+        self.view_menu_action.triggered.connect(self.show_matrix)
         view_menu = self._menu(translate("Actions", "&View"))
         if view_menu is not None:
             view_menu.insertAction(view_menu.actions()[3], self.view_menu_action)
@@ -269,6 +317,15 @@ class AnalysisController(QObject):
             task = holder.get("task")
             if task is not None and isinstance(exc, PluginRunError) and exc.traceback:
                 task.details = exc.traceback
+            if task is not None and not isinstance(exc, CancelledError):
+                assert record.manifest is not None
+                task.error = failure_text(exc, record.manifest.scope)
+                self.win.show_failure(
+                    translate("Analyses", "%1 could not run: %2")
+                    .replace("%1", name)
+                    .replace("%2", task.error)
+                )
+                task.reported = True
 
         holder["task"] = self.win.runner.submit(
             title,
@@ -332,6 +389,13 @@ class AnalysisController(QObject):
             if rid not in done:
                 done.add(rid)
                 self.rerun(sid, rid)
+
+    def show_matrix(self) -> None:
+        """The suitability matrix in front (its tab, or its dock in simple mode)."""
+        if self.suitability_dock.isVisible():
+            self.suitability_dock.raise_()
+        else:
+            self.win.show_main_view(self.suitability)
 
     # -- selection and stale marking ---------------------------------------------------
     def select_result(self, sid: str, rid: str) -> None:

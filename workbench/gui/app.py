@@ -56,12 +56,16 @@ def open_demo(window: MainWindow) -> None:
 
 
 def start_window(window: MainWindow, project_path: str | None) -> None:
-    """What the window shows first: the given project, a recovery, the demo, or nothing."""
+    """What the window shows first: the given project, a recovery, the demo (first start),
+    the project that was open when the window last closed, or nothing."""
     settings = window.ui_settings
+    last = settings.last_project()
     if project_path:
         window.open_path(project_path)
     elif window.offer_recovery():
         pass
+    elif settings.first_start_done() and last and Path(last).is_file():
+        window.open_path(last)
     elif not settings.first_start_done():
         try:
             open_demo(window)

@@ -59,6 +59,10 @@ class DetailsPanel(QWidget):
             msg = self.tr("Select a sample, measurement or result to see its details.")
         self.browser.setHtml(f"<p style='color:#666'>{escape(msg)}</p>")
 
+    def show_html(self, html: str) -> None:
+        """Show ready-made rich text (a verdict's explanation from the matrix)."""
+        self.browser.setHtml(html)
+
     def show_ref(self, project: Project, ref: tuple[str, str, str | None]) -> None:
         kind, sid, cid = ref
         sample = project.samples.get(sid)

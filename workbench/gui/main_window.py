@@ -1,21 +1,25 @@
 """The main window: lays out the panels and connects them to the open project.
 
-Panels: project tree (left), plot view over the sample table (centre), details
-(right), tasks and log (bottom). File operations live in ``project_files.py`` (a mixin),
-menus in ``actions.py``, undoable edits in ``commands.py``; this module wires them.
+Panels: project tree (left), the main views in the centre as tabs (the samples page:
+plot view over the sample table; the suitability matrix, added by ``analysis_actions``),
+details (right), tasks and log (bottom: a few lines high, grown when something fails,
+whose reason also shows whole in the message bar). File operations live in
+``project_files.py`` (a mixin), menus in ``actions.py``, undoable edits in
+``commands.py``; this module wires them.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QDockWidget,
     QLineEdit,
     QMainWindow,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -34,9 +38,11 @@ from workbench.gui.project_tree import ProjectTreeModel, ProjectTreeView
 from workbench.gui.sample_table import COLUMNS, SampleTableModel, SampleTableView
 from workbench.gui.settings import UiSettings
 from workbench.gui.task_panel import TaskPanel
-from workbench.gui.tasks import TaskRunner
+from workbench.gui.tasks import FAILED, Task, TaskRunner
 
 Ref = tuple[str, str, str | None]
+LOG_LINES_SMALL = 3  # the log dock's height at start, in lines
+LOG_SHARE_GROWN = 0.3  # its share of the window's height once something failed
 
 
 class MainWindow(ProjectFilesMixin, QMainWindow):
@@ -49,6 +55,7 @@ class MainWindow(ProjectFilesMixin, QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.runner = TaskRunner(self)
         self.setAcceptDrops(True)
+        self.closing = False
         self.resize(1400, 900)
         self._build_panels()
         self.actions_ = build_actions(self)
@@ -76,8 +83,9 @@ class MainWindow(ProjectFilesMixin, QMainWindow):
         geometry, state = self.ui_settings.window_state()
         if geometry is not None:
             self.restoreGeometry(geometry)
-        if state is not None:
-            self.restoreState(state)
+        # the docks' first sizes are set once the window has its size (showEvent),
+        # unless the user's own arrangement is restored
+        self._sized_docks = state is not None and self.restoreState(state)
         from workbench.gui.help_menu import install as install_help
 
         self.help_actions = install_help(self)
@@ -87,7 +95,6 @@ class MainWindow(ProjectFilesMixin, QMainWindow):
         self.tree_model = ProjectTreeModel(self.doc, self)
         self.tree = ProjectTreeView()
         self.tree.setModel(self.tree_model)
-        self.tree.header().resizeSection(0, 200)
         self.table_model = SampleTableModel(self.doc, self.undo_stack, self)
         self.table = SampleTableView(self.table_model)
         self.plot = PlotView()
@@ -112,12 +119,23 @@ class MainWindow(ProjectFilesMixin, QMainWindow):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([480, 240])
+        self.samples_splitter = splitter
+        # the main views, one tab each: samples (plots over the table) and the
+        # suitability matrix (analysis_actions adds it); simple mode swaps the samples
+        # page's splitter for its own panel (simple_mode.py)
+        self.samples_page = QWidget()
+        page = QVBoxLayout(self.samples_page)
+        page.setContentsMargins(0, 0, 0, 0)
+        page.addWidget(splitter)
+        self.main_tabs = QTabWidget()
+        self.main_tabs.setDocumentMode(True)
+        self.main_tabs.addTab(self.samples_page, self.tr("Samples and plots"))
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addWidget(self.message_bar)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.main_tabs, 1)
         self.setCentralWidget(central)
 
         self.tree_dock = self._dock(
@@ -132,8 +150,9 @@ class MainWindow(ProjectFilesMixin, QMainWindow):
             self.task_panel,
             Qt.DockWidgetArea.BottomDockWidgetArea,
         )
-        self.resizeDocks([self.tree_dock, self.details_dock], [330, 350], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.task_dock], [120], Qt.Orientation.Vertical)
+        self.resizeDocks([self.tree_dock, self.details_dock], [300, 320], Qt.Orientation.Horizontal)
+        self.shrink_log()
+        self.runner.taskEnded.connect(self._on_task_ended)
 
         self.tree.selectionModel().selectionChanged.connect(self._on_tree_selection)
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection)
@@ -152,8 +171,54 @@ class MainWindow(ProjectFilesMixin, QMainWindow):
         self.addDockWidget(area, dock)
         return dock
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._sized_docks:
+            self._sized_docks = True
+            self.size_docks()
+            QTimer.singleShot(0, self.size_docks)  # again once the layout has settled
+
+    def size_docks(self) -> None:
+        """Side docks a fifth of the width each (at least enough for names), log small."""
+        width = self.width()
+        side = [max(300, width // 5)] * 2
+        self.resizeDocks([self.tree_dock, self.details_dock], side, Qt.Orientation.Horizontal)
+        self.shrink_log()
+
     def docks(self) -> list[QDockWidget]:
         return [self.tree_dock, self.details_dock, self.task_dock]
+
+    # -- the log dock: small until something fails -------------------------------------
+    def shrink_log(self) -> None:
+        """The tasks and log dock a few lines high (its size at start)."""
+        lines = self.task_panel.log_view.fontMetrics().lineSpacing() * LOG_LINES_SMALL
+        header = self.task_panel.log_view.header().sizeHint().height()
+        self.resizeDocks([self.task_dock], [lines + header + 12], Qt.Orientation.Vertical)
+
+    def grow_log(self) -> None:
+        """Show the tasks and log dock, a third of the window high, with its newest lines."""
+        self.task_dock.show()
+        self.task_dock.raise_()
+        wanted = int(self.height() * LOG_SHARE_GROWN)
+        if self.task_dock.height() < wanted:
+            self.resizeDocks([self.task_dock], [wanted], Qt.Orientation.Vertical)
+
+    def show_failure(self, text: str) -> None:
+        """A failure's whole reason in the message bar, and the log grown to its details."""
+        self.message_bar.show_message(text, "error")
+        self.grow_log()
+
+    def _on_task_ended(self, task: Task) -> None:
+        if task.state == FAILED and not task.quiet and not task.reported:
+            self.show_failure(
+                self.tr("%1 failed: %2").replace("%1", task.title).replace("%2", task.error)
+            )
+
+    def show_main_view(self, widget: QWidget) -> None:
+        """Bring one of the central tabs (samples, suitability) to the front."""
+        index = self.main_tabs.indexOf(widget)
+        if index >= 0:
+            self.main_tabs.setCurrentIndex(index)
 
     # -- state ----------------------------------------------------------------------
     def update_title(self) -> None:
@@ -264,9 +329,8 @@ class MainWindow(ProjectFilesMixin, QMainWindow):
             sample = project.samples.get(sid)
             if sample is None:
                 continue
-            if kind == "sample":
+            if kind == "sample":  # its measurements; a result's plots show when it is chosen
                 items += [(sample, m) for m in sample.measurements.values()]
-                items += [(sample, r) for r in sample.results.values()]
             elif kind == "measurement" and cid in sample.measurements:
                 items.append((sample, sample.measurements[cid]))
             elif kind == "result" and cid in sample.results:
@@ -384,6 +448,7 @@ class MainWindow(ProjectFilesMixin, QMainWindow):
         if not self.confirm_discard_or_save():
             event.ignore()
             return
+        self.closing = True  # the open project stays the one reopened at the next start
         self.runner.shutdown()
         self.stop_recovery()
         self.release_project()

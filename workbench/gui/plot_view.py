@@ -122,6 +122,8 @@ def curves_of(sample: Sample, item: Measurement | Result) -> list[Curve]:
             )
         return out
     for plot in item.plots:
+        if plot.get("kind", "line") != "line":
+            continue  # points, bars and tables are drawn by the result view only
         xcol = item.columns.get(str(plot.get("x", "")))
         if xcol is None:
             continue

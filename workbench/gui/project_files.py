@@ -45,6 +45,9 @@ class ProjectFilesMixin:
         """Show ``project`` (the previous one must already be released)."""
         self.undo_stack.clear()
         self.doc.set_project(project)
+        if not getattr(self, "closing", False):  # closing keeps it for the next start
+            path = project.path if project is not None else None
+            self.ui_settings.set_last_project(str(path) if path is not None else "")
         if project is None:
             return
         if project.path is not None:
@@ -126,6 +129,8 @@ class ProjectFilesMixin:
             # too (a double-click on the file after a crash), and kept unless chosen
             self.offer_recovery(recovery.crashed_recoveries(project.path))
 
+        holder: dict = {}
+
         def failed(exc: BaseException) -> None:
             if isinstance(exc, UserFacingError) and not Path(path).exists():
                 self.ui_settings.remove_recent_file(path)
@@ -135,12 +140,16 @@ class ProjectFilesMixin:
                 .replace("%2", str(exc)),
                 "error",
             )
+            holder["task"].reported = True
 
         def work(progress, p: str, ro: bool) -> Project:
             progress.update(0.0, "")
             return store.open_project(p, read_only=ro)
 
-        return self.runner.submit(title, work, path, read_only, on_done=done, on_error=failed)
+        holder["task"] = self.runner.submit(
+            title, work, path, read_only, on_done=done, on_error=failed
+        )
+        return holder["task"]
 
     def save(self, wait: bool = False) -> bool:
         """Save to the project's file (Save As when it has none or is read-only).
@@ -200,6 +209,7 @@ class ProjectFilesMixin:
         def failed(exc: BaseException) -> None:
             self.doc.set_busy(False)
             self._save_failed(exc)
+            self._save_task.reported = True
 
         self.doc.set_busy(True)
         name = Path(path).name if path else Path(project.path or "").name

@@ -12,13 +12,22 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QStyle, QTreeView, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHeaderView,
+    QStyle,
+    QTreeView,
+    QWidget,
+)
 
 from workbench.gui.document import ProjectDocument
-from workbench.gui.i18n import feedstock_label, kind_label, result_label
+from workbench.gui.i18n import feedstock_choices, feedstock_label, kind_label, result_label
 from workbench.model import Measurement, Result, Sample
 
-REF_ROLE = Qt.ItemDataRole.UserRole + 1  # ("sample"|"measurement"|"result", sample_id, child_id)
+REF_ROLE = Qt.ItemDataRole.UserRole + 1
+NARROW_TREE = 330  # pixels: below this the tree shows names only  # ("sample"|"measurement"|"result", sample_id, child_id)
 
 Index = QModelIndex | QPersistentModelIndex
 _NO_PARENT = QModelIndex()  # the invalid index Qt passes for "top level"
@@ -162,11 +171,12 @@ class ProjectTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
             return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_DirIcon)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return (
+            counts = (
                 self.tr("%1 measurements, %2 results")
                 .replace("%1", str(len(sample.measurements)))
                 .replace("%2", str(len(sample.results)))
             )
+            return "\n".join([sample.name, feedstock_label(sample.feedstock_type), counts])
         return None
 
     def _measurement_data(self, m: Measurement, column: int, role: int) -> Any:
@@ -178,7 +188,10 @@ class ProjectTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
             return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tr("From %1").replace("%1", m.source_name) if m.source_name else None
+            lines = [self._measurement_data(m, 0, Qt.ItemDataRole.DisplayRole), kind_label(m.kind)]
+            if m.source_name:
+                lines.append(self.tr("From %1").replace("%1", m.source_name))
+            return "\n".join(lines)
         return None
 
     def _result_data(self, r: Result, column: int, role: int) -> Any:
@@ -193,13 +206,14 @@ class ProjectTreeModel(QAbstractItemModel):
                 icon = QStyle.StandardPixmap.SP_MessageBoxWarning
             return QApplication.style().standardIcon(icon)
         if role == Qt.ItemDataRole.ToolTipRole and r.id in self.stale_results:
-            return self.tr("Stale: %1").replace("%1", "; ".join(self.stale_results[r.id]))
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return (
-                self.tr("Derived by %1 %2")
-                .replace("%1", r.plugin_id)
-                .replace("%2", r.plugin_version)
+            return "\n".join(
+                [
+                    result_label(r),
+                    self.tr("Stale: %1").replace("%1", "; ".join(self.stale_results[r.id])),
+                ]
             )
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return result_label(r)
         return None
 
     # -- document signals ------------------------------------------------------------
@@ -251,6 +265,8 @@ class ProjectTreeView(QTreeView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setUniformRowHeights(True)
+        self.setIndentation(14)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)  # the whole name as tooltip
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setAlternatingRowColors(True)
@@ -260,6 +276,33 @@ class ProjectTreeView(QTreeView):
                 "Select several to overlay their curves."
             )
         )
+
+    def setModel(self, model: QAbstractItemModel) -> None:
+        super().setModel(model)
+        # the names get the room; the type column as wide as most type names (longer
+        # ones elided, whole in the tooltip), the user may widen it
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        widths = sorted(self.fontMetrics().horizontalAdvance(t) for _v, t in feedstock_choices())
+        self._type_width = (widths[len(widths) // 2] if widths else 90) + 12
+        self._fit_type_column()
+
+    def _fit_type_column(self) -> None:
+        """Names come first: in a narrow tree the type column is hidden (each name's
+        tooltip says its type); otherwise it is as wide as a middling type name, at
+        most a third of the tree (longer types end in "…", whole in the tooltip)."""
+        width = self.viewport().width()
+        narrow = width < NARROW_TREE
+        self.header().setSectionHidden(1, narrow)
+        if not narrow:
+            self.header().resizeSection(1, min(self._type_width, width // 3))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.model() is not None and hasattr(self, "_type_width"):
+            self._fit_type_column()
 
     def selected_refs(self) -> list[tuple[str, str, str | None]]:
         model = self.model()

@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -38,6 +38,7 @@ from workbench.model import EDITABLE_SAMPLE_FIELDS
 
 SAMPLE_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 COLUMNS = ("name", "feedstock_type", "measurements", "supplier", "origin", "date_received", "notes")
+PREFERRED_WIDTHS = (230, 150, 40, 150, 150, 40, 200)  # shares of any width beyond the titles
 Index = QModelIndex | QPersistentModelIndex
 _NO_PARENT = QModelIndex()  # the invalid index Qt passes for "top level"
 
@@ -142,8 +143,8 @@ class SampleTableModel(QAbstractTableModel):
             return feedstock_label(value) if field == "feedstock_type" else value
         if role == Qt.ItemDataRole.EditRole:
             return value
-        if role == Qt.ItemDataRole.ToolTipRole and field == "notes" and value:
-            return value
+        if role == Qt.ItemDataRole.ToolTipRole and value:  # the whole text of a cut cell
+            return feedstock_label(value) if field == "feedstock_type" else value
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -218,13 +219,49 @@ class SampleTableView(QTableView):
         )
         self.verticalHeader().setDefaultSectionSize(24)
         self.verticalHeader().setVisible(False)
+        self.setWordWrap(False)  # one line per row: long texts end in "…", whole as tooltip
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
-        for col, width in enumerate((170, 150, 115, 140, 140, 105, 220)):
-            header.resizeSection(col, width)
-        header.setSectionResizeMode(COLUMNS.index("notes"), QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)
+        header.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self._fitting = False
+        self._user_sized = False
+        header.sectionResized.connect(self._on_section_resized)
+        self.fit_columns()
         self.setToolTip(self.tr("Double-click a cell to edit it. Every edit can be undone."))
+
+    def _on_section_resized(self, *_args: object) -> None:
+        if not self._fitting:
+            self._user_sized = True  # the user's widths stay
+
+    def header_width(self, column: int) -> int:
+        """The width a column needs to show its whole title and the sort arrow."""
+        title = str(self.model().headerData(column, Qt.Orientation.Horizontal) or "")
+        return self.horizontalHeader().fontMetrics().horizontalAdvance(title) + 34
+
+    def fit_columns(self) -> None:
+        """Share the width among the columns: every title whole, the rest in proportion
+        to ``PREFERRED_WIDTHS`` (scrolling only when even the titles do not fit)."""
+        if self._user_sized:
+            return
+        available = self.viewport().width() or sum(PREFERRED_WIDTHS)
+        least = [self.header_width(c) for c in range(len(COLUMNS))]
+        widths = [max(w, p) for w, p in zip(least, PREFERRED_WIDTHS)]
+        if sum(widths) > available:
+            spare = max(available - sum(least), 0)
+            extra = [max(p - w, 0) for w, p in zip(least, PREFERRED_WIDTHS)]
+            total = sum(extra) or 1
+            widths = [w + spare * e // total for w, e in zip(least, extra)]
+        self._fitting = True
+        try:
+            for column, width in enumerate(widths):
+                self.horizontalHeader().resizeSection(column, width)
+        finally:
+            self._fitting = False
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_columns()
 
     def selected_sample_ids(self) -> list[str]:
         rows = sorted(

@@ -1,4 +1,4 @@
-"""UI state kept in QSettings: window geometry, recent projects, language.
+"""UI state kept in QSettings: window geometry, recent and last projects, language.
 
 Only user-interface state lives here; anything that changes results belongs in the
 project file. Recent files are de-duplicated (by resolved path) and capped.
@@ -54,6 +54,13 @@ class UiSettings:
 
     def clear_recent_files(self) -> None:
         self.qs.setValue("recent/files", [])
+
+    # -- the project open when the window closed (reopened at the next start) -----
+    def last_project(self) -> str:
+        return str(self.qs.value("session/last_project", "") or "")
+
+    def set_last_project(self, path: str) -> None:
+        self.qs.setValue("session/last_project", _norm(path) if path else "")
 
     # -- language ---------------------------------------------------------------
     def language(self) -> str:

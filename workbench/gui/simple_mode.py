@@ -271,6 +271,8 @@ class SimpleModeController:
             for dock in docks:
                 if dock.objectName() in names:
                     dock.show()
+            if overview is not None:  # the matrix goes back to its tab (analysis_actions)
+                overview.hide()
             self.stack.setCurrentWidget(self.full_page)
         for menu_action in self._menus():
             menu_action.setVisible(not simple)

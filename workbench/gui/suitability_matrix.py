@@ -7,7 +7,8 @@ Suitable, ◐ Conditional, ✘ Not suitable, ? No data) and a background colour.
 project changes (debounced, never on the GUI thread: a demo-size project takes about
 0.3 s; while the panel is hidden it only notes that it is out of date), filters by route (multi-select) and by verdict, and shows the full explanation
 of a clicked cell (``verdict_view.explanation_html``) with the nearest reference
-feedstocks and any learned-model predictions.
+feedstocks and any learned-model predictions: in the Details dock while the matrix is
+a main view (it then gets the whole width), beside it in simple mode.
 """
 
 from __future__ import annotations
@@ -254,6 +255,8 @@ class SuitabilityPanel(QWidget):
             + "  "
             + self.tr("* learned model prediction available")
         )
+        legend.setWordWrap(True)  # the matrix is a main view: it must fit a small window
+        legend.setMinimumWidth(120)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Show:")))
         top.addWidget(self.routes_button)
@@ -261,6 +264,7 @@ class SuitabilityPanel(QWidget):
         top.addWidget(legend, 1)
         top.addWidget(self.status)
         splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setChildrenCollapsible(False)
         splitter.addWidget(self.view)
         splitter.addWidget(self.explanation)
         splitter.setStretchFactor(0, 3)
@@ -410,7 +414,16 @@ class SuitabilityPanel(QWidget):
         if v is None:
             return
         refs = self.model.references.get(v["sample_id"], [])
-        self.explanation.setHtml(explanation_html(v, refs))
+        html = explanation_html(v, refs)
+        self.explanation.setHtml(html)
+        if self.explanation.isHidden():  # the matrix fills its tab: the Details dock explains
+            self.win.details.show_html(html)
+            self.win.details_dock.show()
+
+    def explain_in_details(self, on: bool) -> None:
+        """Explanations in the window's Details dock (``on``: the matrix is a main view
+        and gets the whole width) or beside the matrix (simple mode, docks hidden)."""
+        self.explanation.setVisible(not on)
 
     def cell_texts(self) -> list[list[str]]:
         """Displayed text of every visible cell (for tests)."""

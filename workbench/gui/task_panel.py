@@ -99,6 +99,7 @@ class TaskPanel(QWidget):
         if task.quiet:
             return
         item = QTreeWidgetItem([task.title, "", "", self.tr("Running")])
+        item.setToolTip(0, task.title)  # a long title is cut in the column
         self.tasks.insertTopLevelItem(0, item)
         bar = QProgressBar()
         bar.setRange(0, 1000)
@@ -119,6 +120,7 @@ class TaskPanel(QWidget):
         item = self._rows.get(task.id)
         if item is not None and task.message:
             item.setText(3, task.message)
+            item.setToolTip(3, task.message)
 
     def _on_ended(self, task: Task) -> None:
         item = self._rows.get(task.id)
@@ -130,6 +132,7 @@ class TaskPanel(QWidget):
             CANCELLED: self.tr("Cancelled"),
         }[task.state]
         item.setText(3, status)
+        item.setToolTip(3, status)
         self._buttons[task.id].setEnabled(False)
         if task.state == DONE:
             self._bars[task.id].setValue(1000)

@@ -46,6 +46,8 @@ class Task:
     on_done: Callable[[Any], None] | None = None
     on_error: Callable[[BaseException], None] | None = None
     quiet: bool = False  # housekeeping (recovery files): not listed in the task panel
+    # set by an ``on_error`` that told the user itself (the window then adds no message)
+    reported: bool = False
 
     def cancel(self) -> None:
         """Ask the work to stop at its next progress update or check."""
