@@ -60,7 +60,7 @@ def test_the_log_starts_small_and_grows_with_the_reason_when_a_run_fails(
     assert window.message_bar.level == "error"
     assert "a calibration needs at least 4" in text  # the whole reason, where it is seen
     assert "AnalysisError" not in text and "plugin pls_calibration failed" not in text
-    assert window.task_dock.height() >= 0.25 * window.height()
+    qtbot.waitUntil(lambda: window.task_dock.height() >= 0.25 * window.height(), timeout=3000)
 
 
 def test_sample_table_titles_are_whole_at_1366(window, demo_project, qtbot):

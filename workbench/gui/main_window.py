@@ -56,6 +56,7 @@ class MainWindow(ProjectFilesMixin, QMainWindow):
         self.runner = TaskRunner(self)
         self.setAcceptDrops(True)
         self.closing = False
+        self.log_grown = False  # a failure grew the log dock: it keeps that size
         self.resize(1400, 900)
         self._build_panels()
         self.actions_ = build_actions(self)
@@ -183,7 +184,8 @@ class MainWindow(ProjectFilesMixin, QMainWindow):
         width = self.width()
         side = [max(300, width // 5)] * 2
         self.resizeDocks([self.tree_dock, self.details_dock], side, Qt.Orientation.Horizontal)
-        self.shrink_log()
+        if not self.log_grown:
+            self.shrink_log()
 
     def docks(self) -> list[QDockWidget]:
         return [self.tree_dock, self.details_dock, self.task_dock]
@@ -197,6 +199,7 @@ class MainWindow(ProjectFilesMixin, QMainWindow):
 
     def grow_log(self) -> None:
         """Show the tasks and log dock, a third of the window high, with its newest lines."""
+        self.log_grown = True
         self.task_dock.show()
         self.task_dock.raise_()
         wanted = int(self.height() * LOG_SHARE_GROWN)
