@@ -215,8 +215,8 @@ def test_html_report_shows_analysis_notes_in_the_report_language():
     sid = "s-spruce-bark"
     (result,) = run_plugin(project, "moisture_ash", sid, registry=discover())
     ash = next(m for m in result.messages if m["en"].startswith("Ash "))
-    fi_html = build_report_html(project, [], sample_ids=[sid], lang="fi")
-    en_html = build_report_html(project, [], sample_ids=[sid], lang="en")
+    fi_html = build_report_html(project, [], sample_ids=[sid], lang="fi").replace("\u00a0", " ")
+    en_html = build_report_html(project, [], sample_ids=[sid], lang="en").replace("\u00a0", " ")
     assert "Analyysien huomautukset" in fi_html and "Notes from the analyses" in en_html
     assert ash["fi"] in fi_html and ash["en"] not in fi_html
     assert ash["en"] in en_html and ash["fi"] not in en_html

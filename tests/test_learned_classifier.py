@@ -148,7 +148,7 @@ def test_report_shows_learned_prediction_beside_rule_verdict(tmp_path):
     out = tmp_path / "r.html"
     write_report(project, out, sample_names=["S00"])
     html = out.read_text(encoding="utf-8")
-    assert "Learned model" in html and "cross-validated accuracy" in html
+    assert "Your own trained model" in html and "cross-validated accuracy" in html
 
 
 def test_classify_json_shows_learned_prediction_beside_verdict(tmp_path, capsys):

@@ -79,32 +79,54 @@ def _verdicts(project: Project) -> list[dict]:
 
 def test_report_states_everything_a_reader_needs():
     project = _project()
-    html = build_report_html(project, _verdicts(project))
+    html = build_report_html(project, _verdicts(project)).replace("\u00a0", " ")
     for expected in (
         "Spruce bark 2",
         "Sawmill Oy",
-        "TGA run 1",
         "ISO 18134-2",
-        "tga_proximate",
-        "1.0.0",
+        "TGA proximate analysis 1.0.0",  # the analysis by its name and version
         "Wood chips",
         "✘ not suitable",  # symbol and word, not only colour
+        "Too much ash (at most 3 %, yours 3.1 %).",  # the reason in plain words
         "ISO 17225-1:2021 Table 4",
         "bark_tga.txt",
         project.sources[next(iter(project.sources))].sha256,
-        "wood_chips.toml",
+        "Wood chips 1.2",  # the route specification's version
         "debark",
         "data:image/svg+xml;base64,",
     ):
         assert expected in html, expected
+    for raw in ("tga_proximate", "wood_chips", ".toml", "Project:"):  # no ids, no files
+        assert raw not in html, raw
 
 
 def test_report_in_finnish_uses_finnish_texts():
     project = _project()
     html = build_report_html(project, _verdicts(project), lang="fi")
-    assert "Soveltuvuusmatriisi" in html
+    assert "Mihin materiaali soveltuu" in html
     assert "Puuhake" in html
     assert "ei sovellu" in html
+
+
+def test_sources_keep_what_a_reader_can_find_and_drop_maintainers_notes():
+    from workbench.report.sources import OWN_RULE, SourceIndex, citations
+
+    assert [c.key for c in citations("[S90] Rynk et al., Table 4.2; [S92] CalRecycle")] == [
+        "S90",
+        "S92",
+    ]
+    assert (
+        citations("[S80] Dissolving pulp (Wikipedia copy citing Biermann 1996; Sixta 2006)")[0].text
+        == "Dissolving pulp"
+    )
+    assert citations("route-requirements.md section 6 and section 13, gap 8")[0].key == OWN_RULE
+    index = SourceIndex()
+    assert index.keys("ISO 17225-1:2021 Table 4") == "R1"
+    assert index.keys("[S18] ENplus handbook (route-requirements.md section 3)") == "S18"
+    assert [(c.key, c.text) for c in index.listing()] == [
+        ("R1", "ISO 17225-1:2021 Table 4"),
+        ("S18", "ENplus handbook"),
+    ]
 
 
 def test_every_report_text_has_both_languages():

@@ -147,7 +147,7 @@ def test_report_texts_are_in_finnish():
 
     empty = [k for k, (en, fi) in TEXTS.items() if not en.strip() or not fi.strip()]
     assert not empty, f"report texts without Finnish: {empty}"
-    assert text("title_sample", "fi") == "Näyteraportti"
+    assert text("title_sample", "fi", "Kuori") == "Soveltuvuusraportti: Kuori"
 
 
 def test_vocabulary_labels_are_in_finnish():

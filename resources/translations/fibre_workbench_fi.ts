@@ -183,7 +183,7 @@
     </message>
     <message>
         <location filename="../../workbench/gui/actions.py" line="186"/>
-        <location filename="../../workbench/gui/analysis_actions.py" line="166"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="170"/>
         <source>&amp;View</source>
         <translation>&amp;Näytä</translation>
     </message>
@@ -204,7 +204,7 @@
     </message>
     <message>
         <location filename="../../workbench/gui/actions.py" line="206"/>
-        <location filename="../../workbench/gui/analysis_actions.py" line="190"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="194"/>
         <source>&amp;Help</source>
         <translation>&amp;Ohje</translation>
     </message>
@@ -212,92 +212,92 @@
 <context>
     <name>Analyses</name>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="153"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="156"/>
         <source>Suitability</source>
         <translation>Soveltuvuus</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="156"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="160"/>
         <source>Every sample&apos;s suitability for each product route</source>
         <translation>Jokaisen näytteen soveltuvuus kullekin tuotereitille</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="161"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="165"/>
         <source>&amp;Suitability matrix</source>
         <translation>&amp;Soveltuvuusmatriisi</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="163"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="167"/>
         <source>Show every sample&apos;s suitability for each product route</source>
         <translation>Näytä jokaisen näytteen soveltuvuus kullekin tuotereitille</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="192"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="196"/>
         <source>&amp;Analyses</source>
         <translation>&amp;Analyysit</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="193"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="197"/>
         <source>&amp;Tools</source>
         <translation>T&amp;yökalut</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="206"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="210"/>
         <source>Re-run all &amp;stale results</source>
         <translation>Aja kaikki &amp;vanhentuneet tulokset uudelleen</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="208"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="212"/>
         <source>Compute again every result whose input data have changed</source>
         <translation>Laske uudelleen kaikki tulokset, joiden lähtötiedot ovat muuttuneet</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="213"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="217"/>
         <source>&amp;Self-assessment wizard…</source>
         <translation>&amp;Ohjattu itsearviointi…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="215"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="219"/>
         <source>Describe a side stream, add its lab values, see what it suits</source>
         <translation>Kuvaile sivuvirta, lisää sen laboratorioarvot ja katso, mihin se sopii</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="218"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="222"/>
         <source>&amp;Train classifier…</source>
         <translation>&amp;Opeta luokittelija…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="220"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="224"/>
         <source>Training &amp;labels…</source>
         <translation>Opetus&amp;luokat…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="224"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="228"/>
         <source>&amp;Plugins…</source>
         <translation>&amp;Liitännäiset…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="226"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="230"/>
         <source>Every plugin with its version, origin and status</source>
         <translation>Kaikki liitännäiset versioineen, alkuperineen ja tiloineen</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="285"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="289"/>
         <source>%1 on %2 sample(s)</source>
         <translation>%1, %2 näytettä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="301"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="305"/>
         <source>%1: %2 result(s) added.</source>
         <translation>%1: lisättiin %2 tulosta.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="307"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="311"/>
         <source>Skipped: %1</source>
         <translation>Ohitettiin: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="318"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="324"/>
         <source>%1 could not run: %2</source>
         <translation>%1 ei onnistunut: %2</translation>
     </message>
@@ -617,7 +617,7 @@
         <translation>Tuo ”%1”</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="296"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="300"/>
         <source>Run %1</source>
         <translation>Aja %1</translation>
     </message>
@@ -640,37 +640,37 @@
 <context>
     <name>DataPage</name>
     <message>
-        <location filename="../../workbench/gui/wizard.py" line="127"/>
-        <source>2. Add your lab data</source>
-        <translation>2. Lisää laboratoriotietosi</translation>
+        <location filename="../../workbench/gui/wizard.py" line="160"/>
+        <source>Add your lab data</source>
+        <translation>Lisää laboratorioarvot</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/wizard.py" line="130"/>
+        <location filename="../../workbench/gui/wizard.py" line="163"/>
         <source>Import the files from your lab, or type the values you have. Leave a field empty if you do not know it.</source>
         <translation>Tuo laboratoriosi tiedostot tai kirjoita arvot, jotka sinulla on. Jätä kenttä tyhjäksi, jos et tiedä arvoa.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/wizard.py" line="134"/>
+        <location filename="../../workbench/gui/wizard.py" line="167"/>
         <source>Import lab files…</source>
         <translation>Tuo laboratorion tiedostoja…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/wizard.py" line="162"/>
+        <location filename="../../workbench/gui/wizard.py" line="195"/>
         <source>Or type lab values:</source>
         <translation>Tai kirjoita laboratorioarvot:</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/wizard.py" line="168"/>
+        <location filename="../../workbench/gui/wizard.py" line="201"/>
         <source>Import lab files</source>
         <translation>Tuo laboratorion tiedostoja</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/wizard.py" line="172"/>
+        <location filename="../../workbench/gui/wizard.py" line="205"/>
         <source>In the preview, choose the sample “%1” as the target.</source>
         <translation>Valitse esikatselussa kohteeksi näyte ”%1”.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/wizard.py" line="196"/>
+        <location filename="../../workbench/gui/wizard.py" line="229"/>
         <source>Please check: %1</source>
         <translation>Tarkista: %1</translation>
     </message>
@@ -678,44 +678,64 @@
 <context>
     <name>DescribePage</name>
     <message>
-        <location filename="../../workbench/gui/wizard.py" line="97"/>
-        <source>1. Describe your side stream</source>
-        <translation>1. Kuvaile sivuvirtasi</translation>
+        <location filename="../../workbench/gui/wizard.py" line="109"/>
+        <source>Describe your side stream</source>
+        <translation>Kuvaile sivuvirtasi</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/wizard.py" line="98"/>
+        <location filename="../../workbench/gui/wizard.py" line="110"/>
         <source>Tell us what the material is. Only the name is required.</source>
         <translation>Kerro, mitä materiaali on. Vain nimi on pakollinen.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/wizard.py" line="100"/>
+        <location filename="../../workbench/gui/wizard.py" line="112"/>
         <source>e.g. Sawmill bark, spring 2026</source>
         <translation>esim. Sahan kuori, kevät 2026</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/wizard.py" line="106"/>
+        <location filename="../../workbench/gui/wizard.py" line="118"/>
         <source>e.g. our mill in Kuopio</source>
         <translation>esim. tehtaamme Kuopiossa</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/wizard.py" line="108"/>
+        <location filename="../../workbench/gui/wizard.py" line="120"/>
         <source>Name:</source>
         <translation>Nimi:</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/wizard.py" line="109"/>
+        <location filename="../../workbench/gui/wizard.py" line="121"/>
         <source>What kind of material:</source>
         <translation>Millaista materiaalia:</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/wizard.py" line="110"/>
+        <location filename="../../workbench/gui/wizard.py" line="122"/>
         <source>Supplier:</source>
         <translation>Toimittaja:</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/wizard.py" line="111"/>
+        <location filename="../../workbench/gui/wizard.py" line="123"/>
         <source>Where it comes from:</source>
         <translation>Mistä se tulee:</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/wizard.py" line="125"/>
+        <source>Start a new project for it</source>
+        <translation>Aloita sille uusi projekti</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/wizard.py" line="128"/>
+        <source>Where to keep this assessment</source>
+        <translation>Mihin arvio tallennetaan</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/wizard.py" line="142"/>
+        <source>Untitled</source>
+        <translation>Nimetön</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/wizard.py" line="143"/>
+        <source>Add it to the open project “%1”</source>
+        <translation>Lisää se avoimeen projektiin ”%1”</translation>
     </message>
 </context>
 <context>
@@ -731,166 +751,166 @@
         <translation>Valitse näyte, mittaus tai tulos nähdäksesi sen tiedot.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="86"/>
+        <location filename="../../workbench/gui/details_panel.py" line="90"/>
         <source>Measurement</source>
         <translation>Mittaus</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="86"/>
+        <location filename="../../workbench/gui/details_panel.py" line="90"/>
         <source>Result</source>
         <translation>Tulos</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="113"/>
+        <location filename="../../workbench/gui/details_panel.py" line="117"/>
         <source>Property</source>
         <translation>Ominaisuus</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="113"/>
+        <location filename="../../workbench/gui/details_panel.py" line="117"/>
         <source>Value</source>
         <translation>Arvo</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="113"/>
-        <location filename="../../workbench/gui/details_panel.py" line="161"/>
+        <location filename="../../workbench/gui/details_panel.py" line="117"/>
+        <location filename="../../workbench/gui/details_panel.py" line="165"/>
         <source>Basis</source>
         <translation>Perusta</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="133"/>
+        <location filename="../../workbench/gui/details_panel.py" line="137"/>
         <source>Feedstock type</source>
         <translation>Raaka-ainetyyppi</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="134"/>
+        <location filename="../../workbench/gui/details_panel.py" line="138"/>
         <source>Supplier</source>
         <translation>Toimittaja</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="135"/>
+        <location filename="../../workbench/gui/details_panel.py" line="139"/>
         <source>Origin</source>
         <translation>Alkuperä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="136"/>
+        <location filename="../../workbench/gui/details_panel.py" line="140"/>
         <source>Date received</source>
         <translation>Vastaanotettu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="137"/>
+        <location filename="../../workbench/gui/details_panel.py" line="141"/>
         <source>Notes</source>
         <translation>Huomautukset</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="138"/>
+        <location filename="../../workbench/gui/details_panel.py" line="142"/>
         <source>Measurements</source>
         <translation>Mittaukset</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="139"/>
+        <location filename="../../workbench/gui/details_panel.py" line="143"/>
         <source>Results</source>
         <translation>Tulokset</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="140"/>
-        <location filename="../../workbench/gui/details_panel.py" line="197"/>
+        <location filename="../../workbench/gui/details_panel.py" line="144"/>
+        <location filename="../../workbench/gui/details_panel.py" line="201"/>
         <source>Identifier</source>
         <translation>Tunniste</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="150"/>
-        <location filename="../../workbench/gui/details_panel.py" line="182"/>
-        <location filename="../../workbench/gui/details_panel.py" line="201"/>
+        <location filename="../../workbench/gui/details_panel.py" line="154"/>
+        <location filename="../../workbench/gui/details_panel.py" line="186"/>
+        <location filename="../../workbench/gui/details_panel.py" line="205"/>
         <source>Values</source>
         <translation>Arvot</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="156"/>
+        <location filename="../../workbench/gui/details_panel.py" line="160"/>
         <source>Sample</source>
         <translation>Näyte</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="157"/>
+        <location filename="../../workbench/gui/details_panel.py" line="161"/>
         <source>Kind</source>
         <translation>Laji</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="158"/>
+        <location filename="../../workbench/gui/details_panel.py" line="162"/>
         <source>Method</source>
         <translation>Menetelmä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="159"/>
+        <location filename="../../workbench/gui/details_panel.py" line="163"/>
         <source>Instrument</source>
         <translation>Laite</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="160"/>
+        <location filename="../../workbench/gui/details_panel.py" line="164"/>
         <source>Replicate</source>
         <translation>Rinnakkaismääritys</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="162"/>
+        <location filename="../../workbench/gui/details_panel.py" line="166"/>
         <source>Points</source>
         <translation>Pisteitä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="163"/>
+        <location filename="../../workbench/gui/details_panel.py" line="167"/>
         <source>Source file</source>
         <translation>Lähdetiedosto</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="164"/>
+        <location filename="../../workbench/gui/details_panel.py" line="168"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="165"/>
+        <location filename="../../workbench/gui/details_panel.py" line="169"/>
         <source>Imported</source>
         <translation>Tuotu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="175"/>
+        <location filename="../../workbench/gui/details_panel.py" line="179"/>
         <source>values</source>
         <translation>arvoa</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="179"/>
+        <location filename="../../workbench/gui/details_panel.py" line="183"/>
         <source>Columns</source>
         <translation>Sarakkeet</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="189"/>
+        <location filename="../../workbench/gui/details_panel.py" line="193"/>
         <source>Stated in the file</source>
         <translation>Tiedostossa ilmoitettu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="194"/>
+        <location filename="../../workbench/gui/details_panel.py" line="198"/>
         <source>Plugin</source>
         <translation>Liitännäinen</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="195"/>
+        <location filename="../../workbench/gui/details_panel.py" line="199"/>
         <source>Application version</source>
         <translation>Sovelluksen versio</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="196"/>
+        <location filename="../../workbench/gui/details_panel.py" line="200"/>
         <source>Created</source>
         <translation>Luotu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="204"/>
+        <location filename="../../workbench/gui/details_panel.py" line="208"/>
         <source>Messages</source>
         <translation>Viestit</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="207"/>
+        <location filename="../../workbench/gui/details_panel.py" line="211"/>
         <source>Parameters</source>
         <translation>Parametrit</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="210"/>
+        <location filename="../../workbench/gui/details_panel.py" line="214"/>
         <source>Inputs</source>
         <translation>Lähtötiedot</translation>
     </message>
@@ -1467,88 +1487,88 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="142"/>
+        <location filename="../../workbench/gui/main_window.py" line="143"/>
         <source>Project</source>
         <translation>Projekti</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="145"/>
+        <location filename="../../workbench/gui/main_window.py" line="146"/>
         <source>Details</source>
         <translation>Tiedot</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="148"/>
+        <location filename="../../workbench/gui/main_window.py" line="149"/>
         <source>Tasks and log</source>
         <translation>Tehtävät ja loki</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="228"/>
+        <location filename="../../workbench/gui/main_window.py" line="232"/>
         <source>Untitled</source>
         <translation>Nimetön</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="231"/>
+        <location filename="../../workbench/gui/main_window.py" line="235"/>
         <source>[read-only]</source>
         <translation>[vain luku]</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="106"/>
+        <location filename="../../workbench/gui/main_window.py" line="107"/>
         <source>Filter samples…</source>
         <translation>Suodata näytteitä…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="108"/>
+        <location filename="../../workbench/gui/main_window.py" line="109"/>
         <source>Show only samples whose fields contain this text</source>
         <translation>Näytä vain näytteet, joiden tiedoissa on tämä teksti</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="132"/>
+        <location filename="../../workbench/gui/main_window.py" line="133"/>
         <source>Samples and plots</source>
         <translation>Näytteet ja kuvaajat</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="213"/>
+        <location filename="../../workbench/gui/main_window.py" line="217"/>
         <source>%1 failed: %2</source>
         <translation>%1 epäonnistui: %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="259"/>
+        <location filename="../../workbench/gui/main_window.py" line="263"/>
         <source>Use Save As to keep changes in a new file.</source>
         <translation>Käytä Tallenna nimellä -toimintoa säilyttääksesi muutokset uudessa tiedostossa.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="262"/>
+        <location filename="../../workbench/gui/main_window.py" line="266"/>
         <source>This project is read-only.</source>
         <translation>Tämä projekti on vain luku -tilassa.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="318"/>
+        <location filename="../../workbench/gui/main_window.py" line="322"/>
         <source>Saving the project…</source>
         <translation>Tallennetaan projektia…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="322"/>
+        <location filename="../../workbench/gui/main_window.py" line="326"/>
         <source>Select a sample or a measurement to plot its curves and spectra.</source>
         <translation>Valitse näyte tai mittaus piirtääksesi sen käyrät ja spektrit.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="366"/>
-        <location filename="../../workbench/gui/main_window.py" line="368"/>
+        <location filename="../../workbench/gui/main_window.py" line="370"/>
+        <location filename="../../workbench/gui/main_window.py" line="372"/>
         <source>Sample %1</source>
         <translation>Näyte %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="399"/>
+        <location filename="../../workbench/gui/main_window.py" line="403"/>
         <source>Delete %1 samples</source>
         <translation>Poista %1 näytettä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="404"/>
+        <location filename="../../workbench/gui/main_window.py" line="408"/>
         <source>Deleted %1 sample(s). Edit &gt; Undo brings them back.</source>
         <translation>Poistettiin %1 näyte(ttä). Muokkaa &gt; Kumoa palauttaa ne.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="413"/>
+        <location filename="../../workbench/gui/main_window.py" line="417"/>
         <source>Import files</source>
         <translation>Tuo tiedostoja</translation>
     </message>
@@ -1556,7 +1576,7 @@
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../workbench/gui/message_bar.py" line="29"/>
+        <location filename="../../workbench/gui/message_bar.py" line="32"/>
         <source>Hide this message</source>
         <translation>Piilota tämä viesti</translation>
     </message>
@@ -1990,77 +2010,77 @@
     </message>
     <message>
         <location filename="../../workbench/gui/project_files.py" line="138"/>
-        <location filename="../../workbench/gui/project_files.py" line="330"/>
+        <location filename="../../workbench/gui/project_files.py" line="333"/>
         <source>Could not open %1: %2</source>
         <translation>Tiedostoa %1 ei voitu avata: %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="174"/>
+        <location filename="../../workbench/gui/project_files.py" line="177"/>
         <source>Save project as</source>
         <translation>Tallenna projekti nimellä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="186"/>
+        <location filename="../../workbench/gui/project_files.py" line="189"/>
         <source>The project is being saved already.</source>
         <translation>Projektia tallennetaan jo.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="217"/>
+        <location filename="../../workbench/gui/project_files.py" line="220"/>
         <source>Save %1</source>
         <translation>Tallenna %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="240"/>
+        <location filename="../../workbench/gui/project_files.py" line="243"/>
         <source>Not saved: %1</source>
         <translation>Ei tallennettu: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="238"/>
+        <location filename="../../workbench/gui/project_files.py" line="241"/>
         <source>Saving failed: %1</source>
         <translation>Tallennus epäonnistui: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="232"/>
+        <location filename="../../workbench/gui/project_files.py" line="235"/>
         <source>Saved %1</source>
         <translation>Tallennettiin %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="254"/>
+        <location filename="../../workbench/gui/project_files.py" line="257"/>
         <source>No recent projects</source>
         <translation>Ei viimeaikaisia projekteja</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="258"/>
+        <location filename="../../workbench/gui/project_files.py" line="261"/>
         <source>Clear list</source>
         <translation>Tyhjennä luettelo</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="285"/>
+        <location filename="../../workbench/gui/project_files.py" line="288"/>
         <source>Could not write the recovery file: %1</source>
         <translation>Palautustiedostoa ei voitu kirjoittaa: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="289"/>
+        <location filename="../../workbench/gui/project_files.py" line="292"/>
         <source>Writing recovery file</source>
         <translation>Kirjoitetaan palautustiedostoa</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="309"/>
+        <location filename="../../workbench/gui/project_files.py" line="312"/>
         <source>an untitled project</source>
         <translation>nimetöntä projektia</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="336"/>
+        <location filename="../../workbench/gui/project_files.py" line="339"/>
         <source>Recovered unsaved work of %1</source>
         <translation>Palautettiin tallentamaton työ: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="343"/>
+        <location filename="../../workbench/gui/project_files.py" line="346"/>
         <source>Recover unsaved work</source>
         <translation>Palauta tallentamaton työ</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="345"/>
+        <location filename="../../workbench/gui/project_files.py" line="348"/>
         <source>Fibre Workbench was closed without saving %1. Unsaved work from %2 was kept.
 
 Restore it? (No keeps the recovery file for later; Discard deletes it.)</source>
@@ -2118,55 +2138,94 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
 <context>
     <name>ReportPage</name>
     <message>
-        <location filename="../../workbench/gui/wizard.py" line="277"/>
-        <source>4. Save the report</source>
-        <translation>4. Tallenna raportti</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/gui/wizard.py" line="279"/>
-        <source>A report with your values, every verdict and where the limits come from.</source>
-        <translation>Raportti, jossa ovat arvosi, jokainen arvio ja raja-arvojen lähteet.</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/gui/wizard.py" line="281"/>
+        <location filename="../../workbench/gui/wizard_report.py" line="64"/>
         <source>Web page (HTML)</source>
         <translation>Verkkosivu (HTML)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/wizard.py" line="282"/>
-        <source>PDF document</source>
-        <translation>PDF-tiedosto</translation>
+        <location filename="../../workbench/gui/wizard_report.py" line="56"/>
+        <source>Save the report</source>
+        <translation>Tallenna raportti</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/wizard.py" line="288"/>
+        <location filename="../../workbench/gui/wizard_report.py" line="59"/>
+        <source>One page of answers and reasons for your side stream, then the values and the limits they were checked against, with their sources.</source>
+        <translation>Sivu vastauksia ja perusteluja sivuvirrastasi, sitten arvot ja raja-arvot, joihin niitä verrattiin, lähteineen.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/wizard_report.py" line="63"/>
+        <source>PDF document (to print or send)</source>
+        <translation>PDF-asiakirja (tulostettavaksi tai lähetettäväksi)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/wizard_report.py" line="70"/>
         <source>Choose…</source>
         <translation>Valitse…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/wizard.py" line="290"/>
-        <location filename="../../workbench/gui/wizard.py" line="319"/>
+        <location filename="../../workbench/gui/wizard_report.py" line="71"/>
+        <source>Choose the folder for the report</source>
+        <translation>Valitse raportin kansio</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/wizard_report.py" line="75"/>
         <source>Save report</source>
         <translation>Tallenna raportti</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/wizard.py" line="332"/>
+        <location filename="../../workbench/gui/wizard_report.py" line="78"/>
+        <source>Open report</source>
+        <translation>Avaa raportti</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/wizard_report.py" line="80"/>
+        <source>Open folder</source>
+        <translation>Avaa kansio</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/wizard_report.py" line="90"/>
+        <source>Save in folder:</source>
+        <translation>Tallenna kansioon:</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/wizard_report.py" line="91"/>
+        <source>File name:</source>
+        <translation>Tiedoston nimi:</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/wizard_report.py" line="116"/>
+        <source>Keep my answers and values in a project file beside the report</source>
+        <translation>Säilytä vastaukseni ja arvoni projektitiedostossa raportin vieressä</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/wizard_report.py" line="118"/>
+        <source>Save the project with my answers as well</source>
+        <translation>Tallenna myös projekti vastauksineni</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/wizard_report.py" line="125"/>
+        <source>Folder for the report</source>
+        <translation>Raportin kansio</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/wizard_report.py" line="141"/>
         <source>Writing the report…</source>
         <translation>Kirjoitetaan raporttia…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/wizard.py" line="342"/>
-        <source>Saved: %1</source>
-        <translation>Tallennettu: %1</translation>
+        <location filename="../../workbench/gui/wizard_report.py" line="152"/>
+        <source>Report saved: %1</source>
+        <translation>Raportti tallennettu: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/wizard.py" line="346"/>
+        <location filename="../../workbench/gui/wizard_report.py" line="157"/>
+        <source>Your answers and values are kept in %1; File &gt; Open brings them back.</source>
+        <translation>Vastauksesi ja arvosi on tallennettu tiedostoon %1; Tiedosto &gt; Avaa tuo ne takaisin.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/wizard_report.py" line="176"/>
         <source>Could not save the report: %1</source>
         <translation>Raporttia ei voitu tallentaa: %1</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/gui/wizard.py" line="349"/>
-        <source>Write report</source>
-        <translation>Kirjoita raportti</translation>
     </message>
 </context>
 <context>
@@ -2399,19 +2458,32 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
     </message>
 </context>
 <context>
+    <name>SelfAssessment</name>
+    <message>
+        <location filename="../../workbench/gui/self_assessment.py" line="78"/>
+        <source>report</source>
+        <translation>raportti</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/self_assessment.py" line="113"/>
+        <source>Save report %1</source>
+        <translation>Tallenna raportti %1</translation>
+    </message>
+</context>
+<context>
     <name>SelfAssessmentWizard</name>
     <message>
-        <location filename="../../workbench/gui/wizard.py" line="362"/>
+        <location filename="../../workbench/gui/wizard.py" line="316"/>
         <source>Self-assessment of a side stream</source>
         <translation>Sivuvirran itsearviointi</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/wizard.py" line="387"/>
+        <location filename="../../workbench/gui/wizard.py" line="358"/>
         <source>Self-assessment: describe “%1”</source>
         <translation>Itsearviointi: kuvaile ”%1”</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/wizard.py" line="427"/>
+        <location filename="../../workbench/gui/wizard.py" line="398"/>
         <source>Typed lab values</source>
         <translation>Syötetyt laboratorioarvot</translation>
     </message>
@@ -2419,32 +2491,52 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
 <context>
     <name>SimpleMode</name>
     <message>
-        <location filename="../../workbench/gui/simple_mode.py" line="67"/>
+        <location filename="../../workbench/gui/simple_mode.py" line="106"/>
         <source>Save report</source>
         <translation>Tallenna raportti</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/simple_mode.py" line="69"/>
-        <source>Web page (*.html);;PDF document (*.pdf)</source>
-        <translation>Verkkosivu (*.html);;PDF-tiedosto (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/gui/simple_mode.py" line="79"/>
+        <location filename="../../workbench/gui/simple_mode.py" line="128"/>
         <source>The report could not be saved: %1</source>
         <translation>Raporttia ei voitu tallentaa: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/simple_mode.py" line="84"/>
+        <location filename="../../workbench/gui/simple_mode.py" line="120"/>
         <source>Report saved to %1</source>
         <translation>Raportti tallennettiin: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/simple_mode.py" line="220"/>
+        <location filename="../../workbench/gui/simple_mode.py" line="84"/>
+        <source>suitability report</source>
+        <translation>soveltuvuusraportti</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/simple_mode.py" line="97"/>
+        <source>There is no sample to report on yet: start the self-assessment first.</source>
+        <translation>Raportoitavaa näytettä ei vielä ole: aloita ensin itsearviointi.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/simple_mode.py" line="108"/>
+        <source>PDF document (*.pdf);;Web page (*.html)</source>
+        <translation>PDF-asiakirja (*.pdf);;Verkkosivu (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/simple_mode.py" line="115"/>
+        <source>Writing the report to %1…</source>
+        <translation>Kirjoitetaan raporttia tiedostoon %1…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/simple_mode.py" line="122"/>
+        <source>Open report</source>
+        <translation>Avaa raportti</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/simple_mode.py" line="282"/>
         <source>&amp;Simple mode</source>
         <translation>&amp;Pelkistetty tila</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/simple_mode.py" line="222"/>
+        <location filename="../../workbench/gui/simple_mode.py" line="284"/>
         <source>Show only the self-assessment, the verdicts and the report (switch off for the full workbench)</source>
         <translation>Näytä vain itsearviointi, arviot ja raportti (poista käytöstä saadaksesi täyden työkalun)</translation>
     </message>
@@ -2452,72 +2544,83 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
 <context>
     <name>SimplePanel</name>
     <message>
-        <location filename="../../workbench/gui/simple_mode.py" line="102"/>
+        <location filename="../../workbench/gui/simple_mode.py" line="148"/>
         <source>What does your side stream suit?</source>
         <translation>Mihin sivuvirtasi sopii?</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/simple_mode.py" line="107"/>
+        <location filename="../../workbench/gui/simple_mode.py" line="153"/>
         <source>Describe the material and type in the lab values you have. The overview below shows, for each product route, whether the material suits it; click a cell to see why. Save the report to share the result.</source>
         <translation>Kuvaile materiaali ja kirjoita laboratorioarvot, jotka sinulla on. Alla oleva yleiskuva näyttää jokaisesta tuotereitistä, sopiiko materiaali siihen; napsauta solua nähdäksesi syyn. Tallenna raportti jakaaksesi tuloksen.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/simple_mode.py" line="117"/>
+        <location filename="../../workbench/gui/simple_mode.py" line="164"/>
         <source>1.  Start self-assessment…</source>
         <translation>1.  Aloita itsearviointi…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/simple_mode.py" line="118"/>
+        <location filename="../../workbench/gui/simple_mode.py" line="165"/>
         <source>Answer a few questions about the material and add its lab values</source>
         <translation>Vastaa muutamaan materiaalia koskevaan kysymykseen ja lisää sen laboratorioarvot</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/simple_mode.py" line="122"/>
+        <location filename="../../workbench/gui/simple_mode.py" line="169"/>
         <source>2.  Save report…</source>
         <translation>2.  Tallenna raportti…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/simple_mode.py" line="123"/>
-        <source>Save the suitability report as a web page (HTML) or PDF</source>
-        <translation>Tallenna soveltuvuusraportti verkkosivuna (HTML) tai PDF-tiedostona</translation>
+        <location filename="../../workbench/gui/simple_mode.py" line="170"/>
+        <location filename="../../workbench/gui/simple_mode.py" line="235"/>
+        <source>Save the suitability report as a PDF document or a web page (HTML)</source>
+        <translation>Tallenna soveltuvuusraportti PDF-asiakirjana tai verkkosivuna (HTML)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/simple_mode.py" line="127"/>
+        <location filename="../../workbench/gui/simple_mode.py" line="174"/>
         <source>Open another project…</source>
         <translation>Avaa toinen projekti…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/simple_mode.py" line="128"/>
+        <location filename="../../workbench/gui/simple_mode.py" line="175"/>
         <source>Open a project file (.fwproj)</source>
         <translation>Avaa projektitiedosto (.fwproj)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/simple_mode.py" line="131"/>
+        <location filename="../../workbench/gui/simple_mode.py" line="178"/>
         <source>Switch to the full workbench</source>
         <translation>Siirry täyteen työkaluun</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/simple_mode.py" line="133"/>
+        <location filename="../../workbench/gui/simple_mode.py" line="180"/>
         <source>Show every panel and menu: import, analyses, plots (View &gt; Simple mode)</source>
         <translation>Näytä kaikki paneelit ja valikot: tuonti, analyysit, kuvaajat (Näytä &gt; Pelkistetty tila)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/simple_mode.py" line="168"/>
+        <location filename="../../workbench/gui/simple_mode.py" line="217"/>
         <source>No project is open.</source>
         <translation>Yhtään projektia ei ole auki.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/simple_mode.py" line="170"/>
+        <location filename="../../workbench/gui/simple_mode.py" line="221"/>
+        <source>The demonstration project is open: an example, not your data. The self-assessment starts a project of its own for your side stream.</source>
+        <translation>Esittelyprojekti on auki: esimerkki, ei sinun aineistoasi. Itsearviointi aloittaa sivuvirrallesi oman projektin.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/simple_mode.py" line="227"/>
         <source>Untitled</source>
         <translation>Nimetön</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/simple_mode.py" line="172"/>
-        <source>Project: %1, %2 samples</source>
-        <translation>Projekti: %1, %2 näytettä</translation>
+        <location filename="../../workbench/gui/simple_mode.py" line="229"/>
+        <source>Project: %1 · side streams: %2</source>
+        <translation>Projekti: %1 · sivuvirtoja: %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/simple_mode.py" line="186"/>
+        <location filename="../../workbench/gui/simple_mode.py" line="237"/>
+        <source>Start the self-assessment first: the report covers your own side streams</source>
+        <translation>Aloita ensin itsearviointi: raportti kattaa omat sivuvirtasi</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/simple_mode.py" line="248"/>
         <source>The self-assessment wizard is not available in this version.</source>
         <translation>Ohjattu itsearviointi ei ole käytettävissä tässä versiossa.</translation>
     </message>
@@ -2525,72 +2628,72 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
 <context>
     <name>SuitabilityPanel</name>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="221"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="222"/>
         <source>Click a cell to see why</source>
         <translation>Napsauta solua nähdäksesi syyn</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="228"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="229"/>
         <source>Click a cell of the matrix to see the explanation.</source>
         <translation>Napsauta matriisin solua nähdäksesi selityksen.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="233"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="234"/>
         <source>Routes</source>
         <translation>Reitit</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="234"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="235"/>
         <source>Choose which product routes the matrix shows</source>
         <translation>Valitse, mitkä tuotereitit matriisi näyttää</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="240"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="241"/>
         <source>Any verdict</source>
         <translation>Mikä tahansa arvio</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="244"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="245"/>
         <source>Show only samples with this verdict for a shown route</source>
         <translation>Näytä vain näytteet, joilla on tämä arvio jollekin näytetylle reitille</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="255"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="256"/>
         <source>* learned model prediction available</source>
         <translation>* opetetun mallin ennuste saatavilla</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="258"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="261"/>
         <source>Show:</source>
         <translation>Näytä:</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="307"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="311"/>
         <source>Classifying…</source>
         <translation>Luokitellaan…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="317"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="321"/>
         <source>Classification failed: see the task panel.</source>
         <translation>Luokittelu epäonnistui: katso tehtäväpaneeli.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="319"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="323"/>
         <source>Classification failed: %1</source>
         <translation>Luokittelu epäonnistui: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="323"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="327"/>
         <source>Classify samples</source>
         <translation>Luokittele näytteet</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="339"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="343"/>
         <source>%1 verdicts</source>
         <translation>%1 arviota</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="373"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="377"/>
         <source>Routes (%1 of %2)</source>
         <translation>Reitit (%1/%2)</translation>
     </message>
@@ -2638,42 +2741,42 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
         <translation>Käynnissä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/task_panel.py" line="107"/>
+        <location filename="../../workbench/gui/task_panel.py" line="108"/>
         <source>Cancel</source>
         <translation>Peruuta</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/task_panel.py" line="108"/>
+        <location filename="../../workbench/gui/task_panel.py" line="109"/>
         <source>Stop this task; nothing it did so far is kept.</source>
         <translation>Pysäytä tämä tehtävä; mitään sen tähän asti tekemää ei säilytetä.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/task_panel.py" line="128"/>
+        <location filename="../../workbench/gui/task_panel.py" line="130"/>
         <source>Finished</source>
         <translation>Valmis</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/task_panel.py" line="129"/>
+        <location filename="../../workbench/gui/task_panel.py" line="131"/>
         <source>Failed</source>
         <translation>Epäonnistui</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/task_panel.py" line="130"/>
+        <location filename="../../workbench/gui/task_panel.py" line="132"/>
         <source>Cancelled</source>
         <translation>Peruttu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/task_panel.py" line="136"/>
+        <location filename="../../workbench/gui/task_panel.py" line="139"/>
         <source>%1: finished</source>
         <translation>%1: valmis</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/task_panel.py" line="138"/>
+        <location filename="../../workbench/gui/task_panel.py" line="141"/>
         <source>%1: cancelled</source>
         <translation>%1: peruttu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/task_panel.py" line="143"/>
+        <location filename="../../workbench/gui/task_panel.py" line="146"/>
         <source>%1 failed: %2</source>
         <translation>%1 epäonnistui: %2</translation>
     </message>
@@ -3018,47 +3121,47 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
 <context>
     <name>VerdictPage</name>
     <message>
-        <location filename="../../workbench/gui/wizard.py" line="210"/>
-        <source>3. What your side stream suits</source>
-        <translation>3. Mihin sivuvirtasi sopii</translation>
+        <location filename="../../workbench/gui/wizard.py" line="243"/>
+        <source>What your side stream suits</source>
+        <translation>Mihin sivuvirtasi soveltuu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/wizard.py" line="211"/>
+        <location filename="../../workbench/gui/wizard.py" line="244"/>
         <source>Each product route, with the reasons in plain words.</source>
         <translation>Jokainen tuotereitti ja perustelut selkokielellä.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/wizard.py" line="221"/>
+        <location filename="../../workbench/gui/wizard.py" line="254"/>
         <source>Checking every route…</source>
         <translation>Tarkistetaan kaikki reitit…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/wizard.py" line="227"/>
+        <location filename="../../workbench/gui/wizard.py" line="260"/>
         <source>Self-assessment</source>
         <translation>Itsearviointi</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/wizard.py" line="243"/>
+        <location filename="../../workbench/gui/wizard.py" line="276"/>
         <source>Good fit</source>
         <translation>Sopii hyvin</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/wizard.py" line="244"/>
+        <location filename="../../workbench/gui/wizard.py" line="277"/>
         <source>Possible, with conditions</source>
         <translation>Mahdollinen ehdoin</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/wizard.py" line="245"/>
+        <location filename="../../workbench/gui/wizard.py" line="278"/>
         <source>We need more data to say</source>
         <translation>Tarvitaan lisää tietoja</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/wizard.py" line="246"/>
+        <location filename="../../workbench/gui/wizard.py" line="279"/>
         <source>Not suitable as it is</source>
         <translation>Ei sovellu sellaisenaan</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/wizard.py" line="262"/>
+        <location filename="../../workbench/gui/wizard.py" line="295"/>
         <source>Your own trained model says: %1</source>
         <translation>Oma opetettu mallisi sanoo: %1</translation>
     </message>
@@ -3127,7 +3230,7 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
     </message>
     <message>
         <location filename="../../workbench/gui/verdict_view.py" line="79"/>
-        <location filename="../../workbench/gui/verdict_view.py" line="284"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="165"/>
         <source>information</source>
         <translation>tiedoksi</translation>
     </message>
@@ -3157,102 +3260,102 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
         <translation>syötetty</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="268"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="149"/>
         <source>Criterion</source>
         <translation>Kriteeri</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="269"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="150"/>
         <source>Value</source>
         <translation>Arvo</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="270"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="151"/>
         <source>Limit</source>
         <translation>Raja-arvo</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="271"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="152"/>
         <source>Result</source>
         <translation>Tulos</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="272"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="153"/>
         <source>Margin</source>
         <translation>Marginaali</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="273"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="154"/>
         <source>Source</source>
         <translation>Lähde</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="282"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="163"/>
         <source>hard limit</source>
         <translation>ehdoton raja</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="283"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="164"/>
         <source>preference</source>
         <translation>toive</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="293"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="174"/>
         <source>from %1</source>
         <translation>lähde: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="333"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="214"/>
         <source>score %1/100</source>
         <translation>pisteet %1/100</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="338"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="219"/>
         <source>Why</source>
         <translation>Miksi</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="342"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="223"/>
         <source>Measure this to decide</source>
         <translation>Mittaa tämä, jotta voidaan päättää</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="346"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="227"/>
         <source>Conditions</source>
         <translation>Ehdot</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="356"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="237"/>
         <source>Pre-treatment that would change it</source>
         <translation>Esikäsittely, joka muuttaisi arvion</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="367"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="248"/>
         <source>Learned model (beside the rule verdict)</source>
         <translation>Opetettu malli (sääntöarvion rinnalla)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="371"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="252"/>
         <source>CV accuracy</source>
         <translation>ristiinvalidoitu tarkkuus</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="379"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="260"/>
         <source>Criteria</source>
         <translation>Kriteerit</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="382"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="263"/>
         <source>Nearest reference feedstocks</source>
         <translation>Lähimmät vertailuraaka-aineet</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="385"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="266"/>
         <source>distance</source>
         <translation>etäisyys</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="402"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="283"/>
         <source>Route file</source>
         <translation>Reittitiedosto</translation>
     </message>
@@ -3412,61 +3515,74 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
 <context>
     <name>Wizard</name>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="169"/>
-        <source> or </source>
-        <translation> tai </translation>
+        <location filename="../../workbench/gui/wizard.py" line="64"/>
+        <source>of the dry material</source>
+        <translation>kuiva-aineesta</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="182"/>
-        <location filename="../../workbench/gui/verdict_view.py" line="239"/>
-        <source>We need a value for “%1” to decide on %2.</source>
-        <translation>%2: tarvitaan arvo ”%1”, jotta voidaan päättää.</translation>
+        <location filename="../../workbench/gui/wizard.py" line="65"/>
+        <source>as delivered</source>
+        <translation>toimitustilassa</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="188"/>
-        <source>“%1” is close to the limit for %2 (limit %3, yours %4).</source>
-        <translation>%2: ”%1” on lähellä rajaa (raja %3, sinun %4).</translation>
+        <location filename="../../workbench/gui/wizard.py" line="67"/>
+        <source>Moisture (water content)</source>
+        <translation>Kosteus (vesipitoisuus)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="195"/>
-        <source>Too much %1 for %2 (limit %3, yours %4).</source>
-        <translation>%2: %1 on liian suuri (raja %3, sinun %4).</translation>
+        <location filename="../../workbench/gui/wizard.py" line="68"/>
+        <source>Ash</source>
+        <translation>Tuhka</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="197"/>
-        <source>Too little %1 for %2 (at least %3, yours %4).</source>
-        <translation>%2: %1 on liian pieni (vähintään %3, sinun %4).</translation>
+        <location filename="../../workbench/gui/wizard.py" line="69"/>
+        <source>Volatile matter</source>
+        <translation>Haihtuvat aineet</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="199"/>
-        <location filename="../../workbench/gui/verdict_view.py" line="206"/>
-        <source>%1: %2 needs %3; yours is %4.</source>
-        <translation>%1: %2 edellyttää: %3; sinun: %4.</translation>
+        <location filename="../../workbench/gui/wizard.py" line="70"/>
+        <source>Fixed carbon</source>
+        <translation>Kiinteä hiili</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="203"/>
-        <source>%1: %2 does not take %4.</source>
-        <translation>%1: %2 ei hyväksy: %4.</translation>
+        <location filename="../../workbench/gui/wizard.py" line="71"/>
+        <source>Carbon (C)</source>
+        <translation>Hiili (C)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="254"/>
-        <source>Tip: %1. Then the answer would be: %2.</source>
-        <translation>Vinkki: %1. Silloin vastaus olisi: %2.</translation>
+        <location filename="../../workbench/gui/wizard.py" line="72"/>
+        <source>Hydrogen (H)</source>
+        <translation>Vety (H)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="209"/>
-        <source>%1 is outside the range for %2 (%3, yours %4).</source>
-        <translation>%2: %1 on sallitun alueen ulkopuolella (%3, sinun %4).</translation>
+        <location filename="../../workbench/gui/wizard.py" line="73"/>
+        <source>Nitrogen (N)</source>
+        <translation>Typpi (N)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="230"/>
-        <source>Meets every limit we checked (%1 checks).</source>
-        <translation>Täyttää kaikki tarkistamamme rajat (%1 tarkistusta).</translation>
+        <location filename="../../workbench/gui/wizard.py" line="74"/>
+        <source>Sulfur (S)</source>
+        <translation>Rikki (S)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="248"/>
-        <source>…and %1 more points to check.</source>
-        <translation>…ja %1 muuta tarkistettavaa kohtaa.</translation>
+        <location filename="../../workbench/gui/wizard.py" line="75"/>
+        <source>Chlorine (Cl)</source>
+        <translation>Kloori (Cl)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/wizard.py" line="76"/>
+        <source>Net heating value</source>
+        <translation>Tehollinen lämpöarvo</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/wizard.py" line="77"/>
+        <source>Bulk density</source>
+        <translation>Irtotiheys</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/wizard.py" line="82"/>
+        <source>Fibre length (length-weighted)</source>
+        <translation>Kuidunpituus (pituuspainotettu)</translation>
     </message>
 </context>
 </TS>

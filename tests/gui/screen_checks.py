@@ -19,7 +19,6 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Iterator
 from functools import cache
-from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QPoint, QRect, Qt
 from PySide6.QtGui import QFontMetrics, QGuiApplication, QTextDocumentFragment
@@ -47,8 +46,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-ROOT = Path(__file__).resolve().parents[2]
-TS = ROOT / "resources" / "translations" / "fibre_workbench_fi.ts"
+from workbench.paths import resources_dir
+
+TS = resources_dir() / "translations" / "fibre_workbench_fi.ts"
 WORD = re.compile(r"[A-Za-zÅÄÖåäö][A-Za-zÅÄÖåäö'’-]*[A-Za-zÅÄÖåäö]")
 TOLERANCE = 2  # pixels: rounding of text metrics
 

@@ -1,6 +1,6 @@
 """The screenshot suite: every main screen as a user sees it, at one screen size and language.
 
-    .venv/bin/python tests/gui/screen_suite.py --lang fi --size 1366x768 --out build/screens/fi-1366x768
+    .venv/bin/python tests/gui/screen_suite.py --lang fi --size 1366x768 [--out screenshots/fi-1366x768]
         [--only wizard,simple_mode]
 
 Runs in a process of its own (``tests/gui/test_screens.py`` starts it) because the screen
@@ -304,6 +304,28 @@ def simple_mode(c: Context) -> Iterator[str]:
     yield ""
 
 
+def report_pages(c: Context) -> Iterator[str]:
+    """The company's report for one side stream, each page as a picture (not a window)."""
+    from test_report_layout import company_project
+
+    from workbench.classify.routes import load_routes
+    from workbench.gui.report_pdf import render_pages
+    from workbench.report.sources import citations
+    from workbench.report.writer import report_document
+
+    project = company_project()
+    c.remember_data(project)
+    for route in load_routes():  # the titles of cited works are quoted as they are
+        for criterion in route.criteria:
+            c.add_data(*(cited.text for cited in citations(criterion.source)))
+    document = report_document(project, None, lang=c.lang)
+    c.pages = render_pages(document, dpi=70)
+    c.page_texts = [document.page_text(i) for i in range(len(c.pages))]
+    for n in range(len(c.pages)):
+        c.page = n
+        yield f"page{n + 1}"
+
+
 SCREENS: list[Screen] = [
     Screen("first_start", first_start),
     Screen("main_with_sample", main_with_sample),
@@ -317,6 +339,7 @@ SCREENS: list[Screen] = [
     Screen("explanation", explanation),
     Screen("wizard", wizard_pages),
     Screen("simple_mode", simple_mode),
+    Screen("report", report_pages),
 ]
 
 
@@ -470,7 +493,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", default="")
     parser.add_argument("--only", default="", help="comma-separated screen names")
     args = parser.parse_args(argv)
-    out = Path(args.out or ROOT / "build" / "screens" / f"{args.lang}-{args.size}")
+    out = Path(args.out or ROOT / "screenshots" / f"{args.lang}-{args.size}")
     only = {n.strip() for n in args.only.split(",") if n.strip()} or None
     problems = run(args.lang, args.size, out, only)
     for p in problems:

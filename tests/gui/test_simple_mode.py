@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtWidgets import QMessageBox
 
 
@@ -31,8 +33,8 @@ def test_simple_mode_hides_the_expert_parts_and_is_remembered(qtbot, demo_projec
     if overview is not None:
         assert overview.isVisible()
     panel = win.simple_mode.panel
-    assert panel.wizard_button.isEnabled() and panel.report_button.isEnabled()
-    assert str(len(demo_project.samples)) in panel.project_label.text()
+    assert panel.wizard_button.isEnabled()
+    assert not panel.report_button.isEnabled()  # on the demo: start the assessment first
     win.close()
 
     again = _window(qtbot)  # a new window reads the remembered mode
@@ -61,19 +63,63 @@ def test_save_report_writes_html(qtbot, demo_project, tmp_path):
     win.close()
 
 
-def test_save_report_action_uses_the_chosen_file(qtbot, demo_project, tmp_path, monkeypatch):
+def test_report_is_of_the_companys_samples_and_saved_in_the_background(
+    qtbot, demo_project, make_project, tmp_path, monkeypatch
+):
+    from PySide6.QtGui import QDesktopServices
     from PySide6.QtWidgets import QFileDialog
+
+    from workbench.gui.self_assessment import default_report_folder
 
     win = _window(qtbot)
     win.set_project(demo_project)
+    win.simple_mode.set_simple(True)
+    panel = win.simple_mode.panel
+    assert not panel.report_button.isEnabled()  # the demo is an example, not their data
+    assert "demonstration" in panel.project_label.text()
+    project = make_project(2, 1)
+    demo_sample = project.samples[next(iter(project.samples))]
+    demo_sample.metadata["data"] = "demonstration"  # e.g. copied in from the demo
+    win.set_project(project)
+    assert panel.report_button.isEnabled()
     target = tmp_path / "out"
-    monkeypatch.setattr(
-        QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "Web page (*.html)")
-    )
-    win.help_actions.save_report.trigger()
-    assert (tmp_path / "out.html").is_file()
-    assert "out.html" in win.message_bar.text()
+    seen = {}
+
+    def choose(*args, **kwargs):
+        seen["start"] = args[2]
+        return str(target), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", choose)
+    folder = default_report_folder()
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    from workbench.gui.simple_mode import save_report
+
+    task = save_report(win)  # File > Save report… and the panel's button
+    assert "Writing the report" in win.message_bar.text()
+    qtbot.waitUntil(lambda: task.state != "running", timeout=60000)
+    assert task.state == "done", task.error
+    written = tmp_path / "out.pdf"  # a PDF unless a web page was asked for
+    assert written.read_bytes().startswith(b"%PDF")
+    start = Path(seen["start"])  # the default folder, a file named after the project
+    assert start.parent == folder != Path.home() and start.suffix == ".pdf"
+    assert default_report_folder() == tmp_path  # the folder chosen is offered next time
+    assert "out.pdf" in win.message_bar.text()
+    win.message_bar.action_button.click()
+    assert [u.toLocalFile() for u in opened] == [str(written)]
     win.close()
+
+
+def test_report_of_a_project_leaves_out_demonstration_samples(make_project):
+    from workbench.gui.simple_mode import report_samples
+
+    project = make_project(3, 0)
+    first = next(iter(project.samples.values()))
+    first.metadata["data"] = "demonstration"
+    assert report_samples(project) == ["Sample 2", "Sample 3"]
+    for s in project.samples.values():
+        s.metadata["data"] = "demonstration"
+    assert report_samples(project) is None  # the demo itself: reported as the example
 
 
 def test_simple_mode_panel_does_not_squeeze_the_docks(window, qtbot):

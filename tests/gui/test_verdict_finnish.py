@@ -50,7 +50,12 @@ def test_finnish_explanation_shows_finnish_reasons(qapp, qtbot, window, demo_pro
         assert any(failing["reasons_fi"][0] in (t or "") for t in tips)
         assert all("not suitable" not in (t or "") for t in tips)
         # the wizard's plain sentences and tips
-        with_tip = next(v for v in cells if v["suggestions"])
+        with_tip = next(  # a tip that changes the answer (the others say nothing)
+            v
+            for v in cells
+            if v["suggestions"]
+            and v["suggestions"][0]["new_verdict"] not in (v["verdict"], "not enough data")
+        )
         sentences = " ".join(plain_reasons(with_tip, 3))
         assert with_tip["suggestions"][0]["detail_fi"] in sentences or (
             with_tip["suggestions"][0]["action_fi"] in sentences

@@ -1,12 +1,15 @@
 """A slim bar under the menu that explains a state without a modal dialog.
 
 Used for "this project is read-only because ...", "import is not available yet" and
-similar messages that the user should see but need not acknowledge.
+similar messages that the user should see but need not acknowledge. A message may carry
+one button for the obvious next step ("Open report").
 """
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
 _STYLES = {
     "info": "background:#e8f1fb; border:1px solid #9cc3ea; color:#123;",
@@ -30,21 +33,42 @@ class MessageBar(QFrame):
         close.clicked.connect(self.dismiss)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 4, 4)
+        self.action_button = QPushButton()
+        self.action_button.hide()
+        self._action: Callable[[], object] | None = None
+        self.action_button.clicked.connect(self._run_action)
         layout.addWidget(self.label, 1)
+        layout.addWidget(self.action_button)
         layout.addWidget(close)
         self.level = ""
         self.hide()
 
-    def show_message(self, text: str, level: str = "info") -> None:
+    def show_message(
+        self,
+        text: str,
+        level: str = "info",
+        action_text: str = "",
+        action: Callable[[], object] | None = None,
+    ) -> None:
+        """Show ``text``; with ``action_text`` and ``action``, a button that runs it."""
         self.level = level
         self.setStyleSheet(f"MessageBar {{{_STYLES.get(level, _STYLES['info'])}}}")
         self.label.setText(text)
+        self._action = action
+        self.action_button.setText(action_text)
+        self.action_button.setVisible(bool(action_text and action))
         self.show()
+
+    def _run_action(self) -> None:
+        if self._action is not None:
+            self._action()
 
     def text(self) -> str:
         return self.label.text() if self.isVisible() or self.label.text() else ""
 
     def dismiss(self) -> None:
         self.label.setText("")
+        self._action = None
+        self.action_button.hide()
         self.level = ""
         self.hide()

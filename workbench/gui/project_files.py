@@ -152,7 +152,8 @@ class ProjectFilesMixin:
         return holder["task"]
 
     def save(self, wait: bool = False) -> bool:
-        """Save to the project's file (Save As when it has none or is read-only).
+        """Save to the project's file (Save As when it has none, is read-only or is the
+        demonstration project, an example that is never overwritten).
 
         Runs on a worker thread while the project is locked against edits; ``wait``
         saves on the GUI thread instead (used when closing, which must know the outcome).
@@ -161,8 +162,10 @@ class ProjectFilesMixin:
         project = self.doc.project
         if project is None:
             return False
-        if project.path is None or project.read_only:
-            return self.save_as(wait)
+        from workbench.gui.self_assessment import is_demo_file
+
+        if project.path is None or project.read_only or is_demo_file(project):
+            return self.save_as(wait)  # the demonstration project stays as it was written
         return self._save_to(None, wait)
 
     def save_as(self, wait: bool = False) -> bool:

@@ -30,6 +30,15 @@ from PySide6.QtWidgets import (
 
 from workbench.errors import UserFacingError
 from workbench.gui.i18n import active_language
+from workbench.gui.self_assessment import (
+    company_sample_names,
+    default_report_folder,
+    file_stem,
+    is_demo_project,
+    open_file,
+    save_report_in_background,
+)
+from workbench.model import Project
 
 if TYPE_CHECKING:
     from workbench.gui.main_window import MainWindow
@@ -45,45 +54,82 @@ def stored_simple_mode(settings: QSettings | None = None) -> bool:
     return str(settings.value(MODE_KEY, "false")).lower() == "true"
 
 
+def report_samples(project: Project) -> list[str] | None:
+    """The samples a report from the window covers: the user's own (None: all of the
+    demonstration project, which is only ever reported as the example it is)."""
+    if is_demo_project(project):
+        return None
+    return company_sample_names(project)
+
+
 def write_report_file(win: MainWindow, path: str) -> str:
-    """Write the suitability report of the open project to ``path`` (.html or .pdf)."""
+    """Write the report of the open project's own samples to ``path`` (.html or .pdf),
+    here on the calling thread (scripts and tests; the window uses ``save_report``)."""
     from workbench.report.writer import write_report
 
     project = win.doc.project
     if project is None:
         raise UserFacingError("Open a project first.")
-    return write_report(project, path, lang=active_language())
+    return write_report(project, path, sample_names=report_samples(project), lang=active_language())
 
 
-def save_report(win: MainWindow) -> str | None:
-    """Ask for a file name and write the report; the message bar says what happened."""
+def suggested_report_path(project: Project) -> Path:
+    """The default folder and a file name after the project (or its one sample)."""
+    names = report_samples(project)
+    if names is not None and len(names) == 1:
+        stem = file_stem(names[0])
+    elif project.path is not None:
+        stem = file_stem(Path(project.path).stem)
+    else:
+        stem = translate("SimpleMode", "suitability report")
+    return default_report_folder() / f"{stem}.pdf"
+
+
+def save_report(win: MainWindow):
+    """Ask for a file name and write the report in the background (the window stays
+    usable); the message bar says what happened and offers to open the report."""
     project = win.doc.project
     if project is None:
         return None
-    stem = Path(project.path).stem if project.path else "report"
-    start = str(Path.home() / f"{stem}-report.html")
+    names = report_samples(project)
+    if names == []:
+        win.message_bar.show_message(
+            translate(
+                "SimpleMode",
+                "There is no sample to report on yet: start the self-assessment first.",
+            ),
+            "warning",
+        )
+        return None
     path, _ = QFileDialog.getSaveFileName(
         win,
         translate("SimpleMode", "Save report"),
-        start,
-        translate("SimpleMode", "Web page (*.html);;PDF document (*.pdf)"),
+        str(suggested_report_path(project)),
+        translate("SimpleMode", "PDF document (*.pdf);;Web page (*.html)"),
     )
     if not path:
         return None
     if Path(path).suffix.lower() not in (".html", ".htm", ".pdf"):
-        path += ".html"
-    try:
-        write_report_file(win, path)
-    except UserFacingError as exc:
+        path += ".pdf"
+    win.message_bar.show_message(
+        translate("SimpleMode", "Writing the report to %1…").replace("%1", path), "info"
+    )
+
+    def done(written: Path) -> None:
+        win.message_bar.show_message(
+            translate("SimpleMode", "Report saved to %1").replace("%1", str(written)),
+            "info",
+            translate("SimpleMode", "Open report"),
+            lambda: open_file(written),
+        )
+
+    def failed(exc: BaseException) -> None:
         win.message_bar.show_message(
             translate("SimpleMode", "The report could not be saved: %1").replace("%1", str(exc)),
             "error",
         )
-        return None
-    win.message_bar.show_message(
-        translate("SimpleMode", "Report saved to %1").replace("%1", path), "info"
-    )
-    return path
+
+    return save_report_in_background(win, path, names, done, failed)
 
 
 class SimplePanel(QWidget):
@@ -111,6 +157,7 @@ class SimplePanel(QWidget):
         )
         intro.setWordWrap(True)
         self.project_label = QLabel()
+        self.project_label.setWordWrap(True)
         self.project_label.setStyleSheet("color:#445")
 
         self.wizard_button = self._big(
@@ -120,7 +167,7 @@ class SimplePanel(QWidget):
         )
         self.report_button = self._big(
             self.tr("2.  Save report…"),
-            self.tr("Save the suitability report as a web page (HTML) or PDF"),
+            self.tr("Save the suitability report as a PDF document or a web page (HTML)"),
             lambda: save_report(self.win),
         )
         self.open_button = self._big(
@@ -150,6 +197,7 @@ class SimplePanel(QWidget):
         layout.addLayout(steps)
         layout.addStretch(1)
         win.doc.projectReplaced.connect(self.refresh)
+        win.doc.dirtyChanged.connect(lambda *_: self.refresh())  # saved under a new name
         win.doc.sampleInserted.connect(lambda *_: self.refresh())
         win.doc.sampleRemoved.connect(lambda *_: self.refresh())
         self.refresh()
@@ -164,16 +212,30 @@ class SimplePanel(QWidget):
 
     def refresh(self) -> None:
         project = self.win.doc.project
+        own: list[str] = []
         if project is None:
             self.project_label.setText(self.tr("No project is open."))
+        elif is_demo_project(project):
+            self.project_label.setText(
+                self.tr(
+                    "The demonstration project is open: an example, not your data. The "
+                    "self-assessment starts a project of its own for your side stream."
+                )
+            )
         else:
+            own = company_sample_names(project)
             name = Path(project.path).stem if project.path else self.tr("Untitled")
             self.project_label.setText(
-                self.tr("Project: %1, %2 samples")
+                self.tr("Project: %1 · side streams: %2")
                 .replace("%1", name)
-                .replace("%2", str(len(project.samples)))
+                .replace("%2", str(len(own)))
             )
-        self.report_button.setEnabled(project is not None)
+        self.report_button.setEnabled(bool(own))
+        self.report_button.setToolTip(
+            self.tr("Save the suitability report as a PDF document or a web page (HTML)")
+            if own
+            else self.tr("Start the self-assessment first: the report covers your own side streams")
+        )
 
     def start_wizard(self) -> None:
         analysis = getattr(self.win, "analysis", None)

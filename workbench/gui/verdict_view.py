@@ -7,7 +7,8 @@ panel: verdict, score, every criterion (value with unit, basis, origin and the
 measurement it came from; limit; result; margin; source), missing measurements,
 conditions, pre-treatment suggestions with the verdict that would follow, learned
 predictions beside the rule verdict and the nearest references. ``plain_reasons`` is
-for the self-assessment wizard: short sentences without jargon. All text from files is
+for the self-assessment wizard and simple mode: short sentences without jargon (the
+report's, from ``workbench.report.plain``). All text from files is
 HTML-escaped; words come through Qt's translation, and the engine's own sentences
 (reasons, conditions, limits, notes, suggestions) are taken from the verdict JSON's
 Finnish twins (``reasons_fi``, ``limit_text_fi``, ...) when the GUI is in Finnish
@@ -21,8 +22,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from workbench.classify.texts import value_word
-from workbench.gui.i18n import active_language, basis_label, feedstock_label
+from workbench.gui.i18n import active_language, basis_label
 
 translate = QCoreApplication.translate
 
@@ -130,132 +130,13 @@ def value_with_unit(row: dict[str, Any]) -> str:
     return f"{_num(value)} {unit}".strip()
 
 
-def _limit_number(row: dict[str, Any]) -> str:
-    limit = row.get("limit")
-    unit = row.get("unit") or ""
-    if isinstance(limit, int | float):
-        return f"{_num(float(limit))} {unit}".strip()
-    return str(localized(row, "limit_text"))
-
-
-# -- plain language (wizard) ------------------------------------------------------------
-def _lower_first(text: str) -> str:
-    """ "Ash" -> "ash", keeping symbols such as "(Cl)" as written."""
-    return text[:1].lower() + text[1:] if text[1:2].islower() else text
-
-
-def _category_text(row: dict[str, Any]) -> str:
-    """A category value in words (feedstock types by their label)."""
-    value = row.get("value")
-    if row.get("property") == "feedstock_type" and isinstance(value, str):
-        return feedstock_label(value).lower()
-    return value_with_unit(row)
-
-
-def _value_word(value: str) -> str:
-    """A category value ("untreated", "softwood") in the GUI language."""
-    if active_language() == "fi":
-        return value_word(value).fi
-    return value.replace("_", " ")
-
-
-def _choices_text(row: dict[str, Any]) -> str:
-    limit = row.get("limit")
-    if isinstance(limit, list) and limit:
-        if row.get("property") == "feedstock_type":
-            words = [feedstock_label(str(x)).lower() for x in limit]
-        else:
-            words = [_value_word(str(x)) for x in limit]
-        return translate("Wizard", " or ").join(words)
-    return str(localized(row, "limit_text"))
-
-
-def plain_sentence(row: dict[str, Any], route: str) -> str:
-    """One plain sentence for a failing, borderline or unknown criterion."""
-    label = criterion_label(row)
-    comp = row.get("comparator")
-    value = value_with_unit(row)
-    limit = _limit_number(row)
-    result = row.get("result")
-    if result == "unknown":
-        return (
-            translate("Wizard", "We need a value for “%1” to decide on %2.")
-            .replace("%1", label)
-            .replace("%2", route)
-        )
-    if result == "borderline":
-        return (
-            translate("Wizard", "“%1” is close to the limit for %2 (limit %3, yours %4).")
-            .replace("%1", label)
-            .replace("%2", route)
-            .replace("%3", limit)
-            .replace("%4", value)
-        )
-    if comp in ("<", "<="):
-        text = translate("Wizard", "Too much %1 for %2 (limit %3, yours %4).")
-    elif comp in (">", ">="):
-        text = translate("Wizard", "Too little %1 for %2 (at least %3, yours %4).")
-    elif comp == "in":
-        text = translate("Wizard", "%1: %2 needs %3; yours is %4.")
-        limit = _choices_text(row)
-        value = _category_text(row)
-    elif comp == "not_in":
-        text = translate("Wizard", "%1: %2 does not take %4.")
-        value = _category_text(row)
-    elif comp == "classify":
-        text = translate("Wizard", "%1: %2 needs %3; yours is %4.")
-        limit = str(localized(row, "limit_text"))
-    else:
-        text = translate("Wizard", "%1 is outside the range for %2 (%3, yours %4).")
-        limit = str(localized(row, "limit_text"))
-    return (
-        text.replace("%1", _lower_first(label) if comp in ("<", "<=", ">", ">=") else label)
-        .replace("%2", route)
-        .replace("%3", limit)
-        .replace("%4", value)
-    )
-
-
+# -- plain language (wizard, simple mode) ------------------------------------------------
 def plain_reasons(v: dict[str, Any], limit: int = 4) -> list[str]:
-    """Short plain-language reasons behind a verdict (hard limits first)."""
-    route = route_name(v)
-    rows = v.get("criteria", [])
-    order = {"fail": 0, "borderline": 1, "unknown": 2}
-    picked = [r for r in rows if r.get("kind") == "hard" and r.get("result") in order]
-    if not picked:
-        picked = [r for r in rows if r.get("kind") == "scored" and r.get("result") == "fail"]
-    if v.get("verdict") == "suitable" and not picked:
-        passed = [r for r in rows if r.get("result") == "pass" and r.get("kind") == "hard"]
-        return [
-            translate("Wizard", "Meets every limit we checked (%1 checks).").replace(
-                "%1", str(len(passed))
-            )
-        ]
-    picked.sort(key=lambda r: order.get(r.get("result"), 3))
-    out = [plain_sentence(r, route) for r in picked[:limit]]
-    if not picked:  # preference-scored routes: say which measurements are missing
-        missing = [str(m) for m in localized(v, "missing", [])][:limit]
-        out = [
-            translate("Wizard", "We need a value for “%1” to decide on %2.")
-            .replace("%1", m)
-            .replace("%2", route)
-            for m in missing
-        ]
-        if not out:
-            out = [str(r) for r in localized(v, "reasons", [])[:limit]]
-    if len(picked) > limit:
-        out.append(
-            translate("Wizard", "…and %1 more points to check.").replace(
-                "%1", str(len(picked) - limit)
-            )
-        )
-    for s in v.get("suggestions", [])[:2]:
-        out.append(
-            translate("Wizard", "Tip: %1. Then the answer would be: %2.")
-            .replace("%1", str(localized(s, "detail") or localized(s, "action")))
-            .replace("%2", verdict_text(str(s.get("new_verdict"))))
-        )
-    return out
+    """Short plain-language reasons behind a verdict in the GUI language: the same
+    sentences as the report (``workbench.report.plain``)."""
+    from workbench.report.plain import plain_reasons as core_plain_reasons
+
+    return core_plain_reasons(v, active_language(), limit)
 
 
 # -- full explanation (suitability panel) ---------------------------------------------

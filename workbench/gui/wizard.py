@@ -1,16 +1,21 @@
 """Self-assessment wizard for companies: which product routes can use my side stream?
 
-Four pages, in plain language:
+Pages, in plain language:
 
 1. Describe the side stream: name, kind of material (the feedstock vocabulary with
-   plain labels), supplier and origin. Leaving the page adds the sample (undoable).
-2. Add data: import lab files (the window's one import entry point, with its preview)
+   plain labels), supplier and origin. The assessment lives in a project of its own:
+   over the demonstration project (an example, never written to) or with no project
+   open, leaving the page starts a new project; over the user's own project, the page
+   asks whether to add the side stream there or start a new project. Leaving the page
+   adds the sample (undoable).
+2. The questions the routes need (treatment, soil, ...), the classify engineer's pages.
+3. Add data: import lab files (the window's one import entry point, with its preview)
    or type lab values in a short form (each with its unit and, in plain words, its
    basis). Typed values become one ``properties`` measurement whose quantities have
    ``origin="typed"``, added by an undoable command.
-3. The verdicts for every route with their reasons in plain sentences
+4. The verdicts for every route with their reasons in plain sentences
    (``verdict_view.plain_reasons``), computed on the task runner.
-4. Save the report (HTML or PDF, in the UI language) with ``write_report``.
+5. Save the report of this side stream (``wizard_report.ReportPage``).
 """
 
 from __future__ import annotations
@@ -21,11 +26,11 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtGui import QDoubleValidator
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QComboBox,
     QFileDialog,
     QFormLayout,
     QGridLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -39,9 +44,11 @@ from PySide6.QtWidgets import (
 
 from workbench.gui.analysis_commands import AddMeasurementCommand
 from workbench.gui.commands import AddSampleCommand, SetSampleFieldCommand
-from workbench.gui.i18n import active_language, feedstock_choices
+from workbench.gui.i18n import feedstock_choices
+from workbench.gui.self_assessment import is_demo_project
 from workbench.gui.verdict_view import COLOURS, SYMBOLS, plain_reasons, route_name, verdict_text
-from workbench.model import Measurement, Quantity, new_id
+from workbench.gui.wizard_report import ReportPage
+from workbench.model import Measurement, Project, Quantity, new_id
 from workbench.progress import Progress
 
 if TYPE_CHECKING:
@@ -54,22 +61,27 @@ VERDICT_ORDER = ("suitable", "conditionally suitable", "not suitable", "not enou
 
 def lab_fields() -> list[tuple[str, str, str, str, str]]:
     """(property id, unit, basis, label, basis in plain words) of the typed-values form."""
-    t = translate
-    dry = t("Wizard", "of the dry material")
-    delivered = t("Wizard", "as delivered")
+    dry = translate("Wizard", "of the dry material")
+    delivered = translate("Wizard", "as delivered")
     return [
-        ("moisture", "%", "ar", t("Wizard", "Moisture (water content)"), delivered),
-        ("ash", "%", "db", t("Wizard", "Ash"), dry),
-        ("volatile_matter", "%", "db", t("Wizard", "Volatile matter"), dry),
-        ("fixed_carbon", "%", "db", t("Wizard", "Fixed carbon"), dry),
-        ("carbon", "%", "db", t("Wizard", "Carbon (C)"), dry),
-        ("hydrogen", "%", "db", t("Wizard", "Hydrogen (H)"), dry),
-        ("nitrogen", "%", "db", t("Wizard", "Nitrogen (N)"), dry),
-        ("sulfur", "%", "db", t("Wizard", "Sulfur (S)"), dry),
-        ("chlorine", "%", "db", t("Wizard", "Chlorine (Cl)"), dry),
-        ("net_calorific_value", "MJ/kg", "db", t("Wizard", "Net heating value"), dry),
-        ("bulk_density", "kg/m³", "ar", t("Wizard", "Bulk density"), delivered),
-        ("fibre_length_lw", "mm", "none", t("Wizard", "Fibre length (length-weighted)"), ""),
+        ("moisture", "%", "ar", translate("Wizard", "Moisture (water content)"), delivered),
+        ("ash", "%", "db", translate("Wizard", "Ash"), dry),
+        ("volatile_matter", "%", "db", translate("Wizard", "Volatile matter"), dry),
+        ("fixed_carbon", "%", "db", translate("Wizard", "Fixed carbon"), dry),
+        ("carbon", "%", "db", translate("Wizard", "Carbon (C)"), dry),
+        ("hydrogen", "%", "db", translate("Wizard", "Hydrogen (H)"), dry),
+        ("nitrogen", "%", "db", translate("Wizard", "Nitrogen (N)"), dry),
+        ("sulfur", "%", "db", translate("Wizard", "Sulfur (S)"), dry),
+        ("chlorine", "%", "db", translate("Wizard", "Chlorine (Cl)"), dry),
+        ("net_calorific_value", "MJ/kg", "db", translate("Wizard", "Net heating value"), dry),
+        ("bulk_density", "kg/m³", "ar", translate("Wizard", "Bulk density"), delivered),
+        (
+            "fibre_length_lw",
+            "mm",
+            "none",
+            translate("Wizard", "Fibre length (length-weighted)"),
+            "",
+        ),
     ]
 
 
@@ -94,7 +106,7 @@ class DescribePage(QWizardPage):
     def __init__(self, wizard: SelfAssessmentWizard) -> None:
         super().__init__()
         self.wiz = wizard
-        self.setTitle(self.tr("1. Describe your side stream"))
+        self.setTitle(self.tr("Describe your side stream"))
         self.setSubTitle(self.tr("Tell us what the material is. Only the name is required."))
         self.name_edit = QLineEdit()
         self.name_edit.setPlaceholderText(self.tr("e.g. Sawmill bark, spring 2026"))
@@ -104,12 +116,32 @@ class DescribePage(QWizardPage):
         self.supplier_edit = QLineEdit()
         self.origin_edit = QLineEdit()
         self.origin_edit.setPlaceholderText(self.tr("e.g. our mill in Kuopio"))
-        form = QFormLayout(self)
+        form = QFormLayout()
         form.addRow(self.tr("Name:"), self.name_edit)
         form.addRow(self.tr("What kind of material:"), self.type_combo)
         form.addRow(self.tr("Supplier:"), self.supplier_edit)
         form.addRow(self.tr("Where it comes from:"), self.origin_edit)
+        # where the assessment is kept: asked only when the user's own project is open
+        self.new_radio = QRadioButton(self.tr("Start a new project for it"))
+        self.add_radio = QRadioButton()
+        self.new_radio.setChecked(True)
+        self.where = QGroupBox(self.tr("Where to keep this assessment"))
+        where = QVBoxLayout(self.where)
+        where.addWidget(self.add_radio)
+        where.addWidget(self.new_radio)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.where)
+        layout.addStretch(1)
         self.registerField("name*", self.name_edit)
+
+    def initializePage(self) -> None:
+        own = self.wiz.own_project()
+        self.where.setVisible(own is not None and self.wiz.sample_id is None)
+        if own is not None:
+            name = Path(own.path).stem if own.path else self.tr("Untitled")
+            self.add_radio.setText(self.tr("Add it to the open project “%1”").replace("%1", name))
+            self.add_radio.setChecked(True)
 
     def validatePage(self) -> bool:
         return self.wiz.ensure_sample(
@@ -117,6 +149,7 @@ class DescribePage(QWizardPage):
             str(self.type_combo.currentData()),
             self.supplier_edit.text().strip(),
             self.origin_edit.text().strip(),
+            new_project=not (self.where.isVisible() and self.add_radio.isChecked()),
         )
 
 
@@ -124,7 +157,7 @@ class DataPage(QWizardPage):
     def __init__(self, wizard: SelfAssessmentWizard) -> None:
         super().__init__()
         self.wiz = wizard
-        self.setTitle(self.tr("2. Add your lab data"))
+        self.setTitle(self.tr("Add your lab data"))
         self.setSubTitle(
             self.tr(
                 "Import the files from your lab, or type the values you have. "
@@ -207,7 +240,7 @@ class VerdictPage(QWizardPage):
     def __init__(self, wizard: SelfAssessmentWizard) -> None:
         super().__init__()
         self.wiz = wizard
-        self.setTitle(self.tr("3. What your side stream suits"))
+        self.setTitle(self.tr("What your side stream suits"))
         self.setSubTitle(self.tr("Each product route, with the reasons in plain words."))
         self.browser = QTextBrowser()
         self.browser.setOpenLinks(False)
@@ -270,93 +303,14 @@ class VerdictPage(QWizardPage):
         return "".join(parts)
 
 
-class ReportPage(QWizardPage):
-    def __init__(self, wizard: SelfAssessmentWizard) -> None:
-        super().__init__()
-        self.wiz = wizard
-        self.setTitle(self.tr("4. Save the report"))
-        self.setSubTitle(
-            self.tr("A report with your values, every verdict and where the limits come from.")
-        )
-        self.html_radio = QRadioButton(self.tr("Web page (HTML)"))
-        self.pdf_radio = QRadioButton(self.tr("PDF document"))
-        self.html_radio.setChecked(True)
-        group = QButtonGroup(self)
-        group.addButton(self.html_radio)
-        group.addButton(self.pdf_radio)
-        self.path_edit = QLineEdit()
-        browse = QPushButton(self.tr("Choose…"))
-        browse.clicked.connect(self.browse)
-        self.save_button = QPushButton(self.tr("Save report"))
-        self.save_button.clicked.connect(self.save_report)
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        row = QHBoxLayout()
-        row.addWidget(self.path_edit, 1)
-        row.addWidget(browse)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.html_radio)
-        layout.addWidget(self.pdf_radio)
-        layout.addLayout(row)
-        layout.addWidget(self.save_button)
-        layout.addWidget(self.status)
-        layout.addStretch(1)
-        self.html_radio.toggled.connect(self._suffix)
-        self.written: Path | None = None
-
-    def initializePage(self) -> None:
-        if not self.path_edit.text():
-            safe = "".join(c if c.isalnum() or c in "-_ " else "_" for c in self.wiz.sample_name())
-            self.path_edit.setText(str(Path.home() / f"{safe.strip() or 'report'}.html"))
-
-    def _suffix(self) -> None:
-        path = Path(self.path_edit.text() or "report.html")
-        self.path_edit.setText(
-            str(path.with_suffix(".html" if self.html_radio.isChecked() else ".pdf"))
-        )
-
-    def browse(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save report"), self.path_edit.text())
-        if path:
-            self.path_edit.setText(path)
-            self.pdf_radio.setChecked(path.lower().endswith(".pdf"))
-
-    def save_report(self):
-        from workbench.report.writer import write_report
-
-        project = self.wiz.win.doc.project
-        out = self.path_edit.text().strip()
-        if project is None or not out:
-            return None
-        self.save_button.setEnabled(False)
-        self.status.setText(self.tr("Writing the report…"))
-        name = self.wiz.sample_name()
-        lang = active_language()
-
-        def work(_progress: Progress) -> str:
-            return write_report(project, out, sample_names=[name], lang=lang)
-
-        def done(_summary: str) -> None:
-            self.written = Path(out)
-            self.save_button.setEnabled(True)
-            self.status.setText(self.tr("Saved: %1").replace("%1", out))
-
-        def failed(exc: BaseException) -> None:
-            self.save_button.setEnabled(True)
-            self.status.setText(self.tr("Could not save the report: %1").replace("%1", str(exc)))
-
-        return self.wiz.win.runner.submit(
-            self.tr("Write report"), work, on_done=done, on_error=failed
-        )
-
-
 class SelfAssessmentWizard(QWizard):
-    """The four-page self-assessment."""
+    """The self-assessment, from describing the side stream to its report."""
 
     def __init__(self, win: MainWindow) -> None:
         super().__init__(win)
         self.win = win
         self.sample_id: str | None = None
+        self.started_project = False  # this wizard made the project it works in
         self.typed_measurement: Measurement | None = None
         self._typed_command: AddMeasurementCommand | None = None
         self.setWindowTitle(self.tr("Self-assessment of a side stream"))
@@ -367,7 +321,14 @@ class SelfAssessmentWizard(QWizard):
         self.report = ReportPage(self)
         for page in (self.describe, self.data, self.verdict_page, self.report):
             self.addPage(page)
-        self.resize(860, 640)
+        self.resize(860, 600)
+
+    def own_project(self) -> Project | None:
+        """The open project when it is the user's own and can take a new sample."""
+        project = self.win.doc.project
+        if project is None or project.read_only or is_demo_project(project):
+            return None
+        return project
 
     def sample_name(self) -> str:
         project = self.win.doc.project
@@ -375,12 +336,22 @@ class SelfAssessmentWizard(QWizard):
             return project.samples[self.sample_id].name
         return self.describe.name_edit.text().strip()
 
-    def ensure_sample(self, name: str, ftype: str, supplier: str, origin: str) -> bool:
-        """Create the sample (first time) or update its fields; undoable."""
-        if self.win.doc.project is None:
-            self.win.new_project()
+    def ensure_sample(
+        self, name: str, ftype: str, supplier: str, origin: str, new_project: bool = True
+    ) -> bool:
+        """Create the sample (first time, in a new project unless told to use the user's
+        open one) or update its fields; undoable."""
+        if not name:
+            return False
+        fresh = self.sample_id is None or self.win.doc.project is None
+        if fresh and (new_project or self.own_project() is None) and not self.started_project:
+            self.win.new_project()  # asks to save the open project's changes first
+            if self.win.doc.project is None or self.win.doc.project.samples:
+                return False  # the user kept the open project (Cancel)
+            self.started_project = True
+            self.sample_id = None
         project = self.win.doc.project
-        if project is None or project.read_only or not name:
+        if project is None or project.read_only:
             return False
         stack = self.win.undo_stack
         doc = self.win.doc
