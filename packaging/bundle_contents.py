@@ -353,6 +353,11 @@ JUNK_SUFFIXES = (".pyx", ".pxd", ".pxi", ".tp", ".pyi", ".h", ".c", ".cpp", ".rs
 JUNK_NAMES = ("meson.build",)
 JUNK_FOLDERS = (
     "/tests/",
+    # pyqtgraph's own logo (0.9 MB): only its mkQApp() sets it as the window icon, and the
+    # application makes its own QApplication with its own icon (a test checks that
+    # nothing of ours calls mkQApp); file-access traces of the frozen app running every
+    # command and the window never opened these files
+    "pyqtgraph/icons/peegee/",
     "sklearn/datasets/data/",
     "sklearn/datasets/descr/",
     "sklearn/datasets/images/",

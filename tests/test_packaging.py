@@ -234,6 +234,8 @@ def test_gui_plots_with_the_opengl_placeholders(tmp_path):
         ("sklearn/datasets/tests/test_base.py", False),
         ("pyqtgraph/colors/maps/CET-L1.csv", True),
         ("workbench/resources/routes/biochar.toml", True),
+        ("pyqtgraph/icons/peegee/peegee_512px@2x.png", False),
+        ("pyqtgraph/icons/invisibleEye.svg", True),
         ("workbench/builtin_plugins/pca/tests/x.py", True),
     ],
 )
@@ -642,3 +644,8 @@ def test_links_to_dropped_libraries_are_dropped_too():
     kept_b, kept_d = system_libs.drop_dangling_links(binaries, datas)
     assert kept_b == binaries
     assert kept_d == [datas[0], datas[4]]
+
+
+def test_nothing_of_ours_uses_pyqtgraphs_application_icon():
+    """The bundle leaves pyqtgraph's logo out; only ``pg.mkQApp`` would load it."""
+    assert not sources_matching(re.compile(r"mkQApp|icons\.peegee|peegee"))

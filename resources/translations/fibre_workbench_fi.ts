@@ -17,194 +17,204 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="59"/>
+        <location filename="../../workbench/gui/actions.py" line="60"/>
         <source>&amp;Undo</source>
         <translation>&amp;Kumoa</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="61"/>
+        <location filename="../../workbench/gui/actions.py" line="62"/>
         <source>&amp;Redo</source>
         <translation>&amp;Tee uudelleen</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="63"/>
+        <location filename="../../workbench/gui/actions.py" line="64"/>
         <source>Undo the last change (imports and analyses too)</source>
         <translation>Kumoa viimeisin muutos (myös tuonnit ja analyysit)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="64"/>
+        <location filename="../../workbench/gui/actions.py" line="65"/>
         <source>Do again what was undone</source>
         <translation>Tee uudelleen se, mikä kumottiin</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="68"/>
+        <location filename="../../workbench/gui/actions.py" line="69"/>
         <source>&amp;New project</source>
         <translation>&amp;Uusi projekti</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="71"/>
+        <location filename="../../workbench/gui/actions.py" line="72"/>
         <source>Start an empty project</source>
         <translation>Aloita tyhjä projekti</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="75"/>
+        <location filename="../../workbench/gui/actions.py" line="76"/>
         <source>&amp;Open…</source>
         <translation>&amp;Avaa…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="78"/>
+        <location filename="../../workbench/gui/actions.py" line="79"/>
         <source>Open a project file (.fwproj)</source>
         <translation>Avaa projektitiedosto (.fwproj)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="82"/>
+        <location filename="../../workbench/gui/actions.py" line="83"/>
         <source>&amp;Save</source>
         <translation>&amp;Tallenna</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="85"/>
+        <location filename="../../workbench/gui/actions.py" line="86"/>
         <source>Save the project to its file</source>
         <translation>Tallenna projekti sen tiedostoon</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="89"/>
+        <location filename="../../workbench/gui/actions.py" line="90"/>
         <source>Save &amp;As…</source>
         <translation>Tallenna &amp;nimellä…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="92"/>
+        <location filename="../../workbench/gui/actions.py" line="93"/>
         <source>Save the project to a new file</source>
         <translation>Tallenna projekti uuteen tiedostoon</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="96"/>
+        <location filename="../../workbench/gui/actions.py" line="97"/>
         <source>&amp;Close project</source>
         <translation>&amp;Sulje projekti</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="99"/>
+        <location filename="../../workbench/gui/actions.py" line="100"/>
         <source>Close the project (you are asked to save changes)</source>
         <translation>Sulje projekti (tallentamattomista muutoksista kysytään)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="103"/>
+        <location filename="../../workbench/gui/actions.py" line="104"/>
         <source>&amp;Import files…</source>
         <translation>T&amp;uo tiedostoja…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="106"/>
+        <location filename="../../workbench/gui/actions.py" line="107"/>
         <source>Import instrument exports into the project (you can also drop files on the window)</source>
         <translation>Tuo laitteiden vientitiedostoja projektiin (voit myös pudottaa tiedostot ikkunaan)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="113"/>
+        <location filename="../../workbench/gui/actions.py" line="114"/>
         <source>&amp;Quit</source>
         <translation>&amp;Lopeta</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="116"/>
+        <location filename="../../workbench/gui/actions.py" line="117"/>
         <source>Close Fibre Workbench (you are asked to save changes)</source>
         <translation>Sulje Fibre Workbench (tallentamattomista muutoksista kysytään)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="122"/>
+        <location filename="../../workbench/gui/actions.py" line="123"/>
         <source>&amp;Add sample</source>
         <translation>&amp;Lisää näyte</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="125"/>
+        <location filename="../../workbench/gui/actions.py" line="126"/>
         <source>Add an empty sample</source>
         <translation>Lisää tyhjä näyte</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="129"/>
+        <location filename="../../workbench/gui/actions.py" line="130"/>
         <source>Re&amp;name sample</source>
         <translation>&amp;Nimeä näyte uudelleen</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="132"/>
+        <location filename="../../workbench/gui/actions.py" line="133"/>
         <source>Edit the selected sample&apos;s name</source>
         <translation>Muokkaa valitun näytteen nimeä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="136"/>
+        <location filename="../../workbench/gui/actions.py" line="137"/>
         <source>&amp;Delete sample</source>
         <translation>Poista &amp;näyte</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="139"/>
+        <location filename="../../workbench/gui/actions.py" line="140"/>
         <source>Delete the selected samples with their data (can be undone)</source>
         <translation>Poista valitut näytteet tietoineen (voidaan kumota)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="143"/>
+        <location filename="../../workbench/gui/actions.py" line="144"/>
         <source>Sample &amp;metadata…</source>
         <translation>Näytteen &amp;lisätiedot…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="145"/>
+        <location filename="../../workbench/gui/actions.py" line="146"/>
         <source>Edit the free key-value notes of the selected sample</source>
         <translation>Muokkaa valitun näytteen vapaita avain–arvo-merkintöjä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="149"/>
+        <location filename="../../workbench/gui/actions.py" line="150"/>
+        <source>&amp;Properties…</source>
+        <translation>&amp;Ominaisuudet…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/actions.py" line="152"/>
+        <source>The property ids values are named by; add properties of the project&apos;s own</source>
+        <translation>Ominaisuustunnukset, joilla arvot nimetään; lisää projektin omia ominaisuuksia</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/actions.py" line="159"/>
         <source>&amp;About Fibre Workbench</source>
         <translation>&amp;Tietoja Fibre Workbenchistä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="151"/>
+        <location filename="../../workbench/gui/actions.py" line="161"/>
         <source>Version and purpose of the application</source>
         <translation>Sovelluksen versio ja käyttötarkoitus</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="155"/>
+        <location filename="../../workbench/gui/actions.py" line="165"/>
         <source>&amp;Diagnostics…</source>
         <translation>&amp;Vianmääritys…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="157"/>
+        <location filename="../../workbench/gui/actions.py" line="167"/>
         <source>Versions and file locations, for support requests</source>
         <translation>Versiot ja tiedostojen sijainnit tukipyyntöjä varten</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="159"/>
+        <location filename="../../workbench/gui/actions.py" line="169"/>
         <source>Open &amp;Recent</source>
         <translation>Avaa &amp;viimeaikainen</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="171"/>
+        <location filename="../../workbench/gui/actions.py" line="181"/>
         <source>&amp;File</source>
         <translation>&amp;Tiedosto</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="181"/>
+        <location filename="../../workbench/gui/actions.py" line="191"/>
         <source>&amp;Edit</source>
         <translation>&amp;Muokkaa</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="186"/>
-        <location filename="../../workbench/gui/analysis_actions.py" line="170"/>
+        <location filename="../../workbench/gui/actions.py" line="198"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="171"/>
         <source>&amp;View</source>
         <translation>&amp;Näytä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="190"/>
+        <location filename="../../workbench/gui/actions.py" line="202"/>
         <source>&amp;Language</source>
         <translation>&amp;Kieli</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="194"/>
+        <location filename="../../workbench/gui/actions.py" line="206"/>
         <source>System default</source>
         <translation>Järjestelmän oletus</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="200"/>
+        <location filename="../../workbench/gui/actions.py" line="212"/>
         <source>Language of the menus, guide and reports</source>
         <translation>Valikoiden, oppaan ja raporttien kieli</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/actions.py" line="206"/>
-        <location filename="../../workbench/gui/analysis_actions.py" line="194"/>
+        <location filename="../../workbench/gui/actions.py" line="218"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="195"/>
         <source>&amp;Help</source>
         <translation>&amp;Ohje</translation>
     </message>
@@ -212,92 +222,92 @@
 <context>
     <name>Analyses</name>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="156"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="157"/>
         <source>Suitability</source>
         <translation>Soveltuvuus</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="160"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="161"/>
         <source>Every sample&apos;s suitability for each product route</source>
         <translation>Jokaisen näytteen soveltuvuus kullekin tuotereitille</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="165"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="166"/>
         <source>&amp;Suitability matrix</source>
         <translation>&amp;Soveltuvuusmatriisi</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="167"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="168"/>
         <source>Show every sample&apos;s suitability for each product route</source>
         <translation>Näytä jokaisen näytteen soveltuvuus kullekin tuotereitille</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="196"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="197"/>
         <source>&amp;Analyses</source>
         <translation>&amp;Analyysit</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="197"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="198"/>
         <source>&amp;Tools</source>
         <translation>T&amp;yökalut</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="210"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="211"/>
         <source>Re-run all &amp;stale results</source>
         <translation>Aja kaikki &amp;vanhentuneet tulokset uudelleen</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="212"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="213"/>
         <source>Compute again every result whose input data have changed</source>
         <translation>Laske uudelleen kaikki tulokset, joiden lähtötiedot ovat muuttuneet</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="217"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="218"/>
         <source>&amp;Self-assessment wizard…</source>
         <translation>&amp;Ohjattu itsearviointi…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="219"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="220"/>
         <source>Describe a side stream, add its lab values, see what it suits</source>
         <translation>Kuvaile sivuvirta, lisää sen laboratorioarvot ja katso, mihin se sopii</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="222"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="223"/>
         <source>&amp;Train classifier…</source>
         <translation>&amp;Opeta luokittelija…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="224"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="225"/>
         <source>Training &amp;labels…</source>
         <translation>Opetus&amp;luokat…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="228"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="229"/>
         <source>&amp;Plugins…</source>
         <translation>&amp;Liitännäiset…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="230"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="231"/>
         <source>Every plugin with its version, origin and status</source>
         <translation>Kaikki liitännäiset versioineen, alkuperineen ja tiloineen</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="289"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="290"/>
         <source>%1 on %2 sample(s)</source>
         <translation>%1, %2 näytettä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="305"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="306"/>
         <source>%1: %2 result(s) added.</source>
         <translation>%1: lisättiin %2 tulosta.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="311"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="312"/>
         <source>Skipped: %1</source>
         <translation>Ohitettiin: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="324"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="325"/>
         <source>%1 could not run: %2</source>
         <translation>%1 ei onnistunut: %2</translation>
     </message>
@@ -356,6 +366,31 @@
         <location filename="../../workbench/gui/app.py" line="74"/>
         <source>The demonstration project could not be created: %1</source>
         <translation>Esittelyprojektia ei voitu luoda: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CalibrationExport</name>
+    <message>
+        <location filename="../../workbench/gui/calibration_export_dialog.py" line="34"/>
+        <location filename="../../workbench/gui/calibration_export_dialog.py" line="40"/>
+        <location filename="../../workbench/gui/calibration_export_dialog.py" line="49"/>
+        <source>Export calibration</source>
+        <translation>Vie kalibrointi</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/calibration_export_dialog.py" line="35"/>
+        <source>The model of this calibration is not in the project.</source>
+        <translation>Tämän kalibroinnin mallia ei ole projektissa.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/calibration_export_dialog.py" line="42"/>
+        <source>Excel workbook (*.xlsx);;CSV files, one per table (*.csv)</source>
+        <translation>Excel-työkirja (*.xlsx);;CSV-tiedostot, yksi taulukkoa kohden (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/calibration_export_dialog.py" line="52"/>
+        <source>Calibration %1 written to %2</source>
+        <translation>Kalibrointi %1 kirjoitettu: %2</translation>
     </message>
 </context>
 <context>
@@ -617,7 +652,7 @@
         <translation>Tuo ”%1”</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="300"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="301"/>
         <source>Run %1</source>
         <translation>Aja %1</translation>
     </message>
@@ -635,6 +670,11 @@
         <location filename="../../workbench/gui/analysis_commands.py" line="120"/>
         <source>Edit label “%1”</source>
         <translation>Muokkaa luokkaa ”%1”</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/properties_dialog.py" line="48"/>
+        <source>Add property “%1”</source>
+        <translation>Lisää ominaisuus ”%1”</translation>
     </message>
 </context>
 <context>
@@ -1532,43 +1572,43 @@
         <translation>%1 epäonnistui: %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="263"/>
+        <location filename="../../workbench/gui/main_window.py" line="264"/>
         <source>Use Save As to keep changes in a new file.</source>
         <translation>Käytä Tallenna nimellä -toimintoa säilyttääksesi muutokset uudessa tiedostossa.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="266"/>
+        <location filename="../../workbench/gui/main_window.py" line="267"/>
         <source>This project is read-only.</source>
         <translation>Tämä projekti on vain luku -tilassa.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="322"/>
+        <location filename="../../workbench/gui/main_window.py" line="323"/>
         <source>Saving the project…</source>
         <translation>Tallennetaan projektia…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="326"/>
+        <location filename="../../workbench/gui/main_window.py" line="327"/>
         <source>Select a sample or a measurement to plot its curves and spectra.</source>
         <translation>Valitse näyte tai mittaus piirtääksesi sen käyrät ja spektrit.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="370"/>
-        <location filename="../../workbench/gui/main_window.py" line="372"/>
+        <location filename="../../workbench/gui/main_window.py" line="371"/>
+        <location filename="../../workbench/gui/main_window.py" line="373"/>
         <source>Sample %1</source>
         <translation>Näyte %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="403"/>
+        <location filename="../../workbench/gui/main_window.py" line="411"/>
         <source>Delete %1 samples</source>
         <translation>Poista %1 näytettä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="408"/>
+        <location filename="../../workbench/gui/main_window.py" line="416"/>
         <source>Deleted %1 sample(s). Edit &gt; Undo brings them back.</source>
         <translation>Poistettiin %1 näyte(ttä). Muokkaa &gt; Kumoa palauttaa ne.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="417"/>
+        <location filename="../../workbench/gui/main_window.py" line="425"/>
         <source>Import files</source>
         <translation>Tuo tiedostoja</translation>
     </message>
@@ -2136,6 +2176,112 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
     </message>
 </context>
 <context>
+    <name>PropertiesDialog</name>
+    <message>
+        <location filename="../../workbench/gui/properties_dialog.py" line="70"/>
+        <source>Properties</source>
+        <translation>Ominaisuudet</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/properties_dialog.py" line="73"/>
+        <source>Filter by id or label</source>
+        <translation>Suodata tunnuksen tai nimen mukaan</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/properties_dialog.py" line="77"/>
+        <location filename="../../workbench/gui/properties_dialog.py" line="107"/>
+        <source>Id</source>
+        <translation>Tunnus</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/properties_dialog.py" line="77"/>
+        <location filename="../../workbench/gui/properties_dialog.py" line="108"/>
+        <source>Unit</source>
+        <translation>Yksikkö</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/properties_dialog.py" line="77"/>
+        <location filename="../../workbench/gui/properties_dialog.py" line="109"/>
+        <source>Basis</source>
+        <translation>Perusta</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/properties_dialog.py" line="77"/>
+        <source>Label</source>
+        <translation>Nimi</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/properties_dialog.py" line="77"/>
+        <source>From</source>
+        <translation>Lähde</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/properties_dialog.py" line="88"/>
+        <source>e.g. ADF or crude_protein</source>
+        <translation>esim. ADF tai crude_protein</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/properties_dialog.py" line="90"/>
+        <source>e.g. % or g/kg</source>
+        <translation>esim. % tai g/kg</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/properties_dialog.py" line="94"/>
+        <source>none (not a mass fraction)</source>
+        <translation>ei mitään (ei massaosuus)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/properties_dialog.py" line="104"/>
+        <source>Add to project</source>
+        <translation>Lisää projektiin</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/properties_dialog.py" line="110"/>
+        <source>Label (English)</source>
+        <translation>Nimi (englanniksi)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/properties_dialog.py" line="111"/>
+        <source>Label (Finnish)</source>
+        <translation>Nimi (suomeksi)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/properties_dialog.py" line="112"/>
+        <source>Description</source>
+        <translation>Kuvaus</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/properties_dialog.py" line="115"/>
+        <source>A property of this project&apos;s own</source>
+        <translation>Projektin oma ominaisuus</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/properties_dialog.py" line="119"/>
+        <source>Every value is named by a property id with its unit and basis. A property of the project&apos;s own is stored in the project file and can be named in import templates, analyses (e.g. the property of a PLS calibration), route files and exports.</source>
+        <translation>Jokainen arvo nimetään ominaisuustunnuksella, jolla on yksikkö ja perusta. Projektin oma ominaisuus tallennetaan projektitiedostoon, ja sitä voi käyttää tuontimalleissa, analyyseissä (esim. PLS-kalibroinnin ominaisuutena), reittitiedostoissa ja viennissä.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/properties_dialog.py" line="137"/>
+        <source>The project is read-only.</source>
+        <translation>Projekti on vain luku -tilassa.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/properties_dialog.py" line="149"/>
+        <source>this project</source>
+        <translation>tämä projekti</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/properties_dialog.py" line="149"/>
+        <source>built in</source>
+        <translation>sisäänrakennettu</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/properties_dialog.py" line="172"/>
+        <source>The project already defines %1.</source>
+        <translation>Projektissa on jo ominaisuus %1.</translation>
+    </message>
+</context>
+<context>
     <name>ReportPage</name>
     <message>
         <location filename="../../workbench/gui/wizard_report.py" line="64"/>
@@ -2239,153 +2385,163 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
 <context>
     <name>ResultView</name>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="77"/>
+        <location filename="../../workbench/gui/result_view.py" line="78"/>
         <source>Re-run with other parameters…</source>
         <translation>Aja uudelleen muilla parametreilla…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="79"/>
+        <location filename="../../workbench/gui/result_view.py" line="80"/>
         <source>Open the analysis form with this result&apos;s parameters filled in</source>
         <translation>Avaa analyysilomake tämän tuloksen parametrit valmiiksi täytettyinä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="89"/>
+        <location filename="../../workbench/gui/result_view.py" line="85"/>
+        <source>Export calibration…</source>
+        <translation>Vie kalibrointi…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/result_view.py" line="88"/>
+        <source>Write every figure, the cross-validated and test-set predictions and the coefficients of this calibration to Excel or CSV</source>
+        <translation>Kirjoita tämän kalibroinnin kaikki tunnusluvut, ristiinvalidoidut ja testijoukon ennusteet sekä kertoimet Excel- tai CSV-tiedostoon</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/result_view.py" line="101"/>
         <source>Re-run</source>
         <translation>Aja uudelleen</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="91"/>
+        <location filename="../../workbench/gui/result_view.py" line="103"/>
         <source>Compute this result again from the sample&apos;s current data</source>
         <translation>Laske tämä tulos uudelleen näytteen nykyisistä tiedoista</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="105"/>
+        <location filename="../../workbench/gui/result_view.py" line="117"/>
         <source>Property</source>
         <translation>Ominaisuus</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="105"/>
-        <location filename="../../workbench/gui/result_view.py" line="121"/>
+        <location filename="../../workbench/gui/result_view.py" line="117"/>
+        <location filename="../../workbench/gui/result_view.py" line="133"/>
         <source>Value</source>
         <translation>Arvo</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="105"/>
+        <location filename="../../workbench/gui/result_view.py" line="117"/>
         <source>Unit</source>
         <translation>Yksikkö</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="105"/>
+        <location filename="../../workbench/gui/result_view.py" line="117"/>
         <source>Basis</source>
         <translation>Perusta</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="121"/>
+        <location filename="../../workbench/gui/result_view.py" line="133"/>
         <source>Item</source>
         <translation>Kohta</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="127"/>
+        <location filename="../../workbench/gui/result_view.py" line="139"/>
         <source>Values</source>
         <translation>Arvot</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="128"/>
+        <location filename="../../workbench/gui/result_view.py" line="140"/>
         <source>Messages</source>
         <translation>Viestit</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="129"/>
+        <location filename="../../workbench/gui/result_view.py" line="141"/>
         <source>Provenance</source>
         <translation>Alkuperätiedot</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="131"/>
+        <location filename="../../workbench/gui/result_view.py" line="143"/>
         <source>This result has no plots.</source>
         <translation>Tällä tuloksella ei ole kuvaajia.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="168"/>
+        <location filename="../../workbench/gui/result_view.py" line="182"/>
         <source>%1 %2, computed %3</source>
         <translation>%1 %2, laskettu %3</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="176"/>
+        <location filename="../../workbench/gui/result_view.py" line="190"/>
         <source>No messages.</source>
         <translation>Ei viestejä.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="178"/>
+        <location filename="../../workbench/gui/result_view.py" line="192"/>
         <source>Messages (%1)</source>
         <translation>Viestit (%1)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="186"/>
+        <location filename="../../workbench/gui/result_view.py" line="200"/>
         <source>Stale: the data this result was computed from have changed.</source>
         <translation>Vanhentunut: tiedot, joista tämä tulos laskettiin, ovat muuttuneet.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="209"/>
+        <location filename="../../workbench/gui/result_view.py" line="223"/>
         <source>Values (%1)</source>
         <translation>Arvot (%1)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="213"/>
+        <location filename="../../workbench/gui/result_view.py" line="227"/>
         <source>measured</source>
         <translation>mitattu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="214"/>
+        <location filename="../../workbench/gui/result_view.py" line="228"/>
         <source>derived</source>
         <translation>johdettu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="215"/>
+        <location filename="../../workbench/gui/result_view.py" line="229"/>
         <source>predicted</source>
         <translation>ennustettu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="216"/>
+        <location filename="../../workbench/gui/result_view.py" line="230"/>
         <source>typed in</source>
         <translation>syötetty</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="222"/>
+        <location filename="../../workbench/gui/result_view.py" line="236"/>
         <source>Plugin</source>
         <translation>Liitännäinen</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="223"/>
+        <location filename="../../workbench/gui/result_view.py" line="237"/>
         <source>Plugin version</source>
         <translation>Liitännäisen versio</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="224"/>
+        <location filename="../../workbench/gui/result_view.py" line="238"/>
         <source>Application version</source>
         <translation>Sovelluksen versio</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="225"/>
+        <location filename="../../workbench/gui/result_view.py" line="239"/>
         <source>Computed</source>
         <translation>Laskettu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="226"/>
+        <location filename="../../workbench/gui/result_view.py" line="240"/>
         <source>Result id</source>
         <translation>Tuloksen tunnus</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="229"/>
+        <location filename="../../workbench/gui/result_view.py" line="243"/>
         <source>Parameter %1</source>
         <translation>Parametri %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="236"/>
+        <location filename="../../workbench/gui/result_view.py" line="250"/>
         <source>Input %1</source>
         <translation>Syöte %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="259"/>
+        <location filename="../../workbench/gui/result_view.py" line="273"/>
         <source>Plots</source>
         <translation>Kuvaajat</translation>
     </message>

@@ -37,6 +37,7 @@ class Actions:
     rename_sample: QAction
     delete_sample: QAction
     edit_metadata: QAction
+    properties: QAction
     about: QAction
     diagnostics: QAction
     recent_menu: QMenu
@@ -144,6 +145,15 @@ def build_actions(win: MainWindow) -> Actions:
             win.edit_metadata,
             tip=translate("Actions", "Edit the free key-value notes of the selected sample"),
         ),
+        properties=_action(
+            win,
+            translate("Actions", "&Properties…"),
+            win.edit_properties,
+            tip=translate(
+                "Actions",
+                "The property ids values are named by; add properties of the project's own",
+            ),
+        ),
         about=_action(
             win,
             translate("Actions", "&About Fibre Workbench"),
@@ -182,6 +192,8 @@ def _build_menus(win: MainWindow, a: Actions) -> None:
     edit_menu.addActions([a.undo, a.redo])
     edit_menu.addSeparator()
     edit_menu.addActions([a.add_sample, a.rename_sample, a.delete_sample, a.edit_metadata])
+    edit_menu.addSeparator()
+    edit_menu.addAction(a.properties)
 
     view_menu = bar.addMenu(translate("Actions", "&View"))
     for dock in win.docks():

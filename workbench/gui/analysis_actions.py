@@ -144,6 +144,7 @@ class AnalysisController(QObject):
         win.plot.stack.addWidget(self.result_view)
         self.result_view.rerunRequested.connect(self.rerun)
         self.result_view.editRequested.connect(self.rerun_with_dialog)
+        self.result_view.exportCalibrationRequested.connect(self.export_calibration)
         self.stale_timer = QTimer(self)
         self.stale_timer.setSingleShot(True)
         self.stale_timer.setInterval(STALE_DEBOUNCE_MS)
@@ -458,6 +459,19 @@ class AnalysisController(QObject):
             result.plugin_id in self.registry and not project.read_only
         )
         self.win.plot.stack.setCurrentWidget(self.result_view)
+
+    def export_calibration(self, sample_id: str, result_id: str) -> None:
+        """Write a PLS calibration's figures, predictions and coefficients (Excel or CSV)."""
+        from workbench.gui.calibration_export_dialog import export_calibration_of
+
+        project = self.win.doc.project
+        if project is None or sample_id not in project.samples:
+            return
+        result = project.samples[sample_id].results.get(result_id)
+        if result is not None:
+            message = export_calibration_of(self.win, project, result)
+            if message:
+                self.win.task_panel.log(message)
 
     # -- other windows -------------------------------------------------------------------
     def open_plugins(self) -> QDialog:

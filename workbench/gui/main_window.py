@@ -244,6 +244,7 @@ class MainWindow(ProjectFilesMixin, QMainWindow):
         for action in (a.new, a.open, a.close, a.import_files):
             action.setEnabled(idle and (has or action in (a.new, a.open)))
         a.save_as.setEnabled(has and idle)
+        a.properties.setEnabled(has and idle)
         for action in (a.save, a.add_sample, a.rename_sample, a.delete_sample, a.edit_metadata):
             action.setEnabled(writable)
         a.undo.setEnabled(idle and self.undo_stack.canUndo())
@@ -387,6 +388,13 @@ class MainWindow(ProjectFilesMixin, QMainWindow):
         index = self.table.proxy.mapFromSource(self.table_model.index(row, COLUMNS.index("name")))
         self.table.setCurrentIndex(index)
         self.table.edit(index)
+
+    def edit_properties(self) -> None:
+        """The property vocabulary; adds properties of the project's own (undoable)."""
+        from workbench.gui.properties_dialog import PropertiesDialog
+
+        if self.doc.project is not None:
+            PropertiesDialog(self.doc, self.undo_stack, self).exec()
 
     def edit_metadata(self) -> None:
         """Open the free-metadata editor for the selected sample (undoable as one step)."""

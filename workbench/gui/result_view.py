@@ -65,6 +65,7 @@ class ResultView(QWidget):
 
     rerunRequested = Signal(str, str)  # sample id, result id (stale: same parameters)
     editRequested = Signal(str, str)  # sample id, result id (form prefilled)
+    exportCalibrationRequested = Signal(str, str)  # sample id, result id (PLS calibration)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -81,6 +82,17 @@ class ResultView(QWidget):
         self.edit_button.clicked.connect(
             lambda: self.editRequested.emit(self.sample_id, self.result_id)
         )
+        self.export_calibration_button = QPushButton(self.tr("Export calibration…"))
+        self.export_calibration_button.setToolTip(
+            self.tr(
+                "Write every figure, the cross-validated and test-set predictions and the "
+                "coefficients of this calibration to Excel or CSV"
+            )
+        )
+        self.export_calibration_button.clicked.connect(
+            lambda: self.exportCalibrationRequested.emit(self.sample_id, self.result_id)
+        )
+        self.export_calibration_button.hide()
         self.stale_label = QLabel()
         self.stale_label.setWordWrap(True)
         self.stale_label.setStyleSheet(
@@ -137,6 +149,7 @@ class ResultView(QWidget):
         titles.addWidget(self.title)
         titles.addWidget(self.subtitle)
         head.addLayout(titles, 1)
+        head.addWidget(self.export_calibration_button, 0, Qt.AlignmentFlag.AlignTop)
         head.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignTop)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.info_tabs)
@@ -162,6 +175,7 @@ class ResultView(QWidget):
         """Show ``result``; ``shared`` is the result of the same project-wide run that holds
         the run's plots (they are stored once, with the first sample's result)."""
         self.sample_id, self.result_id = sample.id, result.id
+        self.export_calibration_button.setVisible(result.plugin_id == "pls_calibration")
         label = result_label(result) if result.label else plugin_name or result.plugin_id
         self.title.setText(f"{sample.name}: {label}")
         self.subtitle.setText(
