@@ -47,7 +47,7 @@ KNOWN: list[tuple[str, str, str, str]] = [
     (
         "",
         "english",
-        r"“(key|type|mass|sample|temperature|then|time|unit|absorbance|reflectance|used|wavelength|found|fixed|components|cross-validation|regression|run|samples)”",
+        r"“(key|type|mass|sample|temperature|then|time|unit|absorbance|reflectance|used|wavelength|found|fixed|components|cross-validation|regression|run|samples|calibration)”",
         "gui",
     ),
     # import (part 6): preview reasons, formats and column names are English
