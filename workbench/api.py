@@ -600,7 +600,9 @@ def svg_plot(
         title=title,
         x_label=x_label,
         y_label=y_label,
-        series=[Series(label, np.asarray(x, float), np.asarray(y, float)) for label, x, y in curves],
+        series=[
+            Series(label, np.asarray(x, float), np.asarray(y, float)) for label, x, y in curves
+        ],
         reverse_x=reverse_x,
     )
     out = Path(path)
