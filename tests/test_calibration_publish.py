@@ -245,6 +245,7 @@ def test_analyses_that_save_nothing_exit_2_with_one_line(adf_project, capsys, na
         capsys, ["analyse", path, "pls_calibration", *sample, "--param", "property=ADFX"]
     )
     assert "'ADFX' is not a known property id" in line and "ADF" in line and "properties" in line
+    assert "S001, S002" not in line and "AnalysisError" not in line  # one plain sentence
     line = _one_line_exit_2(
         capsys,
         [

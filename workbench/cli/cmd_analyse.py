@@ -148,10 +148,18 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _reason(message: str) -> str:
+    """The plugin's own sentence, without the exception's class name."""
+    text = " ".join(message.split())
+    head, sep, rest = text.partition(": ")
+    return rest if sep and head.isidentifier() and head.endswith("Error") else text
+
+
 def _nothing_saved_reason(errors) -> str:
-    reasons = sorted({" ".join(f.message.split()) for f in errors})
+    reasons = sorted({_reason(f.message) for f in errors})
     if len(reasons) == 1:
-        where = f"{errors[0].sample}: " if len(errors) == 1 and errors[0].sample else ""
+        one = len(errors) == 1 and errors[0].sample and ", " not in errors[0].sample
+        where = f"{errors[0].sample}: " if one else ""  # a project-wide run names no sample
         return f"{where}{reasons[0].rstrip('.')}. Nothing was saved; the project is unchanged."
     return (
         f"none of the {len(errors)} runs could be done ({reasons[0].rstrip('.')}; and "
