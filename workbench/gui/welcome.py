@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QGuiApplication, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -134,6 +135,7 @@ class WelcomeDialog(QDialog):
         grid.addWidget(how_import, 0, 1)
         grid.addWidget(matrix, 1, 0)
         grid.addWidget(help_card, 1, 1)
+        self.cards = [what, how_import, matrix, help_card]
 
         self.dont_show = QCheckBox(self.tr("Don't show this at start"))
         self.dont_show.setToolTip(self.tr("Help > Welcome opens this page again"))
@@ -162,14 +164,35 @@ class WelcomeDialog(QDialog):
         layout.setSpacing(10)
         layout.addWidget(title)
         layout.addWidget(subtitle)
-        layout.addLayout(grid)
-        layout.addStretch(1)
+        layout.addLayout(grid, 1)  # extra height goes to the cards' wrapped texts
         layout.addLayout(buttons)
         if win is not None:
             win.doc.projectReplaced.connect(self.refresh)
         self.refresh()
-        self.setMinimumWidth(900)
-        self.resize(900, self.heightForWidth(900) if self.hasHeightForWidth() else 480)
+        self.setMinimumWidth(min(900, self._available().width() - 40))
+        self.resize(self.minimumWidth(), 1)  # as short as the cards allow (fit_cards)
+
+    def _available(self):
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        return screen.availableGeometry()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.fit_cards()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_cards()
+
+    def fit_cards(self) -> None:
+        """Each card at least as tall as its wrapped text needs at the card's width, so the
+        page grows (to at most the screen) instead of cutting the cards' last lines: the
+        layout alone undersized them (the "? No data" line, the last help line in
+        Finnish)."""
+        room = self._available().height() - 60 - (self.height() - self.cards[0].height())
+        for card in self.cards:
+            if card.width() > 0:
+                card.setMinimumHeight(min(card.heightForWidth(card.width()), max(room // 2, 80)))
 
     def refresh(self) -> None:
         """The demo sentence only while the demonstration project is the open one."""
