@@ -291,12 +291,18 @@ def catalogue_words() -> tuple[frozenset[str], frozenset[str]]:
     for message in root.iter("message"):
         english |= _words(plain(message.findtext("source") or ""))
         translation = message.find("translation")
-        if translation is not None and translation.text:
-            finnish |= _words(plain(translation.text))
+        if translation is not None:
+            for text in [translation.text or ""] + [f.text or "" for f in translation.iter()]:
+                finnish |= _words(plain(text))
     return frozenset(english), frozenset(finnish)
 
 
+IDENTIFIER = re.compile(r"\b[\w-]*[-_][0-9a-f]{6,}\b|\b\w+_\w+\b")  # run-f4cfe15f, demo_key
+
+
 def _words(text: str) -> set[str]:
+    """Words of 3 letters or more; identifiers (ids, keys with "_") are not words."""
+    text = IDENTIFIER.sub(" ", text)
     return {w.lower() for w in WORD.findall(text) if len(w) >= 3}
 
 

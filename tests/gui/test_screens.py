@@ -29,27 +29,6 @@ OUT = ROOT / "screenshots"
 
 # (screen, check, text) regular expressions of problems someone is fixing, with who.
 KNOWN: list[tuple[str, str, str, str]] = [
-    # company (issue 17 part 6): the welcome page's last lines are cut on first start
-    (
-        "first_start",
-        "cut_text",
-        r"Samples are rows|Näytteet ovat rivejä|Ohje > Käyttöopas",
-        "company",
-    ),
-    # company (part 6): the wizard's value form is built in code and still English
-    ("wizard", "english", r"“(content|dry|material)”", "company"),
-    # gui (parts 5, 6): task titles cut in the task list; table cells wrapped past the row
-    ("analysis_result|pls_result", "cut_text", r"QTreeWidget cell", "gui"),
-    ("", "cut_text", r"SampleTableView cell", "gui"),
-    # gui (part 5): the matrix legend line is wider than the matrix at 1366 px
-    ("", "cut_text", r"QLabel “✔ (Suitable|Soveltuu)", "gui"),
-    # gui (part 6): the details panel shows metadata keys, column ids and result words raw
-    (
-        "",
-        "english",
-        r"“(key|type|mass|sample|temperature|then|time|unit|absorbance|reflectance|used|wavelength|found|fixed|components|cross-validation|regression|run|samples|calibration)”",
-        "gui",
-    ),
     # import (part 6): preview reasons, formats and column names are English
     ("import_preview", "english", r".", "import"),
     # classify (issue 13 part 5): explanation words
