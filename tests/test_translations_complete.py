@@ -27,7 +27,7 @@ from workbench.paths import plugins_dir, resources_dir
 ROOT = Path(__file__).resolve().parents[1]
 GUI = ROOT / "workbench" / "gui"
 TS = resources_dir() / "translations" / "fibre_workbench_fi.ts"
-PLACEHOLDER = re.compile(r"%\d")
+PLACEHOLDER = re.compile(r"%(?:\d|n)")
 
 
 def _ts_messages() -> list[tuple[str, str, Any]]:
@@ -45,11 +45,12 @@ def test_every_catalogue_message_has_a_finnish_translation():
     for context, source, translation in _ts_messages():
         if translation is None or translation.get("type") in ("obsolete", "vanished"):
             continue
-        text = translation.text or ""
-        if translation.get("type") == "unfinished" or not text.strip():
-            problems.append(f"{context}: {source!r} has no Finnish translation")
-        elif sorted(PLACEHOLDER.findall(source)) != sorted(PLACEHOLDER.findall(text)):
-            problems.append(f"{context}: {source!r} -> {text!r}: placeholders differ")
+        forms = [f.text or "" for f in translation.iter("numerusform")]  # plural forms
+        for text in forms or [translation.text or ""]:
+            if translation.get("type") == "unfinished" or not text.strip():
+                problems.append(f"{context}: {source!r} has no Finnish translation")
+            elif sorted(PLACEHOLDER.findall(source)) != sorted(PLACEHOLDER.findall(text)):
+                problems.append(f"{context}: {source!r} -> {text!r}: placeholders differ")
     assert not problems, (
         "translate these in resources/translations/fibre_workbench_fi.ts "
         "(python -m workbench.gui.translations_tool updates it and compiles the .qm):\n"

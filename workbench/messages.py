@@ -153,6 +153,15 @@ def as_text(stored: Any) -> Text:
 # a standard ("ISO 18134 (oven drying, 105 °C)"); the reference stays as written and
 # only these words are translated, longest first, so an unknown method shows unchanged.
 _METHOD_WORDS_FI = {
+    "PLS regression, components chosen by K-fold cross-validation": (
+        "PLS-regressio, komponenttien määrä valittu K-kertaisella ristiinvalidoinnilla"
+    ),
+    "PLS prediction with a stored calibration model": (
+        "PLS-ennuste tallennetulla kalibrointimallilla"
+    ),
+    "Principal component analysis": "Pääkomponenttianalyysi",
+    "two-sample Kolmogorov-Smirnov test": "kahden otoksen Kolmogorov–Smirnov-testi",
+    "typed in the self-assessment wizard": "syötetty itsearvioinnissa",
     "TGA proximate analysis": "TGA-välitön analyysi",
     "net from gross calorific value": "tehollinen lämpöarvo kalorimetrisestä",
     "two-sample Kolmogorov-Smirnov": "kahden otoksen Kolmogorov–Smirnov",

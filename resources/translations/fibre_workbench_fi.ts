@@ -292,22 +292,27 @@
         <translation>Kaikki liitännäiset versioineen, alkuperineen ja tiloineen</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="290"/>
-        <source>%1 on %2 sample(s)</source>
+        <location filename="../../workbench/gui/analysis_actions.py" line="291"/>
+        <source>%1 on 1 sample</source>
+        <translation>%1, 1 näyte</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/analysis_actions.py" line="293"/>
+        <source>%1 on %2 samples</source>
         <translation>%1, %2 näytettä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="306"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="309"/>
         <source>%1: %2 result(s) added.</source>
         <translation>%1: lisättiin %2 tulosta.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="312"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="315"/>
         <source>Skipped: %1</source>
         <translation>Ohitettiin: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="325"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="328"/>
         <source>%1 could not run: %2</source>
         <translation>%1 ei onnistunut: %2</translation>
     </message>
@@ -652,7 +657,7 @@
         <translation>Tuo ”%1”</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="301"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="304"/>
         <source>Run %1</source>
         <translation>Aja %1</translation>
     </message>
@@ -781,176 +786,181 @@
 <context>
     <name>DetailsPanel</name>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="57"/>
+        <location filename="../../workbench/gui/details_panel.py" line="61"/>
         <source>%1 items selected.</source>
         <translation>%1 kohdetta valittu.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="59"/>
+        <location filename="../../workbench/gui/details_panel.py" line="63"/>
         <source>Select a sample, measurement or result to see its details.</source>
         <translation>Valitse näyte, mittaus tai tulos nähdäksesi sen tiedot.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="90"/>
+        <location filename="../../workbench/gui/details_panel.py" line="95"/>
         <source>Measurement</source>
         <translation>Mittaus</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="90"/>
+        <location filename="../../workbench/gui/details_panel.py" line="96"/>
         <source>Result</source>
         <translation>Tulos</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="117"/>
+        <location filename="../../workbench/gui/details_panel.py" line="97"/>
+        <source>Run on several samples</source>
+        <translation>Ajo usealle näytteelle</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/details_panel.py" line="125"/>
         <source>Property</source>
         <translation>Ominaisuus</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="117"/>
+        <location filename="../../workbench/gui/details_panel.py" line="125"/>
         <source>Value</source>
         <translation>Arvo</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="117"/>
-        <location filename="../../workbench/gui/details_panel.py" line="165"/>
+        <location filename="../../workbench/gui/details_panel.py" line="125"/>
+        <location filename="../../workbench/gui/details_panel.py" line="177"/>
         <source>Basis</source>
         <translation>Perusta</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="137"/>
+        <location filename="../../workbench/gui/details_panel.py" line="145"/>
         <source>Feedstock type</source>
         <translation>Raaka-ainetyyppi</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="138"/>
+        <location filename="../../workbench/gui/details_panel.py" line="146"/>
         <source>Supplier</source>
         <translation>Toimittaja</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="139"/>
+        <location filename="../../workbench/gui/details_panel.py" line="147"/>
         <source>Origin</source>
         <translation>Alkuperä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="140"/>
+        <location filename="../../workbench/gui/details_panel.py" line="148"/>
         <source>Date received</source>
         <translation>Vastaanotettu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="141"/>
+        <location filename="../../workbench/gui/details_panel.py" line="149"/>
         <source>Notes</source>
         <translation>Huomautukset</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="142"/>
+        <location filename="../../workbench/gui/details_panel.py" line="150"/>
         <source>Measurements</source>
         <translation>Mittaukset</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="143"/>
+        <location filename="../../workbench/gui/details_panel.py" line="151"/>
         <source>Results</source>
         <translation>Tulokset</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="144"/>
-        <location filename="../../workbench/gui/details_panel.py" line="201"/>
+        <location filename="../../workbench/gui/details_panel.py" line="152"/>
+        <location filename="../../workbench/gui/details_panel.py" line="213"/>
         <source>Identifier</source>
         <translation>Tunniste</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="154"/>
-        <location filename="../../workbench/gui/details_panel.py" line="186"/>
-        <location filename="../../workbench/gui/details_panel.py" line="205"/>
+        <location filename="../../workbench/gui/details_panel.py" line="166"/>
+        <location filename="../../workbench/gui/details_panel.py" line="198"/>
+        <location filename="../../workbench/gui/details_panel.py" line="217"/>
         <source>Values</source>
         <translation>Arvot</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="160"/>
+        <location filename="../../workbench/gui/details_panel.py" line="172"/>
         <source>Sample</source>
         <translation>Näyte</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="161"/>
+        <location filename="../../workbench/gui/details_panel.py" line="173"/>
         <source>Kind</source>
         <translation>Laji</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="162"/>
+        <location filename="../../workbench/gui/details_panel.py" line="174"/>
         <source>Method</source>
         <translation>Menetelmä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="163"/>
+        <location filename="../../workbench/gui/details_panel.py" line="175"/>
         <source>Instrument</source>
         <translation>Laite</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="164"/>
+        <location filename="../../workbench/gui/details_panel.py" line="176"/>
         <source>Replicate</source>
         <translation>Rinnakkaismääritys</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="166"/>
+        <location filename="../../workbench/gui/details_panel.py" line="178"/>
         <source>Points</source>
         <translation>Pisteitä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="167"/>
+        <location filename="../../workbench/gui/details_panel.py" line="179"/>
         <source>Source file</source>
         <translation>Lähdetiedosto</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="168"/>
+        <location filename="../../workbench/gui/details_panel.py" line="180"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="169"/>
+        <location filename="../../workbench/gui/details_panel.py" line="181"/>
         <source>Imported</source>
         <translation>Tuotu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="179"/>
+        <location filename="../../workbench/gui/details_panel.py" line="191"/>
         <source>values</source>
         <translation>arvoa</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="183"/>
+        <location filename="../../workbench/gui/details_panel.py" line="195"/>
         <source>Columns</source>
         <translation>Sarakkeet</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="193"/>
+        <location filename="../../workbench/gui/details_panel.py" line="205"/>
         <source>Stated in the file</source>
         <translation>Tiedostossa ilmoitettu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="198"/>
+        <location filename="../../workbench/gui/details_panel.py" line="210"/>
         <source>Plugin</source>
         <translation>Liitännäinen</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="199"/>
+        <location filename="../../workbench/gui/details_panel.py" line="211"/>
         <source>Application version</source>
         <translation>Sovelluksen versio</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="200"/>
+        <location filename="../../workbench/gui/details_panel.py" line="212"/>
         <source>Created</source>
         <translation>Luotu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="208"/>
+        <location filename="../../workbench/gui/details_panel.py" line="220"/>
         <source>Messages</source>
         <translation>Viestit</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="211"/>
+        <location filename="../../workbench/gui/details_panel.py" line="223"/>
         <source>Parameters</source>
         <translation>Parametrit</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="214"/>
+        <location filename="../../workbench/gui/details_panel.py" line="226"/>
         <source>Inputs</source>
         <translation>Lähtötiedot</translation>
     </message>
@@ -1597,18 +1607,24 @@
         <source>Sample %1</source>
         <translation>Näyte %1</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../workbench/gui/main_window.py" line="411"/>
-        <source>Delete %1 samples</source>
-        <translation>Poista %1 näytettä</translation>
+        <source>Delete %n sample(s)</source>
+        <translation>
+            <numerusform>Poista %n näyte</numerusform>
+            <numerusform>Poista %n näytettä</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../workbench/gui/main_window.py" line="416"/>
-        <source>Deleted %1 sample(s). Edit &gt; Undo brings them back.</source>
-        <translation>Poistettiin %1 näyte(ttä). Muokkaa &gt; Kumoa palauttaa ne.</translation>
+        <source>Deleted %n sample(s). Edit &gt; Undo brings them back.</source>
+        <translation>
+            <numerusform>Poistettiin %n näyte. Muokkaa &gt; Kumoa tuo sen takaisin.</numerusform>
+            <numerusform>Poistettiin %n näytettä. Muokkaa &gt; Kumoa tuo ne takaisin.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="425"/>
+        <location filename="../../workbench/gui/main_window.py" line="423"/>
         <source>Import files</source>
         <translation>Tuo tiedostoja</translation>
     </message>
@@ -2385,163 +2401,163 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
 <context>
     <name>ResultView</name>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="78"/>
+        <location filename="../../workbench/gui/result_view.py" line="71"/>
         <source>Re-run with other parameters…</source>
         <translation>Aja uudelleen muilla parametreilla…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="80"/>
+        <location filename="../../workbench/gui/result_view.py" line="73"/>
         <source>Open the analysis form with this result&apos;s parameters filled in</source>
         <translation>Avaa analyysilomake tämän tuloksen parametrit valmiiksi täytettyinä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="85"/>
+        <location filename="../../workbench/gui/result_view.py" line="78"/>
         <source>Export calibration…</source>
         <translation>Vie kalibrointi…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="88"/>
+        <location filename="../../workbench/gui/result_view.py" line="81"/>
         <source>Write every figure, the cross-validated and test-set predictions and the coefficients of this calibration to Excel or CSV</source>
         <translation>Kirjoita tämän kalibroinnin kaikki tunnusluvut, ristiinvalidoidut ja testijoukon ennusteet sekä kertoimet Excel- tai CSV-tiedostoon</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="101"/>
+        <location filename="../../workbench/gui/result_view.py" line="94"/>
         <source>Re-run</source>
         <translation>Aja uudelleen</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="103"/>
+        <location filename="../../workbench/gui/result_view.py" line="96"/>
         <source>Compute this result again from the sample&apos;s current data</source>
         <translation>Laske tämä tulos uudelleen näytteen nykyisistä tiedoista</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="117"/>
+        <location filename="../../workbench/gui/result_view.py" line="110"/>
         <source>Property</source>
         <translation>Ominaisuus</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="117"/>
-        <location filename="../../workbench/gui/result_view.py" line="133"/>
+        <location filename="../../workbench/gui/result_view.py" line="110"/>
+        <location filename="../../workbench/gui/result_view.py" line="126"/>
         <source>Value</source>
         <translation>Arvo</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="117"/>
+        <location filename="../../workbench/gui/result_view.py" line="110"/>
         <source>Unit</source>
         <translation>Yksikkö</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="117"/>
+        <location filename="../../workbench/gui/result_view.py" line="110"/>
         <source>Basis</source>
         <translation>Perusta</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="133"/>
+        <location filename="../../workbench/gui/result_view.py" line="126"/>
         <source>Item</source>
         <translation>Kohta</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="139"/>
+        <location filename="../../workbench/gui/result_view.py" line="132"/>
         <source>Values</source>
         <translation>Arvot</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="140"/>
+        <location filename="../../workbench/gui/result_view.py" line="133"/>
         <source>Messages</source>
         <translation>Viestit</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="141"/>
+        <location filename="../../workbench/gui/result_view.py" line="134"/>
         <source>Provenance</source>
         <translation>Alkuperätiedot</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="143"/>
+        <location filename="../../workbench/gui/result_view.py" line="136"/>
         <source>This result has no plots.</source>
         <translation>Tällä tuloksella ei ole kuvaajia.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="182"/>
+        <location filename="../../workbench/gui/result_view.py" line="175"/>
         <source>%1 %2, computed %3</source>
         <translation>%1 %2, laskettu %3</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="190"/>
+        <location filename="../../workbench/gui/result_view.py" line="183"/>
         <source>No messages.</source>
         <translation>Ei viestejä.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="192"/>
+        <location filename="../../workbench/gui/result_view.py" line="185"/>
         <source>Messages (%1)</source>
         <translation>Viestit (%1)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="200"/>
+        <location filename="../../workbench/gui/result_view.py" line="193"/>
         <source>Stale: the data this result was computed from have changed.</source>
         <translation>Vanhentunut: tiedot, joista tämä tulos laskettiin, ovat muuttuneet.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="223"/>
+        <location filename="../../workbench/gui/result_view.py" line="216"/>
         <source>Values (%1)</source>
         <translation>Arvot (%1)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="227"/>
+        <location filename="../../workbench/gui/result_view.py" line="220"/>
         <source>measured</source>
         <translation>mitattu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="228"/>
+        <location filename="../../workbench/gui/result_view.py" line="221"/>
         <source>derived</source>
         <translation>johdettu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="229"/>
+        <location filename="../../workbench/gui/result_view.py" line="222"/>
         <source>predicted</source>
         <translation>ennustettu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="230"/>
+        <location filename="../../workbench/gui/result_view.py" line="223"/>
         <source>typed in</source>
         <translation>syötetty</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="236"/>
+        <location filename="../../workbench/gui/result_view.py" line="229"/>
         <source>Plugin</source>
         <translation>Liitännäinen</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="237"/>
+        <location filename="../../workbench/gui/result_view.py" line="230"/>
         <source>Plugin version</source>
         <translation>Liitännäisen versio</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="238"/>
+        <location filename="../../workbench/gui/result_view.py" line="231"/>
         <source>Application version</source>
         <translation>Sovelluksen versio</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="239"/>
+        <location filename="../../workbench/gui/result_view.py" line="232"/>
         <source>Computed</source>
         <translation>Laskettu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="240"/>
+        <location filename="../../workbench/gui/result_view.py" line="233"/>
         <source>Result id</source>
         <translation>Tuloksen tunnus</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="243"/>
+        <location filename="../../workbench/gui/result_view.py" line="236"/>
         <source>Parameter %1</source>
         <translation>Parametri %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="250"/>
+        <location filename="../../workbench/gui/result_view.py" line="243"/>
         <source>Input %1</source>
         <translation>Syöte %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="273"/>
+        <location filename="../../workbench/gui/result_view.py" line="266"/>
         <source>Plots</source>
         <translation>Kuvaajat</translation>
     </message>
@@ -3557,113 +3573,113 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
 <context>
     <name>WelcomeDialog</name>
     <message>
-        <location filename="../../workbench/gui/welcome.py" line="70"/>
-        <location filename="../../workbench/gui/welcome.py" line="75"/>
+        <location filename="../../workbench/gui/welcome.py" line="71"/>
+        <location filename="../../workbench/gui/welcome.py" line="76"/>
         <source>Welcome to %1</source>
         <translation>Tervetuloa käyttämään %1 -ohjelmaa</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/welcome.py" line="80"/>
+        <location filename="../../workbench/gui/welcome.py" line="81"/>
         <source>The demonstration project is open behind this page: eight common Finnish feedstocks with typical literature values. Try things on it freely.</source>
         <translation>Tämän sivun takana on auki esittelyprojekti: kahdeksan tavallista suomalaista raaka-ainetta kirjallisuuden tyypillisillä arvoilla. Kokeile sillä vapaasti.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/welcome.py" line="87"/>
+        <location filename="../../workbench/gui/welcome.py" line="88"/>
         <source>What it does</source>
         <translation>Mitä se tekee</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/welcome.py" line="89"/>
+        <location filename="../../workbench/gui/welcome.py" line="90"/>
         <source>Fibre Workbench collects lab instrument exports (TGA, moisture, ash, NIR spectra, fibre analyser reports) into one project file, runs analyses on them and tells which product routes each feedstock suits, with the reasons.</source>
         <translation>Fibre Workbench kokoaa laboratoriolaitteiden vientitiedostot (TGA, kosteus, tuhka, NIR-spektrit, kuituanalysaattorin raportit) yhteen projektitiedostoon, ajaa niille analyysit ja kertoo perusteluineen, mihin tuotereitteihin kukin raaka-aine soveltuu.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/welcome.py" line="95"/>
+        <location filename="../../workbench/gui/welcome.py" line="96"/>
         <source>Bring in your data</source>
         <translation>Tuo aineistosi</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/welcome.py" line="97"/>
+        <location filename="../../workbench/gui/welcome.py" line="98"/>
         <source>Drag files or whole folders onto the window, or use &lt;b&gt;File &amp;gt; Import files…&lt;/b&gt; (Ctrl+I). The format is recognised from the content; a preview shows what was read before anything is added.</source>
         <translation>Vedä tiedostoja tai kokonaisia kansioita ikkunan päälle tai valitse &lt;b&gt;Tiedosto &amp;gt; Tuo tiedostoja…&lt;/b&gt; (Ctrl+I). Muoto tunnistetaan sisällöstä; esikatselu näyttää, mitä luettiin, ennen kuin mitään lisätään.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/welcome.py" line="105"/>
+        <location filename="../../workbench/gui/welcome.py" line="106"/>
         <source>&lt;b&gt;Suitable&lt;/b&gt;: every limit is met</source>
         <translation>&lt;b&gt;Soveltuu&lt;/b&gt;: kaikki raja-arvot täyttyvät</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/welcome.py" line="108"/>
+        <location filename="../../workbench/gui/welcome.py" line="109"/>
         <source>&lt;b&gt;Conditional&lt;/b&gt;: met only within uncertainty, or with a condition</source>
         <translation>&lt;b&gt;Ehdollinen&lt;/b&gt;: täyttyy vain epävarmuuden rajoissa tai ehdoin</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/welcome.py" line="110"/>
+        <location filename="../../workbench/gui/welcome.py" line="111"/>
         <source>&lt;b&gt;Not suitable&lt;/b&gt;: a hard limit fails</source>
         <translation>&lt;b&gt;Ei sovellu&lt;/b&gt;: ehdoton raja ei täyty</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/welcome.py" line="111"/>
+        <location filename="../../workbench/gui/welcome.py" line="112"/>
         <source>&lt;b&gt;No data&lt;/b&gt;: a deciding measurement is missing</source>
         <translation>&lt;b&gt;Ei tietoja&lt;/b&gt;: ratkaiseva mittaus puuttuu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/welcome.py" line="115"/>
+        <location filename="../../workbench/gui/welcome.py" line="116"/>
         <source>Read the suitability matrix</source>
         <translation>Soveltuvuusmatriisin lukeminen</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/welcome.py" line="116"/>
+        <location filename="../../workbench/gui/welcome.py" line="117"/>
         <source>Samples are rows, product routes are columns:</source>
         <translation>Näytteet ovat rivejä, tuotereitit sarakkeita:</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/welcome.py" line="120"/>
+        <location filename="../../workbench/gui/welcome.py" line="121"/>
         <source>Click a cell to see every limit, the measured value and its source.</source>
         <translation>Napsauta solua nähdäksesi jokaisen raja-arvon, mitatun arvon ja sen lähteen.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/welcome.py" line="123"/>
+        <location filename="../../workbench/gui/welcome.py" line="124"/>
         <source>Help is built in</source>
         <translation>Ohjeet ovat mukana</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/welcome.py" line="125"/>
+        <location filename="../../workbench/gui/welcome.py" line="126"/>
         <source>&lt;b&gt;Help &amp;gt; User guide&lt;/b&gt; (F1) explains every task step by step, works offline and is in English and Finnish. Hover over a control to see what it does. For a quick company self-assessment, switch on &lt;b&gt;View &amp;gt; Simple mode&lt;/b&gt;.</source>
         <translation>&lt;b&gt;Ohje &amp;gt; Käyttöopas&lt;/b&gt; (F1) neuvoo jokaisen tehtävän vaihe vaiheelta, toimii ilman verkkoyhteyttä ja on suomeksi ja englanniksi. Vie osoitin painikkeen päälle nähdäksesi, mitä se tekee. Nopeaa yrityksen itsearviointia varten valitse &lt;b&gt;Näytä &amp;gt; Pelkistetty tila&lt;/b&gt;.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/welcome.py" line="138"/>
+        <location filename="../../workbench/gui/welcome.py" line="140"/>
         <source>Don&apos;t show this at start</source>
         <translation>Älä näytä tätä käynnistettäessä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/welcome.py" line="139"/>
+        <location filename="../../workbench/gui/welcome.py" line="141"/>
         <source>Help &gt; Welcome opens this page again</source>
         <translation>Ohje &gt; Tervetuloa avaa tämän sivun uudelleen</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/welcome.py" line="142"/>
+        <location filename="../../workbench/gui/welcome.py" line="144"/>
         <source>Import files…</source>
         <translation>Tuo tiedostoja…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/welcome.py" line="143"/>
+        <location filename="../../workbench/gui/welcome.py" line="145"/>
         <source>Choose instrument exports to add to the project</source>
         <translation>Valitse projektiin lisättävät laitteiden vientitiedostot</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/welcome.py" line="145"/>
+        <location filename="../../workbench/gui/welcome.py" line="147"/>
         <source>Open the user guide</source>
         <translation>Avaa käyttöopas</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/welcome.py" line="146"/>
+        <location filename="../../workbench/gui/welcome.py" line="148"/>
         <source>The guide opens in a window of its own (F1)</source>
         <translation>Opas avautuu omaan ikkunaansa (F1)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/welcome.py" line="148"/>
+        <location filename="../../workbench/gui/welcome.py" line="150"/>
         <source>Start working</source>
         <translation>Aloita työ</translation>
     </message>

@@ -287,8 +287,11 @@ class AnalysisController(QObject):
         if project is None or not sample_ids:
             return None
         name = plugin_name(record)
-        title = translate("Analyses", "%1 on %2 sample(s)").replace("%1", name)
-        title = title.replace("%2", str(len(sample_ids)))
+        if len(sample_ids) == 1:  # two messages: "1 näyte", "3 näytettä"
+            title = translate("Analyses", "%1 on 1 sample").replace("%1", name)
+        else:
+            title = translate("Analyses", "%1 on %2 samples").replace("%1", name)
+            title = title.replace("%2", str(len(sample_ids)))
         holder: dict[str, Any] = {}
 
         def done(value: tuple[RunOutcome, list[str]]) -> None:

@@ -13,18 +13,22 @@ from html import escape
 
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
+from workbench.gui.column_labels import column_label
 from workbench.gui.i18n import (
+    active_language,
     basis_label,
     feedstock_label,
     kind_label,
+    metadata_label,
+    metadata_value,
     method_label,
-    property_label,
     result_label,
     result_messages,
 )
 from workbench.gui.numbers import locale_number
 from workbench.gui.parameter_text import parameter_rows
 from workbench.model import Measurement, Project, Quantity, Result, Sample
+from workbench.value_labels import INTERNAL_METADATA, value_label
 
 _KEY_STYLE = "color:#555;padding-right:10px"
 
@@ -87,14 +91,18 @@ class DetailsPanel(QWidget):
         whatever the instrument file or the user wrote, in any language."""
         kind = str(ref.get("type", ""))
         sid, cid = str(ref.get("sample", "")), str(ref.get("id", ""))
-        names = {"measurement": self.tr("Measurement"), "result": self.tr("Result")}
+        names = {
+            "measurement": self.tr("Measurement"),
+            "result": self.tr("Result"),
+            "run": self.tr("Run on several samples"),
+        }
         sample = project.samples.get(sid) if project is not None else None
         items = {}
         if sample is not None:
             items = sample.measurements if kind == "measurement" else sample.results
         item = items.get(cid)
         if item is None:
-            return names.get(kind, kind), f"{sid}/{cid}"
+            return names.get(kind, kind), f"{sid}/{cid}" if sid else cid
         label = result_label(item) if kind == "result" else kind_label(item.kind)
         return names.get(kind, kind), f"{label} ({sample.name})"
 
@@ -119,7 +127,7 @@ class DetailsPanel(QWidget):
         for pid, q in quantities:
             value = _fmt(q.value) + (f" ± {_fmt(q.sd)}" if q.sd is not None else "")
             value += f" {q.unit}" if q.unit else ""
-            label = escape(property_label(pid))
+            label = escape(value_label(pid, active_language()))
             if q.method:
                 label += f"<br><span style='color:#777;font-size:small'>{escape(method_label(q.method))}</span>"
             rows.append(
@@ -143,7 +151,11 @@ class DetailsPanel(QWidget):
             (self.tr("Results"), str(len(sample.results))),
             (self.tr("Identifier"), sample.id),
         ]
-        rows += [(k.replace("_", " ").capitalize(), v) for k, v in sorted(sample.metadata.items())]
+        rows += [
+            (metadata_label(k), metadata_value(k, v))
+            for k, v in sorted(sample.metadata.items())
+            if k not in INTERNAL_METADATA
+        ]
         parts = [self._heading(sample.name, 2), self._table([r for r in rows if r[1]])]
         measured: list[tuple[str, Quantity]] = []
         for m in sample.measurements.values():
@@ -175,7 +187,7 @@ class DetailsPanel(QWidget):
         if m.columns:
             cols = [
                 (
-                    c.label or c.name,
+                    column_label(c.label or c.name),
                     f"{c.unit or '–'}, {c.shape[0] if c.shape else 0} " + self.tr("values"),
                 )
                 for c in m.columns.values()

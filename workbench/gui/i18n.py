@@ -174,3 +174,17 @@ def kind_label(kind: str) -> str:
         "table": QCoreApplication.translate("Kinds", "Table"),
     }
     return labels.get(kind, kind)
+
+
+def metadata_label(key: str) -> str:
+    """A sample metadata key in the active language (``workbench.value_labels``)."""
+    from workbench.value_labels import metadata_label as core_label
+
+    return core_label(key, _active_language)
+
+
+def metadata_value(key: str, value: object) -> str:
+    """A sample metadata value in the active language (controlled values translated)."""
+    from workbench.value_labels import metadata_value as core_value
+
+    return core_value(key, value, _active_language)

@@ -408,14 +408,12 @@ class MainWindow(ProjectFilesMixin, QMainWindow):
         ids = self._selected_sample_ids()
         if not ids or not self._can_edit():
             return
-        self.undo_stack.beginMacro(self.tr("Delete %1 samples").replace("%1", str(len(ids))))
+        self.undo_stack.beginMacro(self.tr("Delete %n sample(s)", None, len(ids)))
         for sid in ids:
             self.undo_stack.push(DeleteSampleCommand(self.doc, sid))
         self.undo_stack.endMacro()
         self.task_panel.log(
-            self.tr("Deleted %1 sample(s). Edit > Undo brings them back.").replace(
-                "%1", str(len(ids))
-            )
+            self.tr("Deleted %n sample(s). Edit > Undo brings them back.", None, len(ids))
         )
 
     # -- import entry point ------------------------------------------------------------

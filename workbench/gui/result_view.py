@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.gui.i18n import (
+    active_language,
     basis_label,
     method_label,
-    property_label,
     result_label,
     result_messages,
 )
@@ -40,20 +40,13 @@ from workbench.gui.numbers import locale_number
 from workbench.gui.result_plots import plot_title, plot_widget
 from workbench.model import Result, Sample
 
-ACRONYMS = {"pls", "rmsecv", "rmsec", "rpd", "q2", "r2", "ks", "pca", "dtg", "tga", "hhv", "lhv"}
-
 
 def value_label(pid: str) -> str:
-    """The vocabulary label, or a readable form of a plugin's own id ("PLS RMSECV")."""
-    label = property_label(pid)
-    if label != pid:
-        return label
-    words = [
-        w.upper() if w in ACRONYMS or (w[:2] == "pc" and w[2:].isdigit()) else w
-        for w in pid.split("_")
-    ]
-    text = " ".join(words)
-    return text[:1].upper() + text[1:]
+    """The value's name in the GUI language: the vocabulary's, or the analysis' own
+    ("RMSECV (cross-validated error)"), never its id."""
+    from workbench.value_labels import value_label as core_value_label
+
+    return core_value_label(pid, active_language())
 
 
 def fmt(value: float) -> str:

@@ -21,7 +21,8 @@ from workbench.report import plain
 from workbench.report.sources import SourceIndex
 from workbench.report.strings import TEXTS, text
 from workbench.report.svgplot import PlotSpec, Series, render_svg
-from workbench.vocab import BASIS_LABELS, PROPERTIES, Basis
+from workbench.value_labels import INTERNAL_METADATA, metadata_label, metadata_value, value_label
+from workbench.vocab import BASIS_LABELS, Basis
 
 ImageEmbedder = Callable[[str, str], str]  # (svg text, id) -> <img> markup
 
@@ -32,8 +33,6 @@ VERDICT_STYLE = {
     "not suitable": ("✘", "#ffcdd2"),
     "not enough data": ("?", "#e0e0e0"),
 }
-# sample metadata kept by the application itself, not answers of the user
-INTERNAL_METADATA = frozenset({"data", "demo_key", "sources"})
 
 
 # -- small pieces ---------------------------------------------------------------------------
@@ -75,10 +74,7 @@ def td(value: str, attrs: str = "") -> str:
 
 
 def property_label(pid: str, lang: str) -> str:
-    p = PROPERTIES.get(pid)
-    if p is None:
-        return pid.replace("_", " ")
-    return p.label_fi if lang == "fi" and p.label_fi else p.label_en
+    return value_label(pid, lang)
 
 
 def basis_label(basis: str, lang: str) -> str:
@@ -123,13 +119,9 @@ def material_rows(sample: Sample, lang: str) -> list[list[str]]:
         if value:
             rows.append([text(field, lang), str(value)])
     for key, value in sample.metadata.items():
-        if key in INTERNAL_METADATA or value in (None, ""):
-            continue
-        label = text(f"attr.{key}", lang)
-        if label == f"attr.{key}":
-            label = key.replace("_", " ")
-        shown = plain.category_word(key, value, lang) if isinstance(value, str) else str(value)
-        rows.append([label, shown])
+        if key in INTERNAL_METADATA or key == "data" or value in (None, ""):
+            continue  # demonstration data get their notice at the top
+        rows.append([metadata_label(key, lang), metadata_value(key, value, lang)])
     return rows
 
 

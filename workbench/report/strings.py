@@ -97,8 +97,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "origin": ("Origin", "Alkuperä"),
     "date_received": ("Date received", "Vastaanotettu"),
     "notes": ("Notes", "Huomautukset"),
-    "attr.chemical_treatment": ("Chemical treatment", "Kemiallinen käsittely"),
-    "attr.wood_type": ("Wood type", "Puun tyyppi"),
     # verdicts and results
     "suitable": ("suitable", "soveltuu"),
     "conditionally suitable": ("suitable with conditions", "soveltuu ehdoin"),
