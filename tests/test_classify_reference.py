@@ -27,8 +27,10 @@ def test_ranges_keep_their_spread_and_middle():
     pine = next(e for e in LIB.entries if e.id == "pinus_stemwood")
     ash = pine.values["ash"]
     assert ash.range == (0.17, 1.14) and ash.value == pytest.approx(0.655)
-    cand = pine.sample_values().candidates["ash"][0]
-    assert (cand.rep_lo, cand.rep_hi) == (0.17, 1.14) and cand.source_id == "reference:S101"
+    table = pine.table()
+    col = table.column("ash", "db", "%")
+    assert (col.lo[0], col.hi[0]) == (0.17, 1.14)
+    assert col.source.owners[int(col.cand[0])].id == "reference:S101"
 
 
 def test_library_sources_checked(tmp_path):
@@ -79,10 +81,16 @@ def test_sample_without_shared_properties_has_no_neighbours():
 
 
 def test_reference_verdicts_show_borderline_ranges():
-    # willow SRC ash 1.0-1.2 % db straddles the ENplus A2 "< 1.2" limit
+    # willow SRC ash 1.0-1.2 % db: ENplus A2 writes "≤ 1.2", so the whole range meets it
+    # (the top of the range is at the limit); A1 "≤ 0.7" fails the whole range
     willow = next(e for e in LIB.entries if e.id == "willow_src")
     verdicts = {v.route: v for v in LIB.verdicts(willow, ROUTES)}
-    assert verdicts["pellets_enplus_a2"].row("ash").result == "borderline"
+    assert verdicts["pellets_enplus_a2"].row("ash").result == "pass"
+    assert verdicts["pellets_enplus_a1"].row("ash").result == "fail"
+    # a range that crosses a limit is borderline: stemwood ash 0.17-1.14 against A1 0.7
+    pine = next(e for e in LIB.entries if e.id == "pinus_stemwood")
+    verdicts = {v.route: v for v in LIB.verdicts(pine, ROUTES)}
+    assert verdicts["pellets_enplus_a1"].row("ash").result == "borderline"
 
 
 def test_robust_spread_by_hand():

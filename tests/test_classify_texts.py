@@ -38,7 +38,7 @@ def test_finnish_numbers_get_a_decimal_comma_and_nested_texts_follow_the_languag
     t = msg("reason.fail_limit", label=msg("flag.predicted"), value=0.75, limit="< 0.7")
     assert t == "predicted: 0.75 does not meet < 0.7"
     assert fi(t) == "ennustettu: 0,75 ei täytä rajaa < 0.7"  # plain str fields stay as given
-    assert fi(msg("limit.compare", comp="<", limit=0.7)) == "< 0,7"
+    assert fi(msg("limit.compare", comp="≤", limit=0.7, unit=" %")) == "≤ 0,7 %"
     assert fi(join([msg("row.acceptable"), msg("row.no_class")])) == (
         "hyväksyttävä, suositusalueen ulkopuolella; ei mihinkään luokkaan"
     )
@@ -51,12 +51,16 @@ def test_basis_errors_have_finnish_versions():
     assert fi(basis_error("basis xyz is not a mass-fraction basis")).startswith("perusta xyz")
 
 
-def test_english_limit_texts_are_unchanged():
+def test_limit_texts_show_the_comparator_as_written_and_the_unit():
     for route in load_routes().routes:
         for c in route.criteria:
             t = limit_text(c)
-            assert str(t) == c.limit_text(), (route.id, c.id)
             assert fi(t)
+            if c.comparator in ("<=", ">=", "<", ">"):
+                symbol = {"<=": "≤", ">=": "≥", "<": "<", ">": ">"}[c.comparator]
+                assert str(t).startswith(symbol + " "), (route.id, c.id, str(t))
+                if c.unit:
+                    assert str(t).endswith(" " + c.unit), (route.id, c.id, str(t))
 
 
 def _finnish_texts(doc: dict) -> list[tuple[str, str, str]]:

@@ -174,7 +174,7 @@ def test_ash_weighings_match_truth_by_iso_formula():
     p = _parse("constructed/ash_weighings_550C.csv")
     assert p.sample_names == list(truth)
     for m in p.measurements:
-        assert m.kind == "ash" and m.method == "ISO 18122" and m.basis == "db"
+        assert m.kind == "ash" and m.method == "ISO 18122 (550 °C)" and m.basis == "db"
         c = {k: v.values() for k, v in m.columns.items()}
         ash = (
             (c["crucible_plus_ash_mass"] - c["crucible_mass"])

@@ -80,7 +80,8 @@ def test_fi_number_differs_from_english_only_in_the_marks():
 
 def test_the_classifier_uses_the_same_formatter():
     assert texts.fi_number is fi_number
-    t = texts.msg("reason.fail_number", label="Ash", value=3.104, unit=" %", limit="≤ 3 %")
+    value = texts.msg("num", x=3.104, spec=".4g", unit=" %")
+    t = texts.msg("reason.fail_limit", label="Ash", value=value, limit="≤ 3 %")
     assert str(t) == "Ash: 3.104 % does not meet ≤ 3 %"
     assert "3,104 %" in texts.fi(t) and "3.104" not in texts.fi(t)
 

@@ -21,7 +21,9 @@ def test_user_folder_is_under_the_test_home(_workbench_home):
 
 def test_user_file_with_same_id_replaces_builtin_and_is_reported():
     text = (builtin_routes_dir() / "wood_chips.toml").read_text(encoding="utf-8")
-    text = text.replace('version = "1.0.0"', 'version = "1.0.0-plant55"', 1)
+    import re
+
+    text = re.sub(r'version = "[^"]+"', 'version = "1.0.0-plant55"', text, count=1)
     text = text.replace("limit = 30", "limit = 55", 1)
     (user_routes_dir() / "my_boiler.toml").write_text(text, encoding="utf-8")
     lib = load_routes()

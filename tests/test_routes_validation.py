@@ -224,11 +224,22 @@ def test_builtin_route_families_present():
 def test_builtin_file_is_valid_and_sourced(path):
     spec = load_route_file(path)
     assert spec.name_fi.strip() and spec.description_fi.strip()
+    internal = re.compile(r"route-requirements|\bgap \d|\bGAP\b|\bbuy\b|AUKKO", re.I)
     for c in spec.criteria:
-        assert re.search(r"\[S\d+b?\]|route-requirements\.md", c.source), (spec.id, c.id)
+        assert c.source.strip(), (spec.id, c.id)
+        if c.source_type == "primary" and not c.gap:
+            # a limit read in a primary text cites it by its key in route-requirements.md
+            assert re.search(r"\[S\d+b?\]", c.source), (spec.id, c.id)
+        if c.source_type == "unchecked":
+            # what to read to check it is written for maintainers
+            assert re.search(r"\bread\b", c.maintainer_note, re.I), (spec.id, c.id)
         if c.gap:
             assert c.kind == "informative" and c.limit is None and c.limits is None
-            assert "GAP" in c.explanation
+            assert c.explanation.startswith("Not judged"), (spec.id, c.id)
+            assert c.maintainer_note, (spec.id, c.id)
+        # notes for maintainers never reach a user
+        for text in (c.label_en, c.label_fi, c.note_en, c.note_fi, c.explanation, c.explanation_fi):
+            assert not internal.search(text), (spec.id, c.id, text)
         if c.property in PROPERTIES and c.comparator != "report":
             assert c.unit == PROPERTIES[c.property].unit
 

@@ -101,3 +101,31 @@ def moisture_dry_basis(moisture_wb):
     m = np.asarray(moisture_wb, dtype=float)
     out = m * 100.0 / (100.0 - m)
     return float(out) if np.ndim(out) == 0 else out
+
+
+def moisture_wet_basis(moisture_db):
+    """Moisture on wet basis M = u / (100 + u) * 100 from moisture on dry basis u (%).
+
+    The inverse of ``moisture_dry_basis`` (ISO 18134-1 defines moisture on wet basis;
+    a "moisture content, dry basis" of a lab report is u). Used when a value stated on dry
+    basis is needed as the wet-basis moisture of the vocabulary.
+    """
+    u = np.asarray(moisture_db, dtype=float)
+    out = u * 100.0 / (100.0 + u)
+    return float(out) if np.ndim(out) == 0 else out
+
+
+_INPUT_OF = {
+    Basis.AS_RECEIVED: "moisture_ar",
+    Basis.AIR_DRIED: "moisture_ad",
+    Basis.DRY_ASH_FREE: "ash_db",
+}
+
+
+def needed_inputs(from_basis: Basis | str, to_basis: Basis | str) -> tuple[str, ...]:
+    """Which of ``moisture_ar``, ``moisture_ad``, ``ash_db`` a conversion between two
+    mass-fraction bases needs (empty for the same basis)."""
+    src, dst = Basis(from_basis), Basis(to_basis)
+    if src is dst:
+        return ()
+    return tuple(dict.fromkeys(_INPUT_OF[b] for b in (src, dst) if b in _INPUT_OF))

@@ -124,6 +124,14 @@ PROPERTIES: dict[str, PropertyDef] = {
         _p("hemicellulose", "%", _B.DRY, "Hemicellulose", "Hemiselluloosa", True),
         _p("lignin", "%", _B.DRY, "Lignin", "Ligniini", True),
         _p("extractives", "%", _B.DRY, "Extractives", "Uuteaineet", True),
+        _p(
+            "pentosans",
+            "%",
+            _B.DRY,
+            "Pentosans (xylan, arabinan)",
+            "Pentosaanit (ksylaani, arabinaani)",
+            True,
+        ),
         # heating values
         _p(
             "gross_calorific_value",
@@ -322,6 +330,36 @@ PROPERTIES: dict[str, PropertyDef] = {
             "Biohiilen H/Corg-moolisuhde",
         ),
         _p("char_ash", "%", _B.DRY, "Ash of the char", "Biohiilen tuhka", True),
+        *(
+            _p(f"char_{el}", "mg/kg", _B.DRY, f"{en} of the char", f"Biohiilen {fi}", True)
+            for el, en, fi in (
+                ("arsenic", "Arsenic (As)", "arseeni (As)"),
+                ("cadmium", "Cadmium (Cd)", "kadmium (Cd)"),
+                ("chromium", "Chromium (Cr)", "kromi (Cr)"),
+                ("copper", "Copper (Cu)", "kupari (Cu)"),
+                ("lead", "Lead (Pb)", "lyijy (Pb)"),
+                ("mercury", "Mercury (Hg)", "elohopea (Hg)"),
+                ("nickel", "Nickel (Ni)", "nikkeli (Ni)"),
+                ("zinc", "Zinc (Zn)", "sinkki (Zn)"),
+            )
+        ),
+        _p(
+            "char_pah16",
+            "mg/kg",
+            _B.DRY,
+            "PAH16 (16 EPA PAHs) of the char",
+            "Biohiilen PAH16 (16 EPA-PAH-yhdistettä)",
+            True,
+        ),
+        _p("char_pcb", "mg/kg", _B.DRY, "PCB of the char", "Biohiilen PCB-yhdisteet", True),
+        _p(
+            "char_pcdd_f",
+            "ng/kg",
+            _B.DRY,
+            "PCDD/F (dioxins and furans, toxic equivalents) of the char",
+            "Biohiilen PCDD/F (dioksiinit ja furaanit, toksisuusekvivalentteina)",
+            True,
+        ),
         _p("pulp_cellulose", "%", _B.DRY, "Cellulose of the pulp", "Massan selluloosa", True),
         _p("pulp_ash", "%", _B.DRY, "Ash of the pulp", "Massan tuhka", True),
     ]
@@ -338,7 +376,90 @@ SAMPLE_ATTRIBUTES: dict[str, tuple[str, ...]] = {
     "feedstock_type": tuple(t.value for t in FeedstockType),
     "chemical_treatment": ("untreated", "chemically_treated"),
     "wood_type": ("softwood", "hardwood", "mixed", "non_wood"),
+    "attached_soil": ("none", "present"),
 }
+
+# Words people type for the controlled values (matched without regard to case, blanks,
+# hyphens and underscores), in English and Finnish, besides the values and the GUI labels.
+_ATTRIBUTE_SYNONYMS: dict[str, dict[str, str]] = {
+    "chemical_treatment": {
+        "untreated": "untreated",
+        "no": "untreated",
+        "none": "untreated",
+        "natural": "untreated",
+        "virgin": "untreated",
+        "kasittelematon": "untreated",
+        "käsittelemätön": "untreated",
+        "ei": "untreated",
+        "treated": "chemically_treated",
+        "chemicallytreated": "chemically_treated",
+        "yes": "chemically_treated",
+        "kemiallisestikasitelty": "chemically_treated",
+        "kemiallisestikäsitelty": "chemically_treated",
+        "kasitelty": "chemically_treated",
+        "käsitelty": "chemically_treated",
+        "kyllä": "chemically_treated",
+    },
+    "wood_type": {
+        "havupuu": "softwood",
+        "lehtipuu": "hardwood",
+        "sekapuu": "mixed",
+        "nonwood": "non_wood",
+        "muukuinpuu": "non_wood",
+    },
+    "attached_soil": {
+        "no": "none",
+        "ei": "none",
+        "clean": "none",
+        "yes": "present",
+        "kyllä": "present",
+        "soil": "present",
+    },
+}
+
+ATTRIBUTE_LABELS: dict[str, dict[str, tuple[str, str]]] = {
+    "chemical_treatment": {
+        "untreated": ("Chemically untreated", "Kemiallisesti käsittelemätön"),
+        "chemically_treated": ("Chemically treated", "Kemiallisesti käsitelty"),
+    },
+    "wood_type": {
+        "softwood": ("Softwood", "Havupuu"),
+        "hardwood": ("Hardwood", "Lehtipuu"),
+        "mixed": ("Mixed softwood and hardwood", "Havu- ja lehtipuun seos"),
+        "non_wood": ("Not wood", "Muu kuin puu"),
+    },
+    "attached_soil": {
+        "none": ("No soil or stones attached", "Ei tarttunutta maa-ainesta tai kiviä"),
+        "present": ("Soil or stones attached", "Tarttunutta maa-ainesta tai kiviä"),
+    },
+    "feedstock_type": {t.value: FEEDSTOCK_LABELS[t] for t in FeedstockType},
+}
+
+
+def _attribute_key(text: str) -> str:
+    return "".join(ch for ch in str(text).casefold() if ch not in " -_/.\t")
+
+
+def normalise_attribute(attr: str, text: str | None) -> str | None:
+    """The controlled value of a categorical attribute for what a person typed, or ``None``.
+
+    Matched without regard to case, blanks, hyphens and underscores ("Untreated",
+    "chemically treated", "Kemiallisesti käsitelty" and "CHEMICALLY_TREATED" all work), also
+    against the English and Finnish labels; empty text is ``None``, unknown text is ``None``.
+    """
+    if text is None or not str(text).strip():
+        return None
+    allowed = SAMPLE_ATTRIBUTES.get(attr)
+    if allowed is None:
+        return None
+    key = _attribute_key(text)
+    for value in allowed:
+        if key == _attribute_key(value):
+            return value
+    for value, labels in ATTRIBUTE_LABELS.get(attr, {}).items():
+        if key in (_attribute_key(labels[0]), _attribute_key(labels[1])):
+            return value
+    return _ATTRIBUTE_SYNONYMS.get(attr, {}).get(key)
 
 
 def property_def(pid: str) -> PropertyDef:
@@ -355,3 +476,21 @@ def register_property(defn: PropertyDef) -> None:
     if existing is not None and existing != defn:
         raise ValueError(f"property {defn.id!r} is already defined differently")
     PROPERTIES[defn.id] = defn
+
+
+def ash_method(furnace_temperature_c: float | None) -> str:
+    """The method of an ash determination from its furnace temperature.
+
+    ISO 18122 (solid biofuels) ashes at 550 ± 10 °C and is the method of the ISO 17225
+    ash classes; ISO 1171 (solid mineral fuels) ashes at 815 ± 10 °C, the temperature the
+    ENplus ash-melting test uses. Ash at 815 °C is lower than at 550 °C (carbonates
+    decompose), so it is a different method, never relabelled as ISO 18122.
+    """
+    if furnace_temperature_c is None:
+        return "ISO 18122 (furnace temperature not stated)"
+    t = float(furnace_temperature_c)
+    if 540.0 <= t <= 560.0:
+        return "ISO 18122 (550 °C)"
+    if 805.0 <= t <= 825.0:
+        return "ash at 815 °C (ISO 1171 style)"
+    return f"ash at {t:g} °C"

@@ -18,6 +18,7 @@ from workbench.errors import AnalysisError
 from workbench.messages import Message, bilingual, fi_number
 from workbench.model import Measurement, Quantity
 from workbench.progress import Progress
+from workbench.vocab import ash_method
 
 from .calc import ash_dry_basis, moisture_wet_basis, summarise
 
@@ -100,6 +101,26 @@ def _analysis_moisture(m: Measurement, n: int, params: dict, messages: list[Mess
     return np.full(n, params["analysis_moisture"])
 
 
+def _furnace_temperature(m: Measurement) -> float | None:
+    """The furnace temperature of an ash determination (its column or metadata), if one."""
+    col = find_column(
+        m, ("furnace_temperature", "temperature", "furnace_temperature_c"), required=False
+    )
+    if col is not None:
+        vals = finite_values(col)
+        if vals.size and np.all(vals == vals[0]):
+            return float(vals[0])
+    value = m.metadata.get("furnace_temperature_C")
+    return float(value) if isinstance(value, int | float) else None
+
+
+def ash_method_of(ms: list[Measurement]) -> str:
+    """The method of the ash from these determinations: ISO 18122 at 550 °C, or the
+    temperature the furnace actually ran at (815 °C is a different method)."""
+    methods = {ash_method(_furnace_temperature(m)) for m in ms}
+    return methods.pop() if len(methods) == 1 else "; ".join(sorted(methods))
+
+
 def _ash_replicates(ms: list[Measurement], params: dict, messages: list[Message]) -> list[float]:
     reps: list[float] = []
     for m in ms:
@@ -177,7 +198,15 @@ def run(inputs: AnalysisInputs, params: dict, progress: Progress) -> AnalysisOut
             }
         )
     if ash:
-        q = _quantity(ash, "%", "db", ASH_METHOD, params["ash_limit"], "ash", out)
+        method = ash_method_of(sample.of_kind("ash"))
+        q = _quantity(ash, "%", "db", method, params["ash_limit"], "ash", out)
+        if not method.startswith("ISO 18122"):
+            out.note(
+                en=f"Ash determined as {method}: not the ISO 18122 method (550 °C) the ISO "
+                "17225 ash classes use.",
+                fi=f"Tuhka määritetty menetelmällä {method}: ei ISO 18122 -menetelmä "
+                "(550 °C), jota ISO 17225 -tuhkaluokat käyttävät.",
+            )
         out.values["ash"] = q
         out.add_column("ash_replicate", "", np.arange(1, len(ash) + 1), REPLICATE)
         out.add_column("ash_pct", "%", ash, bilingual("Ash (dry basis)", "Tuhka (kuiva-aineesta)"))

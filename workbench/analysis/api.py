@@ -91,6 +91,27 @@ def read_only_model(m: StoredModel) -> StoredModel:
     return out
 
 
+def in_vocabulary_unit(prop: str, q: Quantity) -> Quantity:
+    """``q`` (a copy) expressed in the vocabulary unit of ``prop`` (a lab value is stored
+    in the unit the lab gave; an analysis computes in the vocabulary's unit)."""
+    from workbench.units import unit_factor
+    from workbench.vocab import PROPERTIES
+
+    pdef = PROPERTIES.get(prop)
+    if pdef is None or q.unit == pdef.unit:
+        return q
+    f = unit_factor(q.unit, pdef.unit)
+    if f is None or f == 1.0:
+        return q
+    q.value *= f
+    for name in ("sd", "uncertainty"):
+        if getattr(q, name) is not None:
+            setattr(q, name, getattr(q, name) * f)
+    q.replicates = [r * f for r in q.replicates]
+    q.unit = pdef.unit
+    return q
+
+
 @dataclass
 class QuantitySource:
     """Where a quantity found by ``SampleInputs.find_quantity`` came from."""
@@ -158,7 +179,7 @@ class SampleInputs:
         q, src = chosen
         if src not in self.used:
             self.used.append(src)
-        return copy.deepcopy(q)
+        return in_vocabulary_unit(prop, copy.deepcopy(q))
 
 
 @dataclass

@@ -1,50 +1,55 @@
-"""Evaluating one criterion of a route against the values of one sample.
+"""Evaluating one criterion of a route for every sample of a ``ValueTable`` at once.
 
-The value is taken from ``SampleValues`` (see ``values.py`` for the precedence), or for
-a product criterion from its predictor (``predictors.py``), then converted to the
-criterion's basis and unit. The comparison is made on the converted value; a value that
-cannot be converted is "unknown" with the reason, never compared raw.
+The value is the table's column for the criterion's property, basis, unit and accepted
+methods (see ``table.py`` for precedence and conversions) or, for a product criterion
+without a value measured on the product, its predictor's estimate (``predictors.py``).
+A value that cannot be converted is "unknown" with the reason, never compared raw.
 
-Equality at a limit: "<=" and ">=" pass exactly at the limit, "<" and ">" fail there
-(ENplus "< 0.7 %" means 0.70 % fails). Values within 1e-9 (relative) of a limit count as
-equal to it, so a basis conversion's rounding does not flip a result.
+Equality at a limit: "<=" and ">=" pass exactly at the limit, "<" and ">" fail there.
+Each comparator is written in the route file as the standard writes it (ISO 17225-2 and
+ENplus write "≤ 0,7", so 0.70 % ash meets it). Values within 1e-9 (relative) of a limit
+count as equal to it, so a basis or unit conversion's rounding does not flip a result.
 
-Borderline: the interval value +- max(sd, stated uncertainty), widened to the replicate
+Borderline: the interval value ± max(sd, stated uncertainty), widened to the replicate
 range when replicates are stored, is tested at both ends; when the ends disagree with
 each other or with the value, the result is "borderline".
 
 Margin: signed distance from the limit in the criterion's unit, positive on the passing
 side (for "between" and preferred ranges, the distance to the nearer bound).
+
+Applicability: ``only_for_types`` makes a criterion "n/a" for other feedstock types and
+for a sample whose type is not stated; ``only_if`` makes it "n/a" when a stated attribute
+is not one of the listed values (an attribute not stated keeps the criterion: the
+question has to be answered).
 """
 
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
-from workbench.classify.predictors import PREDICTORS
-from workbench.classify.spec import NUMERIC_COMPARATORS, ClassBand, Criterion
-from workbench.classify.texts import (
-    Text,
-    basis_name,
-    join,
-    join_words,
-    msg,
-    pair,
-    value_word,
-)
-from workbench.classify.values import Candidate, SampleValues, method_accepted
-from workbench.classify.verdict import CriterionRow
-from workbench.vocab import PROPERTIES
+import numpy as np
+
+from workbench.classify.predictors import PREDICTORS, predictor_inputs
+from workbench.classify.spec import NUMERIC_COMPARATORS, SYMBOLS, ClassBand, Criterion
+from workbench.classify.table import MISSING, Column, ValueTable
+from workbench.classify.texts import Text, join, join_words, msg, pair, value_word
+from workbench.vocab import PROPERTIES, SAMPLE_ATTRIBUTES
+
+PASS, FAIL, BORDERLINE, UNKNOWN, INFO, NA = range(6)
+RESULTS = ("pass", "fail", "borderline", "unknown", "info", "n/a")
 
 _ATTRIBUTE_LABELS = {
-    "feedstock_type": "Feedstock type",
-    "chemical_treatment": "Chemical treatment (untreated / chemically treated)",
-    "wood_type": "Wood type (softwood / hardwood)",
-}
-_ATTRIBUTE_LABELS_FI = {
-    "feedstock_type": "Raaka-ainetyyppi",
-    "chemical_treatment": "Kemiallinen käsittely (käsittelemätön / kemiallisesti käsitelty)",
-    "wood_type": "Puulaji (havupuu / lehtipuu)",
+    "feedstock_type": ("Feedstock type", "Raaka-ainetyyppi"),
+    "chemical_treatment": (
+        "Chemical treatment (untreated / chemically treated)",
+        "Kemiallinen käsittely (käsittelemätön / kemiallisesti käsitelty)",
+    ),
+    "wood_type": ("Wood type (softwood / hardwood)", "Puulaji (havupuu / lehtipuu)"),
+    "attached_soil": (
+        "Soil or stones attached (none / present)",
+        "Tarttunut maa-aines tai kivet (ei / on)",
+    ),
 }
 
 
@@ -53,13 +58,7 @@ def criterion_label(c: Criterion) -> str:
         return c.label_en
     if c.property in PROPERTIES:
         return PROPERTIES[c.property].label_en
-    return _ATTRIBUTE_LABELS.get(c.property, c.property)
-
-
-# constant sentences, shared by every row that needs them
-_ACCEPTABLE = msg("row.acceptable")
-_NO_CLASS = msg("row.no_class")
-_FROM_SAMPLE = msg("row.from_sample")
+    return _ATTRIBUTE_LABELS.get(c.property, (c.property,))[0]
 
 
 def criterion_label_fi(c: Criterion) -> str:
@@ -67,22 +66,28 @@ def criterion_label_fi(c: Criterion) -> str:
         return c.label_fi
     if c.property in PROPERTIES:
         return PROPERTIES[c.property].label_fi
-    return _ATTRIBUTE_LABELS_FI.get(c.property, c.property)
+    return _ATTRIBUTE_LABELS.get(c.property, (c.property, c.property))[1]
 
 
-def _range_text(r: tuple[float, float]) -> Text:
+def _unit_suffix(unit: str) -> str:
+    return f" {unit}" if unit else ""
+
+
+def _range_text(r: tuple[float, float], unit: str) -> Text:
     lo, hi = r
+    u = _unit_suffix(unit)
     if math.isinf(hi):
-        return msg("limit.compare", comp=">=", limit=lo)
+        return msg("limit.compare", comp="≥", limit=lo, unit=u)
     if math.isinf(lo):
-        return msg("limit.compare", comp="<=", limit=hi)
-    return msg("limit.between", lo=lo, hi=hi)
+        return msg("limit.compare", comp="≤", limit=hi, unit=u)
+    return msg("limit.between", lo=lo, hi=hi, unit=u)
 
 
-def _band_text(b: ClassBand) -> Text:
+def _band_text(b: ClassBand, unit: str) -> Text:
+    u = _unit_suffix(unit)
     if b.comparator == "between":
-        return msg("limit.between", lo=b.lo, hi=b.hi)
-    return msg("limit.compare", comp=b.comparator, limit=b.lo)
+        return msg("limit.between", lo=b.lo, hi=b.hi, unit=u)
+    return msg("limit.compare", comp=SYMBOLS[b.comparator], limit=b.lo, unit=u)
 
 
 def class_name(c: Criterion, i: int) -> Text:
@@ -92,12 +97,12 @@ def class_name(c: Criterion, i: int) -> Text:
 
 
 def limit_text(c: Criterion) -> Text:
-    """The limit as text in both languages (the English one is ``Criterion.limit_text()``)."""
-    comp = c.comparator
+    """The limit as the standard writes it, with its unit, in both languages ("≤ 0.7 %")."""
+    comp, u = c.comparator, _unit_suffix(c.unit)
     if comp in NUMERIC_COMPARATORS:
-        return msg("limit.compare", comp=comp, limit=c.limit)
+        return msg("limit.compare", comp=SYMBOLS[comp], limit=c.limit, unit=u)
     if comp == "between":
-        return msg("limit.between", lo=c.limits[0], hi=c.limits[1])
+        return msg("limit.between", lo=c.limits[0], hi=c.limits[1], unit=u)
     if comp in ("in", "not_in"):
         values = join([value_word(v) for v in c.values], ", ")
         return msg("limit.in" if comp == "in" else "limit.not_in", values=values)
@@ -105,94 +110,87 @@ def limit_text(c: Criterion) -> Text:
         if c.acceptable:
             return msg(
                 "limit.preferred_acceptable",
-                pref=_range_text(c.preferred),
-                acc=_range_text(c.acceptable),
+                pref=_range_text(c.preferred, c.unit),
+                acc=_range_text(c.acceptable, c.unit),
             )
-        return msg("limit.preferred", pref=_range_text(c.preferred))
+        return msg("limit.preferred", pref=_range_text(c.preferred, c.unit))
     if comp == "classify":
         return join(
             [
-                msg("limit.band", name=class_name(c, i), band=_band_text(b))
+                msg("limit.band", name=class_name(c, i), band=_band_text(b, c.unit))
                 for i, b in enumerate(c.classes)
             ]
         )
     return msg("limit.report")
 
 
-def _static(c: Criterion) -> dict:
-    """Per-criterion text computed once (the route is 'compiled' on first use)."""
+def static(c: Criterion) -> dict:
+    """Per-criterion texts computed once (the route is 'compiled' on first use)."""
     st = c.cache
-    if not st:
-        st["label"] = pair(criterion_label(c), criterion_label_fi(c))
-        st["label_fi"] = st["label"].fi
-        st["limit"] = c.limit_json()
-        st["limit_text"] = limit_text(c)
-        pdef = PROPERTIES.get(c.property)
-        what = st["label"]
-        if pdef is not None and pdef.mass_fraction:
-            what = msg("row.needs_basis", label=what, basis=basis_name(c.basis))
-        st["methods"] = join_words(list(c.methods), "or")
-        if c.methods:
-            what = msg("row.needs_method", what=what, methods=st["methods"])
-        st["needs"] = what
-        st["verify"] = msg("cond.verify", what=what)
-        # sentences that depend on the criterion only, made once
-        st["on_product"] = msg("row.on_product", what=what)
-        if c.only_for_types:
-            types = join([value_word(t) for t in c.only_for_types], ", ")
-            st["only_types"] = msg("row.only_types", types=types)
-        if c.property in _ATTRIBUTE_LABELS:
-            label = pair(_ATTRIBUTE_LABELS[c.property], _ATTRIBUTE_LABELS_FI[c.property])
-            st["attribute_missing"] = msg("row.attribute_missing", label=label)
-        lo = hi = math.nan
-        if c.comparator in NUMERIC_COMPARATORS:
-            lo = hi = c.limit
-        elif c.comparator == "between":
-            lo, hi = c.limits
-        st["lo"], st["hi"] = lo, hi
-        if c.comparator in NUMERIC_COMPARATORS or c.comparator == "between":
-            st["test"] = _compile_test(c.comparator, lo, hi)
-        st["note"] = (
-            pair(c.note_en, c.note_fi)
-            if c.note_en
-            else (pair(c.explanation, c.explanation_fi) if c.gap else "")
+    if st:
+        return st
+    from workbench.classify.texts import basis_name
+
+    st["label"] = pair(criterion_label(c), criterion_label_fi(c))
+    st["label_fi"] = st["label"].fi
+    st["limit"] = c.limit_json()
+    st["limit_text"] = limit_text(c)
+    pdef = PROPERTIES.get(c.property)
+    what = st["label"]
+    if pdef is not None and pdef.mass_fraction:
+        what = msg("row.needs_basis", label=what, basis=basis_name(c.basis))
+    st["methods"] = join_words(list(c.methods), "or")
+    if c.methods:
+        what = msg("row.needs_method", what=what, methods=st["methods"])
+    if c.only_if:
+        answers = join_words(
+            [
+                msg("row.or_state", label=pair(*_ATTRIBUTE_LABELS[a]), value=_other_values(a, v))
+                for a, v in c.only_if
+            ],
+            "or",
         )
-        st["no_method"] = msg("row.no_method", methods=st["methods"])
-        # the class found, before the criterion's own note (joined once, not per sample)
-        st["class_notes"] = [
-            _join(msg("row.class", name=class_name(c, i)), st["note"])
-            for i in range(len(c.classes))
-        ]
-        st["no_class_note"] = _join(_NO_CLASS, st["note"])
-        st["plain"] = (
-            c.applies_to == "feedstock"
-            and not c.only_for_types
-            and c.property not in _ATTRIBUTE_LABELS
+        what = msg("row.needs_or", what=what, alt=answers)
+    st["needs"] = what
+    st["verify"] = msg("cond.verify", what=what)
+    st["on_product"] = msg("row.on_product", what=what)
+    if c.only_for_types:
+        types = join([value_word(t) for t in c.only_for_types], ", ")
+        st["only_types"] = msg("row.only_types", types=types)
+    if c.property in _ATTRIBUTE_LABELS:
+        st["attribute_missing"] = msg(
+            "row.attribute_missing", label=pair(*_ATTRIBUTE_LABELS[c.property])
         )
+        st["needs"] = st["attribute_missing"]
+        st["verify"] = msg("cond.verify", what=st["needs"])
+    lo = hi = math.nan
+    if c.comparator in NUMERIC_COMPARATORS:
+        lo = hi = c.limit
+    elif c.comparator == "between":
+        lo, hi = c.limits
+    st["lo"], st["hi"] = lo, hi
+    st["note"] = (
+        pair(c.note_en, c.note_fi)
+        if c.note_en
+        else (pair(c.explanation, c.explanation_fi) if c.gap else "")
+    )
+    st["no_method"] = msg("row.no_method", methods=st["methods"])
+    st["class_notes"] = [msg("row.class", name=class_name(c, i)) for i in range(len(c.classes))]
+    if c.comparator in ("in", "not_in"):
+        allowed = SAMPLE_ATTRIBUTES[c.property]
+        st["value_codes"] = np.array([allowed.index(v) for v in c.values], dtype=np.int16)
+    st["predictor"] = PREDICTORS.get(c.predictor) if c.applies_to == "product" else None
     return st
 
 
-def _compile_test(comp: str, lo: float, hi: float):
-    """``check_limit`` for one fixed comparator and limit, as a one-argument function."""
-    tol_lo = 1e-9 * max(1.0, abs(lo))
-    if comp == "<=":
-        edge = lo + tol_lo
-        return lambda x: x <= edge
-    if comp == "<":
-        edge = lo - tol_lo
-        return lambda x: x < edge
-    if comp == ">=":
-        edge = lo - tol_lo
-        return lambda x: x >= edge
-    if comp == ">":
-        edge = lo + tol_lo
-        return lambda x: x > edge
-    low, high = lo - tol_lo, hi + 1e-9 * max(1.0, abs(hi))
-    return lambda x: low <= x <= high
+def _other_values(attr: str, values: tuple[str, ...]) -> Text:
+    """The answer that makes a criterion not apply ("no soil attached")."""
+    others = [v for v in SAMPLE_ATTRIBUTES[attr] if v not in values]
+    return join_words([value_word(v) for v in others], "or")
 
 
-def check_limit(comp: str, x: float, lo: float, hi: float) -> bool:
-    """The comparison itself, with a 1e-9 relative tolerance at the limit."""
+def check_limit(comp: str, x, lo: float, hi: float):
+    """The comparison itself (numbers or arrays), with a 1e-9 relative tolerance at the limit."""
     tol = 1e-9 * max(1.0, abs(lo))
     if comp == "<=":
         return x <= lo + tol
@@ -203,192 +201,173 @@ def check_limit(comp: str, x: float, lo: float, hi: float) -> bool:
     if comp == ">":
         return x > lo + tol
     if comp == "between":
-        return lo - tol <= x <= hi + 1e-9 * max(1.0, abs(hi))
+        return (lo - tol <= x) & (x <= hi + 1e-9 * max(1.0, abs(hi)))
     raise ValueError(f"not a numeric comparator: {comp}")
 
 
-def _margin(comp: str, x: float, lo: float, hi: float) -> float:
+def margin(comp: str, x, lo: float, hi: float):
+    """Signed distance to the limit in the limit's unit, positive on the passing side."""
     if comp in ("<=", "<"):
         return lo - x
     if comp in (">=", ">"):
         return x - lo
-    return min(x - lo, hi - x)
+    return np.minimum(x - lo, hi - x)
 
 
-def _pref_points(x: float, pref: tuple[float, float], acc: tuple[float, float] | None) -> float:
+def pref_points(x: np.ndarray, pref: tuple[float, float], acc: tuple[float, float] | None):
+    """1 inside the preferred range, a linear ramp to 0 at the edge of the acceptable one."""
     p_lo, p_hi = pref
-    if p_lo <= x <= p_hi:
-        return 1.0
+    inside = (x >= p_lo) & (x <= p_hi)
     if acc is None:
-        return 0.0
+        return np.where(np.isnan(x), np.nan, np.where(inside, 1.0, 0.0))
     a_lo, a_hi = acc
-    if x < p_lo:
-        return max(0.0, (x - a_lo) / (p_lo - a_lo)) if p_lo > a_lo else 0.0
-    return max(0.0, (a_hi - x) / (a_hi - p_hi)) if a_hi > p_hi else 0.0
+    with np.errstate(divide="ignore", invalid="ignore"):
+        below = (x - a_lo) / (p_lo - a_lo) if p_lo > a_lo else np.zeros_like(x)
+        above = (a_hi - x) / (a_hi - p_hi) if a_hi > p_hi else np.zeros_like(x)
+    below = np.clip(np.nan_to_num(below, nan=0.0), 0.0, 1.0)
+    above = np.clip(np.nan_to_num(above, nan=0.0), 0.0, 1.0)
+    out = np.where(inside, 1.0, np.where(x < p_lo, below, above))
+    return np.where(np.isnan(x), np.nan, out)
 
 
-def _pref_margin(x: float, pref: tuple[float, float]) -> float:
-    m = min(x - pref[0], pref[1] - x)
-    return m if math.isfinite(m) else (x - pref[0] if math.isfinite(pref[0]) else pref[1] - x)
+def pref_margin(x: np.ndarray, pref: tuple[float, float]) -> np.ndarray:
+    lo, hi = pref
+    if math.isinf(lo) and math.isinf(hi):
+        return np.full_like(x, np.nan)
+    if math.isinf(lo):
+        return hi - x
+    if math.isinf(hi):
+        return x - lo
+    return np.minimum(x - lo, hi - x)
 
 
-def _predict(c: Criterion, sv: SampleValues, row: CriterionRow) -> tuple[Candidate | None, float]:
-    """The product value: measured on the product if present, else the predictor's estimate."""
-    pred = PREDICTORS[c.predictor]
-    if c.property in sv.candidates:
-        cand = sv.best(c.property, c.methods)
-        return cand, sv.factor(c.property, cand, c.basis, c.unit)
-    if pred.func is None:
-        row.missing = _static(c)["on_product"]
-        return None, 1.0
-    args, ids, lacking = [], [], []
-    for inp in pred.inputs:
-        if inp.property not in sv.candidates:
-            pdef = PROPERTIES[inp.property]
-            lacking.append(pair(pdef.label_en, pdef.label_fi))
-            continue
-        cand = sv.best(inp.property)
-        args.append(cand.value * sv.factor(inp.property, cand, inp.basis, inp.unit))
-        ids.append(cand.source_id)
-    if lacking:
-        row.missing = msg(
-            "row.predict_inputs", what=_static(c)["needs"], inputs=join_words(lacking, "and")
-        )
-        return None, 1.0
-    value = pred.func(tuple(args))
-    est = Candidate(value, c.unit, c.basis, "predicted", " + ".join(ids), method=pred.formula)
-    return est, 1.0
+@dataclass
+class Estimate:
+    """A product value estimated by a predictor (where no product value was measured)."""
+
+    inputs: tuple  # PredictorInput
+    columns: list[Column]
+    used: np.ndarray  # bool: the estimate is the row's value
+    lacking: np.ndarray  # bool: a required input is missing
 
 
-def evaluate(c: Criterion, sv: SampleValues) -> CriterionRow:
-    """Evaluate criterion ``c`` for the sample values ``sv``."""
-    st = c.cache or _static(c)
-    row = CriterionRow(c, st, st["note"])
-    if st["plain"] and c.property not in sv.candidates:
-        # fast path: a feedstock number the sample does not have
-        if c.comparator == "report":
-            row.result = "info"
-        else:
-            row.missing = st["needs"]
-        return row
-    if c.only_for_types:
-        ftype = sv.attributes.get("feedstock_type")
-        if ftype not in c.only_for_types:
-            row.result = "n/a"
-            row.note = st["only_types"]
-            return row
+@dataclass
+class CritEval:
+    """One criterion evaluated for every sample of a table (arrays of length n)."""
+
+    crit: Criterion
+    code: np.ndarray  # int8: PASS, FAIL, BORDERLINE, UNKNOWN, INFO, NA
+    x: np.ndarray | None  # the value on the criterion's basis and unit (NaN: none)
+    margin: np.ndarray | None
+    points: np.ndarray | None  # 0..1 for scored criteria with a value (NaN: none)
+    cls: np.ndarray | None  # class index of a "classify" criterion (-1: none)
+    col: Column | None  # the column the value came from
+    estimate: Estimate | None
+    soft: np.ndarray | None  # an estimate over the limit that only warns (volatile elements)
+    attr: np.ndarray | None  # attribute criteria: the category code (-1: not stated)
+
+
+def evaluate(c: Criterion, table: ValueTable) -> CritEval:
+    """Evaluate criterion ``c`` for every sample of ``table``."""
+    st = static(c)
+    n = table.n
     if c.property in _ATTRIBUTE_LABELS:
-        return _evaluate_attribute(c, sv, row)
-    try:
-        if c.applies_to == "product":
-            cand, factor = _predict(c, sv, row)
-        elif c.property in sv.candidates:
-            cand = sv.best(c.property, c.methods)
-            factor = sv.factor(c.property, cand, c.basis, c.unit)
-        else:
-            cand, factor = None, 1.0
-            row.missing = st["needs"]
-    except ValueError as exc:
-        error = exc.args[0] if exc.args and isinstance(exc.args[0], str) else str(exc)
-        row.result = "unknown"
-        row.note = msg("row.error", label=st["label"], error=error)
-        row.missing = msg("row.needs_error", what=st["needs"], error=error)
-        return row
-    if cand is None:
-        row.result = "info" if c.comparator == "report" else "unknown"
-        return row
-    x = cand.value * factor
-    row.value = x
-    row.origin = cand.origin
-    row.source_id = cand.source_id
-    row.method = cand.method
-    row.missing = ""
-    if cand.origin == "predicted":
-        row.add_flag("predicted")
-    if c.methods and cand.origin != "what-if":
-        if not cand.method:
-            row.note = _join(row.note, st["no_method"])
-        elif not method_accepted(cand.method, c.methods):
-            row.add_flag("method mismatch")
-            row.note = _join(
-                row.note,
-                msg("row.method_mismatch", method=cand.method, methods=st["methods"]),
-            )
-    sd, unc = cand.sd, cand.uncertainty
-    if sd or unc or cand.rep_lo is not None:
-        u = max(sd or 0.0, unc or 0.0) * abs(factor)
-        lo_s, hi_s = x - u, x + u
-        if cand.rep_lo is not None:
-            r1, r2 = sorted((cand.rep_lo * factor, cand.rep_hi * factor))
-            lo_s, hi_s = min(lo_s, r1), max(hi_s, r2)
-        if hi_s > lo_s:
-            row.spread = (lo_s, hi_s)
-    _compare(c, st, row, x)
-    return row
+        ev = _evaluate_attribute(c, st, table)
+    else:
+        ev = _evaluate_number(c, st, table)
+    applies = None
+    if c.only_for_types:
+        codes = table.attribute_codes("feedstock_type")
+        allowed = SAMPLE_ATTRIBUTES["feedstock_type"]
+        applies = np.isin(codes, [allowed.index(t) for t in c.only_for_types])
+    for attr, values in c.only_if:
+        codes = table.attribute_codes(attr)
+        allowed = SAMPLE_ATTRIBUTES[attr]
+        ok = (codes < 0) | np.isin(codes, [allowed.index(v) for v in values])
+        applies = ok if applies is None else applies & ok
+    if applies is not None and not applies.all():
+        ev.code = np.where(applies, ev.code, NA).astype(np.int8)
+        if ev.points is not None:
+            ev.points = np.where(applies, ev.points, np.nan)
+    assert len(ev.code) == n
+    return ev
 
 
-def _compare(c: Criterion, st: dict, row: CriterionRow, x: float) -> None:
-    comp = c.comparator
-    if comp in NUMERIC_COMPARATORS or comp == "between":
-        lo, hi, test = st["lo"], st["hi"], st["test"]
-        ok = test(x)
-        row.margin = _margin(comp, x, lo, hi)
-        row.result = "pass" if ok else "fail"
-        if row.spread is not None:
-            s_lo, s_hi = row.spread
-            if test(s_lo) != ok or test(s_hi) != ok:
-                row.result = "borderline"
-                key = "row.borderline_pass" if ok else "row.borderline_fail"
-                row.note = _join(row.note, msg(key, lo=s_lo, hi=s_hi))
-        if c.kind == "scored":
-            row.points = 1.0 if ok else 0.0
-    elif comp == "preferred_range":
-        row.points = _pref_points(x, c.preferred, c.acceptable)
-        row.margin = _pref_margin(x, c.preferred)
-        if row.points >= 1.0:
-            row.result = "pass"
-        elif row.points > 0.0:
-            row.result = "pass"
-            row.note = _join(row.note, _ACCEPTABLE)
-        else:
-            row.result = "fail"
-        if c.kind != "scored":
-            row.points = None
-    elif comp == "classify":
-        for i, band in enumerate(c.classes):
-            if check_limit(band.comparator, x, band.lo, band.hi):
-                row.result = "pass"
-                row.note = (
-                    st["class_notes"][i]
-                    if row.note is st["note"]
-                    else _join(msg("row.class", name=class_name(c, i)), row.note)
-                )
-                break
-        else:
-            row.result = "fail"
-            row.note = st["no_class_note"] if row.note is st["note"] else _join(_NO_CLASS, row.note)
-    else:  # report
-        row.result = "info"
-
-
-def _evaluate_attribute(c: Criterion, sv: SampleValues, row: CriterionRow) -> CriterionRow:
-    value = sv.attributes.get(c.property)
-    if value is None:
-        row.result = "info" if c.comparator == "report" else "unknown"
-        row.missing = row.static["attribute_missing"]
-        return row
-    row.value = value
-    row.origin = "typed"
-    row.source_id = _FROM_SAMPLE
+def _evaluate_attribute(c: Criterion, st: dict, table: ValueTable) -> CritEval:
+    codes = table.attribute_codes(c.property)
+    known = codes >= 0
     if c.comparator == "report":
-        row.result = "info"
-        return row
-    ok = (value in c.values) == (c.comparator == "in")
-    row.result = "pass" if ok else "fail"
-    if c.kind == "scored":
-        row.points = 1.0 if ok else 0.0
-    return row
+        code = np.full(table.n, INFO, dtype=np.int8)
+        return CritEval(c, code, None, None, None, None, None, None, None, codes)
+    ok = np.isin(codes, st["value_codes"]) == (c.comparator == "in")
+    code = np.where(known, np.where(ok, PASS, FAIL), UNKNOWN).astype(np.int8)
+    points = np.where(known, ok.astype(float), np.nan) if c.kind == "scored" else None
+    return CritEval(c, code, None, None, points, None, None, None, None, codes)
 
 
-def _join(a: str, b: str) -> str:
-    return join([a, b]) if a and b else (a or b)
+def _predict(
+    c: Criterion, st: dict, table: ValueTable, col: Column
+) -> tuple[Estimate, np.ndarray] | None:
+    pred = st["predictor"]
+    if pred is None or pred.func is None:
+        return None
+    inputs = predictor_inputs(pred, c.property)
+    cols = [table.column(i.property, i.basis, i.unit) for i in inputs]
+    lacking = np.zeros(table.n, dtype=bool)
+    for inp, ic in zip(inputs, cols):
+        if not inp.optional:
+            lacking |= np.isnan(ic.x)
+    value = pred.func(tuple(ic.x for ic in cols))
+    want = col.err == MISSING
+    used = want & ~lacking & ~np.isnan(value)
+    return Estimate(inputs, cols, used, want & lacking), value
+
+
+def _evaluate_number(c: Criterion, st: dict, table: ValueTable) -> CritEval:
+    col = table.column(c.property, c.basis, c.unit, c.methods)
+    x = col.x
+    estimate = None
+    if c.applies_to == "product":
+        got = _predict(c, st, table, col)
+        if got is not None:
+            estimate, value = got
+            if estimate.used.any():
+                x = np.where(estimate.used, value, x)
+    n = table.n
+    known = ~np.isnan(x)
+    comp = c.comparator
+    points = cls = mar = soft = None
+    if comp in NUMERIC_COMPARATORS or comp == "between":
+        lo, hi = st["lo"], st["hi"]
+        with np.errstate(invalid="ignore"):
+            ok = check_limit(comp, x, lo, hi)
+            code = np.where(known, np.where(ok, PASS, FAIL), UNKNOWN).astype(np.int8)
+            mar = np.where(known, margin(comp, x, lo, hi), np.nan)
+            spread = ~np.isnan(col.lo) & known
+            if estimate is not None:
+                spread &= ~estimate.used
+            if spread.any():
+                t_lo = check_limit(comp, col.lo, lo, hi)
+                t_hi = check_limit(comp, col.hi, lo, hi)
+                border = spread & ((t_lo != ok) | (t_hi != ok))
+                code[border] = BORDERLINE
+        if estimate is not None and st["predictor"].fail_is_soft:
+            soft = estimate.used & (code == FAIL)
+            code[soft] = BORDERLINE
+        if c.kind == "scored":
+            points = np.where(known, ok.astype(float), np.nan)
+    elif comp == "preferred_range":
+        p = pref_points(x, c.preferred, c.acceptable)
+        code = np.where(known, np.where(p > 0.0, PASS, FAIL), UNKNOWN).astype(np.int8)
+        mar = np.where(known, pref_margin(x, c.preferred), np.nan)
+        points = p if c.kind == "scored" else None
+    elif comp == "classify":
+        cls = np.full(n, -1, dtype=np.int16)
+        for i, band in reversed(list(enumerate(c.classes))):
+            with np.errstate(invalid="ignore"):
+                hit = check_limit(band.comparator, x, band.lo, band.hi) & known
+            cls[hit] = i
+        code = np.where(known, np.where(cls >= 0, PASS, FAIL), UNKNOWN).astype(np.int8)
+    else:  # report
+        code = np.full(n, INFO, dtype=np.int8)
+    return CritEval(c, code, x, mar, points, cls, col, estimate, soft, None)

@@ -60,20 +60,19 @@ class TrainingReport:
 
 
 def _property_vector(sample: Sample, props: list[str]) -> tuple[np.ndarray | None, str]:
-    from workbench.classify.values import SampleValues
+    from workbench.classify.table import MISSING, ValueTable
 
-    sv = SampleValues.from_sample(sample)
+    table = ValueTable.from_samples([sample])
     out = []
     for pid in props:
-        if pid not in sv.candidates:
-            return None, f"{sample.name}: no {pid}"
-        cand = sv.best(pid)
         spec = PROPERTIES.get(pid)
-        try:
-            factor = sv.factor(pid, cand, spec.basis.value, spec.unit) if spec else 1.0
-        except ValueError as exc:
-            return None, f"{sample.name}: {pid} ({exc})"
-        out.append(cand.value * factor)
+        basis, unit = (spec.basis.value, spec.unit) if spec else ("none", "")
+        col = table.column(pid, basis, unit)
+        if col.err[0] == MISSING:
+            return None, f"{sample.name}: no {pid}"
+        if np.isnan(col.x[0]):
+            return None, f"{sample.name}: {pid} (not convertible to {basis} {unit})"
+        out.append(float(col.x[0]))
     return np.asarray(out, dtype=float), ""
 
 

@@ -29,10 +29,10 @@ from pathlib import Path
 from typing import Any
 
 from workbench.classify.spec import RouteSpec
-from workbench.classify.values import Candidate, SampleValues
+from workbench.classify.table import ValueTable
 from workbench.classify.verdict import Verdict
 from workbench.errors import SpecificationError
-from workbench.model import Sample
+from workbench.model import Quantity, Sample
 from workbench.paths import resources_dir
 from workbench.vocab import PROPERTIES, SAMPLE_ATTRIBUTES
 
@@ -61,28 +61,30 @@ class ReferenceEntry:
     note: str = ""
     values: dict[str, ReferenceValue] = field(default_factory=dict)
 
-    def sample_values(self) -> SampleValues:
-        """The entry as ``SampleValues`` (origin 'reference', from 'reference:<source>')."""
-        sv = SampleValues(f"reference: {self.name_en}", f"ref-{self.id}")
+    def table(self) -> ValueTable:
+        """The entry as a one-sample ``ValueTable`` (origin 'reference', from
+        'reference:<source>'; a stated range is its spread)."""
+        records = {}
         for pid, rv in self.values.items():
-            lo, hi = rv.range if rv.range else (None, None)
-            sv.candidates[pid] = [
-                Candidate(
-                    value=rv.value,
-                    unit=rv.unit,
-                    basis=rv.basis,
-                    origin="reference",
-                    source_id=f"reference:{rv.source}",
-                    sd=rv.sd,
-                    rep_lo=lo,
-                    rep_hi=hi,
-                )
-            ]
-        sv.attributes["feedstock_type"] = self.feedstock_type
-        if self.wood_type:
-            sv.attributes["wood_type"] = self.wood_type
-        sv._derive()
-        return sv
+            reps = list(rv.range) if rv.range else []
+            q = Quantity(rv.value, rv.unit, rv.basis, sd=rv.sd, origin="reference", replicates=reps)
+            records[pid] = [(0, q, _ReferenceOwner(f"reference:{rv.source}"))]
+        attributes = {"feedstock_type": [self.feedstock_type], "wood_type": [self.wood_type]}
+        return ValueTable.from_records(
+            [f"reference: {self.name_en}"], [f"ref-{self.id}"], records, attributes
+        )
+
+
+@dataclass
+class _ReferenceOwner:
+    """Where a reference value comes from (the cited source)."""
+
+    id: str
+    kind: str = "reference"
+    method: str = ""
+    created: str = ""
+    label: str = ""
+    source_name: str = ""
 
 
 @dataclass
@@ -103,7 +105,7 @@ class ReferenceLibrary:
         if entry.id not in cache:
             from workbench.classify.engine import classify_sample
 
-            cache[entry.id] = classify_sample(entry.sample_values(), routes, suggestions=False)
+            cache[entry.id] = classify_sample(entry.table(), routes, suggestions=False)
         return cache[entry.id]
 
 
@@ -216,20 +218,15 @@ def _median(xs: list[float]) -> float:
     return xs[n // 2] if n % 2 else (xs[n // 2 - 1] + xs[n // 2]) / 2.0
 
 
-def _vocab_value(sv: SampleValues, pid: str) -> float | None:
+def _vocab_value(table: ValueTable, pid: str) -> float | None:
     """The sample's value of ``pid`` on the vocabulary's basis and unit, or None."""
-    if pid not in sv.candidates:
-        return None
-    cand = sv.best(pid)
     pdef = PROPERTIES[pid]
-    try:
-        return cand.value * sv.factor(pid, cand, pdef.basis.value, pdef.unit)
-    except ValueError:
-        return None
+    x = float(table.column(pid, pdef.basis.value, pdef.unit).x[0])
+    return None if math.isnan(x) else x
 
 
 def nearest_references(
-    sample: Sample | SampleValues,
+    sample: Sample | ValueTable,
     k: int = 3,
     *,
     library: ReferenceLibrary | None = None,
@@ -241,8 +238,8 @@ def nearest_references(
         from workbench.classify.routes import load_routes
 
         routes = load_routes().routes
-    sv = sample if isinstance(sample, SampleValues) else SampleValues.from_sample(sample)
-    ref_values = {e.id: e.sample_values() for e in lib.entries}
+    sv = sample if isinstance(sample, ValueTable) else ValueTable.from_samples([sample])
+    ref_values = {e.id: e.table() for e in lib.entries}
     table: dict[str, dict[str, float]] = {}
     for e in lib.entries:
         for pid in e.values:

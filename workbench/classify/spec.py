@@ -41,7 +41,10 @@ COMPARATORS = (
     "report",
 )
 APPLIES_TO = ("feedstock", "product")
+# comparators as standards print them
+SYMBOLS = {"<=": "≤", "<": "<", ">=": "≥", ">": ">"}
 IF_MISSING = ("missing", "condition")
+SOURCE_TYPES = ("primary", "secondary", "unchecked")
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9_]*$")
 _GRADE_RE = re.compile(r"^[ABC](/[ABC])*$")
 
@@ -87,6 +90,9 @@ CRITERION_KEYS = {
     "note_fi",
     "if_missing",
     "only_for_types",
+    "only_if",
+    "source_type",
+    "maintainer_note",
 }
 THRESHOLD_KEYS = {"suitable", "conditional", "note"}
 
@@ -133,31 +139,15 @@ class Criterion:
     note_fi: str = ""
     if_missing: str = "missing"
     only_for_types: tuple[str, ...] = ()
+    only_if: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    source_type: str = "primary"
+    maintainer_note: str = ""
     cache: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def is_attribute(self) -> bool:
         """True for a categorical criterion on a sample attribute (feedstock type, ...)."""
         return self.property in SAMPLE_ATTRIBUTES
-
-    def limit_text(self) -> str:
-        """The limit as a short human-readable text ("< 0.7", "600-750", "in [woody, bark]")."""
-        c = self.comparator
-        if c in NUMERIC_COMPARATORS:
-            return f"{c} {self.limit:g}"
-        if c == "between":
-            return f"{self.limits[0]:g} to {self.limits[1]:g}"
-        if c in ("in", "not_in"):
-            word = "one of" if c == "in" else "none of"
-            return f"{word} {', '.join(self.values)}"
-        if c == "preferred_range":
-            text = f"preferred {_range_text(self.preferred)}"
-            if self.acceptable:
-                text += f", acceptable {_range_text(self.acceptable)}"
-            return text
-        if c == "classify":
-            return "; ".join(f"{b.name}: {_band_text(b)}" for b in self.classes)
-        return "no limit (reported only)"
 
     def limit_json(self) -> Any:
         """The limit in machine-readable form for the verdict JSON."""
@@ -180,21 +170,6 @@ class Criterion:
 
 def _json_range(r: tuple[float, float]) -> list[float | None]:
     return [None if math.isinf(v) else v for v in r]
-
-
-def _range_text(r: tuple[float, float]) -> str:
-    lo, hi = r
-    if math.isinf(hi):
-        return f">= {lo:g}"
-    if math.isinf(lo):
-        return f"<= {hi:g}"
-    return f"{lo:g} to {hi:g}"
-
-
-def _band_text(b: ClassBand) -> str:
-    if b.comparator == "between":
-        return f"{b.lo:g} to {b.hi:g}"
-    return f"{b.comparator} {b.lo:g}"
 
 
 @dataclass

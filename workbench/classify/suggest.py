@@ -27,9 +27,10 @@ from __future__ import annotations
 import math
 
 from workbench.classify.spec import Criterion, RouteSpec
+from workbench.classify.table import ValueTable
 from workbench.classify.texts import join, msg
-from workbench.classify.values import Candidate, SampleValues
 from workbench.classify.verdict import SEVERITY, CriterionRow, Suggestion, Verdict
+from workbench.model import Quantity
 
 STEMWOOD_ASH_MAX = 1.14  # % db, upper end for Pinus stemwood [S101]
 LEACH_FACTOR = 0.5  # lower end of the 2-6x reduction [S113]
@@ -66,8 +67,8 @@ def _mid(c: Criterion, x: float) -> float | None:
     return _target(c, x)
 
 
-def _cand(value: float, c: Criterion, action: str) -> Candidate:
-    return Candidate(value, c.unit, c.basis, "what-if", f"what-if: {action}", method=action)
+def _cand(value: float, c: Criterion, action: str) -> Quantity:
+    return Quantity(value, c.unit, c.basis, method=action, origin="what-if")
 
 
 def _failing(route: RouteSpec, verdict: Verdict) -> list[tuple[Criterion, CriterionRow]]:
@@ -83,10 +84,10 @@ def _failing(route: RouteSpec, verdict: Verdict) -> list[tuple[Criterion, Criter
 
 
 def _actions(
-    route: RouteSpec, sv: SampleValues, verdict: Verdict
+    route: RouteSpec, table: ValueTable, verdict: Verdict
 ) -> list[tuple[str, str, dict, dict]]:
     """(action, detail, value overrides, attribute overrides) for each applicable treatment."""
-    ftype = sv.attributes.get("feedstock_type", "")
+    ftype = str(table.attributes.get("feedstock_type", [""])[0])
     acts: list[tuple[str, str, dict, dict]] = []
     for c, row in _failing(route, verdict):
         x = row.value if isinstance(row.value, float) else None
@@ -97,23 +98,19 @@ def _actions(
             t = _target(c, x)
             if t is None:
                 continue
+            if t > x and c.comparator == "preferred_range" and c.preferred[0] <= 0:
+                continue  # "as dry as possible": never suggest adding water
             key = "sug.dry" if t < x else "sug.moisten"
             action = msg(key + ("_below" if c.comparator == "<" else ""), t=t)
             over = {"moisture": _cand(t, c, action)}
-            over["dry_matter"] = Candidate(
-                100.0 - t, "%", "ar", "what-if", f"what-if: {action}", method=action
-            )
+            over["dry_matter"] = Quantity(100.0 - t, "%", "ar", method=action, origin="what-if")
             detail = msg("sug.moisture_detail", x=x, t=t, label=row.label)
             acts.append((action, detail, over, {}))
         elif prop == "ash" and ftype == "woody":
             if x <= STEMWOOD_ASH_MAX:
                 continue
             action = msg("sug.debark")
-            over = {
-                "ash": Candidate(
-                    STEMWOOD_ASH_MAX, "%", "db", "what-if", "what-if: debark", method=action
-                )
-            }
+            over = {"ash": Quantity(STEMWOOD_ASH_MAX, "%", "db", method=action, origin="what-if")}
             detail = msg("sug.debark_detail", x=x, ash_max=STEMWOOD_ASH_MAX)
             acts.append((action, detail, over, {}))
         elif prop in ("chlorine", "potassium") and ftype in ("straw", "herbaceous"):
@@ -170,11 +167,12 @@ def _actions(
     return unique
 
 
-def suggest(route: RouteSpec, sv: SampleValues, verdict: Verdict) -> list[Suggestion]:
-    """Pre-treatments that would improve ``verdict``, each with the verdict that would follow."""
+def suggest(route: RouteSpec, table: ValueTable, verdict: Verdict) -> list[Suggestion]:
+    """Pre-treatments that would improve ``verdict`` (of the one sample in ``table``), each
+    with the verdict that would follow."""
     from workbench.classify.engine import evaluate_route
 
-    acts = _actions(route, sv, verdict)
+    acts = _actions(route, table, verdict)
     if not acts:
         return []
     base_sev = SEVERITY[verdict.verdict]
@@ -182,7 +180,7 @@ def suggest(route: RouteSpec, sv: SampleValues, verdict: Verdict) -> list[Sugges
     out: list[Suggestion] = []
 
     def trial(action: str, detail: str, over: dict, attrs: dict) -> None:
-        new = evaluate_route(route, sv.with_values(over, attrs))
+        new = evaluate_route(route, table.with_values(over, attrs))
         better = SEVERITY[new.verdict] < base_sev
         higher = new.score is not None and new.score >= base_score + 1.0
         if better or (higher and SEVERITY[new.verdict] <= base_sev):

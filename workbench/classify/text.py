@@ -4,6 +4,13 @@ from __future__ import annotations
 
 from workbench.classify.verdict import CONDITIONAL, NOT_ENOUGH_DATA, NOT_SUITABLE, SUITABLE, Verdict
 
+
+def explain_number(value: float, unit: str) -> str:
+    from workbench.classify.explain import number
+
+    return str(number(value, None, unit))
+
+
 SYMBOL = {SUITABLE: "OK", CONDITIONAL: "OK?", NOT_SUITABLE: "NO", NOT_ENOUGH_DATA: "??"}
 
 
@@ -58,19 +65,34 @@ def format_explanation(v: Verdict) -> str:
         score = "" if s.new_score is None else f", score {s.new_score:g}"
         lines.append(f"  suggestion: {s.action} -> {s.new_verdict}{score} ({s.detail})")
     for r in v.criteria:
+        doc = r.to_json()
         if isinstance(r.value, float):
-            unit = f" {r.unit}" if r.unit else ""
             basis = f" {r.basis}" if r.basis not in ("none", "") else ""
-            value = f"{r.value:.4g}{unit}{basis} ({r.origin}, from {r.source_id})"
+            value = f"{explain_number(r.value, r.unit)}{basis} ({r.origin}, from {r.source_id})"
         elif r.value is not None:
             value = f"{r.value} ({r.origin})"
         else:
             value = "no value"
         flags = f" [{', '.join(r.flags)}]" if r.flags else ""
+        margin = f", margin {doc['margin_text']}" if "margin_text" in doc else ""
         lines.append(
-            f"    {r.result:<10} {r.kind:<11} {r.label}: {value}; limit {r.limit_text}{flags}"
+            f"    {r.result:<10} {r.kind:<11} {r.label}: {value}; limit {r.limit_text}{margin}{flags}"
         )
+        m = doc.get("measured")
+        if m is not None:
+            where = m.get("source_file") or m.get("from", "")
+            method = f", {m['method']}" if m.get("method") else ""
+            basis = f" {m['basis']}" if m.get("basis") not in ("none", "") else ""
+            lines.append(
+                f"               as measured: {m['value']:g} {m['unit']}{basis}{method}"
+                + (f" ({where})" if where else "")
+            )
+        for step in doc.get("conversions", []):
+            lines.append(f"               conversion: {step}")
         if r.note:
             lines.append(f"               note: {r.note}")
-        lines.append(f"               source: {r.source} (grade {r.reliability})")
+        source = f"               source: {r.source} (grade {r.reliability})"
+        if doc.get("source_note"):
+            source += f"; {doc['source_note']}"
+        lines.append(source)
     return "\n".join(lines)

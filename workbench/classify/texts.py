@@ -31,10 +31,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{label}: {value} does not meet {limit}",
         "{label}: {value} ei täytä rajaa {limit}",
     ),
-    "reason.fail_number": (
-        "{label}: {value:.4g}{unit} does not meet {limit}",
-        "{label}: {value:.4g}{unit} ei täytä rajaa {limit}",
-    ),
     "reason.no_value": ("no value for {what}", "ei arvoa: {what}"),
     "reason.no_scored": (
         "no scored criterion has a value",
@@ -104,12 +100,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{what} (testaa tuote tai mittaa {inputs} arviota varten)",
     ),
     "row.borderline_pass": (
-        "the mean passes, but the spread {lo:.4g} to {hi:.4g} crosses the limit",
-        "keskiarvo täyttää rajan, mutta hajonta {lo:.4g}–{hi:.4g} ulottuu rajan yli",
+        "the mean meets the limit, but the spread {lo:.4g} to {hi:.4g}{unit} crosses it",
+        "keskiarvo täyttää rajan, mutta hajonta {lo:.4g}–{hi:.4g}{unit} ulottuu rajan yli",
     ),
     "row.borderline_fail": (
-        "the mean fails, but the spread {lo:.4g} to {hi:.4g} crosses the limit",
-        "keskiarvo ei täytä rajaa, mutta hajonta {lo:.4g}–{hi:.4g} ulottuu rajan yli",
+        "the mean does not meet the limit, but the spread {lo:.4g} to {hi:.4g}{unit} crosses it",
+        "keskiarvo ei täytä rajaa, mutta hajonta {lo:.4g}–{hi:.4g}{unit} ulottuu rajan yli",
+    ),
+    "num": ("{x:{spec}}{unit}", "{x:{spec}}{unit}"),
+    "row.soft_over": (
+        "the estimate {value} is over the limit {limit} if the element stayed in the char; "
+        "it can leave with the gases: test the char",
+        "arvio {value} ylittää rajan {limit}, jos alkuaine jäisi hiileen; se voi poistua "
+        "kaasujen mukana: testaa hiili",
+    ),
+    "row.or_state": ("state {label}: {value}", "ilmoita {label}: {value}"),
+    "row.needs_or": ("{what}, or {alt}", "{what} tai {alt}"),
+    "row.not_applicable": (
+        "does not apply to this sample (see its description)",
+        "ei koske tätä näytettä (katso näytteen kuvaus)",
+    ),
+    "row.attribute_unknown": (
+        "the stated value '{value}' is not one of the choices",
+        "ilmoitettu arvo '{value}' ei ole mikään vaihtoehdoista",
     ),
     "row.acceptable": (
         "acceptable, outside the preferred range",
@@ -118,16 +131,52 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "row.class": ("class {name}", "luokka {name}"),
     "row.no_class": ("outside all classes", "ei mihinkään luokkaan"),
     "row.attribute_missing": ("{label} of the sample", "näytteen tieto: {label}"),
-    "row.value": ("{value:.4g}{unit}", "{value:.4g}{unit}"),
     "row.method_complement": ("100 - {method}", "100 - {method}"),
     "row.method_plugin": ("plugin {plugin}", "liitännäinen {plugin}"),
     "row.method_tga": ("TGA (thermogravimetry)", "TGA (termogravimetria)"),
     "row.from_sample": ("sample", "näytteen tiedot"),
     "flag.method mismatch": ("method mismatch", "menetelmä ei vastaa"),
     "flag.predicted": ("predicted", "ennustettu"),
+    "flag.assumed": ("assumed char yield", "oletettu hiilisaanto"),
+    "source.secondary": (
+        "this limit was read in a secondary source, not in the standard's own text",
+        "raja-arvo on luettu toissijaisesta lähteestä, ei standardin omasta tekstistä",
+    ),
+    "source.unchecked": (
+        "this limit has not yet been checked against the standard's own text; confirm it "
+        "before relying on the verdict",
+        "raja-arvoa ei ole vielä tarkistettu standardin omasta tekstistä; varmista se ennen "
+        "kuin luotat tulokseen",
+    ),
+    # -- conversions shown with a value ------------------------------------------------------
+    "conv.unit": ("{value} = {result}", "{value} = {result}"),
+    "conv.imported": (
+        "{value} as the lab gave it = {result} (converted on import)",
+        "{value} laboratorion ilmoittamana = {result} (muunnettu tuonnissa)",
+    ),
+    "conv.moisture_db": (
+        "moisture {u} on dry basis = 100 x {u} / (100 + {u}) = {m} on wet basis",
+        "kosteus {u} kuiva-aineesta = 100 x {u} / (100 + {u}) = {m} märkäpainosta",
+    ),
+    "conv.basis": (
+        "{value} on {src} = {result} on {dst} (ISO 16993; {inputs})",
+        "{value} ({src}) = {result} ({dst}) (ISO 16993; {inputs})",
+    ),
+    "conv.input": ("{what} {value}", "{what} {value}"),
+    "conv.input_from": ("{input} from {source}", "{input}, lähde {source}"),
+    "conv.derived": (
+        "derived: {formula} from {inputs} = {result}",
+        "johdettu: {formula}, lähtöarvot {inputs} = {result}",
+    ),
+    "conv.estimate_input": ("{label} {value} ({basis})", "{label} {value} ({basis})"),
+    "conv.estimate": (
+        "estimated: {formula}; with {inputs}: {result}",
+        "arvioitu: {formula}; lähtöarvoilla {inputs}: {result}",
+    ),
+    "conv.assumption": ("assumption: {text}", "oletus: {text}"),
     # -- limits -------------------------------------------------------------------------
-    "limit.compare": ("{comp} {limit:g}", "{comp} {limit:g}"),
-    "limit.between": ("{lo:g} to {hi:g}", "{lo:g}–{hi:g}"),
+    "limit.compare": ("{comp} {limit:g}{unit}", "{comp} {limit:g}{unit}"),
+    "limit.between": ("{lo:g} to {hi:g}{unit}", "{lo:g}–{hi:g}{unit}"),
     "limit.in": ("one of {values}", "jokin näistä: {values}"),
     "limit.not_in": ("none of {values}", "ei mikään näistä: {values}"),
     "limit.preferred": ("preferred {pref}", "suositus {pref}"),
@@ -150,6 +199,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "err.convert": (
         "it is on {src} and cannot be converted to {dst}: {detail}",
         "arvon perusta on {src}, eikä sitä voi muuntaa perustalle {dst}: {detail}",
+    ),
+    "err.convert_needs": (
+        "it is on {src}; converting it to {dst} needs {needs}",
+        "arvon perusta on {src}; muunnos perustalle {dst} vaatii: {needs}",
+    ),
+    "err.not_convertible": (
+        "it is on {src} and this property is not converted to {dst}",
+        "arvon perusta on {src}, eikä tätä ominaisuutta muunneta perustalle {dst}",
     ),
     "err.char_yield": ("char yield must be positive", "biohiilen saannon on oltava positiivinen"),
     "err.fc_ash": (

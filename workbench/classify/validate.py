@@ -16,12 +16,12 @@ from workbench.classify.spec import (
     APPLIES_TO,
     COMPARATORS,
     CRITERION_KEYS,
-    IF_MISSING,
     KINDS,
     NUMERIC_COMPARATORS,
     REQUIRED_ROUTE_KEYS,
     ROUTE_KEYS,
     SCHEMA_VERSION,
+    SOURCE_TYPES,
     THRESHOLD_KEYS,
     ClassBand,
     Criterion,
@@ -102,7 +102,7 @@ def _classes(ctx: _Ctx, v: Any) -> tuple[ClassBand, ...]:
 
 def _validate_criterion(ctx: _Ctx, raw: Any, index: int, seen: set[str]) -> Criterion:
     # Imported here: predictors import this module's Criterion type.
-    from workbench.classify.predictors import PREDICTORS
+    from workbench.classify.predictors import PREDICTORS, predicts
 
     ctx.where = f"criterion #{index + 1}"
     if not isinstance(raw, dict):
@@ -272,17 +272,29 @@ def _validate_criterion(ctx: _Ctx, raw: Any, index: int, seen: set[str]) -> Crit
             raise ctx.fail(
                 f"unknown predictor {c.predictor!r} (known: {', '.join(sorted(PREDICTORS))})"
             )
-        if PREDICTORS[c.predictor].output not in (prop, "*"):
+        if not predicts(PREDICTORS[c.predictor], prop):
             raise ctx.fail(f"predictor {c.predictor!r} does not estimate {prop!r}")
     elif c.predictor:
         raise ctx.fail("'predictor' belongs to product criteria only (applies_to = 'product')")
-    c.if_missing = _string(
-        ctx,
-        "if_missing",
-        raw.get("if_missing", "condition" if c.applies_to == "product" else "missing"),
+    # the missing-data policy (README): fixed by what the value is a property of
+    c.if_missing = "condition" if c.applies_to == "product" else "missing"
+    if "if_missing" in raw and raw["if_missing"] != c.if_missing:
+        raise ctx.fail(
+            f"'if_missing' cannot be {raw['if_missing']!r}: the missing-data policy sets it "
+            "(a missing feedstock value gives 'not enough data', a missing product value "
+            "'to be tested'; see the route README); remove the key"
+        )
+    default_type = "secondary" if "C" in grade else "primary"
+    c.source_type = _string(ctx, "source_type", raw.get("source_type", default_type))
+    if c.source_type not in SOURCE_TYPES:
+        raise ctx.fail(
+            f"'source_type' must be one of {', '.join(SOURCE_TYPES)}, not {c.source_type!r}"
+        )
+    c.maintainer_note = _string(
+        ctx, "maintainer_note", raw.get("maintainer_note", ""), required=False
     )
-    if c.if_missing not in IF_MISSING:
-        raise ctx.fail(f"'if_missing' must be one of {', '.join(IF_MISSING)}, not {c.if_missing!r}")
+    if "only_if" in raw:
+        c.only_if = _only_if(ctx, raw["only_if"])
     for key in ("methods", "only_for_types"):
         if key in raw:
             vals = raw[key]
@@ -295,6 +307,29 @@ def _validate_criterion(ctx: _Ctx, raw: Any, index: int, seen: set[str]) -> Crit
     if bad_types:
         raise ctx.fail(f"'only_for_types' has unknown feedstock type(s) {', '.join(bad_types)}")
     return c
+
+
+def _only_if(ctx: _Ctx, raw: Any) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """``only_if = { attached_soil = ["present"] }``: the criterion applies only when each
+    attribute is unknown or one of the values."""
+    if not isinstance(raw, dict) or not raw:
+        raise ctx.fail("'only_if' must be a table {attribute = [values]}")
+    out = []
+    for attr, vals in raw.items():
+        if attr not in SAMPLE_ATTRIBUTES:
+            raise ctx.fail(
+                f"'only_if' names {attr!r}, not a sample attribute ({', '.join(SAMPLE_ATTRIBUTES)})"
+            )
+        if not isinstance(vals, list) or not vals or not all(isinstance(v, str) for v in vals):
+            raise ctx.fail(f"'only_if.{attr}' must be a non-empty list of values")
+        bad = [v for v in vals if v not in SAMPLE_ATTRIBUTES[attr]]
+        if bad:
+            raise ctx.fail(
+                f"'only_if.{attr}' has unknown value(s) {', '.join(bad)} "
+                f"(allowed: {', '.join(SAMPLE_ATTRIBUTES[attr])})"
+            )
+        out.append((attr, tuple(vals)))
+    return tuple(out)
 
 
 def validate_route(data: Any, file: str = "<memory>") -> RouteSpec:

@@ -38,6 +38,14 @@ VERDICTS = (SUITABLE, CONDITIONAL, NOT_SUITABLE, NOT_ENOUGH_DATA)
 SEVERITY = {SUITABLE: 0, CONDITIONAL: 1, NOT_ENOUGH_DATA: 2, NOT_SUITABLE: 3}
 
 
+def margin_text(margin: float, unit: str):
+    """The margin with its unit, signed ("+0.1 %", "-2 mg/kg"), in both languages."""
+    from workbench.classify.table import unit_label
+
+    unit = unit_label(unit)
+    return msg("num", x=margin, spec="+.4g", unit=f" {unit}" if unit else "")
+
+
 def _round(v):
     """Floats to 10 significant digits in JSON (drops conversion noise such as 0.19999999999)."""
     return float(f"{v:.10g}") if isinstance(v, float) else v
@@ -56,8 +64,10 @@ class CriterionRow:
     """
 
     __slots__ = (
+        "conversions",
         "flags",
         "margin",
+        "measured",
         "method",
         "missing",
         "note",
@@ -85,6 +95,8 @@ class CriterionRow:
         self.flags: tuple[str, ...] = ()  # "method mismatch", "predicted", ...
         self.note = note
         self.missing = ""  # what would decide an unknown row
+        self.measured: dict[str, Any] | None = None  # the value as the lab gave it
+        self.conversions: list[str] = []  # each conversion applied, with its inputs
 
     def add_flag(self, flag: str) -> None:
         self.flags = (*self.flags, flag)
@@ -149,6 +161,19 @@ class CriterionRow:
         if self.missing:
             d["missing"] = self.missing
             d["missing_fi"] = fi(self.missing)
+        if self.measured is not None:
+            d["measured"] = self.measured
+        if self.conversions:
+            d["conversions"] = [str(t) for t in self.conversions]
+            d["conversions_fi"] = [fi(t) for t in self.conversions]
+        if self.margin is not None:
+            mt = margin_text(self.margin, self.unit)
+            d["margin_text"], d["margin_text_fi"] = str(mt), fi(mt)
+        d["source_type"] = self.spec.source_type
+        if self.spec.source_type != "primary":
+            note = msg("source." + self.spec.source_type)
+            d["source_note"] = str(note)
+            d["source_note_fi"] = note.fi
         return d
 
 

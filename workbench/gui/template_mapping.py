@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QComboBox, QHeaderView, QTableWidget, QTableWidget
 
 from workbench.gui.i18n import property_label
 from workbench.gui.template_guess import header_unit, slug
-from workbench.importers.template_schema import UNIT_FACTORS
+from workbench.units import unit_factor, units_for
 from workbench.vocab import PROPERTIES
 
 IGNORE, SAMPLE, PLAIN = "__ignore__", "__sample__", "__plain__"
@@ -63,12 +63,12 @@ class ColumnMapTable(QTableWidget):
         unit = self.cellWidget(row, 2)
         if use in PROPERTIES:
             want = PROPERTIES[use].unit
-            choices = sorted({u for (u, w) in UNIT_FACTORS if w == want})
+            choices = units_for(use)
             guess = header_unit(self.header[row])
             unit.blockSignals(True)
             unit.clear()
             unit.addItems(choices)
-            unit.setEditText(guess if (guess, want) in UNIT_FACTORS else want)
+            unit.setEditText(guess if unit_factor(guess or want, want) is not None else want)
             unit.blockSignals(False)
         self.changed.emit()
 

@@ -46,6 +46,8 @@ RESULT_COLOURS = {
     "info": "#444",
     "n/a": "#999",
 }
+# an informative row never decides: its outcome is shown without the pass/fail colours
+INFORMATIVE_COLOUR = "#444"
 
 
 def verdict_word(verdict: str) -> str:
@@ -70,7 +72,12 @@ def verdict_text(verdict: str) -> str:
     return texts.get(verdict, verdict)
 
 
-def result_text(result: str) -> str:
+def result_text(result: str, kind: str = "hard") -> str:
+    if kind == "informative" and result in ("pass", "fail"):
+        return {
+            "pass": translate("Verdicts", "within"),
+            "fail": translate("Verdicts", "outside"),
+        }[result]
     texts = {
         "pass": translate("Verdicts", "pass"),
         "fail": translate("Verdicts", "fail"),
@@ -112,10 +119,16 @@ def criterion_label(row: dict[str, Any]) -> str:
     return str(row.get("label") or row.get("property", ""))
 
 
-def _num(value: Any) -> str:
-    """A number for prose: 3 significant digits, a decimal comma in Finnish."""
+def _num(value: Any, ref: Any = None) -> str:
+    """A number for prose: 3 significant digits (more when needed to tell it from ``ref``,
+    so a value just over a limit never reads as the limit), a decimal comma in Finnish."""
     if isinstance(value, float):
-        text = f"{value:.3g}" if abs(value) < 1000 else f"{value:.0f}"
+        digits = 3
+        text = f"{value:.{digits}g}" if abs(value) < 1000 else f"{value:.0f}"
+        if isinstance(ref, int | float) and value != ref:
+            while digits < 12 and text == f"{float(ref):.{digits}g}":
+                digits += 1
+                text = f"{value:.{digits}g}"
         return text.replace(".", ",") if active_language() == "fi" else text
     return "" if value is None else str(value)
 
@@ -127,7 +140,8 @@ def value_with_unit(row: dict[str, Any]) -> str:
     if isinstance(value, str):
         value = localized(row, "value")
     unit = row.get("unit") or ""
-    return f"{_num(value)} {unit}".strip()
+    limit = row.get("limit")
+    return f"{_num(value, limit if isinstance(limit, int | float) else None)} {unit}".strip()
 
 
 # -- plain language (wizard, simple mode) ------------------------------------------------
@@ -144,6 +158,23 @@ def _h(text: str, level: int = 3) -> str:
     return f"<h{level} style='margin:8px 0 2px 0'>{escape(text)}</h{level}>"
 
 
+def _measured_text(r: dict[str, Any]) -> str:
+    """The value as the lab gave it: value, unit, basis, method and source file."""
+    m = r.get("measured")
+    if not m:
+        return ""
+    basis = basis_label(str(m.get("basis", "none")))
+    parts = [f"{_num(float(m['value']))} {m.get('unit', '')}".strip()]
+    if basis:
+        parts.append(basis)
+    if m.get("method"):
+        parts.append(str(m["method"]))
+    where = m.get("source_file") or m.get("from")
+    if where:
+        parts.append(str(where))
+    return translate("Verdicts", "as measured: %1").replace("%1", ", ".join(parts))
+
+
 def criteria_table(rows: list[dict[str, Any]]) -> str:
     head = [
         translate("Verdicts", "Criterion"),
@@ -158,7 +189,8 @@ def criteria_table(rows: list[dict[str, Any]]) -> str:
     out.append("</tr>")
     for r in rows:
         res = str(r.get("result", ""))
-        colour = RESULT_COLOURS.get(res, "#000")
+        informative = r.get("kind") == "informative"
+        colour = INFORMATIVE_COLOUR if informative else RESULT_COLOURS.get(res, "#000")
         kind = {
             "hard": translate("Verdicts", "hard limit"),
             "scored": translate("Verdicts", "preference"),
@@ -169,31 +201,42 @@ def criteria_table(rows: list[dict[str, Any]]) -> str:
         details = [basis] if basis and r.get("value") is not None else []
         if r.get("origin"):
             details.append(origin_text(str(r["origin"])))
-        if r.get("from"):
+        if r.get("from") and not r.get("measured"):
             details.append(
                 translate("Verdicts", "from %1").replace("%1", str(localized(r, "from")))
             )
-        if r.get("method"):
+        if r.get("method") and not r.get("measured"):
             details.append(str(localized(r, "method")))
         if r.get("flags"):
             details.append(", ".join(map(str, localized(r, "flags", []))))
-        small = f"<br><span style='color:#777;font-size:small'>{escape('; '.join(details))}</span>"
-        margin = _num(r.get("margin")) if r.get("margin") is not None else ""
+        lines = ["; ".join(details)] if details else []
+        measured = _measured_text(r)
+        if measured:
+            lines.append(measured)
+        lines += [str(c) for c in localized(r, "conversions", [])]
+        small = "".join(
+            f"<br><span style='color:#777;font-size:small'>{escape(line)}</span>" for line in lines
+        )
+        margin = str(localized(r, "margin_text")) if r.get("margin_text") else ""
         label = criterion_label(r)
         note = str(localized(r, "note"))
         note_html = (
             f"<br><span style='color:#555;font-size:small'>{escape(note)}</span>" if note else ""
         )
+        source_note = str(localized(r, "source_note")) if r.get("source_note") else ""
+        source_html = f"<br><i>{escape(source_note)}</i>" if source_note else ""
         out.append(
             "<tr>"
             f"<td valign='top'>{escape(label)}<br><span style='color:#777;font-size:small'>"
             f"{escape(kind)}</span>{note_html}</td>"
-            f"<td valign='top' nowrap>{value}{small if details else ''}</td>"
-            f"<td valign='top'>{escape(str(localized(r, 'limit_text')))}</td>"
-            f"<td valign='top' style='color:{colour};font-weight:600'>{escape(result_text(res))}</td>"
-            f"<td valign='top'>{escape(margin)}</td>"
+            f"<td valign='top'>{value}{small}</td>"
+            f"<td valign='top' nowrap>{escape(str(localized(r, 'limit_text')))}</td>"
+            f"<td valign='top' style='color:{colour};font-weight:600'>"
+            f"{escape(result_text(res, str(r.get('kind', 'hard'))))}</td>"
+            f"<td valign='top' nowrap>{escape(margin)}</td>"
             f"<td valign='top' style='font-size:small;color:#555'>"
-            f"{escape(str(r.get('source', '')))} ({escape(str(r.get('reliability', '')))})</td>"
+            f"{escape(str(r.get('source', '')))} ({escape(str(r.get('reliability', '')))})"
+            f"{source_html}</td>"
             "</tr>"
         )
     out.append("</table>")

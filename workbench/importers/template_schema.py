@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench.errors import SpecificationError
+from workbench.units import unit_factor
 from workbench.vocab import PROPERTIES, MeasurementKind
 
 MAX_TEMPLATE_BYTES = 64 * 1024
@@ -26,33 +27,6 @@ _COLUMN_TARGET = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 DELIMITERS = {",": ",", ";": ";", "\t": "\t", "tab": "\t", "space": None, "auto": "auto"}
 _QUANTITY_KINDS = ("fibre_summary", "properties", "moisture", "ash")
 MISSING = ("", "NA", "N/A", "-", "NaN", "nan")
-UNIT_FACTORS = {
-    ("mm", "mm"): 1.0,
-    ("µm", "mm"): 1e-3,
-    ("um", "mm"): 1e-3,
-    ("m", "mm"): 1e3,
-    ("cm", "mm"): 10.0,
-    ("µm", "µm"): 1.0,
-    ("um", "µm"): 1.0,
-    ("mm", "µm"): 1e3,
-    ("%", "%"): 1.0,
-    ("g/kg", "%"): 0.1,
-    ("mg/kg", "%"): 1e-4,
-    ("1/m", "1/m"): 1.0,
-    ("1/mm", "1/m"): 1e3,
-    ("mg/m", "mg/m"): 1.0,
-    ("µg/m", "mg/m"): 1e-3,
-    ("ug/m", "mg/m"): 1e-3,
-    ("MJ/kg", "MJ/kg"): 1.0,
-    ("kJ/kg", "MJ/kg"): 1e-3,
-    ("J/g", "MJ/kg"): 1e-3,
-    ("cal/g", "MJ/kg"): 4.1868e-3,
-    ("kg/m³", "kg/m³"): 1.0,
-    ("kg/m3", "kg/m³"): 1.0,
-    ("g/cm³", "kg/m³"): 1e3,
-    ("g/cm3", "kg/m³"): 1e3,
-    ("", ""): 1.0,
-}
 
 _FIELDS: dict[str, tuple[type | tuple[type, ...], bool]] = {
     # key: (allowed types, required)
@@ -77,6 +51,7 @@ _COLUMN_FIELDS = {
     "unit": (str, False),
     "basis": (str, False),
     "label": (str, False),
+    "method": (str, False),
 }
 FORMAT_NAME = "fibre-workbench-import-template"
 
@@ -87,6 +62,7 @@ class ColumnMap:
     unit: str = ""
     basis: str = ""
     label: str = ""
+    method: str = ""  # the method or standard of the values ("ISO 18122"), as the lab states it
 
 
 @dataclass
@@ -209,7 +185,7 @@ def template_from_dict(data: Any, source: str = "template") -> ImportTemplate:
                 raise _err(
                     source,
                     f"{where}.{str(key)[:40]}",
-                    "unknown key (allowed: target, unit, basis, label)",
+                    "unknown key (allowed: target, unit, basis, label, method)",
                 )
         for key, (types, required) in _COLUMN_FIELDS.items():
             if key not in spec:
@@ -218,11 +194,15 @@ def template_from_dict(data: Any, source: str = "template") -> ImportTemplate:
                 continue
             _check_type(source, f"{where}.{key}", spec[key], types, required)
         cmap = ColumnMap(
-            spec["target"], spec.get("unit", ""), spec.get("basis", ""), spec.get("label", "")
+            spec["target"],
+            spec.get("unit", ""),
+            spec.get("basis", ""),
+            spec.get("label", ""),
+            spec.get("method", ""),
         )
         if cmap.target in PROPERTIES:
             want = PROPERTIES[cmap.target].unit
-            if (cmap.unit or want, want) not in UNIT_FACTORS:
+            if unit_factor(cmap.unit or want, want) is None:
                 raise _err(
                     source,
                     f"{where}.unit",

@@ -45,7 +45,6 @@ from workbench.importers.base import ParsedFile, ParsedMeasurement, column
 from workbench.importers.template_schema import (
     MAX_TEMPLATE_BYTES,
     MISSING,
-    UNIT_FACTORS,
     ColumnMap,
     ImportTemplate,
     template_from_bytes,
@@ -62,6 +61,7 @@ from workbench.importers.text import (
 )
 from workbench.model import Quantity
 from workbench.paths import user_subdir
+from workbench.units import normalise_unit, unit_factor
 from workbench.vocab import PROPERTIES
 
 __all__ = [
@@ -221,7 +221,7 @@ def parse_with_template(raw: bytes, path: str, template: ImportTemplate) -> Pars
 def _factor(cmap: ColumnMap) -> tuple[float, str]:
     if cmap.target in PROPERTIES:
         want = PROPERTIES[cmap.target].unit
-        return UNIT_FACTORS[(cmap.unit or want, want)], want
+        return unit_factor(cmap.unit or want, want), want
     return 1.0, cmap.unit
 
 
@@ -229,27 +229,31 @@ def _quantity_rows(t: ImportTemplate, values, samples) -> list[ParsedMeasurement
     out = []
     for k, sample in enumerate(samples):
         q = {}
+        as_given: dict[str, list] = {}
         for col_name, cmap in t.columns.items():
             v = values[col_name][k]
             if np.isnan(v):
                 continue
             factor, unit = _factor(cmap)
             basis = cmap.basis or PROPERTIES[cmap.target].basis.value
+            if factor != 1.0:  # the value as the lab gave it, for the explanations
+                as_given[cmap.target] = [float(v), normalise_unit(cmap.unit) or cmap.unit]
             q[cmap.target] = Quantity(
                 float(v * factor),
                 unit,
                 basis=basis,
-                method=f"import template {t.name}",
+                method=cmap.method,  # as the lab states it ("" when the template says none)
                 origin="measured",
             )
         if q:
+            meta = {"template": t.name, **({"as_given": as_given} if as_given else {})}
             out.append(
                 ParsedMeasurement(
                     kind=t.measurement_kind,
                     sample_name=sample or None,
                     quantities=q,
                     label=f"{t.name} {sample}".strip(),
-                    metadata={"template": t.name},
+                    metadata=meta,
                 )
             )
     return out

@@ -71,11 +71,18 @@ def loc(d: dict[str, Any], key: str, lang: str, default: Any = "") -> Any:
     return default if value is None else value
 
 
-def number(value: Any, lang: str = "en") -> str:
-    """A number for prose: three significant digits (whole numbers from 1000 on)."""
+def number(value: Any, lang: str = "en", ref: Any = None) -> str:
+    """A number for prose: three significant digits (whole numbers from 1000 on), more
+    when needed to tell it from ``ref`` (a value just over a limit never reads as the
+    limit itself)."""
     if isinstance(value, bool) or not isinstance(value, int | float):
         return "" if value is None else str(value)
     spec = ".3g" if abs(value) < 1000 else ".0f"
+    if isinstance(ref, int | float) and not isinstance(ref, bool) and value != ref:
+        digits = 3
+        while digits < 12 and format(float(value), spec) == format(float(ref), spec):
+            digits += 1
+            spec = f".{digits}g"
     return fi_number(float(value), spec) if lang == "fi" else format(float(value), spec)
 
 
@@ -128,7 +135,8 @@ def value_text(row: dict[str, Any], lang: str) -> str:
         return "—"
     if isinstance(value, str):
         return category_word(str(row.get("property", "")), value, lang)
-    return with_unit(number(value, lang), str(row.get("unit") or ""))
+    limit = row.get("limit")
+    return with_unit(number(value, lang, limit), str(row.get("unit") or ""))
 
 
 def limit_text(row: dict[str, Any], lang: str) -> str:

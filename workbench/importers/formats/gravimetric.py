@@ -30,7 +30,7 @@ from workbench.importers.base import ParsedFile, ParsedMeasurement, Reader, colu
 from workbench.importers.numtable import majority_decimal, parse_cells
 from workbench.importers.text import decode, sniff_delimiter, split_lines
 from workbench.model import Quantity
-from workbench.vocab import Basis
+from workbench.vocab import Basis, ash_method
 
 _WEIGHINGS = {
     "dish": "dish_mass",
@@ -222,7 +222,9 @@ class GravimetricReader(Reader):
                     basis=basis,
                     sd=float(np.std(v, ddof=1)) if len(v) > 1 else None,
                     n=len(reps),
-                    method="ISO 18122" if pid == "ash" else "ISO 18134-2",
+                    method=ash_method(_constant(vals, roles, "temperature"))
+                    if pid == "ash"
+                    else "ISO 18134-2",
                     origin="measured",
                     replicates=reps,
                 )
@@ -243,10 +245,20 @@ class GravimetricReader(Reader):
             quantities=quantities,
             label=("Ash weighings" if ash else "Moisture weighings")
             + (f" {sample}" if sample else ""),
-            method="ISO 18122" if ash else "ISO 18134-2",
+            method=ash_method(meta.get("furnace_temperature_C")) if ash else "ISO 18134-2",
             basis=Basis.DRY.value if ash else Basis.AS_RECEIVED.value,
             metadata={**meta, "n_replicates": len(vals)},
         )
+
+
+def _constant(vals, roles, role: str) -> float | None:
+    """The value of a column that is the same on every row (the furnace temperature)."""
+    for k, (r, _unit) in enumerate(roles):
+        if r == role:
+            v = vals[:, k]
+            if len(v) and np.all(v == v[0]):
+                return float(v[0])
+    return None
 
 
 READERS = [GravimetricReader()]
