@@ -272,7 +272,7 @@ def test_properties_command_and_the_project_file(tmp_path, capsys):
     assert main(["new", str(path)]) == 0
     assert main(["properties", "list"]) == 0
     out = capsys.readouterr().out
-    assert "71 built-in properties" in out and "lignin" in out
+    assert "83 built-in properties" in out and "lignin" in out
     assert (
         main(
             [

@@ -48,9 +48,9 @@ def complete_sample(route: RouteSpec) -> Sample:
         for attr, vals in c.only_if:
             allowed[attr] = allowed.get(attr, set(vals)) & set(vals)
         if c.only_for_types:
-            allowed["feedstock_type"] = allowed.get(
-                "feedstock_type", set(c.only_for_types)
-            ) & set(c.only_for_types)
+            allowed["feedstock_type"] = allowed.get("feedstock_type", set(c.only_for_types)) & set(
+                c.only_for_types
+            )
     for attr, values in allowed.items():
         value = sorted(values)[0]
         if attr == "feedstock_type":

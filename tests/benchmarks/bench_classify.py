@@ -184,7 +184,9 @@ def run(repeat: int = 3, n_samples: int = N_SAMPLES) -> dict:
         t_base.append(time.perf_counter() - t0)
         c_base.append(time.process_time() - c0)
     t0 = time.perf_counter()
-    explained = [result.explain(i, r) for i in range(min(100, n_samples)) for r in range(len(routes))]
+    explained = [
+        result.explain(i, r) for i in range(min(100, n_samples)) for r in range(len(routes))
+    ]
     t_explain = time.perf_counter() - t0
     # agreement on hard failures and on missing feedstock data
     disagree = 0
