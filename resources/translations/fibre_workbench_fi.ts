@@ -3341,193 +3341,208 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
 <context>
     <name>Verdicts</name>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="54"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="56"/>
         <source>Suitable</source>
         <translation>Soveltuu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="55"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="57"/>
         <source>Conditional</source>
         <translation>Ehdollinen</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="56"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="58"/>
         <source>Not suitable</source>
         <translation>Ei sovellu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="57"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="59"/>
         <source>No data</source>
         <translation>Ei tietoja</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="65"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="67"/>
         <source>suitable</source>
         <translation>soveltuu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="66"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="68"/>
         <source>conditionally suitable</source>
         <translation>soveltuu ehdollisesti</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="67"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="69"/>
         <source>not suitable</source>
         <translation>ei sovellu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="68"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="70"/>
         <source>not enough data</source>
         <translation>tiedot eivät riitä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="75"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="78"/>
+        <source>within</source>
+        <translation>sisällä</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/verdict_view.py" line="79"/>
+        <source>outside</source>
+        <translation>ulkopuolella</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/verdict_view.py" line="82"/>
         <source>pass</source>
         <translation>täyttyy</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="76"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="83"/>
         <source>fail</source>
         <translation>ei täyty</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="77"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="84"/>
         <source>borderline</source>
         <translation>rajalla</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="78"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="85"/>
         <source>unknown</source>
         <translation>tuntematon</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="79"/>
-        <location filename="../../workbench/gui/verdict_view.py" line="165"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="86"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="197"/>
         <source>information</source>
         <translation>tiedoksi</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="80"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="87"/>
         <source>does not apply</source>
         <translation>ei koske</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="87"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="94"/>
         <source>measured</source>
         <translation>mitattu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="88"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="95"/>
         <source>derived by an analysis</source>
         <translation>johdettu analyysillä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="89"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="96"/>
         <source>predicted by a model</source>
         <translation>ennustettu mallilla</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="90"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="97"/>
         <source>typed in</source>
         <translation>syötetty</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="149"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="175"/>
+        <source>as measured: %1</source>
+        <translation>mitattuna: %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/verdict_view.py" line="180"/>
         <source>Criterion</source>
         <translation>Kriteeri</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="150"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="181"/>
         <source>Value</source>
         <translation>Arvo</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="151"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="182"/>
         <source>Limit</source>
         <translation>Raja-arvo</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="152"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="183"/>
         <source>Result</source>
         <translation>Tulos</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="153"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="184"/>
         <source>Margin</source>
         <translation>Marginaali</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="154"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="185"/>
         <source>Source</source>
         <translation>Lähde</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="163"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="195"/>
         <source>hard limit</source>
         <translation>ehdoton raja</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="164"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="196"/>
         <source>preference</source>
         <translation>toive</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="174"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="206"/>
         <source>from %1</source>
         <translation>lähde: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="214"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="257"/>
         <source>score %1/100</source>
         <translation>pisteet %1/100</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="219"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="262"/>
         <source>Why</source>
         <translation>Miksi</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="223"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="266"/>
         <source>Measure this to decide</source>
         <translation>Mittaa tämä, jotta voidaan päättää</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="227"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="270"/>
         <source>Conditions</source>
         <translation>Ehdot</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="237"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="280"/>
         <source>Pre-treatment that would change it</source>
         <translation>Esikäsittely, joka muuttaisi arvion</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="248"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="291"/>
         <source>Learned model (beside the rule verdict)</source>
         <translation>Opetettu malli (sääntöarvion rinnalla)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="252"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="295"/>
         <source>CV accuracy</source>
         <translation>ristiinvalidoitu tarkkuus</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="260"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="303"/>
         <source>Criteria</source>
         <translation>Kriteerit</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="263"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="306"/>
         <source>Nearest reference feedstocks</source>
         <translation>Lähimmät vertailuraaka-aineet</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="266"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="309"/>
         <source>distance</source>
         <translation>etäisyys</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="283"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="326"/>
         <source>Route file</source>
         <translation>Reittitiedosto</translation>
     </message>
