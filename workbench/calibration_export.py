@@ -12,7 +12,6 @@ beside the requested path (a CSV file holds one table).
 
 from __future__ import annotations
 
-import csv
 import io
 import math
 from pathlib import Path
@@ -21,6 +20,7 @@ from typing import Any
 import numpy as np
 
 from workbench.errors import UserFacingError
+from workbench.export import csv_bytes
 from workbench.fileio import atomic_write_bytes
 from workbench.model import Project, StoredModel
 
@@ -133,14 +133,6 @@ def calibration_tables(model: StoredModel) -> dict[str, Table]:
     return tables
 
 
-def _csv(header: list[str], rows: list[list[Any]]) -> bytes:
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(rows)
-    return buf.getvalue().encode("utf-8")
-
-
 def export_calibration(model: StoredModel, out: str | Path) -> list[Path]:
     """Write the model's tables to ``out`` (.xlsx: one sheet each; .csv: one file each).
     Returns the files written."""
@@ -165,7 +157,7 @@ def export_calibration(model: StoredModel, out: str | Path) -> list[Path]:
         written = []
         for name, (header, rows) in tables.items():
             path = out.with_name(f"{out.stem}_{name}.csv")
-            atomic_write_bytes(path, _csv(header, rows))
+            atomic_write_bytes(path, csv_bytes(header, rows))
             written.append(path)
         return written
     raise UserFacingError(f"{out}: a calibration exports to .xlsx or .csv, not {suffix!r}.")

@@ -171,7 +171,8 @@ def value_rows(
     return out
 
 
-def _csv_bytes(header: list[str], rows: list[list[Any]]) -> bytes:
+def csv_bytes(header: list[str], rows: list[list[Any]]) -> bytes:
+    """A table as UTF-8 CSV text (value exports and calibration exports)."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(header)
@@ -238,7 +239,7 @@ def export(
     )
     if suffix == ".csv":
         header, rows = value_long_rows(project, chosen, kind)
-        atomic_write_bytes(out, _csv_bytes(header, rows))
+        atomic_write_bytes(out, csv_bytes(header, rows))
         return f"wrote {len(rows)} values of {len(chosen)} sample(s) to {out}"
     if suffix == ".xlsx":
         from openpyxl import Workbook
