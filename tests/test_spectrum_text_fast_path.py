@@ -154,7 +154,7 @@ def test_unusual_files_still_take_the_strict_path_and_name_the_line():
     ("name", "line", "message"),
     [
         ("not a number", 4, "'3997.0x' is not a number"),
-        ("nan cell", 12, "'nan' is not a number"),
+        ("nan cell", 12, "'nan' is not a finite number"),
     ],
 )
 def test_a_bad_cell_near_the_top_is_refused_not_taken_for_a_header(name, line, message):

@@ -25,6 +25,13 @@ class ProjectLockedError(ProjectError):
     """The project is open for writing in another instance."""
 
 
+def shorten(text: str, limit: int) -> str:
+    """``text`` cut to at most ``limit`` characters, marked with "…" where it was cut:
+    a refusal quotes a short excerpt of a row, never a whole 170 KB line."""
+    text = str(text)
+    return text if len(text) <= limit else text[: max(limit - 1, 0)] + "…"
+
+
 class ImportFormatError(UserFacingError):
     """An instrument export could not be read.
 
@@ -32,11 +39,13 @@ class ImportFormatError(UserFacingError):
     ("byte 0x1f4"), and ``expected`` what the reader expected to find there.
     """
 
+    MAX_PART = 240  # characters of ``where``/``expected``/``detail`` kept in the message
+
     def __init__(self, path: str, where: str, expected: str, detail: str = "") -> None:
         self.path = str(path)
-        self.where = where
-        self.expected = expected
-        self.detail = detail
+        self.where = shorten(where, 80)
+        self.expected = shorten(expected, self.MAX_PART)
+        self.detail = shorten(detail, self.MAX_PART)
         msg = f"{self.path}: {where}: expected {expected}"
         if detail:
             msg += f" ({detail})"

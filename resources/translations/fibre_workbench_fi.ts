@@ -1184,92 +1184,97 @@
 <context>
     <name>ImportController</name>
     <message>
-        <location filename="../../workbench/gui/import_controller.py" line="95"/>
+        <location filename="../../workbench/gui/import_controller.py" line="102"/>
         <source>Open or create a project first, then import.</source>
         <translation>Avaa tai luo ensin projekti ja tuo sitten.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_controller.py" line="99"/>
+        <location filename="../../workbench/gui/import_controller.py" line="106"/>
         <source>This project is read-only; nothing was imported. Use Save As first.</source>
         <translation>Projekti on vain luku -tilassa; mitään ei tuotu. Käytä ensin Tallenna nimellä.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_controller.py" line="113"/>
+        <location filename="../../workbench/gui/import_controller.py" line="120"/>
         <source>An import is already running; wait for it to finish.</source>
         <translation>Tuonti on jo käynnissä; odota, että se päättyy.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_controller.py" line="121"/>
+        <location filename="../../workbench/gui/import_controller.py" line="128"/>
         <source>No files to import in the dropped folder.</source>
         <translation>Pudotetussa kansiossa ei ole tuotavia tiedostoja.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_controller.py" line="124"/>
+        <location filename="../../workbench/gui/import_controller.py" line="131"/>
         <source>Reading %1 file(s)</source>
         <translation>Luetaan %1 tiedosto(a)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_controller.py" line="134"/>
+        <location filename="../../workbench/gui/import_controller.py" line="141"/>
         <source>Import cancelled while reading files; nothing was changed.</source>
         <translation>Tuonti peruttiin tiedostoja luettaessa; mitään ei muutettu.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_controller.py" line="158"/>
+        <location filename="../../workbench/gui/import_controller.py" line="165"/>
         <source>Reading %1 file(s) with template “%2”</source>
         <translation>Luetaan %1 tiedosto(a) mallipohjalla ”%2”</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_controller.py" line="180"/>
+        <location filename="../../workbench/gui/import_controller.py" line="187"/>
         <source>Saved import template “%1”</source>
         <translation>Tuontipohja ”%1” tallennettu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_controller.py" line="231"/>
+        <location filename="../../workbench/gui/import_controller.py" line="238"/>
         <source>The project changed during the import; the rest was skipped.</source>
         <translation>Projekti vaihtui tuonnin aikana; loput ohitettiin.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_controller.py" line="252"/>
+        <location filename="../../workbench/gui/import_controller.py" line="259"/>
         <source>Importing… %1 of %2 files</source>
         <translation>Tuodaan… %1/%2 tiedostoa</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_controller.py" line="277"/>
+        <location filename="../../workbench/gui/import_controller.py" line="284"/>
         <source>Not imported: %1</source>
         <translation>Ei tuotu: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_controller.py" line="281"/>
+        <location filename="../../workbench/gui/import_controller.py" line="288"/>
         <source>Already present: %1</source>
         <translation>On jo projektissa: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_controller.py" line="283"/>
+        <location filename="../../workbench/gui/import_controller.py" line="290"/>
         <source>Import: %1 imported, %2 already present, %3 failed.</source>
         <translation>Tuonti: %1 tuotu, %2 oli jo projektissa, %3 epäonnistui.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_controller.py" line="288"/>
+        <location filename="../../workbench/gui/import_controller.py" line="295"/>
         <source>Edit &gt; Undo removes this import.</source>
         <translation>Muokkaa &gt; Kumoa poistaa tämän tuonnin.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_controller.py" line="291"/>
+        <location filename="../../workbench/gui/import_controller.py" line="298"/>
         <source>Watch folder: %1</source>
         <translation>Seurattava kansio: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_controller.py" line="311"/>
+        <location filename="../../workbench/gui/import_controller.py" line="306"/>
+        <source>%1 changed since it was imported: the new version was imported too, and the earlier one is kept.</source>
+        <translation>%1 on muuttunut tuonnin jälkeen: myös uusi versio tuotiin, ja aiempi säilyy.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_controller.py" line="330"/>
         <source>Watching %1: new files are imported into the open project.</source>
         <translation>Seurataan kansiota %1: uudet tiedostot tuodaan avoimeen projektiin.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_controller.py" line="323"/>
+        <location filename="../../workbench/gui/import_controller.py" line="342"/>
         <source>Stopped watching %1.</source>
         <translation>Kansion %1 seuranta lopetettu.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_controller.py" line="337"/>
+        <location filename="../../workbench/gui/import_controller.py" line="357"/>
         <source>Watch folder: reading %1 new file(s)</source>
         <translation>Seurattava kansio: luetaan %1 uutta tiedosto(a)</translation>
     </message>
@@ -1295,107 +1300,107 @@
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="64"/>
+        <location filename="../../workbench/gui/import_dialog.py" line="62"/>
         <source>Import preview</source>
         <translation>Tuonnin esikatselu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="83"/>
+        <location filename="../../workbench/gui/import_dialog.py" line="81"/>
         <source>Select a file to see everything read from it.</source>
         <translation>Valitse tiedosto nähdäksesi kaiken siitä luetun.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="100"/>
+        <location filename="../../workbench/gui/import_dialog.py" line="98"/>
         <source>Import</source>
         <translation>Tuo</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="110"/>
+        <location filename="../../workbench/gui/import_dialog.py" line="108"/>
         <source>Where the selected files go</source>
         <translation>Minne valitut tiedostot tuodaan</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="113"/>
+        <location filename="../../workbench/gui/import_dialog.py" line="111"/>
         <source>The sample named in the file</source>
         <translation>Tiedostossa nimettyyn näytteeseen</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="116"/>
+        <location filename="../../workbench/gui/import_dialog.py" line="114"/>
         <source>Matched by name (case and spaces ignored); a sample not yet in the project is created. A file that names no sample gets a new sample named after the file.</source>
         <translation>Haetaan nimen perusteella (kirjainkoolla ja välilyönneillä ei ole väliä); puuttuva näyte luodaan. Jos tiedosto ei nimeä näytettä, luodaan tiedoston niminen uusi näyte.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="120"/>
+        <location filename="../../workbench/gui/import_dialog.py" line="118"/>
         <source>An existing sample:</source>
         <translation>Olemassa olevaan näytteeseen:</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="121"/>
+        <location filename="../../workbench/gui/import_dialog.py" line="119"/>
         <source>A new sample named:</source>
         <translation>Uuteen näytteeseen nimeltä:</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="129"/>
+        <location filename="../../workbench/gui/import_dialog.py" line="127"/>
         <source>default: the file name</source>
         <translation>oletus: tiedoston nimi</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="130"/>
+        <location filename="../../workbench/gui/import_dialog.py" line="128"/>
         <source>Use for selected files</source>
         <translation>Käytä valituille tiedostoille</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="143"/>
+        <location filename="../../workbench/gui/import_dialog.py" line="141"/>
         <source>Define template…</source>
         <translation>Määritä mallipohja…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="145"/>
+        <location filename="../../workbench/gui/import_dialog.py" line="143"/>
         <source>Teach the workbench this table layout once (columns, units, decimal mark)</source>
         <translation>Opeta ohjelmalle tämän taulukon rakenne kerran (sarakkeet, yksiköt, desimaalimerkki)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="150"/>
+        <location filename="../../workbench/gui/import_dialog.py" line="148"/>
         <source>Re-read failed files with template</source>
         <translation>Lue epäonnistuneet uudelleen mallipohjalla</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="154"/>
+        <location filename="../../workbench/gui/import_dialog.py" line="152"/>
         <source>Saved template:</source>
         <translation>Tallennettu mallipohja:</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="230"/>
+        <location filename="../../workbench/gui/import_dialog.py" line="228"/>
         <source>%1 files selected.</source>
         <translation>%1 tiedostoa valittu.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="243"/>
+        <location filename="../../workbench/gui/import_dialog.py" line="241"/>
         <source>Format: %1</source>
         <translation>Muoto: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="244"/>
+        <location filename="../../workbench/gui/import_dialog.py" line="242"/>
         <source>Encoding: %1</source>
         <translation>Merkistö: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="252"/>
+        <location filename="../../workbench/gui/import_dialog.py" line="250"/>
         <source>  points/rows: %1</source>
         <translation>  pisteitä/rivejä: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="267"/>
+        <location filename="../../workbench/gui/import_dialog.py" line="265"/>
         <source>Warning: %1</source>
         <translation>Varoitus: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="293"/>
+        <location filename="../../workbench/gui/import_dialog.py" line="291"/>
         <source>%1 file(s) read, %2 ready to import, %3 could not be read.</source>
         <translation>%1 tiedosto(a) luettu, %2 valmiina tuotavaksi, %3 ei voitu lukea.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="296"/>
+        <location filename="../../workbench/gui/import_dialog.py" line="294"/>
         <source>Nothing is written until you press Import.</source>
         <translation>Mitään ei kirjoiteta ennen kuin painat Tuo.</translation>
     </message>

@@ -15,6 +15,7 @@ from typing import Any
 
 from workbench.analysis.api import API_VERSION
 from workbench.errors import UserFacingError
+from workbench.fileio import FileKindError, FileTooLargeError, read_regular
 from workbench.vocab import Basis
 
 MANIFEST_NAME = "plugin.toml"
@@ -152,15 +153,27 @@ def api_compatible(wanted: str, provided: str = API_VERSION) -> bool:
     return wmaj == pmaj and wmin <= pmin
 
 
+MAX_MANIFEST_BYTES = 256 * 1024
+"""A plugin.toml is a page of declarations; a larger file is refused unread."""
+
+
 def load_manifest_file(path: Path) -> Manifest:
     """Read and validate a ``plugin.toml`` (the plugin folder is the file's parent)."""
     path = Path(path)
     if path.is_dir():
         path = path / MANIFEST_NAME
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        raw = tomllib.loads(read_regular(path, MAX_MANIFEST_BYTES).decode("utf-8"))
     except FileNotFoundError:
         raise ManifestError(str(path), "file", "no plugin.toml found") from None
+    except FileKindError as exc:
+        raise ManifestError(str(path), "file", f"it is {exc.kind}, not a file") from None
+    except FileTooLargeError:
+        raise ManifestError(
+            str(path), "file", f"larger than {MAX_MANIFEST_BYTES // 1024} KiB"
+        ) from None
+    except OSError as exc:
+        raise ManifestError(str(path), "file", f"cannot be read ({exc.strerror or exc})") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ManifestError(str(path), "file", f"not valid TOML ({exc})") from None
     return parse_manifest(raw, source=str(path), folder=path.parent)

@@ -34,7 +34,7 @@ import numpy as np
 
 from workbench.analysis import preprocess as pp
 from workbench.errors import AnalysisError, SpecificationError
-from workbench.fileio import atomic_write_text
+from workbench.fileio import FileKindError, FileTooLargeError, atomic_write_text, read_regular
 from workbench.messages import fi_number
 from workbench.paths import user_subdir
 
@@ -298,10 +298,14 @@ def save_pipeline(name: str, steps: Any, *, project: Any = None, description: st
 
 
 def _read_user_file(path: Path) -> Steps:
-    if path.stat().st_size > MAX_FILE_BYTES:
-        raise SpecificationError(f"{path}: the pipeline file is larger than 1 MB.")
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(read_regular(path, MAX_FILE_BYTES).decode("utf-8"))
+    except FileKindError as exc:
+        raise SpecificationError(f"{path}: is {exc.kind}, not a pipeline file.") from None
+    except FileTooLargeError:
+        raise SpecificationError(f"{path}: the pipeline file is larger than 1 MB.") from None
+    except OSError as exc:
+        raise SpecificationError(f"{path}: cannot be read ({exc.strerror or exc}).") from None
     except (ValueError, RecursionError) as exc:  # bad UTF-8/JSON, too deep, huge number
         raise SpecificationError(f"{path}: not a valid JSON pipeline file ({exc}).") from None
     if not isinstance(data, dict) or "steps" not in data:

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench.errors import SpecificationError
+from workbench.fileio import FileKindError, FileTooLargeError, read_regular
 from workbench.vocab import SAMPLE_ATTRIBUTES
 
 SCHEMA_VERSION = 1
@@ -226,11 +227,13 @@ def load_route_file(path: Path, origin: str = "built-in") -> RouteSpec:
     """Read and validate one route file (TOML)."""
     path = Path(path)
     try:
-        if path.stat().st_size > MAX_ROUTE_FILE_BYTES:
-            raise SpecificationError(
-                f"route file {path.name}: is larger than {MAX_ROUTE_FILE_BYTES // 1024} KiB"
-            )
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(read_regular(path, MAX_ROUTE_FILE_BYTES).decode("utf-8"))
+    except FileKindError as exc:
+        raise SpecificationError(f"route file {path.name}: is {exc.kind}, not a file") from None
+    except FileTooLargeError:
+        raise SpecificationError(
+            f"route file {path.name}: is larger than {MAX_ROUTE_FILE_BYTES // 1024} KiB"
+        ) from None
     except OSError as exc:
         raise SpecificationError(
             f"route file {path.name}: cannot be read ({exc.strerror or exc})"

@@ -37,7 +37,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from workbench.errors import UserFacingError
     from workbench.importers import templates as t
     from workbench.paths import user_subdir
 
@@ -69,10 +68,9 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(t.load_template(args.name).to_dict(), indent=2, ensure_ascii=False))
         return 0
     if args.action == "test":
-        try:
-            raw = Path(args.file).read_bytes()
-        except OSError as exc:
-            raise UserFacingError(f"{args.file}: cannot be read ({exc.strerror})") from None
+        from workbench.importers.registry import read_file
+
+        raw = read_file(args.file)
         parsed = t.parse_with_template(raw, args.file, t.load_template(args.name))
         print(json.dumps(parsed.summary(), indent=2, ensure_ascii=False, default=str))
         return 0

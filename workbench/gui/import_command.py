@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from workbench.gui.document import ProjectDocument
-from workbench.importers.service import FileOutcome, ImportPlan, apply_plan
+from workbench.importers.service import FileOutcome, ImportPlan, apply_plan, display_stem
 from workbench.model import Measurement, Sample, SourceFile
 
 translate = QCoreApplication.translate
@@ -49,8 +49,8 @@ class Target:
 def default_target(plan: ImportPlan) -> Target:
     """The sample(s) the file names, or a new sample named after the file."""
     if plan.parsed.sample_names:
-        return Target(FROM_FILE, Path(plan.path).stem)
-    return Target(NEW, Path(plan.path).stem)
+        return Target(FROM_FILE, display_stem(plan.path))
+    return Target(NEW, display_stem(plan.path))
 
 
 @dataclass
@@ -76,7 +76,7 @@ def apply_one(
     new_source = plan.sha256 not in project.sources
     args = target.apply_arguments()
     if target.mode == FROM_FILE and not plan.parsed.sample_names:
-        args["sample_name"] = target.name or Path(plan.path).stem
+        args["sample_name"] = target.name or display_stem(plan.path)
     outcome = apply_plan(project, plan, **args)
     if outcome.status != "imported":
         return AppliedFile(outcome)

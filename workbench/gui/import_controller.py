@@ -31,8 +31,14 @@ from workbench.gui.import_command import apply_one as apply_plan_to_doc
 from workbench.gui.import_dialog import ImportPreviewDialog, PreviewItem
 from workbench.gui.task_panel import ERROR, INFO, WARNING
 from workbench.gui.tasks import CANCELLED, Task
-from workbench.importers.service import BatchSummary, FileOutcome, expand_paths, iter_previews
-from workbench.importers.watch import FolderWatcher
+from workbench.importers.service import (
+    BatchSummary,
+    FileOutcome,
+    display_stem,
+    expand_paths,
+    iter_previews,
+)
+from workbench.importers.watch import FolderWatcher, mark_new_version
 from workbench.progress import Progress
 
 if TYPE_CHECKING:
@@ -78,6 +84,7 @@ class ImportController(QObject):
         self.watch_timer.setInterval(WATCH_INTERVAL_MS)
         self.watch_timer.timeout.connect(self.poll_watch)
         self._watch_busy = False
+        self._new_versions: set[str] = set()  # paths of the watch batch that are new versions
         self._quiet = False
         self.watch_task: Task | None = None
         self.template_dialog = None
@@ -289,6 +296,18 @@ class ImportController(QObject):
         if self._auto:
             names = ", ".join(Path(o.path).name for o in summary.outcomes[:3])
             text = self.tr("Watch folder: %1").replace("%1", names) + " — " + text
+            again = [
+                Path(o.path).name
+                for o in summary.outcomes
+                if o.status == "imported" and o.path in self._new_versions
+            ]
+            if again:
+                note = self.tr(
+                    "%1 changed since it was imported: the new version was imported too, "
+                    "and the earlier one is kept."
+                ).replace("%1", ", ".join(again))
+                self.win.task_panel.log(note, WARNING)
+                text += " " + note
         level = ERROR if summary.count("failed") else INFO
         self._say(text, level if not self._applied else (WARNING if level == ERROR else INFO))
         if self._applied and not self._auto:
@@ -333,6 +352,7 @@ class ImportController(QObject):
         files = self.watcher.poll()
         if not files:
             return None
+        self._new_versions = {str(p) for p in self.watcher.changed}
         self._watch_busy = True
         title = self.tr("Watch folder: reading %1 new file(s)").replace("%1", str(len(files)))
         self.watch_task = self.win.runner.submit(
@@ -352,10 +372,12 @@ class ImportController(QObject):
         for item in items:
             if item.plan is None:
                 continue
-            stem = Path(item.path).stem
+            stem = display_stem(item.path)
             if self.watch_policy == NEW:
                 target = Target(NEW, stem)
             else:
                 target = Target(FROM_FILE, stem)
+            if item.path in self._new_versions:
+                mark_new_version(item.plan, self.win.doc.project)
             choices.append((item.plan, target))
         self.start_apply(choices, failed, automatic=True)

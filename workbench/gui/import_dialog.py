@@ -10,8 +10,6 @@ saved templates can re-read the failed files.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,7 +35,7 @@ from PySide6.QtWidgets import (
 from workbench.gui.i18n import kind_label
 from workbench.gui.import_command import EXISTING, FROM_FILE, NEW, Target
 from workbench.gui.import_preview_model import COLS, PreviewItem, PreviewModel, fmt_num
-from workbench.importers.service import ImportPlan
+from workbench.importers.service import ImportPlan, display_stem
 from workbench.model import Project
 
 __all__ = ["ImportPreviewDialog", "PreviewItem"]
@@ -209,7 +207,7 @@ class ImportPreviewDialog(QDialog):
             plan = self.items[row].plan
             if plan is None:
                 continue
-            stem = Path(plan.path).stem
+            stem = display_stem(plan.path)
             if mode == EXISTING:
                 if not self.sample_combo.currentText():
                     continue

@@ -130,17 +130,39 @@ class ParsedFile:
         }
 
 
+MiB = 1024 * 1024
+DEFAULT_MAX_BYTES = 64 * MiB
+
+
+def size_text(n: int) -> str:
+    """A byte count for people: "512 KiB", "64 MiB", "5.0 GiB"."""
+    if n >= 1024 * MiB:
+        return f"{n / (1024 * MiB):.1f} GiB"
+    if n >= MiB:
+        return f"{n / MiB:.0f} MiB" if n % MiB == 0 else f"{n / MiB:.1f} MiB"
+    if n >= 1024:
+        return f"{n / 1024:.0f} KiB"
+    return f"{n} bytes"
+
+
 class Reader:
     """Base class of a format reader. Subclasses set the class attributes and override
     ``sniff`` and ``parse``.
 
     ``sniff`` looks at the first bytes (``head``, up to 64 KiB) and returns a
     confidence in [0, 1] that this reader handles the file (0 = certainly not).
+
+    ``max_bytes`` is the largest file the reader takes (larger ones are refused before
+    ``parse``), and ``memory_multiple`` the most memory its ``parse`` may allocate, as
+    a multiple of the file's size: together they bound what one file can cost
+    (``tests/test_import_bounds.py`` measures every reader against its multiple).
     """
 
     format_id: ClassVar[str] = ""
     format_label: ClassVar[str] = ""
     kinds: ClassVar[tuple[str, ...]] = ()
+    max_bytes: ClassVar[int] = DEFAULT_MAX_BYTES
+    memory_multiple: ClassVar[float] = 8.0
 
     def sniff(self, head: bytes, name: str) -> float:
         raise NotImplementedError

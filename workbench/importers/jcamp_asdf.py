@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 import re
+import warnings
 from dataclasses import dataclass, field
 from operator import itemgetter
 
@@ -32,14 +33,38 @@ _DIF.update({c: f"-{i + 1}" for i, c in enumerate("jklmnopqr")})
 _DUP = {c: str(i + 1) for i, c in enumerate("STUVWXYZs")}
 
 _ASDF_TOKEN = re.compile(
-    r"[@A-Ia-i%J-Rj-r]\d*\.?\d*|[S-Zs]\d*|[+-]?(?:\d+\.?\d*|\.\d+)|\?|[\s,;]+|."
+    r"[@A-Ia-i%J-Rj-r]\d*(?:\.\d*)?|[S-Zs]\d*|[+-]?(?:\d+(?:\.\d*)?|\.\d+)|\?|[\s,;]+|."
 )
 MAX_VALUES = 10_000_000
-_AFFN_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?|\?")
+_AFFN_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?|\?")
 _AFFN_LEFTOVER = re.compile(r"[^\s,;]")
 _AFFN_BYTES = b"0123456789 \t\r\n,;.+-eE?"  # every byte an uncompressed table may hold
 # Characters that can only be ASDF pseudo-digits (E/e may also be an AFFN exponent).
 _ASDF_ONLY = re.compile(r"[@A-DF-Za-df-s%]")
+_DUP_TOKEN = re.compile(r"[S-Zs]\d*")
+
+
+def declared_values(lines: list[tuple[int, str]]) -> int:
+    """An upper bound of the values a table decodes to, counted without decoding it:
+    one per place a value can start (a pseudo-digit, sign or exponent letter, or a digit
+    after a separator), plus each DUP's count minus one. A few bytes of DUP digits can
+    declare millions of values; this is what a reader checks against its limit BEFORE
+    any of them is made (numpy over the bytes: about three bytes per character)."""
+    joined = joined_text(lines)
+    sb = np.frombuffer(joined.encode("latin-1", "replace"), np.uint8)
+    if not sb.size:
+        return 0
+    sep = _SEP[sb]
+    digit = _NUMERIC[sb]
+    prev_sep = np.concatenate(([True], sep[:-1]))
+    starts = int(np.count_nonzero(~sep & (~digit | prev_sep)))
+    dup = 0
+    for m in _DUP_TOKEN.finditer(joined):
+        digits = m.group()[1:]
+        if len(digits) > 12:
+            return MAX_VALUES * 1000  # a count beyond any real table
+        dup += int(_DUP[m.group()[0]] + digits) - 1
+    return starts + dup
 
 
 class AsdfError(ValueError):
@@ -105,15 +130,28 @@ def _affn_table(lines: list[tuple[int, str]]) -> tuple[np.ndarray, np.ndarray]:
     for e in ("e", "E"):  # an exponent's sign stays with its number
         norm = norm.replace(e + " +", e + "+").replace(e + " -", e + "-")
     norm = norm.replace("?", " nan ")
+    counts = tokens_per_line(norm, len(lines))
     try:
         if joined.encode("latin-1", "replace").translate(None, _AFFN_BYTES):
             raise ValueError
-        flat = np.array(norm.split(), dtype=np.float64)
-    except ValueError:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # numpy warns where it stops at a bad number
+            # text mode of fromstring: no Python string per number (a list of them
+            # took seven times the file's size)
+            flat = np.fromstring(norm, sep=" ")
+        if flat.size != int(counts.sum()):
+            raise ValueError
+    except (ValueError, DeprecationWarning):
         for lineno, text in lines:
             _affn_values(lineno, strip_comment(text))  # raises with the line number
         raise AsdfError(lines[0][0] if lines else 0, "a malformed number") from None
-    return flat, tokens_per_line(norm, len(lines))
+    if np.isinf(flat).any():
+        line = int(np.searchsorted(np.cumsum(counts), np.flatnonzero(np.isinf(flat))[0], "right"))
+        raise AsdfError(
+            lines[min(line, len(lines) - 1)][0],
+            "a number beyond the range of numbers the workbench stores (about ±1.8e308)",
+        )
+    return flat, counts
 
 
 def tokens_per_line(text: str, n_lines: int) -> np.ndarray:

@@ -20,15 +20,22 @@ from itertools import islice
 
 import numpy as np
 
-from workbench.importers.text import AmbiguousNumber, guess_decimal, parse_number, sniff_delimiter
+from workbench.importers.text import (
+    AmbiguousNumber,
+    NonFiniteNumber,
+    excerpt,
+    guess_decimal,
+    parse_number,
+    sniff_delimiter,
+)
 
-_NUM = {
-    ".": r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?",
-    ",": r"[+-]?(?:\d+,?\d*|,\d+)(?:[eE][+-]?\d+)?",
-}
 _DATA_START = re.compile(r"^\s*[+\-]?[.,]?\d")
 _NUMBER_ROW = re.compile(r"\s*[+\-]?[.,]?\d[0-9+\-.,;eE \t]*")
 COMMENT_CHARS = "#;%!/*"
+_NON_FINITE_HINT = re.compile(r"inf|nan", re.IGNORECASE)
+_NON_FINITE_CELL = re.compile(
+    r"(?<![^\s,;])[+-]?(?:inf(?:inity)?|nan)(?![^\s,;])", re.IGNORECASE | re.MULTILINE
+)
 
 
 @dataclass(frozen=True)
@@ -61,14 +68,6 @@ def pick_delimiter(lines: list[str]) -> str | None:
         if rows and len(counts) == 1 and counts != {0}:
             return delim
     return sniff_delimiter(rows)
-
-
-def _line_regex(delim: str | None, decimal: str) -> re.Pattern[str]:
-    num = _NUM[decimal]
-    if delim is None:
-        return re.compile(rf"^\s*{num}(?:\s+{num})*\s*$")
-    d = re.escape(delim)
-    return re.compile(rf"^\s*{num}(?:\s*{d}\s*{num})*\s*{d}?\s*$")
 
 
 def find_block(lines: list[str], min_rows: int = 3, scan: int | None = None) -> Block | None:
@@ -164,7 +163,13 @@ def column_counts(lines: Sequence[str], delim: str | None, allowed: str) -> np.n
     in Python, because text spectra are imported by the hundred."""
     if not lines:
         return np.zeros(0, dtype=np.int64)
-    b = np.frombuffer(("\n".join(lines) + "\n").encode("utf-8", "replace"), np.uint8)
+    joined = "\n".join(lines) + "\n"
+    if _NON_FINITE_HINT.search(joined):
+        # "inf"/"nan" cells count as cells, so the row stays in the table and the strict
+        # check refuses it by line as not finite (exactly as 1e309, which numpy reads
+        # as infinity), instead of the file being "not a supported export"
+        joined = _NON_FINITE_CELL.sub("0", joined)
+    b = np.frombuffer(joined.encode("utf-8", "replace"), np.uint8)
     table = np.zeros(256, dtype=bool)
     table[list(allowed.encode("ascii"))] = True
     table[10] = True
@@ -219,8 +224,9 @@ def to_array(lines: list[str], block: Block) -> np.ndarray:
 
     The block holds only number characters (``find_block``); numpy then refuses any
     malformed number ("1.2.3", "1-2", "e"), and a wrong cell count shows in the
-    reshape. On failure the offending line is found with a strict regular
-    expression and named (BadNumber)."""
+    reshape. On failure the offending line is found cell by cell (linear in the line,
+    whatever it holds) and named (BadNumber); so is a number beyond the range of a
+    double (``1e309``), which numpy would read as infinity."""
     chunk = lines[block.start : block.end]
     text = "\n".join(chunk)
     if block.delimiter is not None:
@@ -229,15 +235,33 @@ def to_array(lines: list[str], block: Block) -> np.ndarray:
         text = text.replace(",", ".")
     try:
         flat = np.array(text.split(), dtype=np.float64)
-        return flat.reshape(len(chunk), block.ncols)
+        data = flat.reshape(len(chunk), block.ncols)
     except ValueError:
-        rx = _line_regex(block.delimiter, block.decimal)
-        for offset, line in enumerate(chunk):
-            if not rx.match(line) or len(split_cells(line, block.delimiter)) < block.ncols:
-                raise BadNumber(
-                    block.start + offset + 1, f"{line.strip()!r} is not a row of numbers"
-                ) from None
-        raise BadNumber(block.start + 1, "the rows do not all hold the same numbers") from None
+        data = None
+    if data is not None and np.isfinite(data).all():
+        return data
+    for offset, line in enumerate(chunk):
+        problem = _row_problem(line, block)
+        if problem:
+            raise BadNumber(block.start + offset + 1, problem) from None
+    raise BadNumber(block.start + 1, "the rows do not all hold the same numbers") from None
+
+
+def _row_problem(line: str, block: Block) -> str:
+    """Why ``line`` is not a row of the block's numbers ("" when it is one)."""
+    cells = split_cells(line, block.delimiter)
+    if block.delimiter is not None and len(cells) > 1 and not cells[-1]:
+        cells.pop()  # a trailing delimiter
+    if len(cells) != block.ncols:
+        return f"{excerpt(line, 60)} is not a row of {block.ncols} numbers"
+    for cell in cells:
+        try:
+            parse_number(cell, block.decimal)
+        except ValueError as exc:
+            if isinstance(exc, AmbiguousNumber | NonFiniteNumber):
+                return str(exc)
+            return f"{excerpt(line, 60)} is not a row of numbers"
+    return ""
 
 
 def rows_to_end(lines: list[str], head: Block, rest: str = "") -> np.ndarray | None:
@@ -256,27 +280,27 @@ def rows_to_end(lines: list[str], head: Block, rest: str = "") -> np.ndarray | N
     if not body:
         return None
     allowed = number_chars(head.delimiter, head.decimal)
-    text = "\n".join(body)
     rows = len(body)
+    encoded = "\n".join(body).encode("utf-8", "replace")
     if rest:
-        text = f"{text}\n{rest}"
+        # the rows are ASCII or go to the strict path: one bytes copy, never a str one
+        encoded += b"\n" + rest.encode("utf-8", "replace")
         rows += rest.count("\n") + (not rest.endswith("\n"))  # as split_lines counts
-    encoded = text.encode("utf-8", "replace")
     if encoded.translate(None, (allowed + "\n").encode("ascii")):
         return None  # another character somewhere: letters, quotes, '#'...
     if head.decimal == ",":
-        text = text.replace(",", ".")
+        encoded = encoded.replace(b",", b".")
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error")  # numpy warns instead of failing on empty input
             data = np.loadtxt(
-                io.StringIO(text), delimiter=head.delimiter, comments=None, ndmin=2,
+                io.BytesIO(encoded), delimiter=head.delimiter, comments=None, ndmin=2,
                 dtype=np.float64,
             )  # fmt: skip
     except (ValueError, UserWarning):
         return None
-    if data.shape != (rows, head.ncols):
-        return None
+    if data.shape != (rows, head.ncols) or not np.isfinite(data).all():
+        return None  # the strict path names the line (1e309 is read as infinity)
     return data
 
 
@@ -298,17 +322,17 @@ def check_preamble(lines: list[str], block: Block) -> None:
         if len(cells) != block.ncols or not any(isinstance(n, float) for n in numbers):
             continue
         for cell, n in zip(cells, numbers):
-            if isinstance(n, AmbiguousNumber):
+            if isinstance(n, ValueError):
                 raise BadNumber(idx + 1, str(n))
             if n is None:
-                raise BadNumber(idx + 1, f"{cell!r} is not a number")
+                raise BadNumber(idx + 1, f"{excerpt(cell)} is not a number")
         raise BadNumber(idx + 1, "a data row cut off from the rows below it")
 
 
-def _number_or_error(cell: str, decimal: str) -> float | AmbiguousNumber | None:
+def _number_or_error(cell: str, decimal: str) -> float | ValueError | None:
     try:
         return float(parse_number(cell, decimal))
-    except AmbiguousNumber as exc:
+    except (AmbiguousNumber, NonFiniteNumber) as exc:
         return exc
     except ValueError:
         return None
@@ -331,11 +355,11 @@ def check_trailer(lines: list[str], block: Block) -> int:
                 continue
             try:
                 parse_number(cell, block.decimal)
-            except AmbiguousNumber as exc:
+            except (AmbiguousNumber, NonFiniteNumber) as exc:
                 raise BadNumber(idx + 1, str(exc)) from None
             except ValueError:
                 if re.match(r"^[+\-]?[\d.,]+$", cell):
-                    raise BadNumber(idx + 1, f"{cell!r} is not a number") from None
+                    raise BadNumber(idx + 1, f"{excerpt(cell)} is not a number") from None
         if _ncols(s, block.delimiter) == block.ncols:
             raise BadNumber(idx + 1, "a data row that does not match the rows above it")
     return ignored

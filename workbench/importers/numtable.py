@@ -17,7 +17,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from workbench.errors import ImportFormatError
-from workbench.importers.text import AmbiguousNumber, parse_number
+from workbench.importers.text import AmbiguousNumber, NonFiniteNumber, excerpt, parse_number
 
 _DIGITS = b"0123456789"
 _WS = b" \t\r\n"
@@ -44,8 +44,8 @@ def _fast(data: bytes, delimiter: str | None, decimal: str, ncols: int) -> np.nd
         return None
     if arr.size == 0:
         return np.empty((0, ncols))
-    if arr.shape[1] != ncols:
-        return None
+    if arr.shape[1] != ncols or not np.isfinite(arr).all():
+        return None  # 1e309 overflows to infinity: the strict path refuses it by line
     return arr
 
 
@@ -73,7 +73,7 @@ def parse_cells(
                 path,
                 f"line {first_line_no + i}",
                 f"{ncols} values separated by {_delim_name(delimiter)}",
-                f"found {len(cells)}: {line.strip()[:60]!r}",
+                f"found {len(cells)}: {excerpt(line, 60)}",
             )
         for j, cell in enumerate(cells):
             try:
@@ -82,15 +82,22 @@ def parse_cells(
                 raise ImportFormatError(
                     path,
                     f"line {first_line_no + i}",
-                    f"an unambiguous number in column '{names[j]}'",
+                    f"an unambiguous number in column {excerpt(names[j])}",
                     f"{exc}; the value is not guessed",
+                ) from None
+            except NonFiniteNumber as exc:
+                raise ImportFormatError(
+                    path,
+                    f"line {first_line_no + i}",
+                    f"a finite number in column {excerpt(names[j])}",
+                    str(exc),
                 ) from None
             except ValueError:
                 raise ImportFormatError(
                     path,
                     f"line {first_line_no + i}",
-                    f"a number in column '{names[j]}'",
-                    f"found {cell.strip()!r}",
+                    f"a number in column {excerpt(names[j])}",
+                    f"found {excerpt(cell)}",
                 ) from None
         n += 1
     return out[:n]
@@ -235,7 +242,7 @@ def _loadtxt_blocks(
             return None
         if arr.size == 0:
             continue
-        if arr.shape[1] != ncols or row + arr.shape[0] > n_rows:
+        if arr.shape[1] != ncols or row + arr.shape[0] > n_rows or not np.isfinite(arr).all():
             return None
         out[row : row + arr.shape[0]] = arr
         row += arr.shape[0]

@@ -10,16 +10,28 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+import logging
 import pkgutil
+import struct
 from functools import cache
 from pathlib import Path
 
 from workbench.errors import ImportFormatError, UserFacingError
+from workbench.fileio import FileKindError, FileTooLargeError, read_regular
 from workbench.importers import formats
-from workbench.importers.base import ParsedFile, Reader
+from workbench.importers.base import DEFAULT_MAX_BYTES, ParsedFile, Reader, size_text
 
+_log = logging.getLogger(__name__)
+# what a reader may raise on input its checks did not foresee (never a bug elsewhere:
+# a TypeError or AttributeError still surfaces as an internal error)
+_DAMAGED_INPUT = (
+    ValueError, OverflowError, IndexError, KeyError, ZeroDivisionError, struct.error,
+    UnicodeError, RecursionError, MemoryError,
+)  # fmt: skip
 SNIFF_BYTES = 16 * 1024  # every header the readers look for sits well within this
-MAX_FILE_BYTES = 512 * 1024 * 1024
+MAX_FILE_BYTES = 256 * 1024 * 1024
+"""The largest file any reader takes (``Reader.max_bytes``); a larger one is refused
+from its size before a byte of it is read."""
 
 
 @cache
@@ -65,26 +77,65 @@ def detect(raw: bytes, path: str) -> Reader:
 
 
 def parse_bytes(raw: bytes, path: str, format_id: str | None = None) -> ParsedFile:
-    """Parse a file's bytes with the detected (or the named) reader."""
+    """Parse a file's bytes with the detected (or the named) reader.
+
+    The reader's own size limit (``Reader.max_bytes``, which bounds the memory its
+    parse needs: ``Reader.memory_multiple`` times the file) is checked before it
+    starts."""
     if len(raw) > MAX_FILE_BYTES:
-        raise ImportFormatError(path, "whole file", f"at most {MAX_FILE_BYTES // 2**20} MiB")
+        raise _too_large(path, len(raw), MAX_FILE_BYTES, "an instrument export")
     if not raw:
         raise ImportFormatError(path, "byte 0", "some content", "the file is empty")
     reader = reader_by_id(format_id) if format_id else detect(raw, path)
-    parsed = reader.parse(raw, path)
+    limit = getattr(reader, "max_bytes", DEFAULT_MAX_BYTES)
+    if len(raw) > limit:
+        raise _too_large(path, len(raw), limit, f"a {reader.format_label} file")
+    try:
+        parsed = reader.parse(raw, path)
+    except UserFacingError:
+        raise
+    except _DAMAGED_INPUT as exc:
+        # The last line of defence: a reader met something its checks did not foresee.
+        # The user gets one line naming the file; the traceback goes to the log.
+        _log.warning("%s: %s could not read it", path, reader.format_id, exc_info=True)
+        raise ImportFormatError(
+            path,
+            "content",
+            f"a well-formed {reader.format_label} file",
+            f"{type(exc).__name__}: {str(exc)[:120]}",
+        ) from None
     if not parsed.measurements:
         raise ImportFormatError(path, "whole file", "at least one measurement", "none was found")
     return parsed
 
 
+def _too_large(path: str, size: int, limit: int, what: str) -> ImportFormatError:
+    return ImportFormatError(
+        path,
+        "whole file",
+        f"{what} of at most {size_text(limit)}",
+        f"the file holds {size_text(size)}; nothing was imported from it",
+    )
+
+
 def read_file(path: str | Path) -> bytes:
-    """A file's bytes; ImportFormatError naming the file when it cannot be read."""
+    """A file's bytes; ImportFormatError naming the file when it cannot be read.
+
+    Only a regular file of at most ``MAX_FILE_BYTES`` is read, and its type and size
+    are checked before any byte is: a FIFO never blocks, ``/dev/zero`` is refused at
+    once, and a 5 GB file costs nothing but its message."""
     p = Path(path)
     try:
-        return p.read_bytes()
+        return read_regular(p, MAX_FILE_BYTES)
+    except FileKindError as exc:
+        raise ImportFormatError(
+            str(p), "opening the file", "a regular file", f"it is {exc.kind}; nothing was read"
+        ) from None
+    except FileTooLargeError as exc:
+        raise _too_large(str(p), exc.size, exc.limit, "an instrument export") from None
     except OSError as exc:
         raise ImportFormatError(
-            str(p), "opening the file", "a readable file", exc.strerror or ""
+            str(p), "opening the file", "a readable file", exc.strerror or str(exc)
         ) from None
 
 
@@ -101,10 +152,7 @@ def read_and_parse(path: Path, *, template: str | None = None) -> tuple[bytes, s
     if template:
         from workbench.importers.templates import load_template, parse_with_template
 
-        try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            raise UserFacingError(f"{path}: cannot be read ({exc.strerror})") from None
+        raw = read_file(path)
         parsed = parse_with_template(raw, str(path), load_template(template))
     else:
         raw = read_file(path)

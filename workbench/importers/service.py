@@ -44,6 +44,18 @@ class ImportPlan:
     # the original bytes, compressed in the background for storage (workbench.project.deflate)
     prepacked: Any = field(default=None, repr=False, compare=False)
 
+    def __post_init__(self) -> None:
+        name, note = display_name(Path(self.path).name)
+        if note and note not in self.parsed.warnings:
+            self.parsed.warnings.append(note)
+            # readers name measurements after the file: the same readable name there
+            raw_stem, stem = Path(self.path).stem, Path(name).stem
+            for pm in self.parsed.measurements:
+                pm.label = _storable(pm.label.replace(raw_stem, stem))
+                if pm.sample_name:
+                    pm.sample_name = _storable(pm.sample_name.replace(raw_stem, stem))
+                pm.metadata = _storable(pm.metadata)
+
     def summary(self) -> dict[str, Any]:
         out = self.parsed.summary()
         out["sha256"] = self.sha256
@@ -101,20 +113,65 @@ class BatchSummary:
 
 
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
-    """Files named directly, plus every file under named folders (sorted, hidden skipped)."""
+    """Files named directly, plus every entry under named folders that is not a folder
+    (sorted, hidden skipped). A FIFO, socket or device in a folder is listed too, so
+    that reading it is refused by name (``registry.read_file``) rather than skipped
+    without a word; nothing here opens a file."""
     out: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
             for child in sorted(p.rglob("*")):
                 rel = child.relative_to(p).parts
                 hidden = any(part.startswith(".") for part in rel)
-                if child.is_file() and not hidden and child.suffix.lower() not in IGNORED_SUFFIXES:
+                if hidden or child.suffix.lower() in IGNORED_SUFFIXES or child.is_dir():
+                    continue
+                if child.is_file() or child.exists():  # exists: not a dangling link
                     out.append(child)
         elif p.exists():
             out.append(p)
         else:
             raise UserFacingError(f"{p}: no such file or folder")
     return out
+
+
+def display_name(name: str) -> tuple[str, str]:
+    """A file name as text that can be stored and shown, and a note when it had to be
+    changed (else "").
+
+    A name read from a folder is the file system's bytes; one that is not UTF-8 (a
+    Windows-1252 name such as ``Näyte.csv`` copied from an old PC) arrives with
+    undecodable bytes that no project file, export or message can hold. It is read as
+    cp1252 (Latin-1 for the few bytes cp1252 leaves undefined)."""
+    try:
+        name.encode("utf-8")
+        return name, ""
+    except UnicodeEncodeError:
+        pass
+    raw = name.encode("utf-8", "surrogateescape")
+    try:
+        text = raw.decode("cp1252")
+    except UnicodeDecodeError:
+        text = raw.decode("latin-1")
+    text = "".join(c if c.isprintable() else "\ufffd" for c in text)
+    return text, f"the file name is not UTF-8; it is kept as {text!r} (read as Windows-1252)"
+
+
+def _storable(value: Any) -> Any:
+    """``value`` with every text made encodable (undecodable file-name bytes become
+    U+FFFD), through dicts and lists: what a project file can store."""
+    if isinstance(value, str):
+        return value.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    if isinstance(value, dict):
+        return {_storable(k): _storable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_storable(v) for v in value]
+    return value
+
+
+def display_stem(path: str | Path) -> str:
+    """The file name without its extension, as ``display_name`` gives it (a default
+    sample name)."""
+    return Path(display_name(Path(path).name)[0]).stem
 
 
 def preview(
@@ -147,7 +204,8 @@ def _resolve_samples(
     """For each parsed measurement, the existing Sample or the name of one to create."""
     targets: list[Sample | str] = []
     to_create: list[str] = []
-    fallback = Path(plan.path).stem
+    creating: set[str] = set()  # keys of to_create (a file may name thousands of samples)
+    fallback = display_stem(plan.path)
     for pm in plan.parsed.measurements:
         wanted = sample_name or pm.sample_name
         if wanted is None:
@@ -167,7 +225,8 @@ def _resolve_samples(
                 "create it with --new-sample or choose another with --sample NAME"
             )
         key = " ".join(wanted.split()).casefold()
-        if key not in {" ".join(n.split()).casefold() for n in to_create}:
+        if key not in creating:
+            creating.add(key)
             to_create.append(wanted)
         targets.append(wanted)
     return targets, to_create
@@ -197,15 +256,14 @@ def apply_plan(
     created: dict[str, Sample] = {}
     for name in to_create:
         created[" ".join(name.split()).casefold()] = project.add_sample(name)
-    project.add_source(
-        plan.raw, Path(plan.path).name, fmt, sha256=plan.sha256, prepacked=plan.prepacked
-    )
+    source_name = display_name(Path(plan.path).name)[0]
+    project.add_source(plan.raw, source_name, fmt, sha256=plan.sha256, prepacked=plan.prepacked)
     ids, names = [], []
     for pm, target in zip(plan.parsed.measurements, targets):
         sample = (
             target if isinstance(target, Sample) else created[" ".join(target.split()).casefold()]
         )
-        m = pm.to_measurement(plan.sha256, Path(plan.path).name, fmt)
+        m = pm.to_measurement(plan.sha256, source_name, fmt)
         project.add_measurement(sample.id, m)
         ids.append(m.id)
         if sample.name not in names:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench.errors import SpecificationError
+from workbench.fileio import FileKindError, FileTooLargeError, read_regular
 from workbench.units import unit_factor
 from workbench.vocab import PROPERTIES, MeasurementKind
 
@@ -258,12 +259,15 @@ def template_from_bytes(raw: bytes, source: str) -> ImportTemplate:
 
 
 def template_from_file(path: str | Path) -> ImportTemplate:
+    """Read and validate a template file: only a regular file of at most 64 KiB is
+    read (a FIFO in the templates folder never blocks, a huge file is not loaded)."""
     p = Path(path)
     try:
-        size = p.stat().st_size
-        if size > MAX_TEMPLATE_BYTES:
-            raise _err(str(p), "(file)", f"larger than {MAX_TEMPLATE_BYTES // 1024} KiB")
-        raw = p.read_bytes()
+        raw = read_regular(p, MAX_TEMPLATE_BYTES)
+    except FileKindError as exc:
+        raise _err(str(p), "(file)", f"{exc.kind}, not a template file") from None
+    except FileTooLargeError:
+        raise _err(str(p), "(file)", f"larger than {MAX_TEMPLATE_BYTES // 1024} KiB") from None
     except OSError as exc:
-        raise SpecificationError(f"{p}: cannot be read ({exc.strerror})") from None
+        raise SpecificationError(f"{p}: cannot be read ({exc.strerror or exc})") from None
     return template_from_bytes(raw, str(p))

@@ -260,13 +260,12 @@ def _quantity_rows(t: ImportTemplate, values, samples) -> list[ParsedMeasurement
 
 
 def _column_groups(t: ImportTemplate, values, samples) -> list[ParsedMeasurement]:
-    order: list[str] = []
-    for s in samples:
-        if s not in order:
-            order.append(s)
+    rows_of: dict[str, list[int]] = {}  # sample -> its rows, in the file's order
+    for k, name in enumerate(samples):
+        rows_of.setdefault(name, []).append(k)
     out = []
-    for s in order:
-        idx = np.array([k for k, x in enumerate(samples) if x == s])
+    for s, rows in rows_of.items():
+        idx = np.array(rows)
         cols = {}
         for col_name, cmap in t.columns.items():
             factor, unit = _factor(cmap)

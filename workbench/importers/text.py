@@ -9,13 +9,14 @@ decimal-point file) is refused with a message, never read as some number.
 
 from __future__ import annotations
 
+import math
 import re
 import threading
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
-from workbench.errors import ImportFormatError
+from workbench.errors import ImportFormatError, shorten
 
 _BOMS = (
     (b"\xef\xbb\xbf", "utf-8-sig"),
@@ -151,12 +152,37 @@ def sniff_delimiter(lines: Sequence[str]) -> str | None:
     return best
 
 
-_NUM_POINT = re.compile(r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$")
-_NUM_COMMA = re.compile(r"^[+-]?(?:\d+,?\d*|,\d+)(?:[eE][+-]?\d+)?$")
+# Each pattern has one way to match a given text (digits, then an optional mark and
+# digits): no backtracking, so a 100,000-digit cell costs one pass, not 10^10 steps.
+_NUM_POINT = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$")
+_NUM_COMMA = re.compile(r"^[+-]?(?:\d+(?:,\d*)?|,\d+)(?:[eE][+-]?\d+)?$")
+NON_FINITE_WORD = re.compile(r"[+-]?(?:inf(?:inity)?|nan)", re.IGNORECASE)
+"""How programs write infinity and not-a-number (``inf``, ``-Infinity``, ``NaN``)."""
+_SEPARATED = re.compile(r"^[+-]?[\d.,\s']+$")
 
 
 class AmbiguousNumber(ValueError):
     """A number whose separators make its value ambiguous."""
+
+
+class NonFiniteNumber(ValueError):
+    """A number written beyond the range of a double (``1e309``): never stored as
+    infinity, any more than the text ``inf`` is."""
+
+
+def excerpt(text: str, limit: int = 40) -> str:
+    """A short quoted excerpt of a cell or row for a message (``repr``, cut with "…")."""
+    return repr(shorten(str(text).strip(), limit))
+
+
+def finite(value: float, text: str) -> float:
+    """``value`` when finite; NonFiniteNumber naming ``text`` otherwise."""
+    if math.isfinite(value):
+        return value
+    raise NonFiniteNumber(
+        f"{excerpt(text)} is beyond the range of numbers the workbench stores "
+        "(about ±1.8e308); infinite values are refused, never stored"
+    )
 
 
 def parse_number(text: str, decimal: str = ".") -> float:
@@ -164,27 +190,32 @@ def parse_number(text: str, decimal: str = ".") -> float:
 
     Accepts signs, exponents, a leading or trailing decimal mark and surrounding
     spaces. Raises ``AmbiguousNumber`` when a thousands separator or a mixed use of
-    marks appears (never guessed), and ``ValueError`` for anything else that is not
-    a number. "nan"/"inf" are not numbers here.
+    marks appears (never guessed), ``NonFiniteNumber`` for a number beyond the range
+    of a double (``1e309``), and ``ValueError`` for anything else that is not a
+    number. "nan"/"inf" are not numbers here: an instrument that writes them means a
+    missing or broken value, and the workbench stores only finite numbers (a missing
+    value is stored as missing only where a reader names its missing-value words).
     """
     s = text.strip().replace("\u2212", "-")
     if decimal == ".":
         if _NUM_POINT.match(s):
-            return float(s)
-        if (re.match(r"^[+-]?[\d.,\s']+$", s) and any(c in s for c in ",'")) or s.count(".") > 1:
-            raise AmbiguousNumber(
-                f"{text.strip()!r} has a thousands separator or mixed decimal marks"
-            )
+            return finite(float(s), s)
+        if (_SEPARATED.match(s) and any(c in s for c in ",'")) or s.count(".") > 1:
+            raise AmbiguousNumber(f"{excerpt(s)} has a thousands separator or mixed decimal marks")
     elif decimal == ",":
         if _NUM_COMMA.match(s):
-            return float(s.replace(",", "."))
-        if re.match(r"^[+-]?[\d.,\s']+$", s) and ("." in s or "'" in s or s.count(",") > 1):
-            raise AmbiguousNumber(
-                f"{text.strip()!r} has a thousands separator or mixed decimal marks"
-            )
+            return finite(float(s.replace(",", ".")), s)
+        if _SEPARATED.match(s) and ("." in s or "'" in s or s.count(",") > 1):
+            raise AmbiguousNumber(f"{excerpt(s)} has a thousands separator or mixed decimal marks")
     else:
         raise ValueError(f"unknown decimal mark {decimal!r}")
-    raise ValueError(f"{text.strip()!r} is not a number")
+    if NON_FINITE_WORD.fullmatch(s):
+        raise NonFiniteNumber(
+            f"{excerpt(s)} is not a finite number; infinite and not-a-number values are "
+            "refused, never stored (leave the cell empty or write NA where a reader "
+            "accepts missing values)"
+        )
+    raise ValueError(f"{excerpt(s)} is not a number")
 
 
 def guess_decimal(cells: Sequence[str], delimiter: str | None) -> str:

@@ -9,6 +9,7 @@ temperature, so plots and the proximate-analysis plugin treat all vendors alike.
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any
 
@@ -134,4 +135,5 @@ def first_float(text: str) -> float | None:
     m = re.search(r"[-+]?\d+(?:[.,]\d+)?", text)
     if not m:
         return None
-    return float(m.group(0).replace(",", "."))
+    value = float(m.group(0).replace(",", "."))
+    return value if math.isfinite(value) else None  # 400 digits: not a usable number

@@ -22,7 +22,7 @@ import re
 from functools import lru_cache
 
 from workbench.errors import ImportFormatError
-from workbench.importers.base import ParsedFile, ParsedMeasurement, Reader, column
+from workbench.importers.base import MiB, ParsedFile, ParsedMeasurement, Reader, column
 from workbench.importers.fibre_common import length_factor, split_header, summary_property
 from workbench.importers.numtable import majority_decimal, parse_region
 from workbench.importers.text import decode, sniff_delimiter, split_lines
@@ -93,6 +93,8 @@ class FibreParticlesReader(Reader):
     format_id = "fibre_particles"
     format_label = "Fibre analyser per-particle list"
     kinds = ("fibre_particles",)
+    max_bytes = 128 * MiB
+    memory_multiple = 24.0
 
     def sniff(self, head: bytes, name: str) -> float:
         text, _ = decode(

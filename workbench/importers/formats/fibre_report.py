@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from workbench.errors import ImportFormatError
-from workbench.importers.base import ParsedFile, ParsedMeasurement, Reader
+from workbench.importers.base import MiB, ParsedFile, ParsedMeasurement, Reader
 from workbench.importers.fibre_common import VOCAB_UNITS, conversion, summary_property
 from workbench.importers.numtable import majority_decimal, majority_delimiter
 from workbench.importers.text import (
@@ -78,6 +78,8 @@ class FibreReportReader(Reader):
     format_id = "fibre_report"
     format_label = "Fibre analyser summary report"
     kinds = ("fibre_summary",)
+    max_bytes = 8 * MiB
+    memory_multiple = 24.0
 
     def sniff(self, head: bytes, name: str) -> float:
         text, _ = decode(head, name)

@@ -26,7 +26,7 @@ from functools import lru_cache
 import numpy as np
 
 from workbench.errors import ImportFormatError
-from workbench.importers.base import ParsedFile, ParsedMeasurement, Reader, column
+from workbench.importers.base import MiB, ParsedFile, ParsedMeasurement, Reader, column
 from workbench.importers.numtable import majority_decimal, parse_cells
 from workbench.importers.text import decode, sniff_delimiter, split_lines
 from workbench.model import Quantity
@@ -118,6 +118,8 @@ class GravimetricReader(Reader):
     format_id = "gravimetric_worksheet"
     format_label = "Gravimetric moisture / ash worksheet (ISO 18134 / ISO 18122)"
     kinds = ("moisture", "ash")
+    max_bytes = 8 * MiB
+    memory_multiple = 16.0
 
     def sniff(self, head: bytes, name: str) -> float:
         text, _ = decode(head, name)
@@ -144,46 +146,38 @@ class GravimetricReader(Reader):
             raise ImportFormatError(
                 path, f"line {h + 1}", f"columns for {', '.join(missing)}", f"header: {lines[h]!r}"
             )
-        rows = [
-            (i, ln) for i, ln in enumerate(lines[h + 1 :], start=h + 2) if ln.strip(delim + " \t")
-        ]
-        if not rows:
-            raise ImportFormatError(path, f"line {h + 2}", "at least one replicate row")
         numeric_idx = [j for j, (r, _) in enumerate(roles) if r not in ("sample", None)]
-        cells_rows = [ln.split(delim) for _, ln in rows]
-        decimal = majority_decimal(
-            [c[j] for c in cells_rows for j in numeric_idx if j < len(c)], delim
-        )
         sample_j = next((j for j, (r, _) in enumerate(roles) if r == "sample"), None)
         names = [cells[j].strip() for j in numeric_idx]
-        values = np.vstack(
-            [
-                parse_cells(
-                    [delim.join(c[j] if j < len(c) else "" for j in numeric_idx)],
-                    i,
-                    delim,
-                    decimal,
-                    path,
-                    names,
-                )
-                for (i, _), c in zip(rows, cells_rows, strict=True)
-            ]
-        )
-        samples = [
-            c[sample_j].strip().strip('"') if sample_j is not None else "" for c in cells_rows
-        ]
-        order: list[str] = []
-        for s in samples:
-            if s not in order:
-                order.append(s)
-        out = []
-        for s in order:
-            idx = [k for k, x in enumerate(samples) if x == s]
-            out.append(
-                self._measurement(
-                    s or None, values[idx], [roles[j] for j in numeric_idx], names, ash, path
-                )
+        # one pass over the rows, keeping only their numeric cells (blank lines stay
+        # blank, so the strict parse below names the file's own line numbers)
+        numeric_lines: list[str] = []
+        samples: list[str] = []
+        votes: list[str] = []
+        for ln in lines[h + 1 :]:
+            if not ln.strip(delim + " \t"):
+                numeric_lines.append("")
+                continue
+            c = ln.split(delim)
+            numeric = [c[j] if j < len(c) else "" for j in numeric_idx]
+            if len(votes) < 5000:
+                votes.extend(numeric)
+            numeric_lines.append(delim.join(numeric))
+            named = sample_j is not None and sample_j < len(c)
+            samples.append(c[sample_j].strip().strip('"') if named else "")
+        if not samples:
+            raise ImportFormatError(path, f"line {h + 2}", "at least one replicate row")
+        decimal = majority_decimal(votes, delim)
+        values = parse_cells(numeric_lines, h + 2, delim, decimal, path, names)
+        rows_of: dict[str, list[int]] = {}  # sample -> its rows, in the file's order
+        for k, name in enumerate(samples):
+            rows_of.setdefault(name, []).append(k)
+        out = [
+            self._measurement(
+                name or None, values[idx], [roles[j] for j in numeric_idx], names, ash, path
             )
+            for name, idx in rows_of.items()
+        ]
         return ParsedFile(
             path=path,
             format_id=self.format_id,

@@ -21,6 +21,7 @@ What it reads:
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,8 +29,14 @@ from pathlib import Path
 import numpy as np
 
 from workbench.errors import ImportFormatError
-from workbench.importers.base import ParsedFile, ParsedMeasurement, Reader
-from workbench.importers.jcamp_asdf import AsdfError, decode_groups, decode_xpp, strip_comment
+from workbench.importers.base import MiB, ParsedFile, ParsedMeasurement, Reader
+from workbench.importers.jcamp_asdf import (
+    AsdfError,
+    declared_values,
+    decode_groups,
+    decode_xpp,
+    strip_comment,
+)
 from workbench.importers.spectrum_common import clean_unit, guarded, guess_technique, spectrum
 from workbench.importers.text import decode, split_lines
 
@@ -123,6 +130,8 @@ class JcampReader(Reader):
     format_id = "jcamp"
     format_label = "JCAMP-DX spectrum"
     kinds = ("spectrum",)
+    max_bytes = 32 * MiB
+    memory_multiple = 24.0
 
     def sniff(self, head: bytes, name: str) -> float:
         text = head[:8192].decode("latin-1", errors="replace")
@@ -143,6 +152,7 @@ class JcampReader(Reader):
         blocks = parse_blocks(text)
         if not blocks:
             raise ImportFormatError(path, "line 1", "a JCAMP-DX block starting with ##TITLE=")
+        _check_declared_points(blocks, path)
         stem = Path(path).stem
         measurements: list[ParsedMeasurement] = []
         warnings: list[str] = []
@@ -176,6 +186,32 @@ class JcampReader(Reader):
             warnings=warnings,
             metadata={"jcamp_version": first.ldrs.get("JCAMPDX", ""), "blocks": len(blocks)},
         )
+
+
+MAX_POINTS = 4_000_000
+"""The most points one JCAMP-DX file may declare, over all its blocks and pages (an
+FT-IR spectrum has some 2,000-60,000; 4 million take about 300 MB while decoding)."""
+
+
+def _check_declared_points(blocks: list[_Block], path: str) -> None:
+    """Refuse a file whose tables declare more than ``MAX_POINTS`` values in all, from
+    counts alone (``##NPOINTS=`` and the DUP counts of the compressed data): a 3 KB
+    file of DUP counts must not be expanded to gigabytes first."""
+    total = 0
+    for blk in blocks:
+        for tbl in blk.tables:
+            declared = declared_values(tbl.lines)
+            npoints = blk.page_ldrs.get("NPOINTS") or blk.ldrs.get("NPOINTS") or ""
+            with contextlib.suppress(ValueError, IndexError, OverflowError):
+                declared = max(declared, int(float(npoints.split()[0])) if npoints else 0)
+            total += declared
+            if total > MAX_POINTS:
+                raise ImportFormatError(
+                    path,
+                    f"line {tbl.line}",
+                    f"at most {MAX_POINTS:,} data points in one JCAMP-DX file",
+                    f"its tables declare more than {min(total, 10**12):,}; nothing was decoded",
+                )
 
 
 class _Refused(Exception):

@@ -21,11 +21,12 @@ weights, temperature, time and date go to the metadata.
 
 from __future__ import annotations
 
+import math
 import re
 
 from workbench.errors import ImportFormatError
-from workbench.importers.base import ParsedFile, ParsedMeasurement, Reader
-from workbench.importers.text import split_lines
+from workbench.importers.base import MiB, ParsedFile, ParsedMeasurement, Reader
+from workbench.importers.text import excerpt, split_lines
 from workbench.model import Quantity
 from workbench.vocab import Basis
 
@@ -48,17 +49,25 @@ def decode_printout(raw: bytes, path: str) -> tuple[str, str]:
 
 
 def _num(text: str) -> float | None:
+    """The first number in ``text``; None when there is none or it is beyond the range
+    of a double (a 400-digit field is damage, not a value)."""
     m = re.search(_NUM, text)
-    return float(m.group(0).replace(" ", "").replace(",", ".")) if m else None
+    if not m:
+        return None
+    value = float(m.group(0).replace(" ", "").replace(",", "."))
+    return value if math.isfinite(value) else None
 
 
 def _minutes(text: str) -> float | None:
-    """'5:00 min' -> 5.0; '90 s' -> 1.5; '12 min' -> 12."""
+    """'5:00 min' -> 5.0; '90 s' -> 1.5; '12 min' -> 12; None when no usable time."""
     m = re.search(r"(\d+):(\d{2})(?::(\d{2}))?", text)
     if m:
+        first = float(m.group(1))  # a float: 400 digits give inf, never an OverflowError
         if m.group(3):
-            return int(m.group(1)) * 60 + int(m.group(2)) + int(m.group(3)) / 60
-        return int(m.group(1)) + int(m.group(2)) / 60
+            value = first * 60 + float(m.group(2)) + float(m.group(3)) / 60
+        else:
+            value = first + float(m.group(2)) / 60
+        return value if math.isfinite(value) else None
     v = _num(text)
     if v is None:
         return None
@@ -84,6 +93,8 @@ class MettlerPrintoutReader(Reader):
     format_id = "moisture_mettler_printout"
     format_label = "Mettler Toledo moisture analyser printout"
     kinds = ("moisture",)
+    max_bytes = 1 * MiB
+    memory_multiple = 24.0
 
     def sniff(self, head: bytes, name: str) -> float:
         h = head[:8192]
@@ -135,9 +146,13 @@ class MettlerPrintoutReader(Reader):
                 path,
                 f"line {result_line}",
                 "a result value and unit (e.g. '-0.69 -%MC')",
-                f"found {result!r}",
+                f"found {excerpt(result)}",
             )
         value = float(rm.group(1).replace(" ", "").replace(",", "."))
+        if not math.isfinite(value):
+            raise ImportFormatError(
+                path, f"line {result_line}", "a result value and unit", f"found {excerpt(result)}"
+            )
         try:
             moisture, how = moisture_from_result(value, rm.group(2))
         except ValueError:
@@ -145,7 +160,7 @@ class MettlerPrintoutReader(Reader):
                 path,
                 f"line {result_line}",
                 "a result unit %MC, -%MC, %DC, %SC or %AM",
-                f"found {rm.group(2)!r}",
+                f"found {excerpt(rm.group(2))}",
             ) from None
         meta: dict = {"printed_result": result, "result_interpretation": how, "fields": fields}
         if free_text:
@@ -157,13 +172,24 @@ class MettlerPrintoutReader(Reader):
                     meta[mkey] = v / 1000 if re.search(r"\bmg\b", fields[key]) else v
         if "Drying Temp" in fields:
             meta["drying_temperature_C"] = _num(fields["Drying Temp"])
+        unusable: list[str] = []
+        for key, mkey in (("Start Weight", "start_weight_g"), ("Dry Weight", "dry_weight_g")):
+            if key in fields and mkey not in meta:
+                unusable.append(key)
         for key, mkey in (("Total time", "drying_time_min"), ("Switch Off", "switch_off")):
             if key in fields:
                 meta[mkey] = _minutes(fields[key]) if mkey == "drying_time_min" else fields[key]
+                if meta[mkey] is None:
+                    del meta[mkey]
+                    unusable.append(key)
         if date:
             meta["date"] = date
         instrument = "Mettler Toledo " + fields.get("Type", "").strip()
         warnings = _check_weights(meta, moisture)
+        warnings += [
+            f"'{key}' {excerpt(fields[key])} is not a usable number; it was not stored"
+            for key in unusable
+        ]
         sample = None
         for key in ("Sample ID", "Sample", "ID", "Sample Name"):
             if fields.get(key):
@@ -220,6 +246,8 @@ class SartoriusPrintoutReader(Reader):
     format_id = "moisture_sartorius_printout"
     format_label = "Sartorius MA moisture analyser printout (22-character lines)"
     kinds = ("moisture",)
+    max_bytes = 1 * MiB
+    memory_multiple = 24.0
 
     def sniff(self, head: bytes, name: str) -> float:
         text = head[:8192].decode("latin-1")

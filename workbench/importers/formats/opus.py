@@ -27,7 +27,7 @@ import struct
 import numpy as np
 
 from workbench.errors import ImportFormatError
-from workbench.importers.base import ParsedFile, ParsedMeasurement, Reader
+from workbench.importers.base import MiB, ParsedFile, ParsedMeasurement, Reader
 from workbench.importers.spectrum_common import WAVENUMBER, guarded, guess_technique, spectrum
 
 MAGIC = b"\x0a\x0a\xfe\xfe"
@@ -72,6 +72,8 @@ class OpusReader(Reader):
     format_id = "opus"
     format_label = "Bruker OPUS spectrum"
     kinds = ("spectrum",)
+    max_bytes = 256 * MiB
+    memory_multiple = 8.0
 
     def sniff(self, head: bytes, name: str) -> float:
         return 0.95 if head[:4] == MAGIC and len(head) >= 24 else 0.0

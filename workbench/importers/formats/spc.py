@@ -30,7 +30,7 @@ from pathlib import Path
 import numpy as np
 
 from workbench.errors import ImportFormatError
-from workbench.importers.base import ParsedFile, ParsedMeasurement, Reader
+from workbench.importers.base import MiB, ParsedFile, ParsedMeasurement, Reader
 from workbench.importers.spectrum_common import WAVENUMBER, guarded, guess_technique, spectrum
 
 TSPREC, TMULTI, TXYXYS, TXVALS, TALABS = 0x01, 0x04, 0x40, 0x80, 0x20
@@ -38,6 +38,9 @@ _NEW_HEAD = struct.Struct("<BBBbIddIBBBBI9s9sH32s130s30sIIBBHf48sfIfB187s")
 _OLD_HEAD = struct.Struct("<BBhfffBBHBBBB8sHH28s130s30s32s")
 _SUB = struct.Struct("<BbHfffIIf4s")
 MAX_POINTS = 50_000_000
+MAX_SUBFILES = 20_000
+"""Each subfile becomes a spectrum with its own metadata (a few KB): 20,000 covers the
+multi-spectrum files seen (20 NIR spectra, 512 XYXY subfiles) with room to spare."""
 
 X_TYPES = {
     0: ("", "x"), 1: (WAVENUMBER, "Wavenumber"), 2: ("µm", "Wavelength"),
@@ -75,6 +78,8 @@ class SpcReader(Reader):
     format_id = "spc"
     format_label = "Thermo Galactic SPC spectrum"
     kinds = ("spectrum",)
+    max_bytes = 256 * MiB
+    memory_multiple = 8.0
 
     def sniff(self, head: bytes, name: str) -> float:
         if len(head) < 256:
@@ -143,6 +148,10 @@ def _parse_new(raw: bytes, path: str, reader: Reader) -> ParsedFile:
     nsub = fnsub if multi else 1
     if nsub < 1 or nsub * 32 > len(raw):
         raise ImportFormatError(path, "byte 0x18", "a plausible subfile count (fnsub)", str(fnsub))
+    if nsub > MAX_SUBFILES:
+        raise ImportFormatError(
+            path, "byte 0x18", f"at most {MAX_SUBFILES:,} spectra in one SPC file", f"{nsub:,}"
+        )
     if not xyxy and not (0 < fnpts <= min(MAX_POINTS, len(raw))):
         raise ImportFormatError(path, "byte 0x4", "a plausible point count (fnpts)", str(fnpts))
     pos = 512
@@ -274,6 +283,10 @@ def _parse_old(raw: bytes, path: str, reader: Reader) -> ParsedFile:
         i += 1
         if not flags & TMULTI or len(raw) - pos < 32 + size:
             break
+        if i >= MAX_SUBFILES:
+            raise ImportFormatError(
+                path, f"byte 0x{pos:x}", f"at most {MAX_SUBFILES:,} spectra in one SPC file"
+            )
     return ParsedFile(
         path=path, format_id=reader.format_id, format_label=reader.format_label,
         measurements=out, metadata={"spc_version": "old (0x4D)", "subfiles": len(out)},

@@ -15,13 +15,14 @@ separator makes it ambiguous is refused with its line and column.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections import Counter
 
 import numpy as np
 
 from workbench.errors import ImportFormatError
-from workbench.importers.base import ParsedFile, ParsedMeasurement, Reader
+from workbench.importers.base import MiB, ParsedFile, ParsedMeasurement, Reader
 from workbench.importers.numeric_block import pick_delimiter
 from workbench.importers.spectrum_common import (
     WAVENUMBER,
@@ -89,6 +90,8 @@ class SpectralTableReader(Reader):
     format_id = "spectral_table"
     format_label = "Spectral table (one sample per row)"
     kinds = ("spectrum",)
+    max_bytes = 32 * MiB
+    memory_multiple = 16.0
 
     def sniff(self, head: bytes, name: str) -> float:
         try:
@@ -127,9 +130,11 @@ class SpectralTableReader(Reader):
                 f"a header row of at least {MIN_AXIS} wavelengths after a label cell",
             )
         hidx, delim, (axis_texts, suffix) = found
-        data_rows = [(i, _cells(lines[i], delim)) for i in range(hidx + 1, len(lines))]
-        data_rows = [(i, c) for i, c in data_rows if any(c)]
-        sample_cells = [v for _, c in data_rows[:50] for v in c[1:]]
+        # rows are split one at a time below: all cells of a large table as Python
+        # strings at once took twelve times the file's size
+        row_lines = [i for i in range(hidx + 1, len(lines)) if lines[i].strip(delim + " \t")]
+        data_rows = ((i, _cells(lines[i], delim)) for i in row_lines)
+        sample_cells = [v for i in row_lines[:50] for v in _cells(lines[i], delim)[1:]]
         decimal = guess_decimal(sample_cells, delim)  # header and data may differ
         axis_decimal = guess_decimal(axis_texts, delim)
         try:
@@ -146,6 +151,8 @@ class SpectralTableReader(Reader):
         seen: Counter[str] = Counter()
         out: list[ParsedMeasurement] = []
         for lineno0, cells in data_rows:
+            if not any(cells):
+                continue
             name = cells[0]
             values = cells[1 : n + 1]
             if len(values) < n or any(c for c in cells[n + 1 :]):
@@ -186,19 +193,20 @@ def _unit(suffix: str, label_cell: str) -> str:
 
 
 def _row_values(values: list[str], decimal: str, path: str, lineno: int) -> np.ndarray:
-    """A row's values as floats (NA -> NaN), fast when clean, strict always."""
-    cleaned = ["nan" if v.upper() in _MISSING else v for v in values]
-    if decimal == "," and not any("." in v for v in cleaned):
-        cleaned = [v.replace(",", ".") for v in cleaned]
-        try:
-            return np.array(cleaned, dtype=np.float64)
-        except ValueError:
-            pass
-    elif decimal == "." and not any("," in v for v in cleaned):
-        try:
-            return np.array(cleaned, dtype=np.float64)
-        except ValueError:
-            pass
+    """A row's values as floats (NA -> NaN), fast when clean, strict always: numpy
+    would also take "inf", "nan" or "1e309" (infinity), which the strict path refuses
+    by column."""
+    missing = [v.upper() in _MISSING for v in values]
+    cleaned = ["nan" if m else v for v, m in zip(values, missing, strict=True)]
+    fast = None
+    other_mark = "." if decimal == "," else ","
+    if not any(other_mark in v for v in cleaned):
+        if decimal == ",":
+            cleaned = [v.replace(",", ".") for v in cleaned]
+        with contextlib.suppress(ValueError):
+            fast = np.array(cleaned, dtype=np.float64)
+    if fast is not None and np.array_equal(~np.isfinite(fast), np.array(missing, dtype=bool)):
+        return fast
     out = np.empty(len(values))
     for col, v in enumerate(values):
         if v.upper() in _MISSING:

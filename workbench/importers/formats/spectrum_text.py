@@ -27,7 +27,7 @@ from pathlib import Path
 import numpy as np
 
 from workbench.errors import ImportFormatError
-from workbench.importers.base import ParsedFile, ParsedMeasurement, Reader
+from workbench.importers.base import MiB, ParsedFile, ParsedMeasurement, Reader
 from workbench.importers.numeric_block import (
     PROBES,
     BadNumber,
@@ -86,6 +86,8 @@ class SpectrumTextReader(Reader):
     format_id = "spectrum_text"
     format_label = "Spectrum text export (CSV, DPT)"
     kinds = ("spectrum",)
+    max_bytes = 32 * MiB
+    memory_multiple = 14.0
 
     def sniff(self, head: bytes, name: str) -> float:
         if b"\0" in head[:4096] and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -238,6 +240,8 @@ class AgilentAspReader(Reader):
     format_id = "agilent_asp"
     format_label = "Agilent .asp spectrum"
     kinds = ("spectrum",)
+    max_bytes = 32 * MiB
+    memory_multiple = 16.0
 
     def sniff(self, head: bytes, name: str) -> float:
         first = _FIRST_LINE.match(head).group()

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from workbench.errors import ImportFormatError
-from workbench.importers.base import ParsedFile, Reader
+from workbench.importers.base import MiB, ParsedFile, Reader
 from workbench.importers.numtable import majority_decimal, parse_block
 from workbench.importers.text import decode, sniff_delimiter, split_lines
 from workbench.importers.tga_common import canonical_name, split_unit, tga_measurement
@@ -38,6 +38,8 @@ class GenericTgaReader(Reader):
     format_id = "tga_generic"
     format_label = "TGA table (time / temperature / mass)"
     kinds = ("tga",)
+    max_bytes = 32 * MiB
+    memory_multiple = 24.0
 
     def sniff(self, head: bytes, name: str) -> float:
         try:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from workbench.errors import ImportFormatError
-from workbench.importers.base import ParsedFile, ParsedMeasurement, Reader
+from workbench.importers.base import MiB, ParsedFile, ParsedMeasurement, Reader
 from workbench.importers.numtable import parse_block
 from workbench.importers.text import decode, split_lines
 from workbench.importers.tga_common import first_float, normalise_unit, tga_measurement
@@ -50,6 +50,8 @@ class MettlerStareReader(Reader):
     format_id = "tga_mettler_stare"
     format_label = "Mettler Toledo STARe text export"
     kinds = ("tga",)
+    max_bytes = 32 * MiB
+    memory_multiple = 24.0
 
     def sniff(self, head: bytes, name: str) -> float:
         if b"Curve Name:" in head and b"Curve Values:" in head:

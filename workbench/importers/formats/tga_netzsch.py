@@ -17,7 +17,7 @@ import re
 import numpy as np
 
 from workbench.errors import ImportFormatError
-from workbench.importers.base import ParsedFile, Reader
+from workbench.importers.base import MiB, ParsedFile, Reader
 from workbench.importers.numtable import parse_block
 from workbench.importers.text import split_lines
 from workbench.importers.tga_common import canonical_name, first_float, split_unit, tga_measurement
@@ -45,6 +45,8 @@ class NetzschReader(Reader):
     format_id = "tga_netzsch"
     format_label = "NETZSCH Proteus ASCII export (TGA/STA)"
     kinds = ("tga",)
+    max_bytes = 32 * MiB
+    memory_multiple = 24.0
 
     def sniff(self, head: bytes, name: str) -> float:
         h = head[:4096].lstrip(b"\xef\xbb\xbf \r\n")

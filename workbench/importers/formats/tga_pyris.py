@@ -24,7 +24,7 @@ import re
 import numpy as np
 
 from workbench.errors import ImportFormatError
-from workbench.importers.base import ParsedFile, Reader
+from workbench.importers.base import MiB, ParsedFile, Reader
 from workbench.importers.numtable import parse_block
 from workbench.importers.text import decode, split_lines
 from workbench.importers.tga_common import first_float, tga_measurement
@@ -57,6 +57,8 @@ class PyrisTextReader(Reader):
     format_id = "tga_pyris"
     format_label = "PerkinElmer Pyris TGA text export"
     kinds = ("tga",)
+    max_bytes = 32 * MiB
+    memory_multiple = 24.0
 
     def sniff(self, head: bytes, name: str) -> float:
         if b") TGA " in head and re.search(rb"(?m)^\d+\) TGA (Isothermal|Temperature Scan)", head):
@@ -214,6 +216,8 @@ class PyrisCsvReader(Reader):
     format_id = "tga_pyris_csv"
     format_label = "PerkinElmer TGA CSV export"
     kinds = ("tga",)
+    max_bytes = 32 * MiB
+    memory_multiple = 24.0
 
     def sniff(self, head: bytes, name: str) -> float:
         first = head.split(b"\n", 1)[0].lower()

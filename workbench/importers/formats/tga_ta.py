@@ -18,7 +18,7 @@ import re
 import numpy as np
 
 from workbench.errors import ImportFormatError
-from workbench.importers.base import ParsedFile, Reader
+from workbench.importers.base import MiB, ParsedFile, Reader
 from workbench.importers.numtable import parse_block
 from workbench.importers.text import decode, split_lines
 from workbench.importers.tga_common import canonical_name, first_float, split_unit, tga_measurement
@@ -28,6 +28,8 @@ class TAReader(Reader):
     format_id = "tga_ta"
     format_label = "TA Instruments text export (Universal Analysis)"
     kinds = ("tga",)
+    max_bytes = 32 * MiB
+    memory_multiple = 24.0
 
     def sniff(self, head: bytes, name: str) -> float:
         try:
