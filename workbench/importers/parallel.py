@@ -34,6 +34,7 @@ import multiprocessing
 import os
 import statistics
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -90,6 +91,28 @@ def worker_count(n_files: int) -> int:
     if not _allowed or n_files < MIN_FILES:
         return 0
     return max(0, min(cores() - 1, MAX_WORKERS))
+
+
+def die_with_parent() -> None:
+    """Run in each worker as it starts: end the worker the moment its parent process
+    ends, however it ends.
+
+    A worker otherwise waits for its next files on a pipe it holds both ends of, so
+    when the window or ``fibre-workbench import`` is killed (SIGKILL, a crash, Task
+    Manager) it would wait forever, and with it multiprocessing's resource tracker
+    (which exits only when every process holding its pipe has). ``spawn`` gives each
+    worker a handle that becomes ready when the parent is gone (``parent_process()
+    .sentinel``, a pipe on POSIX and the process handle on Windows); a daemon thread
+    waits on it and ends the worker at once."""
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        parent.join()  # returns when the parent process has ended
+        os._exit(3)
+
+    threading.Thread(target=watch, name="die-with-parent", daemon=True).start()
 
 
 def parse_in_worker(paths: list[str], template: str | None) -> list[tuple[str, Any]]:
@@ -152,7 +175,9 @@ def parallel_previews(
         progress.update(1.0, "")
         return
     context = multiprocessing.get_context("spawn")
-    pool: ProcessPoolExecutor | None = ProcessPoolExecutor(workers, mp_context=context)
+    pool: ProcessPoolExecutor | None = ProcessPoolExecutor(
+        workers, mp_context=context, initializer=die_with_parent
+    )
     runs: dict[int, tuple[int, Future]] = {}  # first file -> (files in the run, its future)
     results: dict[int, tuple[str, Any]] = {}  # worker results not yet handed on
     mine: dict[int, tuple[Any, Exception | None]] = {}  # parsed here, awaiting their turn
