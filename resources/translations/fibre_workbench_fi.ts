@@ -2655,12 +2655,12 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
         <translation>Sivuvirran itsearviointi</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/wizard.py" line="358"/>
+        <location filename="../../workbench/gui/wizard.py" line="387"/>
         <source>Self-assessment: describe “%1”</source>
         <translation>Itsearviointi: kuvaile ”%1”</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/wizard.py" line="398"/>
+        <location filename="../../workbench/gui/wizard.py" line="429"/>
         <source>Typed lab values</source>
         <translation>Syötetyt laboratorioarvot</translation>
     </message>
@@ -2668,52 +2668,52 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
 <context>
     <name>SimpleMode</name>
     <message>
-        <location filename="../../workbench/gui/simple_mode.py" line="106"/>
+        <location filename="../../workbench/gui/simple_mode.py" line="107"/>
         <source>Save report</source>
         <translation>Tallenna raportti</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/simple_mode.py" line="128"/>
+        <location filename="../../workbench/gui/simple_mode.py" line="129"/>
         <source>The report could not be saved: %1</source>
         <translation>Raporttia ei voitu tallentaa: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/simple_mode.py" line="120"/>
+        <location filename="../../workbench/gui/simple_mode.py" line="121"/>
         <source>Report saved to %1</source>
         <translation>Raportti tallennettiin: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/simple_mode.py" line="84"/>
+        <location filename="../../workbench/gui/simple_mode.py" line="85"/>
         <source>suitability report</source>
         <translation>soveltuvuusraportti</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/simple_mode.py" line="97"/>
+        <location filename="../../workbench/gui/simple_mode.py" line="98"/>
         <source>There is no sample to report on yet: start the self-assessment first.</source>
         <translation>Raportoitavaa näytettä ei vielä ole: aloita ensin itsearviointi.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/simple_mode.py" line="108"/>
+        <location filename="../../workbench/gui/simple_mode.py" line="109"/>
         <source>PDF document (*.pdf);;Web page (*.html)</source>
         <translation>PDF-asiakirja (*.pdf);;Verkkosivu (*.html)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/simple_mode.py" line="115"/>
+        <location filename="../../workbench/gui/simple_mode.py" line="116"/>
         <source>Writing the report to %1…</source>
         <translation>Kirjoitetaan raporttia tiedostoon %1…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/simple_mode.py" line="122"/>
+        <location filename="../../workbench/gui/simple_mode.py" line="123"/>
         <source>Open report</source>
         <translation>Avaa raportti</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/simple_mode.py" line="282"/>
+        <location filename="../../workbench/gui/simple_mode.py" line="325"/>
         <source>&amp;Simple mode</source>
         <translation>&amp;Pelkistetty tila</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/simple_mode.py" line="284"/>
+        <location filename="../../workbench/gui/simple_mode.py" line="327"/>
         <source>Show only the self-assessment, the verdicts and the report (switch off for the full workbench)</source>
         <translation>Näytä vain itsearviointi, arviot ja raportti (poista käytöstä saadaksesi täyden työkalun)</translation>
     </message>
@@ -2721,83 +2721,98 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
 <context>
     <name>SimplePanel</name>
     <message>
-        <location filename="../../workbench/gui/simple_mode.py" line="148"/>
+        <location filename="../../workbench/gui/simple_mode.py" line="149"/>
         <source>What does your side stream suit?</source>
         <translation>Mihin sivuvirtasi sopii?</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/simple_mode.py" line="153"/>
+        <location filename="../../workbench/gui/simple_mode.py" line="154"/>
         <source>Describe the material and type in the lab values you have. The overview below shows, for each product route, whether the material suits it; click a cell to see why. Save the report to share the result.</source>
         <translation>Kuvaile materiaali ja kirjoita laboratorioarvot, jotka sinulla on. Alla oleva yleiskuva näyttää jokaisesta tuotereitistä, sopiiko materiaali siihen; napsauta solua nähdäksesi syyn. Tallenna raportti jakaaksesi tuloksen.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/simple_mode.py" line="164"/>
+        <location filename="../../workbench/gui/simple_mode.py" line="165"/>
         <source>1.  Start self-assessment…</source>
         <translation>1.  Aloita itsearviointi…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/simple_mode.py" line="165"/>
+        <location filename="../../workbench/gui/simple_mode.py" line="166"/>
         <source>Answer a few questions about the material and add its lab values</source>
         <translation>Vastaa muutamaan materiaalia koskevaan kysymykseen ja lisää sen laboratorioarvot</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/simple_mode.py" line="169"/>
+        <location filename="../../workbench/gui/simple_mode.py" line="170"/>
         <source>2.  Save report…</source>
         <translation>2.  Tallenna raportti…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/simple_mode.py" line="170"/>
-        <location filename="../../workbench/gui/simple_mode.py" line="235"/>
+        <location filename="../../workbench/gui/simple_mode.py" line="171"/>
+        <location filename="../../workbench/gui/simple_mode.py" line="263"/>
         <source>Save the suitability report as a PDF document or a web page (HTML)</source>
         <translation>Tallenna soveltuvuusraportti PDF-asiakirjana tai verkkosivuna (HTML)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/simple_mode.py" line="174"/>
+        <location filename="../../workbench/gui/simple_mode.py" line="175"/>
         <source>Open another project…</source>
         <translation>Avaa toinen projekti…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/simple_mode.py" line="175"/>
+        <location filename="../../workbench/gui/simple_mode.py" line="176"/>
         <source>Open a project file (.fwproj)</source>
         <translation>Avaa projektitiedosto (.fwproj)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/simple_mode.py" line="178"/>
+        <location filename="../../workbench/gui/simple_mode.py" line="179"/>
         <source>Switch to the full workbench</source>
         <translation>Siirry täyteen työkaluun</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/simple_mode.py" line="180"/>
+        <location filename="../../workbench/gui/simple_mode.py" line="181"/>
         <source>Show every panel and menu: import, analyses, plots (View &gt; Simple mode)</source>
         <translation>Näytä kaikki paneelit ja valikot: tuonti, analyysit, kuvaajat (Näytä &gt; Pelkistetty tila)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/simple_mode.py" line="217"/>
+        <location filename="../../workbench/gui/simple_mode.py" line="202"/>
+        <source>Change answers and values…</source>
+        <translation>Muuta vastauksia ja arvoja…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/simple_mode.py" line="205"/>
+        <source>Go through the self-assessment again for this side stream, its answers filled in</source>
+        <translation>Käy itsearviointi uudelleen läpi tälle sivuvirralle vastaukset valmiiksi täytettyinä</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/simple_mode.py" line="212"/>
+        <source>Your side stream:</source>
+        <translation>Sivuvirtasi:</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/simple_mode.py" line="237"/>
         <source>No project is open.</source>
         <translation>Yhtään projektia ei ole auki.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/simple_mode.py" line="221"/>
+        <location filename="../../workbench/gui/simple_mode.py" line="241"/>
         <source>The demonstration project is open: an example, not your data. The self-assessment starts a project of its own for your side stream.</source>
         <translation>Esittelyprojekti on auki: esimerkki, ei sinun aineistoasi. Itsearviointi aloittaa sivuvirrallesi oman projektin.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/simple_mode.py" line="227"/>
+        <location filename="../../workbench/gui/simple_mode.py" line="247"/>
         <source>Untitled</source>
         <translation>Nimetön</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/simple_mode.py" line="229"/>
+        <location filename="../../workbench/gui/simple_mode.py" line="249"/>
         <source>Project: %1 · side streams: %2</source>
         <translation>Projekti: %1 · sivuvirtoja: %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/simple_mode.py" line="237"/>
+        <location filename="../../workbench/gui/simple_mode.py" line="265"/>
         <source>Start the self-assessment first: the report covers your own side streams</source>
         <translation>Aloita ensin itsearviointi: raportti kattaa omat sivuvirtasi</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/simple_mode.py" line="248"/>
+        <location filename="../../workbench/gui/simple_mode.py" line="291"/>
         <source>The self-assessment wizard is not available in this version.</source>
         <translation>Ohjattu itsearviointi ei ole käytettävissä tässä versiossa.</translation>
     </message>
@@ -3775,6 +3790,11 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
         <location filename="../../workbench/gui/wizard.py" line="82"/>
         <source>Fibre length (length-weighted)</source>
         <translation>Kuidunpituus (pituuspainotettu)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/wizard.py" line="449"/>
+        <source>Change typed lab values</source>
+        <translation>Muuta syötettyjä laboratorioarvoja</translation>
     </message>
 </context>
 </TS>

@@ -307,6 +307,18 @@ def simple_mode(c: Context) -> Iterator[str]:
     yield ""
 
 
+def simple_mode_own(c: Context) -> Iterator[str]:
+    """Simple mode over the company's own assessment (its side stream, the report button)."""
+    from test_report_layout import company_project
+
+    win = c.window(project=None, simple=True)
+    project = company_project()
+    c.remember_data(project)
+    win.set_project(project)
+    c.matrix()
+    yield ""
+
+
 def report_pages(c: Context) -> Iterator[str]:
     """The company's report for one side stream, each page as a picture (not a window)."""
     from test_report_layout import company_project
@@ -342,6 +354,7 @@ SCREENS: list[Screen] = [
     Screen("explanation", explanation),
     Screen("wizard", wizard_pages),
     Screen("simple_mode", simple_mode),
+    Screen("simple_mode_own", simple_mode_own),
     Screen("report", report_pages),
 ]
 

@@ -126,3 +126,43 @@ def test_simple_mode_panel_does_not_squeeze_the_docks(window, qtbot):
     """The hidden simple panel must not widen the central area (it once halved the docks)."""
     qtbot.waitUntil(lambda: window.tree_dock.width() > 0)
     assert window.tree_dock.width() >= 300 and window.details_dock.width() >= 300
+
+
+def test_answers_of_a_side_stream_can_be_changed_from_simple_mode(qtbot, make_project):
+    """Simple mode reaches the wizard's questions and values again for a side stream."""
+    from workbench.gui.wizard import TYPED_METHOD
+    from workbench.model import Measurement, Quantity
+
+    win = _window(qtbot)
+    project = make_project(1, 0)
+    sample = next(iter(project.samples.values()))
+    typed = Measurement(
+        id="m-typed",
+        kind="properties",
+        quantities={"ash": Quantity(2.1, "%", "db", method=TYPED_METHOD, origin="typed")},
+        method=TYPED_METHOD,
+    )
+    project.add_measurement(sample.id, typed)
+    win.set_project(project)
+    win.simple_mode.set_simple(True)
+    panel = win.simple_mode.panel
+    assert panel.change_row.isVisible() and panel.sample_combo.currentText() == sample.name
+    wizard = panel.change_answers()
+    assert wizard.describe.name_edit.text() == sample.name
+    assert not wizard.describe.where.isVisible()  # the side stream stays where it is
+    wizard.next()
+    assert wizard.data.edits["ash"].text() == "2.1"
+    wizard.data.edits["ash"].setText("0.6")
+    wizard.next()
+    values = [
+        m.quantities["ash"].value for m in sample.measurements.values() if m.kind == "properties"
+    ]
+    assert values == [0.6]  # replaced, not a second set of typed values
+    assert win.doc.project is project and len(project.samples) == 1
+    win.undo_stack.undo()
+    values = [
+        m.quantities["ash"].value for m in sample.measurements.values() if m.kind == "properties"
+    ]
+    assert values == [2.1]
+    wizard.close()
+    win.close()

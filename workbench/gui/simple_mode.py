@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QComboBox,
     QFileDialog,
     QFrame,
     QHBoxLayout,
@@ -195,10 +196,29 @@ class SimplePanel(QWidget):
         layout.addWidget(self.project_label)
         layout.addSpacing(4)
         layout.addLayout(steps)
+        # answers and values of a side stream assessed before: the wizard again, filled in
+        self.sample_combo = QComboBox()
+        self.sample_combo.setMinimumContentsLength(24)
+        self.change_button = QPushButton(self.tr("Change answers and values…"))
+        self.change_button.setToolTip(
+            self.tr(
+                "Go through the self-assessment again for this side stream, its answers filled in"
+            )
+        )
+        self.change_button.clicked.connect(self.change_answers)
+        self.change_row = QWidget()
+        change = QHBoxLayout(self.change_row)
+        change.setContentsMargins(0, 4, 0, 0)
+        change.addWidget(QLabel(self.tr("Your side stream:")))
+        change.addWidget(self.sample_combo)
+        change.addWidget(self.change_button)
+        change.addStretch(1)
+        layout.addWidget(self.change_row)
         layout.addStretch(1)
         win.doc.projectReplaced.connect(self.refresh)
         win.doc.dirtyChanged.connect(lambda *_: self.refresh())  # saved under a new name
         win.doc.sampleInserted.connect(lambda *_: self.refresh())
+        win.doc.sampleChanged.connect(lambda *_: self.refresh())  # a renamed side stream
         win.doc.sampleRemoved.connect(lambda *_: self.refresh())
         self.refresh()
 
@@ -231,11 +251,34 @@ class SimplePanel(QWidget):
                 .replace("%2", str(len(own)))
             )
         self.report_button.setEnabled(bool(own))
+        current = self.sample_combo.currentData()
+        self.sample_combo.clear()
+        if project is not None and own:
+            for sample in project.samples.values():
+                if sample.name in own:
+                    self.sample_combo.addItem(sample.name, sample.id)
+            self.sample_combo.setCurrentIndex(max(self.sample_combo.findData(current), 0))
+        self.change_row.setVisible(bool(own))
         self.report_button.setToolTip(
             self.tr("Save the suitability report as a PDF document or a web page (HTML)")
             if own
             else self.tr("Start the self-assessment first: the report covers your own side streams")
         )
+
+    def change_answers(self):
+        """The wizard over the chosen side stream, its description and values filled in."""
+        from workbench.gui.wizard import SelfAssessmentWizard
+
+        sample_id = self.sample_combo.currentData()
+        if sample_id is None:
+            return None
+        wizard = SelfAssessmentWizard(self.win, sample_id=str(sample_id))
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        analysis = getattr(self.win, "analysis", None)
+        if analysis is not None:
+            analysis.dialog = wizard
+        wizard.open()
+        return wizard
 
     def start_wizard(self) -> None:
         analysis = getattr(self.win, "analysis", None)
@@ -289,6 +332,10 @@ class SimpleModeController:
         self.action.setToolTip(tip)
         self.action.setStatusTip(tip)
         self.action.toggled.connect(self.set_simple)
+        # a project opened in simple mode: the verdicts take the height again
+        win.doc.projectReplaced.connect(
+            lambda: self.simple and QTimer.singleShot(0, self._grow_overview)
+        )
 
     def overview_dock(self):
         analysis = getattr(self.win, "analysis", None)

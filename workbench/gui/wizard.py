@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QLocale
-from PySide6.QtGui import QDoubleValidator
+from PySide6.QtGui import QDoubleValidator, QUndoCommand
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -44,7 +44,7 @@ from PySide6.QtWidgets import (
 
 from workbench.gui.analysis_commands import AddMeasurementCommand
 from workbench.gui.commands import AddSampleCommand, SetSampleFieldCommand
-from workbench.gui.i18n import feedstock_choices
+from workbench.gui.i18n import active_language, feedstock_choices
 from workbench.gui.self_assessment import is_demo_project
 from workbench.gui.verdict_view import COLOURS, SYMBOLS, plain_reasons, route_name, verdict_text
 from workbench.gui.wizard_report import ReportPage
@@ -306,13 +306,13 @@ class VerdictPage(QWizardPage):
 class SelfAssessmentWizard(QWizard):
     """The self-assessment, from describing the side stream to its report."""
 
-    def __init__(self, win: MainWindow) -> None:
+    def __init__(self, win: MainWindow, sample_id: str | None = None) -> None:
         super().__init__(win)
         self.win = win
         self.sample_id: str | None = None
         self.started_project = False  # this wizard made the project it works in
         self.typed_measurement: Measurement | None = None
-        self._typed_command: AddMeasurementCommand | None = None
+        self._typed_command: QUndoCommand | None = None
         self.setWindowTitle(self.tr("Self-assessment of a side stream"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.describe = DescribePage(self)
@@ -322,6 +322,35 @@ class SelfAssessmentWizard(QWizard):
         for page in (self.describe, self.data, self.verdict_page, self.report):
             self.addPage(page)
         self.resize(860, 600)
+        if sample_id is not None:
+            self.load_sample(sample_id)
+
+    def load_sample(self, sample_id: str) -> None:
+        """Go over a side stream assessed before: its description and typed values filled
+        in, so answers and values can be changed (simple mode's "Change answers…")."""
+        project = self.win.doc.project
+        if project is None or sample_id not in project.samples:
+            return
+        sample = project.samples[sample_id]
+        self.sample_id = sample_id
+        page = self.describe
+        page.name_edit.setText(sample.name)
+        index = page.type_combo.findData(sample.feedstock_type)
+        page.type_combo.setCurrentIndex(max(index, 0))
+        page.supplier_edit.setText(sample.supplier)
+        page.origin_edit.setText(sample.origin)
+        typed = [
+            m
+            for m in sample.measurements.values()
+            if m.kind == "properties" and m.method == TYPED_METHOD
+        ]
+        if typed:
+            self.typed_measurement = typed[-1]
+            comma = active_language() == "fi"
+            for pid, q in self.typed_measurement.quantities.items():
+                if pid in self.data.edits:
+                    text = f"{q.value:g}"
+                    self.data.edits[pid].setText(text.replace(".", ",") if comma else text)
 
     def own_project(self) -> Project | None:
         """The open project when it is the user's own and can take a new sample."""
@@ -384,20 +413,55 @@ class SelfAssessmentWizard(QWizard):
         stack = self.win.undo_stack
         if current is not None and stack.command(stack.index() - 1) is self._typed_command:
             stack.undo()  # going back and changing the values replaces the earlier ones
-        if not values:
-            self.typed_measurement = None
+            current = self.typed_measurement = None
+        new = None
+        if values:
+            quantities = {
+                pid: Quantity(
+                    v, fields[pid][0], fields[pid][1], method=TYPED_METHOD, origin="typed"
+                )
+                for pid, v in values.items()
+            }
+            new = Measurement(
+                id=new_id("m"),
+                kind="properties",
+                quantities=quantities,
+                label=self.tr("Typed lab values"),
+                method=TYPED_METHOD,
+            )
+        if current is not None:  # typed in an earlier session: replaced, undoably
+            self._typed_command = ReplaceTypedValuesCommand(
+                self.win.doc, self.sample_id, current, new
+            )
+        elif new is not None:
+            self._typed_command = AddMeasurementCommand(self.win.doc, self.sample_id, new)
+        else:
             return
-        quantities = {
-            pid: Quantity(v, fields[pid][0], fields[pid][1], method=TYPED_METHOD, origin="typed")
-            for pid, v in values.items()
-        }
-        m = Measurement(
-            id=new_id("m"),
-            kind="properties",
-            quantities=quantities,
-            label=self.tr("Typed lab values"),
-            method=TYPED_METHOD,
-        )
-        self._typed_command = AddMeasurementCommand(self.win.doc, self.sample_id, m)
-        self.win.undo_stack.push(self._typed_command)
-        self.typed_measurement = m
+        stack.push(self._typed_command)
+        self.typed_measurement = new
+
+
+class ReplaceTypedValuesCommand(QUndoCommand):
+    """Values typed in an earlier session give way to the ones typed now (or to none);
+    undo brings the earlier ones back. Imported measurements are never replaced."""
+
+    def __init__(self, doc, sample_id: str, old: Measurement, new: Measurement | None) -> None:
+        super().__init__(translate("Wizard", "Change typed lab values"))
+        self.doc = doc
+        self.sample_id = sample_id
+        self.old = old
+        self.new = new
+
+    def _swap(self, out: Measurement | None, into: Measurement | None) -> None:
+        project = self.doc._require()
+        if out is not None and out.id in project.samples[self.sample_id].measurements:
+            project.remove_measurement(self.sample_id, out.id)
+        if into is not None:
+            project.add_measurement(self.sample_id, into)
+        self.doc.notify_sample_contents(self.sample_id)
+
+    def redo(self) -> None:
+        self._swap(self.old, self.new)
+
+    def undo(self) -> None:
+        self._swap(self.new, self.old)
