@@ -39,6 +39,7 @@ PLAIN: dict[str, tuple[str, str]] = {
     "more": ("…and %1 more points to check.", "…ja %1 muuta tarkistettavaa kohtaa."),
     "tip": ("Tip: %1. Then the answer would be: %2.", "Vinkki: %1. Silloin vastaus olisi: %2."),
     "or": (" or ", " tai "),
+    "none_of": ("none of: %1", "ei mikään näistä: %1"),
     "at_most": ("at most %1", "enintään %1"),
     "below": ("below %1", "alle %1"),
     "at_least": ("at least %1", "vähintään %1"),
@@ -158,6 +159,8 @@ def limit_text(row: dict[str, Any], lang: str) -> str:
         return with_unit(say("between", lang, low, high).replace(" ", NBSP), unit)
     if isinstance(limit, list) and limit and comparator in ("in", "not_in"):
         words = [category_word(str(row.get("property", "")), x, lang) for x in limit]
+        if comparator == "not_in":  # the values excluded, not the ones wanted
+            return say("none_of", lang, ", ".join(words))
         return say("or", lang).join(words)
     return str(loc(row, "limit_text", lang))
 

@@ -205,7 +205,7 @@ def criteria_rows(v: dict[str, Any], lang: str, sources: SourceIndex) -> list[li
         if c.get("value") is None or c.get("kind") == "informative" or c.get("result") == "info":
             continue
         basis = c.get("basis") or "none"
-        suffix = f" ({basis_label(basis, lang)})" if basis != "none" else ""
+        suffix = f", {basis_label(basis, lang)}" if basis != "none" else ""
         result = str(c.get("result") or "unknown")
         colour = {"pass": "#1b5e20", "fail": "#b00020", "borderline": "#8a6d00"}.get(result, "#444")
         rows.append(
@@ -249,10 +249,15 @@ def route_evidence(v: dict[str, Any], lang: str, sources: SourceIndex) -> str:
         parts.append(
             f"<p>{escape(text('test_product', lang, ', '.join(dict.fromkeys(product))))}</p>"
         )
+    useful = [  # pre-treatments that change the answer, the first three
+        s
+        for s in v.get("suggestions") or []
+        if s.get("new_verdict") not in (v.get("verdict"), "not enough data")
+    ][:3]
     tips = [
         f"{plain.loc(s, 'action', lang)}: {plain.loc(s, 'detail', lang)} → "
         f"{plain.verdict_phrase(str(s.get('new_verdict')), lang)}"
-        for s in v.get("suggestions") or []
+        for s in useful
     ]
     if tips:
         parts.append(
