@@ -229,22 +229,22 @@ def test_failed_background_compression_keeps_the_bytes(tmp_path, two_workers, mo
 def test_a_save_starts_hdf5s_metadata_cache_small(tmp_path, monkeypatch):
     """The memory effect (31 MB -> 7 MB for 500 spectra) is measured by the benchmark
     ``import_spectra_500`` (peak / arrays); this checks the setting reaches the file."""
-    from workbench.project import store
+    from workbench.project import atomic
 
     seen = {}
-    real = store.write_project
+    real = atomic.write_project
 
     def spy(project, f, **kw):
         config = f.id.get_mdc_config()
         seen.update(initial=config.initial_size, minimum=config.min_size)
         return real(project, f, **kw)
 
-    monkeypatch.setattr(store, "write_project", spy)
+    monkeypatch.setattr(atomic, "write_project", spy)
     project = Project()
     project.add_sample("Koivu")
     save_project(project, tmp_path / "p.fwproj")
     close_project(project)
-    assert seen == {"initial": store.WRITE_CACHE_START, "minimum": store.WRITE_CACHE_START}
+    assert seen == {"initial": atomic.WRITE_CACHE_START, "minimum": atomic.WRITE_CACHE_START}
     reopened = open_project(tmp_path / "p.fwproj", read_only=True)
     assert [s.name for s in reopened.samples.values()] == ["Koivu"]
     close_project(reopened)

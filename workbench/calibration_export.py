@@ -12,7 +12,6 @@ beside the requested path (a CSV file holds one table).
 
 from __future__ import annotations
 
-import io
 import math
 from pathlib import Path
 from typing import Any
@@ -21,7 +20,7 @@ import numpy as np
 
 from workbench.errors import UserFacingError
 from workbench.export import csv_bytes
-from workbench.fileio import atomic_write_bytes
+from workbench.fileio import atomic_write_bytes, workbook_bytes
 from workbench.model import Project, StoredModel
 
 PLS_KIND = "pls_regression"
@@ -149,9 +148,7 @@ def export_calibration(model: StoredModel, out: str | Path) -> list[Path]:
             ws.append(header)
             for row in rows:
                 ws.append(row)
-        buf = io.BytesIO()
-        wb.save(buf)
-        atomic_write_bytes(out, buf.getvalue())
+        atomic_write_bytes(out, workbook_bytes(wb, out))
         return [out]
     if suffix == ".csv":
         written = []

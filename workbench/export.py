@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 
 from workbench.errors import UserFacingError
-from workbench.fileio import atomic_write_bytes
+from workbench.fileio import atomic_write_bytes, workbook_bytes
 from workbench.model import Measurement, Project, Quantity, Sample
 
 SAMPLE_COLUMNS = ("sample", "sample_id", "feedstock_type", "supplier", "origin", "date_received")
@@ -260,8 +260,6 @@ def export(
         ws.append(header)
         for row in rows:
             ws.append(row)
-        buf = io.BytesIO()
-        wb.save(buf)
-        atomic_write_bytes(out, buf.getvalue())
+        atomic_write_bytes(out, workbook_bytes(wb, out))
         return f"wrote {len(tables) + 2} sheet(s) for {len(chosen)} sample(s) to {out}"
     raise UserFacingError(f"{out}: unknown export type {suffix!r}; use .csv, .xlsx or .jdx")

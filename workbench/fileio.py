@@ -1,39 +1,223 @@
-"""Atomic writing of side files (exports, reports, templates).
+"""Atomic writing of files, keeping what the user set up on the file being replaced.
 
-A file is written completely under a temporary name in the target folder, flushed and
-fsynced, then moved over the target with ``os.replace``: a crash leaves either the old
-file or the new one, never half of one. The new file gets the permissions a plain
-``open(..., "w")`` would give it (``mkstemp`` alone would make it private).
+A file is written completely under a temporary name in the target's folder, flushed
+and fsynced, then moved over the target with ``os.replace``: a crash leaves either
+the old file or the new one, never half of one. Project saves (``project.store``)
+and side files (exports, reports, templates, pipelines) share the rules here:
+
+* a symbolic link is written through: the file it points to is replaced
+  (atomically, in its own folder) and the link stays a link;
+* the new file gets the replaced file's permissions and owner/group where the system
+  allows it, and a new file the permissions a plain ``open(..., "w")`` would give;
+* the temporary name is kept short, so every name the folder accepts can be saved,
+  and a name the folder cannot take is refused before any work (``check_name``);
+* a missing folder, a full disk, a quota, an I/O error or the file-size limit is a
+  ``UserFacingError`` of one line naming the file; the temporary file is removed and
+  the target is left as it was.
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import io
 import os
 import stat
 import tempfile
+import uuid
 from pathlib import Path
+from typing import Any
+
+from workbench.errors import UserFacingError
+
+NAME_MAX_DEFAULT = 255
 
 
-def _umask() -> int:
-    mask = os.umask(0)
+class FileWriteError(UserFacingError):
+    """A file could not be written; ``errno`` is the system's error number (or None)
+    and ``reason`` the system's reason in words."""
+
+    def __init__(self, message: str, errno_: int | None = None, reason: str = "") -> None:
+        super().__init__(message)
+        self.errno = errno_
+        self.reason = reason or message
+
+
+def describe_os_error(exc: OSError) -> str:
+    """The system's reason in words, with a plain hint for the common disk problems."""
+    text = exc.strerror or str(exc)
+    hints = {
+        errno.ENOSPC: "the disk is full",
+        errno.EDQUOT: "the disk quota is used up",
+        errno.EFBIG: "the file would be larger than this system allows",
+        errno.EIO: "the disk reported an input/output error",
+        errno.EROFS: "the disk is read-only",
+        errno.EACCES: "no permission to write there",
+        errno.ENAMETOOLONG: "the file name is too long for this folder",
+    }
+    hint = hints.get(exc.errno or 0)
+    return f"{text} ({hint})" if hint and hint.lower() not in text.lower() else text
+
+
+def write_failed(path: Path, exc: OSError, what: str = "could not be written") -> FileWriteError:
+    reason = describe_os_error(exc)
+    return FileWriteError(f"{path}: {what}: {reason}.", exc.errno, reason)
+
+
+def disk_write(fd: int, data: memoryview) -> int:
+    """One ``write(2)``: every file the workbench writes reaches the disk through this
+    or ``disk_pwrite`` (the tests replace them to simulate a failing disk)."""
+    return os.write(fd, data)
+
+
+def disk_pwrite(fd: int, data: memoryview, offset: int) -> int:
+    """One ``pwrite(2)`` (see ``disk_write``)."""
+    return os.pwrite(fd, data, offset)
+
+
+WRITE_STEP = 8 * 2**20  # bytes per system call
+
+
+def write_all(fd: int, data: bytes | bytearray | memoryview) -> None:
+    """Write all of ``data`` at the descriptor's position (``OSError`` on failure)."""
+    view = memoryview(data).cast("B")
+    done = 0
+    while done < len(view):
+        n = disk_write(fd, view[done : done + WRITE_STEP])
+        if n <= 0:  # pragma: no cover - write(2) reports errors, not 0
+            raise OSError(errno.EIO, "the disk accepted no data")
+        done += n
+
+
+def resolve_destination(path: str | Path) -> Path:
+    """The file a write to ``path`` must replace: the target of a symbolic link (all
+    links followed), else ``path`` itself (absolute)."""
+    p = Path(path).absolute()
+    if p.is_symlink():
+        return Path(os.path.realpath(p))
+    return p
+
+
+def name_max(folder: Path) -> int:
+    """The longest file name (in bytes) the folder's file system takes."""
+    try:
+        return int(os.pathconf(folder, "PC_NAME_MAX"))
+    except (OSError, ValueError, AttributeError):
+        return NAME_MAX_DEFAULT
+
+
+def check_name(path: Path, extra: int = 0, *, folder_must_exist: bool = True) -> None:
+    """Refuse, before any work, a name the folder's file system will not take (with
+    ``extra`` bytes for a suffix such as a lock file's), and a missing folder."""
+    folder = path.parent
+    if not folder.is_dir():
+        if not folder_must_exist:
+            folder = next((f for f in folder.parents if f.is_dir()), folder)
+        else:
+            raise FileWriteError(
+                f"{path}: the folder {folder} does not exist.",
+                errno.ENOENT,
+                "the folder does not exist",
+            )
+    size = len(os.fsencode(path.name))
+    limit = name_max(folder)
+    if size + extra > limit:
+        raise FileWriteError(
+            f"{path.name[:60]}...: the file name is {size} bytes long; this folder takes names "
+            f"of at most {limit - extra} bytes here. Choose a shorter name.",
+            errno.ENAMETOOLONG,
+            "the file name is too long for this folder",
+        )
+
+
+def temp_path(target: Path, tag: str, suffix: str) -> Path:
+    """A temporary name beside ``target``: ``.<target name, shortened>.<tag><suffix>``,
+    always short enough for the folder."""
+    room = min(name_max(target.parent), NAME_MAX_DEFAULT) - len(os.fsencode(f"..{tag}{suffix}"))
+    raw = os.fsencode(target.name)[: max(1, room)]
+    short = raw.decode("utf-8", "ignore") or "f"  # cut at a character boundary
+    return target.with_name(f".{short}.{tag}{suffix}")
+
+
+def current_umask() -> int:
+    """The process's umask (read without changing it where the system allows)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
     os.umask(mask)
     return mask
 
 
-def atomic_write_bytes(path: str | Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+def keep_attributes(tmp: Path, target: Path) -> None:
+    """Give ``tmp`` the permissions and owner/group of ``target`` (the file it will
+    replace), or a new file's default permissions when there is none."""
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        st = target.stat()
+    except OSError:
+        os.chmod(tmp, 0o666 & ~current_umask())
+        return
+    if hasattr(os, "chown"):
+        with contextlib.suppress(OSError):  # only root may give a file away
+            os.chown(tmp, st.st_uid, st.st_gid)
+        with contextlib.suppress(OSError):  # the group, where we are a member
+            os.chown(tmp, -1, st.st_gid)
+    os.chmod(tmp, stat.S_IMODE(st.st_mode))
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename durable (POSIX; Windows has no directory handles for this)."""
+    if os.name == "nt":  # pragma: no cover
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def atomic_write_bytes(path: str | Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically (see the module docstring)."""
+    target = resolve_destination(path)
+    check_name(target)
+    tmp = temp_path(target, f"{os.getpid()}.{uuid.uuid4().hex[:8]}", ".tmp")
+    try:
+        fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_BINARY", 0), 0o600)
+    except OSError as exc:
+        raise write_failed(target, exc) from exc
+    try:
+        try:
+            write_all(fd, data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        keep_attributes(tmp, target)
+        os.replace(tmp, target)
+        with contextlib.suppress(OSError):
+            fsync_dir(target.parent)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        if isinstance(exc, OSError):
+            raise write_failed(target, exc) from exc
         raise
+
+
+def workbook_bytes(workbook: Any, out: str | Path) -> bytes:
+    """An openpyxl workbook as XLSX bytes. openpyxl builds each sheet in a temporary
+    file first, so a full temporary folder fails here, named like any write failure."""
+    buf = io.BytesIO()
+    try:
+        workbook.save(buf)
+    except OSError as exc:
+        raise write_failed(
+            Path(out), exc, f"could not be built in the temporary folder {tempfile.gettempdir()}"
+        ) from exc
+    return buf.getvalue()
 
 
 def atomic_write_text(path: str | Path, text: str) -> None:

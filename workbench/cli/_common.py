@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from workbench.errors import UserFacingError
+from workbench.fileio import check_name
 
 PROJECT_SUFFIX = ".fwproj"
 
@@ -18,10 +19,11 @@ def new_project_target(path: str | Path, force: bool) -> Path:
     target = Path(path)
     if not target.suffix:
         target = target.with_suffix(PROJECT_SUFFIX)
-    if target.is_dir():
-        raise UserFacingError(f"{target} is a folder; give a file name such as project.fwproj.")
     if not target.parent.is_dir():
         raise UserFacingError(f"The folder {target.parent} does not exist.")
+    check_name(target.absolute(), len(".lock"))  # before anything is built or written
+    if target.is_dir():
+        raise UserFacingError(f"{target} is a folder; give a file name such as project.fwproj.")
     if target.exists() and not force:
         raise UserFacingError(f"{target} already exists; use --force to replace it.")
     return target

@@ -96,7 +96,7 @@ def run(args: argparse.Namespace) -> int:
     except KeyError as exc:
         raise AnalysisError(str(exc.args[0])) from None
     manifest = plugin.manifest
-    project = open_project(existing_project(args.project))
+    project = open_project(existing_project(args.project), for_writing=True)
     try:
         ids = _select_samples(project, manifest, args.sample)
         groups = [ids] if manifest.scope == "project" else [[i] for i in ids]

@@ -33,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
     from workbench.importers.service import import_files
     from workbench.project.store import close_project, open_project, save_project
 
-    project = open_project(args.project, read_only=args.dry_run)
+    project = open_project(args.project, read_only=args.dry_run, for_writing=not args.dry_run)
     try:
         summary = import_files(
             project,

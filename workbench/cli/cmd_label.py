@@ -30,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
         if not sep or not key.strip():
             raise UserFacingError(f"label {item!r}: expected KEY=VALUE")
         pairs.append((key.strip(), value.strip() or None))
-    project = open_project(existing_project(args.project))
+    project = open_project(existing_project(args.project), for_writing=True)
     try:
         sample = project.find_sample(args.sample)
         if sample is None:

@@ -47,7 +47,10 @@ def run(args: argparse.Namespace) -> int:
     if args.project:
         from workbench.project.store import open_project
 
-        project = open_project(existing_project(args.project), read_only=args.action != "save")
+        writes = args.action == "save"
+        project = open_project(
+            existing_project(args.project), read_only=not writes, for_writing=writes
+        )
     try:
         if args.action == "list":
             names = list_pipelines(project)

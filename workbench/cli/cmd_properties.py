@@ -73,7 +73,7 @@ def _open(path: str, read_only: bool):
     from workbench.cli._common import existing_project
     from workbench.project.store import open_project
 
-    return open_project(existing_project(path), read_only=read_only)
+    return open_project(existing_project(path), read_only=read_only, for_writing=not read_only)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -31,7 +31,9 @@ def run(args: argparse.Namespace) -> int:
     from workbench.classify.learned import train_classifier
     from workbench.project.store import close_project, open_project, save_project
 
-    project = open_project(existing_project(args.project), read_only=args.dry_run)
+    project = open_project(
+        existing_project(args.project), read_only=args.dry_run, for_writing=not args.dry_run
+    )
     try:
         model, report = train_classifier(
             project,

@@ -44,6 +44,8 @@ from PySide6.QtGui import (
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication
 
+from workbench.fileio import atomic_write_bytes
+
 RESOLUTION = 1200  # dots per inch of the layout: the PDF's own
 MARGINS_MM = QMarginsF(18, 14, 18, 10)  # left, top, right, bottom of the printable area
 FOOTER_MM = 8.0  # the page number's band at the bottom of the printable area
@@ -202,9 +204,11 @@ class ReportDocument:
 
     def write_pdf(self, out: str | Path) -> None:
         """Write the pages to ``out`` atomically (a complete file or none)."""
-        out = Path(out)
-        tmp = out.with_name(f".{out.name}.tmp")
-        writer = _writer(str(tmp))
+        # painted in memory, then written like every file (atomically, through links,
+        # a full disk said in one line): Qt's own file writing reports no errors
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        writer = _writer(buffer)
         writer.setTitle(self.title or "Fibre Workbench report")
         painter = QPainter(writer)
         try:
@@ -215,7 +219,8 @@ class ReportDocument:
         finally:
             painter.end()
             del writer
-        os.replace(tmp, out)
+        buffer.close()
+        atomic_write_bytes(Path(out), bytes(buffer.data()))
 
     def render_page(self, page: int, dpi: int = 80) -> QImage:
         """One whole A4 page (margins included) as a picture at ``dpi``."""

@@ -19,6 +19,7 @@ from typing import Any
 
 import numpy as np
 
+from workbench.fileio import atomic_write_text
 from workbench.importers.spectrum_common import WAVENUMBER
 
 _JCAMP_UNITS = {
@@ -169,4 +170,4 @@ def measurement_jcamp(
 
 def write_jcamp(path: str | Path, text: str) -> None:
     """Write JCAMP-DX text (UTF-8, LF line ends)."""
-    Path(path).write_text(text, encoding="utf-8", newline="\n")
+    atomic_write_text(path, text)

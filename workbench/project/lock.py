@@ -25,6 +25,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from workbench.fileio import resolve_destination
 from workbench.model import now_iso, os_user
 
 LOCK_SUFFIX = ".lock"
@@ -148,7 +149,8 @@ class ProjectLock:
     """The lock this process holds on one project file."""
 
     def __init__(self, project_path: Path) -> None:
-        self.path = lock_path(project_path)
+        # beside the file itself: every link to one project shares its lock
+        self.path = lock_path(resolve_destination(project_path))
         self.held = False
 
     def acquire(self) -> LockInfo | None:

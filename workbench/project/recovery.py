@@ -25,11 +25,11 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from workbench.errors import ProjectError
+from workbench.errors import ProjectError, UserFacingError
+from workbench.fileio import atomic_write_text
 from workbench.model import Project, now_iso
 from workbench.paths import user_subdir
 from workbench.project import store
@@ -89,15 +89,10 @@ def write_recovery(project: Project) -> Path:
         "samples": len(project.samples),
         "writer": this_process(),
     }
-    tmp = folder / f".{key}.{os.getpid()}.json.tmp"
     try:
-        tmp.write_text(json.dumps(side), encoding="utf-8")
-        store.fsync_file(tmp)
-        os.replace(tmp, folder / f"{key}{SIDE_SUFFIX}")
-        store.fsync_dir(folder)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
+        atomic_write_text(folder / f"{key}{SIDE_SUFFIX}", json.dumps(side))
+    except UserFacingError:
+        discard_recovery(key)  # a recovery file without its sidecar would name no project
         raise
     return target
 

@@ -23,10 +23,8 @@ The file layout is documented in ``workbench.project.layout``.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import os
-import socket
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,23 +34,21 @@ import h5py
 
 from workbench import __version__
 from workbench.errors import FormatVersionError, ProjectError, ProjectLockedError, UserFacingError
+from workbench.fileio import check_name, describe_os_error, resolve_destination
 from workbench.model import FORMAT_NAME, FORMAT_VERSION, PROJECT_SUFFIX, Project, now_iso
+from workbench.project import atomic, versions
 from workbench.project import layout as L
 from workbench.project import safety as S
-from workbench.project import versions
 from workbench.project.lazy import FileHandle, LazyArray, open_h5_readonly
-from workbench.project.lock import LockUnavailable, ProjectLock, pid_alive
+from workbench.project.lock import LOCK_SUFFIX, LockUnavailable, ProjectLock
 from workbench.project.reader import Reader
 from workbench.project.writer import (
-    Reuse,
     WriteLog,
     sample_signature,
     source_signature,
-    write_project,
 )
 from workbench.properties import activate as activate_properties
 
-TEMP_SUFFIX = ".fwtmp"
 _READ_ERRORS = (OSError, RuntimeError, ValueError, KeyError, TypeError)
 
 
@@ -116,12 +112,17 @@ def state_of(project: Project) -> StoreState:
 # -- open ----------------------------------------------------------------------------
 
 
-def open_project(path: str | Path, *, read_only: bool = False) -> Project:
-    """Open a project file. Another instance's lock makes it read-only (with a reason)."""
+def open_project(
+    path: str | Path, *, read_only: bool = False, for_writing: bool = False
+) -> Project:
+    """Open a project file. Another instance's lock makes it read-only (with a reason).
+
+    ``for_writing`` (a command that will save) refuses at once, with the reason, a
+    project that would open read-only, before any work is done."""
     path = Path(path).absolute()
     if not path.is_file():
         raise ProjectError(f"{path}: no such project file.")
-    reason = ""
+    reason = cause = ""
     lock: ProjectLock | None = None
     if not read_only:
         lock = ProjectLock(path)
@@ -129,12 +130,14 @@ def open_project(path: str | Path, *, read_only: bool = False) -> Project:
             holder = lock.acquire()
         except LockUnavailable as exc:
             lock, holder = None, None
-            reason = (
-                f"{path.name} was opened read-only: its lock file {exc.filename} could not be "
-                f"written ({exc.strerror}). Use Save As to keep your changes in another place."
+            cause = (
+                f"{path.name}: its lock file {exc.filename} could not be written "
+                f"({describe_os_error(exc)})."
             )
+            reason = f"{cause} It was opened read-only; use Save As to keep changes elsewhere."
         if holder is not None:
             lock = None
+            cause = f"{path.name} is open in another Fibre Workbench {holder.describe()}."
             reason = (
                 f"{path.name} is open in another Fibre Workbench {holder.describe()}, so it "
                 "was opened read-only. Use Save As to keep your changes in a new file."
@@ -161,6 +164,9 @@ def open_project(path: str | Path, *, read_only: bool = False) -> Project:
     project.dirty = version != FORMAT_VERSION
     note_recoveries(project)
     activate_properties(project)  # the project's own vocabulary (workbench.properties)
+    if for_writing and project.read_only:
+        close_project(project)
+        raise ProjectError(f"{cause or project.read_only_reason} Nothing was changed.")
     return project
 
 
@@ -295,6 +301,8 @@ def save_project(project: Project, path: str | Path | None = None) -> None:
     if target_in is None:
         raise ProjectError("The project has no file yet; choose where to save it (Save As).")
     target = Path(target_in).absolute()
+    # a name the folder cannot take (with its lock file's suffix) is refused first
+    check_name(resolve_destination(target), len(LOCK_SUFFIX), folder_must_exist=False)
     state = state_of(project)
     same = project.path is not None and same_file(target, Path(project.path))
     if same and (state.dropped or state.read_only_reason):
@@ -384,106 +392,16 @@ def save_project(project: Project, path: str | Path | None = None) -> None:
 def atomic_write(
     project: Project, target: Path, *, modified: str, detach_old: bool = False
 ) -> WriteLog:
-    """Write the project to a temp file beside ``target``, fsync, replace, fsync the folder.
-
-    On any failure the temp file is removed and ``target`` is left as it was. With
-    ``detach_old`` (a real save) lazy arrays that the saved project no longer holds are
-    read into memory and the open handle is closed before the replace, so the old file
-    is never held open across it (required on Windows, harmless elsewhere).
-    """
-    target.parent.mkdir(parents=True, exist_ok=True)
-    remove_stale_temps(target)
-    tmp = target.with_name(
-        f".{target.name}.{socket.gethostname()}.{os.getpid()}.{uuid.uuid4().hex[:8]}{TEMP_SUFFIX}"
-    )
+    """Write the project over ``target`` atomically (``workbench.project.atomic``)."""
     state = state_of(project)
-    handle = state.handle
-    reuse = Reuse(handle.file, state.signatures) if handle is not None and handle.is_open else None
-    closed = locked = False
-    try:
-        with h5py.File(tmp, "w") as f:
-            start_metadata_cache_small(f)
-            rebinds = write_project(project, f, modified=modified, reuse=reuse)
-            f.flush()
-        fsync_file(tmp)
-        if detach_old and handle is not None and handle.is_open:
-            handle.swap_lock.acquire()  # released by save_project once re-pointed
-            locked = True
-            rebinds.locked = handle
-            handle.materialize_orphans({id(lazy) for lazy, _ in rebinds})
-            handle.close()
-            closed = True
-        os.replace(tmp, target)
-        fsync_dir(target.parent)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        if closed and handle is not None:
-            with contextlib.suppress(*_READ_ERRORS):
-                handle.open()
-        if locked and handle is not None:
-            handle.swap_lock.release()
-        if isinstance(exc, (UserFacingError, KeyboardInterrupt, SystemExit)) or not isinstance(
-            exc, Exception
-        ):
-            raise
-        raise ProjectError(
-            f"{target}: the project could not be saved ({exc}). The previous file is unchanged."
-        ) from exc
-    return rebinds
-
-
-# HDF5 starts the metadata cache of a new file at 2 MiB (counted as the entries' size
-# on disk; in memory they take many times that), so saving 500 spectra grew the process
-# by 31 MB. A save writes each object once, so it starts small instead: the cache still
-# grows by itself where a write needs it (the chunk index of a big column), and the
-# 500-spectrum save grows the process by 7 MB, no slower (benchmarks import_spectra_500,
-# import_particles_1m, project_save_1000).
-WRITE_CACHE_START = 256 * 1024
-
-
-def start_metadata_cache_small(f: h5py.File, start: int = WRITE_CACHE_START) -> None:
-    """Start the HDF5 metadata cache of a file being written at ``start`` bytes."""
-    config = f.id.get_mdc_config()
-    config.set_initial_size = True
-    config.initial_size = start
-    config.min_size = start
-    f.id.set_mdc_config(config)
-
-
-def fsync_file(path: Path) -> None:
-    fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def fsync_dir(folder: Path) -> None:
-    """Make the rename durable (POSIX; Windows has no directory handles for this)."""
-    if os.name == "nt":  # pragma: no cover
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def remove_stale_temps(target: Path) -> None:
-    """Delete temp files left beside ``target`` by saves of processes that died."""
-    host = socket.gethostname()
-    prefix = f".{target.name}.{host}."
-    try:
-        candidates = list(target.parent.glob(f".{target.name}.*{TEMP_SUFFIX}"))
-    except OSError:
-        return
-    for tmp in candidates:
-        rest = tmp.name[len(prefix) :] if tmp.name.startswith(prefix) else ""
-        pid = rest.split(".", 1)[0]
-        if pid.isdigit() and not pid_alive(int(pid)):
-            with contextlib.suppress(OSError):
-                tmp.unlink()
+    return atomic.atomic_write(
+        project,
+        target,
+        modified=modified,
+        handle=state.handle,
+        signatures=state.signatures,
+        detach_old=detach_old,
+    )
 
 
 def same_file(a: Path, b: Path) -> bool:
