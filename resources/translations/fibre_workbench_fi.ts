@@ -320,47 +320,47 @@
 <context>
     <name>AnalysisDialog</name>
     <message>
-        <location filename="../../workbench/gui/analysis_dialog.py" line="81"/>
+        <location filename="../../workbench/gui/analysis_dialog.py" line="93"/>
         <source>Method: %1</source>
         <translation>Menetelmä: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_dialog.py" line="87"/>
+        <location filename="../../workbench/gui/analysis_dialog.py" line="100"/>
         <source>Parameters</source>
         <translation>Parametrit</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_dialog.py" line="89"/>
+        <location filename="../../workbench/gui/analysis_dialog.py" line="102"/>
         <source>Restore defaults</source>
         <translation>Palauta oletukset</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_dialog.py" line="96"/>
+        <location filename="../../workbench/gui/analysis_dialog.py" line="110"/>
         <source>Samples</source>
         <translation>Näytteet</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_dialog.py" line="99"/>
+        <location filename="../../workbench/gui/analysis_dialog.py" line="113"/>
         <source>All ticked samples are analysed together.</source>
         <translation>Kaikki rastitetut näytteet analysoidaan yhdessä.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_dialog.py" line="101"/>
+        <location filename="../../workbench/gui/analysis_dialog.py" line="115"/>
         <source>Each ticked sample gets its own result.</source>
         <translation>Jokainen rastitettu näyte saa oman tuloksensa.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_dialog.py" line="109"/>
+        <location filename="../../workbench/gui/analysis_dialog.py" line="123"/>
         <source>Run</source>
         <translation>Aja</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_dialog.py" line="156"/>
+        <location filename="../../workbench/gui/analysis_dialog.py" line="170"/>
         <source>This sample has no %1 data.</source>
         <translation>Tällä näytteellä ei ole tietoja: %1.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_dialog.py" line="184"/>
+        <location filename="../../workbench/gui/analysis_dialog.py" line="212"/>
         <source>Tick at least one sample.</source>
         <translation>Rastita vähintään yksi näyte.</translation>
     </message>
@@ -786,181 +786,181 @@
 <context>
     <name>DetailsPanel</name>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="61"/>
+        <location filename="../../workbench/gui/details_panel.py" line="62"/>
         <source>%1 items selected.</source>
         <translation>%1 kohdetta valittu.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="63"/>
+        <location filename="../../workbench/gui/details_panel.py" line="64"/>
         <source>Select a sample, measurement or result to see its details.</source>
         <translation>Valitse näyte, mittaus tai tulos nähdäksesi sen tiedot.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="95"/>
+        <location filename="../../workbench/gui/details_panel.py" line="96"/>
         <source>Measurement</source>
         <translation>Mittaus</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="96"/>
+        <location filename="../../workbench/gui/details_panel.py" line="97"/>
         <source>Result</source>
         <translation>Tulos</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="97"/>
+        <location filename="../../workbench/gui/details_panel.py" line="98"/>
         <source>Run on several samples</source>
         <translation>Ajo usealle näytteelle</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="125"/>
+        <location filename="../../workbench/gui/details_panel.py" line="129"/>
         <source>Property</source>
         <translation>Ominaisuus</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="125"/>
+        <location filename="../../workbench/gui/details_panel.py" line="129"/>
         <source>Value</source>
         <translation>Arvo</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="125"/>
-        <location filename="../../workbench/gui/details_panel.py" line="177"/>
+        <location filename="../../workbench/gui/details_panel.py" line="129"/>
+        <location filename="../../workbench/gui/details_panel.py" line="189"/>
         <source>Basis</source>
         <translation>Perusta</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="145"/>
+        <location filename="../../workbench/gui/details_panel.py" line="151"/>
         <source>Feedstock type</source>
         <translation>Raaka-ainetyyppi</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="146"/>
+        <location filename="../../workbench/gui/details_panel.py" line="152"/>
         <source>Supplier</source>
         <translation>Toimittaja</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="147"/>
+        <location filename="../../workbench/gui/details_panel.py" line="153"/>
         <source>Origin</source>
         <translation>Alkuperä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="148"/>
+        <location filename="../../workbench/gui/details_panel.py" line="154"/>
         <source>Date received</source>
         <translation>Vastaanotettu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="149"/>
+        <location filename="../../workbench/gui/details_panel.py" line="155"/>
         <source>Notes</source>
         <translation>Huomautukset</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="150"/>
+        <location filename="../../workbench/gui/details_panel.py" line="156"/>
         <source>Measurements</source>
         <translation>Mittaukset</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="151"/>
+        <location filename="../../workbench/gui/details_panel.py" line="157"/>
         <source>Results</source>
         <translation>Tulokset</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="152"/>
-        <location filename="../../workbench/gui/details_panel.py" line="213"/>
+        <location filename="../../workbench/gui/details_panel.py" line="158"/>
+        <location filename="../../workbench/gui/details_panel.py" line="225"/>
         <source>Identifier</source>
         <translation>Tunniste</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="166"/>
-        <location filename="../../workbench/gui/details_panel.py" line="198"/>
-        <location filename="../../workbench/gui/details_panel.py" line="217"/>
+        <location filename="../../workbench/gui/details_panel.py" line="178"/>
+        <location filename="../../workbench/gui/details_panel.py" line="210"/>
+        <location filename="../../workbench/gui/details_panel.py" line="230"/>
         <source>Values</source>
         <translation>Arvot</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="172"/>
+        <location filename="../../workbench/gui/details_panel.py" line="184"/>
         <source>Sample</source>
         <translation>Näyte</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="173"/>
+        <location filename="../../workbench/gui/details_panel.py" line="185"/>
         <source>Kind</source>
         <translation>Laji</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="174"/>
+        <location filename="../../workbench/gui/details_panel.py" line="186"/>
         <source>Method</source>
         <translation>Menetelmä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="175"/>
+        <location filename="../../workbench/gui/details_panel.py" line="187"/>
         <source>Instrument</source>
         <translation>Laite</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="176"/>
+        <location filename="../../workbench/gui/details_panel.py" line="188"/>
         <source>Replicate</source>
         <translation>Rinnakkaismääritys</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="178"/>
+        <location filename="../../workbench/gui/details_panel.py" line="190"/>
         <source>Points</source>
         <translation>Pisteitä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="179"/>
+        <location filename="../../workbench/gui/details_panel.py" line="191"/>
         <source>Source file</source>
         <translation>Lähdetiedosto</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="180"/>
+        <location filename="../../workbench/gui/details_panel.py" line="192"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="181"/>
+        <location filename="../../workbench/gui/details_panel.py" line="193"/>
         <source>Imported</source>
         <translation>Tuotu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="191"/>
+        <location filename="../../workbench/gui/details_panel.py" line="203"/>
         <source>values</source>
         <translation>arvoa</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="195"/>
+        <location filename="../../workbench/gui/details_panel.py" line="207"/>
         <source>Columns</source>
         <translation>Sarakkeet</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="205"/>
+        <location filename="../../workbench/gui/details_panel.py" line="217"/>
         <source>Stated in the file</source>
         <translation>Tiedostossa ilmoitettu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="210"/>
-        <source>Plugin</source>
-        <translation>Liitännäinen</translation>
+        <location filename="../../workbench/gui/details_panel.py" line="222"/>
+        <source>Analysis</source>
+        <translation>Analyysi</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="211"/>
+        <location filename="../../workbench/gui/details_panel.py" line="223"/>
         <source>Application version</source>
         <translation>Sovelluksen versio</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="212"/>
+        <location filename="../../workbench/gui/details_panel.py" line="224"/>
         <source>Created</source>
         <translation>Luotu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="220"/>
+        <location filename="../../workbench/gui/details_panel.py" line="233"/>
         <source>Messages</source>
         <translation>Viestit</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="223"/>
+        <location filename="../../workbench/gui/details_panel.py" line="236"/>
         <source>Parameters</source>
         <translation>Parametrit</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="226"/>
+        <location filename="../../workbench/gui/details_panel.py" line="239"/>
         <source>Inputs</source>
         <translation>Lähtötiedot</translation>
     </message>
@@ -1688,19 +1688,29 @@
 <context>
     <name>ParamForm</name>
     <message>
-        <location filename="../../workbench/gui/param_form.py" line="100"/>
+        <location filename="../../workbench/gui/param_form.py" line="128"/>
         <source>Unit: %1</source>
         <translation>Yksikkö: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/param_form.py" line="111"/>
+        <location filename="../../workbench/gui/param_form.py" line="140"/>
         <source>This analysis has no parameters.</source>
         <translation>Tällä analyysillä ei ole parametreja.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/param_form.py" line="151"/>
+        <location filename="../../workbench/gui/param_form.py" line="185"/>
         <source>values separated by commas</source>
         <translation>arvot pilkuin eroteltuina</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/param_form.py" line="212"/>
+        <source>reference values: %1</source>
+        <translation>vertailuarvoja: %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/param_form.py" line="234"/>
+        <source>Too few for a calibration (at least %1) unless a reference table gives more</source>
+        <translation>Liian vähän kalibrointiin (vähintään %1), ellei vertailuarvotaulukko anna lisää</translation>
     </message>
 </context>
 <context>
@@ -2406,163 +2416,168 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
 <context>
     <name>ResultView</name>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="71"/>
+        <location filename="../../workbench/gui/result_view.py" line="65"/>
         <source>Re-run with other parameters…</source>
         <translation>Aja uudelleen muilla parametreilla…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="73"/>
+        <location filename="../../workbench/gui/result_view.py" line="67"/>
         <source>Open the analysis form with this result&apos;s parameters filled in</source>
         <translation>Avaa analyysilomake tämän tuloksen parametrit valmiiksi täytettyinä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="78"/>
+        <location filename="../../workbench/gui/result_view.py" line="72"/>
         <source>Export calibration…</source>
         <translation>Vie kalibrointi…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="81"/>
+        <location filename="../../workbench/gui/result_view.py" line="75"/>
         <source>Write every figure, the cross-validated and test-set predictions and the coefficients of this calibration to Excel or CSV</source>
         <translation>Kirjoita tämän kalibroinnin kaikki tunnusluvut, ristiinvalidoidut ja testijoukon ennusteet sekä kertoimet Excel- tai CSV-tiedostoon</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="94"/>
+        <location filename="../../workbench/gui/result_view.py" line="88"/>
         <source>Re-run</source>
         <translation>Aja uudelleen</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="96"/>
+        <location filename="../../workbench/gui/result_view.py" line="90"/>
         <source>Compute this result again from the sample&apos;s current data</source>
         <translation>Laske tämä tulos uudelleen näytteen nykyisistä tiedoista</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="110"/>
+        <location filename="../../workbench/gui/result_view.py" line="104"/>
         <source>Property</source>
         <translation>Ominaisuus</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="110"/>
-        <location filename="../../workbench/gui/result_view.py" line="126"/>
+        <location filename="../../workbench/gui/result_view.py" line="104"/>
+        <location filename="../../workbench/gui/result_view.py" line="121"/>
         <source>Value</source>
         <translation>Arvo</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="110"/>
+        <location filename="../../workbench/gui/result_view.py" line="104"/>
         <source>Unit</source>
         <translation>Yksikkö</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="110"/>
+        <location filename="../../workbench/gui/result_view.py" line="104"/>
         <source>Basis</source>
         <translation>Perusta</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="126"/>
+        <location filename="../../workbench/gui/result_view.py" line="121"/>
         <source>Item</source>
         <translation>Kohta</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="132"/>
+        <location filename="../../workbench/gui/result_view.py" line="127"/>
         <source>Values</source>
         <translation>Arvot</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="133"/>
+        <location filename="../../workbench/gui/result_view.py" line="128"/>
         <source>Messages</source>
         <translation>Viestit</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="134"/>
+        <location filename="../../workbench/gui/result_view.py" line="129"/>
         <source>Provenance</source>
         <translation>Alkuperätiedot</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="136"/>
+        <location filename="../../workbench/gui/result_view.py" line="131"/>
         <source>This result has no plots.</source>
         <translation>Tällä tuloksella ei ole kuvaajia.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="175"/>
+        <location filename="../../workbench/gui/result_view.py" line="172"/>
+        <source>%1 (project-wide, %2 samples)</source>
+        <translation>%1 (koko projekti, %2 näytettä)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/result_view.py" line="178"/>
         <source>%1 %2, computed %3</source>
         <translation>%1 %2, laskettu %3</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="183"/>
+        <location filename="../../workbench/gui/result_view.py" line="187"/>
         <source>No messages.</source>
         <translation>Ei viestejä.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="185"/>
+        <location filename="../../workbench/gui/result_view.py" line="189"/>
         <source>Messages (%1)</source>
         <translation>Viestit (%1)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="193"/>
+        <location filename="../../workbench/gui/result_view.py" line="197"/>
         <source>Stale: the data this result was computed from have changed.</source>
         <translation>Vanhentunut: tiedot, joista tämä tulos laskettiin, ovat muuttuneet.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="216"/>
+        <location filename="../../workbench/gui/result_view.py" line="222"/>
         <source>Values (%1)</source>
         <translation>Arvot (%1)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="220"/>
+        <location filename="../../workbench/gui/result_view.py" line="238"/>
         <source>measured</source>
         <translation>mitattu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="221"/>
+        <location filename="../../workbench/gui/result_view.py" line="239"/>
         <source>derived</source>
         <translation>johdettu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="222"/>
+        <location filename="../../workbench/gui/result_view.py" line="240"/>
         <source>predicted</source>
         <translation>ennustettu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="223"/>
+        <location filename="../../workbench/gui/result_view.py" line="241"/>
         <source>typed in</source>
         <translation>syötetty</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="229"/>
+        <location filename="../../workbench/gui/result_view.py" line="247"/>
         <source>Plugin</source>
         <translation>Liitännäinen</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="230"/>
+        <location filename="../../workbench/gui/result_view.py" line="248"/>
         <source>Plugin version</source>
         <translation>Liitännäisen versio</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="231"/>
+        <location filename="../../workbench/gui/result_view.py" line="249"/>
         <source>Application version</source>
         <translation>Sovelluksen versio</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="232"/>
+        <location filename="../../workbench/gui/result_view.py" line="250"/>
         <source>Computed</source>
         <translation>Laskettu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="233"/>
+        <location filename="../../workbench/gui/result_view.py" line="251"/>
         <source>Result id</source>
         <translation>Tuloksen tunnus</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="236"/>
+        <location filename="../../workbench/gui/result_view.py" line="254"/>
         <source>Parameter %1</source>
         <translation>Parametri %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="243"/>
+        <location filename="../../workbench/gui/result_view.py" line="261"/>
         <source>Input %1</source>
         <translation>Syöte %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="266"/>
+        <location filename="../../workbench/gui/result_view.py" line="284"/>
         <source>Plots</source>
         <translation>Kuvaajat</translation>
     </message>

@@ -41,11 +41,18 @@ Manifest (TOML)::
     max = 300.0
     default = 150.0                   # required; validated against type/min/max/choices
     choices = []                      # for type = "choice"
+    choice_labels_en = []             # optional: a plain label per choice; _fi too
     item_type = "float"               # for type = "list": float | int | str
     label_en = "Moisture end"         # optional; label_fi, help_en, help_fi too
+    choices_from = "properties"       # optional, type = "str": a property id, offered
+                                      # from the vocabulary in forms
+    enabled_when = { mode = ["time"] } # optional: matters only for these values of
+                                      # another parameter (forms grey it out otherwise)
 
     [produces]
     values = [{ property = "moisture", unit = "%", basis = "ar" }]   # "*" = any property
+                                      # label_en/label_fi name a value that is not in
+                                      # the vocabulary (a model's RMSECV)
     columns = ["temperature", "dtg"]  # names of curve/table columns ("*" = any)
 
 The function::

@@ -53,15 +53,38 @@ class ParamSpec:
     label_fi: str = ""
     help_en: str = ""
     help_fi: str = ""
+    # "properties": the value is a property id; a form offers the vocabulary's
+    # properties (with how many samples have a value) instead of a free-text field
+    choices_from: str = ""
+    choice_labels_en: tuple[str, ...] = ()  # one plain label per choice
+    choice_labels_fi: tuple[str, ...] = ()
+    # the parameter matters only when these others have one of these values
+    # (a form greys it out otherwise): ((name, (value, ...)), ...)
+    enabled_when: tuple[tuple[str, tuple[Any, ...]], ...] = ()
+
+    def choice_label(self, choice: Any, lang: str = "en") -> str:
+        """The plain label of one of the choices (the choice itself when none is given)."""
+        labels = self.choice_labels_fi if lang == "fi" and self.choice_labels_fi else None
+        labels = labels or self.choice_labels_en
+        if labels and choice in self.choices:
+            return labels[self.choices.index(choice)]
+        return str(choice)
+
+    def enabled_by(self, values: dict[str, Any]) -> bool:
+        """True when ``values`` (all parameters) make this parameter matter."""
+        return all(values.get(name) in allowed for name, allowed in self.enabled_when)
 
 
 @dataclass(frozen=True)
 class ValueSpec:
-    """A scalar output the plugin declares: property id (or ``*`` for any), unit, basis."""
+    """A scalar output the plugin declares: property id (or ``*`` for any), unit, basis,
+    and for a property outside the vocabulary (a model's RMSECV) its name for people."""
 
     property: str
     unit: str | None = None  # None: any unit
     basis: str | None = None  # None: any basis
+    label_en: str = ""
+    label_fi: str = ""
 
 
 @dataclass
@@ -227,9 +250,28 @@ def _param(raw: Any, i: int, src: str) -> ParamSpec:
         raise ManifestError(src, f"{where}.choices", "expected a list")
     if ptype == "choice" and not choices:
         raise ManifestError(src, f"{where}.choices", "a choice parameter needs a non-empty list")
-    for key in ("unit", "unit_fi", "label_en", "label_fi", "help_en", "help_fi"):
+    for key in ("unit", "unit_fi", "label_en", "label_fi", "help_en", "help_fi", "choices_from"):
         if key in raw and not isinstance(raw[key], str):
             raise ManifestError(src, f"{where}.{key}", f"expected a string, got {raw[key]!r}")
+    choices_from = raw.get("choices_from", "")
+    if choices_from not in ("", "properties") or (choices_from and ptype != "str"):
+        raise ManifestError(
+            src, f"{where}.choices_from", "only 'properties', for a parameter of type str"
+        )
+    labels = {}
+    for key in ("choice_labels_en", "choice_labels_fi"):
+        value = raw.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise ManifestError(src, f"{where}.{key}", "expected a list of strings")
+        if value and len(value) != len(choices):
+            raise ManifestError(src, f"{where}.{key}", "expected one label per choice")
+        labels[key] = tuple(value)
+    when = raw.get("enabled_when", {})
+    if not isinstance(when, dict):
+        raise ManifestError(src, f"{where}.enabled_when", "expected a table of name = [values]")
+    enabled_when = tuple(
+        (str(k), tuple(v) if isinstance(v, list) else (v,)) for k, v in when.items()
+    )
     if "default" not in raw:
         raise ManifestError(src, f"{where}.default", "missing (every parameter needs a default)")
     spec = ParamSpec(
@@ -246,6 +288,10 @@ def _param(raw: Any, i: int, src: str) -> ParamSpec:
         label_fi=raw.get("label_fi", "") or raw.get("label_en", "") or name,
         help_en=raw.get("help_en", ""),
         help_fi=raw.get("help_fi", ""),
+        choices_from=choices_from,
+        choice_labels_en=labels["choice_labels_en"],
+        choice_labels_fi=labels["choice_labels_fi"],
+        enabled_when=enabled_when,
     )
     try:
         default = coerce_value(spec, raw["default"])
@@ -269,7 +315,11 @@ def _value_spec(raw: Any, i: int, src: str) -> ValueSpec:
             raise ManifestError(
                 src, f"{where}.basis", f"{basis!r} is not one of {', '.join(valid)}"
             )
-    return ValueSpec(prop, unit, basis)
+    for key in ("label_en", "label_fi"):
+        if key in raw and not isinstance(raw[key], str):
+            raise ManifestError(src, f"{where}.{key}", f"expected a string, got {raw[key]!r}")
+    label_en = raw.get("label_en", "")
+    return ValueSpec(prop, unit, basis, label_en, raw.get("label_fi", "") or label_en)
 
 
 def parse_manifest(raw: dict[str, Any], *, source: str, folder: Path | None = None) -> Manifest:
@@ -322,6 +372,12 @@ def parse_manifest(raw: dict[str, Any], *, source: str, folder: Path | None = No
     dupes = sorted({n for n in names if names.count(n) > 1})
     if dupes:
         raise ManifestError(src, "parameters", f"duplicate parameter names {dupes}")
+    for i, p in enumerate(params):
+        for other, _values in p.enabled_when:
+            if other not in names or other == p.name:
+                raise ManifestError(
+                    src, f"parameters[{i}].enabled_when", f"{other!r} is not another parameter"
+                )
 
     produces = raw.get("produces", {})
     if not isinstance(produces, dict):

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.analysis.reference_values import reference_counts
 from workbench.analysis.registry import PluginRecord
 from workbench.analysis.runner import sample_has_inputs
 from workbench.gui.i18n import active_language
@@ -51,6 +53,15 @@ def plugin_description(record: PluginRecord) -> str:
     return m.description_fi if active_language() == "fi" and m.description_fi else m.description_en
 
 
+def fit_screen(widget: QWidget, width: int, height: int) -> tuple[int, int]:
+    """``width`` x ``height``, made smaller to fit the screen the window is on."""
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        return width, height
+    room = screen.availableGeometry()
+    return min(width, room.width() - 40), min(height, room.height() - 60)
+
+
 class AnalysisDialog(QDialog):
     """Parameters and samples for one run of ``record``'s plugin."""
 
@@ -72,6 +83,7 @@ class AnalysisDialog(QDialog):
         self.project = project
         self.setWindowTitle(plugin_name(record))
         self.form = ParamForm(self.manifest)
+        self._counts_for: list[str] | None = None
         if params:
             self.form.set_values(params)
         about = QLabel(plugin_description(record))
@@ -82,6 +94,7 @@ class AnalysisDialog(QDialog):
 
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self.form)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         params_box = QGroupBox(self.tr("Parameters"))
@@ -93,6 +106,7 @@ class AnalysisDialog(QDialog):
         self.samples = QListWidget()
         self.samples.itemChanged.connect(lambda _i: self._update_ok())
         self._fill_samples(selected or [], fixed_samples)
+        self._count_references(keep=bool(params))
         samples_box = QGroupBox(self.tr("Samples"))
         QVBoxLayout(samples_box).addWidget(self.samples)
         if self.manifest.scope == "project":
@@ -126,9 +140,9 @@ class AnalysisDialog(QDialog):
                 lambda *_: self.preview.set_sample(self._preview_sample())
             )
             layout.addWidget(self.preview, 2)
-            self.resize(980, 760)
+            self.resize(*fit_screen(self, 980, 760))
         else:
-            self.resize(820, 460)
+            self.resize(*fit_screen(self, 900, 600))
         layout.addWidget(self.buttons)
         self.form.changed.connect(self._update_ok)
         self._update_ok()
@@ -176,7 +190,21 @@ class AnalysisDialog(QDialog):
         return ids[0] if ids else None
 
     # -- validation -----------------------------------------------------------------
+    def _count_references(self, keep: bool = True) -> None:
+        """Tell the form which properties the ticked samples have reference values of
+        (for a property parameter); ``keep`` False starts it at the best one."""
+        if not any(p.choices_from == "properties" for p in self.manifest.parameters):
+            return
+        ids = self.sample_ids()
+        if ids == self._counts_for:
+            return
+        self._counts_for = ids
+        self.form.set_property_counts(reference_counts(self.project, ids))
+        if not keep:
+            self.form.set_values({})
+
     def _update_ok(self) -> None:
+        self._count_references()
         valid = self.form.validate()
         has = bool(self.sample_ids())
         self.run_button.setEnabled(valid and has)

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from workbench.gui.column_labels import column_label
 from workbench.gui.i18n import (
-    active_language,
     basis_label,
     feedstock_label,
     kind_label,
@@ -27,8 +26,10 @@ from workbench.gui.i18n import (
 )
 from workbench.gui.numbers import locale_number
 from workbench.gui.parameter_text import parameter_rows
+from workbench.gui.value_labels import analysis_name, value_label
 from workbench.model import Measurement, Project, Quantity, Result, Sample
-from workbench.value_labels import INTERNAL_METADATA, value_label
+from workbench.value_labels import INTERNAL_METADATA
+from workbench.vocab import PROPERTIES
 
 _KEY_STYLE = "color:#555;padding-right:10px"
 
@@ -118,16 +119,21 @@ class DetailsPanel(QWidget):
     def _heading(self, text: str, level: int = 3) -> str:
         return f"<h{level} style='margin-bottom:2px'>{escape(text)}</h{level}>"
 
-    def _quantities(self, quantities: list[tuple[str, Quantity]]) -> str:
-        """Property | value ± sd with unit | basis, with the method in small grey text."""
+    def _quantities(self, quantities: list[tuple[str, Quantity]], plugin_id: str = "") -> str:
+        """Property | value ± sd with unit | basis, with the method in small grey text.
+
+        ``quantities`` may carry the plugin id of their result as a third item (for the
+        names of a plugin's own outputs); ``plugin_id`` is the default."""
         if not quantities:
             return ""
         head = [self.tr("Property"), self.tr("Value"), self.tr("Basis")]
         rows = []
-        for pid, q in quantities:
+        for entry in quantities:
+            pid, q = entry[0], entry[1]
+            owner = entry[2] if len(entry) > 2 else plugin_id
             value = _fmt(q.value) + (f" ± {_fmt(q.sd)}" if q.sd is not None else "")
             value += f" {q.unit}" if q.unit else ""
-            label = escape(value_label(pid, active_language()))
+            label = escape(value_label(pid, owner))
             if q.method:
                 label += f"<br><span style='color:#777;font-size:small'>{escape(method_label(q.method))}</span>"
             rows.append(
@@ -157,11 +163,17 @@ class DetailsPanel(QWidget):
             if k not in INTERNAL_METADATA
         ]
         parts = [self._heading(sample.name, 2), self._table([r for r in rows if r[1]])]
-        measured: list[tuple[str, Quantity]] = []
+        measured: list[tuple] = []
         for m in sample.measurements.values():
             measured += list(m.quantities.items())
         for r in sample.results.values():
-            measured += list(r.values.items())
+            project_wide = any(i.get("type") == "run" for i in r.inputs)
+            measured += [
+                (pid, q, r.plugin_id)
+                for pid, q in r.values.items()
+                # a project-wide model's figures (its RMSECV) are not the sample's values
+                if not project_wide or pid in PROPERTIES
+            ]
         if measured:
             parts += [self._heading(self.tr("Values")), self._quantities(measured)]
         return "".join(parts)
@@ -207,14 +219,15 @@ class DetailsPanel(QWidget):
 
     def _result_html(self, r: Result, project: Project | None = None) -> str:
         rows = [
-            (self.tr("Plugin"), f"{r.plugin_id} {r.plugin_version}"),
+            (self.tr("Analysis"), f"{analysis_name(r.plugin_id)} {r.plugin_version}"),
             (self.tr("Application version"), r.app_version),
             (self.tr("Created"), r.created),
             (self.tr("Identifier"), r.id),
         ]
         parts = [self._heading(result_label(r), 2), self._table(rows)]
         if r.values:
-            parts += [self._heading(self.tr("Values")), self._quantities(list(r.values.items()))]
+            values = self._quantities(list(r.values.items()), r.plugin_id)
+            parts += [self._heading(self.tr("Values")), values]
         if r.messages:
             items = "".join(f"<li>{escape(m)}</li>" for m in result_messages(r.messages))
             parts += [self._heading(self.tr("Messages")), f"<ul>{items}</ul>"]

@@ -9,7 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from workbench.gui.i18n import active_language
+from workbench.gui.i18n import active_language, property_label
 from workbench.gui.numbers import locale_number
 
 
@@ -50,9 +50,13 @@ def parameter_rows(plugin_id: str, parameters: dict[str, Any]) -> list[tuple[str
         spec = specs.get(name)
         label = name
         unit = ""
+        text = value_text(value)
         if spec is not None:
             label = (spec.label_fi if fi else spec.label_en) or spec.label_en or name
             unit = (spec.unit_fi if fi else spec.unit) or spec.unit
-        text = value_text(value)
+            if spec.type == "choice":  # its plain label, not the stored id
+                text = spec.choice_label(value, "fi" if fi else "en")
+            elif spec.choices_from == "properties" and isinstance(value, str):
+                text = property_label(value)
         rows.append((label, f"{text} {unit}" if unit and text else text))
     return rows

@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.gui.i18n import (
-    active_language,
     basis_label,
     method_label,
     result_label,
@@ -38,15 +37,10 @@ from workbench.gui.i18n import (
 )
 from workbench.gui.numbers import locale_number
 from workbench.gui.result_plots import plot_title, plot_widget
+from workbench.gui.value_labels import value_label
 from workbench.model import Result, Sample
 
-
-def value_label(pid: str) -> str:
-    """The value's name in the GUI language: the vocabulary's, or the analysis' own
-    ("RMSECV (cross-validated error)"), never its id."""
-    from workbench.value_labels import value_label as core_value_label
-
-    return core_value_label(pid, active_language())
+BASIS_WIDTH = 130  # pixels: a longer basis ("as received (wet basis)") ends in "…"
 
 
 def fmt(value: float) -> str:
@@ -113,12 +107,13 @@ class ResultView(QWidget):
         self.values.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.values.setAlternatingRowColors(True)
         header = self.values.horizontalHeader()
+        # value and unit as wide as their texts (never cut), a long basis and the
+        # property name share the rest (elided, the whole text in the tooltip)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        # the property name gets the room the value, unit and basis leave (elided, the
-        # whole name in the tooltip): stretching it pushed the values out of sight
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        self.values.setColumnWidth(0, 130)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        self.values.setWordWrap(False)
         self.values.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.messages = QListWidget()
         self.messages.setWordWrap(True)
@@ -170,15 +165,24 @@ class ResultView(QWidget):
         self.sample_id, self.result_id = sample.id, result.id
         self.export_calibration_button.setVisible(result.plugin_id == "pls_calibration")
         label = result_label(result) if result.label else plugin_name or result.plugin_id
-        self.title.setText(f"{sample.name}: {label}")
+        run = next((i for i in result.inputs if i.get("type") == "run"), None)
+        if run is not None:  # a project-wide model: it belongs to no one sample
+            n = len(run.get("samples", []) or [])
+            self.title.setText(
+                self.tr("%1 (project-wide, %2 samples)").replace("%1", label).replace("%2", str(n))
+            )
+        else:
+            self.title.setText(f"{sample.name}: {label}")
+        self.title.setToolTip(self.title.text())
         self.subtitle.setText(
             self.tr("%1 %2, computed %3")
-            .replace("%1", result.plugin_id)
+            .replace("%1", plugin_name or result.plugin_id)
             .replace("%2", result.plugin_version)
             .replace("%3", result.created[:19].replace("T", " "))
         )
         self.set_stale(stale or [])
         self._fill_values(result)
+        self._fit_info_pane()
         self.messages.clear()
         self.messages.addItems(result_messages(result.messages) or [self.tr("No messages.")])
         self.info_tabs.setTabText(
@@ -204,16 +208,30 @@ class ResultView(QWidget):
             origin = self.origin_text(q.origin)
             if q.method:
                 origin += f" ({method_label(q.method)})"
-            cells = [value_label(pid), value, q.unit, basis_label(q.basis)]
+            name = value_label(pid, result.plugin_id)
+            cells = [name, value, q.unit, basis_label(q.basis)]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setToolTip(f"{value_label(pid)} ({pid}): {value} {q.unit}, {origin}")
+                basis = basis_label(q.basis)
+                item.setToolTip(f"{name}: {value} {q.unit}, {basis}, {origin}".replace(", ,", ","))
                 if col == 1:
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
                 self.values.setItem(row, col, item)
         self.info_tabs.setTabText(0, self.tr("Values (%1)").replace("%1", str(len(items))))
+
+    def _fit_info_pane(self) -> None:
+        """The values pane wide enough for value, unit and basis and a readable name
+        (at most half the view): the basis column was cut off."""
+        self.values.resizeColumnsToContents()
+        header = self.values.horizontalHeader()
+        header.resizeSection(3, min(header.sectionSize(3), BASIS_WIDTH))
+        needed = sum(header.sectionSize(c) for c in (1, 2, 3)) + 150
+        needed += self.values.verticalScrollBar().sizeHint().width() + 12
+        total = sum(self.splitter.sizes()) or self.width()
+        left = min(needed, total // 2)
+        self.splitter.setSizes([left, max(total - left, 1)])
 
     def origin_text(self, origin: str) -> str:
         texts = {
