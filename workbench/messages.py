@@ -163,9 +163,6 @@ _METHOD_WORDS_FI = {
     "two-sample Kolmogorov-Smirnov test": "kahden otoksen Kolmogorov–Smirnov-testi",
     "typed in the self-assessment wizard": "syötetty itsearvioinnissa",
     "TGA proximate analysis": "TGA-välitön analyysi",
-    "PLS regression, components chosen by K-fold cross-validation": (
-        "PLS-regressio, komponenttien määrä valittu K-kertaisella ristiinvalidoinnilla"
-    ),
     "net from gross calorific value": "tehollinen lämpöarvo kalorimetrisestä",
     "two-sample Kolmogorov-Smirnov": "kahden otoksen Kolmogorov–Smirnov",
     "mean-centred SVD": "keskistetty SVD",
