@@ -245,3 +245,19 @@ def test_categorical_attributes_are_vocabulary_values(demo):
                 seen += 1
     assert seen >= 10
     assert demo.samples["s-birch-chips"].metadata["wood_type"] == "hardwood"
+
+
+def test_the_demo_speaks_finnish_with_the_same_values():
+    from workbench.demo import build_demo_project
+
+    en, fi = build_demo_project(), build_demo_project(lang="fi")
+    assert [s.id for s in en.samples.values()] == [s.id for s in fi.samples.values()]
+    birch_en, birch_fi = en.samples["s-birch-chips"], fi.samples["s-birch-chips"]
+    assert (birch_en.name, birch_fi.name) == ("Birch chips", "Koivuhake")
+    assert birch_fi.supplier == "Esittelyaineisto" and "ESITTELYAINEISTOA" in birch_fi.notes
+    assert birch_fi.metadata == birch_en.metadata  # answers and markers are not words
+    for m_en, m_fi in zip(birch_en.measurements.values(), birch_fi.measurements.values()):
+        assert m_en.label != m_fi.label
+        assert {k: q.value for k, q in m_en.quantities.items()} == {
+            k: q.value for k, q in m_fi.quantities.items()
+        }

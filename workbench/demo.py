@@ -31,6 +31,36 @@ from workbench.vocab import PROPERTIES, SAMPLE_ATTRIBUTES, Basis, FeedstockType,
 DEMO_FILE = "feedstocks.json"
 DEMO_LABEL = "demonstration"
 SUPPLIER = "Demonstration data"
+# The words the demo writes into its project, per language: a Finnish first start gets a
+# Finnish demo (the sample data are the user's to read, not translated by the window).
+WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "supplier": SUPPLIER,
+        "origin": "Finland (demonstration)",
+        "notes": "DEMONSTRATION DATA - not a measurement of real material. {description} "
+        "Typical values from published sources ({cited}); the instrument data are "
+        "synthetic. {not_sourced}",
+        "typical": "Published typical values",
+        "moisture": "Moisture, oven drying",
+        "ash": "Ash at 550 °C",
+        "tga": "TGA curve",
+        "nir": "NIR spectrum",
+        "fibres": "Fibre analyser particle list",
+    },
+    "fi": {
+        "supplier": "Esittelyaineisto",
+        "origin": "Suomi (esittely)",
+        "notes": "ESITTELYAINEISTOA - ei todellisen materiaalin mittaus. {description} "
+        "Tyypilliset arvot julkaistuista lähteistä ({cited}); laitteiden aineisto on "
+        "synteettistä. {not_sourced}",
+        "typical": "Julkaistut tyypilliset arvot",
+        "moisture": "Kosteus, uunikuivaus",
+        "ash": "Tuhka 550 °C:ssa",
+        "tga": "TGA-käyrä",
+        "nir": "NIR-spektri",
+        "fibres": "Kuituanalysaattorin partikkelilista",
+    },
+}
 _INSTRUMENT = "synthetic (Fibre Workbench demonstration)"
 
 
@@ -132,10 +162,11 @@ def _sid_key(sid: str) -> tuple[int, str]:
 class _DemoBuilder:
     """Builds one demo sample's measurements (keeps the shared context in one place)."""
 
-    def __init__(self, data: dict[str, Any], sha: str) -> None:
+    def __init__(self, data: dict[str, Any], sha: str, lang: str = "en") -> None:
         self.data = data
         self.gen = data["generator"]
         self.sha = sha
+        self.words = WORDS.get(lang, WORDS["en"])
 
     def _measurement(self, mid: str, kind: MeasurementKind, **fields: Any) -> Measurement:
         meta = {"data": DEMO_LABEL, **fields.pop("metadata", {})}
@@ -175,7 +206,7 @@ class _DemoBuilder:
             f"m-{key}-literature",
             MeasurementKind.PROPERTIES,
             quantities=quantities,
-            label="Published typical values",
+            label=self.words["typical"],
             method="literature",
             instrument="",
             metadata={"sources": cited, "not_sourced": entry.get("not_sourced", "")},
@@ -198,7 +229,7 @@ class _DemoBuilder:
                 "oven_temperature": _col("oven_temperature", "°C", np.full(n, 105.0), "Oven"),
             },
             quantities={"moisture": q},
-            label="Moisture, oven drying",
+            label=self.words["moisture"],
             method=method,
             basis=Basis.AS_RECEIVED.value,
             metadata={
@@ -229,7 +260,7 @@ class _DemoBuilder:
                 ),
             },
             quantities={"ash": q},
-            label="Ash at 550 °C",
+            label=self.words["ash"],
             method=method,
             basis=Basis.DRY.value,
             metadata={
@@ -255,7 +286,7 @@ class _DemoBuilder:
             },
             signal="mass",
             axes=["temperature"],
-            label="TGA curve",
+            label=self.words["tga"],
             method="ASTM E1131 (proximate analysis by TGA)",
             basis=Basis.AS_RECEIVED.value,
             metadata={
@@ -293,7 +324,7 @@ class _DemoBuilder:
             },
             signal="absorbance",
             axes=["wavelength"],
-            label="NIR spectrum",
+            label=self.words["nir"],
             method="NIR diffuse reflectance",
             basis=Basis.AS_RECEIVED.value,
             metadata={"technique": "NIR", "composition_used_db": self._composition(entry)},
@@ -319,7 +350,7 @@ class _DemoBuilder:
                 "curl": _col("curl", "%", p["curl"], "Curl"),
                 "kinks": _col("kinks", "", p["kinks"], "Kinks"),
             },
-            label="Fibre analyser particle list",
+            label=self.words["fibres"],
             method="ISO 16065-2 (image analysis)",
             metadata={
                 "target": {
@@ -342,22 +373,26 @@ class _DemoBuilder:
         return {"value": assumed.get("value"), "source": "assumption: " + assumed.get("note", "")}
 
 
-def _sample(data: dict[str, Any], entry: dict[str, Any]) -> Sample:
+def _sample(data: dict[str, Any], entry: dict[str, Any], lang: str = "en") -> Sample:
     cited_set = {tv["source"] for tv in entry.get("typical_values", [])}
     if entry.get("fibre"):
         cited_set.add(entry["fibre"]["source"])
     cited = sorted(cited_set, key=_sid_key)
-    notes = (
-        "DEMONSTRATION DATA - not a measurement of real material. "
-        f"{entry.get('description', '')} Typical values from published sources "
-        f"({', '.join(cited)}); the instrument data are synthetic. {entry.get('not_sourced', '')}"
+    words = WORDS.get(lang, WORDS["en"])
+    fi = lang == "fi"
+
+    def text(field: str) -> str:
+        return str((fi and entry.get(f"{field}_fi")) or entry.get(field, ""))
+
+    notes = words["notes"].format(
+        description=text("description"), cited=", ".join(cited), not_sourced=text("not_sourced")
     )
     return Sample(
         id="s-" + entry["key"].replace("_", "-"),
-        name=entry["name"],
+        name=text("name"),
         feedstock_type=FeedstockType(entry["feedstock_type"]).value,
-        supplier=SUPPLIER,
-        origin=entry.get("origin", ""),
+        supplier=words["supplier"],
+        origin=words["origin"] if entry.get("origin") else "",
         date_received=data.get("date_received", ""),
         notes=notes.strip(),
         metadata={
@@ -369,17 +404,18 @@ def _sample(data: dict[str, Any], entry: dict[str, Any]) -> Sample:
     )
 
 
-def build_demo_project(data_path: Path | None = None) -> Project:
-    """A new, unsaved Project holding the demonstration samples."""
+def build_demo_project(data_path: Path | None = None, lang: str = "en") -> Project:
+    """A new, unsaved Project holding the demonstration samples, named and described in
+    ``lang`` ("en" or "fi"; the values are the same)."""
     data, raw = load_demo_data(data_path)
     project = Project()
     project.settings["demo"] = True
     sha, _ = project.add_source(raw, DEMO_FILE, fmt="demo")
-    builder = _DemoBuilder(data, sha)
+    builder = _DemoBuilder(data, sha, lang)
     seed = int(data["generator"]["seed"])
     for index, entry in enumerate(data["samples"]):
         rng = np.random.default_rng([seed, index])
-        sample = _sample(data, entry)
+        sample = _sample(data, entry, lang)
         project.insert_sample(sample)
         key = entry["key"].replace("_", "-")
         measurements = [
@@ -397,11 +433,12 @@ def build_demo_project(data_path: Path | None = None) -> Project:
     return project
 
 
-def write_demo(path: str | Path) -> Project:
-    """Build the demo project and save it to ``path``; returns the saved (closed) project."""
+def write_demo(path: str | Path, lang: str = "en") -> Project:
+    """Build the demo project (in ``lang``) and save it to ``path``; returns the saved
+    (closed) project."""
     from workbench.project.store import close_project, save_project
 
-    project = build_demo_project()
+    project = build_demo_project(lang=lang)
     save_project(project, Path(path))
     close_project(project)
     return project

@@ -1,4 +1,4 @@
-"""``fibre-workbench demo PATH [--force]``: write the demonstration project."""
+"""``fibre-workbench demo PATH [--force] [--lang fi]``: write the demonstration project."""
 
 from __future__ import annotations
 
@@ -18,6 +18,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     p.add_argument("path", help="the project file to write (.fwproj)")
     p.add_argument("--force", action="store_true", help="replace an existing file")
+    p.add_argument(
+        "--lang", choices=["en", "fi"], default="en", help="language of the names and notes"
+    )
     p.set_defaults(func=run)
 
 
@@ -25,7 +28,7 @@ def run(args: argparse.Namespace) -> int:
     from workbench.demo import write_demo
 
     target = new_project_target(args.path, args.force)
-    project = write_demo(target)
+    project = write_demo(target, lang=args.lang)
     n_meas = sum(len(s.measurements) for s in project.samples.values())
     print(
         f"Wrote the demonstration project {target}: {len(project.samples)} samples, "

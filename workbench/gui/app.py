@@ -48,10 +48,11 @@ def demo_path() -> Path:
 def open_demo(window: MainWindow) -> None:
     """Write the demonstration project (once) and open it in ``window``."""
     from workbench.demo import write_demo
+    from workbench.gui.i18n import active_language
 
     path = demo_path()
     if not path.exists():
-        write_demo(path)
+        write_demo(path, lang=active_language())  # a Finnish first start: a Finnish demo
     window.open_path(str(path))
 
 

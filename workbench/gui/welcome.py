@@ -190,9 +190,19 @@ class WelcomeDialog(QDialog):
         layout alone undersized them (the "? No data" line, the last help line in
         Finnish)."""
         room = self._available().height() - 60 - (self.height() - self.cards[0].height())
-        for card in self.cards:
-            if card.width() > 0:
-                card.setMinimumHeight(min(card.heightForWidth(card.width()), max(room // 2, 80)))
+        for row in (self.cards[:2], self.cards[2:]):  # the two cards of a row alike
+            if all(card.width() > 0 for card in row):
+                tallest = max(card.heightForWidth(card.width()) for card in row)
+                for card in row:
+                    card.setMinimumHeight(min(tallest, max(room // 2, 80)))
+        if self.subtitle.width() > 0:  # wraps to two lines in Finnish
+            self.subtitle.setMinimumHeight(self.subtitle.heightForWidth(self.subtitle.width()))
+        # the page has a minimum width of its own, so Qt does not raise its minimum height
+        # to the layout's: grow the page here (the cards overlapped the buttons)
+        self.layout().invalidate()  # the cards' new minimum heights count from here
+        needed = self.layout().minimumSize().height()
+        if self.height() < needed:
+            self.resize(self.width(), min(needed, self._available().height() - 60))
 
     def refresh(self) -> None:
         """The demo sentence only while the demonstration project is the open one."""
