@@ -52,6 +52,11 @@ class ImportFormatError(UserFacingError):
         super().__init__(msg)
 
 
+class UnknownFormatError(ImportFormatError):
+    """No reader recognised the file's content (as opposed to a reader that recognised
+    it and found it broken)."""
+
+
 class AnalysisError(UserFacingError):
     """An analysis could not run on the given inputs (missing data, bad parameter)."""
 

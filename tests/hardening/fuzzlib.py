@@ -87,6 +87,32 @@ GENERATED: dict[str, bytes] = {
 }
 
 
+def _container_seeds() -> dict[str, bytes]:
+    """A two-sheet Excel workbook (a TGA table and a note) and a ZIP of two exports."""
+    import io
+    import zipfile
+
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "TGA"
+    ws.append(["Time (min)", "Temperature (°C)", "Mass (mg)"])
+    for i in range(30):
+        ws.append([i * 0.5, 25 + 5 * i, 10 - i * 0.02])
+    wb.create_sheet("Notes")["A1"] = "run 7, nitrogen"
+    book = io.BytesIO()
+    wb.save(book)
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("run7/tga.csv", GENERATED["gen_tga.csv"])
+        z.writestr("run7/fibres.csv", GENERATED["gen_per_fibre.csv"])
+    return {"gen_workbook.xlsx": book.getvalue(), "gen_archive.zip": archive.getvalue()}
+
+
+GENERATED.update(_container_seeds())
+
+
 def _cut_text(raw: bytes) -> bytes:
     """The first HEAD_LINES and last TAIL_LINES lines of a long text file, same encoding."""
     if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):

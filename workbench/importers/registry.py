@@ -16,10 +16,12 @@ import struct
 from functools import cache
 from pathlib import Path
 
-from workbench.errors import ImportFormatError, UserFacingError
+from workbench.errors import ImportFormatError, UnknownFormatError, UserFacingError
 from workbench.fileio import FileKindError, FileTooLargeError, read_regular
 from workbench.importers import formats
 from workbench.importers.base import DEFAULT_MAX_BYTES, ParsedFile, Reader, size_text
+from workbench.importers.containers import is_workbook, recognise
+from workbench.importers.spectrum_common import check_axes
 
 _log = logging.getLogger(__name__)
 # what a reader may raise on input its checks did not foresee (never a bug elsewhere:
@@ -29,6 +31,8 @@ _DAMAGED_INPUT = (
     UnicodeError, RecursionError, MemoryError,
 )  # fmt: skip
 SNIFF_BYTES = 16 * 1024  # every header the readers look for sits well within this
+SNIFF_LINES = 8  # ... and the head holds at least this many whole lines (wide tables)
+MAX_SNIFF_BYTES = 4 * 1024 * 1024
 MAX_FILE_BYTES = 256 * 1024 * 1024
 """The largest file any reader takes (``Reader.max_bytes``); a larger one is refused
 from its size before a byte of it is read."""
@@ -52,9 +56,42 @@ def reader_by_id(format_id: str) -> Reader:
     raise ImportFormatError(format_id, "format", f"one of the known formats ({known})")
 
 
-def detect(raw: bytes, path: str) -> Reader:
-    """The reader most confident it can read ``raw``; ImportFormatError when none is."""
+def sniff_head(raw: bytes) -> bytes:
+    """The first bytes every reader's ``sniff`` sees: ``SNIFF_BYTES``, or more for a
+    wide table, up to the end of its ``SNIFF_LINES``-th line (at most
+    ``MAX_SNIFF_BYTES``), so that detection always sees whole data rows (a spectral
+    table of 3,000 wavelengths has a 30 KB header line)."""
     head = raw[:SNIFF_BYTES]
+    if len(raw) <= SNIFF_BYTES or head.count(b"\n") >= SNIFF_LINES:
+        return head
+    pos = 0
+    for _ in range(SNIFF_LINES):
+        found = raw.find(b"\n", pos, MAX_SNIFF_BYTES)
+        if found < 0:
+            return raw[:MAX_SNIFF_BYTES] if b"\r" not in head else head
+        pos = found + 1
+    return raw[: max(pos, SNIFF_BYTES)]
+
+
+def detect(raw: bytes, path: str) -> Reader:
+    """The reader most confident it can read ``raw``; ImportFormatError when none is.
+
+    A container (ZIP, Excel workbook, OLE2, HDF5, PDF, an image...) is recognised from
+    its magic bytes first (``containers``): workbooks and ZIP archives have readers of
+    their own, any other container is refused by name, and no instrument reader is
+    asked about it (a ZIP's byte 1 is the "K" of an SPC file's version byte)."""
+    head = sniff_head(raw)
+    container = recognise(head)
+    if container is not None:
+        if container.kind in ("xlsx", "zip"):
+            kind = "xlsx" if container.kind == "xlsx" or is_workbook(raw) else "zip"
+            return reader_by_id(kind)
+        raise ImportFormatError(
+            path,
+            "byte 0",
+            "an instrument export, not a container file",
+            f"this is {container.name}: {container.advice}",
+        )
     name = Path(path).name
     scored = []
     for reader in all_readers():
@@ -65,11 +102,12 @@ def detect(raw: bytes, path: str) -> Reader:
         if score > 0:
             scored.append((score, reader))
     if not scored:
-        raise ImportFormatError(
+        raise UnknownFormatError(
             path,
             "byte 0",
             "a supported instrument export (JCAMP-DX, SPC, OPUS, spectrum CSV, TGA export, "
-            "moisture printout, gravimetric worksheet, fibre analyser report or per-fibre list)",
+            "moisture printout, gravimetric worksheet, fibre analyser report or per-fibre "
+            "list, Excel workbook, ZIP archive of these)",
             "the content matched none of them; for another table layout, define an import template",
         )
     scored.sort(key=lambda item: item[0], reverse=True)
@@ -104,6 +142,8 @@ def parse_bytes(raw: bytes, path: str, format_id: str | None = None) -> ParsedFi
             f"a well-formed {reader.format_label} file",
             f"{type(exc).__name__}: {str(exc)[:120]}",
         ) from None
+    if reader.format_id not in ("xlsx", "zip"):  # their sheets and members were checked
+        check_axes(parsed)
     if not parsed.measurements:
         raise ImportFormatError(path, "whole file", "at least one measurement", "none was found")
     return parsed

@@ -174,6 +174,94 @@ def _axis_label(unit: str) -> str:
     }.get(unit, "x")
 
 
+_UNIT_IN_LABEL = re.compile(r"[\(\[]([^\)\]]{1,20})[\)\]]\s*$|/\s*([^\s/]{1,20})\s*$")
+
+
+def unit_from_label(text: str) -> str:
+    """The x unit an axis label states: in brackets or after a slash (``Wavenumber
+    (cm-1)``, ``Wavelength [nm]``, ``Raman shift / cm^-1``), else from its words
+    (``Raman shift`` and ``wavenumber`` are cm⁻¹); "" when it states none. A label
+    that says only "wavelength" names no unit (nm or µm is the reader's to assume)."""
+    text = (text or "").strip()
+    if not text:
+        return ""
+    m = _UNIT_IN_LABEL.search(text)
+    if m:
+        unit = clean_unit(m.group(1) or m.group(2))
+        if unit:
+            return unit
+    low = text.lower()
+    if known_unit(text):
+        return known_unit(text)
+    if "raman" in low or "wavenumber" in low or "cm-1" in low or "cm^-1" in low or "1/cm" in low:
+        return WAVENUMBER
+    return ""
+
+
+# x ranges an instrument of the field writes in each unit (wide: an implausible range
+# is a warning to check the unit, never a refusal)
+PLAUSIBLE_X = {
+    WAVENUMBER: (-2000.0, 30000.0),  # anti-Stokes Raman to near-UV; FT-IR 400-4000
+    "nm": (150.0, 3500.0),  # UV-Vis-NIR
+    "µm": (0.15, 60.0),
+}
+
+
+def is_point_index(x: np.ndarray) -> bool:
+    """True for 0, 1, 2, ... or 1, 2, 3, ... (either direction): point numbers, not an
+    axis of the spectrum."""
+    if x.size < 3 or not np.all(np.isfinite(x)):
+        return False
+    steps = np.diff(x)
+    first = float(min(x[0], x[-1]))
+    return (
+        first in (0.0, 1.0)
+        and bool(np.all(np.abs(steps) == 1.0))
+        and bool(np.all(steps == steps[0]))
+    )
+
+
+def check_axes(parsed: ParsedFile) -> None:
+    """Units are never silently assumed: add a warning to ``parsed`` for every spectrum
+    whose x unit the file does not state, whose unit the reader assumed
+    (``metadata["x_unit_assumed"]``), whose x is a point index, or whose x range is
+    implausible for its unit. Each warning once per file."""
+    seen = set(parsed.warnings)
+
+    def warn(text: str) -> None:
+        if text not in seen:
+            seen.add(text)
+            parsed.warnings.append(text)
+
+    for pm in parsed.measurements:
+        if pm.kind != "spectrum" or "x" not in pm.columns:
+            continue
+        col = pm.columns["x"]
+        x = np.asarray(col.data, dtype=np.float64)
+        assumed = pm.metadata.get("x_unit_assumed")
+        if is_point_index(x) and col.unit in ("", WAVENUMBER, "nm", "µm"):
+            if not col.unit or assumed:  # the numbers outweigh a guess of a unit
+                pm.columns["x"] = column("x", "", x, "Point index")
+                pm.metadata["x_is_point_index"] = True
+                pm.metadata.pop("x_unit_assumed", None)
+            warn(
+                "x counts points (0, 1, 2, …): a point index, not a wavenumber or "
+                "wavelength axis; the spectrum is shown against point numbers"
+            )
+            continue
+        if assumed:
+            warn(f"the x unit {col.unit or '(none)'} was assumed: {assumed}")
+        elif not col.unit:
+            warn("the file states no x unit; x is shown without one")
+        finite = x[np.isfinite(x)]
+        limits = PLAUSIBLE_X.get(col.unit)
+        if limits and finite.size and (finite.min() < limits[0] or finite.max() > limits[1]):
+            warn(
+                f"x runs from {finite.min():g} to {finite.max():g}, which is unusual for "
+                f"{col.unit}; check that the unit is right"
+            )
+
+
 def guarded(parse: Callable[[Any, bytes, str], ParsedFile]):
     """Wrap a reader's ``parse`` so that nothing but ImportFormatError escapes it.
 

@@ -46,6 +46,8 @@ _FIELDS: dict[str, tuple[type | tuple[type, ...], bool]] = {
     "signal": ((str, type(None)), False),
     "axes": (list, False),
     "stop_at_blank": (bool, False),
+    "sheet": ((str, type(None)), False),
+    "cell_range": ((str, type(None)), False),
 }
 _COLUMN_FIELDS = {
     "target": (str, True),
@@ -83,6 +85,8 @@ class ImportTemplate:
     signal: str | None = None
     axes: list[str] = field(default_factory=list)
     stop_at_blank: bool = True
+    sheet: str | None = None  # Excel workbooks: the sheet to read (default: the first)
+    cell_range: str | None = None  # ... and the cells of it ("B3:H40"); rows count from B3
 
     def to_dict(self) -> dict[str, Any]:
         delim = {None: "space", "\t": "tab"}.get(self.delimiter, self.delimiter)
@@ -107,6 +111,10 @@ class ImportTemplate:
             out["signal"] = self.signal
         if self.axes:
             out["axes"] = list(self.axes)
+        if self.sheet:
+            out["sheet"] = self.sheet
+        if self.cell_range:
+            out["cell_range"] = self.cell_range
         return out
 
     @property
@@ -238,7 +246,29 @@ def template_from_dict(data: Any, source: str = "template") -> ImportTemplate:
         signal=signal,
         axes=list(axes),
         stop_at_blank=data.get("stop_at_blank", True),
+        sheet=_sheet_name(data.get("sheet"), source),
+        cell_range=_cell_range(data.get("cell_range"), source),
     )
+
+
+_CELL_RANGE = re.compile(r"^[A-Z]{1,3}[1-9][0-9]{0,6}:[A-Z]{1,3}[1-9][0-9]{0,6}$")
+
+
+def _sheet_name(value: str | None, source: str) -> str | None:
+    if value is None or not value.strip():
+        return None
+    if len(value) > 31 or any(c in value for c in "[]:*?/\\"):
+        raise _err(source, "sheet", "an Excel sheet name (1-31 characters, no [ ] : * ? / \\)")
+    return value
+
+
+def _cell_range(value: str | None, source: str) -> str | None:
+    if value is None or not value.strip():
+        return None
+    text = value.strip().upper().replace("$", "")
+    if not _CELL_RANGE.match(text):
+        raise _err(source, "cell_range", "a cell range such as A1:F200")
+    return text
 
 
 def template_from_bytes(raw: bytes, source: str) -> ImportTemplate:

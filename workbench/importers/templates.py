@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -42,6 +43,7 @@ import numpy as np
 from workbench.errors import ImportFormatError, SpecificationError
 from workbench.fileio import atomic_write_text
 from workbench.importers.base import ParsedFile, ParsedMeasurement, column
+from workbench.importers.containers import is_workbook, recognise
 from workbench.importers.template_schema import (
     MAX_TEMPLATE_BYTES,
     MISSING,
@@ -59,6 +61,7 @@ from workbench.importers.text import (
     sniff_delimiter,
     split_lines,
 )
+from workbench.importers.workbook import Sheet, read_sheets, sheet_names
 from workbench.model import Quantity
 from workbench.paths import user_subdir
 from workbench.units import normalise_unit, unit_factor
@@ -127,9 +130,37 @@ def _split(line: str, delimiter: str | None) -> list[str]:
 
 
 def parse_with_template(raw: bytes, path: str, template: ImportTemplate) -> ParsedFile:
-    """Read a table with a template; raises ImportFormatError naming line and column."""
+    """Read a table with a template; raises ImportFormatError naming line and column
+    (for an Excel workbook: the sheet and row)."""
+    sheet = _template_sheet(raw, path, template)
+    try:
+        parsed = _parse_with_template(raw, path, template, sheet)
+    except ImportFormatError as exc:
+        if sheet is None:
+            raise
+        raise ImportFormatError(
+            path, f"sheet {sheet.name!r}, {_rows(exc.where, sheet)}", exc.expected, exc.detail
+        ) from None
+    if sheet is not None:
+        parsed.metadata["sheet"] = sheet.name
+        for pm in parsed.measurements:
+            pm.metadata["sheet"] = sheet.name
+    return parsed
+
+
+def _rows(where: str, sheet: Sheet) -> str:
+    return re.sub(r"\bline (\d+)", lambda m: f"row {sheet.row_of_line(int(m.group(1)))}", where)
+
+
+def _parse_with_template(
+    raw: bytes, path: str, template: ImportTemplate, sheet: Sheet | None
+) -> ParsedFile:
     t = template
-    text, encoding = decode(raw, path, None if t.encoding == "auto" else t.encoding)
+    if sheet is not None:  # an Excel workbook: the sheet (range) as tab-separated text
+        text, encoding = sheet.text(), "xlsx"
+        t = replace(t, delimiter="\t", decimal="auto")
+    else:
+        text, encoding = decode(raw, path, None if t.encoding == "auto" else t.encoding)
     lines = split_lines(text)
     delim = t.delimiter
     start = t.header_row + t.skip_rows
@@ -214,8 +245,22 @@ def parse_with_template(raw: bytes, path: str, template: ImportTemplate) -> Pars
         format_label=f"Import template '{t.name}'",
         measurements=measurements,
         encoding=encoding,
-        metadata={"template": t.to_dict(), "decimal_mark": decimal},
+        metadata={"template": template.to_dict(), "decimal_mark": decimal},
     )
+
+
+def _template_sheet(raw: bytes, path: str, t: ImportTemplate) -> Sheet | None:
+    """The worksheet (cell range) a template reads from an Excel workbook; None for
+    a text file. A workbook without a named sheet is read from its first sheet."""
+    container = recognise(raw[:4096])
+    if container is None or container.kind not in ("xlsx", "zip") or not is_workbook(raw):
+        if t.sheet or t.cell_range:
+            raise ImportFormatError(
+                path, "byte 0", f"an Excel workbook (template {t.name!r} names a sheet or range)"
+            )
+        return None
+    name = t.sheet or sheet_names(raw, path)[0]
+    return read_sheets(raw, path, sheet=name, cell_range=t.cell_range)[0]
 
 
 def _factor(cmap: ColumnMap) -> tuple[float, str]:

@@ -44,6 +44,7 @@ _DATA_NAMES = {
 }  # fmt: skip
 _IMPORTED = {1, 4, 5, 6, 10, 11, 12, 15, 16, 17, 18, 19}  # spectra, not Ig/phase
 _CHANNEL = {1: "Sm", 2: "Rf"}
+_CHANNEL_NAMES = {1: "sample", 2: "reference", 3: "ratioed"}
 _X_UNITS = {"WN": WAVENUMBER, "MI": "µm", "NM": "nm", "LGW": "log(cm⁻¹)", "MIN": "min",
             "PNT": "", "SEC": "s"}  # fmt: skip
 
@@ -132,7 +133,8 @@ def _parse(raw: bytes, path: str, reader: Reader) -> ParsedFile:
         raise ImportFormatError(path, "byte 0x14", "a plausible number of blocks", str(count))
     _need(raw, path, dir_pos, 12 * count, "the block directory")
     entries = [struct.unpack_from("<Iii", raw, dir_pos + 12 * i) for i in range(count)]
-    params_by_type: dict[int, dict] = {}
+    # data-status parameters by (type without the parameter bits, additional type byte)
+    params_by_type: dict[tuple[int, int], dict] = {}
     generic: dict[int, list] = {}  # parameter kind -> [(is_reference, params)]
     warnings: list[str] = []
     for t, size, off in entries:
@@ -143,7 +145,7 @@ def _parse(raw: bytes, path: str, reader: Reader) -> ParsedFile:
             except ImportFormatError as exc:
                 warnings.append(f"parameter block 0x{t:08X} skipped: {exc.detail or exc.expected}")
                 continue
-            params_by_type[t & _TYPE_MASK] = p
+            params_by_type[(t & _TYPE_MASK & ~_PARAM_MASK, t >> 24)] = p
             if b["param"] != 1:  # sample-side blocks win over reference-side ones
                 generic.setdefault(b["param"], []).append((b["channel"] == 2, p))
     sample = _pick(generic, 10)
@@ -152,16 +154,17 @@ def _parse(raw: bytes, path: str, reader: Reader) -> ParsedFile:
     instrument = str(instrument_params.get("INS", "")).strip()
     out: list[ParsedMeasurement] = []
     skipped: list[str] = []
-    for t, size, off in entries:
+    superseded: list[str] = []
+    for t, size, off in _current_blocks(entries, superseded, warnings):
         tt = t & _TYPE_MASK
         b = _bits(tt)
-        if b["param"] or b["ext"] or not b["data"] or b["data"] == 13:
-            continue
         name = block_name(tt)
         if b["data"] not in _IMPORTED or b["complex"] == 2:
             skipped.append(name)
             continue
-        dp = params_by_type.get((tt & ~_PARAM_MASK) | (1 << 4))
+        dp = params_by_type.get((tt, t >> 24)) or next(
+            (p for (kind, _add), p in reversed(params_by_type.items()) if kind == tt), None
+        )
         if dp is None:
             raise ImportFormatError(
                 path, f"byte 0x{off:x}", f"a data parameter block belonging to the {name} block"
@@ -169,6 +172,13 @@ def _parse(raw: bytes, path: str, reader: Reader) -> ParsedFile:
         out.append(_measurement(raw, path, name, b, size, off, dp, sample_name, instrument,
                                 warnings))  # fmt: skip
     out.sort(key=lambda m: m.metadata["opus_block"][:2] in ("Sc",))  # result spectra first
+    if out and all(m.metadata["opus_channel"] == "reference" for m in out):
+        warnings.append(
+            "the file holds only the background (reference) measurement "
+            f"({', '.join(m.metadata['opus_block'] for m in out)}), no spectrum of a sample"
+        )
+        for m in out:
+            m.metadata["background_only"] = True
     if not out:
         raise ImportFormatError(
             path,
@@ -179,6 +189,8 @@ def _parse(raw: bytes, path: str, reader: Reader) -> ParsedFile:
     meta = {"opus_blocks": [block_name(t & _TYPE_MASK) for t, _, _ in entries
                             if _bits(t & _TYPE_MASK)["data"] not in (0, 13) and not _bits(t)["param"]],
             "not_imported": skipped}  # fmt: skip
+    if superseded:
+        meta["superseded_blocks"] = superseded
     for key, label in (("EXP", "experiment"), ("CNM", "operator"), ("SFM", "sample_form")):
         if sample.get(key):
             meta[label] = sample[key]
@@ -186,6 +198,40 @@ def _parse(raw: bytes, path: str, reader: Reader) -> ParsedFile:
         path=path, format_id=reader.format_id, format_label=reader.format_label,
         measurements=out, instrument=instrument, warnings=warnings, metadata=meta,
     )  # fmt: skip
+
+
+def _current_blocks(entries, superseded: list[str], warnings: list[str]) -> list:
+    """The data blocks to read: one per data type and channel.
+
+    OPUS keeps an earlier version of a spectrum in the file when it processes it
+    again: a reflectance or absorbance block before atmospheric compensation carries
+    the additional type 64 in the directory's top byte, the compensated one 0
+    (opusreader2's block map: ``refl_no_atm_comp`` beside ``refl``). The instrument's
+    own export and independent readers show the one current spectrum, so of blocks of
+    the same type the one with additional type 0 is read, else the last in the file;
+    the others are listed in ``superseded`` and in a warning."""
+    blocks = []
+    for t, size, off in entries:
+        b = _bits(t & _TYPE_MASK)
+        if b["param"] or b["ext"] or not b["data"] or b["data"] == 13:
+            continue
+        blocks.append((t, size, off))
+    chosen: dict[int, tuple[int, int, int]] = {}
+    for entry in blocks:  # later entries replace earlier ones, additional type 0 wins
+        kind, add = entry[0] & _TYPE_MASK, entry[0] >> 24
+        held = chosen.get(kind)
+        if held is None or add == 0 or held[0] >> 24 != 0:
+            chosen[kind] = entry
+    keep = set(chosen.values())
+    for t, _size, off in blocks:
+        if (t, _size, off) not in keep:
+            name = block_name(t & _TYPE_MASK)
+            superseded.append(f"{name} at byte 0x{off:x}")
+            warnings.append(
+                f"an earlier {name} block (byte 0x{off:x}, before OPUS processed it again) "
+                "was left out; the current one is imported"
+            )
+    return [e for e in blocks if e in keep]
 
 
 def _pick(generic: dict[int, list], kind: int) -> dict:
@@ -219,11 +265,13 @@ def _measurement(raw, path, name, b, size, off, dp, sample_name, instrument, war
             tol + 1e-3 * abs(mxy)
         ):
             warnings.append(f"{name}: data range differs from the MNY/MXY of its parameters")
-    dxu = str(dp.get("DXU", "WN"))
+    dxu = str(dp.get("DXU", "")).strip() or "WN"
     x_unit = _X_UNITS.get(dxu, dxu.lower())
     _, y_unit, y_label = _DATA_NAMES[b["data"]]
     meta = {"opus_block": name, "date": str(dp.get("DAT", "")), "time": str(dp.get("TIM", "")),
-            "csf": csf}  # fmt: skip
+            "csf": csf, "opus_channel": _CHANNEL_NAMES.get(b["channel"], "")}  # fmt: skip
+    if not str(dp.get("DXU", "")).strip():
+        meta["x_unit_assumed"] = "the file states no x unit (DXU); OPUS x axes are wavenumbers"
     hint = "RAMAN" if b["data"] == 10 else ""
     return spectrum(
         x, y, x_unit=x_unit, y_unit=y_unit, y_label=y_label,

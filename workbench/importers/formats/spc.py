@@ -31,7 +31,13 @@ import numpy as np
 
 from workbench.errors import ImportFormatError
 from workbench.importers.base import MiB, ParsedFile, ParsedMeasurement, Reader
-from workbench.importers.spectrum_common import WAVENUMBER, guarded, guess_technique, spectrum
+from workbench.importers.spectrum_common import (
+    WAVENUMBER,
+    guarded,
+    guess_technique,
+    spectrum,
+    unit_from_label,
+)
 
 TSPREC, TMULTI, TXYXYS, TXVALS, TALABS = 0x01, 0x04, 0x40, 0x80, 0x20
 _NEW_HEAD = struct.Struct("<BBBbIddIBBBBI9s9sH32s130s30sIIBBHf48sfIfB187s")
@@ -87,10 +93,12 @@ class SpcReader(Reader):
         if head[1] == 0x4B and len(head) >= 512:
             h = _NEW_HEAD.unpack_from(head, 0)
             npts, first, last, nsub, xt, yt = h[4], h[5], h[6], h[7], h[8], h[9]
+            fexp = h[3]
             plausible = (
                 np.isfinite(first) and np.isfinite(last) and nsub < 10_000_000
                 and (xt in X_TYPES) and (yt in Y_TYPES or yt < 160)
                 and (npts > 0 or head[0] & TXYXYS)
+                and (fexp == -128 or -64 <= fexp <= 64)  # float, or a plausible exponent
             )  # fmt: skip
             return 0.9 if plausible else 0.0
         if head[1] == 0x4D:
@@ -165,9 +173,15 @@ def _parse_new(raw: bytes, path: str, reader: Reader) -> ParsedFile:
     directory = _directory(raw, fnpts, nsub) if xyxy else None
     x_unit, x_label = X_TYPES.get(fxtype, ("", "x"))
     y_unit, y_label = Y_TYPES.get(fytype, ("", "y"))
+    label_units: dict[str, str] = {}
     if flags & TALABS:
+        # custom axis labels: the text is all the file says about a custom axis
         labels = [_cstr(p) for p in fcatxt.split(b"\0")[:3]] + ["", "", ""]
         x_label, y_label = labels[0] or x_label, labels[1] or y_label
+        if labels[0] and not x_unit and unit_from_label(labels[0]):
+            x_unit = label_units["x_unit_from_label"] = unit_from_label(labels[0])
+        if labels[1] and not y_unit and unit_from_label(labels[1]):
+            y_unit = label_units["y_unit_from_label"] = unit_from_label(labels[1])
     meta_common = {
         "comment": fcmnt,
         "source_instrument": fsource,
@@ -176,6 +190,7 @@ def _parse_new(raw: bytes, path: str, reader: Reader) -> ParsedFile:
         "y_type": fytype,
         "z_type": fztype,
         "spc_flags": f"0x{flags:02X}",
+        **label_units,
         **_log_block(raw, flogoff),
     }
     stem = Path(path).stem

@@ -95,7 +95,7 @@ class SpectralTableReader(Reader):
 
     def sniff(self, head: bytes, name: str) -> float:
         try:
-            text, _ = decode(head[:16384], name)
+            text, _ = decode(head, name)
         except ImportFormatError:
             return 0.0
         lines = split_lines(text)[:60]

@@ -47,6 +47,7 @@ from workbench.importers.spectrum_common import (
     guess_technique,
     known_unit,
     spectrum,
+    unit_from_label,
 )
 from workbench.importers.text import decode, split_head, split_lines
 
@@ -92,7 +93,7 @@ class SpectrumTextReader(Reader):
     def sniff(self, head: bytes, name: str) -> float:
         if b"\0" in head[:4096] and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
             return 0.0
-        lines = _head_lines(head[:16384])
+        lines = _head_lines(head)
         if lines and lines[0].lstrip().startswith("##"):
             return 0.0  # JCAMP-DX labelled records
         # the same question ``parse`` asks first (answered once for both)
@@ -130,9 +131,9 @@ class SpectrumTextReader(Reader):
         if ignored:
             warnings.append(f"{ignored} comment or text line(s) after the data were ignored")
         x = data[:, 0]
-        x_unit, x_label = _axis_from_header(header[0] if header else "", x, Path(path).suffix)
-        if not x_unit:
-            warnings.append("the x unit is not stated in the file")
+        x_unit, x_label, assumed = _axis_from_header(
+            header[0] if header else "", x, Path(path).suffix
+        )
         top = block.header if block.header is not None else block.start
         preamble = [ln.strip() for ln in lines[:top] if ln.strip()]
         measurements: list[ParsedMeasurement] = []
@@ -155,7 +156,8 @@ class SpectrumTextReader(Reader):
                     sample_name=name if multi and name and not y_unit else None,
                     technique=technique,
                     metadata={"first_data_line": block.start + 1, "column": col + 1,
-                              "header": header, "preamble": preamble[:20]},
+                              "header": header, "preamble": preamble[:20],
+                              **({"x_unit_assumed": assumed} if assumed else {})},
                 )
             )  # fmt: skip
         return ParsedFile(
@@ -209,18 +211,23 @@ def _unit_of(name: str) -> str:
     return known_unit(name)
 
 
-def _axis_from_header(name: str, x: np.ndarray, suffix: str) -> tuple[str, str]:
-    unit = _unit_of(name)
-    low = name.lower()
+def _axis_from_header(name: str, x: np.ndarray, suffix: str) -> tuple[str, str, str]:
+    """(unit, label, why the unit was assumed or "") of the x column from its header."""
+    unit = unit_from_label(name)
     label = re.sub(r"\s*[\(\[/].*$", "", name).strip()
-    if not unit:
-        if "wavenumber" in low or "raman" in low or "cm" in low:
-            unit = WAVENUMBER
-        elif "wavelength" in low:
-            unit = "nm" if np.nanmax(x) > 100 else "µm"
-        elif not name and (np.nanmax(x) > 2600 or suffix.lower() == ".dpt"):
-            unit = WAVENUMBER  # OMNIC/OPUS exports without a header are in cm⁻¹
-    return unit, label.capitalize() if label else ""
+    assumed = ""
+    finite = x[np.isfinite(x)]
+    top = float(np.max(np.abs(finite))) if finite.size else 0.0
+    if not unit and "wavelength" in name.lower():
+        unit = "nm" if top > 100 else "µm"
+        assumed = f"the header says wavelength without a unit; {unit} from the range of x"
+    elif not unit and not name and (top > 2600 or suffix.lower() == ".dpt"):
+        unit = WAVENUMBER
+        assumed = (
+            "the file has no header; wavenumbers assumed, as OMNIC and OPUS (.dpt) text "
+            "exports write them"
+        )
+    return unit, label.capitalize() if label else "", assumed
 
 
 def _looks_like_counts(name: str, y: np.ndarray) -> bool:
