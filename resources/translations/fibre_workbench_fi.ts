@@ -368,7 +368,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../workbench/gui/app.py" line="74"/>
+        <location filename="../../workbench/gui/app.py" line="75"/>
         <source>The demonstration project could not be created: %1</source>
         <translation>Esittelyprojektia ei voitu luoda: %1</translation>
     </message>
@@ -480,141 +480,146 @@
     </message>
     <message>
         <location filename="../../workbench/gui/column_labels.py" line="33"/>
+        <source>Signal</source>
+        <translation>Signaali</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/column_labels.py" line="34"/>
         <source>Heat flow</source>
         <translation>Lämpövirta</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/column_labels.py" line="34"/>
+        <location filename="../../workbench/gui/column_labels.py" line="35"/>
         <source>Length</source>
         <translation>Pituus</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/column_labels.py" line="35"/>
+        <location filename="../../workbench/gui/column_labels.py" line="36"/>
         <source>Width</source>
         <translation>Leveys</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/column_labels.py" line="36"/>
+        <location filename="../../workbench/gui/column_labels.py" line="37"/>
         <source>Curl</source>
         <translation>Kiharuus</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/column_labels.py" line="37"/>
+        <location filename="../../workbench/gui/column_labels.py" line="38"/>
         <source>Kinks</source>
         <translation>Mutkat</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/column_labels.py" line="38"/>
+        <location filename="../../workbench/gui/column_labels.py" line="39"/>
         <source>Replicate</source>
         <translation>Rinnakkainen</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/column_labels.py" line="39"/>
+        <location filename="../../workbench/gui/column_labels.py" line="40"/>
         <source>Moisture</source>
         <translation>Kosteus</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/column_labels.py" line="40"/>
+        <location filename="../../workbench/gui/column_labels.py" line="41"/>
         <source>Ash</source>
         <translation>Tuhka</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/column_labels.py" line="41"/>
+        <location filename="../../workbench/gui/column_labels.py" line="42"/>
         <source>Ash (dry basis)</source>
         <translation>Tuhka (kuiva-aineesta)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/column_labels.py" line="42"/>
+        <location filename="../../workbench/gui/column_labels.py" line="43"/>
         <source>Moisture (wet basis)</source>
         <translation>Kosteus (märkäpainosta)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/column_labels.py" line="43"/>
+        <location filename="../../workbench/gui/column_labels.py" line="44"/>
         <source>Ash replicates</source>
         <translation>Tuhkan rinnakkaiset</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/column_labels.py" line="44"/>
+        <location filename="../../workbench/gui/column_labels.py" line="45"/>
         <source>Moisture replicates</source>
         <translation>Kosteuden rinnakkaiset</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/column_labels.py" line="45"/>
+        <location filename="../../workbench/gui/column_labels.py" line="46"/>
         <source>Mass, relative to the initial mass</source>
         <translation>Massa suhteessa alkumassaan</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/column_labels.py" line="48"/>
+        <location filename="../../workbench/gui/column_labels.py" line="49"/>
         <source>DTG (-dm/dT)</source>
         <translation>DTG (-dm/dT)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/column_labels.py" line="49"/>
+        <location filename="../../workbench/gui/column_labels.py" line="50"/>
         <source>Peak DTG</source>
         <translation>DTG-huippu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/column_labels.py" line="50"/>
+        <location filename="../../workbench/gui/column_labels.py" line="51"/>
         <source>Peak temperature</source>
         <translation>Huippulämpötila</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/column_labels.py" line="51"/>
+        <location filename="../../workbench/gui/column_labels.py" line="52"/>
         <source>Particles</source>
         <translation>Partikkelit</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/column_labels.py" line="52"/>
+        <location filename="../../workbench/gui/column_labels.py" line="53"/>
         <source>Share of count</source>
         <translation>Osuus lukumäärästä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/column_labels.py" line="53"/>
+        <location filename="../../workbench/gui/column_labels.py" line="54"/>
         <source>Share of length</source>
         <translation>Osuus pituudesta</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/column_labels.py" line="54"/>
+        <location filename="../../workbench/gui/column_labels.py" line="55"/>
         <source>Class from</source>
         <translation>Luokka alkaen</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/column_labels.py" line="55"/>
+        <location filename="../../workbench/gui/column_labels.py" line="56"/>
         <source>Class to</source>
         <translation>Luokka päättyen</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/column_labels.py" line="56"/>
+        <location filename="../../workbench/gui/column_labels.py" line="57"/>
         <source>Class midpoint</source>
         <translation>Luokan keskikohta</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/column_labels.py" line="57"/>
+        <location filename="../../workbench/gui/column_labels.py" line="58"/>
         <source>Component</source>
         <translation>Komponentti</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/column_labels.py" line="58"/>
+        <location filename="../../workbench/gui/column_labels.py" line="59"/>
         <source>Components</source>
         <translation>Komponentit</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/column_labels.py" line="59"/>
+        <location filename="../../workbench/gui/column_labels.py" line="60"/>
         <source>Explained variance</source>
         <translation>Selitetty varianssi</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/column_labels.py" line="60"/>
+        <location filename="../../workbench/gui/column_labels.py" line="61"/>
         <source>Cumulative explained variance</source>
         <translation>Kumulatiivinen selitetty varianssi</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/column_labels.py" line="61"/>
+        <location filename="../../workbench/gui/column_labels.py" line="62"/>
         <source>Regression coefficient</source>
         <translation>Regressiokerroin</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/column_labels.py" line="62"/>
+        <location filename="../../workbench/gui/column_labels.py" line="63"/>
         <source>Sample number</source>
         <translation>Näytteen numero</translation>
     </message>
@@ -1280,19 +1285,107 @@
     </message>
 </context>
 <context>
+    <name>ImportFormats</name>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="18"/>
+        <source>Agilent .asp spectrum</source>
+        <translation>Agilent .asp -spektri</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="19"/>
+        <source>Bruker OPUS spectrum</source>
+        <translation>Bruker OPUS -spektri</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="20"/>
+        <source>Fibre analyser per-particle list</source>
+        <translation>Kuituanalysaattorin kuitukohtainen lista</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="21"/>
+        <source>Fibre analyser summary report</source>
+        <translation>Kuituanalysaattorin yhteenvetoraportti</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="22"/>
+        <source>Gravimetric moisture / ash worksheet (ISO 18134 / ISO 18122)</source>
+        <translation>Gravimetrinen kosteus- / tuhkalaskentataulukko (ISO 18134 / ISO 18122)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="25"/>
+        <source>JCAMP-DX spectrum</source>
+        <translation>JCAMP-DX-spektri</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="26"/>
+        <source>Mettler Toledo STARe text export</source>
+        <translation>Mettler Toledo STARe -tekstivienti</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="27"/>
+        <source>Mettler Toledo moisture analyser printout</source>
+        <translation>Mettler Toledo -kosteusanalysaattorin tuloste</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="30"/>
+        <source>NETZSCH Proteus ASCII export (TGA/STA)</source>
+        <translation>NETZSCH Proteus ASCII -vienti (TGA/STA)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="31"/>
+        <source>PerkinElmer Pyris TGA text export</source>
+        <translation>PerkinElmer Pyris TGA -tekstivienti</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="32"/>
+        <source>PerkinElmer TGA CSV export</source>
+        <translation>PerkinElmer TGA CSV -vienti</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="33"/>
+        <source>Sartorius MA moisture analyser printout (22-character lines)</source>
+        <translation>Sartorius MA -kosteusanalysaattorin tuloste (22 merkin rivit)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="36"/>
+        <source>Spectral table (one sample per row)</source>
+        <translation>Spektritaulukko (yksi näyte riviä kohden)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="37"/>
+        <source>Spectrum text export (CSV, DPT)</source>
+        <translation>Spektrin tekstivienti (CSV, DPT)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="38"/>
+        <source>TA Instruments text export (Universal Analysis)</source>
+        <translation>TA Instruments -tekstivienti (Universal Analysis)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="39"/>
+        <source>TGA table (time / temperature / mass)</source>
+        <translation>TGA-taulukko (aika / lämpötila / massa)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="40"/>
+        <source>Thermo Galactic SPC spectrum</source>
+        <translation>Thermo Galactic SPC -spektri</translation>
+    </message>
+</context>
+<context>
     <name>ImportPreview</name>
     <message>
-        <location filename="../../workbench/gui/import_preview_model.py" line="82"/>
+        <location filename="../../workbench/gui/import_preview_model.py" line="88"/>
         <source>Failed</source>
         <translation>Epäonnistui</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_preview_model.py" line="90"/>
+        <location filename="../../workbench/gui/import_preview_model.py" line="96"/>
         <source>Nothing found</source>
         <translation>Ei löytynyt mitään</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_preview_model.py" line="91"/>
+        <location filename="../../workbench/gui/import_preview_model.py" line="97"/>
         <source>(none named)</source>
         <translation>(ei nimettyä)</translation>
     </message>
@@ -1976,62 +2069,62 @@
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../workbench/gui/import_preview_model.py" line="111"/>
+        <location filename="../../workbench/gui/import_preview_model.py" line="117"/>
         <source>File</source>
         <translation>Tiedosto</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_preview_model.py" line="112"/>
+        <location filename="../../workbench/gui/import_preview_model.py" line="118"/>
         <source>Result</source>
         <translation>Tulos</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_preview_model.py" line="113"/>
+        <location filename="../../workbench/gui/import_preview_model.py" line="119"/>
         <source>Goes to</source>
         <translation>Kohde</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_preview_model.py" line="114"/>
+        <location filename="../../workbench/gui/import_preview_model.py" line="120"/>
         <source>Samples in file</source>
         <translation>Näytteet tiedostossa</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_preview_model.py" line="115"/>
+        <location filename="../../workbench/gui/import_preview_model.py" line="121"/>
         <source>Points/rows</source>
         <translation>Pisteitä/rivejä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_preview_model.py" line="116"/>
+        <location filename="../../workbench/gui/import_preview_model.py" line="122"/>
         <source>Units and ranges</source>
         <translation>Yksiköt ja vaihteluvälit</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_preview_model.py" line="117"/>
+        <location filename="../../workbench/gui/import_preview_model.py" line="123"/>
         <source>Format</source>
         <translation>Muoto</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_preview_model.py" line="118"/>
+        <location filename="../../workbench/gui/import_preview_model.py" line="124"/>
         <source>Instrument</source>
         <translation>Laite</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_preview_model.py" line="119"/>
+        <location filename="../../workbench/gui/import_preview_model.py" line="125"/>
         <source>Warnings and errors</source>
         <translation>Varoitukset ja virheet</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_preview_model.py" line="140"/>
+        <location filename="../../workbench/gui/import_preview_model.py" line="146"/>
         <source>Sample “%1”</source>
         <translation>Näyte ”%1”</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_preview_model.py" line="144"/>
+        <location filename="../../workbench/gui/import_preview_model.py" line="150"/>
         <source>%1 (new)</source>
         <translation>%1 (uusi)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_preview_model.py" line="154"/>
+        <location filename="../../workbench/gui/import_preview_model.py" line="160"/>
         <source>Already imported</source>
         <translation>Jo tuotu</translation>
     </message>

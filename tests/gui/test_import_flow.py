@@ -87,7 +87,7 @@ def test_drop_preview_confirm_plot_undo(window, qtbot, make_project, tmp_path):
     tga_row = next(t for t in texts if t[0] == "run1.txt")
     assert "NETZSCH" in tga_row[6] and "TG 209F1" in tga_row[7]
     assert tga_row[3] == "Birch chips" and tga_row[4] == "100"
-    assert "temperature 30–800 °C" in tga_row[5] and "mass 20–97 %" in tga_row[5]
+    assert "Temperature 30–800 °C" in tga_row[5] and "Mass 20–97 %" in tga_row[5]
     assert tga_row[2] == "Birch chips (new)"
     spec_row = next(t for t in texts if t[0] == "pine.csv")
     assert "cm⁻¹" in spec_row[5] and spec_row[2] == "pine (new)"

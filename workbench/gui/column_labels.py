@@ -30,6 +30,7 @@ def _table() -> dict[str, str]:
         "Reflectance": translate("Columns", "Reflectance"),
         "Transmittance": translate("Columns", "Transmittance"),
         "Intensity": translate("Columns", "Intensity"),
+        "Signal": translate("Columns", "Signal"),
         "Heat flow": translate("Columns", "Heat flow"),
         "Length": translate("Columns", "Length"),
         "Width": translate("Columns", "Width"),

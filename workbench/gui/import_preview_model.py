@@ -15,11 +15,14 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from workbench.gui.i18n import kind_label
+from workbench.gui.column_labels import column_label
+from workbench.gui.i18n import active_language, basis_label, kind_label
 from workbench.gui.import_command import EXISTING, FROM_FILE, Target, default_target
+from workbench.gui.import_texts import format_text
 from workbench.gui.numbers import locale_number
 from workbench.importers.service import ImportPlan
 from workbench.model import Project
+from workbench.value_labels import value_label
 
 translate = QCoreApplication.translate
 COLS = ("file", "result", "target", "samples", "points", "values", "format", "instrument", "notes")
@@ -53,11 +56,14 @@ def values_text(plan: ImportPlan) -> str:
         for name, info in s.get("columns", {}).items():
             unit = info.get("unit", "")
             rng = info.get("range")
-            text = f"{name} {fmt_num(rng[0])}–{fmt_num(rng[1])}" if rng else name
+            # the canonical name in the interface language, not the file's own header
+            label = column_label(name.replace("_", " ").capitalize())
+            text = f"{label} {fmt_num(rng[0])}–{fmt_num(rng[1])}" if rng else label
             parts.append(f"{text} {unit}".strip())
         for pid, q in m.quantities.items():
-            basis = f", {q.basis}" if q.basis and q.basis != "none" else ""
-            parts.append(f"{pid} {fmt_num(q.value)} {q.unit}{basis}".strip())
+            basis = f", {basis_label(q.basis)}" if q.basis and q.basis != "none" else ""
+            name = value_label(pid, active_language())
+            parts.append(f"{name} {fmt_num(q.value)} {q.unit}{basis}".strip())
     out = list(dict.fromkeys(parts))
     return "; ".join(out[:6]) + (" …" if len(out) > 6 else "")
 
@@ -91,7 +97,7 @@ def row_texts(item: PreviewItem) -> dict[str, str]:
         "samples": ", ".join(parsed.sample_names) or translate("ImportPreview", "(none named)"),
         "points": points_text(plan),
         "values": values_text(plan),
-        "format": parsed.format_label,
+        "format": format_text(parsed.format_id, parsed.format_label),
         "instrument": instrument,
         "notes": "; ".join(parsed.warnings),
     }
