@@ -29,8 +29,8 @@ OUT = ROOT / "screenshots"
 
 # (screen, check, text) regular expressions of problems someone is fixing, with who.
 KNOWN: list[tuple[str, str, str, str]] = [
-    # import (part 6): the core's failure reasons shown in the preview are English
-    ("import_preview", "english", r"in “byte \d+: expected", "import"),
+    # import (part 6): the core's failure reasons and warnings in the preview are English
+    ("import_preview", "english", r"in “(byte \d+: expected|the x unit .* was assumed)", "import"),
     # classify (issue 13 part 5): explanation words
     ("explanation", "english", r"“(routes|used)”", "classify"),
 ]
