@@ -205,6 +205,7 @@ GROWN = {
     "tabs in a tab-separated row": lambda n: (
         ROWS.replace(",", "\t") + "1" + "\t" * n + "x\n" + ROWS.replace(",", "\t")
     ),
+    "brackets in a header cell": lambda n: "Sample;" + "(" * n + ";Dish (g)\n" + ROWS,
     "semicolons in a row": lambda n: (
         ROWS.replace(",", ";") + "1" + ";" * n + "2\n" + ROWS.replace(",", ";")
     ),

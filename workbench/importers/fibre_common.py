@@ -23,9 +23,14 @@ _SUMMARY_RULES: tuple[tuple[str, str], ...] = (
         r"(aritmeettinen|lukumääräpainotettu).*pituus.*|pituus,? aritm.*)$",
         "fibre_length_ln",
     ),
-    (r"^(fines|hienoaine(s|et)?)\s*[\(,]?\s*(count|number|n|lukumäärä|lkm)\)?.*$", "fines_count"),
     (
-        r"^(fines|hienoaine(s|et)?)\s*[\(,]?\s*(length|l|pituus|length[- ]weighted)\)?.*$",
+        r"^(fines|hienoaine(s|et)?)( content|pitoisuus)?\s*[\(,]?\s*"
+        r"(count|number|n|lukumäärä|lkm)\)?.*$",
+        "fines_count",
+    ),
+    (
+        r"^(fines|hienoaine(s|et)?)( content|pitoisuus)?\s*[\(,]?\s*"
+        r"(length|l|pituus|length[- ]weighted)\)?.*$",
         "fines_length",
     ),
     (r"^(fines|hienoaine(s|et)?|fines content|hienoainepitoisuus)$", "fines"),
@@ -67,13 +72,21 @@ _FACTORS = {
 }
 
 
+_SHARE_OF = re.compile(r"%\s*(?:in|by|of|,)?\s*(length|number|count|lkm|lukumäärä|pituus)")
+
+
 @lru_cache(maxsize=4096)
 def split_header(cell: str) -> tuple[str, str]:
     """(lower-case name without unit, normalised unit) of a header cell."""
     s = cell.strip().strip('"')
     unit = ""
     m = re.search(r"[\(\[]\s*([^\(\)\[\]]*?)\s*[\)\]]\s*$", s)
-    if m and not re.fullmatch(
+    share = _SHARE_OF.fullmatch(m.group(1).strip().lower()) if m else None
+    if share:  # "Fines content (% in length)": a % of length (or of the count)
+        unit = "%"
+        basis = "count" if share.group(1) in ("number", "count", "lkm", "lukumäärä") else "length"
+        s = f"{s[: m.start()].rstrip()} ({basis})"
+    elif m and not re.fullmatch(
         r"[nlwa]|count|length|number|lukumäärä|pituus|lkm", m.group(1).lower()
     ):
         unit = m.group(1)

@@ -127,6 +127,8 @@ def _find_block(
         and not any(" " in ln.strip() for ln in probe)
     ):
         delim = ","
+    if delim == "," and _blank_separated_commas(probe):
+        delim = None  # "4000,00  0,1234": blanks separate, the comma is the decimal mark
     cells = [c for ln in probe[:20] for c in (ln.split(delim) if delim else ln.split())]
     decimal = guess_decimal(cells, delim)
     allowed = number_chars(delim, decimal)
@@ -149,6 +151,17 @@ def _find_block(
     if h >= 0 and len(header_cells(lines[h], delim)) == k:
         header = h
     return Block(start, end, k, delim, decimal, header)
+
+
+_COMMA_NUMBER = r"[+-]?(?:\d+(?:,\d*)?|,\d+)(?:[eE][+-]?\d+)?"
+_BLANK_COMMA_ROW = re.compile(rf"{_COMMA_NUMBER}(?:[ \t]+{_COMMA_NUMBER})+")
+
+
+def _blank_separated_commas(probe: Sequence[str]) -> bool:
+    """True when every probe row is two or more numbers with decimal commas separated by
+    blanks (and some number has a comma): the comma is then no delimiter."""
+    rows = [ln.strip() for ln in probe if ln.strip()]
+    return bool(rows) and all(_BLANK_COMMA_ROW.fullmatch(r) for r in rows)
 
 
 def number_chars(delim: str | None, decimal: str) -> str:
@@ -187,8 +200,9 @@ def column_counts(lines: Sequence[str], delim: str | None, allowed: str) -> np.n
         k = per_line(~space & np.concatenate(([True], space[:-1])))
     else:
         k = per_line(b == ord(delim)) + 1
-        # a trailing delimiter ("1;2;") leaves an empty last cell that does not count
-        filled = np.flatnonzero(~space)
+        # a trailing delimiter ("1;2;", "1<TAB>2<TAB>") leaves an empty last cell that
+        # does not count; a tab delimiter is no blank for this test
+        filled = np.flatnonzero(~space | (b == ord(delim)))
         if not filled.size:  # only blanks: no line counts anyway
             return np.zeros(len(lines), dtype=np.int64)
         last = np.searchsorted(filled, nl) - 1

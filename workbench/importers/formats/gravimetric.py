@@ -40,6 +40,7 @@ _WEIGHINGS = {
     "crucible_sample": "crucible_plus_sample_mass",
     "crucible_ash": "crucible_plus_ash_mass",
 }
+MAX_HEADER_CELL = 200
 _MOISTURE_SET = ("dish", "dish_wet", "dish_dry")
 _ASH_SET = ("crucible", "crucible_sample", "crucible_ash")
 
@@ -48,7 +49,9 @@ def _words(cell: str) -> tuple[str, str]:
     """(normalised lower-case words, unit) of a header cell."""
     s = cell.strip().strip('"')
     unit = ""
-    m = re.search(r"[\(\[]\s*([^\)\]]*)\s*[\)\]]\s*$", s)
+    if len(s) > MAX_HEADER_CELL:
+        return s[:MAX_HEADER_CELL].lower(), ""  # no column name is this long
+    m = re.search(r"[\(\[]\s*([^\(\)\[\]]*)\s*[\)\]]\s*$", s)
     if m:
         unit = m.group(1).strip()
         s = s[: m.start()]

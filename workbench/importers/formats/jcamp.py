@@ -29,7 +29,7 @@ from pathlib import Path
 import numpy as np
 
 from workbench.errors import ImportFormatError
-from workbench.importers.base import MiB, ParsedFile, ParsedMeasurement, Reader
+from workbench.importers.base import MiB, ParsedFile, ParsedMeasurement, Reader, column
 from workbench.importers.jcamp_asdf import (
     AsdfError,
     declared_values,
@@ -39,8 +39,15 @@ from workbench.importers.jcamp_asdf import (
 )
 from workbench.importers.spectrum_common import clean_unit, guarded, guess_technique, spectrum
 from workbench.importers.text import decode, split_lines
+from workbench.importers.tga_common import (
+    canonical_name,
+    normalise_unit,
+    split_unit,
+    tga_measurement,
+)
 
-_LDR = re.compile(r"^\s*##([^=]*)=(.*)$")
+_LDR = re.compile(r"^\s*##([^=]*)=(.*)$|^\s*##(END)\s*$", re.IGNORECASE)
+# ("##END" without "=" closes a block in files of several TGA and NMR programs)
 _TABLE_LABELS = {"XYDATA", "PEAKTABLE", "XYPOINTS", "DATATABLE"}
 
 
@@ -99,8 +106,8 @@ def parse_blocks(text: str) -> list[_Block]:
 
 def _record(m: re.Match[str], lineno: int, stack, root, blocks):
     """Apply one ``##LABEL=value`` record; returns what following lines continue."""
-    label = norm_label(m.group(1))
-    value = strip_comment(m.group(2)).strip()
+    label = norm_label(m.group(1) if m.group(3) is None else "END")
+    value = strip_comment(m.group(2) or "").strip()
     if label == "TITLE":
         blk = _Block(line=lineno)
         stack[-1].children.append(blk)
@@ -250,6 +257,8 @@ def _measurements(
     npoints = _num(blk, ldrs, "NPOINTS")
     deltax = _num(blk, ldrs, "DELTAX")
     page_label = ""
+    if tbl.label == "DATATABLE" and _tuple_letters(form):
+        return [_tuple_page(blk, tbl, form, index, stem)]
     if tbl.label == "DATATABLE":
         nt = _ntuple_axes(blk, form)
         if nt is None:
@@ -292,6 +301,8 @@ def _measurements(
     else:
         raise _Refused(tbl.line, "a table form (X++(Y..Y)) or (XY..XY)", tbl.form)
     title = ldrs.get("TITLE", "").strip()
+    if _is_thermal(ldrs.get("DATATYPE", ""), [ldrs.get("XUNITS", ""), ldrs.get("YUNITS", "")]):
+        return [_tga_from_xy(blk, x, y, index, stem)]
     label = title or f"{stem} block {index}"
     if page_label:
         label = f"{label} ({page_label})"
@@ -345,6 +356,107 @@ def _check_line_x(x, line_x, line_index, deltax, warnings: list[str]) -> None:
     bad = int(np.count_nonzero(off > 1.5 * step + 1e-9 * np.abs(line_x)))
     if bad:
         warnings.append(f"{bad} line abscissa(e) differ from FIRSTX/LASTX by more than a step")
+
+
+def _tuple_letters(form: str) -> str:
+    """The variable symbols of a tuple table form: "(XYT..XYT)" -> "XYT" ("" for the
+    (X++(Y..Y)) form and plain pairs, which the spectrum path reads)."""
+    m = re.match(r"\(([A-Z]{3,8})\.\.([A-Z]{3,8})\)", form)
+    return m.group(1) if m and m.group(1) == m.group(2) else ""
+
+
+_THERMAL_WORDS = re.compile(r"TGA|THERMOGRAV|DSC|\bTG\b|TEMP|WEIGHT|MASS\b|°C", re.IGNORECASE)
+
+
+def _is_thermal(data_type: str, names: list[str]) -> bool:
+    """A JCAMP-DX block of thermal analysis data (TGA: temperature, weight, time) rather
+    than a spectrum: said by its DATA TYPE, or by its variables' names and units."""
+    if re.search(r"TGA|THERMOGRAV|\bTG\b", data_type, re.IGNORECASE):
+        return True
+    return sum(bool(_THERMAL_WORDS.search(n)) for n in names) >= 2
+
+
+def _tga_from_xy(blk: _Block, x, y, index: int, stem: str) -> ParsedMeasurement:
+    """A TGA block written as x/y (XUNITS ``Ts [°C]``, YUNITS ``Value [mg]``)."""
+    columns = []
+    for key, values in (("XUNITS", x), ("YUNITS", y)):
+        name, unit = split_unit(blk.ldrs.get(key, ""))
+        columns.append((name, unit, values))
+    return _tga_measurement(blk, columns, index, stem)
+
+
+def _tuple_page(blk: _Block, tbl: _Table, form: str, index: int, stem: str) -> ParsedMeasurement:
+    """An NTUPLES page of tuples, ``##DATA TABLE= (XYT..XYT)``: one row per point, one
+    value per declared variable (``##SYMBOL=``, ``##VAR_NAME=``, ``##UNITS=``,
+    ``##FACTOR=``). TGA data (temperature, weight, time) become a TGA curve; other
+    tuples a spectrum of the first two variables with the rest as extra columns."""
+    letters = _tuple_letters(form)
+    symbols = [s.upper() for s in _list(blk.ldrs.get("SYMBOL", ""))]
+    missing = [c for c in letters if c not in symbols]
+    if missing:
+        raise _Refused(
+            tbl.line, f"##SYMBOL= declaring {', '.join(missing)} of the table {tbl.form!r}"
+        )
+    names = _list(blk.ldrs.get("VARNAME", ""))
+    units = _list(blk.ldrs.get("UNITS", ""))
+    factors = _list(blk.ldrs.get("FACTOR", ""))
+    data = decode_groups(tbl.lines, len(letters))
+    columns = []
+    for j, letter in enumerate(letters):
+        i = symbols.index(letter)
+        factor = 1.0
+        if i < len(factors) and factors[i]:
+            try:
+                factor = float(factors[i])
+            except ValueError:
+                raise _Refused(tbl.line, "numbers in ##FACTOR=", factors[i]) from None
+        name = names[i] if i < len(names) and names[i] else letter
+        unit = units[i] if i < len(units) else ""
+        columns.append((name, unit, data[:, j] * factor))
+    if _is_thermal(blk.ldrs.get("DATATYPE", ""), [f"{n} {u}" for n, u, _ in columns]):
+        meta_page = {"page": tbl.page} if tbl.page else {}
+        m = _tga_measurement(blk, columns, index, stem)
+        m.metadata.update(meta_page)
+        return m
+    (x_name, x_unit, x), (y_name, y_unit, y) = columns[0], columns[1]
+    m = spectrum(
+        x, y, x_unit=clean_unit(x_unit), y_unit=clean_unit(y_unit), x_label=x_name,
+        y_label=y_name, label=(blk.ldrs.get("TITLE", "").strip() or f"{stem} block {index}"),
+        sample_name=blk.ldrs.get("TITLE", "").strip() or None,
+        metadata={"page": tbl.page or "", "data_class": "NTUPLES", "block": index},
+    )  # fmt: skip
+    for name, unit, values in columns[2:]:
+        key = re.sub(r"\W+", "_", name.lower()).strip("_") or "column"
+        m.columns[key] = column(key, clean_unit(unit), values, label=name)
+    return m
+
+
+def _tga_measurement(blk: _Block, columns, index: int, stem: str) -> ParsedMeasurement:
+    headers, arrays = [], []
+    for name, unit, values in columns:
+        canon = canonical_name(name)
+        unit = normalise_unit(unit)
+        if canon not in ("temperature", "time", "program_temperature") and unit in (
+            "mg",
+            "g",
+            "µg",
+            "%",
+        ):
+            canon = "mass"  # "Value [mg]", "Weight": the curve's mass signal
+        headers.append((canon, unit, f"{name} [{unit}]" if unit else name))
+        arrays.append(np.asarray(values, dtype=np.float64))
+    title = blk.ldrs.get("TITLE", "").strip()
+    return tga_measurement(
+        headers,
+        np.column_stack(arrays),
+        sample_name=title or None,
+        label=f"TGA {title}".strip() or f"{stem} block {index}",
+        metadata={
+            "data_type": blk.ldrs.get("DATATYPE", ""),
+            "block": index,
+            "jcamp_labels": {k: v for k, v in blk.ldrs.items() if len(v) < 500},
+        },
+    )
 
 
 def _ntuple_axes(blk: _Block, form: str):

@@ -49,7 +49,7 @@ from workbench.importers.spectrum_common import (
     spectrum,
     unit_from_label,
 )
-from workbench.importers.text import decode, split_head, split_lines
+from workbench.importers.text import decode, excerpt, split_head, split_lines
 
 _SPECTRAL_WORDS = re.compile(
     r"wave\s*number|wavelength|raman|cm-1|cm\^-1|cm⁻¹|1/cm|\bnm\b|absorb|transmit|reflect"
@@ -127,6 +127,16 @@ class SpectrumTextReader(Reader):
         header = (
             header_cells(lines[block.header], block.delimiter) if block.header is not None else []
         )
+        if header and _OTHER_WORDS.search(" ".join(header)):
+            # a time/temperature/heat-flow table is no spectrum, and its columns no samples
+            raise ImportFormatError(
+                path,
+                f"line {block.header + 1}",
+                "a spectrum table (x in wavenumbers or wavelengths, then signals)",
+                f"its columns {excerpt(', '.join(header), 80)} are a time series or thermal "
+                "analysis data (DSC, TGA), not spectra; define an import template "
+                "(kind: table) to import them",
+            )
         warnings = []
         if ignored:
             warnings.append(f"{ignored} comment or text line(s) after the data were ignored")

@@ -34,6 +34,28 @@ def _header_index(lines: list[str]) -> int | None:
     return None
 
 
+_BLANK_HEADER_SPLIT = re.compile(r"\s+(?![\(\[])")  # "Time (min) Mass (mg)": 2 names
+
+
+def _blank_columns(header: str, rows: list[str]) -> list[str] | None:
+    """The column names of a blank-separated header (``Time Temperature Mass``,
+    ``Time (min)  Temperature (°C)  Mass (mg)``) when the rows below hold as many
+    numbers; None otherwise."""
+    names = [c for c in _BLANK_HEADER_SPLIT.split(header.strip()) if c]
+    rows = [r for r in rows if r.strip()]
+    if len(names) < 2 or not rows:
+        return None
+    for row in rows:
+        cells = row.split()
+        if len(cells) != len(names) or not all(_NUMBERISH.match(c) for c in cells):
+            return None
+    return names
+
+
+_NEEDS_UNIT = ("time", "temperature", "mass", "program_temperature", "furnace_temperature")
+_NUMBERISH = re.compile(r"^[+-]?[\d.,]+(?:[eE][+-]?\d+)?$")
+
+
 class GenericTgaReader(Reader):
     format_id = "tga_generic"
     format_label = "TGA table (time / temperature / mass)"
@@ -55,7 +77,7 @@ class GenericTgaReader(Reader):
         if i is None:
             return 0.0
         delim = sniff_delimiter(lines[i : i + 5])
-        if delim is None:
+        if delim is None and _blank_columns(lines[i], lines[i + 1 : i + 6]) is None:
             return 0.0
         return 0.6
 
@@ -72,8 +94,15 @@ class GenericTgaReader(Reader):
             body.pop()
         delim = sniff_delimiter([lines[i], *body[:20]])
         if delim is None:
-            raise ImportFormatError(path, f"line {i + 1}", "columns separated by tabs, ';' or ','")
-        cells = [c.strip().strip('"') for c in lines[i].split(delim)]
+            cells = _blank_columns(lines[i], body[:5])
+            if cells is None:
+                raise ImportFormatError(
+                    path,
+                    f"line {i + 1}",
+                    "columns separated by tabs, ';', ',' or blanks, one name per column",
+                )
+        else:
+            cells = [c.strip().strip('"') for c in lines[i].split(delim)]
         while cells and not cells[-1]:
             cells.pop()
         sample_cells = [c for row in body[:200] for c in row.split(delim)]
@@ -90,14 +119,22 @@ class GenericTgaReader(Reader):
             data,
             sample_name=None,
             label="TGA",
-            metadata={"decimal_mark": decimal, "delimiter": delim},
+            metadata={"decimal_mark": decimal, "delimiter": delim or "blanks"},
         )
+        unitless = [h[0] for h in headers if not h[1] and h[0] in _NEEDS_UNIT]
+        warnings = []
+        if unitless:
+            warnings.append(
+                f"the file states no unit for {', '.join(unitless)}; the values are kept "
+                "as written, without one"
+            )
         return ParsedFile(
             path=path,
             format_id=self.format_id,
             format_label=self.format_label,
             measurements=[m],
             encoding=encoding,
+            warnings=warnings,
         )
 
 

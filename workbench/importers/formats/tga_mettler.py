@@ -56,6 +56,8 @@ class MettlerStareReader(Reader):
     def sniff(self, head: bytes, name: str) -> float:
         if b"Curve Name:" in head and b"Curve Values:" in head:
             return 0.96
+        if _TABLE_CURVE.search(head):  # STARe SW 17 "Curve:" table layout
+            return 0.95
         if b"STARe SW" in head and b"Index" in head:
             return 0.8
         return 0.0
@@ -67,15 +69,20 @@ class MettlerStareReader(Reader):
             r"\d{2}\.\d{2}\.\d{4} \d{2}:\d{2}(:\d{2})?", lines[0] if lines else ""
         )
         measurements: list[ParsedMeasurement] = []
-        i, n = 0, len(lines)
+        i, n, since = 0, len(lines), 0
         while i < n:
-            if lines[i].strip() != "Curve Name:":
+            if lines[i].strip() == "Curve Name:":
+                i, m = self._curve(lines, i, path)
+                measurements.append(m)
+            elif lines[i].strip() == "Curve:":
+                since, (i, m) = i, _table_curve(lines, i, since, path)
+                measurements.append(m)
+            else:
                 i += 1
-                continue
-            i, m = self._curve(lines, i, path)
-            measurements.append(m)
         if not measurements:
-            raise ImportFormatError(path, "whole file", "at least one 'Curve Name:' block")
+            raise ImportFormatError(
+                path, "whole file", "at least one 'Curve Name:' or 'Curve:' block"
+            )
         footer = next((ln.strip() for ln in reversed(lines) if "STARe SW" in ln), "")
         version = re.search(r"STARe SW [\d.]+", footer)
         for m in measurements:
@@ -103,24 +110,7 @@ class MettlerStareReader(Reader):
             if lines[i].strip():
                 names.append(lines[i].strip())
             i += 1
-        if i + 3 > len(lines):
-            raise ImportFormatError(path, f"line {i + 1}", "a column header and a unit row")
-        col_names = re.split(r"\s{2,}", lines[i + 1].strip())
-        units = [normalise_unit(u) for u in re.findall(r"\[([^\]]*)\]", lines[i + 2])]
-        if col_names and col_names[0] == "Index":
-            col_names = col_names[1:]
-        if len(units) != len(col_names):
-            raise ImportFormatError(
-                path,
-                f"line {i + 3}",
-                f"one [unit] per column ({len(col_names)})",
-                f"found {len(units)}",
-            )
-        start = i + 3
-        end = start
-        while end < len(lines) and re.match(r"^\s*[-+]?\.?\d", lines[end]):
-            end += 1
-        data = parse_block(lines[start:end], start + 1, None, ".", path, ["Index", *col_names])
+        end, col_names, units, data = _table_at(lines, i, path)
         label = " / ".join(x.lstrip("=\\") for x in names[1:]) or (names[0] if names else "")
         label = label.lstrip("=\\")
         headers = []
@@ -171,6 +161,96 @@ class MettlerStareReader(Reader):
             signal=next(h[0] for h in headers if h[0] in ("mass", "heat_flow", "dtg")),
         )
         return i, m
+
+
+_TABLE_CURVE = re.compile(rb"(?m)^Curve:[ \t]*\r?\n[ \t]*Index[ \t]")
+_KEY_LINE = re.compile(r"^([A-Z][A-Za-z .]*):\s*$")
+
+
+def _table_at(lines: list[str], i: int, path: str):
+    """(end, column names, units, data incl. Index) of the table whose column header is
+    the line after ``lines[i]`` and whose unit row follows it."""
+    if i + 3 > len(lines):
+        raise ImportFormatError(path, f"line {i + 1}", "a column header and a unit row")
+    col_names = re.split(r"\s{2,}", lines[i + 1].strip())
+    units = [normalise_unit(u) for u in re.findall(r"\[([^\]]*)\]", lines[i + 2])]
+    if col_names and col_names[0] == "Index":
+        col_names = col_names[1:]
+    if len(units) != len(col_names):
+        raise ImportFormatError(
+            path,
+            f"line {i + 3}",
+            f"one [unit] per column ({len(col_names)})",
+            f"found {len(units)}",
+        )
+    start = i + 3
+    end = start
+    while end < len(lines) and re.match(r"^\s*[-+]?\.?\d", lines[end]):
+        end += 1
+    data = parse_block(lines[start:end], start + 1, None, ".", path, ["Index", *col_names])
+    return end, col_names, units, data
+
+
+def _key_values(lines: list[str]) -> dict[str, list[str]]:
+    """The ``Key:`` / indented value blocks of a STARe report (``SampleID:`` then
+    ``  TGA_PP, 4.9292 mg``), by key."""
+    out: dict[str, list[str]] = {}
+    key = None
+    for line in lines:
+        m = _KEY_LINE.match(line)
+        if m:
+            key = m.group(1)
+            out.setdefault(key, [])
+        elif key and line.startswith(" ") and line.strip():
+            out[key].append(line.strip())
+        elif not line.strip():
+            continue
+        else:
+            key = None
+    return out
+
+
+def _table_curve(lines: list[str], i: int, since: int, path: str) -> tuple[int, ParsedMeasurement]:
+    """A curve of the STARe SW 17 table layout: report fields (``FileName:``,
+    ``SampleID:``, ``Method:``...) above it (after the previous curve, from line
+    ``since``), then ``Curve:``, the column and unit rows and the data, then
+    ``LastKeyWD:`` (crucible) below."""
+    end, col_names, units, data = _table_at(lines, i, path)
+    before = _key_values(lines[since:i])
+    if since and not before.get("SampleID"):  # fields the first curve's report gave
+        before = {**_key_values(lines[:since]), **before}
+    after = _key_values(lines[end : end + 40])
+    sample, meta = None, {}
+    sample_id = (before.get("SampleID") or [""])[0]
+    if sample_id:
+        name, _, mass_text = sample_id.rpartition(",")
+        sample = name.strip() or sample_id.strip()
+        mass = first_float(mass_text)
+        if mass is not None and "mg" in mass_text:
+            meta["sample_mass_mg"] = mass
+    for key, mkey in (("Method", "method"), ("User", "operator"), ("Evaluation", "evaluation")):
+        if before.get(key) and before[key][0]:
+            meta[mkey] = before[key][0]
+    if before.get("FileName"):
+        meta["file_name"] = before["FileName"]
+    if after.get("LastKeyWD"):
+        meta["sample_holder"] = "; ".join(after["LastKeyWD"])
+    meta["layout"] = "STARe table (Curve:)"
+    label = (before.get("FileName") or [""])[-1] or "TGA"
+    headers = []
+    for name, unit in zip(col_names, units, strict=True):
+        canon = _COLUMNS.get(name) or _value_name(unit, label)
+        headers.append((canon, unit, f"{name} [{unit}]"))
+    m = tga_measurement(
+        headers,
+        data[:, 1:],
+        sample_name=sample,
+        instrument="Mettler Toledo",
+        label=label,
+        metadata=meta,
+        signal=next((h[0] for h in headers if h[0] in ("mass", "heat_flow", "dtg")), None),
+    )
+    return end, m
 
 
 def _results(lines: list[str], i: int) -> tuple[int, list[dict]]:

@@ -54,10 +54,13 @@ class TAReader(Reader):
     def parse(self, raw: bytes, path: str) -> ParsedFile:
         text, encoding = decode(raw, path)
         lines = split_lines(text)
-        try:
-            start = next(i for i, line in enumerate(lines) if line.strip() == "StartOfData")
-        except StopIteration:
-            raise ImportFormatError(path, "end of file", "a 'StartOfData' line") from None
+        start, delim = _data_start(lines)
+        if start is None:
+            raise ImportFormatError(
+                path,
+                "end of file",
+                "a 'StartOfData' line, or rows of Nsig numbers after the Sig1..SigN lines",
+            )
         header: dict[str, list[str]] = {}
         sigs: dict[int, str] = {}
         for line in lines[:start]:
@@ -80,7 +83,10 @@ class TAReader(Reader):
         for i in range(1, nsig + 1):
             name, unit = split_unit(sigs[i])
             headers.append((canonical_name(name), unit, sigs[i]))
-        data = parse_block(lines[start + 1 :], start + 2, "\t", ".", path, [h[2] for h in headers])
+        body = lines[start + 1 :]
+        if body and body[0].startswith("\f"):
+            body[0] = body[0].lstrip("\f")  # a page break (form feed) before the rows
+        data = parse_block(body, start + 2, delim, ".", path, [h[2] for h in headers])
         marker = np.isin(data[:, 0], (-3.0, -1.0)) & np.all(data[:, 2:] == 0, axis=1)
         markers = []
         for n_before, row in zip(np.cumsum(~marker)[marker], data[marker], strict=True):
@@ -109,6 +115,31 @@ class TAReader(Reader):
             instrument=instrument,
             encoding=encoding,
         )
+
+
+_NUMBERS = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+
+
+def _data_start(lines: list[str]) -> tuple[int | None, str | None]:
+    """(index of the line before the first data row, delimiter of the rows).
+
+    Universal Analysis writes ``StartOfData`` then tab-separated rows. Some Q-series
+    exports write no ``StartOfData``: the header ends, a form feed starts the page, and
+    the rows follow separated by blanks. There the first line after the ``SigN``
+    definitions holding exactly ``Nsig`` numbers starts the data."""
+    for i, line in enumerate(lines):
+        if line.strip() == "StartOfData":
+            return i, "\t"
+    nsig = next((ln for ln in lines[:400] if re.match(r"^Nsig\t\s*\d+", ln)), None)
+    sig_lines = [i for i, ln in enumerate(lines[:400]) if re.match(r"^Sig\d+\t", ln)]
+    if nsig is None or not sig_lines:
+        return None, None
+    n = int(re.findall(r"\d+", nsig)[0])
+    for i in range(sig_lines[-1] + 1, min(len(lines), sig_lines[-1] + 400)):
+        cells = lines[i].strip("\f \t").split()
+        if len(cells) == n and all(_NUMBERS.fullmatch(c) for c in cells):
+            return i - 1, None
+    return None, None
 
 
 def _metadata(header: dict[str, list[str]]) -> dict:
