@@ -225,6 +225,24 @@ def units_for(pid: str) -> list[str]:
     return [own, *(u for u in _GROUPS[group] if u != own)]
 
 
+_COMMON = {
+    "mass_fraction": ("%", "g/kg", "mg/kg", "ppm"),
+    "specific_energy": ("MJ/kg", "kWh/kg", "GJ/t"),
+    "length": ("mm", "µm"),
+    "density": ("kg/m³", "g/cm³"),
+}
+
+
+def common_units(pid: str) -> list[str]:
+    """The few units lab reports use for ``pid`` (its own first): the short list a form
+    offers (``units_for`` has every unit)."""
+    offered = units_for(pid)
+    if not offered:
+        return []
+    common = _COMMON.get(property_group(pid) or "", ())
+    return [offered[0], *(u for u in common if u in offered and u != offered[0])]
+
+
 def factor_table() -> dict[tuple[str, str], float]:
     """``(unit, vocabulary unit) -> factor`` for every property's offered units.
 

@@ -32,12 +32,16 @@ def test_wizard_typed_values_give_verdicts_and_a_report(window, make_project, qt
     page.type_combo.setCurrentIndex(page.type_combo.findData("bark"))
     page.supplier_edit.setText("Saha Oy")
     wizard.next()
-    assert wizard.currentPage() is wizard.data
+    assert wizard.currentPage() is wizard.questions
     assert window.doc.project is project  # added to the open project, as chosen
     sample = project.samples[wizard.sample_id]
     assert (sample.name, sample.feedstock_type, sample.supplier) == (
         "Sawmill bark", "bark", "Saha Oy"
     )  # fmt: skip
+    wizard.questions.answer("chemical_treatment", "untreated")
+    wizard.next()
+    assert wizard.currentPage() is wizard.data
+    assert sample.metadata["chemical_treatment"] == "untreated"
     edits = wizard.data.edits
     edits["moisture"].setText("45")
     edits["ash"].setText("2,1")  # decimal comma accepted
@@ -101,6 +105,8 @@ def test_wizard_over_the_demo_starts_a_project_of_its_own(window, qtbot, tmp_pat
     assert project.path is None and [s.name for s in project.samples.values()] == [
         "Sawmill bark, spring 2026"
     ]
+    wizard.next()  # the questions: nothing known, nothing stored
+    assert wizard.currentPage() is wizard.data
     wizard.data.edits["ash"].setText("2.1")
     wizard.next()
     qtbot.waitUntil(lambda: bool(wizard.verdict_page.verdicts), timeout=20000)

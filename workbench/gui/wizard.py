@@ -23,18 +23,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QLocale
-from PySide6.QtGui import QDoubleValidator, QUndoCommand
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFormLayout,
-    QGridLayout,
     QGroupBox,
-    QHBoxLayout,
-    QLabel,
     QLineEdit,
-    QPushButton,
     QRadioButton,
     QTextBrowser,
     QVBoxLayout,
@@ -47,6 +42,7 @@ from workbench.gui.commands import AddSampleCommand, SetSampleFieldCommand
 from workbench.gui.i18n import active_language, feedstock_choices
 from workbench.gui.self_assessment import is_demo_project
 from workbench.gui.verdict_view import COLOURS, SYMBOLS, plain_reasons, route_name, verdict_text
+from workbench.gui.wizard_questions import DataPage, QuestionsPage
 from workbench.gui.wizard_report import ReportPage
 from workbench.model import Measurement, Project, Quantity, new_id
 from workbench.progress import Progress
@@ -57,38 +53,6 @@ if TYPE_CHECKING:
 translate = QCoreApplication.translate
 TYPED_METHOD = "typed in the self-assessment wizard"
 VERDICT_ORDER = ("suitable", "conditionally suitable", "not suitable", "not enough data")
-
-
-def lab_fields() -> list[tuple[str, str, str, str, str]]:
-    """(property id, unit, basis, label, basis in plain words) of the typed-values form."""
-    dry = translate("Wizard", "of the dry material")
-    delivered = translate("Wizard", "as delivered")
-    return [
-        ("moisture", "%", "ar", translate("Wizard", "Moisture (water content)"), delivered),
-        ("ash", "%", "db", translate("Wizard", "Ash"), dry),
-        ("volatile_matter", "%", "db", translate("Wizard", "Volatile matter"), dry),
-        ("fixed_carbon", "%", "db", translate("Wizard", "Fixed carbon"), dry),
-        ("carbon", "%", "db", translate("Wizard", "Carbon (C)"), dry),
-        ("hydrogen", "%", "db", translate("Wizard", "Hydrogen (H)"), dry),
-        ("nitrogen", "%", "db", translate("Wizard", "Nitrogen (N)"), dry),
-        ("sulfur", "%", "db", translate("Wizard", "Sulfur (S)"), dry),
-        ("chlorine", "%", "db", translate("Wizard", "Chlorine (Cl)"), dry),
-        ("net_calorific_value", "MJ/kg", "db", translate("Wizard", "Net heating value"), dry),
-        ("bulk_density", "kg/m³", "ar", translate("Wizard", "Bulk density"), delivered),
-        (
-            "fibre_length_lw",
-            "mm",
-            "none",
-            translate("Wizard", "Fibre length (length-weighted)"),
-            "",
-        ),
-    ]
-
-
-def parse_number(text: str) -> float | None:
-    """A typed number (decimal point or comma); None when empty; ValueError when bad."""
-    text = text.strip().replace(",", ".").replace(" ", "")
-    return float(text) if text else None
 
 
 def classify_one(progress: Progress, project: Any, sample_id: str) -> list[dict[str, Any]]:
@@ -151,89 +115,6 @@ class DescribePage(QWizardPage):
             self.origin_edit.text().strip(),
             new_project=not (self.where.isVisible() and self.add_radio.isChecked()),
         )
-
-
-class DataPage(QWizardPage):
-    def __init__(self, wizard: SelfAssessmentWizard) -> None:
-        super().__init__()
-        self.wiz = wizard
-        self.setTitle(self.tr("Add your lab data"))
-        self.setSubTitle(
-            self.tr(
-                "Import the files from your lab, or type the values you have. "
-                "Leave a field empty if you do not know it."
-            )
-        )
-        import_button = QPushButton(self.tr("Import lab files…"))
-        import_button.clicked.connect(self.import_files)
-        self.import_note = QLabel()
-        self.import_note.setWordWrap(True)
-        self.import_note.setStyleSheet("color:#555")
-        grid = QGridLayout()
-        self.edits: dict[str, QLineEdit] = {}
-        validator = QDoubleValidator(0.0, 1e6, 6, self)
-        validator.setLocale(QLocale.c())
-        for row, (pid, unit, _basis, label, basis_words) in enumerate(lab_fields()):
-            edit = QLineEdit()
-            edit.setMaximumWidth(110)
-            edit.setObjectName(f"typed-{pid}")
-            edit.textChanged.connect(self._check)
-            self.edits[pid] = edit
-            grid.addWidget(QLabel(label), row // 2 * 1, (row % 2) * 3)
-            unit_text = unit + (f", {basis_words}" if basis_words else "")
-            unit_label = QLabel(unit_text)
-            unit_label.setStyleSheet("color:#555")
-            grid.addWidget(edit, row // 2, (row % 2) * 3 + 1)
-            grid.addWidget(unit_label, row // 2, (row % 2) * 3 + 2)
-        self.error = QLabel()
-        self.error.setStyleSheet("color:#b00020")
-        top = QHBoxLayout()
-        top.addWidget(import_button)
-        top.addWidget(self.import_note, 1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(QLabel("<b>" + self.tr("Or type lab values:") + "</b>"))
-        layout.addLayout(grid)
-        layout.addWidget(self.error)
-        layout.addStretch(1)
-
-    def import_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Import lab files"))
-        if paths:
-            self.wiz.win.import_files(paths)
-            self.import_note.setText(
-                self.tr("In the preview, choose the sample “%1” as the target.").replace(
-                    "%1", self.wiz.sample_name()
-                )
-            )
-
-    def typed_values(self) -> dict[str, float]:
-        """Property id -> value of every filled field; raises ValueError on bad text."""
-        out = {}
-        for pid, edit in self.edits.items():
-            value = parse_number(edit.text())
-            if value is not None:
-                out[pid] = value
-        return out
-
-    def _check(self) -> bool:
-        bad = []
-        for pid, unit, _b, label, _w in lab_fields():
-            try:
-                value = parse_number(self.edits[pid].text())
-            except ValueError:
-                bad.append(label)
-                continue
-            if value is not None and (value < 0 or (unit == "%" and value > 100)):
-                bad.append(label)
-        self.error.setText(self.tr("Please check: %1").replace("%1", ", ".join(bad)) if bad else "")
-        return not bad
-
-    def validatePage(self) -> bool:
-        if not self._check():
-            return False
-        self.wiz.add_typed_values(self.typed_values())
-        return True
 
 
 class VerdictPage(QWizardPage):
@@ -316,10 +197,11 @@ class SelfAssessmentWizard(QWizard):
         self.setWindowTitle(self.tr("Self-assessment of a side stream"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.describe = DescribePage(self)
+        self.questions = QuestionsPage(self)
         self.data = DataPage(self)
         self.verdict_page = VerdictPage(self)
         self.report = ReportPage(self)
-        for page in (self.describe, self.data, self.verdict_page, self.report):
+        for page in (self.describe, self.questions, self.data, self.verdict_page, self.report):
             self.addPage(page)
         self.resize(860, 600)
         if sample_id is not None:
@@ -348,9 +230,7 @@ class SelfAssessmentWizard(QWizard):
             self.typed_measurement = typed[-1]
             comma = active_language() == "fi"
             for pid, q in self.typed_measurement.quantities.items():
-                if pid in self.data.edits:
-                    text = f"{q.value:g}"
-                    self.data.edits[pid].setText(text.replace(".", ",") if comma else text)
+                self.data.show_value(pid, q.value, q.unit, comma)
 
     def own_project(self) -> Project | None:
         """The open project when it is the user's own and can take a new sample."""
@@ -402,13 +282,16 @@ class SelfAssessmentWizard(QWizard):
         stack.endMacro()
         return True
 
-    def add_typed_values(self, values: dict[str, float]) -> None:
-        """Add (or, when changed, replace) the typed lab values as one measurement."""
+    def add_typed_values(self, values: dict[str, tuple[float, str, str]]) -> None:
+        """Add (or, when changed, replace) the typed lab values as one measurement:
+        property id -> (value, unit as typed, basis)."""
         if self.sample_id is None:
             return
-        fields = {pid: (unit, basis) for pid, unit, basis, _l, _w in lab_fields()}
         current = self.typed_measurement
-        if current is not None and {k: q.value for k, q in current.quantities.items()} == values:
+        if (
+            current is not None
+            and {k: (q.value, q.unit, q.basis) for k, q in current.quantities.items()} == values
+        ):
             return
         stack = self.win.undo_stack
         if current is not None and stack.command(stack.index() - 1) is self._typed_command:
@@ -417,10 +300,8 @@ class SelfAssessmentWizard(QWizard):
         new = None
         if values:
             quantities = {
-                pid: Quantity(
-                    v, fields[pid][0], fields[pid][1], method=TYPED_METHOD, origin="typed"
-                )
-                for pid, v in values.items()
+                pid: Quantity(value, unit, basis, origin="typed")
+                for pid, (value, unit, basis) in values.items()
             }
             new = Measurement(
                 id=new_id("m"),
