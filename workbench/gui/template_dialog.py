@@ -301,8 +301,15 @@ class TemplateDialog(QDialog):
     def header(self) -> list[str]:
         return self.map_table.header
 
-    def set_column(self, name: str, use: str, unit: str | None = None) -> None:
-        self.map_table.set_column(name, use, unit)
+    def set_column(
+        self,
+        name: str,
+        use: str,
+        unit: str | None = None,
+        basis: str | None = None,
+        method: str | None = None,
+    ) -> None:
+        self.map_table.set_column(name, use, unit, basis, method)
 
     def _fill_plot_combos(self) -> None:
         targets = [t for t in self.map_table.targets() if t]
@@ -453,7 +460,9 @@ class TemplateDialog(QDialog):
         for col, spec in data["columns"].items():
             if col in self.header:
                 use = spec["target"] if spec["target"] in PROPERTIES else PLAIN
-                self.set_column(col, use, spec.get("unit", ""))
+                self.set_column(
+                    col, use, spec.get("unit", ""), spec.get("basis", ""), spec.get("method", "")
+                )
         if data.get("sample_column") in self.header:
             self.set_column(data["sample_column"], SAMPLE)
         self.refresh()

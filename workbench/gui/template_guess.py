@@ -26,9 +26,51 @@ def slug(name: str, taken: set[str]) -> str:
     return out
 
 
+_BASIS_WORDS = {
+    "ar": "ar",
+    "a.r.": "ar",
+    "as received": "ar",
+    "wet": "ar",
+    "db": "db",
+    "d.b.": "db",
+    "dry": "db",
+    "dm": "db",
+    "ka": "db",
+    "daf": "daf",
+    "d.a.f.": "daf",
+    "ad": "ad",
+    "a.d.": "ad",
+}
+_BASIS_IN_HEADER = re.compile(
+    r"(?:^|[\s,(\[])("
+    + "|".join(re.escape(w) for w in sorted(_BASIS_WORDS, key=len)[::-1])
+    + r")(?=$|[\s,)\]])",
+    re.IGNORECASE,
+)
+
+
 def header_unit(header: str) -> str:
+    """The unit a header states in brackets ("Cl (mg/kg db)" -> "mg/kg"), basis words
+    left out."""
     m = _UNIT_IN_HEADER.search(header)
-    return m.group(1) if m else ""
+    if not m:
+        return ""
+    inner = m.group(1)
+    return _BASIS_IN_HEADER.sub("", inner).strip(" ,") or inner
+
+
+def header_basis(header: str) -> str:
+    """The basis a header states ("Ash (% db)" -> "db", "NCV, MJ/kg a.r." -> "ar"); ""
+    when it states none."""
+    unit = _UNIT_IN_HEADER.search(header)
+    where = [unit.group(1)] if unit else []
+    if "," in header:
+        where.append(header.rsplit(",", 1)[1])  # "Ash, % d.b."
+    for text in where:
+        m = _BASIS_IN_HEADER.search(" " + text)
+        if m:
+            return _BASIS_WORDS[m.group(1).lower()]
+    return ""
 
 
 def split_cells(line: str, delimiter: str | None) -> list[str]:

@@ -2,21 +2,42 @@
 
 Each row says what the column is: ignored, the sample name, a plain column kept as it
 is, or a vocabulary property (with the unit the file uses, limited to units the core
-can convert to the property's unit). ``changed`` fires on every edit so the editor can
-re-run its live preview.
+can convert to the property's unit, the basis the values are on and the method or
+standard the lab names, both guessed from the header where it says them: "Cl (mg/kg db)").
+``changed`` fires on every edit so the editor can re-run its live preview.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHeaderView,
+    QLineEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
 
 from workbench.gui.i18n import property_label
-from workbench.gui.template_guess import header_unit, slug
+from workbench.gui.template_guess import header_basis, header_unit, slug
 from workbench.units import unit_factor, units_for
 from workbench.vocab import PROPERTIES
 
 IGNORE, SAMPLE, PLAIN = "__ignore__", "__sample__", "__plain__"
+BASES = ("", "ar", "db", "daf", "ad")
+translate = QCoreApplication.translate
+
+
+def basis_choices() -> list[tuple[str, str]]:
+    """(basis code, plain label) of the basis column."""
+    return [
+        ("", translate("ColumnMapTable", "not stated")),
+        ("ar", translate("ColumnMapTable", "as received (ar)")),
+        ("db", translate("ColumnMapTable", "dry basis (db)")),
+        ("daf", translate("ColumnMapTable", "dry, ash-free (daf)")),
+        ("ad", translate("ColumnMapTable", "air-dried (ad)")),
+    ]
 
 
 class ColumnMapTable(QTableWidget):
@@ -25,10 +46,16 @@ class ColumnMapTable(QTableWidget):
     changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(0, 3, parent)
+        super().__init__(0, 5, parent)
         self.header: list[str] = []
         self.setHorizontalHeaderLabels(
-            [self.tr("Column in the file"), self.tr("Use as"), self.tr("Unit in the file")]
+            [
+                self.tr("Column in the file"),
+                self.tr("Use as"),
+                self.tr("Unit in the file"),
+                self.tr("Basis"),
+                self.tr("Method"),
+            ]
         )
         self.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -49,13 +76,24 @@ class ColumnMapTable(QTableWidget):
                 use.addItem(f"{property_label(pid)} ({pid})", pid)
             unit = QComboBox()
             unit.setEditable(True)
+            basis = QComboBox()
+            for code, label in basis_choices():
+                basis.addItem(label, code)
+            method = QLineEdit()
+            method.setPlaceholderText(self.tr("e.g. ISO 18122"))
             prev = old.get(name)
             use.setCurrentIndex(use.findData(prev[0]) if prev else 0)
             unit.setEditText(prev[1] if prev else header_unit(name))
+            basis.setCurrentIndex(max(basis.findData(prev[2] if prev else header_basis(name)), 0))
+            method.setText(prev[3] if prev else "")
             use.currentIndexChanged.connect(lambda _i, r=r: self._use_changed(r))
             unit.currentTextChanged.connect(self.changed)
+            basis.currentIndexChanged.connect(self.changed)
+            method.textChanged.connect(self.changed)
             self.setCellWidget(r, 1, use)
             self.setCellWidget(r, 2, unit)
+            self.setCellWidget(r, 3, basis)
+            self.setCellWidget(r, 4, method)
         self.changed.emit()
 
     def _use_changed(self, row: int) -> None:
@@ -72,16 +110,29 @@ class ColumnMapTable(QTableWidget):
             unit.blockSignals(False)
         self.changed.emit()
 
-    def mapping_state(self) -> dict[str, tuple[str, str]]:
-        """Column name -> (use, unit) as currently shown."""
+    def mapping_state(self) -> dict[str, tuple[str, str, str, str]]:
+        """Column name -> (use, unit, basis, method) as currently shown."""
         out = {}
         for r, name in enumerate(self.header):
             use, unit = self.cellWidget(r, 1), self.cellWidget(r, 2)
+            basis, method = self.cellWidget(r, 3), self.cellWidget(r, 4)
             if use is not None:
-                out[name] = (use.currentData(), unit.currentText().strip())
+                out[name] = (
+                    use.currentData(),
+                    unit.currentText().strip(),
+                    str(basis.currentData() or ""),
+                    method.text().strip(),
+                )
         return out
 
-    def set_column(self, name: str, use: str, unit: str | None = None) -> None:
+    def set_column(
+        self,
+        name: str,
+        use: str,
+        unit: str | None = None,
+        basis: str | None = None,
+        method: str | None = None,
+    ) -> None:
         """Set one column's role (tests and loading a saved template use this)."""
         r = self.header.index(name)
         combo = self.cellWidget(r, 1)
@@ -90,12 +141,20 @@ class ColumnMapTable(QTableWidget):
         combo.setCurrentIndex(combo.findData(use))
         if unit is not None:
             self.cellWidget(r, 2).setEditText(unit)
+        if basis is not None:
+            box = self.cellWidget(r, 3)
+            basis = "" if basis == "none" else basis
+            if box.findData(basis) < 0:
+                raise ValueError(f"{basis!r} is not a basis (ar, db, daf, ad)")
+            box.setCurrentIndex(box.findData(basis))
+        if method is not None:
+            self.cellWidget(r, 4).setText(method)
 
     def targets(self) -> list[str]:
         """The template targets the current mapping produces (for the plot choices)."""
         taken: set[str] = set()
         out = []
-        for name, (use, _unit) in self.mapping_state().items():
+        for name, (use, *_rest) in self.mapping_state().items():
             if use == PLAIN:
                 out.append(slug(name, taken))
                 taken.add(out[-1])
@@ -108,7 +167,7 @@ class ColumnMapTable(QTableWidget):
         columns: dict[str, dict[str, str]] = {}
         sample_column = None
         taken: set[str] = set()
-        for name, (use, unit) in self.mapping_state().items():
+        for name, (use, unit, basis, method) in self.mapping_state().items():
             if use == IGNORE:
                 continue
             if use == SAMPLE:
@@ -119,5 +178,9 @@ class ColumnMapTable(QTableWidget):
             spec = {"target": target, "label": name[:200]}
             if unit:
                 spec["unit"] = unit
+            if basis and use in PROPERTIES:
+                spec["basis"] = basis
+            if method and use in PROPERTIES:
+                spec["method"] = method[:200]
             columns[name] = spec
         return columns, sample_column
