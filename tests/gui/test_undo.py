@@ -115,7 +115,7 @@ def test_read_only_project_refuses_edits(window, make_project):
 
 
 def test_metadata_dialog_applies_changes_as_one_undo_step(window, make_project, qtbot):
-    from workbench.gui.metadata_dialog import MetadataDialog, metadata_changes
+    from workbench.gui.metadata_dialog import CHOICE_KEYS, MetadataDialog, metadata_changes
 
     assert metadata_changes({"a": "1", "b": "2"}, {"b": "3", "c": "4"}) == [
         ("a", None),
@@ -128,10 +128,38 @@ def test_metadata_dialog_applies_changes_as_one_undo_step(window, make_project, 
     project.samples[sid].metadata = {"batch": "B-1", "drop": "x"}
     dialog = MetadataDialog(window.doc, window.undo_stack, sid, window)
     qtbot.addWidget(dialog)
-    dialog.table.item(0, 1).setText("B-2")  # rows are sorted: batch, drop
-    dialog.table.removeRow(1)
+    first = len(CHOICE_KEYS)  # the routes' answers come first, as choices
+    dialog.table.item(first, 1).setText("B-2")  # free rows are sorted: batch, drop
+    dialog.table.removeRow(first + 1)
     dialog.add_row("operator", "AK")
     assert dialog.apply() == 3
     assert project.samples[sid].metadata == {"batch": "B-2", "operator": "AK"}
     window.undo_stack.undo()
     assert project.samples[sid].metadata == {"batch": "B-1", "drop": "x"}
+
+
+def test_metadata_dialog_offers_the_controlled_answers(window, make_project, qtbot):
+    from workbench.gui.metadata_dialog import MetadataDialog
+
+    project = make_project(1, 1)
+    window.set_project(project)
+    sid = next(iter(project.samples))
+    project.samples[sid].metadata = {"chemical_treatment": "Untreated", "batch": "B-1"}
+    dialog = MetadataDialog(window.doc, window.undo_stack, sid, window)
+    qtbot.addWidget(dialog)
+    combo = dialog.choices["chemical_treatment"][0]
+    assert combo.currentData() == "untreated"  # "Untreated" recognised whatever its case
+    assert [combo.itemData(i) for i in range(combo.count())] == [
+        "",
+        "untreated",
+        "chemically_treated",
+    ]
+    assert dialog.apply() == 0  # nothing changed: the stored spelling is kept
+    dialog.choose("attached_soil", "present")
+    dialog.choose("chemical_treatment", "chemically_treated")
+    assert dialog.apply() == 2
+    meta = project.samples[sid].metadata
+    assert meta["attached_soil"] == "present" and meta["chemical_treatment"] == "chemically_treated"
+    dialog.choose("attached_soil", "")  # not known: nothing stored
+    dialog.apply()
+    assert "attached_soil" not in project.samples[sid].metadata
