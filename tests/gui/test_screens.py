@@ -31,8 +31,6 @@ OUT = ROOT / "screenshots"
 KNOWN: list[tuple[str, str, str, str]] = [
     # import (part 6): the core's failure reasons and warnings in the preview are English
     ("import_preview", "english", r"in “(byte \d+: expected|the x unit .* was assumed)", "import"),
-    # classify (issue 13 part 5): explanation words
-    ("explanation", "english", r"“(routes|used)”", "classify"),
 ]
 
 

@@ -18,6 +18,7 @@ Finnish twins (``reasons_fi``, ``limit_text_fi``, ...) when the GUI is in Finnis
 from __future__ import annotations
 
 from html import escape
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -326,6 +327,7 @@ def explanation_html(v: dict[str, Any], references: list[dict[str, Any]] | None 
     route_word = translate("Verdicts", "Route file")  # lupdate skips f-strings
     parts.append(
         f"<p style='color:#777;font-size:small'>{escape(route_word)}: "
-        f"{escape(str(v.get('route_file', '')))} {escape(str(v.get('route_version', '')))}</p>"
+        f"{escape(Path(str(v.get('route_file', ''))).name)} "
+        f"{escape(str(v.get('route_version', '')))}</p>"
     )
     return "".join(parts)
