@@ -151,6 +151,8 @@ def test_answers_of_a_side_stream_can_be_changed_from_simple_mode(qtbot, make_pr
     assert wizard.describe.name_edit.text() == sample.name
     assert not wizard.describe.where.isVisible()  # the side stream stays where it is
     wizard.next()
+    assert wizard.currentPage() is wizard.questions  # the answers about the material
+    wizard.next()
     assert wizard.data.edits["ash"].text() == "2.1"
     wizard.data.edits["ash"].setText("0.6")
     wizard.next()

@@ -80,3 +80,34 @@ def test_values_at_the_limit_in_lab_units_are_not_called_too_much(window, make_p
     rows = {c["id"]: c for c in a1["criteria"]}
     assert rows["chlorine"]["result"] == "pass", rows["chlorine"]
     wizard.close()
+
+
+def test_values_typed_before_come_back_in_their_units(window, make_project, qtbot):
+    from workbench.gui.wizard import TYPED_METHOD
+    from workbench.model import Measurement, Quantity
+
+    project = make_project(1, 0)
+    sample = next(iter(project.samples.values()))
+    sample.metadata["attached_soil"] = "present"
+    typed = Measurement(
+        id="m-typed",
+        kind="properties",
+        quantities={
+            "chlorine": Quantity(200.0, "mg/kg", "db", origin="typed"),
+            "zinc": Quantity(85.0, "ppm", "db", origin="typed"),
+        },
+        method=TYPED_METHOD,
+    )
+    project.add_measurement(sample.id, typed)
+    window.doc.set_project(project)
+    wizard = SelfAssessmentWizard(window, sample.id)
+    qtbot.addWidget(wizard)
+    data = wizard.data
+    assert data.edits["chlorine"].text() == "200"
+    assert data.fields["chlorine"].unit.currentData() == "mg/kg"
+    assert data.fields["zinc"].unit.currentData() == "ppm"
+    assert data.have["metals"].isChecked()  # the metals typed before are shown
+    assert wizard.questions.answers()["attached_soil"] == ""  # answered on page entry
+    wizard.questions.initializePage()
+    assert wizard.questions.answers()["attached_soil"] == "present"
+    wizard.close()
