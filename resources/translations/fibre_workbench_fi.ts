@@ -401,34 +401,74 @@
 <context>
     <name>ColumnMapTable</name>
     <message>
-        <location filename="../../workbench/gui/template_mapping.py" line="31"/>
+        <location filename="../../workbench/gui/template_mapping.py" line="35"/>
+        <source>not stated</source>
+        <translation>ei ilmoitettu</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/template_mapping.py" line="36"/>
+        <source>as received (ar)</source>
+        <translation>saapumistilassa (ar)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/template_mapping.py" line="37"/>
+        <source>dry basis (db)</source>
+        <translation>kuiva-aineesta (db)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/template_mapping.py" line="38"/>
+        <source>dry, ash-free (daf)</source>
+        <translation>kuiva, tuhkaton (daf)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/template_mapping.py" line="39"/>
+        <source>air-dried (ad)</source>
+        <translation>ilmakuiva (ad)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/template_mapping.py" line="53"/>
         <source>Column in the file</source>
         <translation>Sarake tiedostossa</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_mapping.py" line="31"/>
+        <location filename="../../workbench/gui/template_mapping.py" line="54"/>
         <source>Use as</source>
         <translation>Käyttö</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_mapping.py" line="31"/>
+        <location filename="../../workbench/gui/template_mapping.py" line="55"/>
         <source>Unit in the file</source>
         <translation>Yksikkö tiedostossa</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_mapping.py" line="45"/>
+        <location filename="../../workbench/gui/template_mapping.py" line="56"/>
+        <source>Basis</source>
+        <translation>Perusta</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/template_mapping.py" line="57"/>
+        <source>Method</source>
+        <translation>Menetelmä</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/template_mapping.py" line="72"/>
         <source>Ignore</source>
         <translation>Ohita</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_mapping.py" line="46"/>
+        <location filename="../../workbench/gui/template_mapping.py" line="73"/>
         <source>Sample name</source>
         <translation>Näytteen nimi</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_mapping.py" line="47"/>
+        <location filename="../../workbench/gui/template_mapping.py" line="74"/>
         <source>Plain column (kept as is)</source>
         <translation>Tavallinen sarake (sellaisenaan)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/template_mapping.py" line="83"/>
+        <source>e.g. ISO 18122</source>
+        <translation>esim. ISO 18122</translation>
     </message>
 </context>
 <context>
@@ -690,37 +730,37 @@
 <context>
     <name>DataPage</name>
     <message>
-        <location filename="../../workbench/gui/wizard.py" line="160"/>
+        <location filename="../../workbench/gui/wizard_questions.py" line="212"/>
         <source>Add your lab data</source>
         <translation>Lisää laboratorioarvot</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/wizard.py" line="163"/>
+        <location filename="../../workbench/gui/wizard_questions.py" line="215"/>
         <source>Import the files from your lab, or type the values you have. Leave a field empty if you do not know it.</source>
         <translation>Tuo laboratoriosi tiedostot tai kirjoita arvot, jotka sinulla on. Jätä kenttä tyhjäksi, jos et tiedä arvoa.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/wizard.py" line="167"/>
+        <location filename="../../workbench/gui/wizard_questions.py" line="219"/>
         <source>Import lab files…</source>
         <translation>Tuo laboratorion tiedostoja…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/wizard.py" line="195"/>
+        <location filename="../../workbench/gui/wizard_questions.py" line="284"/>
         <source>Or type lab values:</source>
         <translation>Tai kirjoita laboratorioarvot:</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/wizard.py" line="201"/>
+        <location filename="../../workbench/gui/wizard_questions.py" line="313"/>
         <source>Import lab files</source>
         <translation>Tuo laboratorion tiedostoja</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/wizard.py" line="205"/>
+        <location filename="../../workbench/gui/wizard_questions.py" line="317"/>
         <source>In the preview, choose the sample “%1” as the target.</source>
         <translation>Valitse esikatselussa kohteeksi näyte ”%1”.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/wizard.py" line="229"/>
+        <location filename="../../workbench/gui/wizard_questions.py" line="342"/>
         <source>Please check: %1</source>
         <translation>Tarkista: %1</translation>
     </message>
@@ -728,62 +768,62 @@
 <context>
     <name>DescribePage</name>
     <message>
-        <location filename="../../workbench/gui/wizard.py" line="109"/>
+        <location filename="../../workbench/gui/wizard.py" line="73"/>
         <source>Describe your side stream</source>
         <translation>Kuvaile sivuvirtasi</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/wizard.py" line="110"/>
+        <location filename="../../workbench/gui/wizard.py" line="74"/>
         <source>Tell us what the material is. Only the name is required.</source>
         <translation>Kerro, mitä materiaali on. Vain nimi on pakollinen.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/wizard.py" line="112"/>
+        <location filename="../../workbench/gui/wizard.py" line="76"/>
         <source>e.g. Sawmill bark, spring 2026</source>
         <translation>esim. Sahan kuori, kevät 2026</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/wizard.py" line="118"/>
+        <location filename="../../workbench/gui/wizard.py" line="82"/>
         <source>e.g. our mill in Kuopio</source>
         <translation>esim. tehtaamme Kuopiossa</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/wizard.py" line="120"/>
+        <location filename="../../workbench/gui/wizard.py" line="84"/>
         <source>Name:</source>
         <translation>Nimi:</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/wizard.py" line="121"/>
+        <location filename="../../workbench/gui/wizard.py" line="85"/>
         <source>What kind of material:</source>
         <translation>Millaista materiaalia:</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/wizard.py" line="122"/>
+        <location filename="../../workbench/gui/wizard.py" line="86"/>
         <source>Supplier:</source>
         <translation>Toimittaja:</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/wizard.py" line="123"/>
+        <location filename="../../workbench/gui/wizard.py" line="87"/>
         <source>Where it comes from:</source>
         <translation>Mistä se tulee:</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/wizard.py" line="125"/>
+        <location filename="../../workbench/gui/wizard.py" line="89"/>
         <source>Start a new project for it</source>
         <translation>Aloita sille uusi projekti</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/wizard.py" line="128"/>
+        <location filename="../../workbench/gui/wizard.py" line="92"/>
         <source>Where to keep this assessment</source>
         <translation>Mihin arvio tallennetaan</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/wizard.py" line="142"/>
+        <location filename="../../workbench/gui/wizard.py" line="106"/>
         <source>Untitled</source>
         <translation>Nimetön</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/wizard.py" line="143"/>
+        <location filename="../../workbench/gui/wizard.py" line="107"/>
         <source>Add it to the open project “%1”</source>
         <translation>Lisää se avoimeen projektiin ”%1”</translation>
     </message>
@@ -1738,42 +1778,47 @@
 <context>
     <name>MetadataDialog</name>
     <message>
-        <location filename="../../workbench/gui/metadata_dialog.py" line="42"/>
+        <location filename="../../workbench/gui/metadata_dialog.py" line="53"/>
         <source>Metadata of %1</source>
         <translation>Lisätiedot: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/metadata_dialog.py" line="45"/>
+        <location filename="../../workbench/gui/metadata_dialog.py" line="56"/>
         <source>Key</source>
         <translation>Avain</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/metadata_dialog.py" line="45"/>
+        <location filename="../../workbench/gui/metadata_dialog.py" line="56"/>
         <source>Value</source>
         <translation>Arvo</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/metadata_dialog.py" line="50"/>
+        <location filename="../../workbench/gui/metadata_dialog.py" line="65"/>
         <source>Add row</source>
         <translation>Lisää rivi</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/metadata_dialog.py" line="52"/>
+        <location filename="../../workbench/gui/metadata_dialog.py" line="67"/>
         <source>Remove row</source>
         <translation>Poista rivi</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/metadata_dialog.py" line="53"/>
+        <location filename="../../workbench/gui/metadata_dialog.py" line="68"/>
         <source>Remove the selected entry</source>
         <translation>Poista valittu merkintä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/metadata_dialog.py" line="63"/>
+        <location filename="../../workbench/gui/metadata_dialog.py" line="78"/>
         <source>Free notes about the sample as key and value, e.g. batch = B-17.</source>
         <translation>Vapaita merkintöjä näytteestä avaimena ja arvona, esim. erä = B-17.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/metadata_dialog.py" line="92"/>
+        <location filename="../../workbench/gui/metadata_dialog.py" line="95"/>
+        <source>not known</source>
+        <translation>ei tiedossa</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/metadata_dialog.py" line="155"/>
         <source>Edit metadata of a sample</source>
         <translation>Muokkaa näytteen lisätietoja</translation>
     </message>
@@ -2406,6 +2451,24 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
     </message>
 </context>
 <context>
+    <name>QuestionsPage</name>
+    <message>
+        <location filename="../../workbench/gui/wizard_questions.py" line="90"/>
+        <source>About your material</source>
+        <translation>Materiaalistasi</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/wizard_questions.py" line="91"/>
+        <source>A few questions the product routes need. Answer what you know.</source>
+        <translation>Muutama kysymys, joita tuotereitit tarvitsevat. Vastaa siihen, minkä tiedät.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/wizard_questions.py" line="167"/>
+        <source>Self-assessment: answers about the material</source>
+        <translation>Itsearviointi: vastaukset materiaalista</translation>
+    </message>
+</context>
+<context>
     <name>ReportPage</name>
     <message>
         <location filename="../../workbench/gui/wizard_report.py" line="64"/>
@@ -2758,17 +2821,17 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
 <context>
     <name>SelfAssessmentWizard</name>
     <message>
-        <location filename="../../workbench/gui/wizard.py" line="316"/>
+        <location filename="../../workbench/gui/wizard.py" line="197"/>
         <source>Self-assessment of a side stream</source>
         <translation>Sivuvirran itsearviointi</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/wizard.py" line="387"/>
+        <location filename="../../workbench/gui/wizard.py" line="267"/>
         <source>Self-assessment: describe “%1”</source>
         <translation>Itsearviointi: kuvaile ”%1”</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/wizard.py" line="429"/>
+        <location filename="../../workbench/gui/wizard.py" line="310"/>
         <source>Typed lab values</source>
         <translation>Syötetyt laboratorioarvot</translation>
     </message>
@@ -3245,38 +3308,38 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
         <translation>Esimerkkitiedosto: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="313"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="320"/>
         <source>(none)</source>
         <translation>(ei mitään)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="349"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="356"/>
         <source>Open a sample file to see a preview.</source>
         <translation>Avaa esimerkkitiedosto nähdäksesi esikatselun.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="352"/>
-        <location filename="../../workbench/gui/template_dialog.py" line="417"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="359"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="424"/>
         <source>this template</source>
         <translation>tämä mallipohja</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="370"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="377"/>
         <source>Sample</source>
         <translation>Näyte</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="406"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="413"/>
         <source>(no sample column)</source>
         <translation>(ei näytesaraketta)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="407"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="414"/>
         <source>%1 measurement(s) of kind %2 for samples: %3</source>
         <translation>%1 mittaus(ta), laji %2, näytteet: %3</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="423"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="430"/>
         <source>Saved template “%1” to %2</source>
         <translation>Mallipohja ”%1” tallennettu: %2</translation>
     </message>
@@ -3421,47 +3484,47 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
 <context>
     <name>VerdictPage</name>
     <message>
-        <location filename="../../workbench/gui/wizard.py" line="243"/>
+        <location filename="../../workbench/gui/wizard.py" line="124"/>
         <source>What your side stream suits</source>
         <translation>Mihin sivuvirtasi soveltuu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/wizard.py" line="244"/>
+        <location filename="../../workbench/gui/wizard.py" line="125"/>
         <source>Each product route, with the reasons in plain words.</source>
         <translation>Jokainen tuotereitti ja perustelut selkokielellä.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/wizard.py" line="254"/>
+        <location filename="../../workbench/gui/wizard.py" line="135"/>
         <source>Checking every route…</source>
         <translation>Tarkistetaan kaikki reitit…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/wizard.py" line="260"/>
+        <location filename="../../workbench/gui/wizard.py" line="141"/>
         <source>Self-assessment</source>
         <translation>Itsearviointi</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/wizard.py" line="276"/>
+        <location filename="../../workbench/gui/wizard.py" line="157"/>
         <source>Good fit</source>
         <translation>Sopii hyvin</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/wizard.py" line="277"/>
+        <location filename="../../workbench/gui/wizard.py" line="158"/>
         <source>Possible, with conditions</source>
         <translation>Mahdollinen ehdoin</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/wizard.py" line="278"/>
+        <location filename="../../workbench/gui/wizard.py" line="159"/>
         <source>We need more data to say</source>
         <translation>Tarvitaan lisää tietoja</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/wizard.py" line="279"/>
+        <location filename="../../workbench/gui/wizard.py" line="160"/>
         <source>Not suitable as it is</source>
         <translation>Ei sovellu sellaisenaan</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/wizard.py" line="295"/>
+        <location filename="../../workbench/gui/wizard.py" line="176"/>
         <source>Your own trained model says: %1</source>
         <translation>Oma opetettu mallisi sanoo: %1</translation>
     </message>
@@ -3469,208 +3532,208 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
 <context>
     <name>Verdicts</name>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="56"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="57"/>
         <source>Suitable</source>
         <translation>Soveltuu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="57"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="58"/>
         <source>Conditional</source>
         <translation>Ehdollinen</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="58"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="59"/>
         <source>Not suitable</source>
         <translation>Ei sovellu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="59"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="60"/>
         <source>No data</source>
         <translation>Ei tietoja</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="67"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="68"/>
         <source>suitable</source>
         <translation>soveltuu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="68"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="69"/>
         <source>conditionally suitable</source>
         <translation>soveltuu ehdollisesti</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="69"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="70"/>
         <source>not suitable</source>
         <translation>ei sovellu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="70"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="71"/>
         <source>not enough data</source>
         <translation>tiedot eivät riitä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="78"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="79"/>
         <source>within</source>
         <translation>sisällä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="79"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="80"/>
         <source>outside</source>
         <translation>ulkopuolella</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="82"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="83"/>
         <source>pass</source>
         <translation>täyttyy</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="83"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="84"/>
         <source>fail</source>
         <translation>ei täyty</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="84"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="85"/>
         <source>borderline</source>
         <translation>rajalla</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="85"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="86"/>
         <source>unknown</source>
         <translation>tuntematon</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="86"/>
-        <location filename="../../workbench/gui/verdict_view.py" line="197"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="87"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="198"/>
         <source>information</source>
         <translation>tiedoksi</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="87"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="88"/>
         <source>does not apply</source>
         <translation>ei koske</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="94"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="95"/>
         <source>measured</source>
         <translation>mitattu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="95"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="96"/>
         <source>derived by an analysis</source>
         <translation>johdettu analyysillä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="96"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="97"/>
         <source>predicted by a model</source>
         <translation>ennustettu mallilla</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="97"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="98"/>
         <source>typed in</source>
         <translation>syötetty</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="175"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="176"/>
         <source>as measured: %1</source>
         <translation>mitattuna: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="180"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="181"/>
         <source>Criterion</source>
         <translation>Kriteeri</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="181"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="182"/>
         <source>Value</source>
         <translation>Arvo</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="182"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="183"/>
         <source>Limit</source>
         <translation>Raja-arvo</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="183"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="184"/>
         <source>Result</source>
         <translation>Tulos</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="184"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="185"/>
         <source>Margin</source>
         <translation>Marginaali</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="185"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="186"/>
         <source>Source</source>
         <translation>Lähde</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="195"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="196"/>
         <source>hard limit</source>
         <translation>ehdoton raja</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="196"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="197"/>
         <source>preference</source>
         <translation>toive</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="206"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="207"/>
         <source>from %1</source>
         <translation>lähde: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="257"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="258"/>
         <source>score %1/100</source>
         <translation>pisteet %1/100</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="262"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="263"/>
         <source>Why</source>
         <translation>Miksi</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="266"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="267"/>
         <source>Measure this to decide</source>
         <translation>Mittaa tämä, jotta voidaan päättää</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="270"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="271"/>
         <source>Conditions</source>
         <translation>Ehdot</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="280"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="281"/>
         <source>Pre-treatment that would change it</source>
         <translation>Esikäsittely, joka muuttaisi arvion</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="291"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="292"/>
         <source>Learned model (beside the rule verdict)</source>
         <translation>Opetettu malli (sääntöarvion rinnalla)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="295"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="296"/>
         <source>CV accuracy</source>
         <translation>ristiinvalidoitu tarkkuus</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="303"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="304"/>
         <source>Criteria</source>
         <translation>Kriteerit</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="306"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="307"/>
         <source>Nearest reference feedstocks</source>
         <translation>Lähimmät vertailuraaka-aineet</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="309"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="310"/>
         <source>distance</source>
         <translation>etäisyys</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="326"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="327"/>
         <source>Route file</source>
         <translation>Reittitiedosto</translation>
     </message>
@@ -3830,77 +3893,7 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
 <context>
     <name>Wizard</name>
     <message>
-        <location filename="../../workbench/gui/wizard.py" line="64"/>
-        <source>of the dry material</source>
-        <translation>kuiva-aineesta</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/gui/wizard.py" line="65"/>
-        <source>as delivered</source>
-        <translation>toimitustilassa</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/gui/wizard.py" line="67"/>
-        <source>Moisture (water content)</source>
-        <translation>Kosteus (vesipitoisuus)</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/gui/wizard.py" line="68"/>
-        <source>Ash</source>
-        <translation>Tuhka</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/gui/wizard.py" line="69"/>
-        <source>Volatile matter</source>
-        <translation>Haihtuvat aineet</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/gui/wizard.py" line="70"/>
-        <source>Fixed carbon</source>
-        <translation>Kiinteä hiili</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/gui/wizard.py" line="71"/>
-        <source>Carbon (C)</source>
-        <translation>Hiili (C)</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/gui/wizard.py" line="72"/>
-        <source>Hydrogen (H)</source>
-        <translation>Vety (H)</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/gui/wizard.py" line="73"/>
-        <source>Nitrogen (N)</source>
-        <translation>Typpi (N)</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/gui/wizard.py" line="74"/>
-        <source>Sulfur (S)</source>
-        <translation>Rikki (S)</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/gui/wizard.py" line="75"/>
-        <source>Chlorine (Cl)</source>
-        <translation>Kloori (Cl)</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/gui/wizard.py" line="76"/>
-        <source>Net heating value</source>
-        <translation>Tehollinen lämpöarvo</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/gui/wizard.py" line="77"/>
-        <source>Bulk density</source>
-        <translation>Irtotiheys</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/gui/wizard.py" line="82"/>
-        <source>Fibre length (length-weighted)</source>
-        <translation>Kuidunpituus (pituuspainotettu)</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/gui/wizard.py" line="449"/>
+        <location filename="../../workbench/gui/wizard.py" line="330"/>
         <source>Change typed lab values</source>
         <translation>Muuta syötettyjä laboratorioarvoja</translation>
     </message>
