@@ -6,7 +6,8 @@ first columns, and one column per property whose header carries its unit and bas
 per measurement kind plus "samples", "results" and "values" sheets. The CSV (and the
 "values" sheet) has one row per value with everything it carries: unit, basis,
 replicate SD and count, uncertainty, origin (measured, derived, predicted, typed),
-method, and the model that predicted it. A single curve or spectrum
+method, the model that predicted it and the label of its measurement or result (so
+the figures of two calibrations in one project never read alike). A single curve or spectrum
 exports to a two-or-more-column CSV ("temperature [°C]", "mass [%]") or to JCAMP-DX;
 both import back to the same values.
 """
@@ -27,6 +28,9 @@ from workbench.fileio import atomic_write_bytes, workbook_bytes
 from workbench.model import Measurement, Project, Quantity, Sample
 
 SAMPLE_COLUMNS = ("sample", "sample_id", "feedstock_type", "supplier", "origin", "date_received")
+# In the long table "origin" is the value's (measured, predicted, ...), so the sample's
+# origin (where the material came from) is "sample_origin" there: one name, one meaning.
+LONG_SAMPLE_COLUMNS = tuple("sample_origin" if c == "origin" else c for c in SAMPLE_COLUMNS)
 # The long table (CSV, and the "values" sheet of XLSX): one row per value with all it
 # carries, so a prediction keeps its uncertainty, origin, method and model.
 VALUE_COLUMNS = (
@@ -68,21 +72,34 @@ def value_cells(q: Quantity, project: Project | None = None) -> list[Any]:
 def value_long_rows(
     project: Project, chosen: list[Sample], kind: str | None = None
 ) -> tuple[list[str], list[list[Any]]]:
-    """Every value as one row (sheet, sample, id, property and ``VALUE_COLUMNS``)."""
-    header = ["sheet", *SAMPLE_COLUMNS, "id", "property", *VALUE_COLUMNS]
+    """Every value as one row (sheet, sample, id, label, property and ``VALUE_COLUMNS``).
+
+    ``label`` is the measurement's or result's own name ("PLS calibration of Crude
+    protein"), so the figures of several calibrations in one project stay told apart.
+    """
+    header = ["sheet", *LONG_SAMPLE_COLUMNS, "id", "label", "property", *VALUE_COLUMNS]
     rows: list[list[Any]] = []
     for s in chosen:
         for m in s.measurements.values():
             if kind and m.kind != kind:
                 continue
             for prop, q in m.quantities.items():
-                rows.append([m.kind, *_sample_cells(s), m.id, prop, *value_cells(q, project)])
+                cells = [m.kind, *_sample_cells(s), m.id, _label(m.label), prop]
+                rows.append([*cells, *value_cells(q, project)])
         if kind and kind != "results":
             continue
         for r in s.results.values():
             for prop, q in r.values.items():
-                rows.append(["results", *_sample_cells(s), r.id, prop, *value_cells(q, project)])
+                cells = ["results", *_sample_cells(s), r.id, _label(r.label), prop]
+                rows.append([*cells, *value_cells(q, project)])
     return header, rows
+
+
+def _label(label: Any) -> str:
+    """A measurement's or result's label in English (labels may be {en, fi} records)."""
+    from workbench.messages import text_in
+
+    return text_in(label, "en") if label else ""
 
 
 def _sample_cells(sample: Sample) -> list[Any]:
@@ -159,8 +176,8 @@ def value_rows(
         if kind and kind != "results":
             continue
         for r in sample.results.values():
-            fixed = [r.id, r.plugin_id, r.plugin_version, r.created]
-            names = ["result_id", "plugin", "plugin_version", "created"]
+            fixed = [r.id, _label(r.label), r.plugin_id, r.plugin_version, r.created]
+            names = ["result_id", "label", "plugin", "plugin_version", "created"]
             add("results", sample, fixed, names, r.values)
     out: dict[str, tuple[list[str], list[list[Any]]]] = {}
     for sheet, table in sheets.items():

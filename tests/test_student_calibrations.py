@@ -1,0 +1,89 @@
+"""A student's project as issue 15 describes it, checked from the user's side: properties
+the vocabulary lacks (ADF, CP), calibrated in one project, whose results, exports, text
+summaries and scripting-API objects must stay apart and say which property they are of."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+from openpyxl import load_workbook
+
+from tests.spectral_synth import project_with_spectra, synthetic
+from workbench import properties as up
+from workbench.cli.main import main
+from workbench.project.store import close_project, save_project
+from workbench.vocab import PROPERTIES
+
+N = 24
+
+
+def _forget_own_properties() -> None:
+    for pid in ("ADF", "CP"):
+        PROPERTIES.pop(pid, None)
+
+
+@pytest.fixture(scope="module")
+def student(tmp_path_factory):
+    """24 samples with spectra (origin 'Lahti'); ADF and CP defined by the project; a
+    reference table in which every third sample has no value (those are predicted);
+    one calibration of each property run through the command line."""
+    tmp = tmp_path_factory.mktemp("student")
+    x, Y, y, C = synthetic(N, 100, seed=11)
+    project = project_with_spectra(x, Y)
+    for sample in project.samples.values():
+        sample.origin = "Lahti"
+    up.add(
+        project, up.make_definition("ADF", unit="%", basis="db", label_en="Acid detergent fibre")
+    )
+    up.add(project, up.make_definition("CP", unit="%", basis="db", label_en="Crude protein"))
+    path = tmp / "cane.fwproj"
+    save_project(project, path)
+    close_project(project)
+    table = tmp / "refs.csv"
+    with table.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["sample", "ADF", "CP"])
+        for i in range(N):
+            adf = "" if i % 3 == 0 else f"{y[i]:.4f}"
+            cp = "" if i % 3 == 0 else f"{8 + 6 * C[i, 1]:.4f}"
+            w.writerow([f"S{i + 1:03d}", adf, cp])
+    for pid in ("ADF", "CP"):
+        argv = ["analyse", str(path), "pls_calibration", "--param", f"property={pid}"]
+        argv += ["--param", f"reference_table={table}", "--param", "pipeline=none"]
+        assert main([*argv, "--param", "folds=4"]) == 0
+    yield path
+    _forget_own_properties()
+
+
+def test_value_csv_keeps_the_sample_origin_apart_from_the_value_origin(student, tmp_path):
+    out = tmp_path / "values.csv"
+    assert main(["export", str(student), "--out", str(out)]) == 0
+    with out.open(encoding="utf-8") as fh:
+        header = next(csv.reader(fh))
+    assert len(header) == len(set(header)), f"a column name twice: {header}"
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    predicted = [r for r in rows if r["property"] == "ADF"]
+    assert predicted and {r["origin"] for r in predicted} == {"predicted"}
+    assert {r["sample_origin"] for r in rows} == {"Lahti"}
+
+
+def test_value_exports_name_the_calibration_each_figure_belongs_to(student, tmp_path):
+    out = tmp_path / "values.csv"
+    assert main(["export", str(student), "--out", str(out)]) == 0
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    rmsecv = [r for r in rows if r["property"] == "pls_rmsecv" and r["sample"] == "S002"]
+    assert {r["label"] for r in rmsecv} == {
+        "PLS calibration of Acid detergent fibre",
+        "PLS calibration of Crude protein",
+    }
+    xlsx = tmp_path / "values.xlsx"
+    assert main(["export", str(student), "--out", str(xlsx)]) == 0
+    wb = load_workbook(xlsx, read_only=True)
+    for sheet in ("results", "values"):
+        table = list(wb[sheet].iter_rows(values_only=True))
+        header = list(table[0])
+        assert len(header) == len(set(header)), f"{sheet}: a column name twice: {header}"
+        labels = {row[header.index("label")] for row in table[1:]}
+        assert "PLS calibration of Crude protein" in labels, sheet
+
