@@ -87,3 +87,10 @@ def test_value_exports_name_the_calibration_each_figure_belongs_to(student, tmp_
         labels = {row[header.index("label")] for row in table[1:]}
         assert "PLS calibration of Crude protein" in labels, sheet
 
+
+def test_info_text_names_each_result_by_its_label(student, capsys):
+    assert main(["info", str(student)]) == 0
+    out = capsys.readouterr().out
+    block = out.split("  S002 [", 1)[1].split("\n\n", 1)[0]
+    assert "PLS calibration of Acid detergent fibre" in block
+    assert "PLS calibration of Crude protein" in block

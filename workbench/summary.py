@@ -209,7 +209,9 @@ def format_summary(doc: dict[str, Any]) -> str:
         lines.append(f"  {s['name']} [{s['id']}] {extra}")
         lines.extend(_fmt_measurement(m) for m in s["measurements"])
         for r in s["results"]:
-            lines.append(f"    result {r['plugin']} {r['plugin_version']} [{r['id']}]")
+            # the label tells several runs of one plugin apart ("PLS calibration of ADF")
+            label = f"{r['label']}: " if r.get("label") else ""
+            lines.append(f"    result {label}{r['plugin']} {r['plugin_version']} [{r['id']}]")
             lines.extend(f"      {k} = {_fmt_value(q)}" for k, q in r["values"].items())
     if doc["warnings"]:
         lines.append("")
