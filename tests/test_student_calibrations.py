@@ -94,3 +94,27 @@ def test_info_text_names_each_result_by_its_label(student, capsys):
     block = out.split("  S002 [", 1)[1].split("\n\n", 1)[0]
     assert "PLS calibration of Acid detergent fibre" in block
     assert "PLS calibration of Crude protein" in block
+
+
+def _one_line_error(capsys, argv) -> str:
+    code = main(argv)
+    captured = capsys.readouterr()
+    assert code == 2, captured
+    lines = [ln for ln in captured.err.splitlines() if ln.strip()]
+    assert len(lines) == 1, captured.err
+    return lines[0]
+
+
+@pytest.mark.parametrize(
+    ("param", "expected"),
+    [
+        ("folds=1", "parameter folds: 1 is below the minimum 2."),
+        ("fold=3", "has no parameter fold"),
+        ("folds=abc", "expected a whole number"),
+    ],
+)
+def test_a_wrong_parameter_is_one_line_without_every_sample_name(student, capsys, param, expected):
+    line = _one_line_error(capsys, ["analyse", str(student), "pls_calibration", "--param", param])
+    assert expected in line and "pls_calibration" in line
+    assert "S001" not in line and "S024" not in line  # not the names of all 24 samples
+    assert line.endswith("Nothing was saved; the project is unchanged.")

@@ -58,15 +58,21 @@ def _int(val: Any, name: str) -> int:
     return val
 
 
+def _plain(value: float) -> str:
+    """A limit as the user would write it: 2, not 2.0 (limits are stored as floats)."""
+    value = float(value)
+    return str(int(value)) if value.is_integer() else repr(value)
+
+
 def _range(spec: ParamSpec, val: float) -> None:
     unit = f" {spec.unit}" if spec.unit else ""
     if spec.min is not None and val < spec.min:
         raise ParameterError(
-            f"parameter {spec.name}: {val}{unit} is below the minimum {spec.min}{unit}"
+            f"parameter {spec.name}: {_plain(val)}{unit} is below the minimum {_plain(spec.min)}{unit}"
         )
     if spec.max is not None and val > spec.max:
         raise ParameterError(
-            f"parameter {spec.name}: {val}{unit} is above the maximum {spec.max}{unit}"
+            f"parameter {spec.name}: {_plain(val)}{unit} is above the maximum {_plain(spec.max)}{unit}"
         )
 
 

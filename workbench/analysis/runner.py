@@ -61,6 +61,13 @@ class PluginRunError(AnalysisError):
         where = f" on sample {sample!r}" if sample else ""
         super().__init__(f"plugin {plugin_id} failed{where} ({stage}): {message}")
 
+    @property
+    def reason(self) -> str:
+        """The plugin's own sentence, without the exception class name put before it."""
+        text = " ".join(self.message.split())
+        head, sep, rest = text.partition(": ")
+        return rest if sep and head.isidentifier() and head.endswith("Error") else text
+
 
 @dataclass
 class RunOutcome:

@@ -107,8 +107,11 @@ def run(args: argparse.Namespace) -> int:
             try:
                 outcomes.append(prepare_run(project, plugin, group, params, timeout=args.timeout))
             except PluginRunError as exc:
-                if exc.stage == "parameters":
-                    raise
+                if exc.stage == "parameters":  # the same for every sample: say it once
+                    raise AnalysisError(
+                        f"{manifest.id}: {exc.reason.rstrip('.')}. Nothing was saved; the "
+                        "project is unchanged."
+                    ) from None
                 if not args.sample and exc.not_applicable:
                     skipped.append(exc)  # not enough data in a sample nobody named
                 else:
@@ -148,15 +151,8 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _reason(message: str) -> str:
-    """The plugin's own sentence, without the exception's class name."""
-    text = " ".join(message.split())
-    head, sep, rest = text.partition(": ")
-    return rest if sep and head.isidentifier() and head.endswith("Error") else text
-
-
 def _nothing_saved_reason(errors) -> str:
-    reasons = sorted({_reason(f.message) for f in errors})
+    reasons = sorted({f.reason for f in errors})
     if len(reasons) == 1:
         one = len(errors) == 1 and errors[0].sample and ", " not in errors[0].sample
         where = f"{errors[0].sample}: " if one else ""  # a project-wide run names no sample
