@@ -118,3 +118,22 @@ def test_a_wrong_parameter_is_one_line_without_every_sample_name(student, capsys
     assert expected in line and "pls_calibration" in line
     assert "S001" not in line and "S024" not in line  # not the names of all 24 samples
     assert line.endswith("Nothing was saved; the project is unchanged.")
+
+
+def test_scripting_api_tells_the_calibrations_apart_and_reaches_their_curves(student):
+    from workbench import api as fw
+
+    with fw.open_project(student) as project:
+        # S002 is not the sample that stores the run's shared curves (S001 does)
+        results = project.sample("S002").results
+        labels = [r.label for r in results]
+        assert labels == [
+            "PLS calibration of Acid detergent fibre",
+            "PLS calibration of Crude protein",
+        ]
+        assert "Crude protein" in repr(results[1])
+        for result in results:
+            curve = result.curve("reference", "cv_predicted")
+            assert curve.x.size == curve.y.size == 16 and curve.x_unit == "%"
+        table = project.values(properties=["pls_rmsecv"], samples=["S002"], as_frame=False)
+        assert sorted(table["label"]) == sorted(labels)

@@ -22,7 +22,8 @@ What it offers, on the same core the command line and the window use:
   uncertainty);
 * ``measurement.curve()`` / ``result.curve(x, y)``: arrays with their names and units;
 * ``project.values()``: every value as one table, one row per value, with unit, basis,
-  method, origin, uncertainty, SD and the model that predicted it; a pandas
+  method, origin, uncertainty, SD, the model that predicted it and the label of the
+  result it belongs to ("PLS calibration of Crude protein"); a pandas
   ``DataFrame`` when pandas is installed (the optional extra ``fibre-workbench[pandas]``),
   else a ``ValueTable`` of plain columns (``table["value"]`` is a list);
 * ``project.import_files(...)``, ``project.analyse(plugin_id, **params)``,
@@ -78,6 +79,7 @@ VALUE_COLUMNS = (
     "sd",
     "n",
     "model",  # the model that predicted the value (id), else ""
+    "label",  # the measurement's or result's label ("PLS calibration of Crude protein")
 )
 
 
@@ -162,7 +164,15 @@ def _model_of(q: _m.Quantity) -> str:
     return words[-1] if q.origin == "predicted" and len(words) >= 2 and words[-2] == "model" else ""
 
 
-def _row(sample: _m.Sample, source: str, sid: str, kind: str, prop: str, q: _m.Quantity) -> list:
+def _label(label: Any) -> str:
+    from workbench.messages import text_in
+
+    return text_in(label, "en") if label else ""
+
+
+def _row(
+    sample: _m.Sample, source: str, sid: str, kind: str, prop: str, q: _m.Quantity, label: Any
+) -> list:
     return [
         sample.name,
         source,
@@ -178,6 +188,7 @@ def _row(sample: _m.Sample, source: str, sid: str, kind: str, prop: str, q: _m.Q
         q.sd,
         q.n,
         _model_of(q),
+        _label(label),
     ]
 
 
@@ -251,13 +262,25 @@ def _curve(columns: dict[str, _m.Column], x: str, y: str) -> Curve:
 class Result:
     """One derived result of an analysis, with its provenance."""
 
-    def __init__(self, core: _m.Result) -> None:
+    def __init__(self, core: _m.Result, project: _m.Project | None = None) -> None:
         self._r = core
+        self._project = project
 
     id = property(lambda self: self._r.id)
     plugin = property(lambda self: self._r.plugin_id)
     plugin_version = property(lambda self: self._r.plugin_version)
     created = property(lambda self: self._r.created)
+
+    @property
+    def label(self) -> str:
+        """What the result is ("PLS calibration of Crude protein"), in English."""
+        return _label(self._r.label)
+
+    @property
+    def label_fi(self) -> str:
+        from workbench.messages import text_in
+
+        return text_in(self._r.label, "fi") if self._r.label else ""
 
     @property
     def parameters(self) -> dict[str, Any]:
@@ -273,23 +296,41 @@ class Result:
 
         return messages_in(self._r.messages, "en")
 
+    def _columns(self) -> dict[str, _m.Column]:
+        """The result's columns; a project-wide run (PCA, PLS) stores its shared curves
+        once, in its first sample's result, which the others point at."""
+        if self._r.columns or self._project is None:
+            return self._r.columns
+        for item in self._r.inputs:
+            ref = item.get("shared_result") if item.get("type") == "run" else None
+            if isinstance(ref, dict):
+                owner = self._project.samples.get(ref.get("sample"))
+                if owner is not None and ref.get("id") in owner.results:
+                    return owner.results[ref["id"]].columns
+        return self._r.columns
+
     @property
     def column_names(self) -> list[str]:
-        return list(self._r.columns)
+        return list(self._columns())
 
     def curve(self, x: str, y: str) -> Curve:
         """Two of the result's columns as a curve (e.g. ``curve("reference", "cv_predicted")``)."""
-        return _curve(self._r.columns, x, y)
+        columns = self._columns()
+        if not columns:
+            raise UserFacingError(f"the result {self.label or self.id} has no curves or tables")
+        return _curve(columns, x, y)
 
     def __repr__(self) -> str:
-        return f"Result({self.plugin} {self.plugin_version}, {len(self._r.values)} values)"
+        name = f"{self.label!r}, " if self.label else ""
+        return f"Result({name}{self.plugin} {self.plugin_version}, {len(self._r.values)} values)"
 
 
 class Sample:
     """A physical sample: identity, metadata, measurements and results."""
 
-    def __init__(self, core: _m.Sample) -> None:
+    def __init__(self, core: _m.Sample, project: _m.Project | None = None) -> None:
         self._s = core
+        self._project = project
 
     id = property(lambda self: self._s.id)
     name = property(lambda self: self._s.name)
@@ -305,7 +346,7 @@ class Sample:
 
     @property
     def results(self) -> list[Result]:
-        return [Result(r) for r in self._s.results.values()]
+        return [Result(r, self._project) for r in self._s.results.values()]
 
     def __repr__(self) -> str:
         return f"Sample({self.name!r})"
@@ -360,14 +401,14 @@ class Project:
     # -- contents -------------------------------------------------------------------
     @property
     def samples(self) -> list[Sample]:
-        return [Sample(s) for s in self._p.samples.values()]
+        return [Sample(s, self._p) for s in self._p.samples.values()]
 
     def sample(self, name: str) -> Sample:
         found = self._p.find_sample(name)
         if found is None:
             names = ", ".join(s.name for s in self._p.samples.values()) or "none"
             raise UserFacingError(f"no sample named {name!r} (samples: {names})")
-        return Sample(found)
+        return Sample(found, self._p)
 
     @property
     def models(self) -> list[dict[str, Any]]:
@@ -405,10 +446,10 @@ class Project:
         for s in select_samples(self._p, samples):
             for m in s.measurements.values():
                 for prop, q in m.quantities.items():
-                    rows.append(_row(s, "measurement", m.id, m.kind, prop, q))
+                    rows.append(_row(s, "measurement", m.id, m.kind, prop, q, m.label))
             for r in s.results.values():
                 for prop, q in r.values.items():
-                    rows.append(_row(s, "result", r.id, r.plugin_id, prop, q))
+                    rows.append(_row(s, "result", r.id, r.plugin_id, prop, q, r.label))
         keep = [
             r
             for r in rows
@@ -474,7 +515,7 @@ class Project:
         outcomes = [prepare_run(self._p, plugin, group, params) for group in groups]
         for outcome in outcomes:
             commit(self._p, outcome)
-        return [Result(r) for o in outcomes for _, r in o.results]
+        return [Result(r, self._p) for o in outcomes for _, r in o.results]
 
     def classify(
         self,
