@@ -137,3 +137,18 @@ def test_scripting_api_tells_the_calibrations_apart_and_reaches_their_curves(stu
             assert curve.x.size == curve.y.size == 16 and curve.x_unit == "%"
         table = project.values(properties=["pls_rmsecv"], samples=["S002"], as_frame=False)
         assert sorted(table["label"]) == sorted(labels)
+
+
+def test_scripting_api_errors_are_one_plain_line(student):
+    from workbench import api as fw
+    from workbench.errors import AnalysisError
+
+    with fw.open_project(student, edit=True) as project:
+        with pytest.raises(AnalysisError) as info:
+            project.analyse("pls_calibration", property="ADFX")
+        text = str(info.value)
+        assert "'ADFX' is not a known property id" in text and "Did you mean ADF" in text
+        assert "AnalysisError:" not in text and "S001, S002" not in text
+        with pytest.raises(AnalysisError, match="minimum 2") as info:
+            project.analyse("pls_calibration", property="ADF", folds=1)
+        assert "S001, S002" not in str(info.value)

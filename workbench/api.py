@@ -496,7 +496,12 @@ class Project:
         Returns the new results (save the project to keep them).
         """
         from workbench.analysis.registry import get_registry
-        from workbench.analysis.runner import commit, prepare_run, sample_has_inputs
+        from workbench.analysis.runner import (
+            PluginRunError,
+            commit,
+            prepare_run,
+            sample_has_inputs,
+        )
 
         self._writable()
         registry = get_registry()
@@ -512,7 +517,11 @@ class Project:
         if not ids:
             raise AnalysisError(f"no sample has data plugin {plugin_id} consumes")
         groups = [ids] if manifest.scope == "project" else [[i] for i in ids]
-        outcomes = [prepare_run(self._p, plugin, group, params) for group in groups]
+        try:
+            outcomes = [prepare_run(self._p, plugin, group, params) for group in groups]
+        except PluginRunError as exc:  # one line, as the command line says it
+            where = f" on {exc.sample}" if exc.sample and manifest.scope != "project" else ""
+            raise AnalysisError(f"{plugin_id}{where}: {exc.reason}") from exc
         for outcome in outcomes:
             commit(self._p, outcome)
         return [Result(r, self._p) for o in outcomes for _, r in o.results]
