@@ -152,3 +152,16 @@ def test_scripting_api_errors_are_one_plain_line(student):
         with pytest.raises(AnalysisError, match="minimum 2") as info:
             project.analyse("pls_calibration", property="ADF", folds=1)
         assert "S001, S002" not in str(info.value)
+
+
+def test_scripting_api_saves_a_copy_of_a_read_only_project(student, tmp_path):
+    from workbench import api as fw
+    from workbench.errors import UserFacingError
+
+    with fw.open_project(student) as project:
+        with pytest.raises(UserFacingError, match="read-only"):
+            project.save()
+        copy = tmp_path / "mine.fwproj"
+        project.save(copy)
+    with fw.open_project(copy) as again:
+        assert len(again.samples) == N

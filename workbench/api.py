@@ -373,10 +373,12 @@ class Project:
         close_project(self._p)
 
     def save(self, path: str | Path | None = None) -> None:
-        """Save atomically (to ``path`` for a copy under a new name)."""
+        """Save atomically; to ``path``: a copy under a new name, which the project then
+        is (like Save As; a read-only project can be saved so, as a file of your own)."""
         from workbench.project.store import save_project
 
-        self._writable()
+        if path is None or Path(path).absolute() == self._p.path:
+            self._writable()
         save_project(self._p, path)
 
     @property
@@ -392,11 +394,16 @@ class Project:
         return list(self._p.warnings)
 
     def _writable(self) -> None:
-        if self._p.read_only:
+        if not self._p.read_only:
+            return
+        reason = self._p.read_only_reason
+        if not reason or reason == "Opened read-only.":  # the default of open_project
             raise UserFacingError(
-                f"{self._p.path} is open read-only ({self._p.read_only_reason or 'as asked'}); "
-                "open it with open_project(path, edit=True) to change it."
+                f"{self._p.path} is open read-only (open_project opens read-only unless "
+                "edit=True); open it with open_project(path, edit=True) to change it, or "
+                "write a copy with save(new_path)."
             )
+        raise UserFacingError(f"{self._p.path} is open read-only: {reason}")
 
     # -- contents -------------------------------------------------------------------
     @property
