@@ -165,3 +165,44 @@ def test_scripting_api_saves_a_copy_of_a_read_only_project(student, tmp_path):
         project.save(copy)
     with fw.open_project(copy) as again:
         assert len(again.samples) == N
+
+
+ROUTE = """schema_version = 1
+id = "forage_fibre"
+version = "0.1.0"
+group = "biogas"
+name_en = "Forage of moderate fibre (a student's route)"
+name_fi = "Kohtuukuituinen rehu"
+description_en = "Acid detergent fibre at most 60 % on a dry basis."
+description_fi = "Happodetergenttikuitu enintään 60 % kuiva-aineesta."
+score_thresholds = { suitable = 70, conditional = 40, note = "course policy" }
+
+[[criteria]]
+id = "adf"
+property = "ADF"
+basis = "db"
+unit = "%"
+comparator = "<="
+limit = 60
+kind = "hard"
+label_en = "ADF at most 60 %"
+label_fi = "ADF enintään 60 %"
+source = "course handout"
+reliability = "C"
+"""
+
+
+def test_a_user_route_may_judge_a_property_of_the_project(student, capsys):
+    from workbench.classify.routes import user_routes_dir
+
+    (user_routes_dir() / "forage.toml").write_text(ROUTE, encoding="utf-8")
+    _forget_own_properties()  # a fresh process: only the project file defines ADF
+    try:
+        code = main(["classify", str(student), "--route", "forage_fibre", "--sample", "S001"])
+        captured = capsys.readouterr()
+    finally:
+        _forget_own_properties()
+    assert code == 0, captured.err
+    assert "skipped" not in captured.err and "unknown property" not in captured.err
+    assert "forage_fibre" in captured.out
+    assert "no value" not in captured.out  # S001's predicted ADF is judged

@@ -50,12 +50,13 @@ def run(args: argparse.Namespace) -> int:
     from workbench.errors import UserFacingError
     from workbench.project.store import close_project, open_project
 
-    library = load_routes()
-    routes = [library.get(args.route)] if args.route else library.routes
-    for message in library.messages:
-        print(f"note: {message}", file=sys.stderr)
     project = open_project(existing_project(args.project), read_only=True)
     try:
+        # routes after the project: a user's route may judge a property the project defines
+        library = load_routes()
+        routes = [library.get(args.route)] if args.route else library.routes
+        for message in library.messages:
+            print(f"note: {message}", file=sys.stderr)
         samples = list(project.samples.values())
         if args.sample:
             found = project.find_sample(args.sample)
