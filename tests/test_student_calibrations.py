@@ -206,3 +206,63 @@ def test_a_user_route_may_judge_a_property_of_the_project(student, capsys):
     assert "skipped" not in captured.err and "unknown property" not in captured.err
     assert "forage_fibre" in captured.out
     assert "no value" not in captured.out  # S001's predicted ADF is judged
+
+
+TEMPLATE = {
+    "name": "wet chemistry (course)",
+    "delimiter": ";",
+    "decimal": ",",
+    "header_row": 1,
+    "sample_column": "Sample",
+    "measurement_kind": "properties",
+    "columns": {
+        "ADF (%)": {"target": "ADF", "unit": "%", "method": "ANKOM ADF"},
+        "CP (%)": {"target": "CP", "unit": "%"},
+    },
+}
+
+
+def test_an_import_template_may_map_a_column_to_a_property_of_the_project(
+    student, tmp_path, capsys
+):
+    import json
+    import shutil
+
+    from workbench.project.store import open_project
+
+    path = tmp_path / "copy.fwproj"
+    shutil.copy(student, path)
+    template = tmp_path / "wet.json"
+    template.write_text(json.dumps(TEMPLATE), encoding="utf-8")
+    data = tmp_path / "wet.csv"
+    data.write_text("Sample;ADF (%);CP (%)\nS001;31,5;9,25\nS004;33,0;NA\n", encoding="utf-8")
+    _forget_own_properties()  # a fresh process: only the project file defines ADF and CP
+    try:
+        # without the project nobody knows ADF: refused, saying how to name the project
+        line = _one_line_error(capsys, ["templates", "add", str(template)])
+        assert "ADF" in line and "--project" in line
+        assert main(["templates", "add", str(template), "--project", str(path)]) == 0
+        _forget_own_properties()
+        assert main(["templates", "list", "--project", str(path)]) == 0
+        assert "BROKEN" not in capsys.readouterr().out
+        _forget_own_properties()
+        assert (
+            main(["templates", "test", "wet chemistry (course)", str(data), "--project", str(path)])
+            == 0
+        )
+        assert '"ADF"' in capsys.readouterr().out
+        _forget_own_properties()
+        argv = ["import", str(path), str(data), "--template", "wet chemistry (course)"]
+        assert main(argv) == 0, capsys.readouterr()
+    finally:
+        _forget_own_properties()
+    project = open_project(path, read_only=True)
+    try:
+        s1 = project.find_sample("S001")
+        (m,) = [m for m in s1.measurements.values() if m.kind == "properties"]
+        assert m.quantities["ADF"].value == pytest.approx(31.5)
+        assert m.quantities["ADF"].unit == "%" and m.quantities["ADF"].basis == "db"
+        assert m.quantities["CP"].value == pytest.approx(9.25)
+    finally:
+        close_project(project)
+        _forget_own_properties()

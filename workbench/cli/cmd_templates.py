@@ -3,13 +3,18 @@
 A template teaches the importer one table layout (see ``workbench.importers.templates``);
 ``import --template NAME`` then reads such files. ``add`` validates a JSON file and
 copies it into the user's templates folder; ``test`` reads a data file with a template
-and prints what was understood, without touching any project.
+and prints what was understood, without touching any project. A template may map a
+column to a property a project defines itself (``properties add``); ``--project`` names
+that project, so ``add``, ``list`` and ``test`` know its properties (``import`` opens
+the project anyway).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+
+from workbench.errors import SpecificationError
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -29,12 +34,40 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     test = sub.add_parser("test", help="read a data file with a template (dry run)")
     test.add_argument("name")
     test.add_argument("file")
+    for sp in (ls, add, test):
+        sp.add_argument(
+            "--project",
+            metavar="PROJECT",
+            help="a project whose own properties (properties add) the template may name",
+        )
     rm = sub.add_parser("remove", help="delete a saved template")
     rm.add_argument("name")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    project_path = getattr(args, "project", None)
+    if not project_path:
+        try:
+            return _run(args)
+        except SpecificationError as exc:
+            if "target" not in str(exc):
+                raise
+            raise SpecificationError(
+                f"{exc} (a property a project defines itself is known with --project PROJECT)"
+            ) from None
+    from workbench.cli._common import existing_project
+    from workbench.project.store import close_project, open_project
+
+    # opening the project puts its own properties into the vocabulary (read-only, no lock)
+    project = open_project(existing_project(project_path), read_only=True)
+    try:
+        return _run(args)
+    finally:
+        close_project(project)
+
+
+def _run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from workbench.importers import templates as t

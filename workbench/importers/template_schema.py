@@ -218,7 +218,12 @@ def template_from_dict(data: Any, source: str = "template") -> ImportTemplate:
                     f"{cmap.unit!r} cannot be converted to {want!r} for {cmap.target}",
                 )
         elif not _COLUMN_TARGET.match(cmap.target):
-            raise _err(source, f"{where}.target", "a property id or a column name [a-z][a-z0-9_]*")
+            raise _err(
+                source,
+                f"{where}.target",
+                "a known property id (built-in or defined by the project) or a column name "
+                f"[a-z][a-z0-9_]*, not {cmap.target[:40]!r}",
+            )
         if cmap.basis and cmap.basis not in ("ar", "ad", "db", "daf", "none"):
             raise _err(source, f"{where}.basis", "one of ar, ad, db, daf, none")
         if cmap.target in targets:
