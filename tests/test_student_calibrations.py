@@ -266,3 +266,41 @@ def test_an_import_template_may_map_a_column_to_a_property_of_the_project(
     finally:
         close_project(project)
         _forget_own_properties()
+
+
+def test_a_closed_projects_properties_do_not_leak_into_the_next_project(student, tmp_path):
+    """The window opens one project after another in one process: a property of the
+    first must not be offered, and accepted, in the second, which does not define it."""
+    from workbench.model import Project
+    from workbench.project.store import open_project
+
+    other = tmp_path / "other.fwproj"
+    bare = Project()
+    bare.add_sample("B1")
+    save_project(bare, other)
+    close_project(bare)
+    _forget_own_properties()
+
+    first = open_project(student, read_only=True)
+    assert "ADF" in PROPERTIES
+    second = open_project(other, read_only=True)
+    close_project(first)  # the window closes the old project after reading the new one
+    try:
+        assert "ADF" not in PROPERTIES and "CP" not in PROPERTIES
+        assert "lignin" in PROPERTIES  # built-in ones are never touched
+    finally:
+        close_project(second)
+
+    # two open projects defining one id: closing the later one brings the earlier back
+    twin = tmp_path / "twin.fwproj"
+    bare = Project()
+    up.add(bare, up.make_definition("ADF", unit="g/kg", basis="db"))
+    save_project(bare, twin)
+    close_project(bare)
+    first = open_project(student, read_only=True)
+    second = open_project(twin, read_only=True)
+    assert PROPERTIES["ADF"].unit == "g/kg"
+    close_project(second)
+    assert PROPERTIES["ADF"].unit == "%"
+    close_project(first)
+    assert "ADF" not in PROPERTIES

@@ -22,13 +22,17 @@ Rules (a project file is untrusted input):
 
 When several projects are open in one process (the scripting API), the most recently
 opened project's definition of an id is the one in force; a different earlier one is
-reported in that project's warnings.
+reported in that project's warnings. Closing a project takes its properties out of the
+vocabulary again (``deactivate``; an earlier open project's definition of the same id
+comes back), so the window's next project is never offered, nor accepts, a property it
+does not define.
 """
 
 from __future__ import annotations
 
 import difflib
 import re
+import weakref
 from typing import Any
 
 from workbench.errors import UserFacingError
@@ -38,6 +42,8 @@ SETTINGS_KEY = "properties"
 ID_PATTERN = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,39}$")
 MAX_TEXT = 500
 MASS_FRACTION_UNITS = {"%", "g/kg", "mg/kg", "g/100 g", "mg/g", "MJ/kg"}
+# The projects whose properties are in the vocabulary, in the order they were opened.
+_OPEN: list[weakref.ref] = []
 
 
 class PropertyDefinitionError(UserFacingError):
@@ -182,7 +188,25 @@ def activate(project: Any) -> list[str]:
         PROPERTIES[defn.id] = defn
     if warnings and isinstance(getattr(project, "warnings", None), list):
         project.warnings.extend(warnings)
+    _OPEN[:] = [r for r in _OPEN if r() is not None and r() is not project]
+    _OPEN.append(weakref.ref(project))
     return warnings
+
+
+def deactivate(project: Any) -> None:
+    """Take a closed project's own properties out of the vocabulary; an id that another
+    open project defines gets that project's definition back (the latest opened)."""
+    _OPEN[:] = [r for r in _OPEN if r() is not None and r() is not project]
+    others = [r() for r in reversed(_OPEN)]
+    for pid in defined_in(project):
+        current = PROPERTIES.get(pid)
+        if current is None or not current.user_defined:
+            continue  # a built-in property is never touched
+        still = next((d for o in others if (d := defined_in(o).get(pid)) is not None), None)
+        if still is None:
+            del PROPERTIES[pid]
+        else:
+            PROPERTIES[pid] = still
 
 
 def add(project: Any, defn: PropertyDef) -> None:

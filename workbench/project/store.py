@@ -48,6 +48,7 @@ from workbench.project.writer import (
     source_signature,
 )
 from workbench.properties import activate as activate_properties
+from workbench.properties import deactivate as deactivate_properties
 
 _READ_ERRORS = (OSError, RuntimeError, ValueError, KeyError, TypeError)
 
@@ -435,6 +436,7 @@ def close_project(project: Project, *, discard_unsaved: bool = False) -> None:
     if state.lock is not None:
         state.lock.release()
         state.lock = None
+    deactivate_properties(project)  # its own vocabulary leaves with it (workbench.properties)
 
 
 def recovery_key(project: Project) -> str:
