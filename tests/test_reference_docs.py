@@ -44,3 +44,20 @@ def test_plugins_show_prints_parameters_with_defaults(capsys):
     assert "repeats (int) = 1" in out and "test_column (str)" in out
     assert main(["plugins", "show", "no_such_plugin"]) == 2
     assert "no plugin 'no_such_plugin'" in capsys.readouterr().err
+
+
+def test_no_text_states_another_number_of_built_in_property_ids():
+    """The count of built-in ids is stated where it is generated; prose that states a
+    number of its own goes stale when the vocabulary grows (it said 71 at 83)."""
+    import re
+
+    from workbench.vocab import BUILTIN_PROPERTY_IDS
+
+    root = README.parent
+    pattern = re.compile(r"\b(\d+)(?: are built in|[ -]built-in (?:property )?ids)", re.I)
+    stale = []
+    for path in [README, *sorted((root / "workbench").rglob("*.py"))]:
+        for found in pattern.finditer(path.read_text(encoding="utf-8")):
+            if int(found.group(1)) != len(BUILTIN_PROPERTY_IDS):
+                stale.append(f"{path.relative_to(root)}: {found.group(0)!r}")
+    assert not stale, stale

@@ -1,4 +1,4 @@
-"""User-defined properties: a project's own vocabulary beside the 71 built-in ids.
+"""User-defined properties: a project's own vocabulary beside the built-in ids.
 
 A lab calibrating acid detergent fibre or crude protein needs property ids the built-in
 vocabulary (``workbench.vocab``) lacks. A project defines them itself, and carries them:

@@ -84,7 +84,12 @@ def plugin_parameters_section() -> str:
 def property_ids_section() -> str:
     from workbench.vocab import BUILTIN_PROPERTY_IDS, PROPERTIES
 
-    lines = ["| id | unit | basis | label |", "|---|---|---|---|"]
+    lines = [
+        f"These {len(BUILTIN_PROPERTY_IDS)} property ids are built in:",
+        "",
+        "| id | unit | basis | label |",
+        "|---|---|---|---|",
+    ]
     for pid in sorted(BUILTIN_PROPERTY_IDS):
         d = PROPERTIES[pid]
         basis = d.basis.value if d.basis.value != "none" else ""

@@ -365,7 +365,7 @@ PROPERTIES: dict[str, PropertyDef] = {
     ]
 }
 
-# The built-in vocabulary (71 ids). Projects add their own (``workbench.properties``),
+# The built-in vocabulary. Projects add their own (``workbench.properties``),
 # which join ``PROPERTIES`` while the project is open but may never replace these.
 BUILTIN_PROPERTY_IDS: frozenset[str] = frozenset(PROPERTIES)
 

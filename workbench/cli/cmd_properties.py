@@ -1,6 +1,6 @@
 """``fibre-workbench properties list|show|add|remove``: the property vocabulary.
 
-``list`` prints the 71 built-in property ids (and a project's own, when a project is
+``list`` prints the built-in property ids (and a project's own, when a project is
 given) with unit, usual basis and label; ``show`` one property; ``add`` defines a
 property of the project's own, stored in the project file (``workbench.properties``),
 so ``--param property=ADF`` or a template column can name it; ``remove`` deletes an
