@@ -61,3 +61,11 @@ def test_no_text_states_another_number_of_built_in_property_ids():
             if int(found.group(1)) != len(BUILTIN_PROPERTY_IDS):
                 stale.append(f"{path.relative_to(root)}: {found.group(0)!r}")
     assert not stale, stale
+
+
+def test_plugins_show_on_a_pipeline_name_points_to_the_pipeline(capsys):
+    """snv-sg1 is a preprocessing pipeline: asked as a plugin, the answer says so and
+    where its Savitzky-Golay window is shown."""
+    assert main(["plugins", "show", "snv-sg1"]) == 2
+    err = capsys.readouterr().err
+    assert "pipeline" in err and "fibre-workbench pipelines show snv-sg1" in err

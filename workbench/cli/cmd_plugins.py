@@ -63,7 +63,15 @@ def _show(registry, args: argparse.Namespace) -> int:
         raise UserFacingError("plugins show needs a plugin id (see 'fibre-workbench plugins').")
     record = next((r for r in registry if r.id == args.plugin_id), None)
     if record is None:
+        from workbench.analysis.pipelines import list_pipelines
+
         known = ", ".join(sorted(r.id for r in registry)) or "none"
+        if args.plugin_id in list_pipelines():
+            raise UserFacingError(
+                f"{args.plugin_id!r} is a preprocessing pipeline, not a plugin: "
+                f"'fibre-workbench pipelines show {args.plugin_id}' shows its steps "
+                f"(plugins: {known})"
+            )
         raise UserFacingError(f"no plugin {args.plugin_id!r} (plugins: {known})")
     if args.json:
         doc = record.to_json()
