@@ -66,7 +66,11 @@ def built(tmp_path_factory) -> dict[str, Path]:
     """The sdist of the working tree and a wheel built from that sdist."""
     out = tmp_path_factory.mktemp("dist")
     code = "import sys; from setuptools import build_meta as b; print(b.build_sdist(sys.argv[1]))"
-    name = _run([sys.executable, "-c", code, str(out)], cwd=ROOT).stdout.strip().splitlines()[-1]
+    proc = _run([sys.executable, "-c", code, str(out)], cwd=ROOT)
+    # setuptools announces what a later release refuses (the license as a table: an error
+    # from 2027-02-18): a build that warns today is a `pip install .` that fails later
+    assert "deprecated" not in proc.stdout + proc.stderr, proc.stdout + proc.stderr
+    name = proc.stdout.strip().splitlines()[-1]
     sdist = out / name
     pip = [sys.executable, "-m", "pip", "--disable-pip-version-check", "-q"]
     _run([*pip, "wheel", "--no-deps", "-w", str(out), str(sdist)], cwd=out)
