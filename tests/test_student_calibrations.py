@@ -304,3 +304,28 @@ def test_a_closed_projects_properties_do_not_leak_into_the_next_project(student,
     assert PROPERTIES["ADF"].unit == "%"
     close_project(first)
     assert "ADF" not in PROPERTIES
+
+
+def test_scripting_api_refuses_to_edit_a_project_open_elsewhere(student, tmp_path):
+    """open_project(path, edit=True) on a project another program holds: an error naming
+    the holder at once, not a read-only project whose first edit then says to pass
+    edit=True, which the script did."""
+    import json
+    import shutil
+
+    from workbench import api as fw
+    from workbench.errors import UserFacingError
+    from workbench.project.lock import lock_path
+
+    path = tmp_path / "held.fwproj"
+    shutil.copy(student, path)
+    lock_path(path).write_text(
+        json.dumps({"pid": 1, "host": "lab-pc.example", "user": "tech", "time": "t"}),
+        encoding="utf-8",
+    )
+    with pytest.raises(UserFacingError) as info:
+        fw.open_project(path, edit=True)
+    text = str(info.value)
+    assert "lab-pc.example" in text and "edit=True" not in text
+    with fw.open_project(path) as project:  # reading it is fine
+        assert project.read_only and len(project.samples) == N

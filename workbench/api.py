@@ -614,11 +614,12 @@ class Project:
 
 def open_project(path: str | Path, *, edit: bool = False) -> Project:
     """Open a project: read-only (the default; others may have it open) or for editing
-    (``edit=True``; takes the project's lock)."""
+    (``edit=True``; takes the project's lock, and refuses at once, saying who holds it,
+    a project that another program has open or that can only be read)."""
     from workbench.cli._common import existing_project
     from workbench.project.store import open_project as _open
 
-    return Project(_open(existing_project(path), read_only=not edit))
+    return Project(_open(existing_project(path), read_only=not edit, for_writing=edit))
 
 
 def new_project(path: str | Path, *, overwrite: bool = False) -> Project:
