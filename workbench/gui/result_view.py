@@ -62,6 +62,8 @@ class ResultView(QWidget):
         self.title.setStyleSheet("font-size:13pt;font-weight:600")
         self.subtitle = QLabel()
         self.subtitle.setStyleSheet("color:#555")
+        for label in (self.title, self.subtitle):  # a long title wraps: it never takes
+            label.setWordWrap(True)  # the room of the project tree beside it
         self.edit_button = QPushButton(self.tr("Re-run with other parameters…"))
         self.edit_button.setToolTip(
             self.tr("Open the analysis form with this result's parameters filled in")
