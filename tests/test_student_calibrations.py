@@ -329,3 +329,19 @@ def test_scripting_api_refuses_to_edit_a_project_open_elsewhere(student, tmp_pat
     assert "lab-pc.example" in text and "edit=True" not in text
     with fw.open_project(path) as project:  # reading it is fine
         assert project.read_only and len(project.samples) == N
+
+
+def test_a_value_table_without_pandas_prints_its_values(student):
+    """print(project.values()) in the README's example, without pandas: the rows are
+    shown (it printed only the column names)."""
+    from workbench import api as fw
+
+    with fw.open_project(student) as project:
+        table = project.values(properties=["ADF"], origin="predicted", as_frame=False)
+        text = str(table)
+    lines = text.splitlines()
+    assert lines[0].split()[:3] == ["sample", "source", "source_id"]
+    first = next(table.rows())
+    assert first["sample"] in lines[1] and f"{first['value']:.6g}" in lines[1]
+    assert "predicted" in lines[1] and "%" in lines[1]
+    assert len(lines) == 1 + len(table)

@@ -139,8 +139,30 @@ class ValueTable:
 
         return pd.DataFrame(self.columns, columns=self.column_names)
 
+    MAX_SHOWN = 40
+
+    def __str__(self) -> str:
+        """The rows as aligned text (the first ``MAX_SHOWN``), as a DataFrame prints."""
+        shown = min(self._n, self.MAX_SHOWN)
+        cells = [list(self.column_names)]
+        for i in range(shown):
+            cells.append([_cell_text(self.columns[c][i]) for c in self.column_names])
+        widths = [max(len(row[j]) for row in cells) for j in range(len(self.column_names))]
+        lines = ["  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip() for row in cells]
+        if self._n > shown:
+            lines.append(f"... {self._n - shown} more rows ({self._n} in all)")
+        return "\n".join(lines)
+
     def __repr__(self) -> str:
-        return f"ValueTable({self._n} rows: {', '.join(self.column_names)})"
+        return f"ValueTable({self._n} rows: {', '.join(self.column_names)})\n{self}"
+
+
+def _cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:.6g}"
+    return str(value)
 
 
 def _table(columns: Sequence[str], rows: list[list[Any]], as_frame: bool | None) -> Any:
