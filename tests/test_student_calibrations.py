@@ -345,3 +345,13 @@ def test_a_value_table_without_pandas_prints_its_values(student):
     assert first["sample"] in lines[1] and f"{first['value']:.6g}" in lines[1]
     assert "predicted" in lines[1] and "%" in lines[1]
     assert len(lines) == 1 + len(table)
+
+
+def test_no_reference_values_says_where_they_come_from(student, capsys):
+    """A calibration of a property nobody measured: one line that says where reference
+    values come from, and no test set that was never asked for."""
+    line = _one_line_error(
+        capsys, ["analyse", str(student), "pls_calibration", "--param", "property=lignin"]
+    )
+    assert "Only 0 of the 24 samples have a reference value of Lignin" in line
+    assert "test set" not in line and "reference_table" in line

@@ -132,9 +132,17 @@ def run(inputs: AnalysisInputs, params: dict, progress: Progress) -> AnalysisOut
     test = has_ref & test_marked
     n_train = int(train.sum())
     if n_train < 4:
+        outside = " outside the test set" if test_marked.any() else ""
+        where = (
+            "measured or derived values of the samples, or a reference table"
+            if not params["reference_table"].strip()
+            else "the reference table and the samples' measured or derived values"
+        )
         raise AnalysisError(
             f"Only {n_train} of the {len(y)} samples have a reference value of {pdef.label_en} "
-            f"({unit}, {basis}) outside the test set; a calibration needs at least 4."
+            f"({unit}, {basis}){outside}; a calibration needs at least 4. Reference values "
+            f"come from {where} (reference_table: a CSV with a sample column and a "
+            f"{prop} column)."
         )
     if test_marked.any() and test.sum() < 2:
         raise AnalysisError(
