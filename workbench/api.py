@@ -321,15 +321,10 @@ class Result:
     def _columns(self) -> dict[str, _m.Column]:
         """The result's columns; a project-wide run (PCA, PLS) stores its shared curves
         once, in its first sample's result, which the others point at."""
-        if self._r.columns or self._project is None:
-            return self._r.columns
-        for item in self._r.inputs:
-            ref = item.get("shared_result") if item.get("type") == "run" else None
-            if isinstance(ref, dict):
-                owner = self._project.samples.get(ref.get("sample"))
-                if owner is not None and ref.get("id") in owner.results:
-                    return owner.results[ref["id"]].columns
-        return self._r.columns
+        from workbench.analysis.runner import shared_result
+
+        owner = shared_result(self._project, self._r) if self._project is not None else None
+        return (owner or self._r).columns
 
     @property
     def column_names(self) -> list[str]:

@@ -69,6 +69,20 @@ class PluginRunError(AnalysisError):
         return rest if sep and head.isidentifier() and head.endswith("Error") else text
 
 
+def shared_result(project: Project, result: Result) -> Result | None:
+    """The result holding a project-wide run's shared curves and plots, when ``result``
+    only points at it (see ``prepare_run``: they are stored once, in the first sample)."""
+    if result.plots or result.columns:
+        return None
+    for item in result.inputs:
+        ref = item.get("shared_result") if item.get("type") == "run" else None
+        if isinstance(ref, dict):
+            owner = project.samples.get(ref.get("sample"))
+            if owner is not None and ref.get("id") in owner.results:
+                return owner.results[ref["id"]]
+    return None
+
+
 @dataclass
 class RunOutcome:
     """Validated results of one run, not yet in the project."""

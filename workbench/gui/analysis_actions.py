@@ -26,14 +26,14 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QDockWidget, QMenu, QWidget
 
 from workbench.analysis.registry import PluginRecord, Registry, get_registry
-from workbench.analysis.runner import PluginRunError, RunOutcome, prepare_run
+from workbench.analysis.runner import PluginRunError, RunOutcome, prepare_run, shared_result
 from workbench.analysis.stale import stale_results
 from workbench.errors import AnalysisError, CancelledError
 from workbench.gui.analysis_commands import AddResultsCommand
 from workbench.gui.analysis_dialog import AnalysisDialog, plugin_name
 from workbench.gui.project_tree import REF_ROLE
 from workbench.gui.result_view import ResultView
-from workbench.model import Project, Result
+from workbench.model import Project
 from workbench.progress import Progress
 
 if TYPE_CHECKING:
@@ -41,19 +41,6 @@ if TYPE_CHECKING:
 
 translate = QCoreApplication.translate
 STALE_DEBOUNCE_MS = 300
-
-
-def shared_result(project: Project, result: Result) -> Result | None:
-    """The result holding a project-wide run's shared plots, when ``result`` only points at it."""
-    if result.plots:
-        return None
-    for item in result.inputs:
-        ref = item.get("shared_result") if item.get("type") == "run" else None
-        if isinstance(ref, dict):
-            owner = project.samples.get(ref.get("sample"))
-            if owner is not None and ref.get("id") in owner.results:
-                return owner.results[ref["id"]]
-    return None
 
 
 class MatrixDock(QDockWidget):
