@@ -355,3 +355,27 @@ def test_no_reference_values_says_where_they_come_from(student, capsys):
     )
     assert "Only 0 of the 24 samples have a reference value of Lignin" in line
     assert "test set" not in line and "reference_table" in line
+
+
+def test_a_calibration_export_says_how_to_repeat_the_calibration(student, tmp_path):
+    """The figures sheet of a published calibration names the model, its preprocessing,
+    the components tried and the reference table (name and SHA-256), not only the figures."""
+    from openpyxl import load_workbook
+
+    from workbench.project.store import open_project
+
+    project = open_project(student, read_only=True)
+    try:
+        model = next(m for m in project.models.values() if m.params["property"] == "CP")
+    finally:
+        close_project(project)
+    out = tmp_path / "cp.xlsx"
+    assert main(["export", str(student), "--model", model.id, "--out", str(out)]) == 0
+    rows = load_workbook(out, read_only=True)["figures"].iter_rows(min_row=2, values_only=True)
+    figures = {(r[0], r[1]): r[2] for r in rows}
+    assert figures[("model", "model id")] == model.id
+    assert figures[("model", "name")] == model.name
+    assert figures[("model", "preprocessing")] == "no preprocessing"
+    assert figures[("model", "components tried")] == 10
+    assert figures[("model", "reference table")] == "refs.csv"
+    assert len(figures[("model", "reference table SHA-256")]) == 64

@@ -52,15 +52,36 @@ def figure_rows(model: StoredModel) -> list[list[Any]]:
     p = model.params
     perf = p.get("performance", {})
     unit = p.get("unit", "")
+    prov = model.provenance if isinstance(model.provenance, dict) else {}
+    run_params = prov.get("parameters", {}) if isinstance(prov.get("parameters"), dict) else {}
+    table = prov.get("reference_table") if isinstance(prov.get("reference_table"), dict) else {}
     rows: list[list[Any]] = [
+        ["model", "name", model.name, ""],
+        ["model", "model id", model.id, ""],
+        ["model", "created", model.created, ""],
         ["model", "property", p.get("property", ""), ""],
         ["model", "basis", p.get("basis", ""), ""],
+        ["model", "preprocessing", prov.get("pipeline_description", ""), ""],
         ["model", "components", p.get("n_components", ""), ""],
+        ["model", "components tried", run_params.get("max_components", ""), ""],
         ["model", "calibration samples", perf.get("n_calibration", ""), ""],
         ["model", "validation", perf.get("validation", f"{perf.get('folds', '')}-fold"), ""],
         ["model", "seed", perf.get("seed", ""), ""],
         ["model", "component choice", perf.get("selection", ""), ""],
+        ["model", "scaling", "autoscaled" if run_params.get("autoscale") else "mean-centred", ""],
     ]
+    if table:  # the reference values' file, so a reader can check they have the same one
+        rows.append(["model", "reference table", table.get("name", ""), ""])
+        rows.append(["model", "reference table SHA-256", table.get("sha256", ""), ""])
+    if perf.get("repeats", 1) > 1:
+        rows.append(
+            [
+                "model",
+                "CV predictions sheet",
+                f"from the first repeat (seed {perf.get('seed')})",
+                "",
+            ]
+        )
     for key, name, u in (
         ("rmsecv", "RMSECV", unit),
         ("q2", "Q2 (cross-validated R2)", ""),
