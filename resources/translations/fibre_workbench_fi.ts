@@ -451,22 +451,22 @@
         <translation>Menetelmä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_mapping.py" line="72"/>
+        <location filename="../../workbench/gui/template_mapping.py" line="73"/>
         <source>Ignore</source>
         <translation>Ohita</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_mapping.py" line="73"/>
+        <location filename="../../workbench/gui/template_mapping.py" line="74"/>
         <source>Sample name</source>
         <translation>Näytteen nimi</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_mapping.py" line="74"/>
+        <location filename="../../workbench/gui/template_mapping.py" line="75"/>
         <source>Plain column (kept as is)</source>
         <translation>Tavallinen sarake (sellaisenaan)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_mapping.py" line="83"/>
+        <location filename="../../workbench/gui/template_mapping.py" line="84"/>
         <source>e.g. ISO 18122</source>
         <translation>esim. ISO 18122</translation>
     </message>
@@ -692,12 +692,12 @@
         <translation>Muokkaa lisätietoa ”%1”</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_command.py" line="113"/>
+        <location filename="../../workbench/gui/import_command.py" line="116"/>
         <source>Import %1 file(s)</source>
         <translation>Tuo %1 tiedosto(a)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_command.py" line="115"/>
+        <location filename="../../workbench/gui/import_command.py" line="118"/>
         <source>Import “%1”</source>
         <translation>Tuo ”%1”</translation>
     </message>
@@ -1325,107 +1325,170 @@
     </message>
 </context>
 <context>
+    <name>ImportDetails</name>
+    <message>
+        <location filename="../../workbench/gui/import_details.py" line="48"/>
+        <source>Show:</source>
+        <translation>Näytä:</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_details.py" line="61"/>
+        <source>Select a file to see everything read from it.</source>
+        <translation>Valitse tiedosto nähdäksesi kaiken siitä luetun.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_details.py" line="80"/>
+        <source>%1 files selected.</source>
+        <translation>%1 tiedostoa valittu.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_details.py" line="106"/>
+        <source>%1 more…</source>
+        <translation>%1 lisää…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_details.py" line="107"/>
+        <source>Warnings</source>
+        <translation>Varoitukset</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_details.py" line="141"/>
+        <source>Format: %1</source>
+        <translation>Muoto: %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_details.py" line="142"/>
+        <source>Encoding: %1</source>
+        <translation>Merkistö: %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_details.py" line="149"/>
+        <source>Sheets:</source>
+        <translation>Taulukot:</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_details.py" line="151"/>
+        <source>Files in the archive:</source>
+        <translation>Arkiston tiedostot:</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_details.py" line="167"/>
+        <source>  points/rows: %1</source>
+        <translation>  pisteitä/rivejä: %1</translation>
+    </message>
+</context>
+<context>
     <name>ImportFormats</name>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="18"/>
+        <location filename="../../workbench/gui/import_texts.py" line="30"/>
         <source>Agilent .asp spectrum</source>
         <translation>Agilent .asp -spektri</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="19"/>
+        <location filename="../../workbench/gui/import_texts.py" line="31"/>
         <source>Bruker OPUS spectrum</source>
         <translation>Bruker OPUS -spektri</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="20"/>
+        <location filename="../../workbench/gui/import_texts.py" line="32"/>
         <source>Fibre analyser per-particle list</source>
         <translation>Kuituanalysaattorin kuitukohtainen lista</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="21"/>
+        <location filename="../../workbench/gui/import_texts.py" line="33"/>
         <source>Fibre analyser summary report</source>
         <translation>Kuituanalysaattorin yhteenvetoraportti</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="22"/>
+        <location filename="../../workbench/gui/import_texts.py" line="34"/>
         <source>Gravimetric moisture / ash worksheet (ISO 18134 / ISO 18122)</source>
         <translation>Gravimetrinen kosteus- / tuhkalaskentataulukko (ISO 18134 / ISO 18122)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="25"/>
+        <location filename="../../workbench/gui/import_texts.py" line="37"/>
         <source>JCAMP-DX spectrum</source>
         <translation>JCAMP-DX-spektri</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="26"/>
+        <location filename="../../workbench/gui/import_texts.py" line="38"/>
         <source>Mettler Toledo STARe text export</source>
         <translation>Mettler Toledo STARe -tekstivienti</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="27"/>
+        <location filename="../../workbench/gui/import_texts.py" line="39"/>
         <source>Mettler Toledo moisture analyser printout</source>
         <translation>Mettler Toledo -kosteusanalysaattorin tuloste</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="30"/>
+        <location filename="../../workbench/gui/import_texts.py" line="42"/>
         <source>NETZSCH Proteus ASCII export (TGA/STA)</source>
         <translation>NETZSCH Proteus ASCII -vienti (TGA/STA)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="31"/>
+        <location filename="../../workbench/gui/import_texts.py" line="43"/>
         <source>PerkinElmer Pyris TGA text export</source>
         <translation>PerkinElmer Pyris TGA -tekstivienti</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="32"/>
+        <location filename="../../workbench/gui/import_texts.py" line="44"/>
         <source>PerkinElmer TGA CSV export</source>
         <translation>PerkinElmer TGA CSV -vienti</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="33"/>
+        <location filename="../../workbench/gui/import_texts.py" line="45"/>
         <source>Sartorius MA moisture analyser printout (22-character lines)</source>
         <translation>Sartorius MA -kosteusanalysaattorin tuloste (22 merkin rivit)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="36"/>
+        <location filename="../../workbench/gui/import_texts.py" line="48"/>
         <source>Spectral table (one sample per row)</source>
         <translation>Spektritaulukko (yksi näyte riviä kohden)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="37"/>
+        <location filename="../../workbench/gui/import_texts.py" line="49"/>
         <source>Spectrum text export (CSV, DPT)</source>
         <translation>Spektrin tekstivienti (CSV, DPT)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="38"/>
+        <location filename="../../workbench/gui/import_texts.py" line="50"/>
         <source>TA Instruments text export (Universal Analysis)</source>
         <translation>TA Instruments -tekstivienti (Universal Analysis)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="39"/>
+        <location filename="../../workbench/gui/import_texts.py" line="51"/>
         <source>TGA table (time / temperature / mass)</source>
         <translation>TGA-taulukko (aika / lämpötila / massa)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="40"/>
+        <location filename="../../workbench/gui/import_texts.py" line="52"/>
         <source>Thermo Galactic SPC spectrum</source>
         <translation>Thermo Galactic SPC -spektri</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="53"/>
+        <source>Excel workbook (.xlsx)</source>
+        <translation>Excel-työkirja (.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="54"/>
+        <source>ZIP archive</source>
+        <translation>ZIP-arkisto</translation>
     </message>
 </context>
 <context>
     <name>ImportPreview</name>
     <message>
-        <location filename="../../workbench/gui/import_preview_model.py" line="88"/>
+        <location filename="../../workbench/gui/import_preview_model.py" line="98"/>
         <source>Failed</source>
         <translation>Epäonnistui</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_preview_model.py" line="96"/>
+        <location filename="../../workbench/gui/import_preview_model.py" line="106"/>
         <source>Nothing found</source>
         <translation>Ei löytynyt mitään</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_preview_model.py" line="97"/>
+        <location filename="../../workbench/gui/import_preview_model.py" line="107"/>
         <source>(none named)</source>
         <translation>(ei nimettyä)</translation>
     </message>
@@ -1433,109 +1496,569 @@
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="62"/>
+        <location filename="../../workbench/gui/import_dialog.py" line="68"/>
         <source>Import preview</source>
         <translation>Tuonnin esikatselu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="81"/>
-        <source>Select a file to see everything read from it.</source>
-        <translation>Valitse tiedosto nähdäksesi kaiken siitä luetun.</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="98"/>
+        <location filename="../../workbench/gui/import_dialog.py" line="108"/>
         <source>Import</source>
         <translation>Tuo</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="108"/>
+        <location filename="../../workbench/gui/import_dialog.py" line="129"/>
         <source>Where the selected files go</source>
         <translation>Minne valitut tiedostot tuodaan</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="111"/>
+        <location filename="../../workbench/gui/import_dialog.py" line="132"/>
         <source>The sample named in the file</source>
         <translation>Tiedostossa nimettyyn näytteeseen</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="114"/>
+        <location filename="../../workbench/gui/import_dialog.py" line="135"/>
         <source>Matched by name (case and spaces ignored); a sample not yet in the project is created. A file that names no sample gets a new sample named after the file.</source>
         <translation>Haetaan nimen perusteella (kirjainkoolla ja välilyönneillä ei ole väliä); puuttuva näyte luodaan. Jos tiedosto ei nimeä näytettä, luodaan tiedoston niminen uusi näyte.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="118"/>
+        <location filename="../../workbench/gui/import_dialog.py" line="139"/>
         <source>An existing sample:</source>
         <translation>Olemassa olevaan näytteeseen:</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="119"/>
+        <location filename="../../workbench/gui/import_dialog.py" line="140"/>
         <source>A new sample named:</source>
         <translation>Uuteen näytteeseen nimeltä:</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="127"/>
+        <location filename="../../workbench/gui/import_dialog.py" line="141"/>
+        <source>One new sample per spectrum or curve</source>
+        <translation>Uusi näyte jokaiselle spektrille tai käyrälle</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_dialog.py" line="144"/>
+        <source>For a file of several spectra (an SPC file of 20 NIR spectra, a table of spectra): each becomes a sample of its own, named from the file</source>
+        <translation>Useita spektrejä sisältävälle tiedostolle (20 NIR-spektrin SPC-tiedosto, spektritaulukko): jokaisesta tulee oma näytteensä, joka nimetään tiedoston mukaan</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_dialog.py" line="156"/>
         <source>default: the file name</source>
         <translation>oletus: tiedoston nimi</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="128"/>
+        <location filename="../../workbench/gui/import_dialog.py" line="157"/>
         <source>Use for selected files</source>
         <translation>Käytä valituille tiedostoille</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="141"/>
+        <location filename="../../workbench/gui/import_dialog.py" line="171"/>
         <source>Define template…</source>
         <translation>Määritä mallipohja…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="143"/>
+        <location filename="../../workbench/gui/import_dialog.py" line="173"/>
         <source>Teach the workbench this table layout once (columns, units, decimal mark)</source>
         <translation>Opeta ohjelmalle tämän taulukon rakenne kerran (sarakkeet, yksiköt, desimaalimerkki)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="148"/>
+        <location filename="../../workbench/gui/import_dialog.py" line="178"/>
         <source>Re-read failed files with template</source>
         <translation>Lue epäonnistuneet uudelleen mallipohjalla</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="152"/>
+        <location filename="../../workbench/gui/import_dialog.py" line="182"/>
         <source>Saved template:</source>
         <translation>Tallennettu mallipohja:</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="228"/>
-        <source>%1 files selected.</source>
-        <translation>%1 tiedostoa valittu.</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="241"/>
-        <source>Format: %1</source>
-        <translation>Muoto: %1</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="242"/>
-        <source>Encoding: %1</source>
-        <translation>Merkistö: %1</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="250"/>
-        <source>  points/rows: %1</source>
-        <translation>  pisteitä/rivejä: %1</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="265"/>
-        <source>Warning: %1</source>
-        <translation>Varoitus: %1</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="291"/>
+        <location filename="../../workbench/gui/import_dialog.py" line="319"/>
         <source>%1 file(s) read, %2 ready to import, %3 could not be read.</source>
         <translation>%1 tiedosto(a) luettu, %2 valmiina tuotavaksi, %3 ei voitu lukea.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="294"/>
+        <location filename="../../workbench/gui/import_dialog.py" line="322"/>
         <source>Nothing is written until you press Import.</source>
         <translation>Mitään ei kirjoiteta ennen kuin painat Tuo.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportTexts</name>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="76"/>
+        <source>line %1</source>
+        <translation>rivi %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="79"/>
+        <source>line %1, column %2</source>
+        <translation>rivi %1, sarake %2</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="82"/>
+        <source>byte %1</source>
+        <translation>tavu %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="85"/>
+        <source>sheet %1, row %2</source>
+        <translation>taulukko %1, rivi %2</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="88"/>
+        <source>row %1</source>
+        <translation>rivi %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="89"/>
+        <source>the whole file</source>
+        <translation>koko tiedosto</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="90"/>
+        <source>opening the file</source>
+        <translation>tiedostoa avattaessa</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="91"/>
+        <source>the end of the file</source>
+        <translation>tiedoston loppu</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="92"/>
+        <source>the content</source>
+        <translation>sisältö</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="93"/>
+        <source>the header</source>
+        <translation>otsake</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="94"/>
+        <source>every sheet</source>
+        <translation>jokainen taulukko</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="95"/>
+        <source>every file in the archive</source>
+        <translation>jokainen arkiston tiedosto</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="96"/>
+        <source>the workbook</source>
+        <translation>työkirja</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="97"/>
+        <source>the ZIP directory</source>
+        <translation>ZIP-hakemisto</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="98"/>
+        <source>the block directory</source>
+        <translation>lohkohakemisto</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="102"/>
+        <source>a supported instrument export (JCAMP-DX, SPC, OPUS, spectrum CSV, TGA export, moisture printout, gravimetric worksheet, fibre analyser report or per-fibre list, Excel workbook, ZIP archive of these)</source>
+        <translation>tuettu laitteen vientitiedosto (JCAMP-DX, SPC, OPUS, spektrin CSV, TGA-vienti, kosteusanalysaattorin tuloste, gravimetrinen punnituslomake, kuituanalysaattorin raportti tai kuitukohtainen luettelo, Excel-työkirja tai näiden ZIP-arkisto)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="112"/>
+        <source>the content matched none of them; for another table layout, define an import template</source>
+        <translation>sisältö ei vastannut mitään niistä; muuta taulukkomuotoa varten määritä tuontipohja</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="121"/>
+        <source>an instrument export, not a container file</source>
+        <translation>laitteen vientitiedosto, ei säiliötiedosto</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="126"/>
+        <source>this is %1: %2</source>
+        <translation>tämä on %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="129"/>
+        <source>a regular file</source>
+        <translation>tavallinen tiedosto</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="132"/>
+        <source>it is %1; nothing was read</source>
+        <translation>se on %1; mitään ei luettu</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="135"/>
+        <source>a readable file</source>
+        <translation>luettava tiedosto</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="136"/>
+        <source>some content</source>
+        <translation>sisältöä</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="137"/>
+        <source>the file is empty</source>
+        <translation>tiedosto on tyhjä</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="140"/>
+        <source>%1 of at most %2</source>
+        <translation>%1, enintään %2</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="145"/>
+        <source>the file holds %1; nothing was imported from it</source>
+        <translation>tiedoston koko on %1; siitä ei tuotu mitään</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="148"/>
+        <source>an instrument export</source>
+        <translation>laitteen vientitiedosto</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="149"/>
+        <source>a number</source>
+        <translation>luku</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="150"/>
+        <source>a finite number</source>
+        <translation>äärellinen luku</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="153"/>
+        <source>a number in column %1</source>
+        <translation>luku sarakkeessa %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="158"/>
+        <source>a finite number in column %1</source>
+        <translation>äärellinen luku sarakkeessa %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="163"/>
+        <source>an unambiguous number in column %1</source>
+        <translation>yksiselitteinen luku sarakkeessa %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="168"/>
+        <source>%1 values separated by %2</source>
+        <translation>%1 arvoa, erottimena %2</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="171"/>
+        <source>tabs</source>
+        <translation>sarkaimet</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="172"/>
+        <source>semicolons</source>
+        <translation>puolipisteet</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="173"/>
+        <source>commas</source>
+        <translation>pilkut</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="174"/>
+        <source>spaces</source>
+        <translation>välilyönnit</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="177"/>
+        <source>a spectrum table (x in wavenumbers or wavelengths, then signals)</source>
+        <translation>spektritaulukko (x aaltolukuina tai aallonpituuksina, sitten signaalit)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="184"/>
+        <source>a worksheet holding a table the workbench reads</source>
+        <translation>taulukko, jonka sisällön työkalu osaa lukea</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="189"/>
+        <source>a ZIP archive holding instrument exports the workbench reads</source>
+        <translation>ZIP-arkisto, jossa on työkalun lukemia laitteiden vientitiedostoja</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="196"/>
+        <source>at least three rows of x and y numbers (a spectrum table)</source>
+        <translation>vähintään kolme riviä x- ja y-lukuja (spektritaulukko)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="203"/>
+        <source>at most %1 data points in one JCAMP-DX file</source>
+        <translation>enintään %1 datapistettä yhdessä JCAMP-DX-tiedostossa</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="207"/>
+        <source>found %1</source>
+        <translation>löytyi %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="208"/>
+        <source>%1 is not a number</source>
+        <translation>%1 ei ole luku</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="211"/>
+        <source>%1 is not a row of %2 numbers</source>
+        <translation>%1 ei ole %2 luvun rivi</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="216"/>
+        <source>%1 is not a row of numbers</source>
+        <translation>%1 ei ole lukurivi</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="221"/>
+        <source>%1 has a thousands separator or mixed decimal marks; the value is not guessed</source>
+        <translation>arvossa %1 on tuhaterotin tai sekaisin desimaalimerkkejä; arvoa ei arvata</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="229"/>
+        <source>%1 is beyond the range of numbers the workbench stores (about ±1.8e308); infinite values are refused, never stored</source>
+        <translation>%1 on tallennettavien lukujen alueen (noin ±1,8e308) ulkopuolella; äärettömiä arvoja ei hyväksytä eikä tallenneta</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="238"/>
+        <source>%1 is not a finite number; infinite and not-a-number values are refused, never stored (leave the cell empty or write NA where a reader accepts missing values)</source>
+        <translation>%1 ei ole äärellinen luku; äärettömiä ja ei-luku-arvoja ei hyväksytä eikä tallenneta (jätä solu tyhjäksi tai kirjoita NA, jos lukija hyväksyy puuttuvat arvot)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="247"/>
+        <source>a data row that does not match the rows above it</source>
+        <translation>datarivi, joka ei vastaa yläpuolisia rivejä</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="252"/>
+        <source>a data row cut off from the rows below it</source>
+        <translation>datarivi, joka on erillään alapuolisista riveistä</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="257"/>
+        <source>the rows do not all hold the same numbers</source>
+        <translation>riveillä ei ole kaikilla samaa määrää lukuja</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="262"/>
+        <source>its columns %1 are a time series or thermal analysis data (DSC, TGA), not spectra; define an import template (kind: table) to import them</source>
+        <translation>sen sarakkeet %1 ovat aikasarja tai termoanalyysin dataa (DSC, TGA), eivät spektrejä; tuo ne määrittämällä tuontipohja (laji: taulukko)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="271"/>
+        <source>its tables declare more than %1; nothing was decoded</source>
+        <translation>sen taulukot ilmoittavat yli %1; mitään ei purettu</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="278"/>
+        <source>not a table the workbench reads (no reader recognised its layout)</source>
+        <translation>ei työkalun lukema taulukko (mikään lukija ei tunnistanut muotoa)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="285"/>
+        <source>not an export the workbench reads (no reader recognised it)</source>
+        <translation>ei työkalun lukema vientitiedosto (mikään lukija ei tunnistanut sitä)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="290"/>
+        <location filename="../../workbench/gui/import_texts.py" line="570"/>
+        <source>sheet %1: %2</source>
+        <translation>taulukko %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="291"/>
+        <source>empty</source>
+        <translation>tyhjä</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="295"/>
+        <source>an OLE2 compound file (Excel 97-2003 .xls, or a Word or Outlook file)</source>
+        <translation>OLE2-yhdistelmätiedosto (Excel 97–2003 .xls tai Word- tai Outlook-tiedosto)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="303"/>
+        <source>save an .xls workbook as .xlsx (Excel: File &gt; Save As) and import that</source>
+        <translation>tallenna .xls-työkirja .xlsx-muotoon (Excel: Tiedosto &gt; Tallenna nimellä) ja tuo se</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="311"/>
+        <source>an HDF5 file (a Fibre Workbench project or another program&apos;s data)</source>
+        <translation>HDF5-tiedosto (Fibre Workbench -projekti tai toisen ohjelman dataa)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="318"/>
+        <source>open a project with File &gt; Open; export other HDF5 data as text to import it</source>
+        <translation>avaa projekti valinnalla Tiedosto &gt; Avaa; vie muu HDF5-data tekstinä tuodaksesi sen</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="324"/>
+        <source>a PDF document</source>
+        <translation>PDF-asiakirja</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="327"/>
+        <source>a PDF holds a printed report, not the data: export the data from the instrument software as text, CSV or Excel and import that</source>
+        <translation>PDF sisältää tulostetun raportin, ei dataa: vie data laitteen ohjelmistosta tekstinä, CSV:nä tai Excelinä ja tuo se</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="336"/>
+        <source>a %1 image</source>
+        <translation>%1-kuva</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="341"/>
+        <source>import the data, not a picture</source>
+        <translation>tuo data, älä kuvaa</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="344"/>
+        <source>a gzip-compressed file</source>
+        <translation>gzip-pakattu tiedosto</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="347"/>
+        <source>an OpenDocument spreadsheet (.ods)</source>
+        <translation>OpenDocument-laskentataulukko (.ods)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="352"/>
+        <source>save it as .xlsx (LibreOffice: File &gt; Save As, Excel 2007-365) and import that</source>
+        <translation>tallenna se .xlsx-muotoon (LibreOffice: Tiedosto &gt; Tallenna nimellä, Excel 2007–365) ja tuo se</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="360"/>
+        <source>unpack it (for example with 7-Zip) and import its files</source>
+        <translation>pura se (esimerkiksi 7-Zipillä) ja tuo sen tiedostot</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="365"/>
+        <source>a FIFO (named pipe)</source>
+        <translation>FIFO (nimetty putki)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="366"/>
+        <source>a character device</source>
+        <translation>merkkilaite</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="367"/>
+        <source>a folder</source>
+        <translation>kansio</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="371"/>
+        <source>the x unit %1 was assumed: %2</source>
+        <translation>x:n yksikkö %1 oletettiin: %2</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="376"/>
+        <source>the file has no header; wavenumbers assumed, as OMNIC and OPUS (.dpt) text exports write them</source>
+        <translation>tiedostossa ei ole otsaketta; oletettiin aaltoluvut, kuten OMNIC- ja OPUS (.dpt) -tekstiviennit ne kirjoittavat</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="385"/>
+        <source>the header says wavelength without a unit; %1 from the range of x</source>
+        <translation>otsake sanoo aallonpituus ilman yksikköä; %1 x:n alueen perusteella</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="392"/>
+        <source>the file states no x unit (DXU); OPUS x axes are wavenumbers</source>
+        <translation>tiedosto ei kerro x:n yksikköä (DXU); OPUS-tiedostojen x-akseli on aaltoluku</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="399"/>
+        <source>the file states no x unit; x is shown without one</source>
+        <translation>tiedosto ei kerro x:n yksikköä; x näytetään ilman yksikköä</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="404"/>
+        <source>x counts points (0, 1, 2, …): a point index, not a wavenumber or wavelength axis; the spectrum is shown against point numbers</source>
+        <translation>x laskee pisteitä (0, 1, 2, …): se on pisteiden järjestysnumero, ei aaltoluku- tai aallonpituusakseli; spektri näytetään pistenumeroita vasten</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="413"/>
+        <source>x runs from %1 to %2, which is unusual for %3; check that the unit is right</source>
+        <translation>x on välillä %1–%2, mikä on epätavallista yksikölle %3; tarkista, että yksikkö on oikea</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="421"/>
+        <source>the .asp file states no units; x is taken as cm⁻¹ (Agilent FTIR)</source>
+        <translation>.asp-tiedosto ei kerro yksiköitä; x:n yksiköksi otetaan cm⁻¹ (Agilent FTIR)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="428"/>
+        <source>the wavelength unit is not stated; %1 assumed from the range</source>
+        <translation>aallonpituuden yksikköä ei kerrota; %1 oletettiin alueen perusteella</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="435"/>
+        <source>the file holds only the background (reference) measurement (%1), no spectrum of a sample</source>
+        <translation>tiedostossa on vain taustamittaus (referenssi, %1), ei näytteen spektriä</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="444"/>
+        <source>an earlier %1 block (byte %2, before OPUS processed it again) was left out; the current one is imported</source>
+        <translation>aiempi %1-lohko (tavu %2, ennen kuin OPUS käsitteli sen uudelleen) jätettiin pois; nykyinen tuodaan</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="453"/>
+        <source>column %1 does not say whether fines are by count or by length; stored as fines by length, the usual summary-report convention</source>
+        <translation>sarake %1 ei kerro, ovatko hienoaineet lukumäärä- vai pituusosuus; tallennettiin pituusosuutena, kuten yhteenvetoraporteissa on tapana</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="462"/>
+        <source>the file name is not UTF-8; it is kept as %1 (read as Windows-1252)</source>
+        <translation>tiedostonimi ei ole UTF-8:aa; se säilytetään muodossa %1 (luettu Windows-1252-merkistönä)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="469"/>
+        <source>%1 formula cell(s) have no stored result (%2) and were read as empty; open and save the workbook in Excel to store the results</source>
+        <translation>%1 kaavasolulla ei ole tallennettua tulosta (%2), joten ne luettiin tyhjinä; avaa ja tallenna työkirja Excelissä, jotta tulokset tallentuvat</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="476"/>
+        <location filename="../../workbench/gui/import_texts.py" line="569"/>
+        <source>%1 (not imported)</source>
+        <translation>%1 (ei tuotu)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="479"/>
+        <source>%1 comment or text line(s) after the data were ignored</source>
+        <translation>%1 kommentti- tai tekstiriviä datan jälkeen ohitettiin</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="486"/>
+        <source>the file states no unit for %1; the values are kept as written, without one</source>
+        <translation>tiedosto ei kerro yksikköä kohteelle %1; arvot säilytetään sellaisinaan ilman yksikköä</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="494"/>
+        <source>%1 %2 is not a usable number; it was not stored</source>
+        <translation>%1 %2 ei ole käyttökelpoinen luku; sitä ei tallennettu</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="499"/>
+        <source>%1 Y-check value(s) differ from the decoded ordinate</source>
+        <translation>%1 Y-tarkistusarvoa poikkeaa puretusta ordinaatasta</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="506"/>
+        <source>the printed result %1 % differs from the weights&apos; %2 %</source>
+        <translation>tulostettu tulos %1 % poikkeaa punnituksista lasketusta %2 %:sta</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="596"/>
+        <source>%1: expected %2</source>
+        <translation>%1: odotettiin: %2</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="599"/>
+        <source>%1: expected %2 (%3)</source>
+        <translation>%1: odotettiin: %2 (%3)</translation>
     </message>
 </context>
 <context>
@@ -2114,64 +2637,88 @@
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../workbench/gui/import_preview_model.py" line="117"/>
+        <location filename="../../workbench/gui/import_preview_model.py" line="128"/>
         <source>File</source>
         <translation>Tiedosto</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_preview_model.py" line="118"/>
+        <location filename="../../workbench/gui/import_preview_model.py" line="129"/>
         <source>Result</source>
         <translation>Tulos</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_preview_model.py" line="119"/>
+        <location filename="../../workbench/gui/import_preview_model.py" line="131"/>
         <source>Goes to</source>
         <translation>Kohde</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_preview_model.py" line="120"/>
+        <location filename="../../workbench/gui/import_preview_model.py" line="132"/>
         <source>Samples in file</source>
         <translation>Näytteet tiedostossa</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_preview_model.py" line="121"/>
+        <location filename="../../workbench/gui/import_preview_model.py" line="133"/>
         <source>Points/rows</source>
         <translation>Pisteitä/rivejä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_preview_model.py" line="122"/>
+        <location filename="../../workbench/gui/import_preview_model.py" line="134"/>
         <source>Units and ranges</source>
         <translation>Yksiköt ja vaihteluvälit</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_preview_model.py" line="123"/>
+        <location filename="../../workbench/gui/import_preview_model.py" line="135"/>
         <source>Format</source>
         <translation>Muoto</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_preview_model.py" line="124"/>
+        <location filename="../../workbench/gui/import_preview_model.py" line="136"/>
         <source>Instrument</source>
         <translation>Laite</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_preview_model.py" line="125"/>
+        <location filename="../../workbench/gui/import_preview_model.py" line="130"/>
         <source>Warnings and errors</source>
         <translation>Varoitukset ja virheet</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_preview_model.py" line="146"/>
+        <location filename="../../workbench/gui/import_preview_model.py" line="157"/>
         <source>Sample “%1”</source>
         <translation>Näyte ”%1”</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_preview_model.py" line="150"/>
+        <location filename="../../workbench/gui/import_preview_model.py" line="161"/>
+        <source>One sample per measurement: %1 (%2 new)</source>
+        <translation>Näyte jokaiselle mittaukselle: %1 (%2 uutta)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_preview_model.py" line="167"/>
         <source>%1 (new)</source>
         <translation>%1 (uusi)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_preview_model.py" line="160"/>
+        <location filename="../../workbench/gui/import_preview_model.py" line="177"/>
         <source>Already imported</source>
         <translation>Jo tuotu</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPlot</name>
+    <message>
+        <location filename="../../workbench/gui/import_plot.py" line="49"/>
+        <source>Select a file to see its data.</source>
+        <translation>Valitse tiedosto nähdäksesi sen datan.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_plot.py" line="56"/>
+        <location filename="../../workbench/gui/import_plot.py" line="73"/>
+        <source>Values only: nothing to draw.</source>
+        <translation>Vain arvoja: ei piirrettävää.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_plot.py" line="80"/>
+        <source>Particles</source>
+        <translation>Partikkelit</translation>
     </message>
 </context>
 <context>
@@ -3147,199 +3694,229 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
 <context>
     <name>TemplateDialog</name>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="77"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="94"/>
         <source>Import template</source>
         <translation>Tuontipohja</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="95"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="119"/>
         <source>No sample file opened.</source>
         <translation>Esimerkkitiedostoa ei ole avattu.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="96"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="120"/>
         <source>Open sample file…</source>
         <translation>Avaa esimerkkitiedosto…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="100"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="124"/>
         <source>Load</source>
         <translation>Lataa</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="101"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="125"/>
         <source>Edit a saved template</source>
         <translation>Muokkaa tallennettua mallipohjaa</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="106"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="130"/>
         <source>Saved templates:</source>
         <translation>Tallennetut mallipohjat:</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="111"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="135"/>
         <source>e.g. Fibre analyser, lab 2</source>
         <translation>esim. Kuituanalysaattori, laboratorio 2</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="118"/>
-        <location filename="../../workbench/gui/template_dialog.py" line="127"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="142"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="151"/>
         <source>Automatic</source>
         <translation>Automaattinen</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="119"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="143"/>
         <source>Comma ,</source>
         <translation>Pilkku ,</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="120"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="144"/>
         <source>Semicolon ;</source>
         <translation>Puolipiste ;</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="121"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="145"/>
         <source>Tab</source>
         <translation>Sarkain</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="122"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="146"/>
         <source>Spaces</source>
         <translation>Välilyönnit</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="128"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="152"/>
         <source>Point 1.5</source>
         <translation>Piste 1.5</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="129"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="153"/>
         <source>Comma 1,5</source>
         <translation>Pilkku 1,5</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="137"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="161"/>
         <source>Line number of the column names (0: no header)</source>
         <translation>Sarakenimien rivinumero (0: ei otsikkoriviä)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="140"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="164"/>
         <source>Lines after the header to skip (units rows)</source>
         <translation>Otsikon jälkeen ohitettavat rivit (yksikkörivit)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="141"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="165"/>
         <source>Data end at the first blank line</source>
         <translation>Tiedot päättyvät ensimmäiseen tyhjään riviin</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="144"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="168"/>
         <source>Template name:</source>
         <translation>Mallipohjan nimi:</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="145"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="169"/>
         <source>Measurement kind:</source>
         <translation>Mittauksen laji:</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="146"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="170"/>
         <source>Delimiter:</source>
         <translation>Erotin:</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="147"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="171"/>
         <source>Decimal mark:</source>
         <translation>Desimaalimerkki:</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="148"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="172"/>
         <source>Encoding:</source>
         <translation>Merkistö:</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="149"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="173"/>
         <source>Header row:</source>
         <translation>Otsikkorivi:</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="150"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="174"/>
         <source>Rows to skip after it:</source>
         <translation>Ohitettavat rivit sen jälkeen:</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="157"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="177"/>
+        <source>The sheet of an Excel workbook to read</source>
+        <translation>Luettava Excel-työkirjan taulukko</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/template_dialog.py" line="179"/>
+        <source>whole sheet, or e.g. B3:H40</source>
+        <translation>koko taulukko tai esim. B3:H40</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/template_dialog.py" line="181"/>
+        <source>The cells to read; the header row counts from the top of the range</source>
+        <translation>Luettavat solut; otsakerivi lasketaan alueen yläreunasta</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/template_dialog.py" line="185"/>
+        <source>Sheet (Excel):</source>
+        <translation>Taulukko (Excel):</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/template_dialog.py" line="186"/>
+        <source>Cell range:</source>
+        <translation>Solualue:</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/template_dialog.py" line="192"/>
         <source>The start of the file, with line numbers; the header row is highlighted</source>
         <translation>Tiedoston alku rivinumeroineen; otsikkorivi on korostettu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="166"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="201"/>
         <source>Plot x axis:</source>
         <translation>Kuvaajan x-akseli:</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="168"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="203"/>
         <source>Plot signal:</source>
         <translation>Kuvaajan signaali:</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="185"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="220"/>
         <source>Columns</source>
         <translation>Sarakkeet</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="188"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="223"/>
         <source>Preview of what will be imported</source>
         <translation>Esikatselu tuotavista tiedoista</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="199"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="234"/>
         <source>Save template</source>
         <translation>Tallenna mallipohja</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="224"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="261"/>
         <source>Open a sample file</source>
         <translation>Avaa esimerkkitiedosto</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="235"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="289"/>
         <source>Sample file: %1</source>
         <translation>Esimerkkitiedosto: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="320"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="425"/>
         <source>(none)</source>
         <translation>(ei mitään)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="356"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="468"/>
         <source>Open a sample file to see a preview.</source>
         <translation>Avaa esimerkkitiedosto nähdäksesi esikatselun.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="359"/>
-        <location filename="../../workbench/gui/template_dialog.py" line="424"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="474"/>
+        <source>Say what each column is (a property with its unit, or a plain column kept as it is); the preview appears as soon as one column is mapped.</source>
+        <translation>Kerro, mitä kukin sarake on (ominaisuus yksikköineen tai sellaisenaan säilytettävä sarake); esikatselu tulee näkyviin heti, kun yksi sarake on määritetty.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/template_dialog.py" line="480"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="551"/>
         <source>this template</source>
         <translation>tämä mallipohja</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="377"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="504"/>
         <source>Sample</source>
         <translation>Näyte</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="413"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="540"/>
         <source>(no sample column)</source>
         <translation>(ei näytesaraketta)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="414"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="541"/>
         <source>%1 measurement(s) of kind %2 for samples: %3</source>
         <translation>%1 mittaus(ta), laji %2, näytteet: %3</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/template_dialog.py" line="430"/>
+        <location filename="../../workbench/gui/template_dialog.py" line="557"/>
         <source>Saved template “%1” to %2</source>
         <translation>Mallipohja ”%1” tallennettu: %2</translation>
     </message>

@@ -14,6 +14,7 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
 from workbench.gui.import_command import EXISTING, Target
+from workbench.gui.import_preview_model import COLS
 
 
 def write_spectrum_csv(path: Path, peak: float = 1700.0) -> Path:
@@ -83,14 +84,15 @@ def test_drop_preview_confirm_plot_undo(window, qtbot, make_project, tmp_path):
     drop(window, [tga, spec])
     dialog = wait_preview(window, qtbot)
     assert dialog.model.rowCount() == 2
-    texts = [[dialog.cell_text(r, c) for c in range(dialog.model.columnCount())] for r in range(2)]
-    tga_row = next(t for t in texts if t[0] == "run1.txt")
-    assert "NETZSCH" in tga_row[6] and "TG 209F1" in tga_row[7]
-    assert tga_row[3] == "Birch chips" and tga_row[4] == "100"
-    assert "Temperature 30–800 °C" in tga_row[5] and "Mass 20–97 %" in tga_row[5]
-    assert tga_row[2] == "Birch chips (new)"
-    spec_row = next(t for t in texts if t[0] == "pine.csv")
-    assert "cm⁻¹" in spec_row[5] and spec_row[2] == "pine (new)"
+    texts = [{c: dialog.cell_text(r, c) for c in COLS} for r in range(2)]
+    tga_row = next(t for t in texts if t["file"] == "run1.txt")
+    assert "NETZSCH" in tga_row["format"] and "TG 209F1" in tga_row["instrument"]
+    assert tga_row["samples"] == "Birch chips" and tga_row["points"] == "100"
+    assert "Temperature 30–800 °C" in tga_row["values"] and "Mass 20–97 %" in tga_row["values"]
+    assert tga_row["target"] == "Birch chips (new)"
+    spec_row = next(t for t in texts if t["file"] == "pine.csv")
+    assert "cm⁻¹" in spec_row["values"] and spec_row["target"] == "pine (new)"
+    assert "assumed" in spec_row["notes"]  # a headerless CSV: wavenumbers assumed
     assert project.samples.keys() == before[0], "nothing is written before Import"
 
     summary = confirm(window, qtbot, dialog)
@@ -130,7 +132,7 @@ def test_targets_existing_and_new_sample(window, qtbot, make_project, tmp_path):
     dialog.radio_new.setChecked(True)
     dialog.new_name.setText("Spruce bark")
     dialog.apply_target_to_selection()
-    assert dialog.cell_text(rows[str(second)], 2) == "Spruce bark (new)"
+    assert dialog.cell_text(rows[str(second)], "target") == "Spruce bark (new)"
     confirm(window, qtbot, dialog)
     s2 = project.find_sample("Sample 2")
     assert [m.kind for m in s2.measurements.values()] == ["tga", "tga"]
@@ -148,9 +150,9 @@ def test_failed_file_shows_reason_and_project_unchanged(window, qtbot, make_proj
     bad = write_unknown(tmp_path / "notes.txt")
     window.import_files([str(bad)])
     dialog = wait_preview(window, qtbot)
-    assert dialog.cell_text(0, 1) == "Failed"
-    reason = dialog.cell_text(0, 2)
-    assert dialog.table.columnSpan(0, 2) == 7
+    assert dialog.cell_text(0, "result") == "Failed"
+    reason = dialog.cell_text(0, "notes")
+    assert dialog.table.columnSpan(0, COLS.index("notes")) == len(COLS) - COLS.index("notes")
     assert "expected a supported instrument export" in reason and "byte 0" in reason
     assert not dialog.import_button.isEnabled()
     assert dialog.define_button.isEnabled()
@@ -177,7 +179,7 @@ def test_mixed_batch_reports_failures_and_duplicates(window, qtbot, make_project
     # the same file again: shown as already imported, unticked; ticking reports it
     window.import_files([str(spec)])
     dialog = wait_preview(window, qtbot)
-    assert dialog.cell_text(0, 1) == "Already imported"
+    assert dialog.cell_text(0, "result") == "Already imported"
     assert dialog.choices() == []
     dialog.set_checked(0, True)
     summary = confirm(window, qtbot, dialog)
@@ -254,7 +256,7 @@ def test_shared_netzsch_file(window, qtbot, make_project, name):
     window.set_project(project)
     window.import_files([str(shared)])
     dialog = wait_preview(window, qtbot)
-    assert "NETZSCH" in dialog.cell_text(0, 6)
+    assert "NETZSCH" in dialog.cell_text(0, "format")
     confirm(window, qtbot, dialog)
     sample = project.find_sample("AlPyr")
     assert sample is not None

@@ -28,7 +28,8 @@ def write_table(path: Path) -> Path:
 
 
 def test_helpers():
-    assert slug("Ln (mm)", set()) == "ln_mm"
+    assert slug("Ln (mm)", set()) == "ln"  # the unit is the column's unit, not its name
+    assert slug("Temperature (°C)", set()) == "temperature"
     assert slug("#1", set()) == "c_1"
     assert slug("x", {"x"}) == "x_2"
     lines = TABLE.split("\r\n")
@@ -42,9 +43,11 @@ def test_live_preview_and_save_then_import(qtbot, tmp_path):
     assert dialog.header_spin.value() == 3
     assert dialog.delim_combo.currentData() == ";"
     assert dialog.header == ["Sample ID", "Ln (mm)", "Width (um)", "Fines %", "Comment"]
-    dialog.refresh()
-    assert dialog.error  # nothing mapped yet: the error is shown inline
-    assert dialog.status.text() == dialog.error and not dialog.save_button.isEnabled()
+    # the kind and a first mapping come from the column names
+    assert dialog.kind_combo.currentData() == "fibre_summary"
+    state = dialog.map_table.mapping_state()
+    assert state["Sample ID"][0] == SAMPLE and state["Ln (mm)"][:2] == ("fibre_length_ln", "mm")
+    assert state["Comment"][0] == "__ignore__"
 
     dialog.set_column("Sample ID", SAMPLE)
     dialog.set_column("Ln (mm)", "fibre_length_ln", "mm")
@@ -108,7 +111,7 @@ def test_preview_rereads_failed_file_with_a_saved_template(window, qtbot, make_p
     dialog.reread_button.click()
     qtbot.waitUntil(lambda: dialog.items[0].plan is not None, timeout=10000)
     assert dialog.items[0].plan.parsed.format_id == "template:Fines only"
-    assert dialog.cell_text(0, 3) == "Birch A, Pine B"
+    assert dialog.cell_text(0, "samples") == "Birch A, Pine B"
     confirm(window, qtbot, dialog)
     assert project.find_sample("Pine B") is not None
 
@@ -187,3 +190,55 @@ def test_import_with_template_menu_action(window, qtbot, make_project, monkeypat
     confirm(window, qtbot, dialog)
     q = next(iter(project.find_sample("Birch A").measurements.values())).quantities
     assert q["fibre_width"].value == 18.5 and q["fibre_width"].unit == "µm"
+
+
+def test_the_editor_guesses_the_kind_and_shows_no_error_before_any_input(qtbot, tmp_path):
+    # before: a TGA table opened as "Fibre analysis summary" with a red error at once
+    tga = tmp_path / "tga_run.txt"
+    rows = "".join(f"{i * 0.5:.1f}  {25 + 5 * i:.1f}  {10 - i * 0.02:.4f}\n" for i in range(30))
+    tga.write_text("Run 7, nitrogen\nTime (min)  Temperature (°C)  Mass (mg)\n" + rows)
+    dialog = TemplateDialog(str(tga))
+    qtbot.addWidget(dialog)
+    assert dialog.kind_combo.currentData() == "tga"
+    dialog.refresh()
+    assert dialog.parsed is not None and not dialog.error  # plain columns, read at once
+    (m,) = dialog.parsed.measurements
+    assert list(m.columns) == ["time", "temperature", "mass"]  # the importers' own names
+    assert m.axes == ["temperature"] and m.signal == "mass"
+
+    unknown = tmp_path / "unknown.csv"
+    unknown.write_text("alpha;beta;gamma\n1;2;3\n4;5;6\n")
+    dialog = TemplateDialog(str(unknown))
+    qtbot.addWidget(dialog)
+    dialog.refresh()  # unknown names: a plain table, no error
+    assert dialog.kind_combo.currentData() == "table"
+    assert not dialog.error and "#b41414" not in dialog.status.styleSheet()
+    for name in dialog.header:
+        dialog.set_column(name, "__ignore__")
+    dialog.refresh()  # nothing mapped: guidance, still no error
+    assert not dialog.error and "Say what each column is" in dialog.status.text()
+
+
+def test_the_editor_fits_a_768_pixel_screen_and_reads_a_workbook_sheet(qtbot, tmp_path):
+    import sys
+
+    from PySide6.QtGui import QGuiApplication
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from test_import_excel import workbook
+
+    book = tmp_path / "lab.xlsx"
+    rows = [["Cover page"], [None], ["Sample", "Lignin (%)", "Ash (%)"], ["Birch", 20.1, 0.4]]
+    book.write_bytes(workbook({"Notes": [["x"]], "Values": rows}))
+    dialog = TemplateDialog(str(book))
+    qtbot.addWidget(dialog)
+    area = QGuiApplication.primaryScreen().availableGeometry()
+    assert dialog.height() <= area.height() and dialog.minimumSizeHint().height() <= 700
+    assert dialog.sheet_combo.isEnabled() and dialog.sheet_combo.count() == 2
+    assert dialog.sheet_combo.currentText() == "Values"  # the sheet with a table, not "Notes"
+    assert dialog.header_spin.value() == 3 and dialog.kind_combo.currentData() == "properties"
+    assert dialog.map_table.mapping_state()["Lignin (%)"][:2] == ("lignin", "%")
+    dialog.refresh()
+    assert dialog.parsed is not None, dialog.error
+    assert dialog.parsed.measurements[0].quantities["lignin"].value == 20.1
+    assert dialog.template_dict()["sheet"] == "Values"

@@ -21,6 +21,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         action="store_true",
         help="create samples the file names (or one named after the file) when missing",
     )
+    p.add_argument(
+        "--sample-per-measurement",
+        action="store_true",
+        help="put each spectrum or curve of a file into a new sample of its own, named "
+        "from the file (a multi-spectrum SPC or table file becomes one sample per spectrum)",
+    )
     p.add_argument("--template", help="read the files with this named column-mapping template")
     p.add_argument(
         "--dry-run", action="store_true", help="show what would be imported; write nothing"
@@ -42,6 +48,7 @@ def run(args: argparse.Namespace) -> int:
             new_sample=args.new_sample,
             template=args.template,
             dry_run=args.dry_run,
+            per_measurement=args.sample_per_measurement,
         )
         if summary.count("imported") and not args.dry_run:
             save_project(project)

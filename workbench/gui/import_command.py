@@ -22,7 +22,7 @@ from workbench.model import Measurement, Sample, SourceFile
 
 translate = QCoreApplication.translate
 
-FROM_FILE, EXISTING, NEW = "file", "existing", "new"
+FROM_FILE, EXISTING, NEW, EACH = "file", "existing", "new", "each"
 
 
 @dataclass
@@ -32,7 +32,8 @@ class Target:
     ``FROM_FILE``: the samples the file names (matched case- and space-insensitively;
     missing ones are created; a file naming none gets a new sample named ``name``, by
     default the file name); ``EXISTING``: the sample called ``name``; ``NEW``: a sample
-    called ``name`` (created unless one of that name exists).
+    called ``name`` (created unless one of that name exists); ``EACH``: every spectrum
+    or curve of the file in a sample of its own (``service.per_measurement_names``).
     """
 
     mode: str
@@ -43,6 +44,8 @@ class Target:
             return {"sample_name": self.name, "new_sample": False}
         if self.mode == NEW:
             return {"sample_name": self.name, "new_sample": True}
+        if self.mode == EACH:
+            return {"sample_name": None, "new_sample": True, "per_measurement": True}
         return {"sample_name": None, "new_sample": True}
 
 

@@ -10,7 +10,8 @@ saved templates can re-read the failed files.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QRect, Qt, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -23,7 +24,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QRadioButton,
     QSplitter,
@@ -32,21 +32,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.gui.i18n import kind_label
-from workbench.gui.import_command import EXISTING, FROM_FILE, NEW, Target
-from workbench.gui.import_preview_model import COLS, PreviewItem, PreviewModel, fmt_num
+from workbench.gui.import_command import EACH, EXISTING, FROM_FILE, NEW, Target
+from workbench.gui.import_details import ImportDetails
+from workbench.gui.import_preview_model import COLS, PreviewItem, PreviewModel
 from workbench.importers.service import ImportPlan, display_stem
 from workbench.model import Project
 
 __all__ = ["ImportPreviewDialog", "PreviewItem"]
+_WRAP = int(Qt.TextFlag.TextWordWrap)
 WIDTHS = {
-    "file": 240, "result": 110, "target": 190, "samples": 150, "points": 90,
-    "values": 380, "format": 260, "instrument": 180,
+    "file": 200, "result": 100, "notes": 230, "target": 180, "samples": 140, "points": 80,
+    "values": 320, "format": 240, "instrument": 160,
 }  # fmt: skip
 
 
 class ImportPreviewDialog(QDialog):
-    """Preview of parsed files; ``choices()`` gives the confirmed (plan, target) pairs."""
+    """Preview of parsed files; ``choices()`` gives the confirmed (plan, target) pairs.
+
+    The file list (left) says per file what was found, where it goes and its warnings;
+    the panel beside it (``ImportDetails``) draws the selected file's data and lists its
+    warnings or the reason it could not be read, wrapped. The dialog is resizable and
+    takes the room the screen offers (it fits a 1366x768 laptop)."""
 
     reparseRequested = Signal(list, str)  # failed file paths, template name
     templateRequested = Signal(str)  # a failed file to define a template for
@@ -60,6 +66,7 @@ class ImportPreviewDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Import preview"))
+        self.setSizeGripEnabled(True)
         self.project = project
         self.model = PreviewModel(project, self)
         self.summary_label = QLabel()
@@ -68,23 +75,26 @@ class ImportPreviewDialog(QDialog):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
+        self.table.setWordWrap(True)  # a failed file's reason is wrapped in its row
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.verticalHeader().setVisible(False)
+        # two lines per row: a file's warnings show, wrapped, beside its name
+        self.table.verticalHeader().setDefaultSectionSize(2 * self.fontMetrics().lineSpacing() + 8)
         header = self.table.horizontalHeader()
+        header.sectionResized.connect(lambda *_: self._fit_failed_rows())
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         for col, name in enumerate(COLS):
             header.resizeSection(col, WIDTHS.get(name, 200))
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._on_selection())
-        self.details = QPlainTextEdit()
-        self.details.setReadOnly(True)
-        self.details.setPlaceholderText(self.tr("Select a file to see everything read from it."))
+        self.details = ImportDetails()
 
-        self.splitter = splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter = splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.table)
         splitter.addWidget(self.details)
         splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary_label)
@@ -101,7 +111,18 @@ class ImportPreviewDialog(QDialog):
         layout.addWidget(self.buttons)
         self.set_templates(templates or [])
         self.set_items(items)
-        self.resize(1200, 640)
+        self._fit_screen()
+
+    def _fit_screen(self) -> None:
+        """Take most of the screen it opens on, never more (a 1366x768 laptop included)."""
+        screen = (self.parentWidget() or self).screen() or QGuiApplication.primaryScreen()
+        area = screen.availableGeometry() if screen else QRect(0, 0, 1366, 768)
+        width = min(1500, max(640, int(area.width() * 0.94)))
+        height = min(900, max(480, int(area.height() * 0.92)))
+        self.resize(width, height)
+        self.splitter.setSizes([int(width * 0.58), int(width * 0.42)])
+        if self.parentWidget() is None:
+            self.move(area.center() - self.rect().center())
 
     # -- building blocks ------------------------------------------------------------
     def _target_box(self) -> QGroupBox:
@@ -117,7 +138,15 @@ class ImportPreviewDialog(QDialog):
         )
         self.radio_existing = QRadioButton(self.tr("An existing sample:"))
         self.radio_new = QRadioButton(self.tr("A new sample named:"))
-        for i, radio in enumerate((self.radio_file, self.radio_existing, self.radio_new)):
+        self.radio_each = QRadioButton(self.tr("One new sample per spectrum or curve"))
+        self.radio_each.setToolTip(
+            self.tr(
+                "For a file of several spectra (an SPC file of 20 NIR spectra, a table of "
+                "spectra): each becomes a sample of its own, named from the file"
+            )
+        )
+        radios = (self.radio_file, self.radio_existing, self.radio_new, self.radio_each)
+        for i, radio in enumerate(radios):
             self.mode_group.addButton(radio, i)
         self.radio_file.setChecked(True)
         self.sample_combo = QComboBox()
@@ -132,6 +161,7 @@ class ImportPreviewDialog(QDialog):
         grid.addWidget(self.sample_combo, 1, 1)
         grid.addWidget(self.radio_new, 2, 0)
         grid.addWidget(self.new_name, 2, 1)
+        grid.addWidget(self.radio_each, 0, 2)
         grid.addWidget(self.apply_target_button, 2, 2)
         grid.setColumnStretch(1, 1)
         return box
@@ -171,15 +201,34 @@ class ImportPreviewDialog(QDialog):
     def set_items(self, items: list[PreviewItem]) -> None:
         self.model.set_items(items)
         self.table.clearSpans()
-        span_from = COLS.index("target")
+        span_from = COLS.index("notes")
         for row, item in enumerate(self.items):
-            if item.plan is None:  # the reason spans the row (and shows in the details)
+            if item.plan is None:  # the reason spans the row, wrapped (and in the panel)
                 self.table.setSpan(row, span_from, 1, len(COLS) - span_from)
-        rows_px = self.table.verticalHeader().defaultSectionSize() * (len(self.items) + 2)
-        self.splitter.setSizes([min(max(rows_px, 120), 420), 220])
+        self._fit_failed_rows()
         self._update_summary()
         if self.items:
             self.table.selectRow(0)
+
+    def _fit_failed_rows(self) -> None:
+        """Rows of files that could not be read are as tall as their wrapped reason (up to
+        six lines; the panel beside shows it whole). Qt's row sizing ignores spanned cells,
+        so the height is measured over the spanned width."""
+        first = COLS.index("notes")
+        width = sum(self.table.columnWidth(c) for c in range(first, len(COLS))) - 8
+        metrics = self.table.fontMetrics()
+        line = metrics.lineSpacing()
+        for row, item in enumerate(self.items[:500]):
+            if item.plan is not None:
+                continue
+            text = self.model.text(row, first)
+            box = metrics.boundingRect(0, 0, max(width, 100), 100 * line, _WRAP, text)
+            lines = min(6, max(1, round(box.height() / line)))
+            self.table.setRowHeight(row, lines * line + 10)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_failed_rows()
 
     def replace_items(self, items: list[PreviewItem]) -> None:
         """Put re-read files (same paths) in place of their old rows."""
@@ -191,8 +240,9 @@ class ImportPreviewDialog(QDialog):
             if old is not None and self.items[row].plan is not None:
                 self.model.set_target(row, old)
 
-    def cell_text(self, row: int, col: int) -> str:
-        return self.model.text(row, col)
+    def cell_text(self, row: int, col: int | str) -> str:
+        """The text of a cell; ``col`` is an index or a column name of ``COLS``."""
+        return self.model.text(row, COLS.index(col) if isinstance(col, str) else col)
 
     def target_text(self, row: int) -> str:
         return self.model.target_text(row)
@@ -202,7 +252,7 @@ class ImportPreviewDialog(QDialog):
         return sorted({i.row() for i in self.table.selectionModel().selectedRows()})
 
     def apply_target_to_selection(self) -> None:
-        mode = (FROM_FILE, EXISTING, NEW)[max(self.mode_group.checkedId(), 0)]
+        mode = (FROM_FILE, EXISTING, NEW, EACH)[max(self.mode_group.checkedId(), 0)]
         for row in self.selected_rows():
             plan = self.items[row].plan
             if plan is None:
@@ -214,6 +264,8 @@ class ImportPreviewDialog(QDialog):
                 target = Target(EXISTING, self.sample_combo.currentText())
             elif mode == NEW:
                 target = Target(NEW, self.new_name.text().strip() or stem)
+            elif mode == EACH:
+                target = Target(EACH, stem)
             else:
                 target = Target(FROM_FILE, stem)
             self.model.set_target(row, target)
@@ -223,47 +275,23 @@ class ImportPreviewDialog(QDialog):
 
     def _on_selection(self) -> None:
         rows = self.selected_rows()
-        if len(rows) != 1:
-            self.details.setPlainText(
-                self.tr("%1 files selected.").replace("%1", str(len(rows))) if rows else ""
-            )
+        if len(rows) == 1:
+            self.details.show_item(self.items[rows[0]])
         else:
-            self.details.setPlainText(self.details_text(rows[0]))
+            self.details.show_item(None, len(rows))
+        several = any(
+            self.items[r].plan is not None and len(self.items[r].plan.parsed.measurements) > 1
+            for r in rows
+        )
+        self.radio_each.setEnabled(several or self.radio_each.isChecked())
         self._update_buttons()
 
     def details_text(self, row: int) -> str:
+        """Everything read from the file of ``row`` (as the panel shows it)."""
         item = self.items[row]
         if item.plan is None:
-            return item.error
-        parsed = item.plan.parsed
-        lines = [
-            item.path,
-            self.tr("Format: %1").replace("%1", parsed.format_label),
-            self.tr("Encoding: %1").replace("%1", parsed.encoding or "-"),
-            "SHA-256: " + item.plan.sha256,
-        ]
-        for m in parsed.measurements:
-            lines.append("")
-            lines.append(f"{kind_label(m.kind)}: {m.label}  [{m.sample_name or '-'}]")
-            summary = m.summary()
-            if "n_points" in summary:
-                lines.append(self.tr("  points/rows: %1").replace("%1", str(summary["n_points"])))
-            for name, info in summary.get("columns", {}).items():
-                rng = info.get("range")
-                span = f"{fmt_num(rng[0])} … {fmt_num(rng[1])}" if rng else ""
-                lines.append(f"  {name} [{info.get('unit', '')}] {span}")
-            for pid, q in m.quantities.items():
-                lines.append(f"  {pid} = {fmt_num(q.value)} {q.unit} ({q.basis})")
-            facts = [
-                f"{k}: {v}"
-                for k, v in m.metadata.items()
-                if isinstance(v, (str, int, float)) and not isinstance(v, bool) and str(v)
-            ]
-            if facts:
-                lines.append("  " + "; ".join(facts[:8]))
-        for w in parsed.warnings:
-            lines.append(self.tr("Warning: %1").replace("%1", w))
-        return "\n".join(lines)
+            return item.texts.get("notes", item.error)
+        return self.details.facts_text(item)
 
     def failed_paths(self) -> list[str]:
         return [i.path for i in self.items if i.plan is None]

@@ -17,15 +17,16 @@ from PySide6.QtGui import QBrush, QColor
 
 from workbench.gui.column_labels import column_label
 from workbench.gui.i18n import active_language, basis_label, kind_label
-from workbench.gui.import_command import EXISTING, FROM_FILE, Target, default_target
-from workbench.gui.import_texts import format_text
+from workbench.gui.import_command import EACH, EXISTING, FROM_FILE, Target, default_target
+from workbench.gui.import_texts import format_text, message_text, warning_text
 from workbench.gui.numbers import locale_number
-from workbench.importers.service import ImportPlan
+from workbench.importers.service import ImportPlan, per_measurement_names
 from workbench.model import Project
 from workbench.value_labels import value_label
 
 translate = QCoreApplication.translate
-COLS = ("file", "result", "target", "samples", "points", "values", "format", "instrument", "notes")
+# warnings (and a failed file's reason) beside the file name, seen without scrolling
+COLS = ("file", "result", "notes", "target", "samples", "points", "values", "format", "instrument")
 RED, GREY, AMBER = QColor(180, 20, 20), QColor(110, 110, 110), QColor(160, 100, 0)
 Index = QModelIndex
 
@@ -79,13 +80,22 @@ def points_text(plan: ImportPlan) -> str:
     return ", ".join(str(c) for c in counts[:4]) + (" …" if len(counts) > 4 else "")
 
 
+def _inner_formats(parsed) -> list[str]:
+    """The format ids of a workbook's sheets or an archive's members that gave data."""
+    return [
+        m.metadata.get("sheet_format") or m.metadata.get("member_format") or ""
+        for m in parsed.measurements
+        if m.metadata.get("sheet_format") or m.metadata.get("member_format")
+    ]
+
+
 def row_texts(item: PreviewItem) -> dict[str, str]:
     """The texts of one preview row (safe to call on a worker thread)."""
     name = Path(item.path).name
     plan = item.plan
     if plan is None:
-        reason = item.error.removeprefix(item.path + ": ").removeprefix(name + ": ")
-        return {"file": name, "result": translate("ImportPreview", "Failed"), "target": reason}
+        reason = message_text(item.error, item.path)
+        return {"file": name, "result": translate("ImportPreview", "Failed"), "notes": reason}
     parsed = plan.parsed
     kinds = ", ".join(dict.fromkeys(kind_label(m.kind) for m in parsed.measurements))
     instrument = parsed.instrument or next(
@@ -97,9 +107,10 @@ def row_texts(item: PreviewItem) -> dict[str, str]:
         "samples": ", ".join(parsed.sample_names) or translate("ImportPreview", "(none named)"),
         "points": points_text(plan),
         "values": values_text(plan),
-        "format": format_text(parsed.format_id, parsed.format_label),
+        "format": format_text(parsed.format_id, parsed.format_label, _inner_formats(parsed)),
         "instrument": instrument,
-        "notes": "; ".join(parsed.warnings),
+        "notes": "; ".join(warning_text(w) for w in parsed.warnings),
+        "n_warnings": str(len(parsed.warnings)),
     }
 
 
@@ -116,13 +127,13 @@ class PreviewModel(QAbstractTableModel):
         self.headers = [
             self.tr("File"),
             self.tr("Result"),
+            self.tr("Warnings and errors"),
             self.tr("Goes to"),
             self.tr("Samples in file"),
             self.tr("Points/rows"),
             self.tr("Units and ranges"),
             self.tr("Format"),
             self.tr("Instrument"),
-            self.tr("Warnings and errors"),
         ]
 
     def set_items(self, items: list[PreviewItem]) -> None:
@@ -139,11 +150,17 @@ class PreviewModel(QAbstractTableModel):
     def target_text(self, row: int) -> str:
         target, item = self.targets[row], self.items[row]
         if item.plan is None:
-            return item.texts.get("target", "")
+            return ""
         if target is None:
             return ""
         if target.mode == EXISTING:
             return self.tr("Sample “%1”").replace("%1", target.name)
+        if target.mode == EACH:
+            names = per_measurement_names(item.plan)
+            new = sum(1 for n in names if self.project.find_sample(n) is None)
+            text = self.tr("One sample per measurement: %1 (%2 new)")
+            shown = ", ".join(names[:2]) + (", …" if len(names) > 2 else "")
+            return text.replace("%1", shown).replace("%2", str(new))
         names = item.plan.parsed.sample_names if target.mode == FROM_FILE else []
         names = names or [target.name]
         marked = [
@@ -202,7 +219,7 @@ class PreviewModel(QAbstractTableModel):
                 return None
             return Qt.CheckState.Checked if self.checked[row] else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ForegroundRole:
-            if self.items[row].plan is None and COLS[col] in ("result", "target"):
+            if self.items[row].plan is None and COLS[col] in ("result", "notes"):
                 return QBrush(RED)
             if COLS[col] == "result" and self.is_present(row):
                 return QBrush(GREY)

@@ -15,8 +15,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QFontDatabase, QTextCursor, QTextFormat
+from PySide6.QtCore import QRect, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFontDatabase,
+    QGuiApplication,
+    QTextCursor,
+    QTextFormat,
+)
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -40,9 +47,18 @@ from PySide6.QtWidgets import (
 
 from workbench.errors import UserFacingError
 from workbench.gui.i18n import kind_label
-from workbench.gui.template_guess import guess_delimiter, guess_header_row, slug, split_cells
+from workbench.gui.template_guess import (
+    guess_columns,
+    guess_delimiter,
+    guess_header_row,
+    guess_kind,
+    slug,
+    split_cells,
+)
 from workbench.gui.template_mapping import IGNORE, PLAIN, SAMPLE, ColumnMapTable
 from workbench.importers.base import ParsedFile
+from workbench.importers.containers import is_workbook, recognise
+from workbench.importers.registry import read_file
 from workbench.importers.template_schema import DELIMITERS
 from workbench.importers.templates import (
     list_templates,
@@ -52,6 +68,7 @@ from workbench.importers.templates import (
     template_from_dict,
 )
 from workbench.importers.text import decode, sniff_delimiter, split_lines
+from workbench.importers.workbook import read_sheets, sheet_names
 from workbench.vocab import PROPERTIES, MeasurementKind
 
 __all__ = [
@@ -86,9 +103,16 @@ class TemplateDialog(QDialog):
         self._timer.setInterval(150)
         self._timer.timeout.connect(self.refresh)
         self._build()
+        self.sheets: list[str] = []
         if path:
             self.load_file(path)
-        self.resize(1200, 760)
+        self._fit_screen()
+
+    def _fit_screen(self) -> None:
+        """Most of the screen it opens on, never more (a 768-pixel-high laptop too)."""
+        screen = (self.parentWidget() or self).screen() or QGuiApplication.primaryScreen()
+        area = screen.availableGeometry() if screen else QRect(0, 0, 1366, 768)
+        self.resize(min(1300, int(area.width() * 0.94)), min(820, int(area.height() * 0.92)))
 
     # -- layout -------------------------------------------------------------------------
     def _build(self) -> None:
@@ -149,6 +173,17 @@ class TemplateDialog(QDialog):
         form.addRow(self.tr("Header row:"), self.header_spin)
         form.addRow(self.tr("Rows to skip after it:"), self.skip_spin)
         form.addRow("", self.stop_check)
+        self.sheet_combo = QComboBox()
+        self.sheet_combo.setToolTip(self.tr("The sheet of an Excel workbook to read"))
+        self.range_edit = QLineEdit()
+        self.range_edit.setPlaceholderText(self.tr("whole sheet, or e.g. B3:H40"))
+        self.range_edit.setToolTip(
+            self.tr("The cells to read; the header row counts from the top of the range")
+        )
+        for widget in (self.sheet_combo, self.range_edit):
+            widget.setEnabled(False)
+        form.addRow(self.tr("Sheet (Excel):"), self.sheet_combo)
+        form.addRow(self.tr("Cell range:"), self.range_edit)
 
         self.raw_view = QPlainTextEdit()
         self.raw_view.setReadOnly(True)
@@ -211,6 +246,8 @@ class TemplateDialog(QDialog):
         self.delim_combo.currentIndexChanged.connect(self._layout_changed)
         self.encoding_combo.currentTextChanged.connect(self._layout_changed)
         self.header_spin.valueChanged.connect(self._layout_changed)
+        self.sheet_combo.currentIndexChanged.connect(self._sheet_changed)
+        self.range_edit.editingFinished.connect(self._layout_changed)
         self.skip_spin.valueChanged.connect(self.schedule)
         self.stop_check.toggled.connect(self.schedule)
         self._fill_saved()
@@ -226,12 +263,29 @@ class TemplateDialog(QDialog):
             self.load_file(path)
 
     def load_file(self, path: str) -> None:
-        """Read the start of ``path`` and guess delimiter, header row and columns."""
-        with open(path, "rb") as fh:
-            raw = fh.read(PREVIEW_BYTES + 1)
-        if len(raw) > PREVIEW_BYTES:  # preview the first lines only, cut at a line end
+        """Read the start of ``path`` (all of an Excel workbook) and guess the delimiter,
+        header row, measurement kind and what each column is."""
+        try:
+            with open(path, "rb") as fh:
+                raw = fh.read(PREVIEW_BYTES + 1)
+            self.sheets = []
+            if is_workbook(raw) or recognise(raw[:4096]) is not None:
+                raw = read_file(path)
+                self.sheets = sheet_names(raw, path) if is_workbook(raw) else []
+        except (OSError, UserFacingError) as exc:
+            self._show_note(str(exc))
+            return
+        if not self.sheets and len(raw) > PREVIEW_BYTES:  # the first lines only
             raw = raw[: max(raw.rfind(b"\n", 0, PREVIEW_BYTES), 1) + 1]
         self.path, self.raw = path, raw
+        self._loading = True
+        self.sheet_combo.clear()
+        self.sheet_combo.addItems(self.sheets)
+        self.sheet_combo.setCurrentIndex(self._table_sheet())
+        self.range_edit.clear()
+        for widget in (self.sheet_combo, self.range_edit):
+            widget.setEnabled(bool(self.sheets))
+        self._loading = False
         self.file_label.setText(self.tr("Sample file: %1").replace("%1", Path(path).name))
         self.file_label.setToolTip(path)
         if not self.name_edit.text():
@@ -244,11 +298,62 @@ class TemplateDialog(QDialog):
         self.header_spin.setValue(guess_header_row(self.lines, delim))
         self._loading = False
         self._layout_changed()
+        self._apply_guesses()
+
+    def _table_sheet(self) -> int:
+        """The first sheet that holds more than a line or two (a table, not a note)."""
+        for i, name in enumerate(self.sheets):
+            try:
+                sheet = read_sheets(self.raw, self.path, sheet=name)[0]
+            except UserFacingError:
+                continue
+            if sum(1 for row in sheet.rows if sum(1 for c in row if c) >= 2) >= 2:
+                return i
+        return 0
+
+    def _sheet_changed(self) -> None:
+        """Another sheet: its header row, kind and columns are guessed afresh."""
+        if self._loading or not self.raw:
+            return
+        self._decode()
+        self._loading = True
+        self.header_spin.setValue(guess_header_row(self.lines, "\t"))
+        self._loading = False
+        self._layout_changed()
+        self._apply_guesses()
+
+    def _apply_guesses(self) -> None:
+        """The kind the columns' names suggest, and a first mapping of the columns."""
+        kind = guess_kind(self.header)
+        self._loading = True
+        self.kind_combo.setCurrentIndex(max(self.kind_combo.findData(kind), 0))
+        for name, (use, unit) in guess_columns(self.header, kind).items():
+            role = {"sample": SAMPLE, "plain": PLAIN}.get(use, use)
+            if name in self.header:
+                try:
+                    self.set_column(name, role, unit)
+                except ValueError:
+                    continue
+        self._loading = False
+        self._mapping_changed()
+        axis, signal = {"tga": ("temperature", "mass"), "fibre_particles": ("", "length")}.get(
+            kind, ("", "")
+        )
+        for combo, target in ((self.x_combo, axis), (self.signal_combo, signal)):
+            if target and combo.findData(target) >= 0:
+                combo.setCurrentIndex(combo.findData(target))
 
     def _decode(self) -> None:
         enc = self.encoding_combo.currentText().strip() or "auto"
         try:
-            text, _used = decode(self.raw, self.path, None if enc == "auto" else enc)
+            if self.sheets:  # a workbook: the chosen sheet (range) as the importer reads it
+                sheet = read_sheets(
+                    self.raw, self.path, sheet=self.sheet_combo.currentText() or None,
+                    cell_range=self._cell_range(),
+                )[0]  # fmt: skip
+                text = sheet.text()
+            else:
+                text, _used = decode(self.raw, self.path, None if enc == "auto" else enc)
         except (UserFacingError, LookupError) as exc:
             text = ""
             self.error = str(exc)
@@ -341,7 +446,14 @@ class TemplateDialog(QDialog):
         x, sig = self.x_combo.currentData(), self.signal_combo.currentData()
         if x and sig and x != sig:
             data["axes"], data["signal"] = [x], sig
+        if self.sheets:
+            data["sheet"] = self.sheet_combo.currentText() or None
+            data["cell_range"] = self._cell_range()
         return data
+
+    def _cell_range(self) -> str | None:
+        text = self.range_edit.text().strip()
+        return text or None
 
     # -- live preview ----------------------------------------------------------------------
     def schedule(self) -> None:
@@ -353,7 +465,16 @@ class TemplateDialog(QDialog):
         self._timer.stop()
         self.parsed, self.error = None, ""
         if not self.raw:
-            self._show_error(self.tr("Open a sample file to see a preview."))
+            self._show_note(self.tr("Open a sample file to see a preview."))
+            return
+        columns, _sample = self.map_table.columns_spec()
+        if not columns:  # nothing asked yet: guidance, not an error
+            self._show_note(
+                self.tr(
+                    "Say what each column is (a property with its unit, or a plain column "
+                    "kept as it is); the preview appears as soon as one column is mapped."
+                )
+            )
             return
         try:
             template = template_from_dict(self.template_dict(), self.tr("this template"))
@@ -362,6 +483,12 @@ class TemplateDialog(QDialog):
             self._show_error(str(exc))
             return
         self._show_parsed(self.parsed)
+
+    def _show_note(self, text: str) -> None:
+        """A neutral message (what to do next), not an error."""
+        self._show_error(text)
+        self.error = ""
+        self.status.setStyleSheet("color: #555;")
 
     def _show_error(self, text: str) -> None:
         self.error = text

@@ -16,8 +16,10 @@ _UNIT_IN_HEADER = re.compile(r"[\[(]\s*([^\])]{1,12}?)\s*[\])]\s*$")
 
 
 def slug(name: str, taken: set[str]) -> str:
-    """A plain-column target name ``[a-z][a-z0-9_]*`` from a header, unique in ``taken``."""
-    base = re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")[:48] or "column"
+    """A plain-column target name ``[a-z][a-z0-9_]*`` from a header (its unit in brackets
+    left out: "Temperature (°C)" is "temperature"), unique in ``taken``."""
+    bare = _UNIT_IN_HEADER.sub("", name).strip() or name
+    base = re.sub(r"[^a-z0-9]+", "_", bare.lower()).strip("_")[:48] or "column"
     if not base[0].isalpha():
         base = "c_" + base
     out, n = base, 2
@@ -74,8 +76,13 @@ def header_basis(header: str) -> str:
 
 
 def split_cells(line: str, delimiter: str | None) -> list[str]:
-    cells = line.split(delimiter) if delimiter else line.split()
-    return [c.strip().strip('"') for c in cells]
+    """The cells of a line; with blanks as the delimiter a unit in brackets stays with
+    its name ("Time (min)  Mass (mg)": two cells), as the importer reads it."""
+    cells = line.split(delimiter) if delimiter else BLANK_SPLIT.split(line.strip())
+    return [c.strip().strip('"') for c in cells if delimiter or c]
+
+
+BLANK_SPLIT = re.compile(r"\s+(?![\(\[])")
 
 
 def guess_delimiter(lines: list[str]) -> str | None:
@@ -111,3 +118,83 @@ def guess_header_row(lines: list[str], delimiter: str | None) -> int:
                     return j + 1
             return 0
     return 1
+
+
+def guess_kind(header: list[str]) -> str:
+    """The measurement kind a table with these column names most likely holds, read
+    with the importers' own header vocabulary: TGA (time or temperature and mass, heat
+    flow), gravimetric moisture or ash weighings, a per-particle list, a fibre summary,
+    a spectral table (wavelengths as column names), lab values (vocabulary property
+    names), else a generic table."""
+    from workbench.importers.fibre_common import summary_property
+    from workbench.importers.formats.fibre_particles import particle_role
+    from workbench.importers.formats.gravimetric import role
+    from workbench.importers.tga_common import canonical_name, split_unit
+
+    cells = [h for h in header if h and not h.startswith("#")]
+    if not cells:
+        return "table"
+    tga = {canonical_name(split_unit(c)[0]) for c in cells}
+    if tga & {"temperature", "time"} and tga & {"mass", "heat_flow", "dtg"}:
+        return "tga"
+    roles = {role(c)[0] for c in cells}
+    if len(roles & {"dish", "dish_wet", "dish_dry"}) >= 2:
+        return "moisture"
+    if len(roles & {"crucible", "crucible_sample", "crucible_ash"}) >= 2:
+        return "ash"
+    parts = {particle_role(c)[0] for c in cells}
+    if "length" in parts and parts & {"width", "curl", "kinks"}:
+        return "fibre_particles"
+    if any(summary_property(c)[0] for c in cells):
+        return "fibre_summary"
+    if sum(1 for c in cells if _NUMBER.match(c.split()[0] if c.split() else "")) >= 5:
+        return "spectrum"
+    if any(property_of(c) for c in cells):
+        return "properties"
+    return "table"
+
+
+def property_of(header: str) -> str | None:
+    """The vocabulary property a column name names ("Ash (%)", "Tuhka", "lignin"), if
+    any: its id, English or Finnish label, without the unit in brackets."""
+    from workbench.vocab import PROPERTIES
+
+    name = _UNIT_IN_HEADER.sub("", header).strip().lower()
+    if not name:
+        return None
+    for pid, prop in PROPERTIES.items():
+        labels = {pid.replace("_", " "), prop.label_en.lower(), prop.label_fi.lower()}
+        if name in labels:
+            return pid
+    return None
+
+
+def guess_columns(header: list[str], kind: str) -> dict[str, tuple[str, str]]:
+    """A first mapping of the columns for ``kind``: column name -> (use, unit), where
+    use is "sample", "plain" or a property id; columns it cannot place are left out
+    (ignored). The user corrects what is wrong; nothing is saved unseen."""
+    from workbench.importers.fibre_common import VOCAB_UNITS, summary_property
+
+    out: dict[str, tuple[str, str]] = {}
+    for cell in header:
+        low = cell.strip().lower()
+        if re.fullmatch(r"(sample|sample id|sample name|näyte|näytteen nimi|näytetunnus|id)", low):
+            out[cell] = ("sample", "")
+            continue
+        unit = header_unit(cell)
+        if kind == "fibre_summary":
+            pid, unit_in = summary_property(cell)
+            if pid and pid in VOCAB_UNITS:
+                out[cell] = (pid, unit_in)
+                continue
+            if pid == "fines":
+                out[cell] = ("fines_length", unit_in)
+                continue
+        if kind in ("properties", "fibre_summary"):
+            pid = property_of(cell)
+            if pid:
+                out[cell] = (pid, unit)
+            continue
+        if kind != "spectrum":
+            out[cell] = ("plain", unit)
+    return out

@@ -59,6 +59,7 @@ class ColumnMapTable(QTableWidget):
         )
         self.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.verticalHeader().setVisible(False)
 
     def set_header(self, header: list[str]) -> None:

@@ -198,16 +198,37 @@ def preview_bytes(raw: bytes, name: str) -> ImportPlan:
     return ImportPlan(name, raw, hashlib.sha256(raw).hexdigest(), parse_bytes(raw, name))
 
 
+def per_measurement_names(plan: ImportPlan) -> list[str]:
+    """One sample name per measurement of ``plan`` (a 20-spectrum SPC file, a table of
+    spectra): the name the file gives it, else its label, else "<file> #n"; names
+    that would repeat get their number added."""
+    stem = display_stem(plan.path)
+    names = [
+        (pm.sample_name or pm.label or f"{stem} #{i + 1}").strip() or f"{stem} #{i + 1}"
+        for i, pm in enumerate(plan.parsed.measurements)
+    ]
+    keys = [" ".join(n.split()).casefold() for n in names]
+    repeated = {k for k in keys if keys.count(k) > 1} if len(set(keys)) < len(keys) else set()
+    return [f"{n} #{i + 1}" if k in repeated else n for i, (n, k) in enumerate(zip(names, keys))]
+
+
 def _resolve_samples(
-    project: Project, plan: ImportPlan, sample_name: str | None, new_sample: bool
+    project: Project,
+    plan: ImportPlan,
+    sample_name: str | None,
+    new_sample: bool,
+    per_measurement: bool = False,
 ) -> tuple[list[Sample | str], list[str]]:
     """For each parsed measurement, the existing Sample or the name of one to create."""
     targets: list[Sample | str] = []
     to_create: list[str] = []
     creating: set[str] = set()  # keys of to_create (a file may name thousands of samples)
     fallback = display_stem(plan.path)
-    for pm in plan.parsed.measurements:
-        wanted = sample_name or pm.sample_name
+    own = per_measurement_names(plan) if per_measurement else None
+    if own is not None:
+        new_sample = True
+    for i, pm in enumerate(plan.parsed.measurements):
+        wanted = own[i] if own is not None else sample_name or pm.sample_name
         if wanted is None:
             if not new_sample:
                 raise UserFacingError(
@@ -233,9 +254,17 @@ def _resolve_samples(
 
 
 def apply_plan(
-    project: Project, plan: ImportPlan, *, sample_name: str | None = None, new_sample: bool = False
+    project: Project,
+    plan: ImportPlan,
+    *,
+    sample_name: str | None = None,
+    new_sample: bool = False,
+    per_measurement: bool = False,
 ) -> FileOutcome:
-    """Add a previewed file to the project; all checks happen before any change."""
+    """Add a previewed file to the project; all checks happen before any change.
+
+    ``per_measurement``: each measurement (each spectrum of a multi-spectrum file) goes
+    to a sample of its own, named by ``per_measurement_names``, created when missing."""
     if project.read_only:
         raise UserFacingError(
             f"{project.path}: the project is open read-only; nothing was imported"
@@ -252,7 +281,7 @@ def apply_plan(
             format=fmt,
             samples=where,
         )
-    targets, to_create = _resolve_samples(project, plan, sample_name, new_sample)
+    targets, to_create = _resolve_samples(project, plan, sample_name, new_sample, per_measurement)
     created: dict[str, Sample] = {}
     for name in to_create:
         created[" ".join(name.split()).casefold()] = project.add_sample(name)
@@ -323,6 +352,7 @@ def import_files(
     template: str | None = None,
     dry_run: bool = False,
     progress: Progress | None = None,
+    per_measurement: bool = False,
 ) -> BatchSummary:
     """Import many files (folders expanded); every file succeeds or fails on its own.
 
@@ -350,9 +380,14 @@ def import_files(
                 )
                 continue
             try:
-                summary.outcomes.append(
-                    apply_plan(project, plan, sample_name=sample_name, new_sample=new_sample)
+                outcome = apply_plan(
+                    project,
+                    plan,
+                    sample_name=sample_name,
+                    new_sample=new_sample,
+                    per_measurement=per_measurement,
                 )
+                summary.outcomes.append(outcome)
             except UserFacingError as exc:
                 summary.outcomes.append(
                     FileOutcome(str(path), "failed", str(exc), sha256=plan.sha256)

@@ -126,7 +126,14 @@ def delete_template(name: str) -> None:
 
 
 def _split(line: str, delimiter: str | None) -> list[str]:
-    return line.split(delimiter) if delimiter else line.split()
+    """Cells of a line; blank-separated cells keep a bracketed unit with its name
+    ("Time (min)  Mass (mg)" is two column names)."""
+    if delimiter:
+        return line.split(delimiter)
+    return [c for c in _BLANK_SPLIT.split(line.strip()) if c]
+
+
+_BLANK_SPLIT = re.compile(r"\s+(?![\(\[])")
 
 
 def parse_with_template(raw: bytes, path: str, template: ImportTemplate) -> ParsedFile:
