@@ -108,6 +108,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "keskiarvo ei täytä rajaa, mutta hajonta {lo:.4g}–{hi:.4g}{unit} ulottuu rajan yli",
     ),
     "num": ("{x:{spec}}{unit}", "{x:{spec}}{unit}"),
+    "margin.at_limit": ("0{unit} (at the limit)", "0{unit} (rajalla)"),
     "row.soft_over": (
         "the estimate {value} is over the limit {limit} if the element stayed in the char; "
         "it can leave with the gases: test the char",

@@ -43,6 +43,8 @@ def margin_text(margin: float, unit: str):
     from workbench.classify.table import unit_label
 
     unit = unit_label(unit)
+    if margin == 0:
+        return msg("margin.at_limit", unit=f" {unit}" if unit else "")
     return msg("num", x=margin, spec="+.4g", unit=f" {unit}" if unit else "")
 
 

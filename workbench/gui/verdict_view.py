@@ -160,44 +160,62 @@ def _h(text: str, level: int = 3) -> str:
 
 
 def _measured_text(r: dict[str, Any]) -> str:
-    """The value as the lab gave it: value, unit, basis, method and source file."""
+    """The value as the lab gave it (value, unit, basis, method, source file); only the
+    method and file when the value was used as given."""
     m = r.get("measured")
     if not m:
         return ""
+    same = not r.get("conversions") and m.get("unit") == r.get("unit")
     basis = basis_label(str(m.get("basis", "none")))
-    parts = [f"{_num(float(m['value']))} {m.get('unit', '')}".strip()]
-    if basis:
+    parts = [] if same else [f"{_num(float(m['value']))} {m.get('unit', '')}".strip()]
+    if basis and not same:
         parts.append(basis)
     if m.get("method"):
         parts.append(str(m["method"]))
     where = m.get("source_file") or m.get("from")
     if where:
         parts.append(str(where))
+    if not parts:
+        return ""
     return translate("Verdicts", "as measured: %1").replace("%1", ", ".join(parts))
 
 
+def _source_tag(source: str) -> str:
+    """ "[S18]" of "[S18] ENplus Handbook ...": the short citation of a row."""
+    if source.startswith("[") and "]" in source:
+        return source[: source.index("]") + 1]
+    return source
+
+
+def _line(label: str, text: str, style: str = "") -> str:
+    return (
+        f"<br><span style='color:#777'>{escape(label)}:</span> "
+        f"<span style='{style}'>{escape(text)}</span>"
+    )
+
+
 def criteria_table(rows: list[dict[str, Any]]) -> str:
-    head = [
-        translate("Verdicts", "Criterion"),
-        translate("Verdicts", "Value"),
-        translate("Verdicts", "Limit"),
-        translate("Verdicts", "Result"),
-        translate("Verdicts", "Margin"),
-        translate("Verdicts", "Source"),
-    ]
-    out = ["<table cellspacing='0' cellpadding='3' border='0' width='100%'>", "<tr>"]
-    out += [f"<th align='left' style='background:#eee'>{escape(h)}</th>" for h in head]
-    out.append("</tr>")
+    """Every criterion as a short block (readable in a narrow panel): name and result,
+    the value used with its basis and origin, the value as measured and each conversion,
+    the limit as the standard writes it with the margin, the note and the source; the
+    full sources listed once at the end."""
+    kinds = {
+        "hard": translate("Verdicts", "hard limit"),
+        "scored": translate("Verdicts", "preference"),
+        "informative": translate("Verdicts", "information"),
+    }
+    w_value = translate("Verdicts", "Value")
+    w_limit = translate("Verdicts", "Limit")
+    w_result = translate("Verdicts", "Result")
+    w_margin = translate("Verdicts", "Margin")
+    w_source = translate("Verdicts", "Source")
+    out = []
+    sources: dict[str, str] = {}
     for r in rows:
         res = str(r.get("result", ""))
         informative = r.get("kind") == "informative"
         colour = INFORMATIVE_COLOUR if informative else RESULT_COLOURS.get(res, "#000")
-        kind = {
-            "hard": translate("Verdicts", "hard limit"),
-            "scored": translate("Verdicts", "preference"),
-            "informative": translate("Verdicts", "information"),
-        }.get(str(r.get("kind")), str(r.get("kind")))
-        value = escape(value_with_unit(r))
+        kind = kinds.get(str(r.get("kind")), str(r.get("kind")))
         basis = basis_label(str(r.get("basis", "none")))
         details = [basis] if basis and r.get("value") is not None else []
         if r.get("origin"):
@@ -210,37 +228,48 @@ def criteria_table(rows: list[dict[str, Any]]) -> str:
             details.append(str(localized(r, "method")))
         if r.get("flags"):
             details.append(", ".join(map(str, localized(r, "flags", []))))
-        lines = ["; ".join(details)] if details else []
+        value = value_with_unit(r) + (f" ({'; '.join(details)})" if details else "")
+        html = [
+            "<p style='margin:8px 0 0 0'>",
+            f"<b>{escape(criterion_label(r))}</b> ",
+            f"<span style='color:#777;font-size:small'>({escape(kind)})</span>",
+            _line(
+                w_result,
+                result_text(res, str(r.get("kind", "hard"))),
+                f"color:{colour};font-weight:600",
+            ),
+            _line(w_value, value),
+        ]
+        small = "color:#555;font-size:small"
         measured = _measured_text(r)
         if measured:
-            lines.append(measured)
-        lines += [str(c) for c in localized(r, "conversions", [])]
-        small = "".join(
-            f"<br><span style='color:#777;font-size:small'>{escape(line)}</span>" for line in lines
-        )
-        margin = str(localized(r, "margin_text")) if r.get("margin_text") else ""
-        label = criterion_label(r)
+            html.append(f"<br><span style='{small}'>{escape(measured)}</span>")
+        for step in localized(r, "conversions", []):
+            html.append(f"<br><span style='{small}'>{escape(str(step))}</span>")
+        limit = str(localized(r, "limit_text"))
+        if r.get("margin_text"):
+            limit += f" · {w_margin.lower()} {localized(r, 'margin_text')}"
+        html.append(_line(w_limit, limit))
         note = str(localized(r, "note"))
-        note_html = (
-            f"<br><span style='color:#555;font-size:small'>{escape(note)}</span>" if note else ""
-        )
-        source_note = str(localized(r, "source_note")) if r.get("source_note") else ""
-        source_html = f"<br><i>{escape(source_note)}</i>" if source_note else ""
+        if note:
+            html.append(f"<br><span style='{small}'>{escape(note)}</span>")
+        source = str(r.get("source", ""))
+        tag = _source_tag(source)
+        sources.setdefault(tag, source)
+        cite = f"{tag} ({r.get('reliability', '')})" if r.get("reliability") else tag
+        html.append(_line(w_source, cite, small))
+        if r.get("source_note"):
+            html.append(f"<br><i style='{small}'>{escape(str(localized(r, 'source_note')))}</i>")
+        html.append("</p>")
+        out.append("".join(html))
+    if sources:
+        title = translate("Verdicts", "Sources")  # lupdate skips f-strings
+        items = "".join(f"<li>{escape(full)}</li>" for full in sources.values() if full)
         out.append(
-            "<tr>"
-            f"<td valign='top'>{escape(label)}<br><span style='color:#777;font-size:small'>"
-            f"{escape(kind)}</span>{note_html}</td>"
-            f"<td valign='top'>{value}{small}</td>"
-            f"<td valign='top' nowrap>{escape(str(localized(r, 'limit_text')))}</td>"
-            f"<td valign='top' style='color:{colour};font-weight:600'>"
-            f"{escape(result_text(res, str(r.get('kind', 'hard'))))}</td>"
-            f"<td valign='top' nowrap>{escape(margin)}</td>"
-            f"<td valign='top' style='font-size:small;color:#555'>"
-            f"{escape(str(r.get('source', '')))} ({escape(str(r.get('reliability', '')))})"
-            f"{source_html}</td>"
-            "</tr>"
+            f"<p style='margin:10px 0 0 0;color:#555;font-size:small'><b>"
+            f"{escape(title)}</b></p>"
+            f"<ul style='color:#555;font-size:small'>{items}</ul>"
         )
-    out.append("</table>")
     return "".join(out)
 
 
