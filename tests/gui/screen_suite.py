@@ -271,6 +271,46 @@ def explanation(c: Context) -> Iterator[str]:
     yield ""
 
 
+def explanation_lab(c: Context) -> Iterator[str]:
+    """A lab report in the lab's units (Cl in mg/kg db, NCV in MJ/kg ar) imported with a
+    template: the explanation shows each value as the lab gave it and its conversion."""
+    sys.path.insert(0, str(HERE.parent))
+    from test_cli_sample_labreport import COLUMNS, REPORT
+
+    from workbench.importers.service import import_files
+    from workbench.importers.template_schema import template_from_dict
+    from workbench.importers.templates import save_template
+    from workbench.model import Project
+
+    report = c.work / "lab_report.csv"
+    report.write_text(REPORT, encoding="utf-8")
+    columns = {
+        col: {"target": t, "unit": u, **({"basis": b} if b else {}), "method": m}
+        for col, (t, u, b, m) in COLUMNS.items()
+    }
+    spec = {"name": "lab report", "delimiter": ";", "decimal": ",", "header_row": 1}
+    spec |= {"sample_column": "Sample", "measurement_kind": "properties", "columns": columns}
+    save_template(template_from_dict(spec, "screen suite"))
+    project = Project()
+    import_files(project, [report], template="lab report", new_sample=True)
+    for sample in project.samples.values():
+        sample.feedstock_type = "sawdust"
+        sample.metadata["chemical_treatment"] = "untreated"
+    win = c.window(project=None)
+    win.set_project(project)
+    c.remember_data(project)
+    panel = c.matrix()
+    panel.select(project.find_sample("Pellet feedstock B").id, "pellets_enplus_a1")
+    c.wait(0.3)
+    browser = win.details.browser
+    browser.find("201 mg/kg")  # the chlorine row: as the lab gave it, and its conversion
+    browser.ensureCursorVisible()
+    bar = browser.verticalScrollBar()
+    bar.setValue(bar.value() + browser.viewport().height() // 3)
+    c.wait(0.2)
+    yield ""
+
+
 def wizard_pages(c: Context) -> Iterator[str]:
     c.window()
     wizard = c.wizard()
@@ -356,6 +396,7 @@ SCREENS: list[Screen] = [
     Screen("simple_mode", simple_mode),
     Screen("simple_mode_own", simple_mode_own),
     Screen("report", report_pages),
+    Screen("explanation_lab", explanation_lab),
 ]
 
 
