@@ -26,7 +26,8 @@ question has to be answered).
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from operator import attrgetter
 
 import numpy as np
 
@@ -267,8 +268,44 @@ class CritEval:
     attr: np.ndarray | None  # attribute criteria: the category code (-1: not stated)
 
 
+# the fields that decide a criterion's evaluation (not its wording or source): routes
+# that share a limit (the ENplus classes' metals) are evaluated once per table
+_SIGNATURE = attrgetter(
+    "property",
+    "basis",
+    "unit",
+    "comparator",
+    "kind",
+    "limit",
+    "limits",
+    "values",
+    "preferred",
+    "acceptable",
+    "classes",
+    "applies_to",
+    "predictor",
+    "methods",
+    "if_missing",
+    "only_for_types",
+    "only_if",
+)
+
+
 def evaluate(c: Criterion, table: ValueTable) -> CritEval:
-    """Evaluate criterion ``c`` for every sample of ``table``."""
+    """Evaluate criterion ``c`` for every sample of ``table`` (an identical criterion of
+    another route reuses the arrays, with its own wording)."""
+    try:
+        key = _SIGNATURE(c)
+        hash(key)
+    except TypeError:
+        return _evaluate(c, table)
+    done = table.evaluations.get(key)
+    if done is None:
+        done = table.evaluations[key] = _evaluate(c, table)
+    return done if done.crit is c else replace(done, crit=c)
+
+
+def _evaluate(c: Criterion, table: ValueTable) -> CritEval:
     st = static(c)
     n = table.n
     if c.property in _ATTRIBUTE_LABELS:

@@ -68,6 +68,14 @@ DERIVED: dict[str, tuple[tuple[str, ...], str, str]] = {
 }
 _VALUE, _UNIT, _BASIS, _ORIGIN = (attrgetter(a) for a in ("value", "unit", "basis", "origin"))
 _SD, _UNC, _REPS = (attrgetter(a) for a in ("sd", "uncertainty", "replicates"))
+_METHOD, _D_METHOD = attrgetter("method"), itemgetter("method")
+_NAME, _ID, _FEEDSTOCK_TYPE, _METADATA = (
+    attrgetter(a) for a in ("name", "id", "feedstock_type", "metadata")
+)
+_DICT = attrgetter("__dict__")
+_D_VALUE, _D_UNIT, _D_BASIS, _D_ORIGIN, _D_SD, _D_UNC, _D_REPS = (
+    itemgetter(a) for a in ("value", "unit", "basis", "origin", "sd", "uncertainty", "replicates")
+)
 
 
 def _variant(pid: str) -> tuple[str, str] | None:
@@ -145,6 +153,7 @@ class Candidates:
         self.alternatives: dict[int, list[int]] = {}
         self._attrs: dict[str, Any] | None = None
         self._methods: list[str] | None = None
+        self._method_codes: tuple[np.ndarray, list[str]] | None = None
         self._rank()
 
     def __len__(self) -> int:
@@ -181,13 +190,23 @@ class Candidates:
         """value, unit, basis, sd, unc, rep_lo, rep_hi, origin per candidate."""
         if self._attrs is None:
             qs = self.qs
-            value = list(map(_VALUE, qs))
-            unit = list(map(_UNIT, qs))
-            basis = list(map(_BASIS, qs))
-            origin = list(map(_ORIGIN, qs))
-            sd = list(map(_SD, qs))
-            unc = list(map(_UNC, qs))
-            reps = list(map(_REPS, qs))
+            try:  # reading the instance dicts is twice as fast as attribute access
+                ds = list(map(_DICT, qs))
+                value = list(map(_D_VALUE, ds))
+                unit = list(map(_D_UNIT, ds))
+                basis = list(map(_D_BASIS, ds))
+                origin = list(map(_D_ORIGIN, ds))
+                sd = list(map(_D_SD, ds))
+                unc = list(map(_D_UNC, ds))
+                reps = list(map(_D_REPS, ds))
+            except (AttributeError, KeyError):  # slotted or partial objects
+                value = list(map(_VALUE, qs))
+                unit = list(map(_UNIT, qs))
+                basis = list(map(_BASIS, qs))
+                origin = list(map(_ORIGIN, qs))
+                sd = list(map(_SD, qs))
+                unc = list(map(_UNC, qs))
+                reps = list(map(_REPS, qs))
             for k, b in self.basis_override.items():
                 basis[k] = b
             n = len(qs)
@@ -197,22 +216,31 @@ class Candidates:
                 for k, r in enumerate(reps):
                     if r:
                         rep_lo[k], rep_hi[k] = min(r), max(r)
-            if "" in origin or None in origin:
+            origins = set(origin)
+            if "" in origins or None in origins:
                 origin = [
                     o or ("derived" if hasattr(w, "plugin_id") else "measured")
                     for o, w in zip(origin, self.owners)
                 ]
-            if "" in basis or None in basis:
+                origins = set(origin)
+            bases = set(basis)
+            if "" in bases or None in bases:
                 basis = [b or "" for b in basis]
+                bases = set(basis)
             self._attrs = {
                 "value": np.array(value, dtype=float),
                 "unit": unit,
+                "units": set(unit),
                 "basis": basis,
+                "bases": bases,
+                # each candidate's basis as an array (only when they differ)
+                "basis_arr": np.array(basis, dtype=object) if len(bases) > 1 else None,
                 "sd": _floats(sd),
                 "unc": _floats(unc),
                 "rep_lo": rep_lo,
                 "rep_hi": rep_hi,
                 "origin": origin,
+                "origins": origins,
             }
         return self._attrs
 
@@ -220,8 +248,26 @@ class Candidates:
     def methods(self) -> list[str]:
         """Each candidate's method: its own, or its measurement's (or result's)."""
         if self._methods is None:
-            self._methods = [q.method or owner_method(o) for q, o in zip(self.qs, self.owners)]
+            try:
+                own = list(map(_D_METHOD, map(_DICT, self.qs)))
+            except (AttributeError, KeyError):
+                own = list(map(_METHOD, self.qs))
+            owners = self.owners
+            self._methods = [m or owner_method(owners[k]) for k, m in enumerate(own)]
         return self._methods
+
+    @property
+    def method_codes(self) -> tuple[np.ndarray, list[str]]:
+        """Each candidate's method as a code into the list of distinct methods."""
+        if self._method_codes is None:
+            ids: dict[str, int] = {}
+            codes = np.fromiter(
+                (ids.setdefault(m, len(ids)) for m in self.methods),
+                dtype=np.intp,
+                count=len(self.qs),
+            )
+            self._method_codes = (codes, list(ids))
+        return self._method_codes
 
     def of_sample(self, i: int) -> list[int]:
         """The candidates of sample ``i``, best first."""
@@ -302,6 +348,7 @@ class ValueTable:
         self._input_sources: dict[str, np.ndarray] = {}
         self._codes: dict[str, np.ndarray] = {}
         self.samples: list[Any] = []
+        self.evaluations: dict[tuple, Any] = {}  # criterion signature -> CritEval
 
     # -- building ---------------------------------------------------------------------------
     @classmethod
@@ -312,7 +359,7 @@ class ValueTable:
         so the per-value work is one list comprehension per property and group.
         """
         samples = list(samples)
-        table = cls([s.name for s in samples], [s.id for s in samples])
+        table = cls(list(map(_NAME, samples)), list(map(_ID, samples)))
         table.samples = samples
         groups: dict[tuple, tuple[list[int], list[Any], list[int], bool]] = {}
         seq = 0
@@ -352,8 +399,8 @@ class ValueTable:
                     parts.setdefault(variant[0], []).append((idx, qs, owners, seqs, variant[1]))
         table._finish(parts)
         other = FeedstockType.OTHER.value
-        types = [s.feedstock_type for s in samples]
-        metas = [s.metadata for s in samples]
+        types = list(map(_FEEDSTOCK_TYPE, samples))
+        metas = list(map(_METADATA, samples))
         for attr in SAMPLE_ATTRIBUTES:
             if attr == "feedstock_type":
                 raw = [("" if v == other else v) for v in types]
@@ -411,12 +458,19 @@ class ValueTable:
 
     def set_attribute(self, attr: str, raw: list[str]) -> None:
         """Set a categorical attribute from what was stored, matched to the vocabulary."""
-        canon = {v: (normalise_attribute(attr, str(v)) or "") if v else "" for v in set(raw)}
+        ids: dict[Any, int] = {}
+        which = np.fromiter(
+            (ids.setdefault(v, len(ids)) for v in raw), dtype=np.intp, count=len(raw)
+        )
+        distinct = list(ids)
+        canon = [(normalise_attribute(attr, str(v)) or "") if v else "" for v in distinct]
         allowed = {v: j for j, v in enumerate(SAMPLE_ATTRIBUTES[attr])}
-        codes = {v: allowed.get(c, -1) for v, c in canon.items()}
+        codes = np.array([allowed.get(c, -1) for c in canon], dtype=np.int16)
         self.raw_attributes[attr] = raw
-        self.attributes[attr] = np.array(list(map(canon.__getitem__, raw)), dtype=object)
-        self._codes[attr] = np.array(list(map(codes.__getitem__, raw)), dtype=np.int16)
+        self.attributes[attr] = (
+            np.array(canon, dtype=object)[which] if raw else np.array([], dtype=object)
+        )
+        self._codes[attr] = codes[which] if raw else np.zeros(0, dtype=np.int16)
 
     def attribute_codes(self, attr: str) -> np.ndarray:
         """The attribute as codes into ``SAMPLE_ATTRIBUTES[attr]`` (-1: not stated or not
@@ -510,16 +564,18 @@ class ValueTable:
             return
         col.source = c
         k = sel[rows]
-        kl = k.tolist()
         value = at["value"][k]
-        units = np.array(at["unit"], dtype=object)[k] if len(set(at["unit"])) > 1 else None
+        units = np.array(at["unit"], dtype=object)[k] if len(at["units"]) > 1 else None
         uf = self._unit_factor(at["unit"], units, unit, len(rows))
         err = np.where(np.isnan(uf), BAD_UNIT, OK).astype(np.int8)
-        src = [bases[j] for j in kl]
+        if len(at["bases"]) == 1:
+            src: Any = next(iter(at["bases"]))  # one basis for every candidate
+        else:
+            src = at["basis_arr"][k]
         pdef = PROPERTIES.get(prop)
         transform = None
         if moisture:
-            bf, err2, transform = self._moisture_factors(src, basis)
+            bf, err2, transform = self._moisture_factors(src, basis, len(rows))
             err = np.where(err == OK, err2, err)
         elif pdef is not None and pdef.mass_fraction:
             bf, err2 = self._basis_factors(prop, src, basis, rows)
@@ -537,16 +593,20 @@ class ValueTable:
         col.factor[rows] = np.where(transform, np.nan, factor) if transform is not None else factor
         self._spread(col, at, k, rows, value, factor, uf, transform, ok)
         origins = at["origin"]
-        if "predicted" in origins:
-            col.predicted[rows] = [origins[j] == "predicted" for j in kl]
+        if "predicted" in at["origins"]:
+            col.predicted[rows] = [origins[j] == "predicted" for j in k.tolist()]
         if methods:
-            meths = c.methods
-            lab = [origins[j] != "what-if" for j in kl]  # a what-if value has no lab method
-            names = [meths[j] for j in kl]
-            col.no_method[rows] = [w and not m for w, m in zip(lab, names)]
-            col.mismatch[rows] = [
-                w and bool(m) and not method_accepted(m, methods) for w, m in zip(lab, names)
-            ]
+            codes, names = c.method_codes
+            wk = codes[k]
+            empty = np.array([not m for m in names], dtype=bool)[wk]
+            other = np.array(
+                [bool(m) and not method_accepted(m, methods) for m in names], dtype=bool
+            )[wk]
+            if "what-if" in at["origins"]:  # a what-if value has no lab method
+                lab = np.array([origins[j] != "what-if" for j in k.tolist()], dtype=bool)
+                empty, other = empty & lab, other & lab
+            col.no_method[rows] = empty
+            col.mismatch[rows] = other
 
     @staticmethod
     def _unit_factor(all_units, units, target: str, count: int) -> np.ndarray:
@@ -608,30 +668,37 @@ class ValueTable:
         col.lo[use] = lo[use] * f
         col.hi[use] = hi[use] * f
 
-    def _moisture_factors(self, bases: list[str], target: str):
-        """Moisture is wet basis: none -> wet, db (u) -> wet by M = 100u/(100+u)."""
-        m = len(bases)
+    @staticmethod
+    def _moisture_factors(bases: np.ndarray | str, target: str, m: int):
+        """Moisture is wet basis: none -> wet, db (u) -> wet by M = 100u/(100+u).
+        ``bases``: each candidate's basis, or one basis for all."""
         ones = np.ones(m)
         err = np.zeros(m, dtype=np.int8)
         transform = np.zeros(m, dtype=bool)
         if target not in ("ar", "none"):
             err[:] = NOT_CONVERTIBLE
             return ones, err, transform
-        for j, b in enumerate(bases):
-            if b == "db":
-                transform[j] = True
-            elif b not in ("ar", "none", ""):
-                err[j] = NOT_CONVERTIBLE  # air-dried moisture is the analysis sample's
+        barr = np.full(m, bases, dtype=object) if isinstance(bases, str) else bases
+        transform[barr == "db"] = True
+        wet = (barr == "ar") | (barr == "none") | (barr == "")
+        err[~wet & ~transform] = NOT_CONVERTIBLE  # air-dried: the analysis sample's
         return ones, err, transform
 
-    def _basis_factors(self, prop: str, bases: list[str], target: str, rows: np.ndarray):
-        m = len(bases)
+    def _basis_factors(self, prop: str, bases: np.ndarray | str, target: str, rows: np.ndarray):
+        """Basis conversion factors; ``bases``: each candidate's basis, or one for all."""
+        m = len(rows)
         factor = np.ones(m)
         err = np.zeros(m, dtype=np.int8)
-        kinds = set(bases)
-        if kinds == {target}:
-            return factor, err
-        barr = np.array(bases, dtype=object)
+        if isinstance(bases, str):
+            if bases == target:
+                return factor, err
+            kinds = {bases}
+            barr = np.full(m, bases, dtype=object)
+        else:
+            kinds = set(bases.tolist())
+            if kinds == {target}:
+                return factor, err
+            barr = bases
         for b in kinds:
             if b == target:
                 continue
