@@ -84,6 +84,20 @@ def _partial_score_note(known: int, total: int) -> Text:
     return msg("note.partial_score", known=known, total=total)
 
 
+_NO_VALUE: dict[int, tuple[Text, Text]] = {}
+
+
+def _no_value(what: Text) -> Text:
+    """ "no value for <what>": made once per static text (the same for many cells)."""
+    hit = _NO_VALUE.get(id(what))
+    if hit is not None and hit[0] is what:
+        return hit[1]
+    text = msg("reason.no_value", what=what)
+    if len(_NO_VALUE) < 4096:
+        _NO_VALUE[id(what)] = (what, text)  # keeps ``what`` alive: its id stays its own
+    return text
+
+
 @dataclass
 class RouteEval:
     """One route evaluated for every sample of a table."""
@@ -188,7 +202,7 @@ def cell_texts(ev: RouteEval, i: int, table: ValueTable) -> dict[str, list[Text]
     if fails:
         severity = 3
     elif missing:
-        severity, reasons = 2, [msg("reason.no_value", what=m) for m in missing]
+        severity, reasons = 2, [_no_value(m) for m in missing]
     else:
         severity = 1 if conditions else 0
     th = route.score_thresholds
@@ -268,13 +282,15 @@ class Classification:
             "score": self.score(i, r),
         }
 
-    def summary(self, i: int, r: int) -> dict[str, Any]:
-        """The verdict of one cell without its criterion rows (reasons, missing, conditions)."""
+    def summary(self, i: int, r: int, *, finnish: bool = True) -> dict[str, Any]:
+        """The verdict of one cell without its criterion rows (reasons, missing,
+        conditions, notes; with ``finnish`` also their ``_fi`` twins)."""
         doc = self._head(i, r)
         texts = cell_texts(self.evals[r], i, self.table)
         for key, items in texts.items():
-            doc[key] = [str(t) for t in items]
-            doc[f"{key}_fi"] = [fi(t) for t in items]
+            doc[key] = list(map(str, items))
+            if finnish:
+                doc[f"{key}_fi"] = list(map(fi, items))
         return doc
 
     def explain(self, i: int, r: int, *, suggestions: bool = True) -> Verdict:

@@ -15,6 +15,7 @@ sentence get a decimal comma (Finnish prose writes 0,7 %, not 0.7 %).
 
 from __future__ import annotations
 
+import numbers
 import re
 import string
 from functools import lru_cache
@@ -352,7 +353,7 @@ class Text(str):
     def fi(self) -> str:
         f = self._fi
         if not isinstance(f, str):
-            f = self._fi = _FI.vformat(_FI_TEMPLATES[f[0]], (), f[1])
+            f = self._fi = _FI_TEMPLATES[f[0]].format_map(_finnish_fields(f[1]))
         return f
 
 
@@ -446,3 +447,37 @@ class _FinnishFormatter(string.Formatter):
 
 
 _FI = _FinnishFormatter()
+
+
+class _FiNumber:
+    """A number that formats itself the Finnish way (``str.format_map`` calls it)."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+    def __format__(self, spec: str) -> str:
+        return fi_number(self.value, spec)
+
+    def __str__(self) -> str:
+        return fi_number(self.value)
+
+    def __repr__(self) -> str:
+        return repr(self.value)
+
+
+def _finnish_fields(fields: dict[str, Any]) -> dict[str, Any]:
+    """Message fields for the Finnish template: ``Text`` in Finnish, numbers with a
+    decimal comma (the same result as ``_FinnishFormatter``, with the C formatter)."""
+    out = {}
+    for k, v in fields.items():
+        if isinstance(v, Text):
+            out[k] = v.fi
+        elif (isinstance(v, float | int) and not isinstance(v, bool)) or (
+            isinstance(v, numbers.Real) and not isinstance(v, bool)
+        ):
+            out[k] = _FiNumber(v)
+        else:
+            out[k] = v
+    return out
