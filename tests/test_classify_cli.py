@@ -33,14 +33,30 @@ def test_classify_json_lists_every_sample_and_route(demo_project, capsys):
             "not enough data",
         )
         assert v["route_file"].endswith(".toml") and v["route_version"]
-        assert all(
-            {"property", "value", "unit", "basis", "limit", "kind", "result", "source"} <= set(c)
-            for c in v["criteria"]
-        )
+        assert "criteria" not in v  # rows only with --explain: the default stays small
+        assert {"reasons", "missing", "conditions", "notes", "reasons_fi"} <= set(v)
     spruce_bark_a1 = next(
         v for v in doc if v["sample"] == "Spruce bark" and v["route"] == "pellets_enplus_a1"
     )
     assert spruce_bark_a1["verdict"] == "not suitable"
+    assert spruce_bark_a1["reasons"] and spruce_bark_a1["score"] is None
+    # with --explain every criterion row, and the same verdicts
+    assert main(["classify", str(demo_project), "--json", "--explain"]) == 0
+    explained = json.loads(capsys.readouterr().out)
+    assert [(v["sample"], v["route"], v["verdict"], v["score"]) for v in explained] == [
+        (v["sample"], v["route"], v["verdict"], v["score"]) for v in doc
+    ]
+    for v in explained:
+        assert all(
+            {"property", "value", "unit", "basis", "limit", "kind", "result", "source"} <= set(c)
+            for c in v["criteria"]
+        )
+        assert (
+            next(e for e in doc if e["sample_id"] == v["sample_id"] and e["route"] == v["route"])[
+                "reasons"
+            ]
+            == v["reasons"]
+        )
 
 
 def test_classify_route_and_sample_filters(demo_project, capsys):

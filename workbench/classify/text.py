@@ -18,29 +18,41 @@ def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 3] + "..."
 
 
-def _why(v: Verdict) -> str:
-    if v.verdict == NOT_SUITABLE:
-        return v.reasons[0] if v.reasons else ""
-    if v.verdict == NOT_ENOUGH_DATA:
-        return "needs " + "; ".join(v.missing) if v.missing else ""
-    if v.verdict == CONDITIONAL:
-        return v.conditions[0] if v.conditions else ""
+def _get(v: Verdict | dict, key: str):
+    return v[key] if isinstance(v, dict) else getattr(v, key)
+
+
+def _why(v: Verdict | dict) -> str:
+    verdict = _get(v, "verdict")
+    reasons, missing = _get(v, "reasons"), _get(v, "missing")
+    conditions = _get(v, "conditions")
+    if verdict == NOT_SUITABLE:
+        return str(reasons[0]) if reasons else ""
+    if verdict == NOT_ENOUGH_DATA:
+        return "needs " + "; ".join(map(str, missing)) if missing else ""
+    if verdict == CONDITIONAL:
+        return str(conditions[0]) if conditions else ""
     return ""
 
 
-def format_table(verdicts: list[Verdict]) -> str:
-    """One line per sample and route: verdict (text, not only a symbol), score, main reason."""
+def format_table(verdicts: list[Verdict] | list[dict]) -> str:
+    """One line per sample and route: verdict (text, not only a symbol), score, main reason.
+    Takes verdicts or their summaries (``Classification.summary``)."""
     if not verdicts:
         return "No samples to classify."
-    w_s = min(28, max(6, *(len(v.sample) for v in verdicts)))
-    w_r = min(26, max(5, *(len(v.route) for v in verdicts)))
+    samples = [str(_get(v, "sample")) for v in verdicts]
+    routes = [str(_get(v, "route")) for v in verdicts]
+    w_s = min(28, max(6, *map(len, samples)))
+    w_r = min(26, max(5, *map(len, routes)))
     head = f"{'sample':<{w_s}}  {'route':<{w_r}}  {'verdict':<28}  {'score':>5}  reason"
     lines = [head, "-" * len(head)]
-    for v in verdicts:
-        score = "" if v.score is None else f"{v.score:.0f}"
-        verdict = f"{SYMBOL[v.verdict]:<3} {v.verdict}"
+    for v, sample, route in zip(verdicts, samples, routes):
+        s = _get(v, "score")
+        score = "" if s is None else f"{s:.0f}"
+        word = _get(v, "verdict")
+        verdict = f"{SYMBOL[word]:<3} {word}"
         lines.append(
-            f"{_cut(v.sample, w_s):<{w_s}}  {_cut(v.route, w_r):<{w_r}}  {verdict:<28}  {score:>5}  "
+            f"{_cut(sample, w_s):<{w_s}}  {_cut(route, w_r):<{w_r}}  {verdict:<28}  {score:>5}  "
             f"{_cut(_why(v), 90)}"
         )
     return "\n".join(lines)

@@ -2,7 +2,14 @@
 
 Classifies every sample of a project (opened read-only) against the route
 specifications (built-in plus the user's route folder) and prints a table, the full
-explanations, or a JSON list of verdicts (``Verdict.to_json``).
+explanations, or a JSON list of verdicts.
+
+Every verdict is decided in bulk (``classify_bulk``: each criterion for all samples at
+once); the explanation rows of a verdict (every criterion with its value, limit, margin
+and source) and the pre-treatment suggestions are built only with ``--explain``. So
+``--json`` gives each verdict with its score, reasons, missing measurements, conditions
+and notes (English and Finnish), and ``--json --explain`` adds the criterion rows and
+suggestions (``Verdict.to_json``) - for a large project that is a much larger document.
 """
 
 from __future__ import annotations
@@ -27,10 +34,22 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("project", help="project file (.fwproj)")
     p.add_argument("--route", metavar="ID", help="only this route (e.g. biochar)")
     p.add_argument("--sample", metavar="NAME", help="only this sample (name)")
-    p.add_argument("--json", action="store_true", help="print a JSON list of verdicts")
-    p.add_argument("--explain", action="store_true", help="print every criterion of every verdict")
     p.add_argument(
-        "--no-suggestions", action="store_true", help="skip the pre-treatment what-if evaluation"
+        "--json",
+        action="store_true",
+        help="print a JSON list of verdicts with their reasons (with --explain: and every "
+        "criterion row and suggestion)",
+    )
+    p.add_argument(
+        "--explain",
+        action="store_true",
+        help="every criterion of every verdict (value as measured, conversions, limit, "
+        "margin, source) and the pre-treatments that would change the verdict",
+    )
+    p.add_argument(
+        "--no-suggestions",
+        action="store_true",
+        help="with --explain: skip the pre-treatment what-if evaluation",
     )
     p.add_argument(
         "--nearest",
@@ -43,7 +62,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from workbench.classify.engine import classify_sample
+    from workbench.classify.engine import classify_bulk
     from workbench.classify.learned import attach_predictions
     from workbench.classify.routes import load_routes
     from workbench.classify.text import format_explanation, format_table
@@ -64,36 +83,40 @@ def run(args: argparse.Namespace) -> int:
                 names = ", ".join(s.name for s in samples) or "none"
                 raise UserFacingError(f"no sample named {args.sample!r} (samples: {names})")
             samples = [found]
+        result = classify_bulk(samples, routes)
+        cells = [(i, r) for i in range(len(samples)) for r in range(len(routes))]
         verdicts = []
-        nearest = {}
-        for sample in samples:
-            verdicts.extend(classify_sample(sample, routes, suggestions=not args.no_suggestions))
-            if args.nearest > 0:
-                nearest[sample.id] = _nearest(sample, args.nearest, routes)
+        if args.explain:
+            suggestions = not args.no_suggestions
+            verdicts = [result.explain(i, r, suggestions=suggestions) for i, r in cells]
+            docs = [v.to_json() for v in verdicts]
+        else:
+            finnish = args.json  # the text table is English
+            docs = [result.summary(i, r, finnish=finnish) for i, r in cells]
         # learned route-outcome models: shown beside the rule verdicts, never instead
-        learned = attach_predictions(project, [v.to_json() for v in verdicts])
+        attach_predictions(project, docs)
+        nearest = {}
+        if args.nearest > 0:
+            for sample in samples:
+                nearest[sample.id] = _nearest(sample, args.nearest, routes)
     finally:
         close_project(project)
     if args.json:
-        docs = []
-        for v, with_learned in zip(verdicts, learned):
-            doc = v.to_json()
-            if "learned" in with_learned:
-                doc["learned"] = with_learned["learned"]
-            if args.nearest > 0:
+        if args.nearest > 0:
+            for doc in docs:
                 doc["nearest_references"] = [
                     {
                         **{k: m[k] for k in m if k != "verdicts"},
-                        "verdict": m["verdicts"].get(v.route),
+                        "verdict": m["verdicts"].get(doc["route"]),
                     }
-                    for m in nearest[v.sample_id]
+                    for m in nearest[doc["sample_id"]]
                 ]
-            docs.append(doc)
-        print(json.dumps(docs, indent=2, ensure_ascii=False))
+        json.dump(docs, sys.stdout, indent=1 if args.explain else None, ensure_ascii=False)
+        print()
         return 0
     if args.explain:
         print("\n\n".join(format_explanation(v) for v in verdicts))
-        for doc in learned:
+        for doc in docs:
             for p in doc.get("learned", []):
                 print(
                     f"\n{doc['sample']} / {doc['route']}: learned model {p['name']!r} predicts "
@@ -101,7 +124,7 @@ def run(args: argparse.Namespace) -> int:
                     f"{p['cv_accuracy']}) - shown beside the rule verdict, not instead of it"
                 )
     else:
-        print(format_table(verdicts))
+        print(format_table(docs))
     for sample in samples if args.nearest > 0 else []:
         print(f"\nNearest reference feedstocks to {sample.name}:")
         for m in nearest[sample.id] or [{"name_en": "none (no property in common)"}]:
