@@ -50,9 +50,10 @@ def test_finnish_explanation_shows_finnish_reasons(qapp, qtbot, window, demo_pro
         assert any(failing["reasons_fi"][0] in (t or "") for t in tips)
         assert all("not suitable" not in (t or "") for t in tips)
         # the wizard's plain sentences and tips
+        explained = [panel.model.explain(*key) for key in panel.model.cells]  # rows on demand
         with_tip = next(  # a tip that changes the answer (the others say nothing)
             v
-            for v in cells
+            for v in explained
             if v["suggestions"]
             and v["suggestions"][0]["new_verdict"] not in (v["verdict"], "not enough data")
         )

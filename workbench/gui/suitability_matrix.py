@@ -8,7 +8,8 @@ project changes (debounced, never on the GUI thread: a demo-size project takes a
 0.3 s; while the panel is hidden it only notes that it is out of date), filters by route (multi-select) and by verdict, and shows the full explanation
 of a clicked cell (``verdict_view.explanation_html``) with the nearest reference
 feedstocks and any learned-model predictions: in the Details dock while the matrix is
-a main view (it then gets the whole width), beside it in simple mode.
+a main view (it then gets the whole width), beside it in simple mode. Verdicts are
+decided in bulk; a cell's criterion rows are built only when it is clicked.
 """
 
 from __future__ import annotations
@@ -61,37 +62,64 @@ DEBOUNCE_MS = 400
 
 
 def classify_for_matrix(progress: Progress, project: Project) -> dict[str, Any]:
-    """Worker-thread body: verdict JSON (with learned predictions) and nearest references."""
-    from workbench.classify.engine import classify_project
+    """Worker-thread body: every verdict decided in bulk, as summaries (verdict, score,
+    reasons, missing, conditions, in both languages) with learned predictions.
+
+    The criterion rows, suggestions and nearest reference feedstocks of a cell are made
+    when the cell is clicked (``explain_cell``), from the ``Classification`` kept here.
+    """
+    from workbench.classify.engine import classify_bulk
     from workbench.classify.learned import attach_predictions
-    from workbench.classify.reference import load_reference_library, nearest_references
     from workbench.classify.routes import load_routes
 
     library = load_routes()
     routes = library.routes
     samples = list(project.samples.values())
-    verdicts = [
-        v.to_json() for v in classify_project(project, routes, progress=progress.child(0, 0.8))
-    ]
+    result = classify_bulk(samples, routes, progress=progress.child(0, 0.6))
+    progress.update(0.6, "summarising verdicts")
+    verdicts = [result.summary(i, r) for i in range(len(samples)) for r in range(len(routes))]
     attach_predictions(project, verdicts)
-    refs_lib = load_reference_library()
-    references: dict[str, list[dict[str, Any]]] = {}
-    for i, sample in enumerate(samples):
-        progress.update(0.8 + 0.2 * i / max(len(samples), 1), "nearest reference feedstocks")
-        try:
-            matches = nearest_references(sample, 3, library=refs_lib, routes=routes)
-        except (ValueError, KeyError):
-            matches = []
-        references[sample.id] = [m.to_json() for m in matches]
     return {
         "samples": [(s.id, s.name) for s in samples],
         "routes": [
             (r.id, {"route_name_en": r.name_en, "route_name_fi": r.name_fi}) for r in routes
         ],
         "verdicts": verdicts,
-        "references": references,
         "messages": list(library.messages),
+        "result": result,
+        "project": project,
     }
+
+
+def explain_cell(data: dict[str, Any], sample_id: str, route_id: str) -> dict[str, Any] | None:
+    """The full verdict JSON of one cell (criterion rows, suggestions, learned
+    predictions) and its sample's nearest reference feedstocks (``"references"``)."""
+    from workbench.classify.learned import attach_predictions
+    from workbench.classify.reference import load_reference_library, nearest_references
+
+    result = data.get("result")
+    if result is None:
+        return None
+    try:
+        i = result.table.ids.index(sample_id)
+        r = [route.id for route in result.routes].index(route_id)
+    except ValueError:
+        return None
+    v = result.explain(i, r).to_json()
+    project = data.get("project")
+    if project is not None:
+        attach_predictions(project, [v])
+    try:
+        library = data.get("reference_library")
+        if library is None:
+            library = data["reference_library"] = load_reference_library()
+        matches = nearest_references(
+            result.table.samples[i], 3, library=library, routes=result.routes
+        )
+    except (ValueError, KeyError):
+        matches = []
+    v["references"] = [m.to_json() for m in matches]
+    return v
 
 
 class SuitabilityModel(QAbstractTableModel):
@@ -102,15 +130,27 @@ class SuitabilityModel(QAbstractTableModel):
         self.samples: list[tuple[str, str]] = []
         self.routes: list[tuple[str, dict[str, str]]] = []
         self.cells: dict[tuple[str, str], dict[str, Any]] = {}
-        self.references: dict[str, list[dict[str, Any]]] = {}
+        self.data_: dict[str, Any] = {}
+        self.explained: dict[tuple[str, str], dict[str, Any]] = {}
 
     def set_data(self, data: dict[str, Any]) -> None:
         self.beginResetModel()
         self.samples = list(data["samples"])
         self.routes = list(data["routes"])
         self.cells = {(v["sample_id"], v["route"]): v for v in data["verdicts"]}
-        self.references = dict(data.get("references", {}))
+        self.data_ = data
+        self.explained = {}
         self.endResetModel()
+
+    def explain(self, sample_id: str, route_id: str) -> dict[str, Any] | None:
+        """The full explanation of a cell (made on first request, then kept)."""
+        key = (sample_id, route_id)
+        if key not in self.explained:
+            v = explain_cell(self.data_, sample_id, route_id)
+            if v is None:
+                return self.cells.get(key)
+            self.explained[key] = v
+        return self.explained[key]
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.samples)
@@ -413,8 +453,8 @@ class SuitabilityPanel(QWidget):
         v = self.model.verdict_at(source.row(), source.column())
         if v is None:
             return
-        refs = self.model.references.get(v["sample_id"], [])
-        html = explanation_html(v, refs)
+        v = self.model.explain(v["sample_id"], v["route"]) or v
+        html = explanation_html(v, v.get("references", []))
         self.explanation.setHtml(html)
         if self.explanation.isHidden():  # the matrix fills its tab: the Details dock explains
             self.win.details.show_html(html)
