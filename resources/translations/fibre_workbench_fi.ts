@@ -193,7 +193,7 @@
     </message>
     <message>
         <location filename="../../workbench/gui/actions.py" line="198"/>
-        <location filename="../../workbench/gui/analysis_actions.py" line="171"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="158"/>
         <source>&amp;View</source>
         <translation>&amp;Näytä</translation>
     </message>
@@ -214,7 +214,7 @@
     </message>
     <message>
         <location filename="../../workbench/gui/actions.py" line="218"/>
-        <location filename="../../workbench/gui/analysis_actions.py" line="195"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="182"/>
         <source>&amp;Help</source>
         <translation>&amp;Ohje</translation>
     </message>
@@ -222,97 +222,97 @@
 <context>
     <name>Analyses</name>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="157"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="144"/>
         <source>Suitability</source>
         <translation>Soveltuvuus</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="161"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="148"/>
         <source>Every sample&apos;s suitability for each product route</source>
         <translation>Jokaisen näytteen soveltuvuus kullekin tuotereitille</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="166"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="153"/>
         <source>&amp;Suitability matrix</source>
         <translation>&amp;Soveltuvuusmatriisi</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="168"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="155"/>
         <source>Show every sample&apos;s suitability for each product route</source>
         <translation>Näytä jokaisen näytteen soveltuvuus kullekin tuotereitille</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="197"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="184"/>
         <source>&amp;Analyses</source>
         <translation>&amp;Analyysit</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="198"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="185"/>
         <source>&amp;Tools</source>
         <translation>T&amp;yökalut</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="211"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="198"/>
         <source>Re-run all &amp;stale results</source>
         <translation>Aja kaikki &amp;vanhentuneet tulokset uudelleen</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="213"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="200"/>
         <source>Compute again every result whose input data have changed</source>
         <translation>Laske uudelleen kaikki tulokset, joiden lähtötiedot ovat muuttuneet</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="218"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="205"/>
         <source>&amp;Self-assessment wizard…</source>
         <translation>&amp;Ohjattu itsearviointi…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="220"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="207"/>
         <source>Describe a side stream, add its lab values, see what it suits</source>
         <translation>Kuvaile sivuvirta, lisää sen laboratorioarvot ja katso, mihin se sopii</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="223"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="210"/>
         <source>&amp;Train classifier…</source>
         <translation>&amp;Opeta luokittelija…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="225"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="212"/>
         <source>Training &amp;labels…</source>
         <translation>Opetus&amp;luokat…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="229"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="216"/>
         <source>&amp;Plugins…</source>
         <translation>&amp;Liitännäiset…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="231"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="218"/>
         <source>Every plugin with its version, origin and status</source>
         <translation>Kaikki liitännäiset versioineen, alkuperineen ja tiloineen</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="291"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="278"/>
         <source>%1 on 1 sample</source>
         <translation>%1, 1 näyte</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="293"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="280"/>
         <source>%1 on %2 samples</source>
         <translation>%1, %2 näytettä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="309"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="296"/>
         <source>%1: %2 result(s) added.</source>
         <translation>%1: lisättiin %2 tulosta.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="315"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="302"/>
         <source>Skipped: %1</source>
         <translation>Ohitettiin: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="328"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="315"/>
         <source>%1 could not run: %2</source>
         <translation>%1 ei onnistunut: %2</translation>
     </message>
@@ -702,7 +702,7 @@
         <translation>Tuo ”%1”</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="304"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="291"/>
         <source>Run %1</source>
         <translation>Aja %1</translation>
     </message>
@@ -3119,168 +3119,168 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
 <context>
     <name>ResultView</name>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="65"/>
+        <location filename="../../workbench/gui/result_view.py" line="67"/>
         <source>Re-run with other parameters…</source>
         <translation>Aja uudelleen muilla parametreilla…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="67"/>
+        <location filename="../../workbench/gui/result_view.py" line="69"/>
         <source>Open the analysis form with this result&apos;s parameters filled in</source>
         <translation>Avaa analyysilomake tämän tuloksen parametrit valmiiksi täytettyinä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="72"/>
+        <location filename="../../workbench/gui/result_view.py" line="74"/>
         <source>Export calibration…</source>
         <translation>Vie kalibrointi…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="75"/>
+        <location filename="../../workbench/gui/result_view.py" line="77"/>
         <source>Write every figure, the cross-validated and test-set predictions and the coefficients of this calibration to Excel or CSV</source>
         <translation>Kirjoita tämän kalibroinnin kaikki tunnusluvut, ristiinvalidoidut ja testijoukon ennusteet sekä kertoimet Excel- tai CSV-tiedostoon</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="88"/>
+        <location filename="../../workbench/gui/result_view.py" line="90"/>
         <source>Re-run</source>
         <translation>Aja uudelleen</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="90"/>
+        <location filename="../../workbench/gui/result_view.py" line="92"/>
         <source>Compute this result again from the sample&apos;s current data</source>
         <translation>Laske tämä tulos uudelleen näytteen nykyisistä tiedoista</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="104"/>
+        <location filename="../../workbench/gui/result_view.py" line="106"/>
         <source>Property</source>
         <translation>Ominaisuus</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="104"/>
-        <location filename="../../workbench/gui/result_view.py" line="121"/>
+        <location filename="../../workbench/gui/result_view.py" line="106"/>
+        <location filename="../../workbench/gui/result_view.py" line="123"/>
         <source>Value</source>
         <translation>Arvo</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="104"/>
+        <location filename="../../workbench/gui/result_view.py" line="106"/>
         <source>Unit</source>
         <translation>Yksikkö</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="104"/>
+        <location filename="../../workbench/gui/result_view.py" line="106"/>
         <source>Basis</source>
         <translation>Perusta</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="121"/>
+        <location filename="../../workbench/gui/result_view.py" line="123"/>
         <source>Item</source>
         <translation>Kohta</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="127"/>
+        <location filename="../../workbench/gui/result_view.py" line="129"/>
         <source>Values</source>
         <translation>Arvot</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="128"/>
+        <location filename="../../workbench/gui/result_view.py" line="130"/>
         <source>Messages</source>
         <translation>Viestit</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="129"/>
+        <location filename="../../workbench/gui/result_view.py" line="131"/>
         <source>Provenance</source>
         <translation>Alkuperätiedot</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="131"/>
+        <location filename="../../workbench/gui/result_view.py" line="133"/>
         <source>This result has no plots.</source>
         <translation>Tällä tuloksella ei ole kuvaajia.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="172"/>
+        <location filename="../../workbench/gui/result_view.py" line="174"/>
         <source>%1 (project-wide, %2 samples)</source>
         <translation>%1 (koko projekti, %2 näytettä)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="178"/>
+        <location filename="../../workbench/gui/result_view.py" line="180"/>
         <source>%1 %2, computed %3</source>
         <translation>%1 %2, laskettu %3</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="187"/>
+        <location filename="../../workbench/gui/result_view.py" line="189"/>
         <source>No messages.</source>
         <translation>Ei viestejä.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="189"/>
+        <location filename="../../workbench/gui/result_view.py" line="191"/>
         <source>Messages (%1)</source>
         <translation>Viestit (%1)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="197"/>
+        <location filename="../../workbench/gui/result_view.py" line="199"/>
         <source>Stale: the data this result was computed from have changed.</source>
         <translation>Vanhentunut: tiedot, joista tämä tulos laskettiin, ovat muuttuneet.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="222"/>
+        <location filename="../../workbench/gui/result_view.py" line="224"/>
         <source>Values (%1)</source>
         <translation>Arvot (%1)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="238"/>
+        <location filename="../../workbench/gui/result_view.py" line="240"/>
         <source>measured</source>
         <translation>mitattu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="239"/>
+        <location filename="../../workbench/gui/result_view.py" line="241"/>
         <source>derived</source>
         <translation>johdettu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="240"/>
+        <location filename="../../workbench/gui/result_view.py" line="242"/>
         <source>predicted</source>
         <translation>ennustettu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="241"/>
+        <location filename="../../workbench/gui/result_view.py" line="243"/>
         <source>typed in</source>
         <translation>syötetty</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="247"/>
+        <location filename="../../workbench/gui/result_view.py" line="249"/>
         <source>Plugin</source>
         <translation>Liitännäinen</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="248"/>
+        <location filename="../../workbench/gui/result_view.py" line="250"/>
         <source>Plugin version</source>
         <translation>Liitännäisen versio</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="249"/>
+        <location filename="../../workbench/gui/result_view.py" line="251"/>
         <source>Application version</source>
         <translation>Sovelluksen versio</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="250"/>
+        <location filename="../../workbench/gui/result_view.py" line="252"/>
         <source>Computed</source>
         <translation>Laskettu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="251"/>
+        <location filename="../../workbench/gui/result_view.py" line="253"/>
         <source>Result id</source>
         <translation>Tuloksen tunnus</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="254"/>
+        <location filename="../../workbench/gui/result_view.py" line="256"/>
         <source>Parameter %1</source>
         <translation>Parametri %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="261"/>
+        <location filename="../../workbench/gui/result_view.py" line="263"/>
         <source>Input %1</source>
         <translation>Syöte %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="284"/>
+        <location filename="../../workbench/gui/result_view.py" line="286"/>
         <source>Plots</source>
         <translation>Kuvaajat</translation>
     </message>
@@ -3538,72 +3538,72 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
 <context>
     <name>SuitabilityPanel</name>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="222"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="262"/>
         <source>Click a cell to see why</source>
         <translation>Napsauta solua nähdäksesi syyn</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="229"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="269"/>
         <source>Click a cell of the matrix to see the explanation.</source>
         <translation>Napsauta matriisin solua nähdäksesi selityksen.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="234"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="274"/>
         <source>Routes</source>
         <translation>Reitit</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="235"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="275"/>
         <source>Choose which product routes the matrix shows</source>
         <translation>Valitse, mitkä tuotereitit matriisi näyttää</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="241"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="281"/>
         <source>Any verdict</source>
         <translation>Mikä tahansa arvio</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="245"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="285"/>
         <source>Show only samples with this verdict for a shown route</source>
         <translation>Näytä vain näytteet, joilla on tämä arvio jollekin näytetylle reitille</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="256"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="296"/>
         <source>* learned model prediction available</source>
         <translation>* opetetun mallin ennuste saatavilla</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="261"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="301"/>
         <source>Show:</source>
         <translation>Näytä:</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="311"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="351"/>
         <source>Classifying…</source>
         <translation>Luokitellaan…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="321"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="361"/>
         <source>Classification failed: see the task panel.</source>
         <translation>Luokittelu epäonnistui: katso tehtäväpaneeli.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="323"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="363"/>
         <source>Classification failed: %1</source>
         <translation>Luokittelu epäonnistui: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="327"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="367"/>
         <source>Classify samples</source>
         <translation>Luokittele näytteet</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="343"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="383"/>
         <source>%1 verdicts</source>
         <translation>%1 arviota</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="377"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="417"/>
         <source>Routes (%1 of %2)</source>
         <translation>Reitit (%1/%2)</translation>
     </message>
