@@ -125,7 +125,9 @@ def _validate_criterion(ctx: _Ctx, raw: Any, index: int, seen: set[str]) -> Crit
     prop = _string(ctx, "property", raw["property"])
     if prop not in PROPERTIES and prop not in SAMPLE_ATTRIBUTES:
         raise ctx.fail(
-            f"unknown property {prop!r} (not in workbench.vocab PROPERTIES or SAMPLE_ATTRIBUTES)"
+            f"unknown property {prop!r}: not a property the workbench knows nor a sample "
+            "fact ('fibre-workbench properties list' shows the property ids; sample facts: "
+            f"{', '.join(SAMPLE_ATTRIBUTES)})"
         )
     comp = _string(ctx, "comparator", raw["comparator"])
     if comp not in COMPARATORS:
