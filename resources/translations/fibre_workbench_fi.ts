@@ -4180,7 +4180,7 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
     </message>
     <message>
         <location filename="../../workbench/gui/verdict_view.py" line="87"/>
-        <location filename="../../workbench/gui/verdict_view.py" line="198"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="205"/>
         <source>information</source>
         <translation>tiedoksi</translation>
     </message>
@@ -4210,107 +4210,107 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
         <translation>syötetty</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="176"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="180"/>
         <source>as measured: %1</source>
         <translation>mitattuna: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="181"/>
-        <source>Criterion</source>
-        <translation>Kriteeri</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="182"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="207"/>
         <source>Value</source>
         <translation>Arvo</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="183"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="208"/>
         <source>Limit</source>
         <translation>Raja-arvo</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="184"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="209"/>
         <source>Result</source>
         <translation>Tulos</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="185"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="210"/>
         <source>Margin</source>
         <translation>Marginaali</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="186"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="211"/>
         <source>Source</source>
         <translation>Lähde</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="196"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="203"/>
         <source>hard limit</source>
         <translation>ehdoton raja</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="197"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="204"/>
         <source>preference</source>
         <translation>toive</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="207"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="225"/>
         <source>from %1</source>
         <translation>lähde: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="258"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="266"/>
+        <source>Sources</source>
+        <translation>Lähteet</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/verdict_view.py" line="287"/>
         <source>score %1/100</source>
         <translation>pisteet %1/100</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="263"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="292"/>
         <source>Why</source>
         <translation>Miksi</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="267"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="296"/>
         <source>Measure this to decide</source>
         <translation>Mittaa tämä, jotta voidaan päättää</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="271"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="300"/>
         <source>Conditions</source>
         <translation>Ehdot</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="281"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="310"/>
         <source>Pre-treatment that would change it</source>
         <translation>Esikäsittely, joka muuttaisi arvion</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="292"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="321"/>
         <source>Learned model (beside the rule verdict)</source>
         <translation>Opetettu malli (sääntöarvion rinnalla)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="296"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="325"/>
         <source>CV accuracy</source>
         <translation>ristiinvalidoitu tarkkuus</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="304"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="333"/>
         <source>Criteria</source>
         <translation>Kriteerit</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="307"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="336"/>
         <source>Nearest reference feedstocks</source>
         <translation>Lähimmät vertailuraaka-aineet</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="310"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="339"/>
         <source>distance</source>
         <translation>etäisyys</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/verdict_view.py" line="327"/>
+        <location filename="../../workbench/gui/verdict_view.py" line="356"/>
         <source>Route file</source>
         <translation>Reittitiedosto</translation>
     </message>
