@@ -59,7 +59,8 @@ def test_new_refuses_to_overwrite_without_force(tmp_path, capsys):
     assert "already exists" in err and "--force" in err
     assert path.read_bytes() == b"precious"
     assert main(["new", str(path), "--force"]) == 0
-    assert path.read_bytes()[:8] == b"\x89HDF\r\n\x1a\n"
+    data = path.read_bytes()  # the save's header (HDF5 user block), then HDF5's signature
+    assert data[:23] == b"FIBRE-WORKBENCH-PROJECT" and data[65536:65544] == b"\x89HDF\r\n\x1a\n"
 
 
 def test_new_in_a_missing_folder_is_exit_2(tmp_path, capsys):
@@ -140,6 +141,14 @@ def test_info_reads_only_axis_arrays(demo_file, monkeypatch, capsys):
         return original(self, key)
 
     monkeypatch.setattr(lazy.LazyArray, "_read", spy)
+    doc = _info_json(demo_file, capsys)
+    # the axis ranges come from the project index (issue 16): no array is read
+    assert read == []
+    assert any(m["x_range"] for s in doc["samples"] for m in s["measurements"])
+    # a file without an index (an older one) reads only the axis arrays for them
+    from workbench.project import index
+
+    monkeypatch.setattr(index, "cheap_check", lambda f, doc: "forced walk")
     doc = _info_json(demo_file, capsys)
     assert read, "the axis ranges need the axis datasets"
     assert all(name.rsplit("/", 1)[-1] in ("temperature", "wavelength") for name in read), read

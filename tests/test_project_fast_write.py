@@ -1,9 +1,8 @@
 """The fast write paths of the project store give what h5py's ordinary calls give.
 
-Large arrays are compressed on several threads and written with
-``write_direct_chunk``; a large file's original bytes are compressed while it is
-parsed; small groups and datasets are created with prebuilt property lists. None
-of this may change what any HDF5 reader sees.
+Small groups, datasets and attributes are created through h5py's low-level API with
+prebuilt property lists (``h5fast``); large arrays and an imported file's original
+bytes are compressed by HDF5 itself. None of this may change what any HDF5 reader sees.
 """
 
 from __future__ import annotations
@@ -12,71 +11,12 @@ import hashlib
 
 import h5py
 import numpy as np
-import pytest
 
 from workbench.importers import numtable
-from workbench.importers.service import import_files, preview
+from workbench.importers.service import import_files
 from workbench.model import Project, name_key
-from workbench.project import deflate, h5capi, h5fast
-from workbench.project import layout as L
+from workbench.project import h5fast
 from workbench.project.store import close_project, open_project, save_project
-
-
-@pytest.fixture
-def two_workers(monkeypatch):
-    """Force the parallel paths even on a one-core machine."""
-    monkeypatch.setattr(deflate, "workers", lambda: 2)
-
-
-@pytest.mark.parametrize("n", [deflate.PARALLEL_MIN_BYTES // 8, 1_234_567])
-def test_parallel_deflate_reads_back_exactly(tmp_path, two_workers, n):
-    rng = np.random.default_rng(3)
-    table = np.round(rng.lognormal(0, 0.7, (n, 3)), 3)
-    column = table[:, 1]  # strided, as a parsed table's column is
-    with h5py.File(tmp_path / "a.h5", "w") as f:
-        ds = deflate.create_deflated(f, "col", column, level=1)
-        assert ds.compression == "gzip" and ds.compression_opts == 1
-        assert ds.chunks == (deflate.chunk_length(8),)
-    with h5py.File(tmp_path / "a.h5", "r") as f:
-        back = f["col"][...]
-        assert back.dtype == np.float64
-        np.testing.assert_array_equal(back, column)
-        # partial reads cross chunk boundaries correctly
-        step = f["col"].chunks[0]
-        np.testing.assert_array_equal(f["col"][step - 3 : step + 3], column[step - 3 : step + 3])
-
-
-def test_parallel_deflate_big_endian_input(tmp_path, two_workers):
-    data = np.arange(deflate.PARALLEL_MIN_BYTES // 4, dtype=">i4")
-    with h5py.File(tmp_path / "b.h5", "w") as f:
-        deflate.create_deflated(f, "x", data, level=1)
-    with h5py.File(tmp_path / "b.h5", "r") as f:
-        assert f["x"].dtype == np.dtype("<i4")
-        np.testing.assert_array_equal(f["x"][...], data)
-
-
-@pytest.mark.parametrize("direct", [True, False], ids=["direct", "h5py"])
-@pytest.mark.parametrize("size", [L.CHUNK_THRESHOLD + 1, 3_000_001])
-def test_prepacked_source_bytes_round_trip(tmp_path, two_workers, size, direct, monkeypatch):
-    if not direct:
-        monkeypatch.setattr(h5capi, "DISABLED", True)
-    raw = np.random.default_rng(size).integers(0, 256, size, dtype=np.uint8).tobytes()
-    packed = deflate.prepack(raw, L.GZIP_LEVEL, L.CHUNK_THRESHOLD)
-    assert packed is not None
-    with h5py.File(tmp_path / "s.h5", "w") as f:
-        step, level = packed.step, packed.level
-        h5fast.new_chunked_bytes(f, "src", size, step, packed.chunks(), level).close()
-    with h5py.File(tmp_path / "s.h5", "r") as f:
-        assert f["src"].compression == "gzip"
-        assert f["src"][...].tobytes() == raw
-
-
-def test_prepack_only_when_worth_it(monkeypatch):
-    monkeypatch.setattr(deflate, "workers", lambda: 1)
-    assert deflate.prepack(b"x" * 100_000, 1, L.CHUNK_THRESHOLD) is None
-    monkeypatch.setattr(deflate, "workers", lambda: 2)
-    assert deflate.prepack(b"x" * 100, 1, L.CHUNK_THRESHOLD) is None
-    assert deflate.prepack(b"x" * 100_000, 1, L.CHUNK_THRESHOLD) is not None
 
 
 def _particle_list(n: int) -> bytes:
@@ -91,23 +31,19 @@ def _particle_list(n: int) -> bytes:
     return ("\r\n".join(lines) + "\r\n").encode("cp1252")
 
 
-def test_large_import_stores_identical_bytes_and_values(tmp_path, two_workers, monkeypatch):
-    """A particle list above the parallel threshold: original bytes compressed during
-    the parse (several loadtxt blocks) come back byte-identical after save and reopen."""
+def test_large_import_stores_identical_bytes_and_values(tmp_path, monkeypatch):
+    """A large particle list (several loadtxt blocks, compressed chunked columns and
+    source bytes) comes back byte-identical after save and reopen."""
     monkeypatch.setattr(numtable, "LOADTXT_BLOCK", 4096)  # many blocks
     raw = _particle_list(250_000)
-    assert len(raw) > deflate.PARALLEL_MIN_BYTES
+    assert len(raw) > 4 * 2**20
     path = tmp_path / "particles.csv"
     path.write_bytes(raw)
-    plan = preview(path)
-    assert plan.prepacked is not None
     project = Project()
     summary = import_files(project, [path], new_sample=True)
     assert summary.count("imported") == 1
     target = tmp_path / "p.fwproj"
     save_project(project, target)
-    (src,) = project.sources.values()
-    assert src.prepacked is None  # dropped once written
     close_project(project)
 
     back = open_project(target, read_only=True)
@@ -193,37 +129,6 @@ def _import_particle_list(tmp_path, n: int) -> tuple[Project, bytes]:
     project = Project()
     import_files(project, [path], new_sample=True)
     return project, raw
-
-
-def test_imported_bytes_are_held_compressed_until_saved(tmp_path, two_workers):
-    """After the background compression the source keeps only the compressed chunks
-    (a batch of many files holds ~40 % of their size); reading it gives the bytes."""
-    project, raw = _import_particle_list(tmp_path, 5_000)
-    (src,) = project.sources.values()
-    packed = src.data
-    assert isinstance(packed, deflate.Prepacked) and packed.wait_ok()
-    assert packed._raw is None  # the uncompressed copy is gone
-    assert sum(len(c) for c in packed.chunks()) < len(raw) / 2
-    assert src.read_bytes() == raw
-    save_project(project, tmp_path / "p.fwproj")
-    assert src.read_bytes() == raw and not isinstance(src.data, deflate.Prepacked)
-    close_project(project)
-
-
-def test_failed_background_compression_keeps_the_bytes(tmp_path, two_workers, monkeypatch):
-    def broken(*_args, **_kwargs):
-        raise MemoryError("no memory for zlib")
-
-    monkeypatch.setattr(deflate, "_pad_and_compress", broken)
-    project, raw = _import_particle_list(tmp_path, 5_000)
-    (src,) = project.sources.values()
-    assert not src.data.wait_ok() and src.read_bytes() == raw
-    save_project(project, tmp_path / "p.fwproj")  # written the ordinary way
-    close_project(project)
-    back = open_project(tmp_path / "p.fwproj", read_only=True)
-    (src,) = back.sources.values()
-    assert src.read_bytes() == raw
-    close_project(back)
 
 
 def test_a_save_starts_hdf5s_metadata_cache_small(tmp_path, monkeypatch):

@@ -285,9 +285,6 @@ class SourceFile:
     data: ArrayLike  # uint8 bytes, possibly lazy
     imported: str = field(default_factory=now_iso)
     format: str = ""
-    # Chunks compressed in the background at import (workbench.project.deflate), used
-    # and dropped by the next save; not part of the value.
-    prepacked: Any = field(default=None, repr=False, compare=False)
 
     def read_bytes(self) -> bytes:
         return np.asarray(self.data, dtype=np.uint8).tobytes()
@@ -470,12 +467,10 @@ class Project:
         fmt: str = "",
         *,
         sha256: str | None = None,
-        prepacked: Any = None,
     ) -> tuple[str, bool]:
         """Store a file's original bytes once; returns (sha256, newly_added).
 
-        ``sha256`` may be given when the caller has just computed it from ``raw``;
-        ``prepacked`` carries chunks already compressed for the next save."""
+        ``sha256`` may be given when the caller has just computed it from ``raw``."""
         sha = sha256 or hashlib.sha256(raw).hexdigest()
         if sha in self.sources:
             return sha, False
@@ -483,11 +478,9 @@ class Project:
             sha256=sha,
             name=Path(name).name,
             size=len(raw),
-            # a read-only view (bytes are immutable, the original cannot change), or the
-            # bytes held compressed until the next save (workbench.project.deflate)
-            data=prepacked if prepacked is not None else np.frombuffer(bytes(raw), np.uint8),
+            # a read-only view (bytes are immutable, the original cannot change)
+            data=np.frombuffer(bytes(raw), np.uint8),
             format=fmt,
-            prepacked=prepacked,
         )
         self.log("store source", f"{sha} {Path(name).name!r} ({len(raw)} bytes)")
         return sha, True

@@ -177,6 +177,23 @@ def _step_resave(workdir: Path) -> None:
         close_project(project)
 
 
+@step("the project index matches every object of the file (full check)")
+def _step_index(workdir: Path) -> None:
+    from workbench.project.store import close_project, open_project, state_of
+    from workbench.project.verify import verify
+
+    path = workdir / PROJECT_NAME
+    report = verify(path)
+    check(report.ok, "; ".join(report.problems[:3]))
+    project = open_project(path, read_only=True)
+    try:
+        check(
+            state_of(project).index == "used", f"not opened by its index: {state_of(project).index}"
+        )
+    finally:
+        close_project(project)
+
+
 @step("summarise the project (info --json)")
 def _step_info(workdir: Path) -> None:
     from workbench.project.store import close_project, open_project
@@ -652,18 +669,3 @@ def _step_linear_algebra(workdir: Path) -> None:
     q, r = np.linalg.qr(np.vander(np.linspace(0.0, 1.0, 40), 8))
     check(np.allclose(q.T @ q, np.eye(8), atol=1e-12), "QR: Q is not orthonormal")
     check(np.allclose(np.tril(r, -1), 0.0), "QR: R is not upper triangular")
-
-
-@step("saving calls HDF5 directly (the fast path for many small objects)")
-def _step_direct_hdf5(workdir: Path) -> None:
-    """The writer calls the HDF5 library h5py loaded (``project.h5capi``); if a bundle
-    moved or renamed that library, saves still work through h5py, only slower."""
-    import h5py
-
-    from workbench.project import h5capi
-
-    check(
-        h5capi.available(),
-        f"the HDF5 library h5py {h5py.version.version} loaded (HDF5 "
-        f"{h5py.version.hdf5_version}) was not found for direct calls; saves use h5py",
-    )

@@ -41,7 +41,8 @@ def snapshot(project: Project) -> Project:
     snap.sources = dict(project.sources)
     snap.models = dict(project.models)
     snap.settings = copy.deepcopy(project.settings)
-    snap.audit = list(project.audit)
+    log = project.audit
+    snap.audit = log.snapshot() if hasattr(log, "snapshot") else list(log)  # never read here
     snap.warnings = list(project.warnings)
     return snap
 

@@ -73,11 +73,12 @@ def allow() -> None:
 
 
 def cores() -> int:
-    """The cores this process may use (imported late: ``allow`` is called on every
-    start, ``--version`` included, which must not load numpy)."""
-    from workbench.project.deflate import workers
-
-    return workers()
+    """The cores this process may use (at most 8)."""
+    try:
+        n = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        n = os.cpu_count() or 1
+    return max(1, min(8, n))
 
 
 def worker_count(n_files: int) -> int:

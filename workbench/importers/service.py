@@ -27,8 +27,6 @@ from workbench.importers.parallel import parallel_previews, worker_count
 from workbench.importers.registry import parse_bytes, read_and_parse, read_file
 from workbench.model import Project, Sample
 from workbench.progress import NullProgress, Progress
-from workbench.project.deflate import prepack
-from workbench.project.layout import CHUNK_THRESHOLD, GZIP_LEVEL
 
 IGNORED_SUFFIXES = {".fwproj", ".lock", ".tmp", ".json"}
 
@@ -41,8 +39,6 @@ class ImportPlan:
     raw: bytes
     sha256: str
     parsed: ParsedFile
-    # the original bytes, compressed in the background for storage (workbench.project.deflate)
-    prepacked: Any = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         name, note = display_name(Path(self.path).name)
@@ -182,15 +178,8 @@ def preview(
         raw, sha256, parsed = read_and_parse(Path(path), template=template)
         return ImportPlan(str(path), raw, sha256, parsed)
     raw = read_file(path)
-    # The bytes are compressed for storage on another core while the file is parsed.
-    packed = prepack(raw, GZIP_LEVEL, CHUNK_THRESHOLD)
-    try:
-        parsed = parse_bytes(raw, str(path), format_id)
-    except BaseException:
-        if packed is not None:
-            packed.cancel()
-        raise
-    return ImportPlan(str(path), raw, hashlib.sha256(raw).hexdigest(), parsed, packed)
+    parsed = parse_bytes(raw, str(path), format_id)
+    return ImportPlan(str(path), raw, hashlib.sha256(raw).hexdigest(), parsed)
 
 
 def preview_bytes(raw: bytes, name: str) -> ImportPlan:
@@ -286,7 +275,7 @@ def apply_plan(
     for name in to_create:
         created[" ".join(name.split()).casefold()] = project.add_sample(name)
     source_name = display_name(Path(plan.path).name)[0]
-    project.add_source(plan.raw, source_name, fmt, sha256=plan.sha256, prepacked=plan.prepacked)
+    project.add_source(plan.raw, source_name, fmt, sha256=plan.sha256)
     ids, names = [], []
     for pm, target in zip(plan.parsed.measurements, targets):
         sample = (
@@ -340,7 +329,7 @@ def _preview_one(path: Path, template: str | None) -> tuple[Path, ImportPlan | N
 
 def _plan_from_worker(path: Path, result: tuple[bytes, str, ParsedFile]) -> ImportPlan:
     raw, sha256, parsed = result
-    return ImportPlan(str(path), raw, sha256, parsed, prepack(raw, GZIP_LEVEL, CHUNK_THRESHOLD))
+    return ImportPlan(str(path), raw, sha256, parsed)
 
 
 def import_files(

@@ -35,6 +35,7 @@ from workbench.fileio import (
     temp_path,
 )
 from workbench.model import Project
+from workbench.project import index
 from workbench.project.diskwrite import new_hdf5_file
 from workbench.project.lazy import FileHandle
 from workbench.project.lock import pid_alive
@@ -124,9 +125,16 @@ def atomic_write(
     reuse = Reuse(handle.file, signatures) if handle is not None and handle.is_open else None
     closed = locked = False
     try:
-        with new_hdf5_file(tmp, estimate_size(project)) as f:
+        log: list[WriteLog] = []
+
+        def header(length: int, crc: int) -> bytes:  # length, index digest, content CRC
+            log[0].content_crc = crc
+            return index.header_bytes(length, log[0].index_bytes, crc)
+
+        with new_hdf5_file(tmp, header) as f:
             start_metadata_cache_small(f)
             rebinds = write_project(project, f, modified=modified, reuse=reuse)
+            log.append(rebinds)
         keep_attributes(tmp, dest)
         if detach_old and handle is not None and handle.is_open:
             handle.swap_lock.acquire()  # released by save_project once re-pointed

@@ -1,17 +1,16 @@
-"""Creating many small HDF5 groups and datasets quickly.
+"""Creating many small HDF5 groups, datasets and attributes quickly, through h5py.
 
-h5py's high-level ``create_group``/``create_dataset`` rebuild their property lists
-and analyse their arguments on every call, and every object they return carries a
-registered identifier object: most of the time of creating a small object here. A
-batch of 500 spectra makes thousands of such objects, so the writer creates them
-through these helpers, which call the same HDF5 functions with property lists built
-once: directly (``h5capi``) when possible, else through h5py's low-level API. The
-objects are exactly what h5py would create (same link name encoding, no time stamps,
-contiguous layout); h5py and any other HDF5 reader see no difference.
+h5py's high-level ``create_group``/``create_dataset``/``attrs`` rebuild their
+property lists and analyse their arguments on every call, and every object they
+return is wrapped in a high-level object: most of the time of creating a small
+object here. A save makes tens of thousands of them, so the writer uses h5py's public
+low-level API (``h5py.h5g``, ``h5d``, ``h5a``) with property lists and types built
+once. The objects are exactly what the high-level calls would create (same link name
+encoding, no time stamps, contiguous layout); any HDF5 reader sees no difference.
 
-A ``Node`` is an open group or dataset of the file being written: its identifier and
-its absolute path. Use it as a context manager (or call ``close``) so its identifier
-is closed when the writer is done with it.
+A ``Node`` is an open group or dataset of the file being written: its low-level
+identifier and its absolute path. Use it as a context manager (or call ``close``) so
+its identifier is released when the writer is done with it.
 """
 
 from __future__ import annotations
@@ -20,29 +19,47 @@ from typing import Any
 
 import h5py
 import numpy as np
-from h5py import h5d, h5g, h5p, h5s, h5t
+from h5py import h5a, h5d, h5g, h5p, h5s, h5t
 
-from workbench.project import h5capi
+
+def _lcpl(coding: int) -> h5p.PropLCID:
+    lcpl = h5p.create(h5p.LINK_CREATE)
+    lcpl.set_create_intermediate_group(True)
+    lcpl.set_char_encoding(coding)
+    return lcpl
+
+
+# Property lists and types as h5py's high-level API would build them, built once.
+LCPL_ASCII = _lcpl(h5t.CSET_ASCII)
+LCPL_UTF8 = _lcpl(h5t.CSET_UTF8)
+GCPL = h5p.create(h5p.GROUP_CREATE)
+GCPL.set_obj_track_times(False)
+DCPL = h5p.create(h5p.DATASET_CREATE)
+DCPL.set_obj_track_times(False)
+STR_DTYPE = h5py.string_dtype("utf-8")
+_STR_FILE_TYPE = h5t.py_create(STR_DTYPE, logical=True)
+_STR_MEM_TYPE = h5t.py_create(STR_DTYPE)
+_SCALAR = h5s.create(h5s.SCALAR)
+_I64 = np.dtype("<i8")
+_I64_TYPE = h5t.py_create(_I64)
+_NUM_TYPES: dict[np.dtype, h5t.TypeID] = {}
+_SPACES: dict[tuple[int, ...], h5s.SpaceID] = {}
 
 
 class Node:
     """An open group or dataset being written (see the module docstring)."""
 
-    __slots__ = ("_owned", "id", "name", "obj")
+    __slots__ = ("name", "oid")
 
-    def __init__(self, hid: int, name: str, obj: Any = None, owned: bool = True) -> None:
-        self.id = hid  # the HDF5 identifier (hid_t)
+    def __init__(self, oid: Any, name: str) -> None:
+        self.oid = oid  # h5py low-level identifier (GroupID or DatasetID)
         self.name = name  # absolute path in the file
-        self.obj = obj  # the h5py object holding the identifier, on the h5py path
-        self._owned = owned and obj is None
 
     def child(self, name: str) -> str:
         return f"{self.name.rstrip('/')}/{name}"
 
     def close(self) -> None:
-        if self._owned:
-            self._owned = False
-            h5capi.close_object(self.id)
+        self.oid = None  # h5py releases the identifier with its last reference
 
     def __enter__(self) -> Node:
         return self
@@ -50,40 +67,32 @@ class Node:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def h5py_object(self) -> h5py.Group | h5py.Dataset:
-        """The same object as an h5py object, for the rare operations done through h5py
-        (object copies, compressed and text datasets)."""
-        if self.obj is not None:
-            return self.obj
-        h5capi.inc_ref(self.id)  # the h5py identifier object owns this new reference
-        if h5capi.is_group(self.id):
-            return h5py.Group(h5g.GroupID(self.id))
-        return h5py.Dataset(h5d.DatasetID(self.id))
+    def group(self) -> h5py.Group:
+        """The group as an h5py object, for the rare operations done through the
+        high-level API (object copies, compressed and text datasets)."""
+        return h5py.Group(self.oid)
 
 
 def node(obj: h5py.Group | h5py.Dataset | Node) -> Node:
-    """A ``Node`` for an h5py object (left open: h5py owns it)."""
+    """A ``Node`` for an h5py object."""
     if isinstance(obj, Node):
         return obj
-    return Node(obj.id.id, obj.name, obj, owned=False)
+    return Node(obj.id, obj.name)
 
 
-def attr_target(obj: h5py.HLObject | Node) -> Any:
-    """What the attribute writers take: an identifier number when HDF5 can be called
-    directly, else an h5py identifier object."""
-    if h5capi.available():
-        return obj.id if isinstance(obj, Node) else obj.id.id
-    return obj.obj.id if isinstance(obj, Node) else obj.id
+def _name(name: str) -> tuple[bytes, h5p.PropLCID]:
+    """The link name as h5py encodes it: ASCII when possible, else UTF-8."""
+    try:
+        return name.encode("ascii"), LCPL_ASCII
+    except UnicodeEncodeError:
+        return name.encode("utf-8"), LCPL_UTF8
 
 
 def new_group(parent: h5py.Group | Node, name: str) -> Node:
     """``parent.create_group(name)``, faster; the caller closes the returned node."""
     where = node(parent)
-    if h5capi.available():
-        return Node(h5capi.create_group(where.id, name), where.child(name))
     encoded, lcpl = _name(name)
-    group = h5py.Group(h5g.create(_h5py_id(where), encoded, lcpl=lcpl, gcpl=h5capi.GCPL))
-    return Node(group.id.id, group.name, group)
+    return Node(h5g.create(where.oid, encoded, lcpl=lcpl, gcpl=GCPL), where.child(name))
 
 
 def can_write_small(arr: np.ndarray) -> bool:
@@ -94,55 +103,50 @@ def can_write_small(arr: np.ndarray) -> bool:
     )
 
 
+def _num_type(dtype: np.dtype) -> h5t.TypeID:
+    tid = _NUM_TYPES.get(dtype)
+    if tid is None:
+        tid = _NUM_TYPES[dtype] = h5t.py_create(dtype, logical=True)
+    return tid
+
+
 def new_small_dataset(parent: h5py.Group | Node, name: str, arr: np.ndarray) -> Node:
     """``parent.create_dataset(name, data=arr)`` (contiguous, uncompressed), faster;
     the caller closes the returned node."""
     where = node(parent)
     data = np.ascontiguousarray(arr)
-    if h5capi.available():
-        return Node(h5capi.create_small_dataset(where.id, name, data), where.child(name))
-    tid = h5t.py_create(data.dtype, logical=True)
     encoded, lcpl = _name(name)
-    dsid = h5d.create(
-        _h5py_id(where), encoded, tid, h5s.create_simple(data.shape), dcpl=h5capi.DCPL, lcpl=lcpl
-    )
+    space = _SPACES.get(data.shape)
+    if space is None:
+        space = h5s.create_simple(data.shape)
+        if len(_SPACES) < 1024:
+            _SPACES[data.shape] = space  # curves of one instrument share their length
+    dsid = h5d.create(where.oid, encoded, _num_type(data.dtype), space, dcpl=DCPL, lcpl=lcpl)
     dsid.write(h5s.ALL, h5s.ALL, data)
-    ds = h5py.Dataset(dsid)
-    return Node(ds.id.id, ds.name, ds)
+    return Node(dsid, where.child(name))
 
 
-def new_chunked_bytes(
-    parent: h5py.Group | Node, name: str, size: int, step: int, chunks: list[bytes], level: int
-) -> Node:
-    """A uint8 dataset of ``size`` bytes in chunks of ``step``, gzip level ``level``,
-    written from chunks already compressed (``deflate.Prepacked``)."""
-    where = node(parent)
-    if h5capi.available():
-        did = h5capi.create_chunked_bytes(where.id, name, size, step, level)
-        try:
-            for i, blob in enumerate(chunks):
-                h5capi.write_chunk(did, i * step, blob)
-        except BaseException:
-            h5capi.close_object(did)
-            raise
-        return Node(did, where.child(name))
-    group = where.obj if where.obj is not None else where.h5py_object()
-    ds = group.create_dataset(
-        name, shape=(size,), dtype=np.uint8, chunks=(step,), compression="gzip",
-        compression_opts=level,
-    )  # fmt: skip
-    for i, blob in enumerate(chunks):
-        ds.id.write_direct_chunk((i * step,), blob)
-    return Node(ds.id.id, ds.name, ds)
+def attr_target(obj: h5py.HLObject | Node) -> Any:
+    """The low-level identifier the attribute writers take."""
+    return obj.oid if isinstance(obj, Node) else obj.id
 
 
-def _h5py_id(where: Node) -> Any:
-    return where.obj.id if where.obj is not None else where.h5py_object().id
+def set_str(obj: h5py.HLObject | Node, name: str, value: str) -> None:
+    """A scalar UTF-8 string attribute (the object must not have it yet); variable
+    length, so that h5py and other readers give it back as text (a fixed-length one
+    would be read as bytes)."""
+    aid = h5a.create(attr_target(obj), name.encode("utf-8"), _STR_FILE_TYPE, _SCALAR)
+    aid.write(np.array(str(value), dtype=STR_DTYPE), mtype=_STR_MEM_TYPE)
 
 
-def _name(name: str) -> tuple[bytes, h5p.PropLCID]:
-    """The link name as h5py encodes it: ASCII when possible, else UTF-8."""
-    try:
-        return name.encode("ascii"), h5capi.LCPL_ASCII
-    except UnicodeEncodeError:
-        return name.encode("utf-8"), h5capi.LCPL_UTF8
+def set_int(obj: h5py.HLObject | Node, name: str, value: int) -> None:
+    """A scalar 64-bit little-endian integer attribute."""
+    aid = h5a.create(attr_target(obj), name.encode("utf-8"), _I64_TYPE, _SCALAR)
+    aid.write(np.array(int(value), dtype=_I64), mtype=_I64_TYPE)
+
+
+def set_str_array(obj: h5py.HLObject | Node, name: str, values: list[str]) -> None:
+    """A 1-D attribute of UTF-8 strings (NeXus ``axes``)."""
+    space = h5s.create_simple((len(values),))
+    aid = h5a.create(attr_target(obj), name.encode("utf-8"), _STR_FILE_TYPE, space)
+    aid.write(np.array([str(v) for v in values], dtype=STR_DTYPE), mtype=_STR_MEM_TYPE)

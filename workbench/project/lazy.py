@@ -22,6 +22,21 @@ import numpy as np
 from workbench.errors import ProjectError
 
 
+def finite_range(data: Any) -> list[float] | None:
+    """[min, max] of the finite values of a 1-D numeric array (a lazy one's known
+    range, without reading it), or None."""
+    if isinstance(data, LazyArray) and not data.is_cached:
+        return data.range
+    try:
+        values = np.asarray(data, dtype=float)
+    except (TypeError, ValueError):
+        return None
+    finite = values[np.isfinite(values)]
+    if finite.size == 0:
+        return None
+    return [float(finite.min()), float(finite.max())]
+
+
 def open_h5_readonly(path: str | Path) -> h5py.File:
     """Open an HDF5 file read-only with the library's default file-locking settings.
 
@@ -43,6 +58,7 @@ class FileHandle:
         # held by a save from closing the old file until the new one is open and every
         # lazy array re-pointed, so reads from other threads wait instead of failing
         self.swap_lock = threading.RLock()
+        self._checksum: tuple[tuple, int] | None = None
 
     @property
     def is_open(self) -> bool:
@@ -77,19 +93,64 @@ class FileHandle:
         with contextlib.suppress(Exception):
             self.close()
 
+    def file_size(self) -> int:
+        try:
+            return self.path.stat().st_size
+        except OSError:
+            return 0
+
     def dataset(self, name: str) -> h5py.Dataset:
         if not self.is_open:
             raise ProjectError(
                 f"{self.path}: the project file is closed, so the data at {name} cannot be read."
             )
         assert self.file is not None
-        try:
-            obj = self.file[name]
-        except KeyError:
-            obj = None
+        from workbench.project import safety as S
+
+        obj: h5py.HLObject = self.file
+        try:  # hard links only: a link to another file or place is never followed
+            for part in name.strip("/").split("/"):
+                if not isinstance(obj, h5py.Group):
+                    raise S.Unsafe(f"{obj.name} is not a group")
+                obj = S.child(obj, part)
+        except S.Unsafe as exc:
+            raise ProjectError(f"{self.path}: the data at {name} cannot be read: {exc}.") from exc
         if not isinstance(obj, h5py.Dataset):
             raise ProjectError(f"{self.path}: expected a dataset at {name}, found none.")
         return obj
+
+    def seed_checksum(self, crc: int | None) -> None:
+        """The checksum of the file just written by a save (known without reading it)."""
+        if crc is None:
+            return
+        try:
+            st = self.path.stat()
+        except OSError:
+            return
+        self._checksum = ((str(self.path), st.st_ino, st.st_size, st.st_mtime_ns), crc)
+
+    def content_checksum(self) -> int | None:
+        """Checksum of the file's bytes after its user block (``diskwrite.checksum``;
+        cached while the file is unchanged on disk), or None when it cannot be read."""
+        try:
+            st = self.path.stat()
+        except OSError:
+            return None
+        key = (str(self.path), st.st_ino, st.st_size, st.st_mtime_ns)
+        if self._checksum is not None and self._checksum[0] == key:
+            return self._checksum[1]
+        from workbench.project.diskwrite import CHECKSUM_START, USERBLOCK, checksum
+
+        crc = CHECKSUM_START
+        try:
+            with open(self.path, "rb") as fh:
+                fh.seek(USERBLOCK)
+                while block := fh.read(8 * 2**20):
+                    crc = checksum(block, crc)
+        except OSError:
+            return None
+        self._checksum = (key, crc)
+        return crc
 
 
 class LazyArray:
@@ -100,17 +161,53 @@ class LazyArray:
     are not cached: each use reads the file, which keeps memory flat for big projects.
     """
 
-    __slots__ = ("__weakref__", "_cache", "_dtype", "_shape", "handle", "name")
+    __slots__ = ("__weakref__", "_cache", "_check", "_dtype", "_shape", "handle", "name", "range")
 
     def __init__(
-        self, handle: FileHandle, name: str, shape: tuple[int, ...], dtype: np.dtype
+        self,
+        handle: FileHandle,
+        name: str,
+        shape: tuple[int, ...],
+        dtype: np.dtype,
+        check: dict[str, Any] | None = None,
     ) -> None:
         self.handle = handle
         self.name = name  # absolute path of the dataset inside the file
-        self._shape = tuple(int(n) for n in shape)
-        self._dtype = np.dtype(dtype)
+        self._shape = tuple(map(int, shape))
+        self._dtype = dtype if isinstance(dtype, np.dtype) else np.dtype(dtype)
         self._cache: np.ndarray | None = None
+        # the safety checks still to run on the dataset before its first use (arrays
+        # made from the project index; the walk checks every dataset on open)
+        self._check = check
+        # [min, max] of the finite values when known without reading (from the index
+        # for a curve's axis: ``info`` shows it), else None
+        self.range: list[float] | None = None
         handle.lazies.add(self)
+
+    def ensure_checked(self) -> None:
+        """Run the dataset's safety checks (``safety.check_dataset``) once, before it is
+        first read or copied; its shape and type must be the ones this array stated."""
+        if self._check is None:
+            return
+        from workbench.project import safety as S
+
+        with self.handle.swap_lock:
+            ds = self.handle.dataset(self.name)
+            try:
+                shape, dtype = S.check_dataset(ds, self.handle.file_size(), **self._check)
+            except S.Unsafe as exc:
+                raise ProjectError(
+                    f"{self.handle.path}: the data at {self.name} are refused: {exc}."
+                ) from exc
+        if shape != self._shape or (
+            dtype != self._dtype and not (dtype.kind == self._dtype.kind == "U")
+        ):
+            raise ProjectError(
+                f"{self.handle.path}: the data at {self.name} have shape {shape} and type {dtype}, "
+                f"not {self._shape} {self._dtype} as the project's index says (the file was "
+                "changed by another program?); check it with 'fibre-workbench info --verify'."
+            )
+        self._check = None
 
     @property
     def shape(self) -> tuple[int, ...]:
@@ -144,6 +241,7 @@ class LazyArray:
         self.handle = handle
         self.name = name
         self._cache = None
+        self._check = None  # written by this save from checked data
         handle.lazies.add(self)
 
     @property
@@ -154,6 +252,7 @@ class LazyArray:
     def _read(self, key: Any = ()) -> np.ndarray:
         if self._cache is not None:
             return np.array(self._cache[key])
+        self.ensure_checked()
         try:
             with self.handle.swap_lock:  # a save may be swapping the file right now
                 ds = self.handle.dataset(self.name)

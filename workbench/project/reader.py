@@ -20,7 +20,6 @@ import numpy as np
 
 from workbench.messages import Message, Text, TextRecord, as_text, message_problem
 from workbench.model import (
-    AuditEntry,
     Column,
     Measurement,
     Project,
@@ -32,13 +31,14 @@ from workbench.model import (
 )
 from workbench.project import layout as L
 from workbench.project import safety as S
+from workbench.project.audit import AuditLog
 from workbench.project.lazy import FileHandle, LazyArray
 from workbench.project.writer import sample_signature, source_signature
 from workbench.vocab import FeedstockType
 
 MAX_AUDIT_ENTRIES = 10_000_000
 _FEEDSTOCKS = {f.value for f in FeedstockType}
-ROOT_PARTS = ("samples", "sources", "models", "audit", "settings")
+ROOT_PARTS = ("samples", "sources", "models", "audit", "settings", "index")
 SAMPLE_PARTS = ("measurements", "results")
 AUDIT_PARTS = ("time", "user", "action", "detail")
 
@@ -188,7 +188,7 @@ class Reader:
         columns = self.read_columns(g, info.list("columns", str_only=False))
         if a.text("NX_class") == "NXdata":
             signal = L.decode_name(a.text("signal")) or None
-            axes = [L.decode_name(x) for x in a.names("axes")]
+            axes = [L.decode_name(x) for x in a.names("axes") if x != L.NO_AXIS]
         else:
             signal = info.text("signal") or None
             axes = info.list("axes")
@@ -225,8 +225,8 @@ class Reader:
             inputs=info.list("inputs", str_only=False),
             values=self.read_quantities(a, "values"),
             columns=self.read_columns(g, info.list("columns", str_only=False)),
-            plots=[_plot(p) for p in info.list("plots", str_only=False)],
-            messages=[_message(m) for m in info.list("messages", str_only=False)],
+            plots=[plot_from_file(p) for p in info.list("plots", str_only=False)],
+            messages=[message_from_file(m) for m in info.list("messages", str_only=False)],
             label=_label(info, "label"),
             app_version=info.text("app_version"),
             created=info.text("created"),
@@ -333,7 +333,7 @@ class Reader:
         try:
             g = S.child_group(self.f, "audit")
             self.extras(g, AUDIT_PARTS, "the audit log")
-            cols = []
+            lengths = set()
             for key in AUDIT_PARTS:
                 ds = S.child(g, key)
                 if not isinstance(ds, h5py.Dataset):
@@ -341,13 +341,14 @@ class Reader:
                 shape, dtype = S.check_dataset(ds, self.file_size, kinds="")
                 if dtype.kind != "U" or shape[0] > MAX_AUDIT_ENTRIES:
                     raise S.Unsafe(f"{ds.name} should be a list of text entries")
-                cols.append(ds.asstr()[()])
-            if len({len(c) for c in cols}) != 1:
+                lengths.add(shape[0])
+            if len(lengths) != 1:
                 raise S.Unsafe("its four columns have different lengths")
         except (S.Unsafe, OSError, RuntimeError, ValueError) as exc:
             self.drop("/audit", f"The audit log could not be read: {exc}.")
             return
-        self.project.audit = [AuditEntry(*map(str, row)) for row in zip(*cols)]
+        # entries are read only when someone looks at them (``audit.AuditLog``)
+        self.project.audit = AuditLog(self.handle, lengths.pop())
 
     def read_settings(self) -> None:
         if "settings" not in self.f:
@@ -394,7 +395,7 @@ def _str_dict(d: dict[str, Any]) -> dict[str, str]:
     return {str(k): v if isinstance(v, str) else str(v) for k, v in d.items()}
 
 
-def _message(stored: Any) -> Message:
+def message_from_file(stored: Any) -> Message:
     """A stored result message: text, or a valid record of texts by language
     (``workbench.messages``); anything else from a damaged file as text."""
     if isinstance(stored, str):
@@ -412,7 +413,7 @@ def _label(info: _Info, key: str) -> Text:
     return info.text(key)
 
 
-def _plot(stored: Any) -> Any:
+def plot_from_file(stored: Any) -> Any:
     """A stored plot entry with its title and axis-label records as ``TextRecord``."""
     if not isinstance(stored, dict):
         return stored

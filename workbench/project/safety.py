@@ -30,6 +30,7 @@ import numpy as np
 from workbench.errors import ProjectError
 
 HDF5_SIGNATURE = b"\x89HDF\r\n\x1a\n"
+PROJECT_MAGIC = b"FIBRE-WORKBENCH-PROJECT\n"  # a save's header (``index.MAGIC``)
 MAX_ELEMENTS = 2**31
 MAX_BYTES = 2**30
 """Largest array (in memory) a project may hold: 1 GiB. Imported files are at most
@@ -56,8 +57,15 @@ def check_signature(path: Path) -> None:
                 if fh.read(8) == HDF5_SIGNATURE:
                     return
                 offset = 512 if offset == 0 else offset * 2
+        with open(path, "rb") as fh:
+            ours = fh.read(len(PROJECT_MAGIC)) == PROJECT_MAGIC
     except OSError as exc:
         raise ProjectError(f"{path}: the file cannot be read: {exc.strerror or exc}.") from exc
+    if ours:  # the header a save writes first, but no HDF5 data after it
+        raise ProjectError(
+            f"{path}: the project file is damaged or truncated ({size} bytes; its HDF5 "
+            "data are missing)."
+        )
     raise ProjectError(
         f"{path}: this is not a Fibre Workbench project (not an HDF5 file: "
         "the HDF5 signature is missing)."
@@ -275,6 +283,10 @@ def _read_one(aid: Any, where: str, name: str) -> Any:
     if math.prod(shape) > MAX_ATTR_BYTES:
         raise Unsafe(f"{where}: attribute {name!r} has too many elements")
     tid = aid.get_type()
+    if math.prod(shape) == 0:  # an empty list (older files' NeXus axes of a table)
+        if tid.get_class() == h5py.h5t.STRING:
+            return np.array([], dtype=object).reshape(shape)
+        return np.zeros(shape, dtype=aid.dtype)
     if tid.get_class() == h5py.h5t.STRING and tid.is_variable_str():
         # fast path for the common case (our own text attributes): no dtype round trip
         arr = np.empty(shape, dtype=_VLEN_STR)

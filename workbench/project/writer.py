@@ -32,16 +32,9 @@ from workbench.model import (
     StoredModel,
     now_iso,
 )
+from workbench.project import audit, index, packing
 from workbench.project import layout as L
-from workbench.project.deflate import create_deflated, wants_parallel
-from workbench.project.h5fast import (
-    Node,
-    can_write_small,
-    new_chunked_bytes,
-    new_group,
-    new_small_dataset,
-    node,
-)
+from workbench.project.h5fast import Node, can_write_small, new_group, new_small_dataset, node
 from workbench.project.lazy import LazyArray
 
 
@@ -58,6 +51,10 @@ class WriteLog(list):
         self.fresh: list[tuple[Any, str, tuple[int, ...], np.dtype]] = []
         self.copied_samples = 0
         self.locked: Any = None  # the FileHandle whose swap lock the store holds
+        self.index_bytes = b""  # the stored index (its digest goes to the file's header)
+        self.content_crc: int | None = None  # CRC-32 of the file after its header
+        self.axes: set[str] = set()  # paths of curve axes written (their range is indexed)
+        self.packs: dict[int, Any] = {}  # arrays being compressed meanwhile (``packing``)
 
 
 Rebinds = WriteLog
@@ -151,11 +148,45 @@ def write_project(
 ) -> WriteLog:
     """Write every part of ``project`` into the empty file ``f``; return the write log."""
     rebinds = WriteLog()
+    rebinds.packs = _start_packing(project)
+    try:
+        return _write_project(project, f, rebinds, modified, reuse)
+    finally:
+        for pack in rebinds.packs.values():
+            pack.cancel()
+        rebinds.packs = {}
+
+
+def _start_packing(project: Project) -> dict[int, packing.Packed]:
+    """Start compressing, on the spare cores, every large array this save writes from
+    memory (``packing``); keyed by the id of the array object."""
+    packs: dict[int, packing.Packed] = {}
+
+    def add(data: Any) -> None:
+        if isinstance(data, LazyArray) or id(data) in packs:
+            return
+        arr = data if isinstance(data, np.ndarray) else None
+        if arr is not None and packing.worth_packing(arr, L.CHUNK_THRESHOLD):
+            packs[id(data)] = packing.Packed(arr, L.GZIP_LEVEL)
+
+    for sample in project.samples.values():
+        for part in (*sample.measurements.values(), *sample.results.values()):
+            for col in part.columns.values():
+                add(col.data)
+    for src in project.sources.values():
+        add(src.data)
+    return packs
+
+
+def _write_project(
+    project: Project, f: h5py.File, rebinds: WriteLog, modified: str | None, reuse: Reuse | None
+) -> WriteLog:
+    modified_at = modified or now_iso()
     L.set_str(f, L.FORMAT_ATTR, FORMAT_NAME)
     L.set_int(f, L.VERSION_ATTR, FORMAT_VERSION)
     L.set_str(f, "app_version", __version__)
     L.set_str(f, "created", project.created)
-    L.set_str(f, "modified", modified or now_iso())
+    L.set_str(f, "modified", modified_at)
 
     samples = f.create_group("samples")
     L.set_json(samples, "order", list(project.samples))
@@ -174,9 +205,14 @@ def write_project(
     for model in project.models.values():
         write_model(models, model, rebinds)
 
-    write_audit(f, project)
+    audit.write(f, project.audit, reuse.file if reuse is not None else None)
     settings = f.create_group("settings")
     L.set_json(settings, "json", project.settings)
+    # last: the index of everything above, derived from the same objects (index.py)
+    doc = index.project_document(
+        project, created=project.created, modified=modified_at, app=__version__
+    )
+    rebinds.index_bytes = index.write(f, doc)
     return rebinds
 
 
@@ -276,6 +312,8 @@ def write_measurement(g: Node, m: Measurement, rebinds: Rebinds) -> None:
     write_columns(g, m.columns, rebinds)
     if curve:
         set_nxdata(g, str(m.signal), list(m.axes), [])
+        if m.axes:
+            rebinds.axes.add(g.child(L.encode_name(m.axes[0])))
     else:
         L.set_str(g, "fw_type", "table")
 
@@ -298,10 +336,12 @@ def write_result(g: Node, r: Result, rebinds: Rebinds) -> None:
 
 
 def set_nxdata(g: Node, signal: str, axes: list[str], aux: list[str]) -> None:
-    """Mark a group as NeXus NXdata so generic viewers (silx, h5web) plot it."""
+    """Mark a group as NeXus NXdata so generic viewers (silx, h5web) plot it. A signal
+    without an axis (a per-particle list) gets NeXus's "." (no axis), not an empty
+    list, which h5py cannot read back."""
     L.set_str(g, "NX_class", "NXdata")
     L.set_str(g, "signal", L.encode_name(signal))
-    L.set_str_array(g, "axes", [L.encode_name(a) for a in axes])
+    L.set_str_array(g, "axes", [L.encode_name(a) for a in axes] or [L.NO_AXIS])
     if aux:
         L.set_str_array(g, "auxiliary_signals", [L.encode_name(a) for a in aux])
 
@@ -339,20 +379,22 @@ def write_array(
     ``data`` it is; default: none noted); the caller closes the returned node."""
     g = node(parent)
     if isinstance(data, LazyArray) and not data.is_cached:
+        data.ensure_checked()  # never copy what would not be read (a virtual dataset...)
         src = data.handle.dataset(data.name)
-        group = g.h5py_object()
+        group = g.group()
         group.copy(src, group, name=link, without_attrs=True)
         rebinds.append((data, g.child(link)))
         return node(group[link])
+    pack = rebinds.packs.pop(id(data), None)
     arr = np.asarray(data)
-    if arr.dtype.kind == "U":
-        ds = node(g.h5py_object().create_dataset(link, data=arr.astype(object), dtype=L.STR_DTYPE))
+    if pack is not None:  # compressed on the spare cores meanwhile (``packing``)
+        ds = node(pack.write(g.group(), link))
+    elif arr.dtype.kind == "U":
+        ds = node(g.group().create_dataset(link, data=arr.astype(object), dtype=L.STR_DTYPE))
     elif arr.size <= L.CHUNK_THRESHOLD and can_write_small(arr):
         ds = new_small_dataset(g, link, arr)
-    elif arr.dtype.kind in "biuf" and arr.size > L.CHUNK_THRESHOLD and wants_parallel(arr):
-        ds = node(create_deflated(g.h5py_object(), link, arr, L.GZIP_LEVEL))
     elif arr.dtype.kind in "biuf":
-        ds = node(g.h5py_object().create_dataset(link, data=arr, **L.dataset_options(arr.size)))
+        ds = node(g.group().create_dataset(link, data=arr, **L.dataset_options(arr.size)))
     else:
         raise ProjectError(
             f"Cannot save {where} at {g.name}: its values have type {arr.dtype}, "
@@ -369,19 +411,12 @@ def write_array(
 
 def write_source(parent: h5py.Group, s: SourceFile, rebinds: Rebinds) -> None:
     data = s.data
-    packed = s.prepacked
     fresh = not isinstance(data, LazyArray)
-    if fresh and packed is not None and packed.size == s.size and packed.wait_ok():
-        # compressed during the import
-        ds = new_chunked_bytes(
-            parent, s.sha256, packed.size, packed.step, packed.chunks(), packed.level
-        )
-        rebinds.fresh.append((s, ds.name, (packed.size,), np.dtype(np.uint8)))
-    else:
-        if fresh:
-            data = np.asarray(data, dtype=np.uint8).reshape(-1)
-        where = f"source file {s.name!r}"
-        ds = write_array(parent, s.sha256, data, rebinds, where=where, owner=s if fresh else None)
+    if fresh:
+        data = np.asarray(data, dtype=np.uint8)  # the same object when it is already bytes
+        data = data if data.ndim == 1 else data.reshape(-1)
+    where = f"source file {s.name!r}"
+    ds = write_array(parent, s.sha256, data, rebinds, where=where, owner=s if fresh else None)
     with ds:  # its SHA-256 is its name and its size its length: not written twice
         L.set_str(ds, "name", s.name)
         L.set_str(ds, "imported", s.imported)
@@ -398,10 +433,3 @@ def write_model(parent: h5py.Group, model: StoredModel, rebinds: Rebinds) -> Non
     for name, arr in model.arrays.items():
         where = f"model array {name!r}"
         write_array(g, L.encode_name(name), arr, rebinds, where=where).close()
-
-
-def write_audit(f: h5py.File, project: Project) -> None:
-    g = f.create_group("audit")
-    for key in ("time", "user", "action", "detail"):
-        values = [str(getattr(e, key)) for e in project.audit]
-        g.create_dataset(key, data=np.array(values, dtype=object), dtype=L.STR_DTYPE)

@@ -1,0 +1,152 @@
+"""The full check of a project file: its index against every object of its tree.
+
+Opening trusts the project index only for a file that is byte for byte as its last
+save wrote it (``index.load``). This check (``fibre-workbench info --verify``, the
+self-test) goes further and costs a full walk: it reads every object's attributes,
+checks every dataset as an untrusted file is checked (``safety``), rebuilds the
+index from what it found, and compares that with the stored index. Any difference,
+skipped part or unknown object is reported; nothing is changed.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from workbench.model import FORMAT_VERSION, Project
+from workbench.project import index
+from workbench.project import layout as L
+from workbench.project.lazy import FileHandle, open_h5_readonly
+
+MAX_LISTED = 20  # differences listed one by one (the rest counted)
+
+
+@dataclass
+class Verification:
+    """What the full check found (``problems`` empty: the file is consistent)."""
+
+    path: Path
+    problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    objects: int = 0  # samples + measurements + results + sources + models compared
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def lines(self) -> list[str]:
+        head = f"{self.path}: " + (
+            f"consistent ({self.objects} parts checked against the project index)"
+            if self.ok
+            else f"{len(self.problems)} problem(s)"
+        )
+        return [head, *(f"  - {p}" for p in self.problems), *(f"  note: {n}" for n in self.notes)]
+
+
+def verify(path: str | Path) -> Verification:
+    """Walk ``path`` completely and compare it with its stored index."""
+    from workbench.project import safety as S
+    from workbench.project.reader import Reader
+    from workbench.project.store import check_root
+
+    path = Path(path).absolute()
+    report = Verification(path)
+    S.check_signature(path)
+    with open(path, "rb") as fh:
+        first = fh.read(index.HEADER)
+    header = index.read_header(first)
+    f = open_h5_readonly(path)
+    handle = FileHandle(path, f)
+    try:
+        size = path.stat().st_size
+        if check_root(path, f) != FORMAT_VERSION:
+            report.problems.append("the format version is not the current one")
+        if header is None:
+            report.notes.append("the file has no header from a save by this version")
+        else:
+            if header.get("file_length") != size:
+                report.problems.append(
+                    f"its length is {size} bytes; its last save wrote {header.get('file_length')}"
+                )
+            elif handle.content_checksum() != header.get("content_adler32"):
+                report.problems.append("its content changed after its last save")
+        walked = Project()
+        reader = Reader(f, handle, walked, size)
+        reader.read()
+        report.problems += [f"left out by the walk: {w}" for w in reader.dropped]
+        report.problems += [w for w in walked.warnings if not w.startswith(tuple(reader.dropped))]
+        stored = _stored_document(f, header)
+        if stored is None:
+            report.problems.append("it has no readable project index")
+        else:
+            _compare(walked, stored, report)
+    finally:
+        handle.close()
+    return report
+
+
+def _stored_document(f, header: dict | None) -> dict | None:
+    import zlib
+
+    import numpy as np
+
+    if index.INDEX not in f:
+        return None
+    try:
+        raw = np.asarray(f[index.INDEX][()], dtype=np.uint8).tobytes()
+        return json.loads(zlib.decompressobj().decompress(raw, 64 * index.MAX_INDEX_BYTES))
+    except (OSError, ValueError, zlib.error, KeyError, TypeError):
+        return None
+
+
+def _compare(walked: Project, stored: dict, report: Verification) -> None:
+    """Differences between the index rebuilt from the walked objects and the stored one."""
+    import numpy as np
+
+    from workbench.project.lazy import LazyArray, finite_range
+
+    for sample in walked.samples.values():  # the axes' ranges, read (the index states them)
+        for m in sample.measurements.values():
+            col = m.columns.get(m.axes[0]) if m.axes else None
+            if col is not None and isinstance(col.data, LazyArray) and col.data.dtype.kind != "U":
+                col.data.range = finite_range(np.asarray(col.data, dtype=float))
+    rebuilt = json.loads(
+        L.dumps(
+            index.project_document(
+                walked,
+                created=walked.created,
+                modified=walked.modified,
+                app=walked.written_by,
+            )
+        )
+    )
+    found: list[str] = []
+    for key in ("created", "modified", "app_version", "settings", "tree"):
+        if rebuilt.get(key) != stored.get(key):
+            found.append(f"the index's {key!r} differs from the file")
+    for part, ident in (("samples", "id"), ("sources", "sha256"), ("models", "id")):
+        a = {e[ident]: e for e in rebuilt.get(part, [])}
+        b = {e.get(ident): e for e in stored.get(part, []) if isinstance(e, dict)}
+        report.objects += len(a)
+        for k in sorted(set(a) | set(b), key=str):
+            if k not in b:
+                found.append(f"{part[:-1]} {k} is in the file but not in its index")
+            elif k not in a:
+                found.append(f"{part[:-1]} {k} is in the index but not in the file")
+            elif _plain(a[k]) != _plain(b[k]):
+                found.append(f"{part[:-1]} {k} differs between the file and its index")
+        if part == "samples":
+            report.objects += sum(
+                len(e.get("measurements", [])) + len(e.get("results", [])) for e in a.values()
+            )
+    if rebuilt.get("audit_entries") != stored.get("audit_entries"):
+        found.append("the number of audit log entries differs from the index")
+    report.problems += found[:MAX_LISTED]
+    if len(found) > MAX_LISTED:
+        report.problems.append(f"... and {len(found) - MAX_LISTED} more differences")
+
+
+def _plain(entry: dict) -> str:
+    """An entry as canonical text (NaN compares equal to NaN)."""
+    return json.dumps(entry, sort_keys=True, separators=(",", ":"))
