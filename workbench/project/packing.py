@@ -21,7 +21,6 @@ import h5py
 import numpy as np
 
 CHUNK_BYTES = 1 << 20  # uncompressed bytes per chunk
-_POOL: list[ThreadPoolExecutor] = []
 
 
 def cores() -> int:
@@ -32,23 +31,22 @@ def cores() -> int:
     return max(1, min(8, n))
 
 
-def _pool() -> ThreadPoolExecutor:
-    if not _POOL:
-        _POOL.append(ThreadPoolExecutor(max_workers=cores(), thread_name_prefix="pack"))
-    return _POOL[0]
+def new_pool() -> ThreadPoolExecutor:
+    """Threads for one save (shut down by it: no thread outlives the save)."""
+    return ThreadPoolExecutor(max_workers=cores(), thread_name_prefix="pack")
 
 
 class Packed:
     """One array being compressed in chunks of ``step`` elements (the last padded with
     zeros to the full chunk, as HDF5 stores edge chunks)."""
 
-    def __init__(self, arr: np.ndarray, level: int) -> None:
+    def __init__(self, arr: np.ndarray, level: int, pool: ThreadPoolExecutor) -> None:
         self.arr = np.ascontiguousarray(arr, dtype=arr.dtype.newbyteorder("<"))
         n = int(self.arr.shape[0])
         self.step = max(1, min(n, CHUNK_BYTES // max(1, self.arr.dtype.itemsize)))
         self.level = level
         self.futures: list[Future] = [
-            _pool().submit(self._compress, start) for start in range(0, n, self.step)
+            pool.submit(self._compress, start) for start in range(0, n, self.step)
         ]
 
     def _compress(self, start: int) -> bytes:

@@ -148,16 +148,18 @@ def write_project(
 ) -> WriteLog:
     """Write every part of ``project`` into the empty file ``f``; return the write log."""
     rebinds = WriteLog()
-    rebinds.packs = _start_packing(project)
+    pool = packing.new_pool()
     try:
+        rebinds.packs = _start_packing(project, pool)
         return _write_project(project, f, rebinds, modified, reuse)
     finally:
         for pack in rebinds.packs.values():
             pack.cancel()
         rebinds.packs = {}
+        pool.shutdown(wait=True)
 
 
-def _start_packing(project: Project) -> dict[int, packing.Packed]:
+def _start_packing(project: Project, pool: Any) -> dict[int, packing.Packed]:
     """Start compressing, on the spare cores, every large array this save writes from
     memory (``packing``); keyed by the id of the array object."""
     packs: dict[int, packing.Packed] = {}
@@ -167,7 +169,7 @@ def _start_packing(project: Project) -> dict[int, packing.Packed]:
             return
         arr = data if isinstance(data, np.ndarray) else None
         if arr is not None and packing.worth_packing(arr, L.CHUNK_THRESHOLD):
-            packs[id(data)] = packing.Packed(arr, L.GZIP_LEVEL)
+            packs[id(data)] = packing.Packed(arr, L.GZIP_LEVEL, pool)
 
     for sample in project.samples.values():
         for part in (*sample.measurements.values(), *sample.results.values()):
