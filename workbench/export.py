@@ -236,6 +236,10 @@ def export(
                 + ". Narrow it with --sample and --kind."
             )
         sample, m = curves[0]
+        if m.n_points == 0:
+            raise UserFacingError(
+                f"{sample.name}: its curve {m.label or m.kind!r} has no points; nothing to export."
+            )
         if suffix == ".csv":
             atomic_write_bytes(out, curve_csv_bytes(m))
         else:

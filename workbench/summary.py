@@ -46,7 +46,10 @@ def axis_range(m: Measurement) -> list[float] | None:
     data = m.columns[m.axes[0]].data
     if getattr(data, "range", None) is not None:
         return list(data.range)  # known from the project index: nothing read
-    values = np.asarray(data, dtype=float)
+    try:
+        values = np.asarray(data, dtype=float)
+    except (TypeError, ValueError):  # a text axis
+        return None
     finite = values[np.isfinite(values)]
     if finite.size == 0:
         return None

@@ -268,7 +268,7 @@ def load(f: h5py.File, handle: FileHandle, first: bytes, file_size: int) -> Load
         ds = S.child(f, INDEX)
         if not isinstance(ds, h5py.Dataset):
             return Loaded(None, "damaged: not a dataset")
-        shape, dtype = S.check_dataset(ds, file_size, kinds="u", allow_text=False)
+        shape, dtype = S.check_dataset(ds, file_size, kinds="u", allow_text=False, as_numbers=False)
         if dtype != np.uint8 or shape[0] > MAX_INDEX_BYTES:
             return Loaded(None, "damaged: not a byte array of a sensible size")
         raw = ds[()].tobytes()
@@ -344,7 +344,7 @@ def _list(d: dict, key: str) -> list:
 
 _DTYPE_OF = {code: np.dtype(str) if code == "str" else np.dtype(code) for code in _DTYPES}
 COLUMN_CHECK = {"max_ndim": 1, "allow_text": True}  # what the walk checks (safety.check_dataset)
-SOURCE_CHECK = {"max_ndim": 1, "allow_text": False, "kinds": "u"}
+SOURCE_CHECK = {"max_ndim": 1, "allow_text": False, "kinds": "u", "as_numbers": False}
 MODEL_CHECK = {"max_ndim": 3, "allow_text": True}
 
 
@@ -414,8 +414,9 @@ class Builder:
         )
 
     def result(self, path: str, e: dict) -> Result:
-        from workbench.project.reader import message_from_file, plot_from_file
+        from workbench.project.reader import message_from_file, plots_from_file
 
+        columns = self.columns(path, _list(e, "columns"))
         return Result(
             id=_text(e, "id"),
             plugin_id=_text(e, "plugin_id"),
@@ -423,8 +424,8 @@ class Builder:
             parameters=_dict(e, "parameters"),
             inputs=_list(e, "inputs"),
             values=self.quantities(_dict(e, "values")),
-            columns=self.columns(path, _list(e, "columns")),
-            plots=[plot_from_file(p) for p in _list(e, "plots")],
+            columns=columns,
+            plots=plots_from_file(_list(e, "plots"), columns),
             messages=[message_from_file(m) for m in _list(e, "messages")],
             label=as_text(e.get("label", "")),
             app_version=_text(e, "app_version"),

@@ -189,7 +189,7 @@ class V0:
         ds = S.child(group, sha)
         if not isinstance(ds, h5py.Dataset):
             raise S.Unsafe(f"{ds.name} should be a dataset of bytes")
-        shape, dtype = S.check_dataset(ds, self.size, allow_text=False, kinds="u")
+        shape, dtype = S.check_dataset(ds, self.size, allow_text=False, kinds="u", as_numbers=False)
         if dtype.itemsize != 1:
             raise S.Unsafe(f"{ds.name} should hold bytes (uint8)")
         name = S.Attrs(ds, self.w).text("filename", sha)

@@ -36,7 +36,7 @@ from workbench.project.lazy import FileHandle, LazyArray
 from workbench.project.writer import sample_signature, source_signature
 from workbench.vocab import FeedstockType
 
-MAX_AUDIT_ENTRIES = 10_000_000
+MAX_AUDIT_ENTRIES = 1_000_000  # a log declaring more is not read (a hostile file: 5 million)
 _FEEDSTOCKS = {f.value for f in FeedstockType}
 ROOT_PARTS = ("samples", "sources", "models", "audit", "settings", "index")
 SAMPLE_PARTS = ("measurements", "results")
@@ -54,6 +54,7 @@ class Reader:
         self.w = project.warnings
         self.signatures: dict[str, str] = {}  # samples read without any warning
         self.dropped: list[str] = []  # objects of the file the project does not hold
+        self.unreadable: list[str] = []  # links whose names are not UTF-8 (not followed)
 
     def drop(self, where: str, warning: str) -> None:
         """Record an object of the file that the project will not hold, and say so."""
@@ -64,10 +65,12 @@ class Reader:
         """Report the children of ``group`` this layout does not define (links and
         objects added by other programs): never followed, never copied on save."""
         try:
-            names = S.child_names(group)
+            names = S.child_names(group, self.unreadable)
         except S.Unsafe as exc:
             self.drop(group.name, f"{exc}.")
             return
+        finally:
+            self._drop_unreadable()
         for name in names:
             if name not in known:
                 where = f"{group.name.rstrip('/')}/{name}"
@@ -139,10 +142,17 @@ class Reader:
 
     def _names(self, group: h5py.Group) -> list[str]:
         try:
-            return S.ordered_names(group, self.w)
+            return S.ordered_names(group, self.w, self.unreadable)
         except S.Unsafe as exc:
             self.drop(group.name, f"{exc}.")
             return []
+        finally:
+            self._drop_unreadable()
+
+    def _drop_unreadable(self) -> None:
+        for where in self.unreadable:
+            self.drop(where, f"{where}: a link whose name is not UTF-8 text; it was left out.")
+        self.unreadable.clear()
 
     # -- parts -------------------------------------------------------------------
     def read_sample(self, g: h5py.Group) -> Sample:
@@ -195,6 +205,10 @@ class Reader:
         lengths = {c.shape[0] for c in columns.values()}
         if len(lengths) > 1:  # kept (never drop data), but said: plots may not line up
             self.w.append(f"{g.name}: its columns have different lengths {sorted(lengths)}.")
+        problem = curve_problem(columns, signal, axes)
+        if problem:  # every column kept; only not drawn as a curve
+            self.w.append(f"{g.name}: {problem}; it is shown as a table of its columns.")
+            signal, axes = None, []
         return Measurement(
             id=g.name.rsplit("/", 1)[-1],
             kind=a.text("kind", "table"),
@@ -217,6 +231,14 @@ class Reader:
     def read_result(self, g: h5py.Group) -> Result:
         a = S.Attrs(g, self.w)
         info = _Info(a.jsonval("provenance", {}), g.name, self.w)
+        columns = self.read_columns(g, info.list("columns", str_only=False))
+        stored = info.list("plots", str_only=False)
+        plots = plots_from_file(stored, columns)
+        if len(plots) < len(stored):
+            self.w.append(
+                f"{g.name}: {len(stored) - len(plots)} of its plot entries are not plots of its "
+                "columns; they were left out."
+            )
         return Result(
             id=g.name.rsplit("/", 1)[-1],
             plugin_id=a.text("plugin_id"),
@@ -224,8 +246,8 @@ class Reader:
             parameters=info.dict("parameters"),
             inputs=info.list("inputs", str_only=False),
             values=self.read_quantities(a, "values"),
-            columns=self.read_columns(g, info.list("columns", str_only=False)),
-            plots=[plot_from_file(p) for p in info.list("plots", str_only=False)],
+            columns=columns,
+            plots=plots,
             messages=[message_from_file(m) for m in info.list("messages", str_only=False)],
             label=_label(info, "label"),
             app_version=info.text("app_version"),
@@ -257,7 +279,8 @@ class Reader:
                     unit if isinstance(unit, str) else "",
                     as_text(label) if isinstance(label, str | dict) else "",
                 )
-        links = {L.decode_name(n): n for n in S.child_names(g)}
+        links = {L.decode_name(n): n for n in S.child_names(g, self.unreadable)}
+        self._drop_unreadable()
         names = [c for c in known if c in links]
         names += sorted(c for c in links if c not in known)
         columns: dict[str, Column] = {}
@@ -284,7 +307,7 @@ class Reader:
     def read_source(self, obj: h5py.HLObject) -> SourceFile:
         if not isinstance(obj, h5py.Dataset):
             raise S.Unsafe(f"{obj.name} should be a dataset of bytes")
-        lazy = self.lazy(obj, max_ndim=1, allow_text=False, kinds="u")
+        lazy = self.lazy(obj, max_ndim=1, allow_text=False, kinds="u", as_numbers=False)
         if lazy.dtype != np.uint8:
             raise S.Unsafe(f"{obj.name} has data type {lazy.dtype}; expected bytes (uint8)")
         sha = obj.name.rsplit("/", 1)[-1]
@@ -305,7 +328,8 @@ class Reader:
         a = S.Attrs(g, self.w)
         info = _Info(a.jsonval("info", {}), g.name, self.w)
         order = info.list("arrays")
-        links = {L.decode_name(n): n for n in S.child_names(g)}
+        links = {L.decode_name(n): n for n in S.child_names(g, self.unreadable)}
+        self._drop_unreadable()
         arrays: dict[str, Any] = {}
         for name in order + sorted(c for c in links if c not in set(order)):
             if name in links:
@@ -362,6 +386,25 @@ class Reader:
         self.project.settings = S.Attrs(g, self.w).jsonval("json", {})
 
 
+def curve_problem(columns: dict[str, Column], signal: str | None, axes: list[str]) -> str:
+    """Why the columns cannot be drawn as the curve ``signal`` over ``axes`` ("" when
+    they can): a named column missing, text where numbers are plotted, or a signal and
+    axes of different lengths (plots, reports and exports all assume those)."""
+    if not signal and not axes:
+        return ""
+    named = ([signal] if signal else []) + list(axes)
+    missing = [n for n in named if n not in columns]
+    if missing:
+        return f"its curve names columns it does not have ({', '.join(map(repr, missing))})"
+    text = [n for n in named if columns[n].data.dtype.kind in "USO"]
+    if text:
+        return f"its curve's column {text[0]!r} holds text, not numbers"
+    lengths = {columns[n].shape[0] for n in named}
+    if len(lengths) > 1:
+        return f"its signal and axes have different lengths {sorted(lengths)}"
+    return ""
+
+
 class _Info:
     """Typed access to the fields of a JSON ``info``/``provenance`` attribute."""
 
@@ -411,6 +454,23 @@ def _label(info: _Info, key: str) -> Text:
     if isinstance(stored, dict) and message_problem(stored) is None:
         return TextRecord(stored)
     return info.text(key)
+
+
+def plots_from_file(stored: list[Any], columns: dict[str, Column]) -> list[Any]:
+    """The stored plot entries that are plots of these columns (what an analysis is
+    allowed to write, ``analysis.validate``), with their text records as
+    ``TextRecord``; anything else (junk that crashed reports and ``info``) is left out."""
+    from workbench.analysis.validate import OutputError, _check_plots
+
+    lengths = {name: int(c.shape[0]) if c.shape else 0 for name, c in columns.items()}
+    out = []
+    for entry in stored:
+        try:
+            _check_plots([entry], lengths)
+        except (OutputError, TypeError, ValueError):
+            continue
+        out.append(plot_from_file(entry))
+    return out
 
 
 def plot_from_file(stored: Any) -> Any:

@@ -135,21 +135,40 @@ def child_group(group: h5py.Group, name: str) -> h5py.Group:
     return obj
 
 
-def child_names(group: h5py.Group) -> list[str]:
+def child_names(group: h5py.Group, unreadable: list[str] | None = None) -> list[str]:
+    """The names of the links in ``group`` that are UTF-8 text; the others (h5py gives
+    them as bytes) are added to ``unreadable`` as paths, and never followed."""
     try:
-        return list(group.keys())
+        names = list(group.keys())
     except (OSError, RuntimeError, ValueError) as exc:
         raise Unsafe(f"the contents of {group.name} cannot be listed ({exc})") from exc
+    good = [n for n in names if isinstance(n, str)]
+    if len(good) < len(names) and unreadable is not None:
+        base = group.name.rstrip("/")
+        unreadable += [f"{base}/{n!r}" for n in names if not isinstance(n, str)]
+    return good
 
 
-def ordered_names(group: h5py.Group, warnings: list[str]) -> list[str]:
-    """Child names in the order stored in the ``order`` attribute, then any others."""
-    names = child_names(group)
+def ordered_names(
+    group: h5py.Group, warnings: list[str], unreadable: list[str] | None = None
+) -> list[str]:
+    """Child names in the order stored in the ``order`` attribute, then any others.
+
+    Each name once: an order naming one sample 20,000 times made opening read that
+    sample 20,000 times (quadratic); repeats, unknown names and an order longer than
+    the group are said in a warning and ignored."""
+    names = child_names(group, unreadable)
     order = Attrs(group, warnings).jsonval("order", [])
     present = set(names)
-    out = (
-        [n for n in order if isinstance(n, str) and n in present] if isinstance(order, list) else []
-    )
+    out: list[str] = []
+    if isinstance(order, list):
+        listed = [n for n in order if isinstance(n, str)]
+        out = [n for n in dict.fromkeys(listed) if n in present]
+        if len(listed) > len(out):
+            warnings.append(
+                f"{group.name}: its attribute 'order' names {len(listed)} entries for "
+                f"{len(names)} objects (repeated or unknown names were ignored)."
+            )
     seen = set(out)
     out += sorted(n for n in names if n not in seen)
     return out
@@ -162,6 +181,7 @@ def check_dataset(
     max_ndim: int = 1,
     allow_text: bool = True,
     kinds: str = NUMERIC_KINDS,
+    as_numbers: bool = True,
 ) -> tuple[tuple[int, ...], np.dtype]:
     """Validate a dataset before exposing it; return its (shape, in-memory dtype)."""
     where = ds.name
@@ -198,7 +218,11 @@ def check_dataset(
         raise Unsafe(f"{where} has data type {dtype}; expected plain numbers")
     else:
         mem_dtype = dtype
-    nbytes = size * (dtype.itemsize if text is None else 16)
+    # numbers are used as 64-bit floats (plots, analyses, ranges): a 1 GiB int8 or bool
+    # array stored in 2 MB made ``info`` and ``report`` take 9.5 GB; stored bytes
+    # (imported files) are used as they are
+    per_element = 16 if text is not None else max(dtype.itemsize, 8 if as_numbers else 1)
+    nbytes = size * per_element
     if nbytes > MAX_BYTES:
         raise Unsafe(
             f"{where} would need {nbytes / 2**20:.0f} MiB of memory "
@@ -236,7 +260,17 @@ def check_extent(ds: h5py.Dataset, layout: int, file_size: int, size: int, numer
 
 # -- attributes ----------------------------------------------------------------------
 
-MAX_ATTRS_PER_OBJECT = 4096
+MAX_ATTRS_PER_OBJECT = 64  # ours have at most a dozen; 10,000 made every open slow
+# every attribute name a project (format 0 or 1) or its index uses
+KNOWN_ATTRIBUTES = (
+    "format", "format_version", "app_version", "created", "modified", "order", "NX_class",
+    "name", "feedstock_type", "supplier", "origin", "date_received", "notes", "metadata",
+    "labels", "kind", "quantities", "info", "signal", "axes", "auxiliary_signals", "fw_type",
+    "plugin_id", "plugin_version", "values", "provenance", "units", "long_name", "fw_label",
+    "sha256", "size", "imported", "json", "content", "index_version", "sample_name",
+    "material", "received", "comment", "instrument", "method", "replicate", "source",
+    "x_name", "x_unit", "y_name", "y_unit", "filename",
+)  # fmt: skip
 
 
 def read_attrs(obj: h5py.HLObject, warnings: list[str]) -> dict[str, Any]:
@@ -252,15 +286,20 @@ def read_attrs(obj: h5py.HLObject, warnings: list[str]) -> dict[str, Any]:
     except (OSError, RuntimeError, ValueError) as exc:
         warnings.append(f"{obj.name}: its attributes cannot be read ({exc}).")
         return out
-    if n > MAX_ATTRS_PER_OBJECT:
+    opener: list[tuple[str, dict[str, Any]]] = [(f"#{i}", {"index": i}) for i in range(n)]
+    if n > MAX_ATTRS_PER_OBJECT:  # not an object of ours: only the names a project uses
         warnings.append(
-            f"{obj.name}: it has {n} attributes; only the first {MAX_ATTRS_PER_OBJECT} were read."
+            f"{obj.name}: it has {n} attributes, more than the {MAX_ATTRS_PER_OBJECT} a project "
+            "object has; only those a project uses were read."
         )
-        n = MAX_ATTRS_PER_OBJECT
-    for i in range(n):
-        name = f"#{i}"
+        opener = [
+            (name, {"name": name.encode("utf-8")})
+            for name in KNOWN_ATTRIBUTES
+            if h5py.h5a.exists(oid, name.encode("utf-8"))
+        ]
+    for name, where in opener:
         try:
-            aid = h5py.h5a.open(oid, index=i)
+            aid = h5py.h5a.open(oid, **where)
             name = aid.name.decode("utf-8", errors="replace")
             out[name] = _read_one(aid, obj.name, name)
         except Unsafe as exc:
