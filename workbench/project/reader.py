@@ -462,7 +462,9 @@ def plots_from_file(stored: list[Any], columns: dict[str, Column]) -> list[Any]:
     ``TextRecord``; anything else (junk that crashed reports and ``info``) is left out."""
     from workbench.analysis.validate import OutputError, _check_plots
 
-    lengths = {name: int(c.shape[0]) if c.shape else 0 for name, c in columns.items()}
+    # the columns must exist; their lengths are not judged here (a stored result whose
+    # table columns differ in length still shows what it can)
+    lengths = dict.fromkeys(columns, 0)
     out = []
     for entry in stored:
         try:
