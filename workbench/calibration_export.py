@@ -18,6 +18,7 @@ from typing import Any
 
 import numpy as np
 
+from workbench import safetext
 from workbench.errors import UserFacingError
 from workbench.export import csv_bytes
 from workbench.fileio import atomic_write_bytes, workbook_bytes
@@ -166,9 +167,9 @@ def export_calibration(model: StoredModel, out: str | Path) -> list[Path]:
         wb.remove(wb.active)
         for name, (header, rows) in tables.items():
             ws = wb.create_sheet(name[:31])
-            ws.append(header)
+            ws.append(safetext.cells(header))
             for row in rows:
-                ws.append(row)
+                ws.append(safetext.cells(row))
         atomic_write_bytes(out, workbook_bytes(wb, out))
         return [out]
     if suffix == ".csv":

@@ -23,6 +23,7 @@ from typing import Any
 
 import numpy as np
 
+from workbench import safetext
 from workbench.errors import UserFacingError
 from workbench.fileio import atomic_write_bytes, workbook_bytes
 from workbench.model import Measurement, Project, Quantity, Sample
@@ -192,8 +193,8 @@ def csv_bytes(header: list[str], rows: list[list[Any]]) -> bytes:
     """A table as UTF-8 CSV text (value exports and calibration exports)."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerow(safetext.cells(header))  # names from files are data, never formulas
+    writer.writerows(safetext.cells(row) for row in rows)
     return buf.getvalue().encode("utf-8")
 
 
@@ -203,6 +204,7 @@ def curve_csv_bytes(m: Measurement) -> bytes:
     order += [c for c in m.columns if c not in order]
     cols = [m.columns[c] for c in order]
     header = [f"{c.name} [{c.unit}]" if c.unit else c.name for c in cols]
+    header = [safetext.cell(safetext.one_line(h)).replace(",", ";") for h in header]
     data = np.column_stack([c.values().astype(float) for c in cols])
     buf = io.StringIO()
     buf.write(",".join(header) + "\n")
@@ -245,9 +247,8 @@ def export(
         else:
             from workbench.importers.export_jcamp import measurement_jcamp
 
-            text = measurement_jcamp(
-                m, title=f"{sample.name} {m.label}".strip(), sample_name=sample.name
-            )
+            title = safetext.one_line(f"{sample.name} {m.label}".strip())  # one header line
+            text = measurement_jcamp(m, title=title, sample_name=safetext.one_line(sample.name))
             atomic_write_bytes(out, text.encode("utf-8"))
         return f"wrote {m.kind} {m.label!r} of {sample.name} ({m.n_points} points) to {out}"
     tables = value_rows(chosen, kind)
@@ -268,19 +269,19 @@ def export(
         wb = Workbook()
         ws = wb.active
         ws.title = "samples"
-        ws.append(samples_sheet[0])
+        ws.append(safetext.cells(samples_sheet[0]))
         for row in samples_sheet[1]:
-            ws.append(row)
+            ws.append(safetext.cells(row))
         for sheet, (header, rows) in tables.items():
             ws = wb.create_sheet(sheet[:31])
-            ws.append(header)
+            ws.append(safetext.cells(header))
             for row in rows:
-                ws.append(row)
+                ws.append(safetext.cells(row))
         ws = wb.create_sheet("values")  # every value with uncertainty, origin, method, model
         header, rows = value_long_rows(project, chosen, kind)
-        ws.append(header)
+        ws.append(safetext.cells(header))
         for row in rows:
-            ws.append(row)
+            ws.append(safetext.cells(row))
         atomic_write_bytes(out, workbook_bytes(wb, out))
         return f"wrote {len(tables) + 2} sheet(s) for {len(chosen)} sample(s) to {out}"
     raise UserFacingError(f"{out}: unknown export type {suffix!r}; use .csv, .xlsx or .jdx")

@@ -30,11 +30,24 @@ from typing import Any, Protocol, runtime_checkable
 import numpy as np
 
 from workbench import __version__
+from workbench.errors import UserFacingError
 from workbench.vocab import Basis, FeedstockType
 
 FORMAT_NAME = "fibre-workbench-project"
 FORMAT_VERSION = 1
 PROJECT_SUFFIX = ".fwproj"
+
+
+def check_text(value: str, what: str) -> str:
+    """Refuse text a project file would silently change: a NUL character (HDF5 ends text
+    at it: ``Birch\\x00chips`` was stored as ``Birch``)."""
+    if "\x00" in value:
+        shown = value.replace("\x00", "\\x00")
+        raise UserFacingError(
+            f"{what} '{shown[:80]}' contains a NUL character (\\x00), which a project "
+            "cannot keep; remove it and try again."
+        )
+    return value
 
 
 def now_iso() -> str:
@@ -355,6 +368,10 @@ class Project:
 
     # -- samples ---------------------------------------------------------------
     def add_sample(self, name: str, **fields: Any) -> Sample:
+        check_text(name, "a sample name")
+        for key, value in fields.items():
+            if isinstance(value, str):
+                check_text(value, f"the sample field {key!r}")
         sample = Sample(id=fields.pop("id", None) or new_id("s"), name=name, **fields)
         self.insert_sample(sample)
         return sample
@@ -382,6 +399,7 @@ class Project:
         """Set an editable field; returns the old value (for undo)."""
         if fieldname not in EDITABLE_SAMPLE_FIELDS:
             raise ValueError(f"{fieldname!r} is not an editable sample field")
+        check_text(value, f"the sample field {fieldname!r}")
         sample = self.samples[sample_id]
         old = getattr(sample, fieldname)
         if fieldname == "feedstock_type":
@@ -392,6 +410,9 @@ class Project:
 
     def set_sample_metadata(self, sample_id: str, key: str, value: str | None) -> str | None:
         """Set (or with ``None`` remove) a free key-value entry; returns the old value."""
+        check_text(key, "a metadata key")
+        if value is not None:
+            check_text(str(value), f"the metadata {key!r}")
         meta = self.samples[sample_id].metadata
         old = meta.get(key)
         if value is None:
@@ -407,6 +428,9 @@ class Project:
         Labels are what learned models are trained on: a feedstock type, or an observed
         route outcome from a pilot trial (key ``route:<route id>``).
         """
+        check_text(key, "a label key")
+        if value is not None:
+            check_text(str(value), f"the label {key!r}")
         labels = self.samples[sample_id].labels
         old = labels.get(key)
         if value is None:

@@ -283,17 +283,54 @@ def _user_file(name: str) -> Path:
     return user_subdir("pipelines") / f"{check_name(name)}.json"
 
 
-def save_pipeline(name: str, steps: Any, *, project: Any = None, description: str = "") -> Steps:
-    """Save a named pipeline in the project (when given) or else in the user folder."""
+def _same_name(a: str, b: str) -> bool:
+    """Names that one folder (Windows, macOS: case-insensitive) or a user reading a
+    list would take for one: equal after case folding and joining spaces."""
+    return " ".join(a.casefold().split()) == " ".join(b.casefold().split())
+
+
+def _refuse_collision(name: str, existing: list[str], replace: bool) -> None:
+    clash = [n for n in existing if n != name and _same_name(n, name)]
+    if clash and not replace:
+        raise SpecificationError(
+            f"pipeline {name!r} would be taken for the saved pipeline {clash[0]!r}; choose "
+            "another name, or replace it explicitly (--replace)."
+        )
+
+
+def save_pipeline(
+    name: str, steps: Any, *, project: Any = None, description: str = "", replace: bool = False
+) -> Steps:
+    """Save a named pipeline in the project (when given) or else in the user folder.
+
+    A name that differs from a saved one only in case or spacing ("SNV" and "snv")
+    would shadow it (on Windows and macOS it is the same file): refused unless
+    ``replace``, which removes the other one."""
     clean = validate_steps(steps)
     entry = {"steps": clean, "description": str(description)}
+    check_name(name)
     if project is not None:
         store = dict(project.settings.get("pipelines") or {})
+        _refuse_collision(name, list(store), replace)
+        for other in [n for n in store if n != name and _same_name(n, name)]:
+            del store[other]
         store[check_name(name)] = entry
         project.settings["pipelines"] = store
         project.log("save pipeline", f"{name!r}: {describe(clean)}")
     else:
-        atomic_write_text(_user_file(name), json.dumps({"name": name, **entry}, indent=2))
+        folder = user_subdir("pipelines")
+        existing = {p.stem: p for p in folder.glob("*.json")}
+        _refuse_collision(name, list(existing), replace)
+        target = _user_file(name)
+        atomic_write_text(target, json.dumps({"name": name, **entry}, indent=2))
+        for other, path in existing.items():  # (on Windows and macOS: the same file)
+            if (
+                other != name
+                and _same_name(other, name)
+                and path.exists()
+                and not path.samefile(target)
+            ):
+                path.unlink()
     return clean
 
 

@@ -29,6 +29,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--project", help="project file: read its pipelines / save into it")
     p.add_argument("--description", default="", help="description stored with a saved pipeline")
     p.add_argument("--json", action="store_true", help="print one JSON document")
+    p.add_argument(
+        "--replace",
+        action="store_true",
+        help="replace a saved pipeline whose name differs only in case or spacing",
+    )
     p.set_defaults(func=run)
 
 
@@ -76,7 +81,9 @@ def run(args: argparse.Namespace) -> int:
         steps = resolve_pipeline(
             args.steps if args.steps.strip().startswith("[") else "[" + args.steps + "]"
         )
-        save_pipeline(args.name, steps, project=project, description=args.description)
+        save_pipeline(
+            args.name, steps, project=project, description=args.description, replace=args.replace
+        )
         if project is not None:
             from workbench.project.store import save_project
 

@@ -29,6 +29,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     ls.add_argument("--json", action="store_true", help="print one JSON document")
     add = sub.add_parser("add", help="validate a template file and save it by its name")
     add.add_argument("file", help="template JSON file")
+    add.add_argument(
+        "--replace",
+        action="store_true",
+        help="replace another template whose name maps to the same file name",
+    )
     show = sub.add_parser("show", help="print a saved template")
     show.add_argument("name")
     test = sub.add_parser("test", help="read a data file with a template (dry run)")
@@ -94,7 +99,7 @@ def _run(args: argparse.Namespace) -> int:
         print(f"Template folder: {user_subdir('templates')}")
         return 0
     if args.action == "add":
-        path = t.save_template(t.template_from_file(args.file))
+        path = t.save_template(t.template_from_file(args.file), replace=args.replace)
         print(f"Saved template to {path}")
         return 0
     if args.action == "show":

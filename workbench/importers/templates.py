@@ -86,10 +86,25 @@ def _file_name(name: str) -> str:
     return re.sub(r"[^\w.-]+", "_", name).strip("._") + ".json"
 
 
-def save_template(template: ImportTemplate) -> Path:
-    """Write the template (atomically) to the user's templates folder; returns the path."""
+def save_template(template: ImportTemplate, *, replace: bool = False) -> Path:
+    """Write the template (atomically) to the user's templates folder; returns the path.
+
+    Names map to file names ("Lab 2" and "Lab (2)" both to ``Lab_2.json``): a file
+    holding another template is replaced only with ``replace`` (it was replaced without
+    a word); saving a template under its own name again updates it."""
     folder = user_subdir("templates")
     target = folder / _file_name(template.name)
+    if not replace and target.exists():
+        try:
+            other = json.loads(target.read_text(encoding="utf-8")).get("name")
+        except (OSError, ValueError, AttributeError):
+            other = None
+        if other != template.name:
+            shown = f"the template {other!r}" if isinstance(other, str) else "another file"
+            raise SpecificationError(
+                f"template {template.name!r} would be stored in {target.name}, which holds "
+                f"{shown}; choose another name, or replace it explicitly (--replace)."
+            )
     text = json.dumps(template.to_dict(), indent=2, ensure_ascii=False)
     template_from_bytes(text.encode("utf-8"), str(target))  # never write what we cannot read
     atomic_write_text(target, text)

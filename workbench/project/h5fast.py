@@ -21,6 +21,8 @@ import h5py
 import numpy as np
 from h5py import h5a, h5d, h5g, h5p, h5s, h5t
 
+from workbench.errors import ProjectError
+
 
 def _lcpl(coding: int) -> h5p.PropLCID:
     lcpl = h5p.create(h5p.LINK_CREATE)
@@ -134,7 +136,13 @@ def attr_target(obj: h5py.HLObject | Node) -> Any:
 def set_str(obj: h5py.HLObject | Node, name: str, value: str) -> None:
     """A scalar UTF-8 string attribute (the object must not have it yet); variable
     length, so that h5py and other readers give it back as text (a fixed-length one
-    would be read as bytes)."""
+    would be read as bytes). Text with a NUL character is refused: HDF5 would end it
+    there (``model.check_text`` refuses it where names are entered)."""
+    if "\x00" in str(value):
+        raise ProjectError(
+            f"{getattr(obj, 'name', '')}: the attribute {name!r} contains a NUL character "
+            "(\\x00), which a project file cannot keep; the project was not saved."
+        )
     aid = h5a.create(attr_target(obj), name.encode("utf-8"), _STR_FILE_TYPE, _SCALAR)
     aid.write(np.array(str(value), dtype=STR_DTYPE), mtype=_STR_MEM_TYPE)
 

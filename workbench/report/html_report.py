@@ -19,7 +19,6 @@ from __future__ import annotations
 import base64
 import re
 from collections.abc import Callable
-from html import escape
 from typing import Any
 
 from workbench import __version__
@@ -36,6 +35,7 @@ from workbench.report.sample_pages import (
 )
 from workbench.report.sources import OWN_RULE, SourceIndex
 from workbench.report.strings import text
+from workbench.safetext import html_escape as escape  # control chars visible
 
 ImageEmbedder = Callable[[str, str], str]  # (svg text, id) -> <img> or inline markup
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from html import escape
 from typing import Any
 
 from workbench.messages import message_text, method_text, text_in
@@ -21,6 +20,7 @@ from workbench.report import plain
 from workbench.report.sources import SourceIndex
 from workbench.report.strings import TEXTS, text
 from workbench.report.svgplot import PlotSpec, Series, render_svg
+from workbench.safetext import html_escape as escape  # control chars visible
 from workbench.value_labels import INTERNAL_METADATA, metadata_label, metadata_value, value_label
 from workbench.vocab import BASIS_LABELS, Basis
 

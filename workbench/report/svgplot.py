@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from html import escape
 
 import numpy as np
 
 from workbench.messages import fi_number
 from workbench.report.strings import text
+from workbench.safetext import html_escape as escape  # control chars visible
 
 PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#7f7f7f")
 DASHES = ("", "6,3", "2,2", "8,3,2,3")  # distinguishable without colour
