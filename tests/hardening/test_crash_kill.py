@@ -4,8 +4,10 @@ See ``crashlib`` for the harness. Every kill is followed by a check that the pro
 opens without warnings and holds exactly the last saved state (or the state whose
 save completed its atomic replace just before the kill), compared by a SHA-256 over
 all samples, arrays, results, stored sources and the audit log. The default run does
-10 kills; ``-m slow`` does 200. (tests/test_project_crash.py kills only during saves
-of a fixed change; this harness covers the whole import/analyse/save cycle.)
+10 kills; ``-m slow`` does 200. Each child imports (single files and batches parsed
+by worker processes), analyses, labels, edits, saves, and saves as to a second file;
+after every kill no process of its session may remain. (tests/test_project_crash.py
+kills only during saves of a fixed change; this harness covers the whole cycle.)
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ def test_sigkill_200_kills(tmp_path):
     stats = run_kills(tmp_path, kills=200, seed=7)
     assert stats.kills == 200
     assert stats.in_save >= 20, f"too few kills landed inside a save: {stats}"
+    assert stats.actions == {"crash.fwproj", "crash-saved-as.fwproj"}, "Save As was not killed"
     print(
         f"\n{stats.kills} kills survived: {stats.in_save} inside a save "
         f"({stats.new_state_after_kill} after the replace), {stats.saves_survived} saves "
