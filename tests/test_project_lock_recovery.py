@@ -280,3 +280,29 @@ def test_full_disk_while_taking_the_lock(saved, monkeypatch):
     p = open_project(saved)
     assert not p.read_only
     close_project(p)
+
+
+def test_project_held_open_by_another_hdf5_program(saved):
+    """Issue 18: was 'damaged or truncated'; the file is fine, another program has it."""
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import h5py, sys, time; f = h5py.File(sys.argv[1], 'a'); print('open', flush=True); "
+            "time.sleep(60)",
+            str(saved),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "open"
+        with pytest.raises(ProjectError) as info:
+            open_project(saved)
+        assert "another program has the file open" in str(info.value)
+        assert "damaged" not in str(info.value)
+        assert not lock_path(saved).exists()
+    finally:
+        holder.kill()
+        holder.wait()
+        holder.stdout.close()

@@ -173,3 +173,38 @@ def test_added_group_keeps_file_read_only_and_info_names_it(demo_file, tmp_path,
     p = open_project(path)
     assert p.read_only
     close_project(p)
+
+
+def test_per_particle_list_reopens_without_an_axes_warning(tmp_path):
+    """Issue 18: every imported per-particle list made each later open warn
+    "attribute 'axes' cannot be read" (an empty string array; the data were intact)."""
+    import numpy as np
+
+    from workbench.model import Column, Measurement, Project
+
+    p = Project()
+    s = p.add_sample("Pulp")
+    lengths = np.linspace(0.1, 3.0, 500)
+    p.add_measurement(
+        s.id,
+        Measurement(
+            id="m-part",
+            kind="fibre_particles",
+            columns={"length": Column("length", "mm", lengths)},
+            signal="length",
+        ),
+    )
+    path = tmp_path / "particles.fwproj"
+    save_project(p, path)
+    close_project(p)
+    q = open_project(path, read_only=True)
+    assert q.warnings == [] and q.samples[s.id].measurements["m-part"].signal == "length"
+    close_project(q)
+    with h5py.File(path, "r+") as f:  # what earlier versions wrote: an empty list
+        g = f[f"samples/{s.id}/measurements/m-part"]
+        del g.attrs["axes"]
+        g.attrs.create("axes", np.array([], dtype=object), dtype=h5py.string_dtype())
+    q = open_project(path, read_only=True)
+    m = q.samples[s.id].measurements["m-part"]
+    assert q.warnings == [] and m.axes == [] and m.signal == "length"
+    close_project(q)

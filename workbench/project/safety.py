@@ -314,18 +314,19 @@ _VLEN_MEM = h5py.h5t.py_create(_VLEN_STR)
 
 
 def _read_one(aid: Any, where: str, name: str) -> Any:
-    if aid.get_storage_size() > MAX_ATTR_BYTES:
-        raise Unsafe(f"{where}: attribute {name!r} is larger than {MAX_ATTR_BYTES} bytes")
     shape = aid.shape
     if shape is None:
         return None
-    if math.prod(shape) > MAX_ATTR_BYTES:
-        raise Unsafe(f"{where}: attribute {name!r} has too many elements")
     tid = aid.get_type()
-    if math.prod(shape) == 0:  # an empty list (older files' NeXus axes of a table)
+    if math.prod(shape) == 0:  # an empty list (older files' NeXus axes of a table; HDF5
+        # reports no storage for it, which h5py takes for an error)
         if tid.get_class() == h5py.h5t.STRING:
             return np.array([], dtype=object).reshape(shape)
         return np.zeros(shape, dtype=aid.dtype)
+    if aid.get_storage_size() > MAX_ATTR_BYTES:
+        raise Unsafe(f"{where}: attribute {name!r} is larger than {MAX_ATTR_BYTES} bytes")
+    if math.prod(shape) > MAX_ATTR_BYTES:
+        raise Unsafe(f"{where}: attribute {name!r} has too many elements")
     if tid.get_class() == h5py.h5t.STRING and tid.is_variable_str():
         # fast path for the common case (our own text attributes): no dtype round trip
         arr = np.empty(shape, dtype=_VLEN_STR)
