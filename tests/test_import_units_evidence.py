@@ -168,3 +168,60 @@ def test_spc_fexp_must_be_plausible_for_the_reader_to_claim_a_file():
     assert SpcReader().sniff(bytes(raw), "a.spc") > 0
     struct.pack_into("<b", raw, 3, 100)  # no SPC file scales by 2**(100-32)
     assert SpcReader().sniff(bytes(raw), "a.spc") == 0
+
+
+# -- readers claim a table only when it is what they read (found in the public sweep) --
+def test_a_first_column_that_does_not_run_one_way_is_no_spectrum():
+    # an s-SNOM export: row, column, run, ... (before: 13 "spectra" of x = 0 named after
+    # the columns); an image of counts (before: 9 spectra)
+    rows = "".join(f"0\t{i % 5}\t{i // 5}\t{0.1 * i:.2f}\n" for i in range(40))
+    with pytest.raises(Exception, match="does not run one way"):
+        parse_bytes(rows.encode(), "map.txt")
+
+
+def test_the_spectral_axis_must_be_the_first_column():
+    rows = "".join(f"{i}\t{4000 - 2 * i}\t{0.1 + 0.001 * i:.4f}\n" for i in range(40))
+    with pytest.raises(Exception, match="is the spectral axis but 'Row' comes first"):
+        parse_bytes(f"Row\tWavenumber\tO1A\n{rows}".encode(), "nea.txt")
+
+
+def test_column_names_taken_as_sample_names_are_said():
+    rows = "".join(f"{4000 - 2 * i},{0.1:.2f},{0.2:.2f}\n" for i in range(40))
+    parsed = parse_bytes(f"Wavenumber (cm-1),Birch,Spruce\n{rows}".encode(), "two.csv")
+    assert [m.sample_name for m in parsed.measurements] == ["Birch", "Spruce"]
+    assert any("taken as sample names: Birch, Spruce" in w for w in parsed.warnings)
+
+
+def test_a_falling_axis_without_unit_in_a_spectral_table_is_wavenumbers():
+    # orange-spectroscopy's collagen table: 1801 ... 902 cm-1, under Orange's rows of
+    # column types and flags (before: nm assumed, or not read at all)
+    wn = np.linspace(1801.264, 902.561, 30)
+    raw = (
+        "type," + ",".join(f"{w:.3f}" for w in wn) + "\n" + "d," + ",".join("c" for _ in wn)
+        + "\nclass\n" + "".join(f"collagen,{','.join('0.12' for _ in wn)}\n" for _ in range(3))
+    ).encode()  # fmt: skip
+    parsed = parse_bytes(raw, "collagen.csv")
+    assert parsed.format_id == "spectral_table" and len(parsed.measurements) == 3
+    assert parsed.measurements[0].columns["x"].unit == "cm⁻¹"
+    assert any("falling order" in w for w in parsed.warnings)
+
+
+def test_jcamp_xunits_written_as_a_label():
+    raw = (
+        b"##TITLE=Toluene\n##JCAMP-DX=4.24\n##DATA TYPE=UV/VIS SPECTRUM\n"
+        b"##XUNITS=Wavelength (nm)\n##YUNITS=Logarithm epsilon\n##XYPOINTS=(XY..XY)\n"
+        b"274.9571,1.058566\n274.7790,1.091012\n274.6012,1.123460\n##END=\n"
+    )
+    (m,) = parse_bytes(raw, "toluene.jdx").measurements
+    assert m.columns["x"].unit == "nm"
+
+
+def test_spc_subfiles_keep_their_own_exponent():
+    # each subfile of a multifile is scaled by its own exponent, also a negative one
+    # (rohanisaac/spc's dumps use the header's for those; the exponents the writer chose
+    # fit the data only as the subfiles' own)
+    raw = bytearray(spc_new([[2**30, 2**29], [2**30, 2**29]], exp=0, first=1.0, last=2.0))
+    struct.pack_into("<b", raw, 512 + 32 + 8 + 1, -2)  # second subfile: exponent -2
+    first, second = parse_bytes(bytes(raw), "m.spc").measurements
+    assert first.columns["y"].data.tolist() == [0.25, 0.125]
+    assert second.columns["y"].data.tolist() == [0.0625, 0.03125]

@@ -172,6 +172,8 @@ def _rules() -> list[tuple[str, Callable[[], str], tuple[str, ...]]]:
         (r"semicolons", lambda: translate("ImportTexts", "semicolons"), ()),
         (r"commas", lambda: translate("ImportTexts", "commas"), ()),
         (r"spaces", lambda: translate("ImportTexts", "spaces"), ()),
+        (r"rising", lambda: translate("ImportTexts", "rising"), ()),
+        (r"falling", lambda: translate("ImportTexts", "falling"), ()),
         (
             r"a spectrum table \(x in wavenumbers or wavelengths, then signals\)",
             lambda: translate(
@@ -205,6 +207,34 @@ def _rules() -> list[tuple[str, Callable[[], str], tuple[str, ...]]]:
         ),
         # -- details ---------------------------------------------------------------------------
         (r"found (.+)", lambda: translate("ImportTexts", "found %1"), ("",)),
+        (
+            r"a spectrum table whose first column is its x axis( \(values rising or falling\))?",
+            lambda: translate("ImportTexts", "a spectrum table whose first column is its x axis"),
+            ("skip",),
+        ),
+        (
+            r"column ('.*') is the spectral axis but ('.*') comes first; .*",
+            lambda: translate(
+                "ImportTexts",
+                "column %1 is the spectral axis but %2 comes first; define an import template "
+                "to say which column is which",
+            ),
+            ("", ""),
+        ),
+        (
+            r"the first column does not run one way; .*",
+            lambda: translate(
+                "ImportTexts",
+                "the first column does not run one way; the table is not a spectrum (a map, an "
+                "image or a list of positions); define an import template to read it",
+            ),
+            (),
+        ),
+        (
+            r"the column names were taken as sample names: (.+)",
+            lambda: translate("ImportTexts", "the column names were taken as sample names: %1"),
+            ("",),
+        ),
         (r"('.*') is not a number", lambda: translate("ImportTexts", "%1 is not a number"), ("",)),
         (
             r"('.*') is not a row of (\d+) numbers",
@@ -424,11 +454,12 @@ def _rules() -> list[tuple[str, Callable[[], str], tuple[str, ...]]]:
             (),
         ),
         (
-            r"the wavelength unit is not stated; (.+) assumed from the range",
+            r"the wavelength unit is not stated; (.+) assumed from the range and the (rising|falling) order",
             lambda: translate(
-                "ImportTexts", "the wavelength unit is not stated; %1 assumed from the range"
+                "ImportTexts",
+                "the wavelength unit is not stated; %1 assumed from the range and the %2 order",
             ),
-            ("",),
+            ("", "msg"),
         ),
         (
             r"the file holds only the background \(reference\) measurement \((.+)\), no spectrum of a sample",

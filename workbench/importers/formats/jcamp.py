@@ -37,7 +37,14 @@ from workbench.importers.jcamp_asdf import (
     decode_xpp,
     strip_comment,
 )
-from workbench.importers.spectrum_common import clean_unit, guarded, guess_technique, spectrum
+from workbench.importers.spectrum_common import (
+    clean_unit,
+    guarded,
+    guess_technique,
+    known_unit,
+    spectrum,
+    unit_from_label,
+)
 from workbench.importers.text import decode, split_lines
 from workbench.importers.tga_common import (
     canonical_name,
@@ -239,6 +246,15 @@ def _num(blk: _Block, ldrs: dict[str, str], key: str, default: float | None = No
         ) from None
 
 
+def _axis_unit(text: str | None) -> str:
+    """The unit of ``##XUNITS=``/``##YUNITS=``: a unit name ("1/CM"), or the unit in a
+    label ("Wavelength (nm)", as NIST's UV/Vis files write it)."""
+    unit = clean_unit(text)
+    if unit and not known_unit(text):
+        return unit_from_label(text) or unit
+    return unit
+
+
 def _list(text: str) -> list[str]:
     return [t.strip() for t in text.split(",")]
 
@@ -248,8 +264,8 @@ def _measurements(
 ) -> list[ParsedMeasurement]:
     ldrs = dict(blk.ldrs)
     form = re.sub(r"\s", "", tbl.form).upper()
-    x_unit = clean_unit(ldrs.get("XUNITS"))
-    y_unit = clean_unit(ldrs.get("YUNITS"))
+    x_unit = _axis_unit(ldrs.get("XUNITS"))
+    y_unit = _axis_unit(ldrs.get("YUNITS"))
     xfactor = _num(blk, ldrs, "XFACTOR", 1.0)
     yfactor = _num(blk, ldrs, "YFACTOR", 1.0)
     firstx = _num(blk, ldrs, "FIRSTX")
@@ -351,7 +367,9 @@ def _check_line_x(x, line_x, line_index, deltax, warnings: list[str]) -> None:
     if x.size < 2 or not line_x.size:
         return
     idx = np.clip(line_index, 0, x.size - 1)
-    step = abs(deltax) if deltax else abs(x[-1] - x[0]) / (x.size - 1)
+    # the step of the x the points get (a DELTAX that disagrees with FIRSTX/LASTX and
+    # NPOINTS, as in some converted files, would flag every line)
+    step = abs(x[-1] - x[0]) / (x.size - 1) if x[-1] != x[0] else abs(deltax or 0.0)
     off = np.abs(x[idx] - line_x)
     bad = int(np.count_nonzero(off > 1.5 * step + 1e-9 * np.abs(line_x)))
     if bad:

@@ -77,7 +77,9 @@ def _find_header(lines: list[str]):
             < MIN_AXIS
         ):
             continue  # too few cells to hold a wavelength axis
-        delim = pick_delimiter([line, *lines[idx + 1 : idx + 6]])
+        # the header line alone decides when it can (rows of column types and flags
+        # under it, as Orange writes them, would spoil a count over several lines)
+        delim = pick_delimiter([line]) or pick_delimiter([line, *lines[idx + 1 : idx + 6]])
         if delim is None:
             continue
         ax = _axis(_cells(line, delim))
@@ -133,6 +135,12 @@ class SpectralTableReader(Reader):
         # rows are split one at a time below: all cells of a large table as Python
         # strings at once took twelve times the file's size
         row_lines = [i for i in range(hidx + 1, len(lines)) if lines[i].strip(delim + " \t")]
+        # Orange's tables (orange-spectroscopy) put a row of column types ("d", "c",
+        # "continuous") and one of flags ("class", "meta") under the names
+        while (
+            row_lines and row_lines[0] <= hidx + 2 and _orange_markers(lines[row_lines[0]], delim)
+        ):
+            row_lines.pop(0)
         data_rows = ((i, _cells(lines[i], delim)) for i in row_lines)
         sample_cells = [v for i in row_lines[:50] for v in _cells(lines[i], delim)[1:]]
         decimal = guess_decimal(sample_cells, delim)  # header and data may differ
@@ -145,8 +153,16 @@ class SpectralTableReader(Reader):
         warnings: list[str] = []
         x_unit = _unit(suffix, label_cell)
         if not x_unit:
-            x_unit = "nm" if np.min(x) >= 350 and np.max(x) <= 2600 else WAVENUMBER
-            warnings.append(f"the wavelength unit is not stated; {x_unit} assumed from the range")
+            # wavelengths are written rising, wavenumbers (FT-IR) falling; a rising axis
+            # within 350-2600 is nm, anything else cm⁻¹ (900-1800 falling is FT-IR)
+            rising = x.size > 1 and x[-1] > x[0]
+            in_nm = rising and np.min(x) >= 350 and np.max(x) <= 2600
+            x_unit = "nm" if in_nm else WAVENUMBER
+            how = "rising" if rising else "falling"
+            warnings.append(
+                f"the wavelength unit is not stated; {x_unit} assumed from the range "
+                f"and the {how} order"
+            )
         n = x.size
         seen: Counter[str] = Counter()
         out: list[ParsedMeasurement] = []
@@ -176,6 +192,18 @@ class SpectralTableReader(Reader):
             measurements=out, encoding=encoding, warnings=warnings,
             metadata={"delimiter": delim, "decimal": decimal, "rows": len(out), "points": n},
         )  # fmt: skip
+
+
+_ORANGE_MARKERS = {
+    "", "c", "d", "s", "t", "continuous", "discrete", "string", "time", "class", "meta",
+    "ignore", "weight", "m", "i", "w",
+}  # fmt: skip
+
+
+def _orange_markers(line: str, delim: str) -> bool:
+    """A row of Orange's column types or flags, not of data."""
+    cells = _cells(line, delim)
+    return any(cells) and all(c.lower() in _ORANGE_MARKERS for c in cells)
 
 
 def _unit(suffix: str, label_cell: str) -> str:

@@ -29,6 +29,7 @@ import numpy as np
 from workbench.errors import ImportFormatError
 from workbench.importers.base import MiB, ParsedFile, ParsedMeasurement, Reader
 from workbench.importers.numeric_block import (
+    COMMENT_CHARS,
     PROBES,
     BadNumber,
     Block,
@@ -124,19 +125,32 @@ class SpectrumTextReader(Reader):
         if rest and len(number_rows(lines)) < PROBES:
             lines, rest = lines + split_lines(rest), ""  # the table starts further down
         block, data, ignored, lines = _read_block(lines, rest, path)
-        header = (
-            header_cells(lines[block.header], block.delimiter) if block.header is not None else []
-        )
-        if header and _OTHER_WORDS.search(" ".join(header)):
+        header_at = block.header
+        if header_at is None:
+            header_at = _commented_header(lines, block)  # "#Energy  Angle  mux ..."
+        header = header_cells(lines[header_at], block.delimiter) if header_at is not None else []
+        if header and header_at != block.header:
+            header[0] = header[0].lstrip(COMMENT_CHARS + " ")
+        if header and _SERIES_X.search(header[0]):
             # a time/temperature/heat-flow table is no spectrum, and its columns no samples
             raise ImportFormatError(
                 path,
-                f"line {block.header + 1}",
+                f"line {header_at + 1}",
                 "a spectrum table (x in wavenumbers or wavelengths, then signals)",
                 f"its columns {excerpt(', '.join(header), 80)} are a time series or thermal "
                 "analysis data (DSC, TGA), not spectra; define an import template "
                 "(kind: table) to import them",
             )
+        later = next((h for h in header[1:] if _AXIS_NAME.search(h)), None)
+        if later and not _AXIS_NAME.search(header[0]):
+            raise ImportFormatError(
+                path,
+                f"line {header_at + 1}",
+                "a spectrum table whose first column is its x axis",
+                f"column {excerpt(later)} is the spectral axis but {excerpt(header[0])} comes "
+                "first; define an import template to say which column is which",
+            )
+        _check_axis(data[:, 0], block, path)
         warnings = []
         if ignored:
             warnings.append(f"{ignored} comment or text line(s) after the data were ignored")
@@ -144,7 +158,7 @@ class SpectrumTextReader(Reader):
         x_unit, x_label, assumed = _axis_from_header(
             header[0] if header else "", x, Path(path).suffix
         )
-        top = block.header if block.header is not None else block.start
+        top = header_at if header_at is not None else block.start
         preamble = [ln.strip() for ln in lines[:top] if ln.strip()]
         measurements: list[ParsedMeasurement] = []
         stem = Path(path).stem
@@ -170,6 +184,10 @@ class SpectrumTextReader(Reader):
                               **({"x_unit_assumed": assumed} if assumed else {})},
                 )
             )  # fmt: skip
+        named = [m.sample_name for m in measurements if m.sample_name]
+        if named:
+            shown = ", ".join(named[:6]) + (" …" if len(named) > 6 else "")
+            warnings.append(f"the column names were taken as sample names: {shown}")
         return ParsedFile(
             path=path, format_id=self.format_id, format_label=self.format_label,
             measurements=measurements, encoding=encoding, warnings=warnings,
@@ -214,6 +232,38 @@ def _read_block(lines: list[str], rest: str, path: str) -> tuple[Block, np.ndarr
     return block, data, ignored, lines
 
 
+_AXIS_NAME = re.compile(r"wave\s*number|wavelength|raman\s*shift|cm-1|cm\^-1|1/cm", re.I)
+# an x column named so is a time series or thermal analysis, not a spectrum's axis
+_SERIES_X = re.compile(r"\b(time|aika|temp\.?|temperature|lämpötila)\b", re.I)
+
+
+def _commented_header(lines: list[str], block: Block) -> int | None:
+    """The line just above the numbers when it is a comment naming as many columns as
+    the table has ("#Energy  Angle  mux"), else None."""
+    h = block.start - 1
+    while h >= 0 and not lines[h].strip():
+        h -= 1
+    if h < 0 or lines[h].lstrip()[:1] not in COMMENT_CHARS:
+        return None
+    body = lines[h].lstrip().lstrip(COMMENT_CHARS).strip()
+    return h if body and len(header_cells(body, block.delimiter)) == block.ncols else None
+
+
+def _check_axis(x: np.ndarray, block: Block, path: str) -> None:
+    """x must run one way (repeated values allowed): a column that jumps about or stays
+    constant is a position, index or counter, not a spectrum's axis."""
+    steps = np.diff(x[np.isfinite(x)])
+    if steps.size and (np.all(steps >= 0) or np.all(steps <= 0)) and np.any(steps != 0):
+        return
+    raise ImportFormatError(
+        path,
+        f"line {block.start + 1}",
+        "a spectrum table whose first column is its x axis (values rising or falling)",
+        "the first column does not run one way; the table is not a spectrum (a map, an "
+        "image or a list of positions); define an import template to read it",
+    )
+
+
 def _unit_of(name: str) -> str:
     m = _UNIT_IN_HEADER.search(name)
     if m:
@@ -231,13 +281,18 @@ def _axis_from_header(name: str, x: np.ndarray, suffix: str) -> tuple[str, str, 
     if not unit and "wavelength" in name.lower():
         unit = "nm" if top > 100 else "µm"
         assumed = f"the header says wavelength without a unit; {unit} from the range of x"
-    elif not unit and not name and (top > 2600 or suffix.lower() == ".dpt"):
+    elif not unit and not name and (top > 2600 or suffix.lower() == ".dpt" or _falling(finite)):
         unit = WAVENUMBER
         assumed = (
             "the file has no header; wavenumbers assumed, as OMNIC and OPUS (.dpt) text "
             "exports write them"
         )
     return unit, label.capitalize() if label else "", assumed
+
+
+def _falling(x: np.ndarray) -> bool:
+    """An axis written from high to low, as FT-IR software writes wavenumbers."""
+    return x.size > 2 and bool(np.all(np.diff(x) < 0)) and float(x.min()) >= 100
 
 
 def _looks_like_counts(name: str, y: np.ndarray) -> bool:
