@@ -43,7 +43,8 @@ USERBLOCK = 64 * 1024
 # HDF5's paged file space with a page buffer: the library writes whole 64 KiB pages
 # instead of one call per object (60,000 writes of about 1 KiB for 1,000 samples became
 # 1,200), so the file-object driver's Python call per write costs nothing much.
-PAGED = {"fs_strategy": "page", "fs_page_size": 64 * 1024, "page_buf_size": 16 * 2**20}
+# A 4 MiB page buffer writes as fast as 16 MiB and keeps a save 12 MB smaller.
+PAGED = {"fs_strategy": "page", "fs_page_size": 64 * 1024, "page_buf_size": 4 * 2**20}
 CORE_INCREMENT = 4 * 2**20  # growth step of the in-memory image
 
 
@@ -127,8 +128,8 @@ class GuardedFile(io.RawIOBase):
         if header is not None and self.error is None:
             try:
                 crc = CHECKSUM_START
-                for start in range(USERBLOCK, self.size, PAGE * 128):
-                    crc = checksum(os.pread(self.fd, PAGE * 128, start), crc)
+                for start in range(USERBLOCK, self.size, PAGE * 16):
+                    crc = checksum(os.pread(self.fd, PAGE * 16, start), crc)
                 fileio.disk_pwrite(self.fd, memoryview(_block(header(self.size, crc))), 0)
             except OSError as exc:
                 self.error = exc
