@@ -74,11 +74,9 @@ def allow() -> None:
 
 def cores() -> int:
     """The cores this process may use (at most 8)."""
-    try:
-        n = len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):
-        n = os.cpu_count() or 1
-    return max(1, min(8, n))
+    from workbench.cores import available_cores
+
+    return available_cores()
 
 
 def worker_count(n_files: int) -> int:

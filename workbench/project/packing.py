@@ -13,22 +13,19 @@ needed to hand them over; this keeps the speed with neither.)
 
 from __future__ import annotations
 
-import os
 import zlib
 from concurrent.futures import Future, ThreadPoolExecutor
 
 import h5py
 import numpy as np
 
+from workbench.cores import available_cores
+
 CHUNK_BYTES = 1 << 20  # uncompressed bytes per chunk
 
 
 def cores() -> int:
-    try:
-        n = len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):
-        n = os.cpu_count() or 1
-    return max(1, min(8, n))
+    return available_cores()
 
 
 def new_pool() -> ThreadPoolExecutor:
