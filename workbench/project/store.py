@@ -23,102 +23,35 @@ The file layout is documented in ``workbench.project.layout``.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import hashlib
 import os
-import uuid
-from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-import h5py
 
 from workbench import __version__
-from workbench.errors import FormatVersionError, ProjectError, ProjectLockedError, UserFacingError
+from workbench.errors import ProjectError, ProjectLockedError
 from workbench.fileio import check_name, describe_os_error, resolve_destination
-from workbench.model import FORMAT_NAME, FORMAT_VERSION, PROJECT_SUFFIX, Project, now_iso
-from workbench.project import atomic, index, versions
-from workbench.project import layout as L
-from workbench.project import safety as S
+from workbench.model import FORMAT_VERSION, PROJECT_SUFFIX, Project, now_iso
+from workbench.project import atomic, index
 from workbench.project.audit import AuditLog
-from workbench.project.lazy import FileHandle, LazyArray, finite_range, open_h5_readonly
+from workbench.project.lazy import FileHandle, LazyArray, finite_range
 from workbench.project.lock import LOCK_SUFFIX, LockUnavailable, ProjectLock
-from workbench.project.reader import Reader
+from workbench.project.opening import (  # noqa: F401 (the store's API)
+    check_root,
+    no_cyclic_gc,
+    read_file,
+    signatures_of,
+)
+from workbench.project.state import (  # noqa: F401 (the store's API)
+    StoreState,
+    audit_key,
+    check_audit_append_only,
+    state_of,
+)
 from workbench.project.writer import (
     WriteLog,
-    sample_signature,
-    source_signature,
 )
 from workbench.properties import activate as activate_properties
 from workbench.properties import deactivate as deactivate_properties
-
-_READ_ERRORS = (OSError, RuntimeError, ValueError, KeyError, TypeError)
-
-
-@dataclass
-class StoreState:
-    """What the store keeps for an open project (attached as ``project._store``)."""
-
-    handle: FileHandle | None = None
-    lock: ProjectLock | None = None
-    # this editing session: part of its recovery file's key, so no other session
-    # (a CLI command, a script, another window) writes or removes that file
-    session: str = field(default_factory=lambda: uuid.uuid4().hex[:12])
-    fixed_recovery_key: str = ""  # a restored project goes on writing to its old file
-    loaded_version: int = FORMAT_VERSION
-    # sample id -> signature of the sample as stored in the open file (see writer.Reuse)
-    signatures: dict[str, str] = field(default_factory=dict)
-    restored_key: str = ""  # the recovery file this project was restored from, if any
-    audit_loaded: int = 0  # entries in the audit log when loaded or last saved
-    audit_last: tuple[str, ...] = ()  # the last of those entries
-    # recovery files of this project left by other sessions, found when it was opened
-    recoveries: list[Any] = field(default_factory=list)
-    # objects of the file the project does not hold (skipped or unknown): saving over
-    # the file would drop them, so it stays read-only (``reader.Reader.dropped``)
-    dropped: list[str] = field(default_factory=list)
-    read_only_reason: str = ""  # why the file itself must not be overwritten, if it must not
-    index: str = ""  # "used" when opened by the project index, else why the tree was walked
-
-    @property
-    def untitled_key(self) -> str:
-        return f"untitled-{self.session}"
-
-
-def _audit_key(project: Project) -> tuple[str, ...]:
-    """The entry at the position of the last loaded/saved one (its identity), for a
-    log held as a plain list (a project built in memory)."""
-    log = project.audit
-    n = state_of(project).audit_loaded
-    if isinstance(log, AuditLog) or n == 0 or len(log) < n:
-        return ()
-    e = log[n - 1]
-    return (e.time, e.user, e.action, e.detail)
-
-
-def check_audit_append_only(project: Project, state: StoreState) -> None:
-    """Refuse to save when entries that were in the file's audit log have gone."""
-    log = project.audit
-    if isinstance(log, AuditLog):
-        intact = log.intact()
-    else:
-        n = state.audit_loaded
-        intact = n == 0 or (len(log) >= n and _audit_key(project) == state.audit_last)
-    if not intact:
-        raise ProjectError(
-            "The project's audit log is append-only, but entries that were saved before "
-            "are missing; the project was not saved."
-        )
-
-
-def state_of(project: Project) -> StoreState:
-    state = getattr(project, "_store", None)
-    if state is None:
-        state = StoreState()
-        project._store = state  # type: ignore[attr-defined]
-    return state
-
 
 # -- open ----------------------------------------------------------------------------
 
@@ -168,7 +101,7 @@ def open_project(
     state.lock = lock
     state.loaded_version = version
     state.audit_loaded = len(project.audit)
-    state.audit_last = _audit_key(project)
+    state.audit_last = audit_key(project)
     project.path = path
     project.read_only = read_only or bool(reason)
     project.read_only_reason = reason or ("Opened read-only." if read_only else "")
@@ -218,151 +151,6 @@ def note_recoveries(project: Project) -> None:
         text = info.describe()
         project.warnings.append(text)
         NOTICES.append(text)
-
-
-def read_file(path: Path, *, for_saving: bool = True) -> tuple[Project, int | None]:
-    """Read any supported version into a new Project whose arrays stay lazy in the file.
-
-    Returns the project and the format version the file states (None when missing).
-    Objects it could not take in and a version number that disagrees with the content
-    are recorded in the store state (``dropped``, ``read_only_reason``)."""
-    S.check_signature(path)
-    try:
-        f = open_h5_readonly(path)
-    except _READ_ERRORS as exc:
-        raise ProjectError(_open_failure(path, exc)) from exc
-    handle = FileHandle(path, f)
-    project = Project()
-    state = state_of(project)
-    state.handle = handle
-    try:
-        stated = check_root(path, f)
-        how = versions.plan(path, stated, versions.layout_of(f))
-        if how is None:
-            raise ProjectError(f"{path}: the project format version is missing or not a number.")
-        size = path.stat().st_size
-        if how.version < FORMAT_VERSION:
-            from workbench.project.migrate import read_old_version
-
-            state.dropped = read_old_version(how.version, f, handle, project, size)
-            state.index = "older format"
-        elif how.read_only_reason or not _read_by_index(path, f, handle, project, size, for_saving):
-            reader = Reader(f, handle, project, size)
-            reader.read()
-            state.signatures = reader.signatures
-            state.dropped = reader.dropped
-        state.read_only_reason = how.read_only_reason
-        if how.read_only_reason:
-            project.warnings.insert(0, how.read_only_reason)
-    except UserFacingError:
-        handle.close()
-        raise
-    except _READ_ERRORS as exc:
-        handle.close()
-        raise ProjectError(f"{path}: the file is damaged and cannot be read ({exc}).") from exc
-    except BaseException:
-        handle.close()
-        raise
-    project.format_version = FORMAT_VERSION
-    return project, stated
-
-
-def _read_by_index(
-    path: Path, f: h5py.File, handle: FileHandle, project: Project, size: int, for_saving: bool
-) -> bool:
-    """Fill ``project`` from the file's index when it describes the file (``index``);
-    False (with ``state.index`` saying why) when the objects must be walked."""
-    state = state_of(project)
-    try:
-        with open(path, "rb") as fh:
-            first = fh.read(index.HEADER)
-    except OSError:
-        first = b""
-    with no_cyclic_gc():
-        loaded = index.load(f, handle, first, size)
-        reason = loaded.reason or index.cheap_check(f, loaded.doc or {})
-        built = Project()
-        if not reason:
-            try:
-                index.build(loaded.doc or {}, handle, built, size)
-            except index.Malformed as exc:
-                reason = f"damaged: {exc}"
-    if not reason:
-        for key in ("samples", "sources", "models", "settings", "created", "modified"):
-            setattr(project, key, getattr(built, key))
-        project.written_by = built.written_by
-    state.index = reason or "used"
-    if reason:
-        return False
-    audit = Reader(f, handle, project, size)
-    audit.read_audit()
-    state.dropped = audit.dropped
-    if for_saving:  # what a save may copy whole (a read-only open never saves over it)
-        state.signatures = signatures_of(project)
-    return True
-
-
-@contextlib.contextmanager
-def no_cyclic_gc() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while many objects are made at once
-    (the index of 10,000 measurements: two thirds of its building time went into
-    collections that found nothing). The window keeps it off anyway (gui.gc_guard)."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
-
-
-def signatures_of(project: Project) -> dict[str, str]:
-    """What a save compares to know which samples and sources it may copy whole from
-    the open file (``writer.Reuse``): their signatures as they are now."""
-    out = {
-        sid: sig
-        for sid, smp in project.samples.items()
-        if (sig := sample_signature(smp)) is not None
-    }
-    out.update(
-        (f"sources/{sha}", sig)
-        for sha, src in project.sources.items()
-        if (sig := source_signature(src)) is not None
-    )
-    out["sources/order"] = L.dumps(list(project.sources))
-    return out
-
-
-def _open_failure(path: Path, exc: BaseException) -> str:
-    """Why HDF5 could not open a file that has its signature: held open for writing by
-    another program (HDF5's file locking), or damaged."""
-    text = str(exc)
-    if "unable to lock file" in text or ("lock" in text.lower() and "errno = 11" in text):
-        return (
-            f"{path}: another program has the file open for writing (HDF5 refused to open "
-            "it while it is locked); close it there and open it again."
-        )
-    return f"{path}: the file cannot be opened as HDF5; it is damaged or truncated ({exc})."
-
-
-def check_root(path: Path, f: h5py.File) -> int | None:
-    """The file's stated format version (None when missing or not a number), after
-    checking it is a project and not of a newer version than this one reads."""
-    a = S.Attrs(f, [])
-    fmt = a.text(L.FORMAT_ATTR, "")
-    if fmt != FORMAT_NAME:
-        raise ProjectError(
-            f"{path}: this HDF5 file is not a Fibre Workbench project "
-            f"(root attribute 'format' is {fmt or 'missing'}; expected {FORMAT_NAME!r})."
-        )
-    version = a.integer(L.VERSION_ATTR, -1)
-    if version > FORMAT_VERSION:
-        raise FormatVersionError(
-            f"{path} was written with project format version {version}; this Fibre Workbench "
-            f"({__version__}) reads up to version {FORMAT_VERSION}. Please update Fibre "
-            "Workbench to open it."
-        )
-    return version if version >= 0 else None
 
 
 # -- save ----------------------------------------------------------------------------
@@ -445,7 +233,7 @@ def save_project(project: Project, path: str | Path | None = None) -> None:
     if isinstance(project.audit, AuditLog):
         project.audit.saved()  # every entry is in the new file now
     state.audit_loaded = len(project.audit)
-    state.audit_last = _audit_key(project)
+    state.audit_last = audit_key(project)
     project.modified = modified
     project.written_by = __version__
     project.format_version = FORMAT_VERSION
