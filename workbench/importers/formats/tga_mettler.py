@@ -56,7 +56,7 @@ class MettlerStareReader(Reader):
     def sniff(self, head: bytes, name: str) -> float:
         if b"Curve Name:" in head and b"Curve Values:" in head:
             return 0.96
-        if _TABLE_CURVE.search(head):  # STARe SW 17 "Curve:" table layout
+        if b"Curve:" in head and _TABLE_CURVE.search(head):  # STARe SW 17 table layout
             return 0.95
         if b"STARe SW" in head and b"Index" in head:
             return 0.8
