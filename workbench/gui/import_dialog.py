@@ -10,7 +10,7 @@ saved templates can re-read the failed files.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, Qt, Signal
+from PySide6.QtCore import QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -211,24 +211,40 @@ class ImportPreviewDialog(QDialog):
             self.table.selectRow(0)
 
     def _fit_failed_rows(self) -> None:
-        """Rows of files that could not be read are as tall as their wrapped reason (up to
-        six lines; the panel beside shows it whole). Qt's row sizing ignores spanned cells,
-        so the height is measured over the spanned width."""
+        """A file that could not be read shows its reason over the columns the table has
+        room for, wrapped there, and its row is as tall as that (up to six lines; the
+        panel beside shows it whole). Qt's row sizing ignores spanned cells, so the
+        height is measured here."""
         first = COLS.index("notes")
-        width = sum(self.table.columnWidth(c) for c in range(first, len(COLS))) - 8
+        right = self.table.viewport().width()
+        count, width = 1, self.table.columnWidth(first)
+        while first + count < len(COLS):
+            edge = self.table.columnViewportPosition(first + count) + self.table.columnWidth(
+                first + count
+            )
+            if right > 0 and edge > right:
+                break
+            width += self.table.columnWidth(first + count)
+            count += 1
         metrics = self.table.fontMetrics()
         line = metrics.lineSpacing()
         for row, item in enumerate(self.items[:500]):
             if item.plan is not None:
                 continue
+            if self.table.columnSpan(row, first) != count:
+                self.table.setSpan(row, first, 1, count)
             text = self.model.text(row, first)
-            box = metrics.boundingRect(0, 0, max(width, 100), 100 * line, _WRAP, text)
+            box = metrics.boundingRect(0, 0, max(width - 8, 100), 100 * line, _WRAP, text)
             lines = min(6, max(1, round(box.height() / line)))
             self.table.setRowHeight(row, lines * line + 10)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._fit_failed_rows()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, self._fit_failed_rows)  # once the table has its real width
 
     def replace_items(self, items: list[PreviewItem]) -> None:
         """Put re-read files (same paths) in place of their old rows."""
