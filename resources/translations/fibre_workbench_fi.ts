@@ -1342,6 +1342,11 @@
         <translation>%1 tiedostoa valittu.</translation>
     </message>
     <message>
+        <location filename="../../workbench/gui/import_details.py" line="91"/>
+        <source>Nothing was read from this file.</source>
+        <translation>Tästä tiedostosta ei luettu mitään.</translation>
+    </message>
+    <message>
         <location filename="../../workbench/gui/import_details.py" line="106"/>
         <source>%1 more…</source>
         <translation>%1 lisää…</translation>
@@ -1571,12 +1576,12 @@
         <translation>Tallennettu mallipohja:</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="319"/>
+        <location filename="../../workbench/gui/import_dialog.py" line="335"/>
         <source>%1 file(s) read, %2 ready to import, %3 could not be read.</source>
         <translation>%1 tiedosto(a) luettu, %2 valmiina tuotavaksi, %3 ei voitu lukea.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_dialog.py" line="322"/>
+        <location filename="../../workbench/gui/import_dialog.py" line="338"/>
         <source>Nothing is written until you press Import.</source>
         <translation>Mitään ei kirjoiteta ennen kuin painat Tuo.</translation>
     </message>

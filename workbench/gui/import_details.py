@@ -88,7 +88,7 @@ class ImportDetails(QWidget):
         if item.plan is None:
             self._notes([], message_text(item.error, item.path))
             self._choices([])
-            self.plot.show_measurement(None)
+            self.plot.show_measurement(None, self.tr("Nothing was read from this file."))
             self.facts.setPlainText(item.path)
             return
         parsed = item.plan.parsed

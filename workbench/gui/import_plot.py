@@ -41,12 +41,12 @@ class PreviewPlot(QStackedWidget):
         self.drawn = ""  # what is drawn: "curve", "histogram" or "" (for tests)
         self.show_measurement(None)
 
-    def show_measurement(self, pm: ParsedMeasurement | None) -> None:
-        """Draw ``pm`` (None: clear)."""
+    def show_measurement(self, pm: ParsedMeasurement | None, message: str = "") -> None:
+        """Draw ``pm`` (None: clear, with ``message`` or a prompt to select a file)."""
         self.plot.clear()
         self.drawn = ""
         if pm is None:
-            self._say(self.tr("Select a file to see its data."))
+            self._say(message or self.tr("Select a file to see its data."))
             return
         if pm.kind == "fibre_particles" and "length" in pm.columns:
             self._histogram(pm.columns["length"].values(), pm.columns["length"])
