@@ -176,3 +176,37 @@ def test_cli_add_list_test_remove(tmp_path, capsys):
     assert "field 'name'" in capsys.readouterr().err
     assert main(["templates", "remove", "Lab FS summary"]) == 0
     assert list_templates() == {}
+
+
+def test_lab_units_with_dry_matter_and_toxic_equivalents():
+    """Columns headed the way lab reports print them: a dry-matter marker on the unit
+    means dry basis when the template states no basis, and PCDD/F in pg WHO-TEQ/g reach
+    the property's ng/kg with the value as the lab gave it kept for the explanation."""
+    t = template_from_dict(
+        {
+            "name": "char lab",
+            "delimiter": ";",
+            "decimal": ",",
+            "header_row": 1,
+            "sample_column": "Sample",
+            "measurement_kind": "properties",
+            "columns": {
+                "PCDD/F": {"target": "char_pcdd_f", "unit": "pg WHO-TEQ/g"},
+                "Zn": {"target": "char_zinc", "unit": "g/kg DM"},
+                "Rejects": {"target": "non_paper_components", "unit": "% DM"},
+            },
+        }
+    )
+    raw = b"Sample;PCDD/F;Zn;Rejects\nChar 1;7,5;0,12;1,2\n"
+    (one,) = parse_with_template(raw, "char.csv", t).measurements
+    q = one.quantities
+    assert q["char_pcdd_f"].value == pytest.approx(7.5) and q["char_pcdd_f"].unit == "ng/kg"
+    assert q["char_zinc"].value == pytest.approx(120.0) and q["char_zinc"].basis == "db"
+    assert q["non_paper_components"].basis == "db"  # "% DM": the lab says dry matter
+    assert one.metadata["as_given"]["char_zinc"] == [0.12, "g/kg"]
+    assert one.metadata["as_given"]["char_pcdd_f"] == [7.5, "pg/g"]  # same number, its unit
+    plain = template_from_dict(
+        {**t.to_dict(), "columns": {"R": {"target": "non_paper_components"}}}
+    )
+    (two,) = parse_with_template(b"Sample;R\nP;0,9\n", "p.csv", plain).measurements
+    assert two.quantities["non_paper_components"].basis == "ar"  # the property's own basis

@@ -25,6 +25,7 @@ EXPECTED = {
     "µg/kg": 1e-3,
     "ppb": 1e-3,
     "ng/kg": 1e-6,
+    "pg/g": 1e-6,
     "MJ/kg": 1.0,
     "GJ/t": 1.0,
     "kJ/kg": 1e-3,
@@ -100,11 +101,39 @@ def test_identity_for_every_unit_and_hand_values():
         ("wt-%", "%"),
         ("m-%", "%"),
         (" % ", "%"),
+        # as lab reports print them: dry-matter markers on any mass-fraction unit
+        ("g/kg DM", "g/kg"),
+        ("% DM", "%"),
+        ("mg/kg ka", "mg/kg"),  # Finnish: kuiva-aine
+        ("% ka", "%"),
+        ("mg/kg TM", "mg/kg"),  # German: Trockenmasse
+        ("mg/kg TS", "mg/kg"),
+        ("mg kg-1 DM", "mg/kg"),
+        ("mg/kg d.m.", "mg/kg"),
+        ("µg/kg DM", "µg/kg"),
+        ("wt.%", "%"),
+        ("wt %", "%"),
+        # dioxins and furans are reported as toxic equivalents, often per gram
+        ("pg/g", "pg/g"),
+        ("ng WHO-TEQ/kg", "ng/kg"),
+        ("ng TEQ/kg", "ng/kg"),
+        ("ng I-TEQ/kg DM", "ng/kg"),
+        ("ng WHO2005-TEQ/kg", "ng/kg"),
+        ("pg WHO-TEQ/g", "pg/g"),
+        ("ng/kg TEQ", "ng/kg"),
     ],
 )
 def test_spellings_are_normalised(written, canonical):
     assert normalise_unit(written) == canonical
     assert unit_factor(written, canonical) == 1.0
+
+
+def test_dioxins_in_lab_units():
+    """PCDD/F as a lab prints them (pg WHO-TEQ/g is ng/kg) reach the property's ng/kg."""
+    assert unit_factor("pg WHO-TEQ/g", "ng/kg") == 1.0
+    assert convert_value(0.012, "µg/kg", "ng/kg") == pytest.approx(12.0)
+    assert "pg/g" in units_for("char_pcdd_f")
+    assert normalise_unit("g/kg FM") is None  # fresh matter is another basis: not dropped
 
 
 def test_different_quantities_never_convert():

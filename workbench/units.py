@@ -40,6 +40,7 @@ _GROUPS: dict[str, dict[str, float]] = {
         "µg/kg": 1e-3,
         "ppb": 1e-3,
         "ng/kg": 1e-6,
+        "pg/g": 1e-6,
     },
     # percentages that are not mass fractions (a share by count or length, an index)
     "percent": {"%": 1.0},
@@ -75,6 +76,7 @@ _ALIASES: dict[str, str] = {
     "%w/w": "%",
     "%(w/w)": "%",
     "%wt": "%",
+    "wt.%": "%",
     "g/kg": "g/kg",
     "gkg-1": "g/kg",
     "g/t": "g/t",
@@ -94,6 +96,7 @@ _ALIASES: dict[str, str] = {
     "μg/kg": "µg/kg",
     "ppb": "ppb",
     "ng/kg": "ng/kg",
+    "pg/g": "pg/g",
     "mj/kg": "MJ/kg",
     "mjkg-1": "MJ/kg",
     "gj/t": "GJ/t",
@@ -147,14 +150,46 @@ _PERCENT_NOT_MASS = {"curl", "fines_count", "fines_length", "fibrillation"}
 _BLANKS = re.compile(r"\s+")
 
 
-@lru_cache(maxsize=1024)
-def normalise_unit(text: str) -> str | None:
-    """The canonical spelling of a unit (``"mg kg-1"`` -> ``"mg/kg"``), ``None`` if unknown."""
-    key = _BLANKS.sub("", str(text)).lower().replace("μ", "µ")
+# Markers lab reports add to a unit: the dry-matter basis ("mg/kg DM", "% ka", "mg/kg TS",
+# "mg/kg TM", "mg/kg d.m.") and toxic equivalents of dioxins and furans ("ng WHO-TEQ/kg",
+# "pg I-TEQ/g"). Both are part of what the value is, not of its unit: the basis is a
+# separate attribute (``dry_basis_marked`` tells an importer), and the PCDD/F property is
+# defined in toxic equivalents. Fresh-matter markers are not dropped (another basis).
+_DRY_SUFFIX = re.compile(r"(?:dm|ds|ts|tm|ka|dw|d\.m\.|drymatter|\(db\)|db)$")
+_TEQ = re.compile(r"(?:who(?:-?\d{4})?-?|i-?)?teq")
+
+
+def _lookup(key: str) -> str | None:
     if key in _ALIASES:
         return _ALIASES[key]
-    key = key.replace("²", "2").replace("³", "3")
-    return _ALIASES.get(key)
+    return _ALIASES.get(key.replace("²", "2").replace("³", "3"))
+
+
+@lru_cache(maxsize=1024)
+def normalise_unit(text: str) -> str | None:
+    """The canonical spelling of a unit (``"mg kg-1"`` -> ``"mg/kg"``), ``None`` if unknown.
+
+    A dry-matter marker ("g/kg DM") and a toxic-equivalent marker ("ng WHO-TEQ/kg") are
+    dropped after a known unit; see ``dry_basis_marked`` for the basis the first implies.
+    """
+    key = _BLANKS.sub("", str(text)).lower().replace("μ", "µ")
+    found = _lookup(key)
+    if found is not None:
+        return found
+    stripped = _TEQ.sub("", key)
+    dry = _DRY_SUFFIX.sub("", stripped)
+    for candidate in (stripped, dry):
+        if candidate and candidate != key:
+            found = _lookup(candidate)
+            if found is not None and found != "":
+                return found
+    return None
+
+
+def dry_basis_marked(text: str) -> bool:
+    """True when a unit as written carries a dry-matter marker ("mg/kg DM", "% ka")."""
+    key = _TEQ.sub("", _BLANKS.sub("", str(text)).lower().replace("μ", "µ"))
+    return bool(_DRY_SUFFIX.search(key)) and bool(_lookup(_DRY_SUFFIX.sub("", key)))
 
 
 def _group(unit: str) -> str | None:

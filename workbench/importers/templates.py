@@ -64,7 +64,7 @@ from workbench.importers.text import (
 from workbench.importers.workbook import Sheet, read_sheets, sheet_names
 from workbench.model import Quantity
 from workbench.paths import user_subdir
-from workbench.units import normalise_unit, unit_factor
+from workbench.units import dry_basis_marked, normalise_unit, unit_factor
 from workbench.vocab import PROPERTIES
 
 __all__ = [
@@ -302,9 +302,14 @@ def _quantity_rows(t: ImportTemplate, values, samples) -> list[ParsedMeasurement
             if np.isnan(v):
                 continue
             factor, unit = _factor(cmap)
-            basis = cmap.basis or PROPERTIES[cmap.target].basis.value
-            if factor != 1.0:  # the value as the lab gave it, for the explanations
-                as_given[cmap.target] = [float(v), normalise_unit(cmap.unit) or cmap.unit]
+            # a unit written "g/kg DM" states dry basis when the template states none
+            basis = cmap.basis or (
+                "db" if dry_basis_marked(cmap.unit) else PROPERTIES[cmap.target].basis.value
+            )
+            given = normalise_unit(cmap.unit) or cmap.unit
+            if factor != 1.0 or (cmap.unit and given != unit):
+                # the value as the lab gave it (ppm, pg/g), for the explanations
+                as_given[cmap.target] = [float(v), given]
             q[cmap.target] = Quantity(
                 float(v * factor),
                 unit,
