@@ -188,3 +188,28 @@ def test_a_criterion_that_does_not_apply_by_the_samples_answer_is_na():
     s.metadata["attached_soil"] = "Present"  # any case: the controlled value matches
     (v,) = classify_sample(s, [biochar], suggestions=False)
     assert v.row("attached_soil").result == "fail"
+
+
+@pytest.mark.parametrize(
+    ("prop", "value", "unit", "basis", "crit"),
+    [
+        ("nitrogen", 3.0, "g/kg", "db", "nitrogen"),  # 3 g/kg = 0.30000000000000004 %
+        ("sulfur", 0.0368, "%", "ar", "sulfur"),  # 0.04 % db at 8 % moisture
+        ("chromium", 9.2, "mg/kg", "ar", "chromium"),  # 10 mg/kg db at 8 % moisture
+        ("chlorine", 0.2, "g/kg", "db", "chlorine"),
+    ],
+)
+def test_a_value_at_the_limit_in_the_labs_unit_is_at_the_limit(prop, value, unit, basis, crit):
+    """Converting a value given exactly at the limit (another unit, another basis) leaves
+    floating-point noise; the row still reads 'at the limit' with a margin of 0, never
+    'margin -5.551e-17 %'."""
+    a1 = LIBRARY.get("pellets_enplus_a1")
+    s = _sample(prop, value, basis, unit)
+    s.measurements["m1"].quantities["moisture"] = Quantity(8.0, "%", "ar")
+    (v,) = classify_sample(s, [a1], suggestions=False)
+    row = v.row(crit)
+    assert row.result == "pass"
+    assert row.margin == 0.0
+    doc = row.to_json()
+    assert doc["margin"] == 0.0 and "at the limit" in doc["margin_text"], doc["margin_text"]
+    assert "e-" not in doc["margin_text"] and "e-" not in doc["margin_text_fi"]

@@ -190,9 +190,15 @@ def _other_values(attr: str, values: tuple[str, ...]) -> Text:
     return join_words([value_word(v) for v in others], "or")
 
 
+def _tolerance(limit: float) -> float:
+    """How close to a limit a value counts as exactly at it: 1e-9 relative, the noise a
+    unit or basis conversion leaves (3 g/kg is 0.30000000000000004 %)."""
+    return 1e-9 * max(1.0, abs(limit))
+
+
 def check_limit(comp: str, x, lo: float, hi: float):
     """The comparison itself (numbers or arrays), with a 1e-9 relative tolerance at the limit."""
-    tol = 1e-9 * max(1.0, abs(lo))
+    tol = _tolerance(lo)
     if comp == "<=":
         return x <= lo + tol
     if comp == "<":
@@ -202,17 +208,21 @@ def check_limit(comp: str, x, lo: float, hi: float):
     if comp == ">":
         return x > lo + tol
     if comp == "between":
-        return (lo - tol <= x) & (x <= hi + 1e-9 * max(1.0, abs(hi)))
+        return (lo - tol <= x) & (x <= hi + _tolerance(hi))
     raise ValueError(f"not a numeric comparator: {comp}")
 
 
 def margin(comp: str, x, lo: float, hi: float):
-    """Signed distance to the limit in the limit's unit, positive on the passing side."""
+    """Signed distance to the limit in the limit's unit, positive on the passing side;
+    exactly 0 within the tolerance of ``check_limit`` (a value the comparison treats as at
+    the limit never shows a margin of -5.6e-17)."""
     if comp in ("<=", "<"):
-        return lo - x
-    if comp in (">=", ">"):
-        return x - lo
-    return np.minimum(x - lo, hi - x)
+        m, tol = lo - x, _tolerance(lo)
+    elif comp in (">=", ">"):
+        m, tol = x - lo, _tolerance(lo)
+    else:
+        m, tol = np.minimum(x - lo, hi - x), max(_tolerance(lo), _tolerance(hi))
+    return np.where(np.abs(m) <= tol, 0.0, m)
 
 
 def pref_points(x: np.ndarray, pref: tuple[float, float], acc: tuple[float, float] | None):
