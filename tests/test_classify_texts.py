@@ -128,3 +128,56 @@ def test_class_names_fi_must_match_the_classes(tmp_path):
     path.write_text(bad, encoding="utf-8")
     with pytest.raises(SpecificationError, match="class_names_fi"):
         load_route_file(path)
+
+
+def test_ash_from_a_furnace_at_815_is_named_in_finnish():
+    """The 815 °C worksheet's method reaches Finnish explanations in Finnish (the note,
+    the condition and the row's method were 'arvo menetelmällä ash at 815 °C (ISO 1171
+    style)')."""
+    from workbench.classify.engine import classify_sample
+    from workbench.model import Measurement, Quantity, Sample
+    from workbench.vocab import ash_method
+
+    s = Sample(id="s1", name="birch", feedstock_type="woody")
+    s.metadata["chemical_treatment"] = "untreated"
+    q = Quantity(0.5, "%", "db", method=ash_method(815))
+    s.measurements["m1"] = Measurement(id="m1", kind="ash", quantities={"ash": q})
+    (v,) = classify_sample(s, [load_routes(include_user=False).get("pellets_enplus_a1")])
+    doc = v.to_json()
+    row = next(r for r in doc["criteria"] if r["id"] == "ash")
+    assert "method mismatch" in row["flags"]
+    finnish = [row["method_fi"], row["note_fi"], *doc["conditions_fi"]]
+    assert all("ash at" not in t and "style" not in t for t in finnish), finnish
+    assert "815 °C" in row["method_fi"] and "ISO 1171" in row["method_fi"]
+    assert row["method"] == "ash at 815 °C (ISO 1171 style)"  # English unchanged
+
+
+def test_a_value_a_plugin_derived_names_the_file_it_came_from(tmp_path):
+    """Ash computed from a weighing worksheet shows the worksheet as its source file, in
+    the row and in the conversion inputs (it showed the run's id, 'r-2e7149e6df16')."""
+    from workbench.analysis.runner import run_plugin
+    from workbench.classify.engine import classify_sample
+    from workbench.importers.service import import_files
+    from workbench.model import Measurement, Project, Quantity
+
+    sheet = tmp_path / "ash_815.csv"
+    sheet.write_text(
+        "sample,replicate,crucible_g,crucible_plus_dry_sample_g,crucible_plus_ash_g,"
+        "temperature_C,moisture_of_analysis_sample_pct\n"
+        "Birch chips 1,1,18.2031,19.2110,18.2052,815,0.0\n",
+        encoding="utf-8",
+    )
+    project = Project()
+    import_files(project, [sheet], new_sample=True)
+    sample = project.find_sample("Birch chips 1")
+    run_plugin(project, "moisture_ash", [sample.id])
+    sample.measurements["typed"] = Measurement(
+        id="typed", kind="properties", quantities={"char_yield": Quantity(30.0, "%", "db")}
+    )
+    (v,) = classify_sample(sample, [load_routes(include_user=False).get("biochar")])
+    doc = v.to_json()
+    row = next(r for r in doc["criteria"] if r["id"] == "char_ash")
+    assert any("ash_815.csv" in step for step in row["conversions"]), row["conversions"]
+    (p,) = classify_sample(sample, [load_routes(include_user=False).get("pellets_enplus_a1")])
+    ash = next(r for r in p.to_json()["criteria"] if r["id"] == "ash")
+    assert ash["origin"] == "derived" and ash["measured"]["source_file"] == "ash_815.csv"

@@ -116,6 +116,7 @@ def test_a_lab_report_at_the_enplus_limits_meets_a1(lab_project, capsys):
         "unit": "mg/kg",
         "basis": "db",
         "method": "ISO 16994",
+        "method_fi": "ISO 16994",
         "from": cl["from"],
         "source_file": "lab_report.csv",
         "label": "lab report Pellet feedstock A",

@@ -162,6 +162,8 @@ _METHOD_WORDS_FI = {
     "Principal component analysis": "Pääkomponenttianalyysi",
     "two-sample Kolmogorov-Smirnov test": "kahden otoksen Kolmogorov–Smirnov-testi",
     "typed in the self-assessment wizard": "syötetty itsearvioinnissa",
+    "ash at 815 °C (ISO 1171 style)": "tuhka 815 °C:ssa (ISO 1171:n tapaan)",
+    "furnace temperature not stated": "uunin lämpötilaa ei ilmoitettu",
     "proximate analysis by TGA": "välitön analyysi TGA:lla",
     "oven drying at 105 °C": "uunikuivaus 105 °C:ssa",
     "image analysis": "kuva-analyysi",

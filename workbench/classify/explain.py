@@ -30,6 +30,7 @@ from workbench.classify.table import (
 from workbench.classify.texts import (
     Text,
     basis_name,
+    fi,
     join,
     join_words,
     msg,
@@ -73,8 +74,13 @@ def _owner_id(owner: Any) -> str:
     return str(getattr(owner, "id", ""))
 
 
-def _source_file(owner: Any) -> str:
-    return str(getattr(owner, "source_name", "") or "")
+def _source_file(owner: Any, table: ValueTable | None = None) -> str:
+    """The file a value came from: its measurement's, or for a value a plugin derived
+    (ash from a weighing worksheet) the files of the measurements the run read."""
+    name = str(getattr(owner, "source_name", "") or "")
+    if name or table is None:
+        return name
+    return table.input_files(owner)
 
 
 def as_given(cand: dict[str, Any], prop: str) -> tuple[float, str] | None:
@@ -86,7 +92,9 @@ def as_given(cand: dict[str, Any], prop: str) -> tuple[float, str] | None:
     return None
 
 
-def measured_json(cand: dict[str, Any], prop: str = "") -> dict[str, Any]:
+def measured_json(
+    cand: dict[str, Any], prop: str = "", table: ValueTable | None = None
+) -> dict[str, Any]:
     owner = cand["owner"]
     value, unit = as_given(cand, prop) or (cand["value"], cand["unit"])
     out = {
@@ -94,8 +102,9 @@ def measured_json(cand: dict[str, Any], prop: str = "") -> dict[str, Any]:
         "unit": unit,
         "basis": cand["basis"],
         "method": cand["method"],
+        "method_fi": fi(cand["method"]),
         "from": _owner_id(owner),
-        "source_file": _source_file(owner),
+        "source_file": _source_file(owner, table),
     }
     label = getattr(owner, "label", "")
     if label:
@@ -174,7 +183,7 @@ def _input_text(table: ValueTable, name: str, i: int) -> Text:
     c = table.props.get(prop)
     if k >= 0 and c is not None:
         owner = c.owners[k]
-        where = _source_file(owner) or _owner_id(owner)
+        where = _source_file(owner, table) or _owner_id(owner)
     words = {
         "moisture_ar": ("as-received moisture", "saapumistilan kosteus"),
         "moisture_ad": ("analysis-sample moisture", "analyysinäytteen kosteus"),
@@ -217,7 +226,7 @@ def _derivation_step(prop: str, value: float, i: int, table: ValueTable) -> Text
         where = ""
         if col.source is not None and col.cand[i] >= 0:
             owner = col.source.owners[int(col.cand[i])]
-            where = _source_file(owner) or _owner_id(owner)
+            where = _source_file(owner, table) or _owner_id(owner)
         text = msg(
             "conv.estimate_input",
             label=pair(PROPERTIES[p].label_en, PROPERTIES[p].label_fi),
@@ -247,7 +256,7 @@ def _estimate_steps(ce: CritEval, i: int, table: ValueTable) -> list[Text]:
         where = ""
         if col.source is not None and col.cand[i] >= 0:
             owner = col.source.owners[int(col.cand[i])]
-            where = _source_file(owner) or _owner_id(owner)
+            where = _source_file(owner, table) or _owner_id(owner)
         text = msg(
             "conv.estimate_input",
             label=label,
@@ -460,7 +469,7 @@ def row(ce: CritEval, i: int, table: ValueTable) -> CriterionRow:
             r.origin = cand["origin"]
             r.source_id = _owner_id(cand["owner"])
             r.method = cand["method"]
-            r.measured = measured_json(cand, c.property)
+            r.measured = measured_json(cand, c.property, table)
             if cand["origin"] == "predicted":
                 r.add_flag("predicted")
             if col.mismatch[i]:
@@ -490,7 +499,9 @@ def row(ce: CritEval, i: int, table: ValueTable) -> CriterionRow:
         if error is not None:
             notes.append(msg("row.error", label=st["label"], error=error))
             if col is not None and col.cand[i] >= 0:
-                r.measured = measured_json(_candidate(col.source, int(col.cand[i])), c.property)
+                r.measured = measured_json(
+                    _candidate(col.source, int(col.cand[i])), c.property, table
+                )
     r.note = join([n for n in (*notes, st["note"]) if n])
     return r
 

@@ -42,7 +42,8 @@ from typing import Any
 import numpy as np
 
 from workbench.basis import BasisError, convert, moisture_wet_basis, needed_inputs
-from workbench.classify.texts import Text, msg
+from workbench.classify.texts import Text, msg, pair
+from workbench.messages import method_text
 from workbench.units import normalise_unit, unit_factor
 from workbench.vocab import (
     PROPERTIES,
@@ -101,6 +102,16 @@ def method_accepted(method: str, accepted: tuple[str, ...]) -> bool:
         return True
     norm = normalise_method(method)
     return bool(norm) and any(normalise_method(a) in norm for a in accepted)
+
+
+@lru_cache(maxsize=4096)
+def method_word(method: str) -> Text:
+    """A value's method as stated ("ISO 18122 (550 °C)", "ash at 815 °C (ISO 1171
+    style)") with its Finnish wording: standards as written, descriptive words translated
+    (``workbench.messages.method_text``)."""
+    if isinstance(method, Text):
+        return method
+    return pair(method, method_text(method, "fi"))
 
 
 @lru_cache(maxsize=256)
@@ -253,7 +264,9 @@ class Candidates:
             except (AttributeError, KeyError):
                 own = list(map(_METHOD, self.qs))
             owners = self.owners
-            self._methods = [m or owner_method(owners[k]) for k, m in enumerate(own)]
+            self._methods = [
+                method_word(m) if m else owner_method(owners[k]) for k, m in enumerate(own)
+            ]
         return self._methods
 
     @property
@@ -349,6 +362,7 @@ class ValueTable:
         self._codes: dict[str, np.ndarray] = {}
         self.samples: list[Any] = []
         self.evaluations: dict[tuple, Any] = {}  # criterion signature -> CritEval
+        self._files: dict[str, str] | None = None  # measurement id -> source file
 
     # -- building ---------------------------------------------------------------------------
     @classmethod
@@ -484,6 +498,23 @@ class ValueTable:
                     codes[values == v] = j
             self._codes[attr] = codes
         return codes
+
+    def input_files(self, owner: Any) -> str:
+        """The source files of the measurements a plugin result read ("" if none)."""
+        files = self._files
+        if files is None:
+            files = self._files = {
+                m.id: m.source_name
+                for s in self.samples
+                for m in s.measurements.values()
+                if getattr(m, "source_name", "")
+            }
+        names = [
+            files[d.get("id")]
+            for d in getattr(owner, "inputs", None) or ()
+            if isinstance(d, dict) and d.get("id") in files
+        ]
+        return ", ".join(dict.fromkeys(names))
 
     # -- conversion inputs ---------------------------------------------------------------------
     def inputs(self) -> dict[str, np.ndarray]:

@@ -171,7 +171,7 @@ def _measured_text(r: dict[str, Any]) -> str:
     if basis and not same:
         parts.append(basis)
     if m.get("method"):
-        parts.append(str(m["method"]))
+        parts.append(str(localized(m, "method")))
     where = m.get("source_file") or m.get("from")
     if where:
         parts.append(str(where))
