@@ -142,3 +142,20 @@ def test_scores_only_where_they_mean_something():
     s.measurements["m"].quantities["ash"] = Quantity(5.0, "%", "db")
     (v,) = classify_sample(s, [a1], suggestions=False)
     assert v.verdict == "not suitable" and v.score is None
+
+
+def test_one_missing_answer_is_asked_for_once():
+    """Two criteria of a route on the same unanswered question (wood chips: woody origin,
+    and not logging residues) name it once, not twice."""
+    from workbench.classify.engine import classify_sample
+    from workbench.classify.routes import load_routes
+    from workbench.model import Measurement, Quantity, Sample
+
+    s = Sample(id="s1", name="chips")
+    s.measurements["m"] = Measurement(
+        id="m", kind="properties", quantities={"moisture": Quantity(25.0, "%", "ar")}
+    )
+    (v,) = classify_sample(s, [load_routes(include_user=False).get("wood_chips")])
+    assert v.verdict == "not enough data"
+    assert len(v.missing) == len(set(v.missing)) == 1, v.missing
+    assert len(v.reasons) == 1 and len(v.to_json()["missing_fi"]) == 1

@@ -195,7 +195,9 @@ def cell_texts(ev: RouteEval, i: int, table: ValueTable) -> dict[str, list[Text]
             if c.applies_to == "product":
                 conditions.append(msg("cond.verify", what=missing_text(ce, i, table)))
             else:
-                missing.append(missing_text(ce, i, table))
+                text = missing_text(ce, i, table)
+                if text not in missing:  # two criteria on one unanswered question
+                    missing.append(text)
         else:
             conditions.extend(row_conditions(ce, i))
     fails = reasons
