@@ -23,6 +23,18 @@ NBSP = "\u00a0"
 
 PLAIN: dict[str, tuple[str, str]] = {
     "need_value": ("We need a value for “%1” to decide.", "Tarvitaan arvo: ”%1”."),
+    "to_test": (
+        "“%1” is tested on the product made from your material.",
+        "”%1” testataan materiaalistasi valmistetusta tuotteesta.",
+    ),
+    "other_method": (
+        "“%1” was measured by another method than the limit uses (%3): confirm it with the standard method.",
+        "”%1” on mitattu eri menetelmällä kuin raja edellyttää (%3): vahvista se standardin menetelmällä.",
+    ),
+    "estimated": (
+        "“%1” is estimated from your material (%4): confirm it on the product.",
+        "”%1” on arvioitu materiaalistasi (%4): vahvista se tuotteesta.",
+    ),
     "close": (
         "“%1” is close to the limit (%3, yours %4).",
         "”%1” on lähellä rajaa (%3, sinun %4).",
@@ -170,9 +182,15 @@ def plain_sentence(row: dict[str, Any], lang: str) -> str:
     label = criterion_label(row, lang)
     comp = row.get("comparator")
     result = row.get("result")
+    flags = row.get("flags") or ()
     if result == "unknown":
-        return say("need_value", lang, label)
+        to_test = row.get("applies_to") == "product"
+        return say("to_test" if to_test else "need_value", lang, label)
     value = value_text(row, lang)
+    if result == "pass" and "method mismatch" in flags:
+        return say("other_method", lang, label, "", str(loc(row, "method", lang)))
+    if result == "pass" and "predicted" in flags:
+        return say("estimated", lang, label, "", "", value)
     limit = limit_text(row, lang)
     if result == "borderline":
         return say("close", lang, label, "", limit, value)
@@ -195,17 +213,27 @@ def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:] if text[1:2].islower() else text
 
 
+def _concern(row: dict[str, Any]) -> str:
+    """What a row asks of the reader: its result, or "condition" for a value that passes
+    only on another method or an estimate (the verdict is conditional because of it)."""
+    result = str(row.get("result"))
+    flags = row.get("flags") or ()
+    if result == "pass" and ({"method mismatch", "predicted"} & set(flags)):
+        return "condition"
+    return result
+
+
 def plain_reasons(v: dict[str, Any], lang: str = "en", limit: int = 4, tips: int = 2) -> list[str]:
     """Short plain-language reasons behind a verdict (hard limits first), then tips."""
     rows = v.get("criteria", [])
-    order = {"fail": 0, "borderline": 1, "unknown": 2}
-    picked = [r for r in rows if r.get("kind") == "hard" and r.get("result") in order]
+    order = {"fail": 0, "borderline": 1, "condition": 2, "unknown": 3}
+    picked = [r for r in rows if r.get("kind") == "hard" and _concern(r) in order]
     if not picked:
         picked = [r for r in rows if r.get("kind") == "scored" and r.get("result") == "fail"]
     if v.get("verdict") == "suitable" and not picked:
         passed = [r for r in rows if r.get("result") == "pass" and r.get("kind") == "hard"]
         return [say("meets_all", lang, len(passed))]
-    picked.sort(key=lambda r: order.get(r.get("result"), 3))
+    picked.sort(key=lambda r: order.get(_concern(r), 4))
     out = [plain_sentence(r, lang) for r in picked[:limit]]
     if not picked:  # preference-scored routes: say which measurements are missing
         missing = [str(m) for m in loc(v, "missing", lang, [])][:limit]
