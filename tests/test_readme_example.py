@@ -69,3 +69,19 @@ def test_readme_scripting_example_runs(exports, capsys, monkeypatch, pandas):
         curve = spectrum.curve()
         assert curve.x.size == curve.y.size > 100 and curve.x_unit
         assert spectrum.metadata == spectrum._m.metadata
+
+
+def test_api_verdicts_say_their_conditions(tmp_path):
+    """A script reading 'conditionally suitable' learns what the condition is (the table
+    had reasons and missing measurements only)."""
+    from workbench import api as fw
+    from workbench.demo import write_demo
+
+    path = tmp_path / "demo.fwproj"
+    write_demo(path)
+    with fw.open_project(path) as project:
+        table = project.classify(as_frame=False)
+    assert "conditions" in table.columns
+    conditional = list(table.where(verdict="conditionally suitable").rows())
+    assert conditional and all(row["conditions"] for row in conditional)
+    assert any("to be verified" in row["conditions"] for row in conditional)

@@ -558,7 +558,8 @@ class Project:
         as_frame: bool | None = None,
     ) -> Any:
         """Suitability verdicts: one row per sample and route (sample, route, verdict,
-        score, reasons, missing), as a DataFrame or ``ValueTable`` like ``values``."""
+        score, reasons, missing, conditions), as a DataFrame or ``ValueTable`` like
+        ``values``."""
         from workbench.classify.engine import classify_sample
         from workbench.classify.routes import load_routes
         from workbench.export import select_samples
@@ -567,7 +568,7 @@ class Project:
         chosen = [library.get(r) for r in routes] if routes is not None else library.routes
         rows = []
         for s in select_samples(self._p, samples):
-            for v in classify_sample(s, chosen):
+            for v in classify_sample(s, chosen, suggestions=False):
                 doc = v.to_json()
                 rows.append(
                     [
@@ -577,9 +578,10 @@ class Project:
                         v.score,
                         "; ".join(map(str, doc.get("reasons", []))),
                         "; ".join(map(str, doc.get("missing", []))),
+                        "; ".join(map(str, doc.get("conditions", []))),
                     ]
                 )
-        columns = ("sample", "route", "verdict", "score", "reasons", "missing")
+        columns = ("sample", "route", "verdict", "score", "reasons", "missing", "conditions")
         return _table(columns, rows, as_frame)
 
     def add_property(
