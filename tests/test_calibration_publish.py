@@ -131,15 +131,17 @@ def test_leave_one_out_and_repeated_k_fold_equal_scikit_learn(registry):
     rep = list(project.models.values())[-1]
     perf = rep.params["performance"]
     k = rep.params["n_components"]
-    per_seed = []
+    per_seed, mse = [], []
     for seed in range(11, 16):
         p = _sklearn_cv(Y, y, k, KFold(4, shuffle=True, random_state=seed))
-        per_seed.append(np.sqrt(np.mean((p - y) ** 2)))
+        mse.append(np.mean((p - y) ** 2))
+        per_seed.append(np.sqrt(mse[-1]))
     assert perf["repeats"] == 5
-    assert perf["spread"]["rmsecv"]["mean"] == pytest.approx(np.mean(per_seed), rel=1e-10)
+    assert "mean" not in perf["spread"]["rmsecv"]  # one RMSECV: the pooled figure below
     assert perf["spread"]["rmsecv"]["sd"] == pytest.approx(np.std(per_seed, ddof=1), rel=1e-8)
     assert perf["spread"]["rmsecv"]["min"] == pytest.approx(min(per_seed), rel=1e-10)
-    assert perf["rmsecv"] == pytest.approx(np.mean(per_seed), rel=1e-10)
+    assert perf["rmsecv"] == pytest.approx(np.sqrt(np.mean(mse)), rel=1e-10)
+    assert perf["q2"] == pytest.approx(1 - np.mean(mse) / np.var(y), rel=1e-10)
 
 
 def test_prediction_figures_by_hand():
@@ -333,3 +335,49 @@ def test_untrusted_property_definitions_are_skipped_never_shadow_builtins(tmp_pa
     finally:
         close_project(reopened)
         PROPERTIES.pop("NDF", None)
+
+
+def test_repeated_k_fold_rmsecv_figure_and_curve_are_one_number_in_the_export(registry, tmp_path):
+    """The RMSECV figure and the exported RMSECV curve at the chosen component count are
+    the same number (the pooled RMSECV over all repeats), and equal a direct
+    scikit-learn computation of every component count."""
+    x, Y, y, _ = synthetic(30, 80, seed=9, noise=0.01)
+    project = project_with_spectra(x, Y, y)
+    params = {"property": "lignin", "pipeline": "none", "max_components": 6}
+    params |= {"folds": 5, "repeats": 7, "seed": 2}
+    run_plugin(project, "pls_calibration", list(project.samples), params, registry=registry)
+    path = tmp_path / "p.fwproj"
+    save_project(project, path)
+    close_project(project)
+    model_id = next(iter(project.models))
+    for suffix in (".xlsx", ".csv"):
+        out = tmp_path / f"cal{suffix}"
+        assert main(["export", str(path), "--model", model_id, "--out", str(out)]) == 0
+        if suffix == ".xlsx":
+            wb = load_workbook(out)
+            fig_rows = list(wb["figures"].iter_rows(min_row=2, values_only=True))
+            curve_rows = list(wb["rmsecv"].iter_rows(min_row=2, values_only=True))
+        else:
+            with (tmp_path / "cal_figures.csv").open(encoding="utf-8") as fh:
+                fig_rows = list(csv.reader(fh))[1:]
+            with (tmp_path / "cal_rmsecv.csv").open(encoding="utf-8") as fh:
+                curve_rows = list(csv.reader(fh))[1:]
+        figures = {(r[0], r[1]): r[2] for r in fig_rows}
+        k = int(figures[("model", "components")])
+        curve = {int(r[0]): float(r[1]) for r in curve_rows}
+        assert float(figures[("cross-validation", "RMSECV")]) == curve[k]
+        assert "pooled" in figures[("model", "RMSECV definition")]
+        assert ("repeats", "rmsecv mean") not in figures
+        assert len(curve) == 6
+    direct = [
+        np.sqrt(
+            np.mean(
+                [
+                    np.mean((_sklearn_cv(Y, y, c, KFold(5, shuffle=True, random_state=s)) - y) ** 2)
+                    for s in range(2, 9)
+                ]
+            )
+        )
+        for c in range(1, 7)
+    ]
+    assert np.allclose([curve[c] for c in range(1, 7)], direct, rtol=1e-10)

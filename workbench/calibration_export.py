@@ -4,7 +4,10 @@ Everything a calibration report or a paper needs, taken from the stored model (s
 export made a year later gives the same numbers): every figure (cross-validated,
 their spread over repeats, the independent test set's), the cross-validated
 prediction of every calibration sample with its fold, the test-set predictions, the
-RMSECV curve and the regression coefficients over the preprocessed axis.
+RMSECV curve and the regression coefficients over the preprocessed axis. The RMSECV
+figure and the RMSECV curve at the chosen component count are one number (the pooled
+definition of ``workbench.analysis.pls``); with repeated K-fold the figures sheet states
+that definition and gives the SD, minimum and maximum of the repeats' own figures.
 
 XLSX: one sheet per table. CSV: one file per table, named ``<stem>_<table>.csv``
 beside the requested path (a CSV file holds one table).
@@ -25,6 +28,10 @@ from workbench.fileio import atomic_write_bytes, workbook_bytes
 from workbench.model import Project, StoredModel
 
 PLS_KIND = "pls_regression"
+RMSECV_DEFINITION = (
+    "root of the mean squared error over the cross-validated predictions of all repeats "
+    "(pooled); the rmsecv table is the same figure for every component count"
+)
 Table = tuple[list[str], list[list[Any]]]
 
 
@@ -90,10 +97,13 @@ def figure_rows(model: StoredModel) -> list[list[Any]]:
         ("rpd", "RPD", ""),
     ):
         rows.append(["cross-validation", name, _num(perf.get(key, "")), u])
+    if perf.get("repeats", 1) > 1 and "mean" not in perf.get("spread", {}).get("rmsecv", {}):
+        rows.append(["model", "RMSECV definition", RMSECV_DEFINITION, ""])
     for key, stats in perf.get("spread", {}).items():
         u = unit if key in ("rmsecv", "bias") else ""
         for stat in ("mean", "sd", "min", "max"):
-            rows.append(["repeats", f"{key} {stat}", _num(stats.get(stat, "")), u])
+            if stat in stats:  # models before the pooled definition also kept a mean
+                rows.append(["repeats", f"{key} {stat}", _num(stats[stat]), u])
     test = perf.get("test")
     if test:
         for key, name, u in (

@@ -47,7 +47,7 @@ from workbench.vocab import PROPERTIES
 from .references import norm_name, read_table, read_test_marks, sample_reference
 
 PLUGIN_ID = "pls_calibration"
-PLUGIN_VERSION = "1.1.0"
+PLUGIN_VERSION = "1.2.0"
 
 
 def _references(inputs: AnalysisInputs, data, prop: str, basis: str, table_path: str):
@@ -403,13 +403,15 @@ def _repeat_message(out, cal, unit) -> None:
     r, q = sp["rmsecv"], sp["q2"]
     out.note(
         en=f"Over {cal.repeats} repeats of the {cal.cv.n_folds}-fold split: RMSECV "
-        f"{r['mean']:.4g} ± {r['sd']:.2g} {unit} (from {r['min']:.4g} to {r['max']:.4g}), "
-        f"Q2 {q['mean']:.3f} ± {q['sd']:.3f} (from {q['min']:.3f} to {q['max']:.3f}).",
+        f"{cal.rmsecv:.4g} {unit} from all repeats' predictions together (SD of the "
+        f"repeats' own RMSECV {r['sd']:.2g} {unit}, from {r['min']:.4g} to {r['max']:.4g}), "
+        f"Q2 {cal.q2:.3f} (SD {q['sd']:.3f}, from {q['min']:.3f} to {q['max']:.3f}).",
         fi=f"{cal.repeats} toistoa {cal.cv.n_folds}-kertaisesta jaosta: RMSECV "
-        f"{fi_number(r['mean'], '.4g')} ± {fi_number(r['sd'], '.2g')} {unit} "
-        f"(vaihteluväli {fi_number(r['min'], '.4g')}–{fi_number(r['max'], '.4g')}), Q2 "
-        f"{fi_number(q['mean'], '.3f')} ± {fi_number(q['sd'], '.3f')} "
-        f"(vaihteluväli {fi_number(q['min'], '.3f')}–{fi_number(q['max'], '.3f')}).",
+        f"{fi_number(cal.rmsecv, '.4g')} {unit} kaikkien toistojen ennusteista yhdessä "
+        f"(toistojen omien RMSECV-arvojen keskihajonta {fi_number(r['sd'], '.2g')} {unit}, "
+        f"vaihteluväli {fi_number(r['min'], '.4g')}–{fi_number(r['max'], '.4g')}), Q2 "
+        f"{fi_number(cal.q2, '.3f')} (keskihajonta {fi_number(q['sd'], '.3f')}, "
+        f"vaihteluväli {fi_number(q['min'], '.3f')}–{fi_number(q['max'], '.3f')}).",
     )
 
 

@@ -23,12 +23,17 @@ Validation (what a calibration worth publishing reports):
 
 * K-fold cross-validation with any K from 2 up to the number of calibration samples
   ``n``; K = n (or more) is leave-one-out, for which shuffling makes no difference;
-* repeated K-fold: the K-fold split is repeated with seeds ``seed, seed+1, ...``; the
-  RMSECV curve is the root of the mean squared error over all repeats, the component
-  choice uses it (the 1-SE rule with the standard error over every fold of every
-  repeat, as caret's repeated CV does), and RMSECV, Q2, bias and RPD at the chosen
-  count are reported as the mean over the repeats with their standard deviation,
-  minimum and maximum (the spread a single random split hides);
+* repeated K-fold: the K-fold split is repeated with seeds ``seed, seed+1, ...``
+  (R repeats). One definition of RMSECV serves the curve, the component choice and the
+  reported figure: the *pooled* RMSECV, the root of the mean squared error over all
+  R x n cross-validated predictions, ``RMSECV(k) = sqrt(mean_r MSE_r(k))`` (for one
+  repeat the ordinary RMSECV). The component choice uses that curve (the 1-SE rule with
+  the standard error over every fold of every repeat, as caret's repeated CV does); the
+  reported RMSECV is the curve at the chosen count, and Q2, bias and RPD are computed
+  from the same pooled errors (Q2 = 1 - mean_r PRESS_r / SS and the bias equal the
+  means of the per-repeat values; RPD = SD(y) / pooled RMSECV). The spread a single
+  random split hides is reported beside them: the standard deviation, minimum and
+  maximum of each repeat's own figures;
 * an independent test set, never used for fitting or for the component choice,
   predicted by the final model and reported separately (``prediction_figures``: RMSEP,
   bias, SEP, RPD and R2, the terms of ISO 12099:2017 for NIR calibrations).
@@ -84,7 +89,8 @@ class Calibration:
     intercept: float
     scale: bool
     model: PLSRegression
-    rmsecv_curve: np.ndarray | None = None  # (K,) pooled over repeats (cv.rmsecv for one)
+    rmsecv_curve: np.ndarray | None = None  # (K,) pooled over repeats (cv.rmsecv for one);
+    # rmsecv == rmsecv_curve[n_components - 1] (one definition, module docstring)
     repeat_figures: list[dict[str, float]] | None = None  # per repeat, at n_components
 
     @property
@@ -96,13 +102,16 @@ class Calibration:
         return self.cv.n_folds == self.cv.predictions.shape[0]
 
     def spread(self) -> dict[str, dict[str, float]]:
-        """Mean, SD (n - 1), minimum and maximum of each figure over the repeats."""
+        """SD (n - 1), minimum and maximum of each repeat's own figures.
+
+        No mean: the reported figures are the pooled ones (module docstring), and a
+        second, slightly different "mean RMSECV" beside them would read as a
+        contradiction."""
         rows = self.repeat_figures or [cv_figures_at(self)]
         out = {}
         for key in ("rmsecv", "q2", "bias", "rpd"):
             v = np.array([r[key] for r in rows], dtype=float)
             out[key] = {
-                "mean": float(v.mean()),
                 "sd": float(v.std(ddof=1)) if v.size > 1 else 0.0,
                 "min": float(v.min()),
                 "max": float(v.max()),
@@ -234,22 +243,27 @@ def prediction_figures(y: np.ndarray, pred: np.ndarray) -> dict[str, float]:
     }
 
 
-def cv_figures(y: np.ndarray, pred: np.ndarray) -> dict[str, float]:
+def cv_figures(y: np.ndarray, *preds: np.ndarray) -> dict[str, float]:
     """Cross-validated performance from reference values and CV predictions.
 
     RMSECV = sqrt(PRESS / n) with PRESS = sum (pred - y)^2; Q2 = 1 - PRESS / sum (y -
     mean y)^2 (the cross-validated R2); bias = mean(pred - y); RPD = SD(y) / RMSECV
     (SD with n - 1). Never computed from training-set (fitted) predictions.
+
+    Several prediction vectors (one per repeat of a repeated K-fold) give the pooled
+    figures, the definition of the RMSECV curve: PRESS is the mean of the repeats'
+    PRESS (so RMSECV is the root of the mean squared error over all R x n predictions)
+    and bias the mean of all errors.
     """
     y = np.asarray(y, dtype=float)
-    pred = np.asarray(pred, dtype=float)
-    press = float(((pred - y) ** 2).sum())
+    errors = [np.asarray(p, dtype=float) - y for p in preds]
+    press = float(np.mean([(e**2).sum() for e in errors]))
     ss = float(((y - y.mean()) ** 2).sum())
     rmsecv = float(np.sqrt(press / y.size))
     return {
         "rmsecv": rmsecv,
         "q2": 1.0 - press / ss if ss > 0 else float("nan"),
-        "bias": float((pred - y).mean()),
+        "bias": float(np.mean([e.mean() for e in errors])),
         "rpd": float(np.std(y, ddof=1) / rmsecv) if rmsecv > 0 else float("inf"),
     }
 
@@ -296,7 +310,7 @@ def calibrate(
     k = _choose(mse_curve, np.vstack([run.fold_mse for run in runs]), selection)
     per_repeat = [cv_figures(y, run.predictions[:, k - 1]) for run in runs]
     pred = cv.predictions[:, k - 1]
-    figures = {key: float(np.mean([f[key] for f in per_repeat])) for key in per_repeat[0]}
+    figures = cv_figures(y, *(run.predictions[:, k - 1] for run in runs))  # pooled
     progress.update(0.9, "fitting the final model")
     model = PLSRegression(n_components=k, scale=scale).fit(X, y)
     return Calibration(
