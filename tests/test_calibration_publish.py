@@ -381,3 +381,28 @@ def test_repeated_k_fold_rmsecv_figure_and_curve_are_one_number_in_the_export(re
         for c in range(1, 7)
     ]
     assert np.allclose([curve[c] for c in range(1, 7)], direct, rtol=1e-10)
+
+
+def test_predicted_versus_reference_axes_name_the_property(adf_project, registry):
+    """The axes (and the columns behind them) say which property they are of by its label
+    and unit, not only the title: 'Acid detergent fibre, reference (%)'."""
+    path, _Y, _y, _cp, table = adf_project
+    project = open_project(path)
+    params = {"property": "ADF", "pipeline": "none", "reference_table": str(table)}
+    params |= {"test_column": "set", "folds": 5}
+    result = run_plugin(
+        project, "pls_calibration", list(project.samples), params, registry=registry
+    )
+    close_project(project)
+    plots = {p["x"]: p for p in result[0].plots}
+    for x, what_en, what_fi in (
+        ("reference", "cross-validated prediction", "ristiinvalidoitu ennuste"),
+        ("test_reference", "test-set prediction", "testijoukon ennuste"),
+    ):
+        plot = plots[x]
+        assert plot["x_label"]["en"].startswith("Acid detergent fibre, ")
+        assert plot["x_label"]["en"].endswith("reference (%)")
+        assert plot["y_label"]["en"] == f"Acid detergent fibre, {what_en} (%)"
+        # the project gave no Finnish label: the English one names it in Finnish too
+        assert plot["y_label"]["fi"] == f"Acid detergent fibre, {what_fi} (%)"
+        assert result[0].columns[x].label == plot["x_label"]

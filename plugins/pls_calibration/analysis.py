@@ -293,9 +293,10 @@ def run(inputs: AnalysisInputs, params: dict, progress: Progress) -> AnalysisOut
     for q in figures.values():
         q.origin = "derived"
     out.values.update(figures)
-    _columns_and_plots(out, cal, y[train], list(names[train]), x_p, data.x_unit, unit)
+    names_of = _axis_names(pdef, unit)
+    _columns_and_plots(out, cal, y[train], list(names[train]), x_p, data.x_unit, unit, names_of)
     if test_figs:
-        _test_columns_and_plot(out, y[test], test_pred, list(names[test]), unit)
+        _test_columns_and_plot(out, y[test], test_pred, list(names[test]), unit, names_of)
     _messages(out, cal, pdef, unit, stored, steps, names, has_ref, data.notes)
     if cal.repeats > 1:
         _repeat_message(out, cal, unit)
@@ -305,16 +306,23 @@ def run(inputs: AnalysisInputs, params: dict, progress: Progress) -> AnalysisOut
     return out
 
 
-def _columns_and_plots(out, cal, y_train, labels, x_p, x_unit, unit) -> None:
-    out.add_column(
-        "reference", unit, y_train, bilingual(f"Reference ({unit})", f"Referenssiarvo ({unit})")
-    )
-    out.add_column(
-        "cv_predicted",
-        unit,
-        cal.cv_predictions,
-        bilingual(f"Cross-validated prediction ({unit})", f"Ristiinvalidoitu ennuste ({unit})"),
-    )
+def _axis_names(pdef, unit: str):
+    """``names_of(en, fi)``: "<property label>, <what> (<unit>)" in both languages, so an
+    axis or a column says which property it is of (not only the plot's title)."""
+    label_en, label_fi = pdef.label_en, pdef.label_fi or pdef.label_en
+    u = f" ({unit})" if unit else ""
+
+    def names_of(en: str, fi: str):
+        return bilingual(f"{label_en}, {en}{u}", f"{label_fi}, {fi}{u}")
+
+    return names_of
+
+
+def _columns_and_plots(out, cal, y_train, labels, x_p, x_unit, unit, names_of) -> None:
+    reference = names_of("reference", "referenssiarvo")
+    cv_predicted = names_of("cross-validated prediction", "ristiinvalidoitu ennuste")
+    out.add_column("reference", unit, y_train, reference)
+    out.add_column("cv_predicted", unit, cal.cv_predictions, cv_predicted)
     out.add_column(
         "components",
         "",
@@ -338,10 +346,8 @@ def _columns_and_plots(out, cal, y_train, labels, x_p, x_unit, unit) -> None:
                 f"Predicted (cross-validated) vs reference, {cal.n_components} components",
                 f"Ristiinvalidoitu ennuste vs. referenssiarvo, {cal.n_components} komponenttia",
             ),
-            "x_label": bilingual(f"reference ({unit})", f"referenssiarvo ({unit})"),
-            "y_label": bilingual(
-                f"cross-validated prediction ({unit})", f"ristiinvalidoitu ennuste ({unit})"
-            ),
+            "x_label": reference,
+            "y_label": cv_predicted,
         }
     )
     out.plots.append(
@@ -368,19 +374,11 @@ def _columns_and_plots(out, cal, y_train, labels, x_p, x_unit, unit) -> None:
     )
 
 
-def _test_columns_and_plot(out, y_test, pred, labels, unit) -> None:
-    out.add_column(
-        "test_reference",
-        unit,
-        y_test,
-        bilingual(f"Test-set reference ({unit})", f"Testijoukon referenssiarvo ({unit})"),
-    )
-    out.add_column(
-        "test_predicted",
-        unit,
-        pred,
-        bilingual(f"Test-set prediction ({unit})", f"Testijoukon ennuste ({unit})"),
-    )
+def _test_columns_and_plot(out, y_test, pred, labels, unit, names_of) -> None:
+    reference = names_of("test-set reference", "testijoukon referenssiarvo")
+    predicted = names_of("test-set prediction", "testijoukon ennuste")
+    out.add_column("test_reference", unit, y_test, reference)
+    out.add_column("test_predicted", unit, pred, predicted)
     out.plots.append(
         {
             "kind": "scatter",
@@ -392,8 +390,8 @@ def _test_columns_and_plot(out, y_test, pred, labels, unit) -> None:
                 "Independent test set: predicted vs reference",
                 "Riippumaton testijoukko: ennuste vs. referenssiarvo",
             ),
-            "x_label": bilingual(f"reference ({unit})", f"referenssiarvo ({unit})"),
-            "y_label": bilingual(f"prediction ({unit})", f"ennuste ({unit})"),
+            "x_label": reference,
+            "y_label": predicted,
         }
     )
 
