@@ -19,11 +19,13 @@ What it offers, on the same core the command line and the window use:
 * ``open_project(path)`` (read-only unless ``edit=True``) and ``new_project(path)``;
 * ``project.samples``, ``sample.measurements``, ``sample.results``: plain objects with
   names, kinds, metadata and values (``Quantity``: value, unit, basis, method, origin,
-  uncertainty);
+  uncertainty, flags);
 * ``measurement.curve()`` / ``result.curve(x, y)``: arrays with their names and units;
 * ``project.values()``: every value as one table, one row per value, with unit, basis,
   method, origin, uncertainty, SD, the model that predicted it and the label of the
-  result it belongs to ("PLS calibration of Crude protein"); a pandas
+  result it belongs to ("PLS calibration of Crude protein") and its warning, if any
+  (``Quantity.flags`` in plain words: a prediction outside the calibration range,
+  physically impossible, or from a spectrum unlike the calibration set); a pandas
   ``DataFrame`` when pandas is installed (the optional extra ``fibre-workbench[pandas]``),
   else a ``ValueTable`` of plain columns (``table["value"]`` is a list);
 * ``project.import_files(...)``, ``project.analyse(plugin_id, **params)``,
@@ -47,6 +49,7 @@ import numpy as np
 
 from workbench import model as _m
 from workbench.errors import AnalysisError, UserFacingError
+from workbench.value_flags import flags_text
 
 API_VERSION = "1.0"
 
@@ -80,6 +83,7 @@ VALUE_COLUMNS = (
     "n",
     "model",  # the model that predicted the value (id), else ""
     "label",  # the measurement's or result's label ("PLS calibration of Crude protein")
+    "warning",  # the value's flags in plain words ("outside the calibration range: ..."), or ""
 )
 
 
@@ -211,6 +215,7 @@ def _row(
         q.n,
         _model_of(q),
         _label(label),
+        flags_text(q.flags, q.unit),
     ]
 
 

@@ -6,8 +6,9 @@ first columns, and one column per property whose header carries its unit and bas
 per measurement kind plus "samples", "results" and "values" sheets. The CSV (and the
 "values" sheet) has one row per value with everything it carries: unit, basis,
 replicate SD and count, uncertainty, origin (measured, derived, predicted, typed),
-method, the model that predicted it and the label of its measurement or result (so
-the figures of two calibrations in one project never read alike). A single curve or spectrum
+method, the model that predicted it, the label of its measurement or result (so
+the figures of two calibrations in one project never read alike) and its warning (a
+prediction outside its calibration range or physically impossible). A single curve or spectrum
 exports to a two-or-more-column CSV ("temperature [°C]", "mass [%]") or to JCAMP-DX;
 both import back to the same values.
 """
@@ -27,6 +28,7 @@ from workbench import safetext
 from workbench.errors import UserFacingError
 from workbench.fileio import atomic_write_bytes, workbook_bytes
 from workbench.model import Measurement, Project, Quantity, Sample
+from workbench.value_flags import flags_text
 
 SAMPLE_COLUMNS = ("sample", "sample_id", "feedstock_type", "supplier", "origin", "date_received")
 # In the long table "origin" is the value's (measured, predicted, ...), so the sample's
@@ -44,6 +46,7 @@ VALUE_COLUMNS = (
     "origin",
     "method",
     "model",
+    "warning",  # the value's flags in plain words (workbench.value_flags), "" when none
 )
 _MODEL_METHOD = re.compile(r"\bmodel (\S+)$")
 
@@ -67,6 +70,7 @@ def value_cells(q: Quantity, project: Project | None = None) -> list[Any]:
         q.origin,
         q.method,
         model,
+        flags_text(q.flags, q.unit),
     ]
 
 

@@ -31,6 +31,7 @@ import numpy as np
 
 from workbench import __version__
 from workbench.errors import UserFacingError
+from workbench.value_flags import clean_flags
 from workbench.vocab import Basis, FeedstockType
 
 FORMAT_NAME = "fibre-workbench-project"
@@ -108,7 +109,9 @@ class Quantity:
     ``origin`` says whether the value was measured, derived by a plugin, predicted by
     a model, or typed in; ``method`` names the standard or method ("ISO 18122",
     "ASTM E1131 (TGA)"). ``sd`` and ``n`` describe replicate spread when known;
-    ``uncertainty`` is a stated expanded uncertainty in the same unit.
+    ``uncertainty`` is a stated expanded uncertainty in the same unit. ``flags`` are
+    warnings on the value (a prediction outside its calibration range, physically
+    impossible, from a spectrum unlike the calibration set): ``workbench.value_flags``.
     """
 
     value: float
@@ -120,6 +123,7 @@ class Quantity:
     origin: str = "measured"  # measured | derived | predicted | typed
     uncertainty: float | None = None
     replicates: list[float] = field(default_factory=list)
+    flags: list[dict[str, Any]] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         d: dict[str, Any] = {"value": self.value, "unit": self.unit, "basis": self.basis}
@@ -131,6 +135,8 @@ class Quantity:
         d["origin"] = self.origin
         if self.replicates:
             d["replicates"] = list(self.replicates)
+        if self.flags:
+            d["flags"] = [dict(f) for f in self.flags]
         return d
 
     @classmethod
@@ -145,6 +151,7 @@ class Quantity:
             origin=str(d.get("origin", "measured")),
             uncertainty=None if d.get("uncertainty") is None else float(d["uncertainty"]),
             replicates=[float(v) for v in d.get("replicates", [])],
+            flags=clean_flags(d.get("flags")),
         )
 
 

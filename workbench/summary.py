@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 
 from workbench.model import Measurement, Project, Result, Sample
+from workbench.value_flags import flags_text
 
 _PLAIN = (str, int, bool, type(None))
 
@@ -189,6 +190,11 @@ def _fmt_value(q: dict[str, Any]) -> str:
         text += f" ± {_num(q['sd'], '.2g')}"
     if q.get("n"):
         text += f" n={q['n']}"
+    if q.get("origin") == "predicted":
+        unc = q.get("uncertainty")
+        text += ", predicted" + (f" ± {_num(unc, '.3g')}" if unc is not None else "")
+    if q.get("flags"):
+        text += f"; WARNING: {flags_text(q['flags'], q.get('unit', ''))}"
     return text
 
 

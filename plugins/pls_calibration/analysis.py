@@ -42,6 +42,7 @@ from workbench.messages import bilingual, fi_number
 from workbench.model import Quantity, new_id
 from workbench.progress import Progress
 from workbench.properties import unknown_property_message
+from workbench.value_flags import flagged_note
 from workbench.vocab import PROPERTIES
 
 from .references import norm_name, read_table, read_test_marks, sample_reference
@@ -184,6 +185,7 @@ def run(inputs: AnalysisInputs, params: dict, progress: Progress) -> AnalysisOut
         "repeats": cal.repeats,
         "leave_one_out": cal.leave_one_out,
         "rmsecv_by_components": [float(v) for v in curve],
+        "reference_range": [float(y[train].min()), float(y[train].max())],
         "cv_predictions": [
             {
                 "sample": str(names[i]),
@@ -241,6 +243,7 @@ def run(inputs: AnalysisInputs, params: dict, progress: Progress) -> AnalysisOut
         performance=performance,
         provenance=provenance,
         model_id=model_id,
+        limits=cal.limits,
     )
     out = AnalysisOutput(
         label=bilingual(
@@ -255,7 +258,8 @@ def run(inputs: AnalysisInputs, params: dict, progress: Progress) -> AnalysisOut
         progress.update(0.95, "predicting samples without reference values")
         _, X_rest = apply_pipeline(data.x, data.Y[rest], steps, state=state)
         pred = predictor.predict_processed(X_rest)
-        for sid, value in zip(np.asarray(data.sample_ids)[rest], pred):
+        flags = predictor.flags(pred, X_rest)
+        for sid, value, flagged in zip(np.asarray(data.sample_ids)[rest], pred, flags):
             out.sample_values[str(sid)] = {
                 prop: Quantity(
                     float(value),
@@ -264,8 +268,12 @@ def run(inputs: AnalysisInputs, params: dict, progress: Progress) -> AnalysisOut
                     method=predictor.method,
                     origin="predicted",
                     uncertainty=2.0 * cal.rmsecv,
+                    flags=flagged,
                 )
             }
+        note = flagged_note([str(n) for n in names[rest]], pred.tolist(), flags, unit)
+        if note is not None:
+            out.note(en=note[0], fi=note[1])
     figures = {
         "pls_rmsecv": Quantity(cal.rmsecv, unit, basis, method="cross-validated"),
         "pls_bias": Quantity(cal.bias, unit, basis, method="cross-validated"),

@@ -3,7 +3,9 @@
 The sample's spectra are averaged on the model's x axis (linear interpolation, no
 extrapolation), preprocessed with the model's own pipeline and fitted state, and
 predicted. The value is ``Quantity(origin="predicted", method="PLS model <id>")`` in the
-model's unit and basis, with ``uncertainty = 2 x RMSECV``. A sample whose spectra do
+model's unit and basis, with ``uncertainty = 2 x RMSECV`` and its warnings as ``flags``
+(outside the calibration range, physically impossible, a spectrum unlike the
+calibration spectra: ``PlsPredictor.flags``). A sample whose spectra do
 not cover the model's range (or have other x units) gets a message instead of a value.
 """
 
@@ -22,6 +24,7 @@ from workbench.errors import AnalysisError
 from workbench.messages import bilingual, fi_number
 from workbench.model import Quantity
 from workbench.progress import Progress
+from workbench.value_flags import flagged_note
 from workbench.vocab import PROPERTIES
 
 
@@ -132,7 +135,9 @@ def run(inputs: AnalysisInputs, params: dict, progress: Progress) -> AnalysisOut
             f"{pdef.label_fi if pdef else model.property}, ennuste mallilla {model.name}",
         )
     )
-    predicted = []
+    predicted: list[float] = []
+    names: list[str] = []
+    all_flags: list[list[dict]] = []
     for n, si in enumerate(inputs.samples):
         progress.update(n / len(inputs.samples), f"sample {n + 1} of {len(inputs.samples)}")
         try:
@@ -146,7 +151,8 @@ def run(inputs: AnalysisInputs, params: dict, progress: Progress) -> AnalysisOut
                     f"mallin {units[1]}.",
                 )
                 continue
-            value = float(model.predict_processed(model.preprocess(data.x, data.Y))[0])
+            Xp = model.preprocess(data.x, data.Y)
+            value = float(model.predict_processed(Xp)[0])
         except AnalysisError as exc:
             reason = str(exc)
             out.messages.append(
@@ -162,6 +168,7 @@ def run(inputs: AnalysisInputs, params: dict, progress: Progress) -> AnalysisOut
                 fi=f"Näytettä {si.name} ei ennustettu: tulos ei ole äärellinen luku.",
             )
             continue
+        flags = model.flags([value], Xp)[0]
         out.sample_values[si.sample_id] = {
             model.property: Quantity(
                 value,
@@ -170,9 +177,12 @@ def run(inputs: AnalysisInputs, params: dict, progress: Progress) -> AnalysisOut
                 method=model.method,
                 origin="predicted",
                 uncertainty=None if rmsecv is None else 2.0 * float(rmsecv),
+                flags=flags,
             )
         }
         predicted.append(value)
+        names.append(si.name)
+        all_flags.append(flags)
     if not predicted:
         raise AnalysisError("None of the selected samples could be predicted with this model.")
     n_cal = _number(perf.get("n_calibration"))
@@ -189,5 +199,8 @@ def run(inputs: AnalysisInputs, params: dict, progress: Progress) -> AnalysisOut
         f"ristiinvalidoitu RMSECV {rmse_fi}, kalibrointinäytteitä {n_cal_fi}; näytteistä "
         f"ennustettiin {n_pred}/{n_all}.",
     )
+    note = flagged_note(names, predicted, all_flags, model.unit)
+    if note is not None:
+        out.note(en=note[0], fi=note[1])
     progress.update(1.0, "done")
     return out

@@ -12,7 +12,17 @@ is stored as:
   ``x_processed``; ``arrays["intercept"]``: one value;
 * ``arrays["state.<key>"]``: fitted preprocessing state (the MSC reference);
 * ``params``: the property, unit, basis, component count, the preprocessing steps
-  (JSON, validated strictly on load), the cross-validated performance and the x unit.
+  (JSON, validated strictly on load), the cross-validated performance and the x unit;
+* optional, for the prediction-outlier check (``spectral_distance``):
+  ``arrays["outlier.rotations"]`` and ``arrays["outlier.loadings"]`` (k x p, flattened by
+  rows), ``arrays["outlier.x_scale"]`` (p) and ``arrays["outlier.score_var"]`` (k), with
+  ``params["outlier_limits"]`` (``t2``, ``q`` when there is one, ``confidence``). A model
+  without them (made before they existed) predicts as before, without that check.
+
+Predictions are checked against the model (``PlsPredictor.flags``): outside the
+calibration range (the reference values' range, ``performance["reference_range"]``, or
+for an older model the references of its CV predictions), outside the property's
+physical bounds, and the spectral outlier check; see ``workbench.value_flags``.
 
 Everything read back is checked (kind, format version, shapes, finiteness) because a
 project file may come from anyone. ``PlsPredictor`` reproduces ``PLSRegression.predict``
@@ -30,12 +40,20 @@ import numpy as np
 
 from workbench.analysis import preprocess as pp
 from workbench.analysis.pipelines import Steps, apply_pipeline, validate_steps
+from workbench.analysis.spectral_distance import SpectralLimits
 from workbench.errors import AnalysisError
 from workbench.model import StoredModel, new_id, now_iso
+from workbench.value_flags import (
+    CALIBRATION_RANGE_MARGIN,
+    OUTSIDE_CALIBRATION,
+    OUTSIDE_PHYSICAL,
+    physical_bounds,
+)
 
 MODEL_KIND = "pls_regression"
 MODEL_FORMAT = 1
 _STATE_PREFIX = "state."
+_OUTLIER = "outlier."
 
 
 @dataclass
@@ -58,6 +76,7 @@ class PlsPredictor:
     state: dict[str, np.ndarray]
     params: dict[str, Any]
     provenance: dict[str, Any]
+    limits: SpectralLimits | None = None
 
     def predict_processed(self, Xp: np.ndarray) -> np.ndarray:
         """Predictions for already preprocessed spectra (rows over ``x_processed``)."""
@@ -89,6 +108,58 @@ class PlsPredictor:
         """The ``method`` text of predicted quantities."""
         return f"PLS model {self.model_id}"
 
+    def reference_range(self) -> tuple[float, float] | None:
+        """Lowest and highest reference value of the calibration samples (None: unknown).
+
+        Stored as ``performance["reference_range"]``; a model made before that was
+        stored gives it from the references of its cross-validated predictions."""
+        perf = self.params.get("performance")
+        perf = perf if isinstance(perf, Mapping) else {}
+        stored = perf.get("reference_range")
+        values: list[Any] = list(stored) if isinstance(stored, list) else []
+        if not values:
+            rows = perf.get("cv_predictions")
+            rows = rows if isinstance(rows, list) else []
+            values = [r.get("reference") for r in rows if isinstance(r, Mapping)]
+        finite = [
+            float(v)
+            for v in values
+            if isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v)
+        ]
+        return (min(finite), max(finite)) if finite else None
+
+    def flags(self, values: np.ndarray, Xp: np.ndarray | None = None) -> list[list[dict]]:
+        """The warnings of each prediction (``workbench.value_flags``): outside the
+        calibration range, outside the property's physical bounds and, given the
+        preprocessed spectra ``Xp`` and limits stored with the model, a spectrum unlike
+        the calibration spectra."""
+        values = np.atleast_1d(np.asarray(values, dtype=float))
+        out: list[list[dict]] = [[] for _ in values]
+        bounds = physical_bounds(self.property, self.unit)
+        if bounds is not None:
+            for i, v in enumerate(values.tolist()):
+                if v < bounds[0] or v > bounds[1]:
+                    out[i].append({"code": OUTSIDE_PHYSICAL, "lo": bounds[0], "hi": bounds[1]})
+        rng = self.reference_range()
+        if rng is not None:
+            lo, hi = rng
+            pad = CALIBRATION_RANGE_MARGIN * (hi - lo)
+            for i, v in enumerate(values.tolist()):
+                if v < lo - pad or v > hi + pad:
+                    out[i].append(
+                        {
+                            "code": OUTSIDE_CALIBRATION,
+                            "lo": lo,
+                            "hi": hi,
+                            "margin": CALIBRATION_RANGE_MARGIN,
+                        }
+                    )
+        if self.limits is not None and Xp is not None:
+            for i, flag in enumerate(self.limits.flags(Xp)):
+                if flag is not None:
+                    out[i].append(flag)
+        return out
+
 
 def to_stored(
     *,
@@ -108,6 +179,7 @@ def to_stored(
     performance: Mapping[str, Any],
     provenance: Mapping[str, Any],
     model_id: str | None = None,
+    limits: SpectralLimits | None = None,
 ) -> StoredModel:
     """Pack a fitted calibration into a ``StoredModel`` (arrays + JSON only)."""
     arrays: dict[str, Any] = {
@@ -129,6 +201,14 @@ def to_stored(
         "x_unit": x_unit,
         "performance": dict(performance),
     }
+    if limits is not None:
+        arrays[_OUTLIER + "rotations"] = np.asarray(limits.rotations, dtype=float).ravel()
+        arrays[_OUTLIER + "loadings"] = np.asarray(limits.loadings, dtype=float).ravel()
+        arrays[_OUTLIER + "x_scale"] = np.asarray(limits.x_scale, dtype=float).copy()
+        arrays[_OUTLIER + "score_var"] = np.asarray(limits.score_var, dtype=float).copy()
+        params["outlier_limits"] = {"t2": float(limits.t2_limit), "confidence": limits.confidence}
+        if limits.q_limit is not None:
+            params["outlier_limits"]["q"] = float(limits.q_limit)
     return StoredModel(
         id=model_id or new_id("m"),
         kind=MODEL_KIND,
@@ -184,6 +264,7 @@ def from_stored(model: StoredModel) -> PlsPredictor:
     }
     if not math.isfinite(intercept):
         raise _bad(model, "the intercept is not finite")
+    limits = _limits(model, params, k, x_mean)
     return PlsPredictor(
         model_id=model.id,
         name=model.name,
@@ -201,4 +282,45 @@ def from_stored(model: StoredModel) -> PlsPredictor:
         state=state,
         params=dict(params),
         provenance=dict(model.provenance) if isinstance(model.provenance, Mapping) else {},
+        limits=limits,
+    )
+
+
+def _limit(model: StoredModel, given: Mapping, key: str, required: bool) -> float | None:
+    value = given.get(key)
+    if value is None and not required:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise _bad(model, f"the outlier limit {key!r} is not a number")
+    if not (math.isfinite(value) and value > 0):
+        raise _bad(model, f"the outlier limit {key!r} is not a positive finite number")
+    return float(value)
+
+
+def _limits(
+    model: StoredModel, params: Mapping, k: int, x_mean: np.ndarray
+) -> SpectralLimits | None:
+    """The stored prediction-outlier limits, checked (None when the model has none)."""
+    if not any(key.startswith(_OUTLIER) for key in model.arrays):
+        return None
+    p = x_mean.size
+    given = params.get("outlier_limits")
+    if not isinstance(given, Mapping):
+        raise _bad(model, "the outlier limits are missing")
+    confidence = _limit(model, given, "confidence", True)
+    if confidence >= 1:
+        raise _bad(model, "the outlier limits' confidence is not below 1")
+    score_var = _vector(model, _OUTLIER + "score_var", k)
+    x_scale = _vector(model, _OUTLIER + "x_scale", p)
+    if np.any(score_var <= 0) or np.any(x_scale <= 0):
+        raise _bad(model, "a variance or scale of the outlier check is not positive")
+    return SpectralLimits(
+        x_mean=x_mean,
+        x_scale=x_scale,
+        rotations=_vector(model, _OUTLIER + "rotations", k * p).reshape(k, p),
+        loadings=_vector(model, _OUTLIER + "loadings", k * p).reshape(k, p),
+        score_var=score_var,
+        t2_limit=_limit(model, given, "t2", True),
+        q_limit=_limit(model, given, "q", False),
+        confidence=confidence,
     )

@@ -51,6 +51,7 @@ from scipy import linalg
 from sklearn.cross_decomposition import PLSRegression
 from sklearn.model_selection import KFold
 
+from workbench.analysis.spectral_distance import SpectralLimits
 from workbench.errors import AnalysisError
 from workbench.progress import NullProgress, Progress
 
@@ -92,6 +93,7 @@ class Calibration:
     rmsecv_curve: np.ndarray | None = None  # (K,) pooled over repeats (cv.rmsecv for one);
     # rmsecv == rmsecv_curve[n_components - 1] (one definition, module docstring)
     repeat_figures: list[dict[str, float]] | None = None  # per repeat, at n_components
+    limits: SpectralLimits | None = None  # the prediction-outlier check (T², Q)
 
     @property
     def repeats(self) -> int:
@@ -313,6 +315,10 @@ def calibrate(
     figures = cv_figures(y, *(run.predictions[:, k - 1] for run in runs))  # pooled
     progress.update(0.9, "fitting the final model")
     model = PLSRegression(n_components=k, scale=scale).fit(X, y)
+    try:
+        limits = SpectralLimits.fit(X, model.x_rotations_, model.x_loadings_, scale=scale)
+    except ValueError:  # too few calibration spectra for limits
+        limits = None
     return Calibration(
         n_components=k,
         selection=selection,
@@ -329,4 +335,5 @@ def calibrate(
         model=model,
         rmsecv_curve=np.sqrt(mse_curve),
         repeat_figures=per_repeat,
+        limits=limits,
     )

@@ -12,6 +12,7 @@ import argparse
 import json
 
 from workbench.errors import AnalysisError
+from workbench.value_flags import flags_text
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -208,6 +209,8 @@ def _print_values(values: dict, indent: str, inline: bool = False) -> None:
         if q.get("origin") == "predicted":
             unc = q.get("uncertainty")
             extra = f", predicted ± {unc:.3g}" if unc is not None else ", predicted"
+        if q.get("flags"):
+            extra += f"; WARNING: {flags_text(q['flags'], q['unit'])}"
         parts.append(f"{k} = {value}{unit}{basis}{extra}")
     if inline:
         print(indent + "; ".join(parts))

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from workbench.gui.column_labels import column_label
 from workbench.gui.i18n import (
+    active_language,
     basis_label,
     feedstock_label,
     kind_label,
@@ -28,6 +29,7 @@ from workbench.gui.numbers import locale_number
 from workbench.gui.parameter_text import parameter_rows
 from workbench.gui.value_labels import analysis_name, value_label
 from workbench.model import Measurement, Project, Quantity, Result, Sample
+from workbench.value_flags import flags_text
 from workbench.value_labels import INTERNAL_METADATA
 from workbench.vocab import PROPERTIES
 
@@ -141,6 +143,11 @@ class DetailsPanel(QWidget):
                 f"<td style='padding-right:8px' nowrap>{escape(value)}</td>"
                 f"<td>{escape(basis_label(q.basis))}</td></tr>"
             )
+            if q.flags:  # a prediction outside its calibration range, impossible, ...
+                warning = flags_text(q.flags, q.unit, active_language())
+                rows.append(
+                    f"<tr><td colspan='3' style='color:#a04000'>⚠ {escape(warning)}</td></tr>"
+                )
         header = "".join(
             f"<th align='left' style='padding-right:8px'>{escape(h)}</th>" for h in head
         )
