@@ -24,9 +24,11 @@ from workbench.analysis.model_io import from_stored
 from workbench.analysis.registry import discover
 from workbench.analysis.runner import run_plugin
 from workbench.analysis.spectral_distance import SpectralLimits
+from workbench.classify.engine import classify_samples
+from workbench.classify.spec import validate_route
 from workbench.cli.main import main
 from workbench.errors import AnalysisError
-from workbench.model import Quantity
+from workbench.model import Measurement, Quantity, new_id
 from workbench.project.store import close_project, open_project, save_project
 from workbench.value_flags import (
     OUTSIDE_CALIBRATION,
@@ -191,6 +193,83 @@ def test_pls_predict_flags_the_same_way(registry, tmp_path):
     assert q.value < 0 and q.flags[0]["code"] == OUTSIDE_PHYSICAL
     assert any("Predictions with a warning (1 of 1): new" in str(m) for m in result[0].messages)
     close_project(project)
+
+
+ROUTE = {
+    "schema_version": 1,
+    "id": "lignin_rich",
+    "version": "0.1.0",
+    "group": "biochar",
+    "name_en": "Lignin-rich feedstock (a test route)",
+    "name_fi": "Ligniinipitoinen syöte",
+    "description_en": "Lignin at least 10 % on dry basis.",
+    "description_fi": "Ligniiniä vähintään 10 % kuiva-aineesta.",
+    "criteria": [
+        {
+            "id": "lignin",
+            "property": "lignin",
+            "basis": "db",
+            "unit": "%",
+            "comparator": ">=",
+            "limit": 10,
+            "kind": "hard",
+            "label_en": "Lignin at least 10 %",
+            "label_fi": "Ligniiniä vähintään 10 %",
+            "source": "test",
+            "reliability": "C",
+        }
+    ],
+}
+
+
+def _sample_with(project, name: str, *quantities: Quantity):
+    sample = project.add_sample(name)
+    for q in quantities:
+        m = Measurement(id=new_id("m"), kind="properties", quantities={"lignin": q})
+        project.add_measurement(sample.id, m)
+    return sample
+
+
+def test_a_physically_impossible_prediction_is_not_used_as_a_measured_value():
+    """Policy: shown with its warning, never compared with a limit; the criterion is
+    unknown (the route's missing-data policy applies) and the explanation says why. A
+    warning that does not forbid use (outside the calibration range) is used and shown."""
+    from workbench.model import Project
+
+    route = validate_route(ROUTE, "lignin_rich.toml")
+    impossible = [{"code": OUTSIDE_PHYSICAL, "lo": 0.0, "hi": 100.0}]
+    extrapolated = [{"code": OUTSIDE_CALIBRATION, "lo": 17.0, "hi": 35.0, "margin": 0.05}]
+    method = "PLS model m-1"
+
+    def predicted(value, flags):
+        return Quantity(value, "%", "db", method=method, origin="predicted", flags=flags)
+
+    project = Project()
+    samples = [
+        _sample_with(project, "impossible", predicted(-2.55, impossible)),
+        _sample_with(project, "plain", predicted(-2.55, [])),  # what happened before
+        _sample_with(
+            project, "measured too", Quantity(12.0, "%", "db"), predicted(-2.55, impossible)
+        ),
+        _sample_with(project, "two predictions", predicted(20.0, []), predicted(-3.0, impossible)),
+        _sample_with(project, "extrapolated", predicted(40.0, extrapolated)),
+    ]
+    verdicts = {v.sample: v for v in classify_samples(samples, [route])}
+    v = verdicts["impossible"]
+    assert v.verdict == "not enough data"  # was: not suitable, on an impossible number
+    row = v.criteria[0]
+    assert row.result == "unknown" and row.value is None
+    assert row.measured["value"] == -2.55
+    text = " ".join([row.note, row.missing])
+    assert "the value -2.55 % is physically impossible (possible: 0–100 %)" in text
+    assert "arvo -2,55 % on fysikaalisesti mahdoton" in row.to_json()["note_fi"]
+    assert verdicts["plain"].verdict == "not suitable"  # an unflagged value is judged as is
+    assert verdicts["measured too"].criteria[0].value == 12.0
+    assert verdicts["two predictions"].criteria[0].value == 20.0
+    ext = verdicts["extrapolated"].criteria[0]
+    assert ext.result == "pass" and ext.value == 40.0 and "warning" in ext.flags
+    assert "the value has a warning: outside the calibration range" in ext.note
+    assert ext.to_json()["flags_fi"] == ["ennustettu", "varoitus"]
 
 
 def test_hotelling_t2_and_q_residual_by_hand():

@@ -23,6 +23,7 @@ from workbench.classify.table import (
     MISSING,
     NEEDS_INPUT,
     NO_BASIS,
+    NOT_USABLE,
     Candidates,
     ValueTable,
     unit_label,
@@ -38,6 +39,8 @@ from workbench.classify.texts import (
     value_word,
 )
 from workbench.classify.verdict import CriterionRow
+from workbench.value_flags import NOT_USABLE as NOT_USABLE_FLAGS
+from workbench.value_flags import flags_text
 from workbench.vocab import PROPERTIES, SAMPLE_ATTRIBUTES
 
 
@@ -114,6 +117,17 @@ def measured_json(
 
 def _with_unit(x: float, unit: str, ref: float | None = None) -> Text:
     return number(x, ref, unit)
+
+
+def _warning(cand: dict[str, Any], only: frozenset[str] | None = None) -> Text | None:
+    """The candidate value's flags (``workbench.value_flags``) in words, both languages."""
+    flags = getattr(cand["quantity"], "flags", None) or []
+    if only is not None:
+        flags = [f for f in flags if f.get("code") in only]
+    if not flags:
+        return None
+    unit = cand["unit"]
+    return pair(flags_text(flags, unit), flags_text(flags, unit, "fi"))
 
 
 def _basis_words(basis: str) -> Text:
@@ -314,6 +328,9 @@ def _error_text(ce: CritEval, i: int, table: ValueTable) -> Text | None:
         )
     if err == NO_BASIS:
         return msg("err.no_basis", basis=basis_name(ce.crit.basis))
+    if err == NOT_USABLE:
+        value = _with_unit(cand["value"], cand["unit"])
+        return msg("err.not_usable", value=value, warning=_warning(cand, NOT_USABLE_FLAGS))
     if err == NEEDS_INPUT:
         from workbench.basis import needed_inputs
 
@@ -472,6 +489,10 @@ def row(ce: CritEval, i: int, table: ValueTable) -> CriterionRow:
             r.measured = measured_json(cand, c.property, table)
             if cand["origin"] == "predicted":
                 r.add_flag("predicted")
+            warning = _warning(cand)
+            if warning is not None:  # e.g. outside the model's calibration range
+                r.add_flag("warning")
+                notes.append(msg("row.value_warning", warning=warning))
             if col.mismatch[i]:
                 r.add_flag("method mismatch")
                 notes.append(

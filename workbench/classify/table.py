@@ -15,6 +15,13 @@ used"):
    measurements) > predicted (a model, e.g. NIR PLS);
 3. then the latest (``created`` time; for equal times the one added last).
 
+A value whose flags say it must not be used as a measured value (a prediction outside
+the property's physical bounds, ``workbench.value_flags.usable_as_measured``) ranks
+below every other candidate; when it is all a sample has, the column holds no value for
+that sample (``Column.err`` = ``NOT_USABLE``), so the criterion is unknown, the route's
+missing-data policy applies and the explanation names the value and why it was not used.
+This is the one place that policy is applied.
+
 Conversions (each recorded for the explanation, ``explain.py``):
 
 * units by the one unit table (``workbench.units``);
@@ -45,6 +52,7 @@ from workbench.basis import BasisError, convert, moisture_wet_basis, needed_inpu
 from workbench.classify.texts import Text, msg, pair
 from workbench.messages import method_text
 from workbench.units import normalise_unit, unit_factor
+from workbench.value_flags import usable_as_measured
 from workbench.vocab import (
     PROPERTIES,
     SAMPLE_ATTRIBUTES,
@@ -56,7 +64,7 @@ ORIGIN_RANK = {"measured": 3, "typed": 3, "derived": 2, "predicted": 1}
 TGA_METHOD = msg("row.method_tga")
 
 # why a sample has no usable value in a column (``Column.err``)
-OK, MISSING, BAD_UNIT, NO_BASIS, NEEDS_INPUT, NOT_CONVERTIBLE = range(6)
+OK, MISSING, BAD_UNIT, NO_BASIS, NEEDS_INPUT, NOT_CONVERTIBLE, NOT_USABLE = range(7)
 DERIVED_CAND = -2  # ``Column.cand`` of a value derived from other properties
 
 # basis-variant property ids: "<property>_ar" is a candidate of <property> on basis ar
@@ -74,6 +82,13 @@ _NAME, _ID, _FEEDSTOCK_TYPE, _METADATA = (
     attrgetter(a) for a in ("name", "id", "feedstock_type", "metadata")
 )
 _DICT = attrgetter("__dict__")
+_D_FLAGS = itemgetter("flags")
+
+
+def _flags_of(q: Any) -> Any:
+    return getattr(q, "flags", None)
+
+
 _D_VALUE, _D_UNIT, _D_BASIS, _D_ORIGIN, _D_SD, _D_UNC, _D_REPS = (
     itemgetter(a) for a in ("value", "unit", "basis", "origin", "sd", "uncertainty", "replicates")
 )
@@ -184,9 +199,11 @@ class Candidates:
         for k in np.nonzero(~single)[0].tolist():
             groups.setdefault(int(idx[k]), []).append(k)
         origins = self.attrs["origin"]
+        usable = self.attrs["usable"]
         for i, ks in groups.items():
             ks.sort(
                 key=lambda k: (
+                    usable is None or bool(usable[k]),
                     ORIGIN_RANK.get(origins[k], 0),
                     getattr(self.owners[k], "created", "") or "",
                     int(self.seq[k]),
@@ -198,7 +215,9 @@ class Candidates:
 
     @property
     def attrs(self) -> dict[str, Any]:
-        """value, unit, basis, sd, unc, rep_lo, rep_hi, origin per candidate."""
+        """value, unit, basis, sd, unc, rep_lo, rep_hi, origin per candidate; ``usable``:
+        False where the value's flags forbid its use as a measured value (None: all
+        usable)."""
         if self._attrs is None:
             qs = self.qs
             try:  # reading the instance dicts is twice as fast as attribute access
@@ -210,6 +229,7 @@ class Candidates:
                 sd = list(map(_D_SD, ds))
                 unc = list(map(_D_UNC, ds))
                 reps = list(map(_D_REPS, ds))
+                flags = list(map(_D_FLAGS, ds))
             except (AttributeError, KeyError):  # slotted or partial objects
                 value = list(map(_VALUE, qs))
                 unit = list(map(_UNIT, qs))
@@ -218,6 +238,7 @@ class Candidates:
                 sd = list(map(_SD, qs))
                 unc = list(map(_UNC, qs))
                 reps = list(map(_REPS, qs))
+                flags = list(map(_flags_of, qs))
             for k, b in self.basis_override.items():
                 basis[k] = b
             n = len(qs)
@@ -238,6 +259,10 @@ class Candidates:
             if "" in bases or None in bases:
                 basis = [b or "" for b in basis]
                 bases = set(basis)
+            usable = None
+            if any(flags):
+                usable = np.fromiter(map(usable_as_measured, flags), dtype=bool, count=n)
+                usable = None if usable.all() else usable
             self._attrs = {
                 "value": np.array(value, dtype=float),
                 "unit": unit,
@@ -252,6 +277,7 @@ class Candidates:
                 "rep_hi": rep_hi,
                 "origin": origin,
                 "origins": origins,
+                "usable": usable,
             }
         return self._attrs
 
@@ -578,12 +604,15 @@ class ValueTable:
         moisture = prop == "moisture"
         sel = c.winner
         analysis = moisture and "ad" in bases  # analysis-sample moisture: an input only
+        usable = at["usable"]
         if (methods and c.alternatives) or analysis:
             meths = c.methods if methods else None
 
             def accept(k: int) -> bool:
                 if moisture and bases[k] == "ad":
                     return False  # the analysis sample's moisture: a conversion input only
+                if usable is not None and not usable[k]:
+                    return False
                 return meths is None or method_accepted(meths[k], methods)
 
             sel = c.select(accept)
@@ -613,6 +642,8 @@ class ValueTable:
             err = np.where(err == OK, err2, err)
         else:
             bf = np.ones(len(rows))
+        if usable is not None:  # e.g. a prediction outside physical bounds (module doc)
+            err = np.where(usable[k], err, NOT_USABLE).astype(np.int8)
         factor = uf * bf
         x = value * factor
         if transform is not None:

@@ -81,6 +81,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "method not stated (the limit expects {methods})",
         "menetelmää ei ole ilmoitettu (raja edellyttää menetelmää {methods})",
     ),
+    "row.value_warning": (
+        "the value has a warning: {warning}",
+        "arvoon liittyy varoitus: {warning}",
+    ),
     "row.method_mismatch": (
         "method mismatch: value by {method}, the limit expects {methods}",
         "menetelmä ei vastaa rajaa: arvo menetelmällä {method}, raja edellyttää "
@@ -139,6 +143,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "row.from_sample": ("sample", "näytteen tiedot"),
     "flag.method mismatch": ("method mismatch", "menetelmä ei vastaa"),
     "flag.predicted": ("predicted", "ennustettu"),
+    "flag.warning": ("warning", "varoitus"),
     "flag.assumed": ("assumed char yield", "oletettu hiilisaanto"),
     "source.secondary": (
         "this limit was read in a secondary source, not in the standard's own text",
@@ -194,6 +199,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "arvon yksikköä {unit!r} ei voi muuntaa yksiköksi {target!r}",
     ),
     "err.no_unit": ("no unit", "ei yksikköä"),
+    "err.not_usable": ("the value {value} is {warning}", "arvo {value} on {warning}"),
     "err.no_basis": (
         "the value has no basis stated; the limit is on {basis}",
         "arvon perustaa ei ole ilmoitettu; raja on ilmoitettu perustalla {basis}",
