@@ -50,6 +50,7 @@ def test_selecting_several_samples_overlays_curves(window, make_project):
     project = make_project(3, 2)
     window.set_project(project)
     window.table.selectAll()
+    window.flush_plot()  # the curves follow a selection in the next turn of the event loop
     plots = window.plot.plot_items()
     assert len(plots) == 1  # all TGA curves share axes: one plot, overlaid
     assert len(plots[0].listDataItems()) == 6

@@ -165,6 +165,7 @@ def test_legend_is_beside_the_plot_and_lists_every_curve(window, qtbot, make_pro
     window.set_project(project)
     window.resize(1366, 768)
     window.table.selectAll()
+    window.flush_plot()  # the curves follow a selection in the next turn of the event loop
     (plot,) = window.plot.plot_items()
     assert plot.legend is None  # nothing drawn over the data
     names = window.plot.legend.entries()

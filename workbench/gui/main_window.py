@@ -107,7 +107,7 @@ class MainWindow(ProjectFilesMixin, QMainWindow):
         self.filter_edit.setPlaceholderText(self.tr("Filter samples…"))
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.setToolTip(self.tr("Show only samples whose fields contain this text"))
-        self.filter_edit.textChanged.connect(self.table.proxy.setFilterFixedString)
+        self.filter_edit.textChanged.connect(self.table.proxy.set_text)
         table_box = QWidget()
         table_layout = QVBoxLayout(table_box)
         table_layout.setContentsMargins(0, 0, 0, 0)
@@ -159,6 +159,11 @@ class MainWindow(ProjectFilesMixin, QMainWindow):
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection)
         self._selection: list[Ref] = []
         self._syncing = False
+        self._pending_plot: list | None = None
+        self._plot_timer = QTimer(self)
+        self._plot_timer.setSingleShot(True)
+        self._plot_timer.setInterval(0)
+        self._plot_timer.timeout.connect(self.flush_plot)
 
     def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -320,9 +325,12 @@ class MainWindow(ProjectFilesMixin, QMainWindow):
         self._selection = refs
         project = self.doc.project
         if self.doc.busy:  # arrays are being re-pointed to the new file: plot afterwards
+            self._pending_plot = None
             self.plot.show_message(self.tr("Saving the project…"))
             return
         if project is None or not refs:
+            self._plot_timer.stop()
+            self._pending_plot = None
             self.plot.show_message(
                 self.tr("Select a sample or a measurement to plot its curves and spectra.")
             )
@@ -339,20 +347,36 @@ class MainWindow(ProjectFilesMixin, QMainWindow):
                 items.append((sample, sample.measurements[cid]))
             elif kind == "result" and cid in sample.results:
                 items.append((sample, sample.results[cid]))
-        self.plot.show_selection(items)
-        if self.plot.note:
-            self.statusBar().showMessage(self.plot.note, 8000)
         if len(refs) == 1:
             self.details.show_ref(project, refs[0])
         else:
             self.details.show_nothing(len(refs))
+        # The curves are drawn in the next turn of the event loop: the selection and the
+        # details show at once, and keys held down through a list draw only where
+        # they stop. A single result is drawn now: its view follows at once.
+        self._pending_plot = items
+        if len(refs) == 1 and refs[0][0] == "result":
+            self.flush_plot()
+        else:
+            self._plot_timer.start()
+
+    def flush_plot(self) -> None:
+        """Draw the curves of the selection now (when they are still to be drawn)."""
+        self._plot_timer.stop()
+        items, self._pending_plot = self._pending_plot, None
+        if items is None or self.doc.busy:
+            return
+        self.plot.show_selection(items)
+        if self.plot.note:
+            self.statusBar().showMessage(self.plot.note, 8000)
 
     def select_sample(self, sample_id: str) -> None:
-        """Select a sample in the tree (which plots it and shows its details)."""
+        """Select a sample in the tree, plot it and show its details."""
         index = self.tree_model.index_of_sample(sample_id)
         if index.isValid():
             self.tree.setCurrentIndex(index)
             self.tree.scrollTo(index)
+            self.flush_plot()
 
     # -- sample editing (undoable) ----------------------------------------------------
     def _selected_sample_ids(self) -> list[str]:
