@@ -2248,12 +2248,12 @@
         <translation>Tehtävät ja loki</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="232"/>
+        <location filename="../../workbench/gui/main_window.py" line="237"/>
         <source>Untitled</source>
         <translation>Nimetön</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="235"/>
+        <location filename="../../workbench/gui/main_window.py" line="240"/>
         <source>[read-only]</source>
         <translation>[vain luku]</translation>
     </message>
@@ -2273,38 +2273,38 @@
         <translation>Näytteet ja kuvaajat</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="217"/>
+        <location filename="../../workbench/gui/main_window.py" line="222"/>
         <source>%1 failed: %2</source>
         <translation>%1 epäonnistui: %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="264"/>
+        <location filename="../../workbench/gui/main_window.py" line="269"/>
         <source>Use Save As to keep changes in a new file.</source>
         <translation>Käytä Tallenna nimellä -toimintoa säilyttääksesi muutokset uudessa tiedostossa.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="267"/>
+        <location filename="../../workbench/gui/main_window.py" line="272"/>
         <source>This project is read-only.</source>
         <translation>Tämä projekti on vain luku -tilassa.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="323"/>
+        <location filename="../../workbench/gui/main_window.py" line="329"/>
         <source>Saving the project…</source>
         <translation>Tallennetaan projektia…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="327"/>
+        <location filename="../../workbench/gui/main_window.py" line="335"/>
         <source>Select a sample or a measurement to plot its curves and spectra.</source>
         <translation>Valitse näyte tai mittaus piirtääksesi sen käyrät ja spektrit.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="371"/>
-        <location filename="../../workbench/gui/main_window.py" line="373"/>
+        <location filename="../../workbench/gui/main_window.py" line="395"/>
+        <location filename="../../workbench/gui/main_window.py" line="397"/>
         <source>Sample %1</source>
         <translation>Näyte %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workbench/gui/main_window.py" line="411"/>
+        <location filename="../../workbench/gui/main_window.py" line="435"/>
         <source>Delete %n sample(s)</source>
         <translation>
             <numerusform>Poista %n näyte</numerusform>
@@ -2312,7 +2312,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workbench/gui/main_window.py" line="416"/>
+        <location filename="../../workbench/gui/main_window.py" line="440"/>
         <source>Deleted %n sample(s). Edit &gt; Undo brings them back.</source>
         <translation>
             <numerusform>Poistettiin %n näyte. Muokkaa &gt; Kumoa tuo sen takaisin.</numerusform>
@@ -2320,7 +2320,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="423"/>
+        <location filename="../../workbench/gui/main_window.py" line="447"/>
         <source>Import files</source>
         <translation>Tuo tiedostoja</translation>
     </message>
@@ -2503,7 +2503,7 @@
 <context>
     <name>PlotLegend</name>
     <message>
-        <location filename="../../workbench/gui/plot_legend.py" line="79"/>
+        <location filename="../../workbench/gui/plot_legend.py" line="90"/>
         <source>Click to hide or show this curve.</source>
         <translation>Piilota tai näytä käyrä napsauttamalla.</translation>
     </message>
@@ -2511,57 +2511,57 @@
 <context>
     <name>PlotView</name>
     <message>
-        <location filename="../../workbench/gui/plot_view.py" line="179"/>
+        <location filename="../../workbench/gui/plot_view.py" line="180"/>
         <source>Drag to pan, wheel to zoom, right-click for options and export.</source>
         <translation>Vedä siirtääksesi, rullaa zoomataksesi, oikealla painikkeella asetukset ja vienti.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/plot_view.py" line="187"/>
+        <location filename="../../workbench/gui/plot_view.py" line="188"/>
         <source>Temperature</source>
         <translation>Lämpötila</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/plot_view.py" line="188"/>
+        <location filename="../../workbench/gui/plot_view.py" line="189"/>
         <source>Time</source>
         <translation>Aika</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/plot_view.py" line="191"/>
+        <location filename="../../workbench/gui/plot_view.py" line="192"/>
         <source>Draw TGA curves against temperature or against time (a run that heats, holds and cools reads better against time)</source>
         <translation>Piirrä TGA-käyrät lämpötilan tai ajan funktiona (lämmittävä, pitävä ja jäähdyttävä ajo on selkeämpi ajan funktiona)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/plot_view.py" line="201"/>
+        <location filename="../../workbench/gui/plot_view.py" line="202"/>
         <source>TGA curves against:</source>
         <translation>TGA-käyrien vaaka-akseli:</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/plot_view.py" line="231"/>
+        <location filename="../../workbench/gui/plot_view.py" line="232"/>
         <source>Select a sample or a measurement to plot its curves and spectra.</source>
         <translation>Valitse näyte tai mittaus piirtääksesi sen käyrät ja spektrit.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/plot_view.py" line="294"/>
+        <location filename="../../workbench/gui/plot_view.py" line="299"/>
         <source>Nothing to plot: the selection has no curves or spectra.</source>
         <translation>Ei piirrettävää: valinnassa ei ole käyriä eikä spektrejä.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/plot_view.py" line="296"/>
+        <location filename="../../workbench/gui/plot_view.py" line="301"/>
         <source>Its values are listed in the details panel.</source>
         <translation>Sen arvot näkyvät tietopaneelissa.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/plot_view.py" line="321"/>
+        <location filename="../../workbench/gui/plot_view.py" line="332"/>
         <source>%1 more curves not shown.</source>
         <translation>%1 käyrää jätettiin näyttämättä.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/plot_view.py" line="323"/>
+        <location filename="../../workbench/gui/plot_view.py" line="334"/>
         <source>Some kinds of curve not shown; select fewer items.</source>
         <translation>Kaikkia käyrälajeja ei näytetä; valitse vähemmän kohteita.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/plot_view.py" line="335"/>
+        <location filename="../../workbench/gui/plot_view.py" line="356"/>
         <source>Signal</source>
         <translation>Signaali</translation>
     </message>
@@ -2764,114 +2764,114 @@
         <translation>Fibre Workbench -projektit (*%1)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="70"/>
+        <location filename="../../workbench/gui/project_files.py" line="71"/>
         <source>Closing the project failed: %1</source>
         <translation>Projektin sulkeminen epäonnistui: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="78"/>
+        <location filename="../../workbench/gui/project_files.py" line="79"/>
         <source>Please wait: the project is being saved.</source>
         <translation>Odota hetki: projektia tallennetaan.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="96"/>
+        <location filename="../../workbench/gui/project_files.py" line="97"/>
         <source>Unsaved changes</source>
         <translation>Tallentamattomia muutoksia</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="97"/>
+        <location filename="../../workbench/gui/project_files.py" line="98"/>
         <source>The project has unsaved changes. Save them before closing?</source>
         <translation>Projektissa on tallentamattomia muutoksia. Tallennetaanko ne ennen sulkemista?</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="114"/>
+        <location filename="../../workbench/gui/project_files.py" line="115"/>
         <source>Open project</source>
         <translation>Avaa projekti</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="122"/>
+        <location filename="../../workbench/gui/project_files.py" line="123"/>
         <source>Open %1</source>
         <translation>Avaa %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="127"/>
+        <location filename="../../workbench/gui/project_files.py" line="128"/>
         <location filename="../../workbench/gui/screenshot.py" line="55"/>
         <source>Opened %1</source>
         <translation>Avattiin %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="138"/>
-        <location filename="../../workbench/gui/project_files.py" line="333"/>
+        <location filename="../../workbench/gui/project_files.py" line="139"/>
+        <location filename="../../workbench/gui/project_files.py" line="334"/>
         <source>Could not open %1: %2</source>
         <translation>Tiedostoa %1 ei voitu avata: %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="177"/>
+        <location filename="../../workbench/gui/project_files.py" line="178"/>
         <source>Save project as</source>
         <translation>Tallenna projekti nimellä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="189"/>
+        <location filename="../../workbench/gui/project_files.py" line="190"/>
         <source>The project is being saved already.</source>
         <translation>Projektia tallennetaan jo.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="220"/>
+        <location filename="../../workbench/gui/project_files.py" line="221"/>
         <source>Save %1</source>
         <translation>Tallenna %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="243"/>
+        <location filename="../../workbench/gui/project_files.py" line="244"/>
         <source>Not saved: %1</source>
         <translation>Ei tallennettu: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="241"/>
+        <location filename="../../workbench/gui/project_files.py" line="242"/>
         <source>Saving failed: %1</source>
         <translation>Tallennus epäonnistui: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="235"/>
+        <location filename="../../workbench/gui/project_files.py" line="236"/>
         <source>Saved %1</source>
         <translation>Tallennettiin %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="257"/>
+        <location filename="../../workbench/gui/project_files.py" line="258"/>
         <source>No recent projects</source>
         <translation>Ei viimeaikaisia projekteja</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="261"/>
+        <location filename="../../workbench/gui/project_files.py" line="262"/>
         <source>Clear list</source>
         <translation>Tyhjennä luettelo</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="288"/>
+        <location filename="../../workbench/gui/project_files.py" line="289"/>
         <source>Could not write the recovery file: %1</source>
         <translation>Palautustiedostoa ei voitu kirjoittaa: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="292"/>
+        <location filename="../../workbench/gui/project_files.py" line="293"/>
         <source>Writing recovery file</source>
         <translation>Kirjoitetaan palautustiedostoa</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="312"/>
+        <location filename="../../workbench/gui/project_files.py" line="313"/>
         <source>an untitled project</source>
         <translation>nimetöntä projektia</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="339"/>
+        <location filename="../../workbench/gui/project_files.py" line="340"/>
         <source>Recovered unsaved work of %1</source>
         <translation>Palautettiin tallentamaton työ: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="346"/>
+        <location filename="../../workbench/gui/project_files.py" line="347"/>
         <source>Recover unsaved work</source>
         <translation>Palauta tallentamaton työ</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="348"/>
+        <location filename="../../workbench/gui/project_files.py" line="349"/>
         <source>Fibre Workbench was closed without saving %1. Unsaved work from %2 was kept.
 
 Restore it? (No keeps the recovery file for later; Discard deletes it.)</source>
@@ -3146,7 +3146,7 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
 <context>
     <name>ResultPlots</name>
     <message>
-        <location filename="../../workbench/gui/result_plots.py" line="189"/>
+        <location filename="../../workbench/gui/result_plots.py" line="187"/>
         <source>1:1 line (perfect prediction)</source>
         <translation>1:1-suora (täydellinen ennuste)</translation>
     </message>
@@ -3323,17 +3323,17 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
 <context>
     <name>SampleDelegate</name>
     <message>
-        <location filename="../../workbench/gui/sample_table.py" line="177"/>
+        <location filename="../../workbench/gui/sample_table.py" line="191"/>
         <source>Feedstock type (ISO 17225-1 origin group or side stream)</source>
         <translation>Raaka-ainetyyppi (ISO 17225-1 -alkuperäryhmä tai sivuvirta)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/sample_table.py" line="181"/>
+        <location filename="../../workbench/gui/sample_table.py" line="195"/>
         <source>YYYY-MM-DD</source>
         <translation>VVVV-KK-PP</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/sample_table.py" line="182"/>
+        <location filename="../../workbench/gui/sample_table.py" line="196"/>
         <source>Date the sample arrived, as YYYY-MM-DD</source>
         <translation>Näytteen saapumispäivä muodossa VVVV-KK-PP</translation>
     </message>
@@ -3382,7 +3382,7 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
 <context>
     <name>SampleTableView</name>
     <message>
-        <location filename="../../workbench/gui/sample_table.py" line="231"/>
+        <location filename="../../workbench/gui/sample_table.py" line="284"/>
         <source>Double-click a cell to edit it. Every edit can be undone.</source>
         <translation>Kaksoisnapsauta solua muokataksesi sitä. Jokaisen muutoksen voi kumota.</translation>
     </message>

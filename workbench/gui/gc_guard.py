@@ -9,7 +9,8 @@ thread, holding the GIL, waited for the same Qt lock. So while the application r
 automatic collection is off and the GUI thread collects on a timer, generation by
 generation as the automatic collector would: pyqtgraph's ``GarbageCollector``, the
 fix pyqtgraph documents for exactly this. Reference counting frees everything not in
-a cycle at once, as before.
+a cycle at once, as before. Long-lived objects (the open project's model) are frozen
+out of the collector's scans (``keep_long_lived``).
 """
 
 from __future__ import annotations
@@ -27,6 +28,18 @@ def install() -> GarbageCollector:
     """Switch automatic collection off and collect from the GUI thread's event loop.
     Keep the returned object alive as long as the application runs."""
     return GarbageCollector(interval=INTERVAL_S)
+
+
+def keep_long_lived() -> None:
+    """Take every object alive now out of the collector's scans (``gc.freeze``).
+
+    Called once a project is open: its model (hundreds of thousands of objects for a
+    1,000-sample project) lives until the project is closed, and a full collection
+    that walked it stopped the window for 0.3-0.4 s every few seconds of work. Frozen
+    objects are still freed by reference counting when the project is closed (a
+    closed 1,000-sample project left no cyclic garbage, measured).
+    """
+    gc.freeze()
 
 
 def uninstall(collector: GarbageCollector) -> None:

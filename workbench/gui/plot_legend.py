@@ -22,8 +22,19 @@ SHOWN_ROLE = Qt.ItemDataRole.UserRole + 4
 HIDDEN_COLOUR = QColor(150, 150, 150)
 
 
-def swatch(colour: Sequence[int], symbol: bool = False) -> QIcon:
-    """A short line (or a dot, for points) in ``colour``, as the entry's icon."""
+_SWATCHES: dict[tuple, QIcon] = {}
+
+
+def swatch(colour: Sequence[Any], symbol: bool = False) -> QIcon:
+    """A short line (or a dot, for points) in ``colour``, as the entry's icon (made once
+    per colour: the legend is rebuilt on every selection)."""
+    key = (tuple(colour), symbol)
+    if key not in _SWATCHES:
+        _SWATCHES[key] = _paint_swatch(colour, symbol)
+    return _SWATCHES[key]
+
+
+def _paint_swatch(colour: Sequence[Any], symbol: bool) -> QIcon:
     pixmap = QPixmap(22, 12)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)

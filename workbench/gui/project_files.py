@@ -17,7 +17,7 @@ from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from workbench.errors import UserFacingError
-from workbench.gui import recovery_writer
+from workbench.gui import gc_guard, recovery_writer
 from workbench.gui.task_panel import ERROR, WARNING
 from workbench.gui.tasks import RUNNING
 from workbench.model import PROJECT_SUFFIX, Project
@@ -45,6 +45,7 @@ class ProjectFilesMixin:
         """Show ``project`` (the previous one must already be released)."""
         self.undo_stack.clear()
         self.doc.set_project(project)
+        gc_guard.keep_long_lived()  # collections no longer walk the project's model
         if not getattr(self, "closing", False):  # closing keeps it for the next start
             path = project.path if project is not None else None
             self.ui_settings.set_last_project(str(path) if path is not None else "")

@@ -32,7 +32,7 @@ from workbench.gui.i18n import local_text
 from workbench.gui.locale_axis import locale_axes
 from workbench.gui.numbers import locale_number
 from workbench.gui.plot_legend import PlotLegend
-from workbench.gui.plot_view import PALETTE, draw_curve, repeats_text
+from workbench.gui.plot_view import PALETTE, draw_curve, light_grid, repeats_text
 from workbench.model import Column, Result
 
 Index = QModelIndex | QPersistentModelIndex
@@ -113,9 +113,7 @@ class PlotPanel(QWidget):
         super().__init__()
         self.plot_widget = pg.PlotWidget(background="w", axisItems=locale_axes())
         item = self.plot_widget.getPlotItem()
-        item.showGrid(x=True, y=True, alpha=0.2)
-        for axis in ("bottom", "left"):
-            item.getAxis(axis).enableAutoSIPrefix(False)
+        light_grid(item)
         item.setLabel("bottom", _axis_label(plot, "x", x))
         y_default = ys[0] if len(ys) == 1 else None
         item.setLabel("left", _axis_label(plot, "y", y_default) or (ys[0].unit if ys else ""))
