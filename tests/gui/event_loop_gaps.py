@@ -212,15 +212,37 @@ def scenario_idle(work: Path) -> dict[str, float]:
     return gaps.figures()
 
 
-def scenario_matrix(work: Path) -> dict[str, float]:
-    sys.path.insert(0, str(ROOT))
-    from tests.benchmarks.bench_classify import make_samples
-    from workbench.model import Project
+def classified_project(n: int, seed: int = 7):
+    """A project of ``n`` samples with the values the routes ask for (no curves)."""
+    import random
 
+    from workbench.model import Measurement, Project, Quantity, Sample
+    from workbench.vocab import FeedstockType
+
+    rng = random.Random(seed)
+    types = [t.value for t in FeedstockType if t is not FeedstockType.OTHER]
     project = Project()
-    for sample in make_samples(150):
+    for i in range(n):
+        q = {
+            "moisture": Quantity(rng.uniform(5, 65), "%", "ar"),
+            "ash": Quantity(rng.uniform(0.1, 8.0), "%", "db"),
+            "nitrogen": Quantity(rng.uniform(0.02, 1.5), "%", "db"),
+            "sulfur": Quantity(rng.uniform(0.005, 0.08), "%", "db"),
+            "chlorine": Quantity(rng.uniform(0.002, 0.5), "%", "db"),
+            "fixed_carbon": Quantity(rng.uniform(10, 25), "%", "db"),
+            "lignin": Quantity(rng.uniform(3, 35), "%", "db"),
+            "fibre_length_lw": Quantity(rng.uniform(0.4, 3.5), "mm", "none"),
+        }
+        sample = Sample(id=f"s{i}", name=f"sample {i}", feedstock_type=rng.choice(types))
+        sample.metadata["chemical_treatment"] = rng.choice(("untreated", "chemically_treated"))
+        sample.measurements["m"] = Measurement(id="m", kind="properties", quantities=q)
         project.insert_sample(sample)
     project.dirty = False
+    return project
+
+
+def scenario_matrix(work: Path) -> dict[str, float]:
+    project = classified_project(150)
     win = new_window()
     win.set_project(project)
     panel = win.analysis.suitability

@@ -8,24 +8,13 @@ open); these tests check the design that makes them fast.
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 from PySide6.QtCore import Qt
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def _classified_project(n: int):
-    sys.path.insert(0, str(ROOT))
-    from tests.benchmarks.bench_classify import make_samples
-    from workbench.model import Project
+    from event_loop_gaps import classified_project
 
-    project = Project()
-    for sample in make_samples(n):
-        project.insert_sample(sample)
-    project.dirty = False
-    return project
+    return classified_project(n)
 
 
 def test_the_filter_reads_each_sample_once_not_every_cell(window, monkeypatch):

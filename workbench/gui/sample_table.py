@@ -235,8 +235,9 @@ class SampleFilter(QSortFilterProxyModel):
         needle = text.strip().casefold()
         if needle == self.needle:
             return
+        self.beginFilterChange()
         self.needle = needle
-        self.invalidateRowsFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def row_text(self, row: int) -> str:
         """The row's shown texts, lower case (what the table shows, read from the sample)."""
