@@ -258,7 +258,12 @@ class SuitabilityPanel(QWidget):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
         header.setTextElideMode(Qt.TextElideMode.ElideNone)
         follow_section_resizes(self.view)
-        self.view.setWordWrap(True)
+        # one line per cell, rows of one height: sizing 1,000 rows to their contents
+        # took longer than classifying them
+        self.view.setWordWrap(False)
+        rows = self.view.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.view.fontMetrics().height() + 8)
         self.view.setToolTip(self.tr("Click a cell to see why"))
         self.view.clicked.connect(self.show_cell)
         self.view.selectionModel().currentChanged.connect(lambda cur, _p: self.show_cell(cur))
@@ -378,7 +383,6 @@ class SuitabilityPanel(QWidget):
         self.computations += 1
         self._fill_route_menu()
         self.apply_filters()
-        self.view.resizeRowsToContents()
         n = len(data["verdicts"])
         self.status.setText(self.tr("%1 verdicts").replace("%1", str(n)))
         if current is not None:
