@@ -45,7 +45,8 @@ class ProjectFilesMixin:
         """Show ``project`` (the previous one must already be released)."""
         self.undo_stack.clear()
         self.doc.set_project(project)
-        gc_guard.keep_long_lived()  # collections no longer walk the project's model
+        if project is not None:  # collections no longer walk a large project's model
+            gc_guard.keep_long_lived(len(project.samples))
         if not getattr(self, "closing", False):  # closing keeps it for the next start
             path = project.path if project is not None else None
             self.ui_settings.set_last_project(str(path) if path is not None else "")
@@ -64,6 +65,7 @@ class ProjectFilesMixin:
         project = self.doc.project
         if project is None:
             return
+        gc_guard.release_long_lived()
         try:
             store.close_project(project, discard_unsaved=True)
         except Exception as exc:  # closing must never keep the window from closing
