@@ -136,6 +136,10 @@ class AnalysisController(QObject):
         self.stale_timer.setSingleShot(True)
         self.stale_timer.setInterval(STALE_DEBOUNCE_MS)
         self.stale_timer.timeout.connect(self.update_stale)
+        self.show_timer = QTimer(self)  # one result view update after many changes
+        self.show_timer.setSingleShot(True)
+        self.show_timer.setInterval(0)
+        self.show_timer.timeout.connect(self.show_selection)
         self.last_task = None
         self._build_menus()
         from workbench.gui.suitability_matrix import SuitabilityPanel
@@ -406,7 +410,7 @@ class AnalysisController(QObject):
         self._shown_key = None  # a change may alter the result on show (shared plots, names)
         self.stale_timer.start()
         self.suitability.schedule()
-        QTimer.singleShot(0, self.show_selection)
+        self.show_timer.start()
 
     def update_stale(self) -> None:
         project = self.win.doc.project

@@ -74,8 +74,14 @@ class MainWindow(ProjectFilesMixin, QMainWindow):
         self.doc.projectReplaced.connect(self._on_project_replaced)
         self.doc.dirtyChanged.connect(lambda _d: self.update_title())
         self.doc.busyChanged.connect(self._on_busy)
-        self.doc.sampleChanged.connect(lambda *_: self._refresh_selection())
-        self.doc.sampleContentsChanged.connect(lambda *_: self._refresh_selection())
+        # many samples change at once (a project-wide run adds a result to each):
+        # the selection is shown again once, after them
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(0)
+        self._refresh_timer.timeout.connect(self._refresh_selection)
+        self.doc.sampleChanged.connect(lambda *_: self._refresh_timer.start())
+        self.doc.sampleContentsChanged.connect(lambda *_: self._refresh_timer.start())
         self.undo_stack.indexChanged.connect(lambda _i: self.update_title())
         self._on_project_replaced()
         from workbench.gui.analysis_actions import install as install_analyses
