@@ -164,11 +164,11 @@ window.select_sample(sample.id)
 for _ in range(5):
     app.processEvents()
 image = window.plot.graphics.grab().toImage()
-blue = sum(
+blue = sum(  # curve pixels: bluish, whatever the line width and its antialiasing
     1
-    for x in range(0, image.width(), 2)
-    for y in range(0, image.height(), 2)
-    if (c := image.pixelColor(x, y)).blue() > 120 and c.red() < 100
+    for x in range(image.width())
+    for y in range(image.height())
+    if (c := image.pixelColor(x, y)).blue() - c.red() > 40
 )
 curves = [i for p in window.plot.plot_items() for i in p.listDataItems()]
 print("curves", len(curves), "blue", blue)
