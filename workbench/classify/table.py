@@ -82,16 +82,14 @@ _NAME, _ID, _FEEDSTOCK_TYPE, _METADATA = (
     attrgetter(a) for a in ("name", "id", "feedstock_type", "metadata")
 )
 _DICT = attrgetter("__dict__")
+_D_VALUE, _D_UNIT, _D_BASIS, _D_ORIGIN, _D_SD, _D_UNC, _D_REPS = (
+    itemgetter(a) for a in ("value", "unit", "basis", "origin", "sd", "uncertainty", "replicates")
+)
 _D_FLAGS = itemgetter("flags")
 
 
 def _flags_of(q: Any) -> Any:
     return getattr(q, "flags", None)
-
-
-_D_VALUE, _D_UNIT, _D_BASIS, _D_ORIGIN, _D_SD, _D_UNC, _D_REPS = (
-    itemgetter(a) for a in ("value", "unit", "basis", "origin", "sd", "uncertainty", "replicates")
-)
 
 
 def _variant(pid: str) -> tuple[str, str] | None:
@@ -558,7 +556,10 @@ class ValueTable:
                 at = c.attrs
                 basis = at["basis"]
                 if any(b == "ad" for b in basis):
-                    sel = c.select(lambda k: basis[k] == "ad")
+                    usable = at["usable"]
+                    sel = c.select(
+                        lambda k: basis[k] == "ad" and (usable is None or bool(usable[k]))
+                    )
                     rows = np.nonzero(sel >= 0)[0]
                     for i in rows.tolist():
                         k = int(sel[i])
