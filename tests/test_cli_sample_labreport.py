@@ -153,3 +153,24 @@ def test_sample_set_and_show(lab_project, capsys):
         == 0
     )
     assert "feedstock_type: straw" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", "0.02 %, dry basis (lab report: 200 mg/kg)"),
+        ("fi", "0,02 %, kuiva-aine (laboratorion ilmoittama: 200 mg/kg)"),
+    ],
+)
+def test_the_report_shows_the_value_as_the_lab_gave_it(lab_project, tmp_path, lang, expected):
+    """The company's report compares Cl in % but the lab wrote 200 mg/kg: the reader
+    holding the lab report finds that number beside the converted one; a value compared as
+    given (ash 0.7 % db) gets nothing added."""
+    args = ["sample", "set", str(lab_project), "Pellet feedstock A", "--feedstock-type", "sawdust"]
+    assert main(args) == 0
+    out = tmp_path / f"report_{lang}.html"
+    assert main(["report", str(lab_project), "--out", str(out), "--lang", lang]) == 0
+    html = out.read_text(encoding="utf-8").replace("\u2060", "").replace("\xa0", " ")
+    assert expected in html
+    ash = "0.7 %, dry basis" if lang == "en" else "0,7 %, kuiva-aine"
+    assert f"<td>{ash}</td>" in html

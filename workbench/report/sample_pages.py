@@ -199,6 +199,22 @@ def values_table(sample: Sample, lang: str) -> str:
     return f"<h3>{escape(text('your_values', lang))}</h3>" + table(head, rows, [26, 13, 17, 22, 22])
 
 
+def as_given_text(c: dict[str, Any], lang: str) -> str:
+    """The value as the lab's report gave it, when it was converted to be compared (another
+    unit, such as 200 ppm for 0.02 %, or another basis): a reader holding the lab report
+    finds its own number. Empty when the value is compared as given."""
+    m = c.get("measured")
+    if not isinstance(m, dict) or not isinstance(m.get("value"), int | float):
+        return ""
+    unit, basis = str(m.get("unit") or ""), str(m.get("basis") or "none")
+    if unit == str(c.get("unit") or "") and basis == str(c.get("basis") or "none"):
+        return ""
+    given = plain.with_unit(plain.number(m["value"], lang), unit)
+    if basis not in ("none", str(c.get("basis") or "none")):
+        given += f", {basis_label(basis, lang)}"
+    return f" ({text('as_given', lang, nobreak(given))})"
+
+
 def criteria_rows(v: dict[str, Any], lang: str, sources: SourceIndex) -> list[list[str]]:
     rows = []
     for c in v.get("criteria", []):
@@ -211,7 +227,7 @@ def criteria_rows(v: dict[str, Any], lang: str, sources: SourceIndex) -> list[li
         rows.append(
             [
                 td(plain.criterion_label(c, lang)),
-                td(nobreak(plain.value_text(c, lang)) + suffix),
+                td(nobreak(plain.value_text(c, lang)) + suffix + as_given_text(c, lang)),
                 td(_short_nobreak(plain.limit_text(c, lang))),
                 f'<td><font color="{colour}">{escape(text(result, lang))}</font></td>',
                 td(sources.keys(str(c.get("source") or ""))),

@@ -84,6 +84,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "method": ("Method", "Menetelmä"),
     "checked": ("What was checked", "Mitä tarkistettiin"),
     "yours": ("Yours", "Sinun"),
+    "as_given": ("lab report: %1", "laboratorion ilmoittama: %1"),
     "requirement": ("Requirement", "Vaatimus"),
     "result": ("Result", "Tulos"),
     "source": ("Source", "Lähde"),
