@@ -23,9 +23,12 @@ def test_moisture_stated_on_dry_basis_is_converted_before_the_ash_conversion():
     # limit. Used as 25 % wet basis it would be 0.747 % db and fail.
     moisture = Quantity(25.0, "%", "db")
     s = sample(**{**CLEAN_A1, "ash": Quantity(0.56, "%", "ar"), "moisture": moisture})
-    row = one(s, A1).row("ash")
+    v = one(s, A1)
+    row = v.row("ash")
     assert row.value == pytest.approx(0.7) and row.result == "pass"
-    assert "as-received moisture 20 %" in row.conversions[0]
+    assert "as-received moisture 20 % (given as 25 % on dry basis)" in row.conversions[0]
+    (fi,) = [r["conversions_fi"] for r in v.to_json()["criteria"] if r["id"] == "ash"]
+    assert "saapumistilan kosteus 20 % (ilmoitettu 25 % kuiva-aineesta)" in fi[0]
 
 
 def test_ash_from_a_furnace_at_815_is_not_taken_for_iso_18122():

@@ -204,6 +204,14 @@ def _input_text(table: ValueTable, name: str, i: int) -> Text:
         "ash_db": ("ash (dry basis)", "tuhka (kuiva-aine)"),
     }[name]
     text = msg("conv.input", what=pair(*words), value=number(value, unit="%"))
+    if name == "moisture_ar" and k >= 0 and c is not None and c.attrs["basis"][k] == "db":
+        # the lab stated the moisture on dry basis (u): the wet-basis M used is derived
+        from workbench.units import unit_factor
+
+        f = unit_factor(c.attrs["unit"][k], "%")
+        if f is not None:
+            u = float(c.attrs["value"][k]) * f
+            text = msg("conv.input_given_db", input=text, u=number(u, unit="%"))
     if where:
         text = msg("conv.input_from", input=text, source=where)
     return text

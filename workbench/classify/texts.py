@@ -171,6 +171,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "conv.input": ("{what} {value}", "{what} {value}"),
     "conv.input_from": ("{input} from {source}", "{input}, lähde {source}"),
+    "conv.input_given_db": (
+        "{input} (given as {u} on dry basis)",
+        "{input} (ilmoitettu {u} kuiva-aineesta)",
+    ),
     "conv.derived": (
         "derived: {formula} from {inputs} = {result}",
         "johdettu: {formula}, lähtöarvot {inputs} = {result}",
