@@ -192,6 +192,19 @@ def test_column_names_taken_as_sample_names_are_said():
     assert any("taken as sample names: Birch, Spruce" in w for w in parsed.warnings)
 
 
+def test_a_time_column_named_as_rows_of_a_spectral_table_is_said():
+    # a kinetic series of UV-Vis spectra, one row per time: before, the rows were named
+    # "0", "1", ... without a word and the spectra's x unit was the time column's "min"
+    wl = range(400, 700, 5)
+    rows = "".join(f"{t}," + ",".join("0.5" for _ in wl) + "\n" for t in range(10))
+    raw = ("Time (min)," + ",".join(map(str, wl)) + "\n" + rows).encode()
+    parsed = parse_bytes(raw, "kinetics.csv")
+    assert parsed.format_id == "spectral_table" and len(parsed.measurements) == 10
+    assert parsed.measurements[0].columns["x"].unit == "nm"
+    assert any("'Time (min)' holds times or temperatures" in w for w in parsed.warnings)
+    assert any("nm assumed" in w for w in parsed.warnings)
+
+
 def test_a_falling_axis_without_unit_in_a_spectral_table_is_wavenumbers():
     # orange-spectroscopy's collagen table: 1801 ... 902 cm-1, under Orange's rows of
     # column types and flags (before: nm assumed, or not read at all)

@@ -1834,264 +1834,269 @@
         <translation>sarakkeiden nimet otettiin näytteiden nimiksi: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="238"/>
+        <location filename="../../workbench/gui/import_texts.py" line="241"/>
+        <source>the first column %1 holds times or temperatures, not sample names: each row became a spectrum named by its value</source>
+        <translation>ensimmäinen sarake %1 sisältää aikoja tai lämpötiloja, ei näytteiden nimiä: kustakin rivistä tuli spektri, jonka nimi on sen arvo</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="248"/>
         <source>%1 is not a number</source>
         <translation>%1 ei ole luku</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="241"/>
+        <location filename="../../workbench/gui/import_texts.py" line="251"/>
         <source>%1 is not a row of %2 numbers</source>
         <translation>%1 ei ole %2 luvun rivi</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="246"/>
+        <location filename="../../workbench/gui/import_texts.py" line="256"/>
         <source>%1 is not a row of numbers</source>
         <translation>%1 ei ole lukurivi</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="251"/>
+        <location filename="../../workbench/gui/import_texts.py" line="261"/>
         <source>%1 has a thousands separator or mixed decimal marks; the value is not guessed</source>
         <translation>arvossa %1 on tuhaterotin tai sekaisin desimaalimerkkejä; arvoa ei arvata</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="259"/>
+        <location filename="../../workbench/gui/import_texts.py" line="269"/>
         <source>%1 is beyond the range of numbers the workbench stores (about ±1.8e308); infinite values are refused, never stored</source>
         <translation>%1 on tallennettavien lukujen alueen (noin ±1,8e308) ulkopuolella; äärettömiä arvoja ei hyväksytä eikä tallenneta</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="268"/>
+        <location filename="../../workbench/gui/import_texts.py" line="278"/>
         <source>%1 is not a finite number; infinite and not-a-number values are refused, never stored (leave the cell empty or write NA where a reader accepts missing values)</source>
         <translation>%1 ei ole äärellinen luku; äärettömiä ja ei-luku-arvoja ei hyväksytä eikä tallenneta (jätä solu tyhjäksi tai kirjoita NA, jos lukija hyväksyy puuttuvat arvot)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="277"/>
+        <location filename="../../workbench/gui/import_texts.py" line="287"/>
         <source>a data row that does not match the rows above it</source>
         <translation>datarivi, joka ei vastaa yläpuolisia rivejä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="282"/>
+        <location filename="../../workbench/gui/import_texts.py" line="292"/>
         <source>a data row cut off from the rows below it</source>
         <translation>datarivi, joka on erillään alapuolisista riveistä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="287"/>
+        <location filename="../../workbench/gui/import_texts.py" line="297"/>
         <source>the rows do not all hold the same numbers</source>
         <translation>riveillä ei ole kaikilla samaa määrää lukuja</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="292"/>
+        <location filename="../../workbench/gui/import_texts.py" line="302"/>
         <source>its columns %1 are a time series or thermal analysis data (DSC, TGA), not spectra; define an import template (kind: table) to import them</source>
         <translation>sen sarakkeet %1 ovat aikasarja tai termoanalyysin dataa (DSC, TGA), eivät spektrejä; tuo ne määrittämällä tuontipohja (laji: taulukko)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="301"/>
+        <location filename="../../workbench/gui/import_texts.py" line="311"/>
         <source>its tables declare more than %1; nothing was decoded</source>
         <translation>sen taulukot ilmoittavat yli %1; mitään ei purettu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="308"/>
+        <location filename="../../workbench/gui/import_texts.py" line="318"/>
         <source>not a table the workbench reads (no reader recognised its layout)</source>
         <translation>ei työkalun lukema taulukko (mikään lukija ei tunnistanut muotoa)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="315"/>
+        <location filename="../../workbench/gui/import_texts.py" line="325"/>
         <source>not an export the workbench reads (no reader recognised it)</source>
         <translation>ei työkalun lukema vientitiedosto (mikään lukija ei tunnistanut sitä)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="320"/>
-        <location filename="../../workbench/gui/import_texts.py" line="601"/>
+        <location filename="../../workbench/gui/import_texts.py" line="330"/>
+        <location filename="../../workbench/gui/import_texts.py" line="611"/>
         <source>sheet %1: %2</source>
         <translation>taulukko %1: %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="321"/>
+        <location filename="../../workbench/gui/import_texts.py" line="331"/>
         <source>empty</source>
         <translation>tyhjä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="325"/>
+        <location filename="../../workbench/gui/import_texts.py" line="335"/>
         <source>an OLE2 compound file (Excel 97-2003 .xls, or a Word or Outlook file)</source>
         <translation>OLE2-yhdistelmätiedosto (Excel 97–2003 .xls tai Word- tai Outlook-tiedosto)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="333"/>
+        <location filename="../../workbench/gui/import_texts.py" line="343"/>
         <source>save an .xls workbook as .xlsx (Excel: File &gt; Save As) and import that</source>
         <translation>tallenna .xls-työkirja .xlsx-muotoon (Excel: Tiedosto &gt; Tallenna nimellä) ja tuo se</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="341"/>
+        <location filename="../../workbench/gui/import_texts.py" line="351"/>
         <source>an HDF5 file (a Fibre Workbench project or another program&apos;s data)</source>
         <translation>HDF5-tiedosto (Fibre Workbench -projekti tai toisen ohjelman dataa)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="348"/>
+        <location filename="../../workbench/gui/import_texts.py" line="358"/>
         <source>open a project with File &gt; Open; export other HDF5 data as text to import it</source>
         <translation>avaa projekti valinnalla Tiedosto &gt; Avaa; vie muu HDF5-data tekstinä tuodaksesi sen</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="354"/>
+        <location filename="../../workbench/gui/import_texts.py" line="364"/>
         <source>a PDF document</source>
         <translation>PDF-asiakirja</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="357"/>
+        <location filename="../../workbench/gui/import_texts.py" line="367"/>
         <source>a PDF holds a printed report, not the data: export the data from the instrument software as text, CSV or Excel and import that</source>
         <translation>PDF sisältää tulostetun raportin, ei dataa: vie data laitteen ohjelmistosta tekstinä, CSV:nä tai Excelinä ja tuo se</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="366"/>
+        <location filename="../../workbench/gui/import_texts.py" line="376"/>
         <source>a %1 image</source>
         <translation>%1-kuva</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="371"/>
+        <location filename="../../workbench/gui/import_texts.py" line="381"/>
         <source>import the data, not a picture</source>
         <translation>tuo data, älä kuvaa</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="374"/>
+        <location filename="../../workbench/gui/import_texts.py" line="384"/>
         <source>a gzip-compressed file</source>
         <translation>gzip-pakattu tiedosto</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="377"/>
+        <location filename="../../workbench/gui/import_texts.py" line="387"/>
         <source>an OpenDocument spreadsheet (.ods)</source>
         <translation>OpenDocument-laskentataulukko (.ods)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="382"/>
+        <location filename="../../workbench/gui/import_texts.py" line="392"/>
         <source>save it as .xlsx (LibreOffice: File &gt; Save As, Excel 2007-365) and import that</source>
         <translation>tallenna se .xlsx-muotoon (LibreOffice: Tiedosto &gt; Tallenna nimellä, Excel 2007–365) ja tuo se</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="390"/>
+        <location filename="../../workbench/gui/import_texts.py" line="400"/>
         <source>unpack it (for example with 7-Zip) and import its files</source>
         <translation>pura se (esimerkiksi 7-Zipillä) ja tuo sen tiedostot</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="395"/>
+        <location filename="../../workbench/gui/import_texts.py" line="405"/>
         <source>a FIFO (named pipe)</source>
         <translation>FIFO (nimetty putki)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="396"/>
+        <location filename="../../workbench/gui/import_texts.py" line="406"/>
         <source>a character device</source>
         <translation>merkkilaite</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="397"/>
+        <location filename="../../workbench/gui/import_texts.py" line="407"/>
         <source>a folder</source>
         <translation>kansio</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="401"/>
+        <location filename="../../workbench/gui/import_texts.py" line="411"/>
         <source>the x unit %1 was assumed: %2</source>
         <translation>x:n yksikkö %1 oletettiin: %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="406"/>
+        <location filename="../../workbench/gui/import_texts.py" line="416"/>
         <source>the file has no header; wavenumbers assumed, as OMNIC and OPUS (.dpt) text exports write them</source>
         <translation>tiedostossa ei ole otsaketta; oletettiin aaltoluvut, kuten OMNIC- ja OPUS (.dpt) -tekstiviennit ne kirjoittavat</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="415"/>
+        <location filename="../../workbench/gui/import_texts.py" line="425"/>
         <source>the header says wavelength without a unit; %1 from the range of x</source>
         <translation>otsake sanoo aallonpituus ilman yksikköä; %1 x:n alueen perusteella</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="422"/>
+        <location filename="../../workbench/gui/import_texts.py" line="432"/>
         <source>the file states no x unit (DXU); OPUS x axes are wavenumbers</source>
         <translation>tiedosto ei kerro x:n yksikköä (DXU); OPUS-tiedostojen x-akseli on aaltoluku</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="429"/>
+        <location filename="../../workbench/gui/import_texts.py" line="439"/>
         <source>the file states no x unit; x is shown without one</source>
         <translation>tiedosto ei kerro x:n yksikköä; x näytetään ilman yksikköä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="434"/>
+        <location filename="../../workbench/gui/import_texts.py" line="444"/>
         <source>x counts points (0, 1, 2, …): a point index, not a wavenumber or wavelength axis; the spectrum is shown against point numbers</source>
         <translation>x laskee pisteitä (0, 1, 2, …): se on pisteiden järjestysnumero, ei aaltoluku- tai aallonpituusakseli; spektri näytetään pistenumeroita vasten</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="443"/>
+        <location filename="../../workbench/gui/import_texts.py" line="453"/>
         <source>x runs from %1 to %2, which is unusual for %3; check that the unit is right</source>
         <translation>x on välillä %1–%2, mikä on epätavallista yksikölle %3; tarkista, että yksikkö on oikea</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="451"/>
+        <location filename="../../workbench/gui/import_texts.py" line="461"/>
         <source>the .asp file states no units; x is taken as cm⁻¹ (Agilent FTIR)</source>
         <translation>.asp-tiedosto ei kerro yksiköitä; x:n yksiköksi otetaan cm⁻¹ (Agilent FTIR)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="458"/>
+        <location filename="../../workbench/gui/import_texts.py" line="468"/>
         <source>the wavelength unit is not stated; %1 assumed from the range and the %2 order</source>
         <translation>aallonpituuden yksikköä ei kerrota; %1 oletettiin alueen ja %2 järjestyksen perusteella</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="466"/>
+        <location filename="../../workbench/gui/import_texts.py" line="476"/>
         <source>the file holds only the background (reference) measurement (%1), no spectrum of a sample</source>
         <translation>tiedostossa on vain taustamittaus (referenssi, %1), ei näytteen spektriä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="475"/>
+        <location filename="../../workbench/gui/import_texts.py" line="485"/>
         <source>an earlier %1 block (byte %2, before OPUS processed it again) was left out; the current one is imported</source>
         <translation>aiempi %1-lohko (tavu %2, ennen kuin OPUS käsitteli sen uudelleen) jätettiin pois; nykyinen tuodaan</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="484"/>
+        <location filename="../../workbench/gui/import_texts.py" line="494"/>
         <source>column %1 does not say whether fines are by count or by length; stored as fines by length, the usual summary-report convention</source>
         <translation>sarake %1 ei kerro, ovatko hienoaineet lukumäärä- vai pituusosuus; tallennettiin pituusosuutena, kuten yhteenvetoraporteissa on tapana</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="493"/>
+        <location filename="../../workbench/gui/import_texts.py" line="503"/>
         <source>the file name is not UTF-8; it is kept as %1 (read as Windows-1252)</source>
         <translation>tiedostonimi ei ole UTF-8:aa; se säilytetään muodossa %1 (luettu Windows-1252-merkistönä)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="500"/>
+        <location filename="../../workbench/gui/import_texts.py" line="510"/>
         <source>%1 formula cell(s) have no stored result (%2) and were read as empty; open and save the workbook in Excel to store the results</source>
         <translation>%1 kaavasolulla ei ole tallennettua tulosta (%2), joten ne luettiin tyhjinä; avaa ja tallenna työkirja Excelissä, jotta tulokset tallentuvat</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="507"/>
-        <location filename="../../workbench/gui/import_texts.py" line="600"/>
+        <location filename="../../workbench/gui/import_texts.py" line="517"/>
+        <location filename="../../workbench/gui/import_texts.py" line="610"/>
         <source>%1 (not imported)</source>
         <translation>%1 (ei tuotu)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="510"/>
+        <location filename="../../workbench/gui/import_texts.py" line="520"/>
         <source>%1 comment or text line(s) after the data were ignored</source>
         <translation>%1 kommentti- tai tekstiriviä datan jälkeen ohitettiin</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="517"/>
+        <location filename="../../workbench/gui/import_texts.py" line="527"/>
         <source>the file states no unit for %1; the values are kept as written, without one</source>
         <translation>tiedosto ei kerro yksikköä kohteelle %1; arvot säilytetään sellaisinaan ilman yksikköä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="525"/>
+        <location filename="../../workbench/gui/import_texts.py" line="535"/>
         <source>%1 %2 is not a usable number; it was not stored</source>
         <translation>%1 %2 ei ole käyttökelpoinen luku; sitä ei tallennettu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="530"/>
+        <location filename="../../workbench/gui/import_texts.py" line="540"/>
         <source>%1 Y-check value(s) differ from the decoded ordinate</source>
         <translation>%1 Y-tarkistusarvoa poikkeaa puretusta ordinaatasta</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="537"/>
+        <location filename="../../workbench/gui/import_texts.py" line="547"/>
         <source>the printed result %1 % differs from the weights&apos; %2 %</source>
         <translation>tulostettu tulos %1 % poikkeaa punnituksista lasketusta %2 %:sta</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="627"/>
+        <location filename="../../workbench/gui/import_texts.py" line="637"/>
         <source>%1: expected %2</source>
         <translation>%1: odotettiin: %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="630"/>
+        <location filename="../../workbench/gui/import_texts.py" line="640"/>
         <source>%1: expected %2 (%3)</source>
         <translation>%1: odotettiin: %2 (%3)</translation>
     </message>

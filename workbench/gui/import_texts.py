@@ -235,6 +235,16 @@ def _rules() -> list[tuple[str, Callable[[], str], tuple[str, ...]]]:
             lambda: translate("ImportTexts", "the column names were taken as sample names: %1"),
             ("",),
         ),
+        (
+            r"the first column ('.*') holds times or temperatures, not sample names: each "
+            r"row became a spectrum named by its value",
+            lambda: translate(
+                "ImportTexts",
+                "the first column %1 holds times or temperatures, not sample names: each row "
+                "became a spectrum named by its value",
+            ),
+            ("",),
+        ),
         (r"('.*') is not a number", lambda: translate("ImportTexts", "%1 is not a number"), ("",)),
         (
             r"('.*') is not a row of (\d+) numbers",

@@ -34,6 +34,7 @@ from workbench.importers.spectrum_common import (
 from workbench.importers.text import (
     AmbiguousNumber,
     decode,
+    excerpt,
     guess_decimal,
     parse_number,
     split_lines,
@@ -151,6 +152,12 @@ class SpectralTableReader(Reader):
             raise ImportFormatError(path, f"line {hidx + 1}", "wavelengths", str(exc)) from None
         label_cell = _cells(lines[hidx], delim)[0]
         warnings: list[str] = []
+        if _SERIES_NAME.search(label_cell):
+            # rows of a kinetic or heating series: their names are times or temperatures
+            warnings.append(
+                f"the first column {excerpt(label_cell)} holds times or temperatures, not "
+                "sample names: each row became a spectrum named by its value"
+            )
         x_unit = _unit(suffix, label_cell)
         if not x_unit:
             # wavelengths are written rising, wavenumbers (FT-IR) falling; a rising axis
@@ -194,6 +201,10 @@ class SpectralTableReader(Reader):
         )  # fmt: skip
 
 
+# a name column headed so holds times or temperatures, whose unit is not the axis's
+_SERIES_NAME = re.compile(r"\b(time|aika|temp\.?|temperature|lämpötila|index)\b", re.I)
+_AXIS_UNITS = {WAVENUMBER, "nm", "µm"}
+
 _ORANGE_MARKERS = {
     "", "c", "d", "s", "t", "continuous", "discrete", "string", "time", "class", "meta",
     "ignore", "weight", "m", "i", "w",
@@ -210,7 +221,8 @@ def _unit(suffix: str, label_cell: str) -> str:
     if suffix:
         return clean_unit(suffix)
     m = re.search(r"[\(\[]([^\)\]]+)[\)\]]", label_cell)
-    if m:
+    if m and clean_unit(m.group(1)) in _AXIS_UNITS:
+        # the unit of the name column ("Time (min)") is not the wavelengths' unit
         return clean_unit(m.group(1))
     low = label_cell.lower()
     if "wavenumber" in low or "cm-1" in low:
