@@ -58,7 +58,9 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(summary.to_json(), indent=2, ensure_ascii=False))
     else:
         for o in summary.outcomes:
-            print(f"{o.status:16s} {o.path}: {o.message}")
+            # a refusal names its file itself ("a.csv: line 3: expected ..."): once is enough
+            message = o.message.removeprefix(f"{o.path}: ")
+            print(f"{o.status:16s} {o.path}: {message}")
         print(
             f"{summary.count('imported')} imported, {summary.count('already present')} already "
             f"present, {summary.count('failed')} failed"
