@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from PySide6.QtCore import QSettings
 from test_import_flow import write_netzsch_tga, write_spectrum_csv
 
@@ -75,3 +77,32 @@ def test_watch_dialog_remembers_folder_and_policy(qtbot, tmp_path):
     assert dialog.policy() == NEW
     dialog.radio_file.setChecked(True)
     assert dialog.policy() == "file"
+
+
+def test_a_watched_file_written_again_is_a_new_version_and_the_user_is_told(
+    window, qtbot, make_project, tmp_path
+):
+    # issue 18: an instrument that writes every result to the same file name; before,
+    # only the first result was imported and later versions never were
+    project = make_project(1, 1)
+    window.set_project(project)
+    folder = tmp_path / "instrument"
+    folder.mkdir()
+    ctrl = window.import_controller
+    ctrl.start_watch(str(folder), NEW)
+    result = write_spectrum_csv(folder / "result.csv", peak=1700.0)
+    assert poll_until_imported(window, qtbot).count("imported") == 1
+    assert "changed since it was imported" not in window.message_bar.text()
+
+    write_spectrum_csv(result, peak=1100.0)  # the next run, same name, other bytes
+    st = result.stat()
+    os.utime(result, ns=(st.st_atime_ns, st.st_mtime_ns + 10**9))
+    summary = poll_until_imported(window, qtbot)
+    assert summary.count("imported") == 1
+    text = window.message_bar.text()
+    assert "result.csv changed since it was imported" in text and "earlier one is kept" in text
+    sample = project.find_sample("result")
+    versions = list(sample.measurements.values())
+    assert len(versions) == 2  # the earlier version is kept beside the new one
+    assert versions[1].metadata["earlier_versions"] == [versions[0].source_sha256]
+    ctrl.stop_watch()
