@@ -279,6 +279,14 @@ def test_a_zip_is_never_taken_for_an_spc_file():
     assert "subfile" not in str(caught.value) and "notes.txt: not an export" in str(caught.value)
 
 
+def test_an_xlsx_is_never_taken_for_an_spc_file():
+    # an .xlsx is a ZIP too ("PK"): it is read as the workbook it is, whatever its name
+    raw = workbook({"Moisture": MOISTURE})
+    assert detect(raw, "x.spc").format_id == "xlsx"
+    parsed = parse_bytes(raw, "x.spc")
+    assert parsed.format_id == "xlsx" and len(parsed.measurements) == 2
+
+
 def test_the_command_line_previews_a_workbook(tmp_path, capsys):
     from workbench.cli.main import main
 
