@@ -204,3 +204,20 @@ def test_dsc_data_are_not_spectra():
     rows = "".join(f"{i},{25 + 10 * i},{0.01 * i:.2f}\n" for i in range(30))
     with pytest.raises(ImportFormatError, match="not spectra"):
         parse_bytes(f"Time (min),Temperature (C),Heat flow (mW)\n{rows}".encode(), "dsc.csv")
+
+
+def test_a_pyris_dsc_export_is_refused_as_dsc():
+    # cheminfo/tga-spectrum's PerkinElmerAscii.txt layout: a Pyris header, then a DSC
+    # block; before, the refusal asked for '1) TGA Isothermal' without saying why
+    rows = "".join(
+        f"\t{0.0017 * i:.6f}\t{-16.1 + 0.03 * i:.6f}\t0.0\t-15.0\t-15.05\n" for i in range(20)
+    )
+    raw = (
+        "Filename:\tC:\\Pyris\\data\\run.ds8d \nSample ID:\telectrolyte \n"
+        "Data Collected:\t23/12/2025 12:18:26 \nSample Weight:\t7.244 mg \n"
+        "1)\tHold for 1.0 min at -15.00\xb0C \n\n1) DSC 8500 Isothermal \n"
+        "\tTime\tUnsubtracted\tBaseline\tProgram\tSample\n"
+        "\t\tHeat Flow\tHeat Flow\tTemperature\tTemperature\n" + rows
+    ).encode("cp1252")
+    with pytest.raises(ImportFormatError, match="'1\\) DSC 8500 Isothermal' is not TGA"):
+        parse_bytes(raw, "dsc.txt")

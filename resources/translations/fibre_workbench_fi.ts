@@ -1839,264 +1839,274 @@
         <translation>ensimmäinen sarake %1 sisältää aikoja tai lämpötiloja, ei näytteiden nimiä: kustakin rivistä tuli spektri, jonka nimi on sen arvo</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="248"/>
+        <location filename="../../workbench/gui/import_texts.py" line="250"/>
+        <source>a data block header such as %1</source>
+        <translation>datalohkon otsikko, kuten %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="256"/>
+        <source>the data block %1 is not TGA: the workbench reads Pyris TGA curves, not DSC heat flow</source>
+        <translation>datalohko %1 ei ole TGA:ta: työpöytä lukee Pyriksen TGA-käyrät, ei DSC:n lämpövirtaa</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="263"/>
         <source>%1 is not a number</source>
         <translation>%1 ei ole luku</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="251"/>
+        <location filename="../../workbench/gui/import_texts.py" line="266"/>
         <source>%1 is not a row of %2 numbers</source>
         <translation>%1 ei ole %2 luvun rivi</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="256"/>
+        <location filename="../../workbench/gui/import_texts.py" line="271"/>
         <source>%1 is not a row of numbers</source>
         <translation>%1 ei ole lukurivi</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="261"/>
+        <location filename="../../workbench/gui/import_texts.py" line="276"/>
         <source>%1 has a thousands separator or mixed decimal marks; the value is not guessed</source>
         <translation>arvossa %1 on tuhaterotin tai sekaisin desimaalimerkkejä; arvoa ei arvata</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="269"/>
+        <location filename="../../workbench/gui/import_texts.py" line="284"/>
         <source>%1 is beyond the range of numbers the workbench stores (about ±1.8e308); infinite values are refused, never stored</source>
         <translation>%1 on tallennettavien lukujen alueen (noin ±1,8e308) ulkopuolella; äärettömiä arvoja ei hyväksytä eikä tallenneta</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="278"/>
+        <location filename="../../workbench/gui/import_texts.py" line="293"/>
         <source>%1 is not a finite number; infinite and not-a-number values are refused, never stored (leave the cell empty or write NA where a reader accepts missing values)</source>
         <translation>%1 ei ole äärellinen luku; äärettömiä ja ei-luku-arvoja ei hyväksytä eikä tallenneta (jätä solu tyhjäksi tai kirjoita NA, jos lukija hyväksyy puuttuvat arvot)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="287"/>
+        <location filename="../../workbench/gui/import_texts.py" line="302"/>
         <source>a data row that does not match the rows above it</source>
         <translation>datarivi, joka ei vastaa yläpuolisia rivejä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="292"/>
+        <location filename="../../workbench/gui/import_texts.py" line="307"/>
         <source>a data row cut off from the rows below it</source>
         <translation>datarivi, joka on erillään alapuolisista riveistä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="297"/>
+        <location filename="../../workbench/gui/import_texts.py" line="312"/>
         <source>the rows do not all hold the same numbers</source>
         <translation>riveillä ei ole kaikilla samaa määrää lukuja</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="302"/>
+        <location filename="../../workbench/gui/import_texts.py" line="317"/>
         <source>its columns %1 are a time series or thermal analysis data (DSC, TGA), not spectra; define an import template (kind: table) to import them</source>
         <translation>sen sarakkeet %1 ovat aikasarja tai termoanalyysin dataa (DSC, TGA), eivät spektrejä; tuo ne määrittämällä tuontipohja (laji: taulukko)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="311"/>
+        <location filename="../../workbench/gui/import_texts.py" line="326"/>
         <source>its tables declare more than %1; nothing was decoded</source>
         <translation>sen taulukot ilmoittavat yli %1; mitään ei purettu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="318"/>
+        <location filename="../../workbench/gui/import_texts.py" line="333"/>
         <source>not a table the workbench reads (no reader recognised its layout)</source>
         <translation>ei työkalun lukema taulukko (mikään lukija ei tunnistanut muotoa)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="325"/>
+        <location filename="../../workbench/gui/import_texts.py" line="340"/>
         <source>not an export the workbench reads (no reader recognised it)</source>
         <translation>ei työkalun lukema vientitiedosto (mikään lukija ei tunnistanut sitä)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="330"/>
-        <location filename="../../workbench/gui/import_texts.py" line="611"/>
+        <location filename="../../workbench/gui/import_texts.py" line="345"/>
+        <location filename="../../workbench/gui/import_texts.py" line="626"/>
         <source>sheet %1: %2</source>
         <translation>taulukko %1: %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="331"/>
+        <location filename="../../workbench/gui/import_texts.py" line="346"/>
         <source>empty</source>
         <translation>tyhjä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="335"/>
+        <location filename="../../workbench/gui/import_texts.py" line="350"/>
         <source>an OLE2 compound file (Excel 97-2003 .xls, or a Word or Outlook file)</source>
         <translation>OLE2-yhdistelmätiedosto (Excel 97–2003 .xls tai Word- tai Outlook-tiedosto)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="343"/>
+        <location filename="../../workbench/gui/import_texts.py" line="358"/>
         <source>save an .xls workbook as .xlsx (Excel: File &gt; Save As) and import that</source>
         <translation>tallenna .xls-työkirja .xlsx-muotoon (Excel: Tiedosto &gt; Tallenna nimellä) ja tuo se</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="351"/>
+        <location filename="../../workbench/gui/import_texts.py" line="366"/>
         <source>an HDF5 file (a Fibre Workbench project or another program&apos;s data)</source>
         <translation>HDF5-tiedosto (Fibre Workbench -projekti tai toisen ohjelman dataa)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="358"/>
+        <location filename="../../workbench/gui/import_texts.py" line="373"/>
         <source>open a project with File &gt; Open; export other HDF5 data as text to import it</source>
         <translation>avaa projekti valinnalla Tiedosto &gt; Avaa; vie muu HDF5-data tekstinä tuodaksesi sen</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="364"/>
+        <location filename="../../workbench/gui/import_texts.py" line="379"/>
         <source>a PDF document</source>
         <translation>PDF-asiakirja</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="367"/>
+        <location filename="../../workbench/gui/import_texts.py" line="382"/>
         <source>a PDF holds a printed report, not the data: export the data from the instrument software as text, CSV or Excel and import that</source>
         <translation>PDF sisältää tulostetun raportin, ei dataa: vie data laitteen ohjelmistosta tekstinä, CSV:nä tai Excelinä ja tuo se</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="376"/>
+        <location filename="../../workbench/gui/import_texts.py" line="391"/>
         <source>a %1 image</source>
         <translation>%1-kuva</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="381"/>
+        <location filename="../../workbench/gui/import_texts.py" line="396"/>
         <source>import the data, not a picture</source>
         <translation>tuo data, älä kuvaa</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="384"/>
+        <location filename="../../workbench/gui/import_texts.py" line="399"/>
         <source>a gzip-compressed file</source>
         <translation>gzip-pakattu tiedosto</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="387"/>
+        <location filename="../../workbench/gui/import_texts.py" line="402"/>
         <source>an OpenDocument spreadsheet (.ods)</source>
         <translation>OpenDocument-laskentataulukko (.ods)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="392"/>
+        <location filename="../../workbench/gui/import_texts.py" line="407"/>
         <source>save it as .xlsx (LibreOffice: File &gt; Save As, Excel 2007-365) and import that</source>
         <translation>tallenna se .xlsx-muotoon (LibreOffice: Tiedosto &gt; Tallenna nimellä, Excel 2007–365) ja tuo se</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="400"/>
+        <location filename="../../workbench/gui/import_texts.py" line="415"/>
         <source>unpack it (for example with 7-Zip) and import its files</source>
         <translation>pura se (esimerkiksi 7-Zipillä) ja tuo sen tiedostot</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="405"/>
+        <location filename="../../workbench/gui/import_texts.py" line="420"/>
         <source>a FIFO (named pipe)</source>
         <translation>FIFO (nimetty putki)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="406"/>
+        <location filename="../../workbench/gui/import_texts.py" line="421"/>
         <source>a character device</source>
         <translation>merkkilaite</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="407"/>
+        <location filename="../../workbench/gui/import_texts.py" line="422"/>
         <source>a folder</source>
         <translation>kansio</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="411"/>
+        <location filename="../../workbench/gui/import_texts.py" line="426"/>
         <source>the x unit %1 was assumed: %2</source>
         <translation>x:n yksikkö %1 oletettiin: %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="416"/>
+        <location filename="../../workbench/gui/import_texts.py" line="431"/>
         <source>the file has no header; wavenumbers assumed, as OMNIC and OPUS (.dpt) text exports write them</source>
         <translation>tiedostossa ei ole otsaketta; oletettiin aaltoluvut, kuten OMNIC- ja OPUS (.dpt) -tekstiviennit ne kirjoittavat</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="425"/>
+        <location filename="../../workbench/gui/import_texts.py" line="440"/>
         <source>the header says wavelength without a unit; %1 from the range of x</source>
         <translation>otsake sanoo aallonpituus ilman yksikköä; %1 x:n alueen perusteella</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="432"/>
+        <location filename="../../workbench/gui/import_texts.py" line="447"/>
         <source>the file states no x unit (DXU); OPUS x axes are wavenumbers</source>
         <translation>tiedosto ei kerro x:n yksikköä (DXU); OPUS-tiedostojen x-akseli on aaltoluku</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="439"/>
+        <location filename="../../workbench/gui/import_texts.py" line="454"/>
         <source>the file states no x unit; x is shown without one</source>
         <translation>tiedosto ei kerro x:n yksikköä; x näytetään ilman yksikköä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="444"/>
+        <location filename="../../workbench/gui/import_texts.py" line="459"/>
         <source>x counts points (0, 1, 2, …): a point index, not a wavenumber or wavelength axis; the spectrum is shown against point numbers</source>
         <translation>x laskee pisteitä (0, 1, 2, …): se on pisteiden järjestysnumero, ei aaltoluku- tai aallonpituusakseli; spektri näytetään pistenumeroita vasten</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="453"/>
+        <location filename="../../workbench/gui/import_texts.py" line="468"/>
         <source>x runs from %1 to %2, which is unusual for %3; check that the unit is right</source>
         <translation>x on välillä %1–%2, mikä on epätavallista yksikölle %3; tarkista, että yksikkö on oikea</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="461"/>
+        <location filename="../../workbench/gui/import_texts.py" line="476"/>
         <source>the .asp file states no units; x is taken as cm⁻¹ (Agilent FTIR)</source>
         <translation>.asp-tiedosto ei kerro yksiköitä; x:n yksiköksi otetaan cm⁻¹ (Agilent FTIR)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="468"/>
+        <location filename="../../workbench/gui/import_texts.py" line="483"/>
         <source>the wavelength unit is not stated; %1 assumed from the range and the %2 order</source>
         <translation>aallonpituuden yksikköä ei kerrota; %1 oletettiin alueen ja %2 järjestyksen perusteella</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="476"/>
+        <location filename="../../workbench/gui/import_texts.py" line="491"/>
         <source>the file holds only the background (reference) measurement (%1), no spectrum of a sample</source>
         <translation>tiedostossa on vain taustamittaus (referenssi, %1), ei näytteen spektriä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="485"/>
+        <location filename="../../workbench/gui/import_texts.py" line="500"/>
         <source>an earlier %1 block (byte %2, before OPUS processed it again) was left out; the current one is imported</source>
         <translation>aiempi %1-lohko (tavu %2, ennen kuin OPUS käsitteli sen uudelleen) jätettiin pois; nykyinen tuodaan</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="494"/>
+        <location filename="../../workbench/gui/import_texts.py" line="509"/>
         <source>column %1 does not say whether fines are by count or by length; stored as fines by length, the usual summary-report convention</source>
         <translation>sarake %1 ei kerro, ovatko hienoaineet lukumäärä- vai pituusosuus; tallennettiin pituusosuutena, kuten yhteenvetoraporteissa on tapana</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="503"/>
+        <location filename="../../workbench/gui/import_texts.py" line="518"/>
         <source>the file name is not UTF-8; it is kept as %1 (read as Windows-1252)</source>
         <translation>tiedostonimi ei ole UTF-8:aa; se säilytetään muodossa %1 (luettu Windows-1252-merkistönä)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="510"/>
+        <location filename="../../workbench/gui/import_texts.py" line="525"/>
         <source>%1 formula cell(s) have no stored result (%2) and were read as empty; open and save the workbook in Excel to store the results</source>
         <translation>%1 kaavasolulla ei ole tallennettua tulosta (%2), joten ne luettiin tyhjinä; avaa ja tallenna työkirja Excelissä, jotta tulokset tallentuvat</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="517"/>
-        <location filename="../../workbench/gui/import_texts.py" line="610"/>
+        <location filename="../../workbench/gui/import_texts.py" line="532"/>
+        <location filename="../../workbench/gui/import_texts.py" line="625"/>
         <source>%1 (not imported)</source>
         <translation>%1 (ei tuotu)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="520"/>
+        <location filename="../../workbench/gui/import_texts.py" line="535"/>
         <source>%1 comment or text line(s) after the data were ignored</source>
         <translation>%1 kommentti- tai tekstiriviä datan jälkeen ohitettiin</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="527"/>
+        <location filename="../../workbench/gui/import_texts.py" line="542"/>
         <source>the file states no unit for %1; the values are kept as written, without one</source>
         <translation>tiedosto ei kerro yksikköä kohteelle %1; arvot säilytetään sellaisinaan ilman yksikköä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="535"/>
+        <location filename="../../workbench/gui/import_texts.py" line="550"/>
         <source>%1 %2 is not a usable number; it was not stored</source>
         <translation>%1 %2 ei ole käyttökelpoinen luku; sitä ei tallennettu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="540"/>
+        <location filename="../../workbench/gui/import_texts.py" line="555"/>
         <source>%1 Y-check value(s) differ from the decoded ordinate</source>
         <translation>%1 Y-tarkistusarvoa poikkeaa puretusta ordinaatasta</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="547"/>
+        <location filename="../../workbench/gui/import_texts.py" line="562"/>
         <source>the printed result %1 % differs from the weights&apos; %2 %</source>
         <translation>tulostettu tulos %1 % poikkeaa punnituksista lasketusta %2 %:sta</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="637"/>
+        <location filename="../../workbench/gui/import_texts.py" line="652"/>
         <source>%1: expected %2</source>
         <translation>%1: odotettiin: %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="640"/>
+        <location filename="../../workbench/gui/import_texts.py" line="655"/>
         <source>%1: expected %2 (%3)</source>
         <translation>%1: odotettiin: %2 (%3)</translation>
     </message>

@@ -245,6 +245,21 @@ def _rules() -> list[tuple[str, Callable[[], str], tuple[str, ...]]]:
             ),
             ("",),
         ),
+        (
+            r"a data block header such as ('.*')",
+            lambda: translate("ImportTexts", "a data block header such as %1"),
+            ("",),
+        ),
+        (
+            r"the data block ('.*') is not TGA: the workbench reads Pyris TGA curves, not DSC "
+            r"heat flow",
+            lambda: translate(
+                "ImportTexts",
+                "the data block %1 is not TGA: the workbench reads Pyris TGA curves, not DSC "
+                "heat flow",
+            ),
+            ("",),
+        ),
         (r"('.*') is not a number", lambda: translate("ImportTexts", "%1 is not a number"), ("",)),
         (
             r"('.*') is not a row of (\d+) numbers",

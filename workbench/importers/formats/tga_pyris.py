@@ -26,7 +26,7 @@ import numpy as np
 from workbench.errors import ImportFormatError
 from workbench.importers.base import MiB, ParsedFile, Reader
 from workbench.importers.numtable import parse_block
-from workbench.importers.text import decode, split_lines
+from workbench.importers.text import decode, excerpt, split_lines
 from workbench.importers.tga_common import first_float, tga_measurement
 
 _PE_COLUMNS = {
@@ -50,6 +50,8 @@ _DEFAULT_ORDER = [
     "Balance Purge Flow",
 ]
 _BLOCK = re.compile(r"^(\d+)\)\s+TGA\b(.*)$")
+# a Pyris export of another instrument ("1) DSC 8500 Isothermal"): same header, no TGA
+_OTHER_BLOCK = re.compile(r"^\d+\)\s+(DSC|DTA|STA)\b.*(Isothermal|Scan)", re.I)
 _NUMERIC_ROW = re.compile(r"^\t\s*[-+]?(\d|\.\d)")
 
 
@@ -83,8 +85,15 @@ class PyrisTextReader(Reader):
                 steps.append(" ".join(line.split()))
             i += 1
         if i >= n:
+            other = next((ln.strip() for ln in lines if _OTHER_BLOCK.match(ln.strip())), "")
             raise ImportFormatError(
-                path, "end of file", "a data block header such as '1) TGA Isothermal'"
+                path,
+                "end of file",
+                "a data block header such as '1) TGA Isothermal'",
+                f"the data block {excerpt(other)} is not TGA: the workbench reads Pyris TGA "
+                "curves, not DSC heat flow"
+                if other
+                else "",
             )
         names = list(_DEFAULT_ORDER)
         blocks: list[tuple[int, str, np.ndarray]] = []
