@@ -260,6 +260,21 @@ def file_kind(mode: int) -> str:
     return "not a regular file"
 
 
+def read_head(path: str | Path, size: int) -> bytes:
+    """The first ``size`` bytes of the regular file ``path`` (a glimpse of a file that
+    could not be imported), with the same checks as ``read_regular``: never blocks on a
+    FIFO, never reads a device. Raises ``FileKindError`` or the ``OSError`` of the open."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise FileKindError(path, file_kind(st.st_mode))
+        return os.read(fd, size)
+    finally:
+        os.close(fd)
+
+
 def read_regular(path: str | Path, limit: int) -> bytes:
     """The bytes of the regular file ``path``, refused before reading when it is
     anything else or larger than ``limit`` bytes.

@@ -1327,57 +1327,62 @@
 <context>
     <name>ImportDetails</name>
     <message>
-        <location filename="../../workbench/gui/import_details.py" line="48"/>
+        <location filename="../../workbench/gui/import_details.py" line="53"/>
         <source>Show:</source>
         <translation>Näytä:</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_details.py" line="61"/>
+        <location filename="../../workbench/gui/import_details.py" line="66"/>
         <source>Select a file to see everything read from it.</source>
         <translation>Valitse tiedosto nähdäksesi kaiken siitä luetun.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_details.py" line="80"/>
+        <location filename="../../workbench/gui/import_details.py" line="85"/>
         <source>%1 files selected.</source>
         <translation>%1 tiedostoa valittu.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_details.py" line="91"/>
+        <location filename="../../workbench/gui/import_details.py" line="96"/>
         <source>Nothing was read from this file.</source>
         <translation>Tästä tiedostosta ei luettu mitään.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_details.py" line="106"/>
+        <location filename="../../workbench/gui/import_details.py" line="98"/>
+        <source>The first lines of the file:</source>
+        <translation>Tiedoston ensimmäiset rivit:</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_details.py" line="113"/>
         <source>%1 more…</source>
         <translation>%1 lisää…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_details.py" line="107"/>
+        <location filename="../../workbench/gui/import_details.py" line="114"/>
         <source>Warnings</source>
         <translation>Varoitukset</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_details.py" line="141"/>
+        <location filename="../../workbench/gui/import_details.py" line="148"/>
         <source>Format: %1</source>
         <translation>Muoto: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_details.py" line="142"/>
+        <location filename="../../workbench/gui/import_details.py" line="149"/>
         <source>Encoding: %1</source>
         <translation>Merkistö: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_details.py" line="149"/>
+        <location filename="../../workbench/gui/import_details.py" line="156"/>
         <source>Sheets:</source>
         <translation>Taulukot:</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_details.py" line="151"/>
+        <location filename="../../workbench/gui/import_details.py" line="158"/>
         <source>Files in the archive:</source>
         <translation>Arkiston tiedostot:</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_details.py" line="167"/>
+        <location filename="../../workbench/gui/import_details.py" line="174"/>
         <source>  points/rows: %1</source>
         <translation>  pisteitä/rivejä: %1</translation>
     </message>

@@ -6,6 +6,7 @@ in no known format), so these tests do not need ../shared.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import numpy as np
@@ -156,9 +157,31 @@ def test_failed_file_shows_reason_and_project_unchanged(window, qtbot, make_proj
     assert "expected a supported instrument export" in reason and "byte 0" in reason
     assert not dialog.import_button.isEnabled()
     assert dialog.define_button.isEnabled()
+    dialog.table.selectRow(0)  # the side panel shows what the file holds
+    facts = dialog.details.facts.toPlainText()
+    assert "The first lines of the file:" in facts and "this is no instrument export" in facts
     dialog.reject()
     assert len(project.audit) == audit and not project.dirty
     assert window.undo_stack.count() == 0
+
+
+def test_the_first_lines_of_a_failed_file_are_shown_safely(tmp_path):
+    from workbench.gui.import_details import HEAD_BYTES, file_head
+
+    assert file_head(str(write_unknown(tmp_path / "a.txt"))).splitlines() == [
+        "hello world",
+        "this is no instrument export",
+    ]
+    (tmp_path / "b.bin").write_bytes(b"PK\x03\x04\x00\x00binary")
+    assert file_head(str(tmp_path / "b.bin")) == ""  # binary: nothing shown
+    (tmp_path / "c.txt").write_bytes("Näyte\tMassa\r\n\x1b[31m".encode("cp1252"))
+    assert file_head(str(tmp_path / "c.txt")) == "Näyte\tMassa\n\\x1b[31m"  # control escaped
+    (tmp_path / "d.txt").write_text(("x" * 50 + "\n") * (HEAD_BYTES // 10))
+    assert len(file_head(str(tmp_path / "d.txt")).splitlines()) == 20
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(tmp_path / "pipe.csv")
+        assert file_head(str(tmp_path / "pipe.csv")) == ""  # never blocks
+    assert file_head(str(tmp_path / "missing.csv")) == ""
 
 
 def test_mixed_batch_reports_failures_and_duplicates(window, qtbot, make_project, tmp_path):

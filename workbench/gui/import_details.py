@@ -20,10 +20,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.fileio import read_head
 from workbench.gui.i18n import kind_label
 from workbench.gui.import_plot import PreviewPlot, axis_name
 from workbench.gui.import_preview_model import PreviewItem, fmt_num
 from workbench.gui.import_texts import format_text, message_text, warning_text
+from workbench.safetext import clean
+
+HEAD_BYTES = 4096  # of a file that could not be read, shown so the user sees what it holds
+HEAD_LINES = 20
 
 RED, AMBER = "#b41414", "#8a5a00"
 
@@ -89,7 +94,9 @@ class ImportDetails(QWidget):
             self._notes([], message_text(item.error, item.path))
             self._choices([])
             self.plot.show_measurement(None, self.tr("Nothing was read from this file."))
-            self.facts.setPlainText(item.path)
+            head = file_head(item.path)
+            title = self.tr("The first lines of the file:") if head else ""
+            self.facts.setPlainText("\n".join(p for p in (item.path, "", title, head) if p))
             return
         parsed = item.plan.parsed
         self._notes([warning_text(w) for w in parsed.warnings], "")
@@ -180,6 +187,30 @@ class ImportDetails(QWidget):
             if facts:
                 lines.append("  " + "; ".join(facts[:8]))
         return "\n".join(lines)
+
+
+def file_head(path: str) -> str:
+    """The first lines of a file as text (what a technician checks first: is this the
+    export I meant, which columns, which separator); "" when it is not text or cannot be
+    read. Read without blocking and never more than ``HEAD_BYTES``."""
+    try:
+        raw = read_head(path, HEAD_BYTES)
+    except OSError:
+        return ""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = raw.decode("utf-16", errors="replace")
+    elif b"\x00" in raw or not raw:
+        return ""  # binary
+    else:
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            cut = exc.start >= len(raw) - 3  # a character cut at the end of the glimpse
+            text = raw.decode("utf-8" if cut else "cp1252", errors="replace")
+    lines = text.splitlines()
+    if len(raw) == HEAD_BYTES and lines:
+        lines = lines[:-1] or lines  # the last line may be cut
+    return clean("\n".join(line[:200] for line in lines[:HEAD_LINES]))
 
 
 def _html(text: str) -> str:

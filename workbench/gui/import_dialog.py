@@ -84,8 +84,8 @@ class ImportPreviewDialog(QDialog):
         header.sectionResized.connect(lambda *_: self._fit_failed_rows())
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for col, name in enumerate(COLS):
-            header.resizeSection(col, WIDTHS.get(name, 200))
+        for col, name in enumerate(COLS):  # never narrower than its title (Finnish is longer)
+            header.resizeSection(col, max(WIDTHS.get(name, 200), header.sectionSizeHint(col)))
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._on_selection())
         self.details = ImportDetails()
 
@@ -117,8 +117,8 @@ class ImportPreviewDialog(QDialog):
         """Take most of the screen it opens on, never more (a 1366x768 laptop included)."""
         screen = (self.parentWidget() or self).screen() or QGuiApplication.primaryScreen()
         area = screen.availableGeometry() if screen else QRect(0, 0, 1366, 768)
-        width = min(1500, max(640, int(area.width() * 0.94)))
-        height = min(900, max(480, int(area.height() * 0.92)))
+        width = min(1800, max(640, int(area.width() * 0.94)))
+        height = min(1000, max(480, int(area.height() * 0.92)))
         self.resize(width, height)
         self.splitter.setSizes([int(width * 0.58), int(width * 0.42)])
         if self.parentWidget() is None:
