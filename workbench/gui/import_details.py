@@ -180,7 +180,7 @@ class ImportDetails(QWidget):
             for pid, q in m.quantities.items():
                 lines.append(f"  {pid} = {fmt_num(q.value)} {q.unit} ({q.basis})")
             facts = [
-                f"{k}: {v}"
+                f"{k}: {v if str(v).strip() else repr(v)}"  # a tab delimiter as '\t'
                 for k, v in m.metadata.items()
                 if isinstance(v, (str, int, float)) and not isinstance(v, bool) and str(v)
             ]
