@@ -160,6 +160,7 @@ def test_failed_file_shows_reason_and_project_unchanged(window, qtbot, make_proj
     dialog.table.selectRow(0)  # the side panel shows what the file holds
     facts = dialog.details.facts.toPlainText()
     assert "The first lines of the file:" in facts and "this is no instrument export" in facts
+    assert not dialog.details.plot.isVisibleTo(dialog)  # the lines take the plot's room
     dialog.reject()
     assert len(project.audit) == audit and not project.dirty
     assert window.undo_stack.count() == 0

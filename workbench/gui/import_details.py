@@ -93,11 +93,14 @@ class ImportDetails(QWidget):
         if item.plan is None:
             self._notes([], message_text(item.error, item.path))
             self._choices([])
-            self.plot.show_measurement(None, self.tr("Nothing was read from this file."))
             head = file_head(item.path)
-            title = self.tr("The first lines of the file:") if head else ""
-            self.facts.setPlainText("\n".join(p for p in (item.path, "", title, head) if p))
+            self.plot.show_measurement(None, self.tr("Nothing was read from this file."))
+            # the file's first lines take the plot's room: what the user needs to see now
+            self.plot.setVisible(not head)
+            title = self.tr("The first lines of the file:")
+            self.facts.setPlainText(f"{item.path}\n\n{title}\n{head}" if head else item.path)
             return
+        self.plot.setVisible(True)
         parsed = item.plan.parsed
         self._notes([warning_text(w) for w in parsed.warnings], "")
         self._choices(parsed.measurements)
