@@ -201,7 +201,9 @@ def test_a_time_column_named_as_rows_of_a_spectral_table_is_said():
     parsed = parse_bytes(raw, "kinetics.csv")
     assert parsed.format_id == "spectral_table" and len(parsed.measurements) == 10
     assert parsed.measurements[0].columns["x"].unit == "nm"
-    assert any("'Time (min)' holds times or temperatures" in w for w in parsed.warnings)
+    assert any(
+        "'Time (min)' holds times, temperatures or index numbers" in w for w in parsed.warnings
+    )
     assert any("nm assumed" in w for w in parsed.warnings)
 
 

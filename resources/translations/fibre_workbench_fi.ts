@@ -193,7 +193,7 @@
     </message>
     <message>
         <location filename="../../workbench/gui/actions.py" line="198"/>
-        <location filename="../../workbench/gui/analysis_actions.py" line="158"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="162"/>
         <source>&amp;View</source>
         <translation>&amp;Näytä</translation>
     </message>
@@ -214,7 +214,7 @@
     </message>
     <message>
         <location filename="../../workbench/gui/actions.py" line="218"/>
-        <location filename="../../workbench/gui/analysis_actions.py" line="182"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="186"/>
         <source>&amp;Help</source>
         <translation>&amp;Ohje</translation>
     </message>
@@ -222,97 +222,97 @@
 <context>
     <name>Analyses</name>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="144"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="148"/>
         <source>Suitability</source>
         <translation>Soveltuvuus</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="148"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="152"/>
         <source>Every sample&apos;s suitability for each product route</source>
         <translation>Jokaisen näytteen soveltuvuus kullekin tuotereitille</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="153"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="157"/>
         <source>&amp;Suitability matrix</source>
         <translation>&amp;Soveltuvuusmatriisi</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="155"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="159"/>
         <source>Show every sample&apos;s suitability for each product route</source>
         <translation>Näytä jokaisen näytteen soveltuvuus kullekin tuotereitille</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="184"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="188"/>
         <source>&amp;Analyses</source>
         <translation>&amp;Analyysit</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="185"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="189"/>
         <source>&amp;Tools</source>
         <translation>T&amp;yökalut</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="198"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="202"/>
         <source>Re-run all &amp;stale results</source>
         <translation>Aja kaikki &amp;vanhentuneet tulokset uudelleen</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="200"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="204"/>
         <source>Compute again every result whose input data have changed</source>
         <translation>Laske uudelleen kaikki tulokset, joiden lähtötiedot ovat muuttuneet</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="205"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="209"/>
         <source>&amp;Self-assessment wizard…</source>
         <translation>&amp;Ohjattu itsearviointi…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="207"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="211"/>
         <source>Describe a side stream, add its lab values, see what it suits</source>
         <translation>Kuvaile sivuvirta, lisää sen laboratorioarvot ja katso, mihin se sopii</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="210"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="214"/>
         <source>&amp;Train classifier…</source>
         <translation>&amp;Opeta luokittelija…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="212"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="216"/>
         <source>Training &amp;labels…</source>
         <translation>Opetus&amp;luokat…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="216"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="220"/>
         <source>&amp;Plugins…</source>
         <translation>&amp;Liitännäiset…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="218"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="222"/>
         <source>Every plugin with its version, origin and status</source>
         <translation>Kaikki liitännäiset versioineen, alkuperineen ja tiloineen</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="278"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="282"/>
         <source>%1 on 1 sample</source>
         <translation>%1, 1 näyte</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="280"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="284"/>
         <source>%1 on %2 samples</source>
         <translation>%1, %2 näytettä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="296"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="300"/>
         <source>%1: %2 result(s) added.</source>
         <translation>%1: lisättiin %2 tulosta.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="302"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="306"/>
         <source>Skipped: %1</source>
         <translation>Ohitettiin: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="315"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="319"/>
         <source>%1 could not run: %2</source>
         <translation>%1 ei onnistunut: %2</translation>
     </message>
@@ -702,7 +702,7 @@
         <translation>Tuo ”%1”</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="291"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="295"/>
         <source>Run %1</source>
         <translation>Aja %1</translation>
     </message>
@@ -831,181 +831,181 @@
 <context>
     <name>DetailsPanel</name>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="62"/>
+        <location filename="../../workbench/gui/details_panel.py" line="64"/>
         <source>%1 items selected.</source>
         <translation>%1 kohdetta valittu.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="64"/>
+        <location filename="../../workbench/gui/details_panel.py" line="66"/>
         <source>Select a sample, measurement or result to see its details.</source>
         <translation>Valitse näyte, mittaus tai tulos nähdäksesi sen tiedot.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="96"/>
+        <location filename="../../workbench/gui/details_panel.py" line="98"/>
         <source>Measurement</source>
         <translation>Mittaus</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="97"/>
+        <location filename="../../workbench/gui/details_panel.py" line="99"/>
         <source>Result</source>
         <translation>Tulos</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="98"/>
+        <location filename="../../workbench/gui/details_panel.py" line="100"/>
         <source>Run on several samples</source>
         <translation>Ajo usealle näytteelle</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="129"/>
+        <location filename="../../workbench/gui/details_panel.py" line="131"/>
         <source>Property</source>
         <translation>Ominaisuus</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="129"/>
+        <location filename="../../workbench/gui/details_panel.py" line="131"/>
         <source>Value</source>
         <translation>Arvo</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="129"/>
-        <location filename="../../workbench/gui/details_panel.py" line="189"/>
+        <location filename="../../workbench/gui/details_panel.py" line="131"/>
+        <location filename="../../workbench/gui/details_panel.py" line="196"/>
         <source>Basis</source>
         <translation>Perusta</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="151"/>
+        <location filename="../../workbench/gui/details_panel.py" line="158"/>
         <source>Feedstock type</source>
         <translation>Raaka-ainetyyppi</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="152"/>
+        <location filename="../../workbench/gui/details_panel.py" line="159"/>
         <source>Supplier</source>
         <translation>Toimittaja</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="153"/>
+        <location filename="../../workbench/gui/details_panel.py" line="160"/>
         <source>Origin</source>
         <translation>Alkuperä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="154"/>
+        <location filename="../../workbench/gui/details_panel.py" line="161"/>
         <source>Date received</source>
         <translation>Vastaanotettu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="155"/>
+        <location filename="../../workbench/gui/details_panel.py" line="162"/>
         <source>Notes</source>
         <translation>Huomautukset</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="156"/>
+        <location filename="../../workbench/gui/details_panel.py" line="163"/>
         <source>Measurements</source>
         <translation>Mittaukset</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="157"/>
+        <location filename="../../workbench/gui/details_panel.py" line="164"/>
         <source>Results</source>
         <translation>Tulokset</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="158"/>
-        <location filename="../../workbench/gui/details_panel.py" line="225"/>
+        <location filename="../../workbench/gui/details_panel.py" line="165"/>
+        <location filename="../../workbench/gui/details_panel.py" line="232"/>
         <source>Identifier</source>
         <translation>Tunniste</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="178"/>
-        <location filename="../../workbench/gui/details_panel.py" line="210"/>
-        <location filename="../../workbench/gui/details_panel.py" line="230"/>
+        <location filename="../../workbench/gui/details_panel.py" line="185"/>
+        <location filename="../../workbench/gui/details_panel.py" line="217"/>
+        <location filename="../../workbench/gui/details_panel.py" line="237"/>
         <source>Values</source>
         <translation>Arvot</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="184"/>
+        <location filename="../../workbench/gui/details_panel.py" line="191"/>
         <source>Sample</source>
         <translation>Näyte</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="185"/>
+        <location filename="../../workbench/gui/details_panel.py" line="192"/>
         <source>Kind</source>
         <translation>Laji</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="186"/>
+        <location filename="../../workbench/gui/details_panel.py" line="193"/>
         <source>Method</source>
         <translation>Menetelmä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="187"/>
+        <location filename="../../workbench/gui/details_panel.py" line="194"/>
         <source>Instrument</source>
         <translation>Laite</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="188"/>
+        <location filename="../../workbench/gui/details_panel.py" line="195"/>
         <source>Replicate</source>
         <translation>Rinnakkaismääritys</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="190"/>
+        <location filename="../../workbench/gui/details_panel.py" line="197"/>
         <source>Points</source>
         <translation>Pisteitä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="191"/>
+        <location filename="../../workbench/gui/details_panel.py" line="198"/>
         <source>Source file</source>
         <translation>Lähdetiedosto</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="192"/>
+        <location filename="../../workbench/gui/details_panel.py" line="199"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="193"/>
+        <location filename="../../workbench/gui/details_panel.py" line="200"/>
         <source>Imported</source>
         <translation>Tuotu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="203"/>
+        <location filename="../../workbench/gui/details_panel.py" line="210"/>
         <source>values</source>
         <translation>arvoa</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="207"/>
+        <location filename="../../workbench/gui/details_panel.py" line="214"/>
         <source>Columns</source>
         <translation>Sarakkeet</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="217"/>
+        <location filename="../../workbench/gui/details_panel.py" line="224"/>
         <source>Stated in the file</source>
         <translation>Tiedostossa ilmoitettu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="222"/>
+        <location filename="../../workbench/gui/details_panel.py" line="229"/>
         <source>Analysis</source>
         <translation>Analyysi</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="223"/>
+        <location filename="../../workbench/gui/details_panel.py" line="230"/>
         <source>Application version</source>
         <translation>Sovelluksen versio</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="224"/>
+        <location filename="../../workbench/gui/details_panel.py" line="231"/>
         <source>Created</source>
         <translation>Luotu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="233"/>
+        <location filename="../../workbench/gui/details_panel.py" line="240"/>
         <source>Messages</source>
         <translation>Viestit</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="236"/>
+        <location filename="../../workbench/gui/details_panel.py" line="243"/>
         <source>Parameters</source>
         <translation>Parametrit</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="239"/>
+        <location filename="../../workbench/gui/details_panel.py" line="246"/>
         <source>Inputs</source>
         <translation>Lähtötiedot</translation>
     </message>
@@ -1342,47 +1342,47 @@
         <translation>%1 tiedostoa valittu.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_details.py" line="96"/>
+        <location filename="../../workbench/gui/import_details.py" line="97"/>
         <source>Nothing was read from this file.</source>
         <translation>Tästä tiedostosta ei luettu mitään.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_details.py" line="98"/>
+        <location filename="../../workbench/gui/import_details.py" line="100"/>
         <source>The first lines of the file:</source>
         <translation>Tiedoston ensimmäiset rivit:</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_details.py" line="113"/>
+        <location filename="../../workbench/gui/import_details.py" line="116"/>
         <source>%1 more…</source>
         <translation>%1 lisää…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_details.py" line="114"/>
+        <location filename="../../workbench/gui/import_details.py" line="117"/>
         <source>Warnings</source>
         <translation>Varoitukset</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_details.py" line="148"/>
+        <location filename="../../workbench/gui/import_details.py" line="151"/>
         <source>Format: %1</source>
         <translation>Muoto: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_details.py" line="149"/>
+        <location filename="../../workbench/gui/import_details.py" line="152"/>
         <source>Encoding: %1</source>
         <translation>Merkistö: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_details.py" line="156"/>
+        <location filename="../../workbench/gui/import_details.py" line="159"/>
         <source>Sheets:</source>
         <translation>Taulukot:</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_details.py" line="158"/>
+        <location filename="../../workbench/gui/import_details.py" line="161"/>
         <source>Files in the archive:</source>
         <translation>Arkiston tiedostot:</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_details.py" line="174"/>
+        <location filename="../../workbench/gui/import_details.py" line="177"/>
         <source>  points/rows: %1</source>
         <translation>  pisteitä/rivejä: %1</translation>
     </message>
@@ -1840,8 +1840,8 @@
     </message>
     <message>
         <location filename="../../workbench/gui/import_texts.py" line="241"/>
-        <source>the first column %1 holds times or temperatures, not sample names: each row became a spectrum named by its value</source>
-        <translation>ensimmäinen sarake %1 sisältää aikoja tai lämpötiloja, ei näytteiden nimiä: kustakin rivistä tuli spektri, jonka nimi on sen arvo</translation>
+        <source>the first column %1 holds times, temperatures or index numbers, not sample names: each row became a spectrum named by its value</source>
+        <translation>ensimmäinen sarake %1 sisältää aikoja, lämpötiloja tai järjestysnumeroita, ei näytteiden nimiä: kustakin rivistä tuli spektri, jonka nimi on sen arvo</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/import_texts.py" line="250"/>
@@ -2253,78 +2253,78 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="143"/>
+        <location filename="../../workbench/gui/main_window.py" line="149"/>
         <source>Project</source>
         <translation>Projekti</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="146"/>
+        <location filename="../../workbench/gui/main_window.py" line="152"/>
         <source>Details</source>
         <translation>Tiedot</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="149"/>
+        <location filename="../../workbench/gui/main_window.py" line="155"/>
         <source>Tasks and log</source>
         <translation>Tehtävät ja loki</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="237"/>
+        <location filename="../../workbench/gui/main_window.py" line="243"/>
         <source>Untitled</source>
         <translation>Nimetön</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="240"/>
+        <location filename="../../workbench/gui/main_window.py" line="246"/>
         <source>[read-only]</source>
         <translation>[vain luku]</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="107"/>
+        <location filename="../../workbench/gui/main_window.py" line="113"/>
         <source>Filter samples…</source>
         <translation>Suodata näytteitä…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="109"/>
+        <location filename="../../workbench/gui/main_window.py" line="115"/>
         <source>Show only samples whose fields contain this text</source>
         <translation>Näytä vain näytteet, joiden tiedoissa on tämä teksti</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="133"/>
+        <location filename="../../workbench/gui/main_window.py" line="139"/>
         <source>Samples and plots</source>
         <translation>Näytteet ja kuvaajat</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="222"/>
+        <location filename="../../workbench/gui/main_window.py" line="228"/>
         <source>%1 failed: %2</source>
         <translation>%1 epäonnistui: %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="269"/>
+        <location filename="../../workbench/gui/main_window.py" line="275"/>
         <source>Use Save As to keep changes in a new file.</source>
         <translation>Käytä Tallenna nimellä -toimintoa säilyttääksesi muutokset uudessa tiedostossa.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="272"/>
+        <location filename="../../workbench/gui/main_window.py" line="278"/>
         <source>This project is read-only.</source>
         <translation>Tämä projekti on vain luku -tilassa.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="329"/>
+        <location filename="../../workbench/gui/main_window.py" line="335"/>
         <source>Saving the project…</source>
         <translation>Tallennetaan projektia…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="335"/>
+        <location filename="../../workbench/gui/main_window.py" line="341"/>
         <source>Select a sample or a measurement to plot its curves and spectra.</source>
         <translation>Valitse näyte tai mittaus piirtääksesi sen käyrät ja spektrit.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="395"/>
-        <location filename="../../workbench/gui/main_window.py" line="397"/>
+        <location filename="../../workbench/gui/main_window.py" line="401"/>
+        <location filename="../../workbench/gui/main_window.py" line="403"/>
         <source>Sample %1</source>
         <translation>Näyte %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workbench/gui/main_window.py" line="435"/>
+        <location filename="../../workbench/gui/main_window.py" line="441"/>
         <source>Delete %n sample(s)</source>
         <translation>
             <numerusform>Poista %n näyte</numerusform>
@@ -2332,7 +2332,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workbench/gui/main_window.py" line="440"/>
+        <location filename="../../workbench/gui/main_window.py" line="446"/>
         <source>Deleted %n sample(s). Edit &gt; Undo brings them back.</source>
         <translation>
             <numerusform>Poistettiin %n näyte. Muokkaa &gt; Kumoa tuo sen takaisin.</numerusform>
@@ -2340,7 +2340,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="447"/>
+        <location filename="../../workbench/gui/main_window.py" line="453"/>
         <source>Import files</source>
         <translation>Tuo tiedostoja</translation>
     </message>
@@ -2784,114 +2784,114 @@
         <translation>Fibre Workbench -projektit (*%1)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="71"/>
+        <location filename="../../workbench/gui/project_files.py" line="73"/>
         <source>Closing the project failed: %1</source>
         <translation>Projektin sulkeminen epäonnistui: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="79"/>
+        <location filename="../../workbench/gui/project_files.py" line="81"/>
         <source>Please wait: the project is being saved.</source>
         <translation>Odota hetki: projektia tallennetaan.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="97"/>
+        <location filename="../../workbench/gui/project_files.py" line="99"/>
         <source>Unsaved changes</source>
         <translation>Tallentamattomia muutoksia</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="98"/>
+        <location filename="../../workbench/gui/project_files.py" line="100"/>
         <source>The project has unsaved changes. Save them before closing?</source>
         <translation>Projektissa on tallentamattomia muutoksia. Tallennetaanko ne ennen sulkemista?</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="115"/>
+        <location filename="../../workbench/gui/project_files.py" line="117"/>
         <source>Open project</source>
         <translation>Avaa projekti</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="123"/>
+        <location filename="../../workbench/gui/project_files.py" line="125"/>
         <source>Open %1</source>
         <translation>Avaa %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="128"/>
+        <location filename="../../workbench/gui/project_files.py" line="130"/>
         <location filename="../../workbench/gui/screenshot.py" line="55"/>
         <source>Opened %1</source>
         <translation>Avattiin %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="139"/>
-        <location filename="../../workbench/gui/project_files.py" line="334"/>
+        <location filename="../../workbench/gui/project_files.py" line="141"/>
+        <location filename="../../workbench/gui/project_files.py" line="336"/>
         <source>Could not open %1: %2</source>
         <translation>Tiedostoa %1 ei voitu avata: %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="178"/>
+        <location filename="../../workbench/gui/project_files.py" line="180"/>
         <source>Save project as</source>
         <translation>Tallenna projekti nimellä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="190"/>
+        <location filename="../../workbench/gui/project_files.py" line="192"/>
         <source>The project is being saved already.</source>
         <translation>Projektia tallennetaan jo.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="221"/>
+        <location filename="../../workbench/gui/project_files.py" line="223"/>
         <source>Save %1</source>
         <translation>Tallenna %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="244"/>
+        <location filename="../../workbench/gui/project_files.py" line="246"/>
         <source>Not saved: %1</source>
         <translation>Ei tallennettu: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="242"/>
+        <location filename="../../workbench/gui/project_files.py" line="244"/>
         <source>Saving failed: %1</source>
         <translation>Tallennus epäonnistui: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="236"/>
+        <location filename="../../workbench/gui/project_files.py" line="238"/>
         <source>Saved %1</source>
         <translation>Tallennettiin %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="258"/>
+        <location filename="../../workbench/gui/project_files.py" line="260"/>
         <source>No recent projects</source>
         <translation>Ei viimeaikaisia projekteja</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="262"/>
+        <location filename="../../workbench/gui/project_files.py" line="264"/>
         <source>Clear list</source>
         <translation>Tyhjennä luettelo</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="289"/>
+        <location filename="../../workbench/gui/project_files.py" line="291"/>
         <source>Could not write the recovery file: %1</source>
         <translation>Palautustiedostoa ei voitu kirjoittaa: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="293"/>
+        <location filename="../../workbench/gui/project_files.py" line="295"/>
         <source>Writing recovery file</source>
         <translation>Kirjoitetaan palautustiedostoa</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="313"/>
+        <location filename="../../workbench/gui/project_files.py" line="315"/>
         <source>an untitled project</source>
         <translation>nimetöntä projektia</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="340"/>
+        <location filename="../../workbench/gui/project_files.py" line="342"/>
         <source>Recovered unsaved work of %1</source>
         <translation>Palautettiin tallentamaton työ: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="347"/>
+        <location filename="../../workbench/gui/project_files.py" line="349"/>
         <source>Recover unsaved work</source>
         <translation>Palauta tallentamaton työ</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="349"/>
+        <location filename="../../workbench/gui/project_files.py" line="351"/>
         <source>Fibre Workbench was closed without saving %1. Unsaved work from %2 was kept.
 
 Restore it? (No keeps the recovery file for later; Discard deletes it.)</source>
@@ -3402,7 +3402,7 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
 <context>
     <name>SampleTableView</name>
     <message>
-        <location filename="../../workbench/gui/sample_table.py" line="284"/>
+        <location filename="../../workbench/gui/sample_table.py" line="285"/>
         <source>Double-click a cell to edit it. Every edit can be undone.</source>
         <translation>Kaksoisnapsauta solua muokataksesi sitä. Jokaisen muutoksen voi kumota.</translation>
     </message>
@@ -3593,72 +3593,72 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
 <context>
     <name>SuitabilityPanel</name>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="262"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="267"/>
         <source>Click a cell to see why</source>
         <translation>Napsauta solua nähdäksesi syyn</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="269"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="274"/>
         <source>Click a cell of the matrix to see the explanation.</source>
         <translation>Napsauta matriisin solua nähdäksesi selityksen.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="274"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="279"/>
         <source>Routes</source>
         <translation>Reitit</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="275"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="280"/>
         <source>Choose which product routes the matrix shows</source>
         <translation>Valitse, mitkä tuotereitit matriisi näyttää</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="281"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="286"/>
         <source>Any verdict</source>
         <translation>Mikä tahansa arvio</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="285"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="290"/>
         <source>Show only samples with this verdict for a shown route</source>
         <translation>Näytä vain näytteet, joilla on tämä arvio jollekin näytetylle reitille</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="296"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="301"/>
         <source>* learned model prediction available</source>
         <translation>* opetetun mallin ennuste saatavilla</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="301"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="306"/>
         <source>Show:</source>
         <translation>Näytä:</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="351"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="356"/>
         <source>Classifying…</source>
         <translation>Luokitellaan…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="361"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="366"/>
         <source>Classification failed: see the task panel.</source>
         <translation>Luokittelu epäonnistui: katso tehtäväpaneeli.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="363"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="368"/>
         <source>Classification failed: %1</source>
         <translation>Luokittelu epäonnistui: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="367"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="372"/>
         <source>Classify samples</source>
         <translation>Luokittele näytteet</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="383"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="387"/>
         <source>%1 verdicts</source>
         <translation>%1 arviota</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="417"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="421"/>
         <source>Routes (%1 of %2)</source>
         <translation>Reitit (%1/%2)</translation>
     </message>

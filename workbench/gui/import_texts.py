@@ -236,12 +236,12 @@ def _rules() -> list[tuple[str, Callable[[], str], tuple[str, ...]]]:
             ("",),
         ),
         (
-            r"the first column ('.*') holds times or temperatures, not sample names: each "
-            r"row became a spectrum named by its value",
+            r"the first column ('.*') holds times, temperatures or index numbers, not sample "
+            r"names: each row became a spectrum named by its value",
             lambda: translate(
                 "ImportTexts",
-                "the first column %1 holds times or temperatures, not sample names: each row "
-                "became a spectrum named by its value",
+                "the first column %1 holds times, temperatures or index numbers, not sample "
+                "names: each row became a spectrum named by its value",
             ),
             ("",),
         ),

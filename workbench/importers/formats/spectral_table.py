@@ -155,8 +155,8 @@ class SpectralTableReader(Reader):
         if _SERIES_NAME.search(label_cell):
             # rows of a kinetic or heating series: their names are times or temperatures
             warnings.append(
-                f"the first column {excerpt(label_cell)} holds times or temperatures, not "
-                "sample names: each row became a spectrum named by its value"
+                f"the first column {excerpt(label_cell)} holds times, temperatures or index "
+                "numbers, not sample names: each row became a spectrum named by its value"
             )
         x_unit = _unit(suffix, label_cell)
         if not x_unit:
@@ -201,7 +201,8 @@ class SpectralTableReader(Reader):
         )  # fmt: skip
 
 
-# a name column headed so holds times or temperatures, whose unit is not the axis's
+# a name column headed so holds times, temperatures or index numbers, whose unit is not
+# the wavelengths' unit
 _SERIES_NAME = re.compile(r"\b(time|aika|temp\.?|temperature|lämpötila|index)\b", re.I)
 _AXIS_UNITS = {WAVENUMBER, "nm", "µm"}
 
