@@ -148,3 +148,35 @@ def test_the_cores_messages_are_finnish_in_a_finnish_window(
         for translator in installed:
             qapp.removeTranslator(translator)
         i18n.install_translators(qapp, "en")
+
+
+def test_refusals_met_in_the_sweep_read_finnish(qapp):
+    # refusals of other projects' public files (sweep of issue 14) that stayed English:
+    # a JCAMP-DX point count, an archive's list of members, a Pyris DSC block
+    from workbench.gui.import_texts import translate_message
+
+    installed = i18n.install_translators(qapp, "fi")
+    try:
+        jcamp = translate_message(
+            "line 18: expected 298 points as ##NPOINTS= declares (350 ordinates decoded)"
+        )
+        assert (
+            jcamp
+            == "rivi 18: odotettiin: 298 pistettä, kuten ##NPOINTS= ilmoittaa (350 y-arvoa purettu)"
+        )
+        members = translate_message(
+            "every member: expected a ZIP archive holding instrument exports the workbench "
+            "reads (a.dat: not an export the workbench reads (no reader recognised it); "
+            "a.hdr: not an export the workbench reads (no reader recognised it))"
+        )
+        assert "not an export" not in members and members.count("a.") == 2
+        dsc = translate_message(
+            "end of file: expected a data block header such as '1) TGA Isothermal' (the data "
+            "block '1) DSC 8500 Isothermal' is not TGA: the workbench reads Pyris TGA curves, "
+            "not DSC heat flow)"
+        )
+        assert "expected" not in dsc and "'1) DSC 8500 Isothermal'" in dsc
+    finally:
+        for translator in installed:
+            qapp.removeTranslator(translator)
+        i18n.install_translators(qapp, "en")

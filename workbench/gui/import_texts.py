@@ -187,6 +187,16 @@ def _rules() -> list[tuple[str, Callable[[], str], tuple[str, ...]]]:
             (),
         ),
         (
+            r"(\d+) points as ##NPOINTS= declares",
+            lambda: translate("ImportTexts", "%1 points as ##NPOINTS= declares"),
+            ("",),
+        ),
+        (
+            r"(\d+) ordinates decoded",
+            lambda: translate("ImportTexts", "%1 ordinates decoded"),
+            ("",),
+        ),
+        (
             r"a ZIP archive holding instrument exports the workbench reads",
             lambda: translate(
                 "ImportTexts", "a ZIP archive holding instrument exports the workbench reads"
@@ -606,6 +616,14 @@ def _translate(text: str, depth: int) -> tuple[str, bool]:
                 part = ""
             out = out.replace(f"%{i}", part)
         return out, True
+    if "; " in text:  # a list of "NAME: reason" (an archive's members, a workbook's sheets)
+        parts = [p.partition(": ") for p in text.split("; ")]
+        if all(sep for _name, sep, _rest in parts):
+            done = [(name, *_translate(rest, depth + 1)) for name, _sep, rest in parts]
+            if any(ok for _name, _tr, ok in done):
+                return "; ".join(f"{name}: {tr}" for name, tr, _ok in done), all(
+                    ok for _n, _t, ok in done
+                )
     return text, False
 
 
