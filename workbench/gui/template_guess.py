@@ -33,6 +33,10 @@ _BASIS_WORDS = {
     "a.r.": "ar",
     "as received": "ar",
     "wet": "ar",
+    "wb": "ar",
+    "w.b.": "ar",
+    "wet basis": "ar",
+    "dry basis": "db",
     "db": "db",
     "d.b.": "db",
     "dry": "db",
@@ -52,11 +56,17 @@ _BASIS_IN_HEADER = re.compile(
 
 
 def header_unit(header: str) -> str:
-    """The unit a header states in brackets ("Cl (mg/kg db)" -> "mg/kg"), basis words
-    left out."""
+    """The unit a header states in brackets ("Cl (mg/kg db)" -> "mg/kg"), or after its
+    last comma when that is a unit ("NCV, MJ/kg a.r." -> "MJ/kg"), basis words left out."""
     m = _UNIT_IN_HEADER.search(header)
     if not m:
-        return ""
+        if "," not in header:
+            return ""
+        from workbench.units import normalise_unit
+
+        tail = header.rsplit(",", 1)[1]
+        unit = _BASIS_IN_HEADER.sub("", " " + tail).strip(" ,")
+        return unit if unit and normalise_unit(unit) is not None else ""
     inner = m.group(1)
     return _BASIS_IN_HEADER.sub("", inner).strip(" ,") or inner
 
@@ -154,17 +164,41 @@ def guess_kind(header: list[str]) -> str:
     return "table"
 
 
+# names lab reports use for a property besides its id and labels (matched in lower case)
+_ALIASES = {
+    "ncv": "net_calorific_value",
+    "lhv": "net_calorific_value",
+    "gcv": "gross_calorific_value",
+    "hhv": "gross_calorific_value",
+}
+_SYMBOL_IN_LABEL = re.compile(r"\(([A-Z][A-Za-z]?)\)$")  # "Chlorine (Cl)", "... (DT)"
+_ASH_550 = re.compile(r"\s*\b550\s*°?\s*C\b")  # "Ash 550 °C": the ISO 18122 temperature
+
+
 def property_of(header: str) -> str | None:
     """The vocabulary property a column name names ("Ash (%)", "Tuhka", "lignin"), if
-    any: its id, English or Finnish label, without the unit in brackets."""
+    any: its id, English or Finnish label, without the unit in brackets; also as a lab
+    report writes it: the symbol the label ends with, matched as written ("Cl", "Cd",
+    "N", "DT", "Lw"), NCV/GCV/LHV/HHV, "Ash 550 °C", a unit after a comma ("NCV, MJ/kg").
+    Ash at another furnace temperature (815 °C) is left to the user: it is another method."""
     from workbench.vocab import PROPERTIES
 
-    name = _UNIT_IN_HEADER.sub("", header).strip().lower()
+    name = _UNIT_IN_HEADER.sub("", header).strip()
+    if "," in name:
+        name = name.split(",", 1)[0].strip()  # "NCV, MJ/kg a.r." / "Ash, % d.b."
+    name = _ASH_550.sub("", name).strip()
     if not name:
         return None
+    low = name.lower()
     for pid, prop in PROPERTIES.items():
         labels = {pid.replace("_", " "), prop.label_en.lower(), prop.label_fi.lower()}
-        if name in labels:
+        if low in labels:
+            return pid
+    if low in _ALIASES:
+        return _ALIASES[low]
+    for pid, prop in PROPERTIES.items():
+        symbol = _SYMBOL_IN_LABEL.search(prop.label_en)
+        if symbol and name == symbol.group(1):  # case as written: "N" is nitrogen, "n" is not
             return pid
     return None
 
