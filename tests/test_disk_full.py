@@ -122,6 +122,40 @@ def test_failed_save_leaves_file_and_work(project_file, disk, err, fraction):
 
 
 @pytest.mark.parametrize("err", ERRORS, ids=[errno.errorcode[e] for e in ERRORS])
+@pytest.mark.parametrize("command", ["label", "new"])
+def test_cli_save_failure_says_nothing_was_saved(project_file, disk, capsys, err, command):
+    """The window keeps unsaved work and offers Save As; a command ends, so its message
+    says nothing was saved, the file is unchanged, and to free space and run it again."""
+    from workbench.cli.main import main
+
+    before = project_file.read_bytes()
+    fresh = project_file.parent / "fresh.fwproj"
+    if command == "label":
+        args = ["label", str(project_file), "--sample", "Sample 0001", "route:biochar=suitable"]
+        budget = len(before) // 2
+    else:
+        args = ["new", str(fresh)]
+        budget = 0
+    capsys.readouterr()
+    disk.arm(err, budget)
+    code = main(args)
+    disk.disarm()
+    err_text = capsys.readouterr().err.strip()
+    assert disk.failures, "the injected failure was not reached"
+    assert code == 2, err_text
+    assert len(err_text.splitlines()) == 1 and "Traceback" not in err_text
+    assert os.strerror(err) in err_text and "not saved" in err_text, err_text
+    assert "Nothing was saved" in err_text and "run the command again" in err_text
+    assert "Save As" not in err_text and "kept" not in err_text, err_text
+    if command == "label":
+        assert "the project file is unchanged" in err_text
+    else:
+        assert "no project file was written" in err_text and not fresh.exists()
+    assert project_file.read_bytes() == before
+    assert _leftovers(project_file.parent, {"birch.fwproj"}) == []
+
+
+@pytest.mark.parametrize("err", ERRORS, ids=[errno.errorcode[e] for e in ERRORS])
 def test_failed_side_file_write_is_one_line_and_leaves_nothing(tmp_path, disk, err):
     target = tmp_path / "out.csv"
     target.write_text("old export\n")
@@ -239,6 +273,7 @@ def test_cli_write_paths_under_file_size_limit(demo_file, tmp_path, case, limit_
     if out.returncode == 2:
         lines = out.stderr.strip().splitlines()
         assert len(lines) == 1 and "error:" in lines[0], out.stderr
+        assert "Save As" not in lines[0], "a command that ended keeps no work to save"
     else:
         small = case.startswith(("export", "report", "new"))
         assert limit_kind == "project" and small, out.stderr

@@ -17,6 +17,31 @@ class ProjectError(UserFacingError):
     """A project file could not be opened, saved or trusted."""
 
 
+class SaveFailedError(ProjectError):
+    """A save failed on the disk (full, quota, I/O error, file too large): the file at
+    ``target`` is as it was. ``reason`` is the system's reason in words and ``existed``
+    whether there was a file at ``target`` before. The message is the window's wording
+    (the work stays open, Save As elsewhere); ``cli_message`` is the command line's,
+    whose process ends with nothing kept."""
+
+    def __init__(self, target: str, reason: str, existed: bool = True) -> None:
+        self.target = str(target)
+        self.reason = reason.rstrip(".")
+        self.existed = existed
+        super().__init__(
+            f"{self.target}: not saved: {self.reason}. The file is unchanged and the unsaved "
+            "work is kept; free some space or save it somewhere else (Save As)."
+        )
+
+    def cli_message(self) -> str:
+        """The same failure said for a command that has ended: nothing was saved."""
+        state = "the project file is unchanged" if self.existed else "no project file was written"
+        return (
+            f"{self.target}: not saved: {self.reason}. Nothing was saved and {state}; "
+            "free some space (or choose another place) and run the command again."
+        )
+
+
 class FormatVersionError(ProjectError):
     """The project was written by a newer format version than this application reads."""
 

@@ -28,7 +28,7 @@ from collections.abc import Callable, Sequence
 from types import ModuleType
 
 from workbench import __version__
-from workbench.errors import CancelledError, UserFacingError
+from workbench.errors import CancelledError, SaveFailedError, UserFacingError
 
 PROG = "fibre-workbench"
 PROJECT_SUFFIX = ".fwproj"  # same as workbench.model.PROJECT_SUFFIX (not imported: numpy)
@@ -149,6 +149,9 @@ def run_guarded(func: Callable[[], int], context: str) -> int:
 def _run(func: Callable[[], int], context: str) -> int:
     try:
         return int(func() or 0)
+    except SaveFailedError as exc:  # the process ends: nothing is kept, no Save As
+        print(f"{PROG}: error: {_one_line(exc.cli_message())}", file=sys.stderr)
+        return 2
     except UserFacingError as exc:
         print(f"{PROG}: error: {_one_line(exc)}", file=sys.stderr)
         return 2

@@ -25,7 +25,7 @@ from typing import Any
 import h5py
 import numpy as np
 
-from workbench.errors import ProjectError, UserFacingError
+from workbench.errors import ProjectError, SaveFailedError, UserFacingError
 from workbench.fileio import (
     FileWriteError,
     describe_os_error,
@@ -162,10 +162,7 @@ def _save_failure(target: Path, exc: BaseException) -> BaseException:
     """The error a failed save raises: one line, saying the old file is unchanged."""
     if isinstance(exc, FileWriteError | OSError):
         reason = exc.reason if isinstance(exc, FileWriteError) else describe_os_error(exc)
-        return ProjectError(
-            f"{target}: not saved: {reason.rstrip('.')}. The file is unchanged and the unsaved "
-            "work is kept; free some space or save it somewhere else (Save As)."
-        )
+        return SaveFailedError(str(target), reason, existed=target.exists())
     if isinstance(exc, UserFacingError | KeyboardInterrupt | SystemExit) or not isinstance(
         exc, Exception
     ):
