@@ -71,6 +71,19 @@ def test_flipped_version_bit_opens_read_only_with_everything(demo_file, flipped,
     assert "reads 0" in doc["read_only_reason"]
 
 
+def test_text_info_says_why_the_file_is_read_only(demo_file, flipped, capsys):
+    """``info`` (text) gives the reason ``info --json`` gives, under the title line and
+    once; a sound file, which info also opens read-only, has no reason line."""
+    assert main(["info", str(flipped)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].endswith("(read-only)")
+    assert lines[1].startswith("  read-only because: flipped.fwproj: its format version reads 0")
+    assert sum("version number looks damaged" in line for line in lines) == 1
+    assert main(["info", str(demo_file)]) == 0
+    text = capsys.readouterr().out
+    assert "read-only because" not in text and "Warnings" not in text
+
+
 def test_save_as_writes_a_repaired_copy(flipped, tmp_path):
     p = open_project(flipped)
     n = _count(p)

@@ -418,8 +418,8 @@ class Project:
     def _writable(self) -> None:
         if not self._p.read_only:
             return
-        reason = self._p.read_only_reason
-        if not reason or reason == "Opened read-only.":  # the default of open_project
+        reason = self._p.held_read_only_reason
+        if not reason:  # read-only only because open_project was asked for that
             raise UserFacingError(
                 f"{self._p.path} is open read-only (open_project opens read-only unless "
                 "edit=True); open it with open_project(path, edit=True) to change it, or "

@@ -338,6 +338,11 @@ def name_key(name: str) -> str:
     return " ".join(name.split()).casefold()
 
 
+# ``Project.read_only_reason`` of a project opened read-only because the caller asked
+# (``open_project(read_only=True)``), not because of the file or another instance
+READ_ONLY_ON_REQUEST = "Opened read-only."
+
+
 class Project:
     """A project document. Use ``workbench.project.store`` to open and save it."""
 
@@ -368,6 +373,14 @@ class Project:
         self._name_index: dict[str, str] | None = None
 
     # -- audit -----------------------------------------------------------------
+    @property
+    def held_read_only_reason(self) -> str:
+        """Why the file itself is read-only (another instance holds it, its version or
+        content is damaged), or "" when it is read-only only because it was asked to be."""
+        if not self.read_only or self.read_only_reason == READ_ONLY_ON_REQUEST:
+            return ""
+        return self.read_only_reason
+
     def log(self, action: str, detail: str = "") -> None:
         """Append to the audit log and mark the project changed."""
         self.audit.append(AuditEntry(now_iso(), os_user(), action, detail))

@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from workbench.model import Measurement, Project, Result, Sample
+from workbench.model import READ_ONLY_ON_REQUEST, Measurement, Project, Result, Sample
 from workbench.value_flags import flags_text
 
 _PLAIN = (str, int, bool, type(None))
@@ -223,8 +223,13 @@ def format_summary(doc: dict[str, Any]) -> str:
     """The summary as readable text for the terminal."""
     n_meas = sum(len(s["measurements"]) for s in doc["samples"])
     n_res = sum(len(s["results"]) for s in doc["samples"])
+    # why the file itself is read-only (damaged version, another instance): said at the
+    # top, not only among the warnings at the end of a 1,000-sample listing
+    held = doc["read_only_reason"] if doc["read_only"] else ""
+    held = "" if held == READ_ONLY_ON_REQUEST else held
     lines = [
         f"Project {doc['path']}" + (" (read-only)" if doc["read_only"] else ""),
+        *([f"  read-only because: {held}"] if held else []),
         f"  format version {doc['format_version']}, written by Fibre Workbench "
         f"{doc['app_version']}, modified {doc['modified']}",
         f"  {len(doc['samples'])} samples, {n_meas} measurements, {n_res} results, "
@@ -240,8 +245,8 @@ def format_summary(doc: dict[str, Any]) -> str:
             label = f"{r['label']}: " if r.get("label") else ""
             lines.append(f"    result {label}{r['plugin']} {r['plugin_version']} [{r['id']}]")
             lines.extend(f"      {k} = {_fmt_value(q)}" for k, q in r["values"].items())
-    if doc["warnings"]:
+    if [w for w in doc["warnings"] if w != held]:
         lines.append("")
         lines.append("Warnings:")
-        lines.extend(f"  - {w}" for w in doc["warnings"])
+        lines.extend(f"  - {w}" for w in doc["warnings"] if w != held)
     return "\n".join(lines)

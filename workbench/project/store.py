@@ -30,7 +30,7 @@ from pathlib import Path
 from workbench import __version__
 from workbench.errors import ProjectError, ProjectLockedError
 from workbench.fileio import check_name, describe_os_error, resolve_destination
-from workbench.model import FORMAT_VERSION, PROJECT_SUFFIX, Project, now_iso
+from workbench.model import FORMAT_VERSION, PROJECT_SUFFIX, READ_ONLY_ON_REQUEST, Project, now_iso
 from workbench.project import atomic, index
 from workbench.project.audit import AuditLog
 from workbench.project.lazy import FileHandle, LazyArray, finite_range
@@ -104,7 +104,7 @@ def open_project(
     state.audit_last = audit_key(project)
     project.path = path
     project.read_only = read_only or bool(reason)
-    project.read_only_reason = reason or ("Opened read-only." if read_only else "")
+    project.read_only_reason = reason or (READ_ONLY_ON_REQUEST if read_only else "")
     project.dirty = version != FORMAT_VERSION
     note_recoveries(project)
     activate_properties(project)  # the project's own vocabulary (workbench.properties)
