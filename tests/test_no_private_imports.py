@@ -85,3 +85,56 @@ def test_the_scan_finds_what_it_must(tmp_path):
         "h5py._hl",
         "h5py._conv",
     ]
+
+
+# -- no dependency rebuilt from source ---------------------------------------------------
+# Issue 16 part 4: the Linux build compiled NumPy from its source distribution against
+# SciPy's OpenBLAS (``pip wheel --no-binary numpy -Csetup-args=-Duse-ilp64=false``, then
+# patchelf and a module swap in the spec). Every dependency now comes from its wheel:
+# no script that builds, installs or packages the program asks pip for a source build.
+BUILD_SCRIPTS = ("packaging", ".ci", "workbench/bootstrap.py", "pyproject.toml")
+SOURCE_BUILD_MARKS = (
+    "--no-binary",
+    "no_binary",
+    "--no-build-isolation",
+    "setup-args",
+    "--config-settings",
+    "use-ilp64",
+    "swap_numpy",
+)
+
+
+def source_build_marks(path: Path) -> list[str]:
+    text = path.read_text(encoding="utf-8", errors="replace")
+    return [
+        f"{path.relative_to(ROOT)}:{n}: {mark}"
+        for n, line in enumerate(text.splitlines(), start=1)
+        for mark in SOURCE_BUILD_MARKS
+        if mark in line and "SOURCE_BUILD_MARKS" not in line
+    ]
+
+
+def test_no_dependency_is_rebuilt_from_source():
+    files: list[Path] = []
+    for base in BUILD_SCRIPTS:
+        where = ROOT / base
+        files += [where] if where.is_file() else [p for p in where.rglob("*") if p.is_file()]
+    scripts = [p for p in files if p.suffix in ("", ".py", ".spec", ".toml", ".sh", ".iss")]
+    assert any(p.name == "build.py" for p in scripts) and any(p.name == "run" for p in scripts)
+    bad = [m for p in scripts for m in source_build_marks(p)]
+    assert bad == [], "a dependency is built from source:\n" + "\n".join(bad)
+
+
+def test_the_source_build_scan_finds_the_old_numpy_build(tmp_path):
+    global ROOT
+    old_root, ROOT = ROOT, tmp_path
+    sample = tmp_path / "lp64_numpy.py"
+    sample.write_text(
+        '_pip("wheel", "numpy==2.3", "--no-binary", "numpy", "-w", str(wheels),\n'
+        '     "-Csetup-args=-Duse-ilp64=false")\n'
+    )
+    try:
+        found = source_build_marks(sample)
+    finally:
+        ROOT = old_root
+    assert [f.split(": ", 1)[1] for f in found] == ["--no-binary", "setup-args", "use-ilp64"]
