@@ -50,11 +50,16 @@ def _no_modal_dialogs(monkeypatch):
 
 
 @pytest.fixture(autouse=True)
-def _no_leaks(qapp):
+def _no_leaks(qapp, monkeypatch):
+    from leak_checks import LeakWatch, describe
+
     QSettings().clear()
     threads_before = {t.ident for t in threading.enumerate()}
+    watch = LeakWatch()
+    watch.install(monkeypatch)
     yield
     QApplication.processEvents()
+    pending = watch.problems()
     visible = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
     leaked_threads = [
         t
@@ -65,6 +70,7 @@ def _no_leaks(qapp):
     ]
     assert not visible, f"test left windows open: {visible}"
     assert not leaked_threads, f"test left threads running: {leaked_threads}"
+    assert not pending, describe(pending)
 
 
 @pytest.fixture

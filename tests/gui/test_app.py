@@ -2,8 +2,36 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+import logging
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication
+
+
+@pytest.fixture(autouse=True)
+def _application_as_before(qapp):
+    """run_gui names the application (so QSettings() meant another file), installs the
+    chosen language and logs to the user folder: undone for the tests that follow."""
+    from workbench.gui import i18n
+
+    names = (
+        QCoreApplication.organizationName(),
+        QCoreApplication.applicationName(),
+        qapp.applicationDisplayName(),
+    )
+    logger = logging.getLogger("workbench")
+    handlers = list(logger.handlers)
+    yield
+    QCoreApplication.setOrganizationName(names[0])
+    QCoreApplication.setApplicationName(names[1])
+    qapp.setApplicationDisplayName(names[2])
+    for handler in [h for h in logger.handlers if h not in handlers]:
+        logger.removeHandler(handler)
+        handler.close()
+    for translator in getattr(qapp, "_fw_translators", []):
+        qapp.removeTranslator(translator)
+    qapp._fw_translators = i18n.install_translators(qapp, "en")
 
 
 def _close_when_loaded(found: list) -> QTimer:
@@ -27,15 +55,23 @@ def _close_when_loaded(found: list) -> QTimer:
 def test_run_gui_opens_demo_then_a_given_project(qapp, qtbot):
     from workbench.gui.app import demo_path, run_gui
 
+    # A safety net that closes the windows should run_gui hang, stopped when the test
+    # ends: left running, it closed the windows of whatever test ran 90 s later.
+    safety_net = QTimer()
+    safety_net.setSingleShot(True)
+    safety_net.timeout.connect(QApplication.closeAllWindows)
+    safety_net.start(90000)
     found: list = []
     timer = _close_when_loaded(found)
-    QTimer.singleShot(90000, QApplication.closeAllWindows)  # safety net
-    assert run_gui([]) == 0
-    assert found and found[0][0].startswith("demo —") and found[0][1] >= 6
-    assert demo_path().is_file()
+    try:
+        assert run_gui([]) == 0
+        assert found and found[0][0].startswith("demo —") and found[0][1] >= 6
+        assert demo_path().is_file()
 
-    found.clear()
-    timer = _close_when_loaded(found)
-    assert run_gui([str(demo_path())]) == 0
-    assert found and found[0][0].startswith("demo —")
-    timer.stop()
+        found.clear()
+        timer = _close_when_loaded(found)
+        assert run_gui([str(demo_path())]) == 0
+        assert found and found[0][0].startswith("demo —")
+    finally:
+        timer.stop()
+        safety_net.stop()

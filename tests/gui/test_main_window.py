@@ -122,6 +122,20 @@ def test_close_asks_to_save_when_dirty(window, make_project, monkeypatch):
     assert window.close() is True
 
 
+def test_a_closed_window_starts_no_more_work(window, demo_project, qtbot):
+    """Closing releases the project, which restarted the debounced refreshes (stale
+    marks): a closed window that something still holds ran them later."""
+    from PySide6.QtCore import QTimer
+
+    window.set_project(demo_project)
+    window.analysis.show_matrix()
+    window.add_sample()
+    assert any(t.isActive() for t in window.findChildren(QTimer))
+    assert window.close() is True
+    running = [t for t in window.findChildren(QTimer) if t.isActive()]
+    assert not running, [t.parent() for t in running]
+
+
 def test_save_as_and_reopen_through_the_window(window, make_project, monkeypatch, tmp_path, qtbot):
     from PySide6.QtWidgets import QFileDialog
 

@@ -492,4 +492,8 @@ class MainWindow(ProjectFilesMixin, QMainWindow):
         self.stop_recovery()
         self.release_project()
         self.ui_settings.save_window_state(self.saveGeometry(), self.saveState())
+        # Releasing the project restarted debounced refreshes (stale marks, matrix): a
+        # closed window does no more work, whatever still holds it.
+        for timer in self.findChildren(QTimer):
+            timer.stop()
         event.accept()
