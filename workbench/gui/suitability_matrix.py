@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.gui.rotated_header import RotatedHeader
 from workbench.gui.verdict_view import (
     COLOURS,
     SYMBOLS,
@@ -49,7 +50,6 @@ from workbench.gui.verdict_view import (
     verdict_text,
     verdict_word,
 )
-from workbench.gui.wrapped_header import fit_wrapped_header, follow_section_resizes
 from workbench.model import Project
 from workbench.progress import Progress
 
@@ -171,10 +171,11 @@ class SuitabilityModel(QAbstractTableModel):
             return None
         verdict = v["verdict"]
         if role == Qt.ItemDataRole.DisplayRole:
-            text = f"{SYMBOLS.get(verdict, '')} {verdict_word(verdict)}"
-            if v.get("learned"):
-                text += " *"
-            return text
+            # the symbol (the legend above names it, the tooltip says it in words):
+            # a dozen routes fit beside the sample names on a 1366-px screen
+            return SYMBOLS.get(verdict, "") + (" *" if v.get("learned") else "")
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{verdict_word(verdict)}{' *' if v.get('learned') else ''}"
         if role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(QColor(COLOURS.get(verdict, "#ffffff")))
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -250,14 +251,9 @@ class SuitabilityPanel(QWidget):
         self.view.setModel(self.proxy)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setDefaultSectionSize(104)
-        # Route names wrap at word boundaries; columns and header height follow the names
-        # (long Finnish words were cut), see fit_headers.
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
-        header.setTextElideMode(Qt.TextElideMode.ElideNone)
-        follow_section_resizes(self.view)
+        # Route names written upwards, wrapped: every route in view at 1366 px (written
+        # across, a column was as wide as its name's longest word: four routes showed)
+        self.view.setHorizontalHeader(RotatedHeader(self.view))
         # one line per cell, rows of one height: sizing 1,000 rows to their contents
         # took longer than classifying them
         self.view.setWordWrap(False)
@@ -424,10 +420,13 @@ class SuitabilityPanel(QWidget):
         )
 
     def fit_headers(self) -> None:
-        """Columns as wide as their route name's longest word (and a verdict cell), header
-        as tall as the most wrapped name: no route name is cut in either language."""
-        words = [f"{SYMBOLS[v]} {verdict_word(v)} *" for v in SYMBOLS]
-        fit_wrapped_header(self.view, cell_texts=words)
+        """Header as tall as the longest word of a route name, each column as wide as
+        its name wrapped upwards and a verdict cell: no route name is cut in either
+        language, and all routes fit beside the sample names at 1366 px."""
+        header = self.view.horizontalHeader()
+        assert isinstance(header, RotatedHeader)
+        cells = [f"{SYMBOLS[v]} *" for v in SYMBOLS]
+        header.fit(cell_texts=cells, cell_metrics=self.view.fontMetrics())
         # A short dock must still show the whole header and a few rows under it.
         rows = 3 * self.view.verticalHeader().defaultSectionSize()
         scroll = self.view.horizontalScrollBar().sizeHint().height()
