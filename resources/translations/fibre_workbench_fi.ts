@@ -856,158 +856,182 @@
         <translation>Ajo usealle näytteelle</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="131"/>
+        <location filename="../../workbench/gui/details_panel.py" line="104"/>
+        <source>%1 samples</source>
+        <translation>%1 näytettä</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/details_panel.py" line="111"/>
+        <source>no longer in the project</source>
+        <translation>ei enää projektissa</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/details_panel.py" line="144"/>
         <source>Property</source>
         <translation>Ominaisuus</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="131"/>
+        <location filename="../../workbench/gui/details_panel.py" line="144"/>
         <source>Value</source>
         <translation>Arvo</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="131"/>
-        <location filename="../../workbench/gui/details_panel.py" line="196"/>
+        <location filename="../../workbench/gui/details_panel.py" line="144"/>
+        <location filename="../../workbench/gui/details_panel.py" line="209"/>
         <source>Basis</source>
         <translation>Perusta</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="158"/>
+        <location filename="../../workbench/gui/details_panel.py" line="171"/>
         <source>Feedstock type</source>
         <translation>Raaka-ainetyyppi</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="159"/>
+        <location filename="../../workbench/gui/details_panel.py" line="172"/>
         <source>Supplier</source>
         <translation>Toimittaja</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="160"/>
+        <location filename="../../workbench/gui/details_panel.py" line="173"/>
         <source>Origin</source>
         <translation>Alkuperä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="161"/>
+        <location filename="../../workbench/gui/details_panel.py" line="174"/>
         <source>Date received</source>
         <translation>Vastaanotettu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="162"/>
+        <location filename="../../workbench/gui/details_panel.py" line="175"/>
         <source>Notes</source>
         <translation>Huomautukset</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="163"/>
+        <location filename="../../workbench/gui/details_panel.py" line="176"/>
         <source>Measurements</source>
         <translation>Mittaukset</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="164"/>
+        <location filename="../../workbench/gui/details_panel.py" line="177"/>
         <source>Results</source>
         <translation>Tulokset</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="165"/>
-        <location filename="../../workbench/gui/details_panel.py" line="232"/>
-        <source>Identifier</source>
-        <translation>Tunniste</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/gui/details_panel.py" line="185"/>
-        <location filename="../../workbench/gui/details_panel.py" line="217"/>
-        <location filename="../../workbench/gui/details_panel.py" line="237"/>
+        <location filename="../../workbench/gui/details_panel.py" line="197"/>
+        <location filename="../../workbench/gui/details_panel.py" line="230"/>
+        <location filename="../../workbench/gui/details_panel.py" line="250"/>
         <source>Values</source>
         <translation>Arvot</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="191"/>
+        <location filename="../../workbench/gui/details_panel.py" line="198"/>
+        <source>Sample reference</source>
+        <translation>Näytteen tunniste</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/details_panel.py" line="204"/>
         <source>Sample</source>
         <translation>Näyte</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="192"/>
+        <location filename="../../workbench/gui/details_panel.py" line="205"/>
         <source>Kind</source>
         <translation>Laji</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="193"/>
+        <location filename="../../workbench/gui/details_panel.py" line="206"/>
         <source>Method</source>
         <translation>Menetelmä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="194"/>
+        <location filename="../../workbench/gui/details_panel.py" line="207"/>
         <source>Instrument</source>
         <translation>Laite</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="195"/>
+        <location filename="../../workbench/gui/details_panel.py" line="208"/>
         <source>Replicate</source>
         <translation>Rinnakkaismääritys</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="197"/>
+        <location filename="../../workbench/gui/details_panel.py" line="210"/>
         <source>Points</source>
         <translation>Pisteitä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="198"/>
+        <location filename="../../workbench/gui/details_panel.py" line="211"/>
         <source>Source file</source>
         <translation>Lähdetiedosto</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="199"/>
+        <location filename="../../workbench/gui/details_panel.py" line="212"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="200"/>
+        <location filename="../../workbench/gui/details_panel.py" line="213"/>
         <source>Imported</source>
         <translation>Tuotu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="210"/>
+        <location filename="../../workbench/gui/details_panel.py" line="223"/>
         <source>values</source>
         <translation>arvoa</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="214"/>
+        <location filename="../../workbench/gui/details_panel.py" line="227"/>
         <source>Columns</source>
         <translation>Sarakkeet</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="224"/>
+        <location filename="../../workbench/gui/details_panel.py" line="235"/>
         <source>Stated in the file</source>
         <translation>Tiedostossa ilmoitettu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="229"/>
+        <location filename="../../workbench/gui/details_panel.py" line="237"/>
+        <source>How the file was read</source>
+        <translation>Miten tiedosto luettiin</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/details_panel.py" line="238"/>
+        <source>Measurement reference</source>
+        <translation>Mittauksen tunniste</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/details_panel.py" line="243"/>
         <source>Analysis</source>
         <translation>Analyysi</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="230"/>
+        <location filename="../../workbench/gui/details_panel.py" line="244"/>
         <source>Application version</source>
         <translation>Sovelluksen versio</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="231"/>
+        <location filename="../../workbench/gui/details_panel.py" line="245"/>
         <source>Created</source>
         <translation>Luotu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="240"/>
+        <location filename="../../workbench/gui/details_panel.py" line="253"/>
         <source>Messages</source>
         <translation>Viestit</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="243"/>
+        <location filename="../../workbench/gui/details_panel.py" line="256"/>
         <source>Parameters</source>
         <translation>Parametrit</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/details_panel.py" line="246"/>
+        <location filename="../../workbench/gui/details_panel.py" line="259"/>
         <source>Inputs</source>
         <translation>Lähtötiedot</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/details_panel.py" line="260"/>
+        <source>Result reference</source>
+        <translation>Tuloksen tunniste</translation>
     </message>
 </context>
 <context>
@@ -1108,6 +1132,328 @@
         <location filename="../../workbench/gui/export_dialog.py" line="93"/>
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel-työkirja (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>FileFacts</name>
+    <message>
+        <location filename="../../workbench/gui/file_facts.py" line="72"/>
+        <source>File header</source>
+        <translation>Tiedoston otsake</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/file_facts.py" line="73"/>
+        <source>Lines after the data</source>
+        <translation>Rivit datan jälkeen</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/file_facts.py" line="74"/>
+        <source>Notes</source>
+        <translation>Huomautukset</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/file_facts.py" line="75"/>
+        <source>Text lines</source>
+        <translation>Tekstirivit</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/file_facts.py" line="76"/>
+        <source>Date</source>
+        <translation>Päivämäärä</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/file_facts.py" line="77"/>
+        <source>Time</source>
+        <translation>Kellonaika</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/file_facts.py" line="78"/>
+        <source>Comment</source>
+        <translation>Kommentti</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/file_facts.py" line="79"/>
+        <source>Software</source>
+        <translation>Ohjelmisto</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/file_facts.py" line="80"/>
+        <source>Instrument</source>
+        <translation>Laite</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/file_facts.py" line="81"/>
+        <source>Method</source>
+        <translation>Menetelmä</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/file_facts.py" line="82"/>
+        <source>Sample holder</source>
+        <translation>Näytteenpidin</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/file_facts.py" line="83"/>
+        <source>Heating rate</source>
+        <translation>Lämmitysnopeus</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/file_facts.py" line="84"/>
+        <source>Unit of the heating rate</source>
+        <translation>Lämmitysnopeuden yksikkö</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/file_facts.py" line="85"/>
+        <source>Instrument&apos;s own evaluation</source>
+        <translation>Laitteen oma laskenta</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/file_facts.py" line="86"/>
+        <source>Gas switches</source>
+        <translation>Kaasunvaihdot</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/file_facts.py" line="87"/>
+        <source>Weighings (g)</source>
+        <translation>Punnitukset (g)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/file_facts.py" line="88"/>
+        <source>Readings during drying</source>
+        <translation>Lukemat kuivauksen aikana</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/file_facts.py" line="89"/>
+        <source>Moisture from the weighings (%)</source>
+        <translation>Kosteus punnituksista (%)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/file_facts.py" line="90"/>
+        <source>Replicates</source>
+        <translation>Rinnakkaismääritykset</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/file_facts.py" line="91"/>
+        <source>Sample state</source>
+        <translation>Näytteen tila</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/file_facts.py" line="92"/>
+        <source>Fibres counted</source>
+        <translation>Laskettuja kuituja</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/file_facts.py" line="93"/>
+        <source>Definition of fines</source>
+        <translation>Hienoaineen määritelmä</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/file_facts.py" line="94"/>
+        <source>Data</source>
+        <translation>Aineisto</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/file_facts.py" line="95"/>
+        <source>Value the demonstration data were made from</source>
+        <translation>Arvo, josta esittelyaineisto tehtiin</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/file_facts.py" line="96"/>
+        <source>Sources of the values</source>
+        <translation>Arvojen lähteet</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/file_facts.py" line="97"/>
+        <source>Values without a source</source>
+        <translation>Arvot ilman lähdettä</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/file_facts.py" line="98"/>
+        <source>Property</source>
+        <translation>Ominaisuus</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/file_facts.py" line="99"/>
+        <source>Value</source>
+        <translation>Arvo</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/file_facts.py" line="100"/>
+        <source>Unit</source>
+        <translation>Yksikkö</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/file_facts.py" line="101"/>
+        <source>Basis</source>
+        <translation>Perusta</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/file_facts.py" line="102"/>
+        <source>Source</source>
+        <translation>Lähde</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/file_facts.py" line="104"/>
+        <source>Column separator</source>
+        <translation>Sarakeerotin</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/file_facts.py" line="105"/>
+        <location filename="../../workbench/gui/file_facts.py" line="106"/>
+        <source>Decimal mark</source>
+        <translation>Desimaalimerkki</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/file_facts.py" line="107"/>
+        <source>Worksheet</source>
+        <translation>Taulukko</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/file_facts.py" line="108"/>
+        <source>Worksheets</source>
+        <translation>Taulukot</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/file_facts.py" line="109"/>
+        <source>Layout of the worksheet</source>
+        <translation>Taulukon asettelu</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/file_facts.py" line="110"/>
+        <source>File in the archive</source>
+        <translation>Tiedosto arkistossa</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/file_facts.py" line="111"/>
+        <source>Format of the file in the archive</source>
+        <translation>Arkiston tiedoston muoto</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/file_facts.py" line="112"/>
+        <source>First line of data</source>
+        <translation>Datan ensimmäinen rivi</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/file_facts.py" line="113"/>
+        <source>Line</source>
+        <translation>Rivi</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/file_facts.py" line="114"/>
+        <source>Column</source>
+        <translation>Sarake</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/file_facts.py" line="115"/>
+        <source>Rows</source>
+        <translation>Rivejä</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/file_facts.py" line="116"/>
+        <source>Points</source>
+        <translation>Pisteitä</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/file_facts.py" line="117"/>
+        <source>Page</source>
+        <translation>Sivu</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/file_facts.py" line="118"/>
+        <source>Block</source>
+        <translation>Lohko</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/file_facts.py" line="119"/>
+        <source>Blocks</source>
+        <translation>Lohkot</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/file_facts.py" line="120"/>
+        <source>Subfile</source>
+        <translation>Alitiedosto</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/file_facts.py" line="121"/>
+        <source>Subfiles</source>
+        <translation>Alitiedostot</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/file_facts.py" line="122"/>
+        <source>Units assumed</source>
+        <translation>Oletetut yksiköt</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/file_facts.py" line="123"/>
+        <source>Unit of the x axis assumed</source>
+        <translation>x-akselin yksikkö oletettu</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/file_facts.py" line="124"/>
+        <source>x axis is the point number</source>
+        <translation>x-akseli on pisteen numero</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/file_facts.py" line="125"/>
+        <source>Marker rows left out</source>
+        <translation>Merkkirivit jätetty pois</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/file_facts.py" line="126"/>
+        <source>Earlier versions in the file</source>
+        <translation>Aiemmat versiot tiedostossa</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/file_facts.py" line="127"/>
+        <source>Background only</source>
+        <translation>Pelkkä tausta</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/file_facts.py" line="128"/>
+        <source>Import template</source>
+        <translation>Tuontimalli</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/file_facts.py" line="134"/>
+        <location filename="../../workbench/gui/file_facts.py" line="135"/>
+        <source>tab</source>
+        <translation>sarkain</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/file_facts.py" line="136"/>
+        <source>comma (,)</source>
+        <translation>pilkku (,)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/file_facts.py" line="137"/>
+        <source>semicolon (;)</source>
+        <translation>puolipiste (;)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/file_facts.py" line="138"/>
+        <source>point (.)</source>
+        <translation>piste (.)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/file_facts.py" line="139"/>
+        <location filename="../../workbench/gui/file_facts.py" line="140"/>
+        <location filename="../../workbench/gui/file_facts.py" line="141"/>
+        <source>spaces</source>
+        <translation>välilyönnit</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/file_facts.py" line="171"/>
+        <source>yes</source>
+        <translation>kyllä</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/file_facts.py" line="171"/>
+        <source>no</source>
+        <translation>ei</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/file_facts.py" line="178"/>
+        <source>demonstration data</source>
+        <translation>esittelyaineisto</translation>
     </message>
 </context>
 <context>
@@ -3603,72 +3949,72 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
 <context>
     <name>SuitabilityPanel</name>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="267"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="263"/>
         <source>Click a cell to see why</source>
         <translation>Napsauta solua nähdäksesi syyn</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="274"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="270"/>
         <source>Click a cell of the matrix to see the explanation.</source>
         <translation>Napsauta matriisin solua nähdäksesi selityksen.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="279"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="275"/>
         <source>Routes</source>
         <translation>Reitit</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="280"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="276"/>
         <source>Choose which product routes the matrix shows</source>
         <translation>Valitse, mitkä tuotereitit matriisi näyttää</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="286"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="282"/>
         <source>Any verdict</source>
         <translation>Mikä tahansa arvio</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="290"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="286"/>
         <source>Show only samples with this verdict for a shown route</source>
         <translation>Näytä vain näytteet, joilla on tämä arvio jollekin näytetylle reitille</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="301"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="297"/>
         <source>* learned model prediction available</source>
         <translation>* opetetun mallin ennuste saatavilla</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="306"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="302"/>
         <source>Show:</source>
         <translation>Näytä:</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="356"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="352"/>
         <source>Classifying…</source>
         <translation>Luokitellaan…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="366"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="362"/>
         <source>Classification failed: see the task panel.</source>
         <translation>Luokittelu epäonnistui: katso tehtäväpaneeli.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="368"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="364"/>
         <source>Classification failed: %1</source>
         <translation>Luokittelu epäonnistui: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="372"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="368"/>
         <source>Classify samples</source>
         <translation>Luokittele näytteet</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="387"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="383"/>
         <source>%1 verdicts</source>
         <translation>%1 arviota</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/suitability_matrix.py" line="421"/>
+        <location filename="../../workbench/gui/suitability_matrix.py" line="417"/>
         <source>Routes (%1 of %2)</source>
         <translation>Reitit (%1/%2)</translation>
     </message>

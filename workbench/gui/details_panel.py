@@ -8,12 +8,12 @@ is HTML-escaped before display: project files are untrusted.
 
 from __future__ import annotations
 
-import json
 from html import escape
 
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from workbench.gui.column_labels import column_label
+from workbench.gui.file_facts import file_facts
 from workbench.gui.i18n import (
     active_language,
     basis_label,
@@ -99,13 +99,17 @@ class DetailsPanel(QWidget):
             "result": self.tr("Result"),
             "run": self.tr("Run on several samples"),
         }
+        if kind == "run":  # one run over several samples: how many, not the run's id
+            count = len(ref.get("samples") or [])
+            return names["run"], self.tr("%1 samples").replace("%1", str(count))
         sample = project.samples.get(sid) if project is not None else None
         items = {}
         if sample is not None:
             items = sample.measurements if kind == "measurement" else sample.results
         item = items.get(cid)
         if item is None:
-            return names.get(kind, kind), f"{sid}/{cid}" if sid else cid
+            gone = self.tr("no longer in the project")
+            return names.get(kind, kind), f"{gone} ({sample.name})" if sample else gone
         label = result_label(item) if kind == "result" else kind_label(item.kind)
         return names.get(kind, kind), f"{label} ({sample.name})"
 
@@ -117,6 +121,15 @@ class DetailsPanel(QWidget):
             for k, v in rows
         )
         return f"<table cellspacing='0' cellpadding='2'>{cells}</table>"
+
+    @staticmethod
+    def _reference(name: str, ident: str) -> str:
+        """The stored identifier in small grey type at the end: a technician quotes it
+        (``fibre-workbench`` commands, lab records); nobody has to read it."""
+        return (
+            f"<p style='color:#888;font-size:small;margin-top:12px'>"
+            f"{escape(name)}: {escape(ident)}</p>"
+        )
 
     def _heading(self, text: str, level: int = 3) -> str:
         return f"<h{level} style='margin-bottom:2px'>{escape(text)}</h{level}>"
@@ -162,7 +175,6 @@ class DetailsPanel(QWidget):
             (self.tr("Notes"), sample.notes),
             (self.tr("Measurements"), str(len(sample.measurements))),
             (self.tr("Results"), str(len(sample.results))),
-            (self.tr("Identifier"), sample.id),
         ]
         rows += [
             (metadata_label(k), metadata_value(k, v))
@@ -183,6 +195,7 @@ class DetailsPanel(QWidget):
             ]
         if measured:
             parts += [self._heading(self.tr("Values")), self._quantities(measured)]
+        parts.append(self._reference(self.tr("Sample reference"), sample.id))
         return "".join(parts)
 
     def _measurement_html(self, project: Project, sample: Sample, m: Measurement) -> str:
@@ -217,11 +230,12 @@ class DetailsPanel(QWidget):
                 self._heading(self.tr("Values")),
                 self._quantities(list(m.quantities.items())),
             ]
-        if m.metadata:
-            meta = [
-                (str(k), json.dumps(v, ensure_ascii=False)[:300]) for k, v in m.metadata.items()
-            ]
-            parts += [self._heading(self.tr("Stated in the file")), self._table(meta)]
+        stated, reading = file_facts(m.metadata)
+        if stated:
+            parts += [self._heading(self.tr("Stated in the file")), self._table(stated)]
+        if reading:
+            parts += [self._heading(self.tr("How the file was read")), self._table(reading)]
+        parts.append(self._reference(self.tr("Measurement reference"), m.id))
         return "".join(parts)
 
     def _result_html(self, r: Result, project: Project | None = None) -> str:
@@ -229,7 +243,6 @@ class DetailsPanel(QWidget):
             (self.tr("Analysis"), f"{analysis_name(r.plugin_id)} {r.plugin_version}"),
             (self.tr("Application version"), r.app_version),
             (self.tr("Created"), r.created),
-            (self.tr("Identifier"), r.id),
         ]
         parts = [self._heading(result_label(r), 2), self._table(rows)]
         if r.values:
@@ -244,4 +257,5 @@ class DetailsPanel(QWidget):
         if r.inputs:
             inputs = [self._input_row(i, project) for i in r.inputs]
             parts += [self._heading(self.tr("Inputs")), self._table(inputs)]
+        parts.append(self._reference(self.tr("Result reference"), r.id))
         return "".join(parts)
