@@ -311,6 +311,9 @@ def scenario_select(work: Path) -> dict[str, float]:
                 t0 = time.perf_counter()
                 tree.setCurrentIndex(index)  # a click: plot, details, table in step
                 QCoreApplication.processEvents()  # and its repaint
+                while win._pending_plot is not None:  # curves read, then drawn: turns
+                    QCoreApplication.processEvents()
+                QCoreApplication.processEvents()  # the drawn curves' repaint
                 actions.append(time.perf_counter() - t0)
                 settle(0.05)
     gaps.extra["selection_p50_ms"] = round(float(np.percentile(actions, 50)) * 1000, 1)

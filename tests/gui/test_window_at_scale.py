@@ -87,3 +87,76 @@ def test_the_matrix_of_1000_samples_explains_only_what_is_read(window, qtbot, mo
     panel.set_verdict_filter("suitable")
     assert 0 < panel.proxy.rowCount() < 1000
     assert explained() == [(999, 0)]  # filtering reads verdicts, not explanations
+
+
+class _CountingArray:
+    """A lazy array stand-in that counts its reads (as ``LazyArray``: read on use)."""
+
+    def __init__(self, values) -> None:
+        self.values, self.reads = values, 0
+        self.shape, self.dtype = values.shape, values.dtype
+
+    def __len__(self) -> int:
+        return len(self.values)
+
+    def __array__(self, dtype=None, copy=None):
+        import numpy as np
+
+        self.reads += 1
+        return np.asarray(self.values, dtype=dtype)
+
+
+def test_a_curve_read_for_a_sample_is_not_read_again_for_its_measurement(window, make_project):
+    """Selecting a sample, then one of its measurements (or going back) draws arrays
+    already read: the file is read once (``ArrayCache``), in a turn of its own."""
+    import numpy as np
+
+    project = make_project(2, 3)
+    counters = []
+    for sample in project.samples.values():
+        for m in sample.measurements.values():
+            for column in m.columns.values():
+                column.data = _CountingArray(np.asarray(column.data))
+                counters.append(column.data)
+    window.set_project(project)
+    sample = next(iter(project.samples.values()))
+    model, tree = window.tree_model, window.tree
+    tree.setCurrentIndex(model.index_of_sample(sample.id))
+    assert window._pending_plot is not None  # drawn in later turns of the event loop
+    window._plot_step()  # first turn: the arrays are read, nothing drawn yet
+    assert window._pending_plot is not None
+    assert sum(c.reads for c in counters) == 2 * 3  # x and y of three curves
+    window._plot_step()  # next turn: drawn from the arrays read
+    assert window._pending_plot is None
+    assert len(window.plot.plot_items()[0].listDataItems()) == 3
+    tree.setCurrentIndex(model.index(1, 0, model.index_of_sample(sample.id)))
+    window.flush_plot()
+    tree.setCurrentIndex(model.index_of_sample(sample.id))
+    window.flush_plot()
+    assert sum(c.reads for c in counters) == 2 * 3  # nothing read again
+
+
+def test_going_between_a_sample_and_its_curve_keeps_the_plots_laid_out(window, demo_project):
+    """The legend does not shrink for a one-curve selection (each new width laid out and
+    repainted the plots), and axis labels that stay the same are not set again."""
+    window.set_project(demo_project)
+    sample = next(
+        s
+        for s in demo_project.samples.values()
+        if sum(m.is_curve for m in s.measurements.values()) > 1
+    )
+    model, tree = window.tree_model, window.tree
+    tree.setCurrentIndex(model.index_of_sample(sample.id))
+    window.flush_plot()
+    width = window.plot.splitter.sizes()[1]
+    labels = {}
+    for row, m in enumerate(sample.measurements.values()):
+        tree.setCurrentIndex(model.index(row, 0, model.index_of_sample(sample.id)))
+        window.flush_plot()
+        assert window.plot.splitter.sizes()[1] == width
+        if not m.is_curve:
+            continue
+        plot = window.plot.plot_items()[0]
+        label = plot.getAxis("bottom").label
+        labels.setdefault(plot.getAxis("bottom").labelText, set()).add(label.toHtml())
+    assert all(len(htmls) == 1 for htmls in labels.values())

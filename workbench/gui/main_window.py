@@ -169,7 +169,7 @@ class MainWindow(ProjectFilesMixin, QMainWindow):
         self._plot_timer = QTimer(self)
         self._plot_timer.setSingleShot(True)
         self._plot_timer.setInterval(0)
-        self._plot_timer.timeout.connect(self.flush_plot)
+        self._plot_timer.timeout.connect(self._plot_step)
 
     def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -365,6 +365,15 @@ class MainWindow(ProjectFilesMixin, QMainWindow):
             self.flush_plot()
         else:
             self._plot_timer.start()
+
+    def _plot_step(self) -> None:
+        """One turn of drawing the selection: read its arrays if some are not at hand
+        (then draw in the next turn), else draw."""
+        items = self._pending_plot
+        if items is not None and not self.doc.busy and self.plot.prefetch(items):
+            self._plot_timer.start()
+            return
+        self.flush_plot()
 
     def flush_plot(self) -> None:
         """Draw the curves of the selection now (when they are still to be drawn)."""

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.gui.array_cache import ArrayCache
 from workbench.gui.column_labels import column_label
 from workbench.gui.curve_sampling import drawing_mode, reduce_path
 from workbench.gui.i18n import kind_label, local_text
@@ -38,6 +39,7 @@ from workbench.gui.locale_axis import locale_axes
 from workbench.gui.plot_legend import PlotLegend
 from workbench.model import Column, Measurement, Result, Sample
 
+LEGEND_SLACK = 60  # px a legend may be wider than its names before it shrinks
 MAX_CURVES = 40
 GRID_GREY = (222, 222, 222)
 MAX_PLOTS = 4
@@ -227,6 +229,7 @@ class PlotView(QWidget):
         # one (axes, view box, context menus) was a third of the time of selecting a
         # measurement in the tree
         self._spare: list[pg.PlotItem] = []
+        self.arrays = ArrayCache()  # the last curves read, for the next selection
         self.note = ""
         self.show_message(
             self.tr("Select a sample or a measurement to plot its curves and spectra.")
@@ -284,6 +287,19 @@ class PlotView(QWidget):
         """The PlotItems currently shown (tests and exporters use this)."""
         return list(self._plots)
 
+    def prefetch(self, items: list[tuple[Sample, Measurement | Result]]) -> bool:
+        """Read the arrays of ``items``' curves not yet at hand; False when there were
+        none. The window reads in one turn of the event loop and draws in the next, so
+        neither holds the window as long as both did."""
+        read = False
+        for sample, item in items:
+            for curve in curves_of(sample, item)[:MAX_CURVES]:
+                for column in (curve.x, curve.y):
+                    if not self.arrays.cached(column):
+                        self.arrays.values(column)
+                        read = True
+        return read
+
     def show_selection(self, items: list[tuple[Sample, Measurement | Result]]) -> int:
         """Plot every curve of ``items``; returns the number of curves drawn."""
         self._items = list(items)
@@ -324,8 +340,11 @@ class PlotView(QWidget):
         for plot in kept[len(shown) :]:  # plots this selection does not need wait aside
             self.graphics.removeItem(plot)
             self._spare.append(plot)
-        width = self.legend.preferred_width()
-        if self.splitter.sizes()[1] != width:  # a new layout of the plots costs a repaint
+        width, current = self.legend.preferred_width(), self.splitter.sizes()[1]
+        # A new width lays the plots out again and repaints them whole: the legend grows
+        # for a longer name but shrinks only when much too wide (selecting a sample and
+        # then one of its curves, back and forth, kept resizing the plots).
+        if width > current or width < current - LEGEND_SLACK:
             self.splitter.setSizes([max(self.width() - width, 200), width])
         notes = []
         if dropped:
@@ -349,20 +368,18 @@ class PlotView(QWidget):
         else:
             self._reset(plot)
         first = group[0]
-        for axis_name, column in (("bottom", first.x), ("left", first.y)):
-            plot.setLabel(axis_name, axis_text(column), units=axis_unit(column))
-        ylabels = {axis_text(c.y) for c in group}
-        if len(ylabels) > 1:
-            plot.setLabel("left", self.tr("Signal"), units=first.y.unit or None)
+        labels = {"bottom": (axis_text(first.x), axis_unit(first.x))}
+        labels["left"] = (axis_text(first.y), axis_unit(first.y))
+        if len({axis_text(c.y) for c in group}) > 1:
+            labels["left"] = (self.tr("Signal"), first.y.unit or None)
+        for axis_name, (text, units) in labels.items():
+            set_axis_label(plot, axis_name, text, units)
         if first.x.unit in REVERSED_X_UNITS:
             plot.invertX(True)
         drawn = 0
         plot.disableAutoRange()  # one range computation at the end, not one per curve
         old = plot.listDataItems()
-        arrays = [
-            (np.asarray(c.x.values(), dtype=float), np.asarray(c.y.values(), dtype=float))
-            for c in group
-        ]
+        arrays = [(self.arrays.values(c.x), self.arrays.values(c.y)) for c in group]
         for i, (curve, (x, y)) in enumerate(zip(group, arrays)):
             colour = PALETTE[i % len(PALETTE)]
             # one-pixel lines: a wider pen goes through Qt's stroker, 20 times slower
@@ -382,12 +399,24 @@ class PlotView(QWidget):
 
 def light_grid(plot: pg.PlotItem) -> None:
     """A grid of opaque light-grey lines (translucent ones took a third of the time of
-    painting a plot) and axes without SI prefixes (units are written as given)."""
+    painting a plot) and axes without SI prefixes (units are written as given; an axis
+    with them set its label's rich text again at every change of range, hidden ones too)."""
     for axis_name in ("bottom", "left"):
         axis = plot.getAxis(axis_name)
         axis.setTickPen(pg.mkPen(GRID_GREY))
         axis.setGrid(255)
-        axis.enableAutoSIPrefix(False)
+    for axis_name in ("bottom", "left", "top", "right"):
+        plot.getAxis(axis_name).enableAutoSIPrefix(False)
+
+
+def set_axis_label(plot: pg.PlotItem, axis_name: str, text: str, units: str | None) -> None:
+    """Label an axis, unless it already says this: each new label is a rich-text layout
+    and a new axis size (several milliseconds of each selection in a large project, where
+    consecutive selections mostly keep their axes)."""
+    axis = plot.getAxis(axis_name)
+    if axis.labelText == text and axis.labelUnits == (units or "") and axis.label.isVisible():
+        return
+    plot.setLabel(axis_name, text, units=units)
 
 
 def draw_curve(

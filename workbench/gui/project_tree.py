@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QIcon, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -31,6 +31,18 @@ NARROW_TREE = 330  # pixels: below this the tree shows names only  # ("sample"|"
 
 Index = QModelIndex | QPersistentModelIndex
 _NO_PARENT = QModelIndex()  # the invalid index Qt passes for "top level"
+
+
+_ICONS: dict[QStyle.StandardPixmap, QIcon] = {}
+
+
+def _icon(which: QStyle.StandardPixmap) -> QIcon:
+    """The style's icon, made once: the tree asks for one per visible row at every
+    repaint, and the style built a new icon each time (2,700 icons, 4 % of the time of
+    80 selections in a 1,000-sample project)."""
+    if which not in _ICONS:
+        _ICONS[which] = QApplication.style().standardIcon(which)
+    return _ICONS[which]
 
 
 class _Key:
@@ -169,7 +181,7 @@ class ProjectTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return sample.name if column == 0 else feedstock_label(sample.feedstock_type)
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
-            return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_DirIcon)
+            return _icon(QStyle.StandardPixmap.SP_DirIcon)
         if role == Qt.ItemDataRole.ToolTipRole:
             counts = (
                 self.tr("%1 measurements, %2 results")
@@ -186,7 +198,7 @@ class ProjectTreeModel(QAbstractItemModel):
             name = m.label or kind_label(m.kind)
             return f"{name} #{m.replicate}" if m.replicate > 1 else name
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
-            return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon)
+            return _icon(QStyle.StandardPixmap.SP_FileIcon)
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [self._measurement_data(m, 0, Qt.ItemDataRole.DisplayRole), kind_label(m.kind)]
             if m.source_name:
@@ -204,7 +216,7 @@ class ProjectTreeModel(QAbstractItemModel):
             icon = QStyle.StandardPixmap.SP_FileDialogInfoView
             if r.id in self.stale_results:
                 icon = QStyle.StandardPixmap.SP_MessageBoxWarning
-            return QApplication.style().standardIcon(icon)
+            return _icon(icon)
         if role == Qt.ItemDataRole.ToolTipRole and r.id in self.stale_results:
             return "\n".join(
                 [
