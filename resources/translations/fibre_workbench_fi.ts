@@ -1137,321 +1137,366 @@
 <context>
     <name>FileFacts</name>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="72"/>
+        <location filename="../../workbench/gui/file_facts.py" line="74"/>
         <source>File header</source>
         <translation>Tiedoston otsake</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="73"/>
+        <location filename="../../workbench/gui/file_facts.py" line="75"/>
         <source>Lines after the data</source>
         <translation>Rivit datan jälkeen</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="74"/>
+        <location filename="../../workbench/gui/file_facts.py" line="76"/>
         <source>Notes</source>
         <translation>Huomautukset</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="75"/>
+        <location filename="../../workbench/gui/file_facts.py" line="77"/>
         <source>Text lines</source>
         <translation>Tekstirivit</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="76"/>
+        <location filename="../../workbench/gui/file_facts.py" line="78"/>
         <source>Date</source>
         <translation>Päivämäärä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="77"/>
+        <location filename="../../workbench/gui/file_facts.py" line="79"/>
         <source>Time</source>
         <translation>Kellonaika</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="78"/>
+        <location filename="../../workbench/gui/file_facts.py" line="80"/>
         <source>Comment</source>
         <translation>Kommentti</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="79"/>
+        <location filename="../../workbench/gui/file_facts.py" line="81"/>
         <source>Software</source>
         <translation>Ohjelmisto</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="80"/>
+        <location filename="../../workbench/gui/file_facts.py" line="82"/>
         <source>Instrument</source>
         <translation>Laite</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="81"/>
+        <location filename="../../workbench/gui/file_facts.py" line="83"/>
         <source>Method</source>
         <translation>Menetelmä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="82"/>
+        <location filename="../../workbench/gui/file_facts.py" line="84"/>
         <source>Sample holder</source>
         <translation>Näytteenpidin</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="83"/>
+        <location filename="../../workbench/gui/file_facts.py" line="85"/>
         <source>Heating rate</source>
         <translation>Lämmitysnopeus</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="84"/>
+        <location filename="../../workbench/gui/file_facts.py" line="86"/>
         <source>Unit of the heating rate</source>
         <translation>Lämmitysnopeuden yksikkö</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="85"/>
+        <location filename="../../workbench/gui/file_facts.py" line="87"/>
         <source>Instrument&apos;s own evaluation</source>
         <translation>Laitteen oma laskenta</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="86"/>
+        <location filename="../../workbench/gui/file_facts.py" line="88"/>
         <source>Gas switches</source>
         <translation>Kaasunvaihdot</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="87"/>
+        <location filename="../../workbench/gui/file_facts.py" line="89"/>
         <source>Weighings (g)</source>
         <translation>Punnitukset (g)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="88"/>
+        <location filename="../../workbench/gui/file_facts.py" line="90"/>
         <source>Readings during drying</source>
         <translation>Lukemat kuivauksen aikana</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="89"/>
+        <location filename="../../workbench/gui/file_facts.py" line="91"/>
         <source>Moisture from the weighings (%)</source>
         <translation>Kosteus punnituksista (%)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="90"/>
+        <location filename="../../workbench/gui/file_facts.py" line="92"/>
         <source>Replicates</source>
         <translation>Rinnakkaismääritykset</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="91"/>
+        <location filename="../../workbench/gui/file_facts.py" line="93"/>
         <source>Sample state</source>
         <translation>Näytteen tila</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="92"/>
+        <location filename="../../workbench/gui/file_facts.py" line="94"/>
         <source>Fibres counted</source>
         <translation>Laskettuja kuituja</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="93"/>
+        <location filename="../../workbench/gui/file_facts.py" line="95"/>
         <source>Definition of fines</source>
         <translation>Hienoaineen määritelmä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="94"/>
+        <location filename="../../workbench/gui/file_facts.py" line="96"/>
         <source>Data</source>
         <translation>Aineisto</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="95"/>
+        <location filename="../../workbench/gui/file_facts.py" line="97"/>
         <source>Value the demonstration data were made from</source>
         <translation>Arvo, josta esittelyaineisto tehtiin</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="96"/>
+        <location filename="../../workbench/gui/file_facts.py" line="98"/>
         <source>Sources of the values</source>
         <translation>Arvojen lähteet</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="97"/>
+        <location filename="../../workbench/gui/file_facts.py" line="99"/>
         <source>Values without a source</source>
         <translation>Arvot ilman lähdettä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="98"/>
+        <location filename="../../workbench/gui/file_facts.py" line="100"/>
+        <source>Gas</source>
+        <translation>Kaasu</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/file_facts.py" line="101"/>
+        <source>Temperature programme</source>
+        <translation>Lämpötilaohjelma</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/file_facts.py" line="102"/>
+        <source>Sample mass (mg)</source>
+        <translation>Näytteen massa (mg)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/file_facts.py" line="103"/>
+        <source>Time (min)</source>
+        <translation>Aika (min)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/file_facts.py" line="104"/>
+        <source>Temperature (°C)</source>
+        <translation>Lämpötila (°C)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/file_facts.py" line="105"/>
+        <source>Note</source>
+        <translation>Huomautus</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/file_facts.py" line="106"/>
+        <source>Technique</source>
+        <translation>Tekniikka</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/file_facts.py" line="107"/>
+        <source>Values the demonstration data were made from</source>
+        <translation>Arvot, joista esittelyaineisto tehtiin</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/file_facts.py" line="108"/>
+        <source>Value (mm)</source>
+        <translation>Arvo (mm)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/file_facts.py" line="109"/>
         <source>Property</source>
         <translation>Ominaisuus</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="99"/>
+        <location filename="../../workbench/gui/file_facts.py" line="110"/>
         <source>Value</source>
         <translation>Arvo</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="100"/>
+        <location filename="../../workbench/gui/file_facts.py" line="111"/>
         <source>Unit</source>
         <translation>Yksikkö</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="101"/>
+        <location filename="../../workbench/gui/file_facts.py" line="112"/>
         <source>Basis</source>
         <translation>Perusta</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="102"/>
+        <location filename="../../workbench/gui/file_facts.py" line="113"/>
         <source>Source</source>
         <translation>Lähde</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="104"/>
+        <location filename="../../workbench/gui/file_facts.py" line="115"/>
         <source>Column separator</source>
         <translation>Sarakeerotin</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="105"/>
-        <location filename="../../workbench/gui/file_facts.py" line="106"/>
+        <location filename="../../workbench/gui/file_facts.py" line="116"/>
+        <location filename="../../workbench/gui/file_facts.py" line="117"/>
         <source>Decimal mark</source>
         <translation>Desimaalimerkki</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="107"/>
+        <location filename="../../workbench/gui/file_facts.py" line="118"/>
         <source>Worksheet</source>
         <translation>Taulukko</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="108"/>
+        <location filename="../../workbench/gui/file_facts.py" line="119"/>
         <source>Worksheets</source>
         <translation>Taulukot</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="109"/>
+        <location filename="../../workbench/gui/file_facts.py" line="120"/>
         <source>Layout of the worksheet</source>
         <translation>Taulukon asettelu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="110"/>
+        <location filename="../../workbench/gui/file_facts.py" line="121"/>
         <source>File in the archive</source>
         <translation>Tiedosto arkistossa</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="111"/>
+        <location filename="../../workbench/gui/file_facts.py" line="122"/>
         <source>Format of the file in the archive</source>
         <translation>Arkiston tiedoston muoto</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="112"/>
+        <location filename="../../workbench/gui/file_facts.py" line="123"/>
         <source>First line of data</source>
         <translation>Datan ensimmäinen rivi</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="113"/>
+        <location filename="../../workbench/gui/file_facts.py" line="124"/>
         <source>Line</source>
         <translation>Rivi</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="114"/>
+        <location filename="../../workbench/gui/file_facts.py" line="125"/>
         <source>Column</source>
         <translation>Sarake</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="115"/>
+        <location filename="../../workbench/gui/file_facts.py" line="126"/>
         <source>Rows</source>
         <translation>Rivejä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="116"/>
+        <location filename="../../workbench/gui/file_facts.py" line="127"/>
         <source>Points</source>
         <translation>Pisteitä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="117"/>
+        <location filename="../../workbench/gui/file_facts.py" line="128"/>
         <source>Page</source>
         <translation>Sivu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="118"/>
+        <location filename="../../workbench/gui/file_facts.py" line="129"/>
         <source>Block</source>
         <translation>Lohko</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="119"/>
+        <location filename="../../workbench/gui/file_facts.py" line="130"/>
         <source>Blocks</source>
         <translation>Lohkot</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="120"/>
+        <location filename="../../workbench/gui/file_facts.py" line="131"/>
         <source>Subfile</source>
         <translation>Alitiedosto</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="121"/>
+        <location filename="../../workbench/gui/file_facts.py" line="132"/>
         <source>Subfiles</source>
         <translation>Alitiedostot</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="122"/>
+        <location filename="../../workbench/gui/file_facts.py" line="133"/>
         <source>Units assumed</source>
         <translation>Oletetut yksiköt</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="123"/>
+        <location filename="../../workbench/gui/file_facts.py" line="134"/>
         <source>Unit of the x axis assumed</source>
         <translation>x-akselin yksikkö oletettu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="124"/>
+        <location filename="../../workbench/gui/file_facts.py" line="135"/>
         <source>x axis is the point number</source>
         <translation>x-akseli on pisteen numero</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="125"/>
+        <location filename="../../workbench/gui/file_facts.py" line="136"/>
         <source>Marker rows left out</source>
         <translation>Merkkirivit jätetty pois</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="126"/>
+        <location filename="../../workbench/gui/file_facts.py" line="137"/>
         <source>Earlier versions in the file</source>
         <translation>Aiemmat versiot tiedostossa</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="127"/>
+        <location filename="../../workbench/gui/file_facts.py" line="138"/>
         <source>Background only</source>
         <translation>Pelkkä tausta</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="128"/>
+        <location filename="../../workbench/gui/file_facts.py" line="139"/>
         <source>Import template</source>
         <translation>Tuontimalli</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="134"/>
-        <location filename="../../workbench/gui/file_facts.py" line="135"/>
+        <location filename="../../workbench/gui/file_facts.py" line="145"/>
+        <location filename="../../workbench/gui/file_facts.py" line="146"/>
         <source>tab</source>
         <translation>sarkain</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="136"/>
+        <location filename="../../workbench/gui/file_facts.py" line="147"/>
         <source>comma (,)</source>
         <translation>pilkku (,)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="137"/>
+        <location filename="../../workbench/gui/file_facts.py" line="148"/>
         <source>semicolon (;)</source>
         <translation>puolipiste (;)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="138"/>
+        <location filename="../../workbench/gui/file_facts.py" line="149"/>
         <source>point (.)</source>
         <translation>piste (.)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="139"/>
-        <location filename="../../workbench/gui/file_facts.py" line="140"/>
-        <location filename="../../workbench/gui/file_facts.py" line="141"/>
+        <location filename="../../workbench/gui/file_facts.py" line="150"/>
+        <location filename="../../workbench/gui/file_facts.py" line="151"/>
+        <location filename="../../workbench/gui/file_facts.py" line="152"/>
         <source>spaces</source>
         <translation>välilyönnit</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="171"/>
+        <location filename="../../workbench/gui/file_facts.py" line="184"/>
         <source>yes</source>
         <translation>kyllä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="171"/>
+        <location filename="../../workbench/gui/file_facts.py" line="184"/>
         <source>no</source>
         <translation>ei</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="178"/>
+        <location filename="../../workbench/gui/file_facts.py" line="191"/>
         <source>demonstration data</source>
         <translation>esittelyaineisto</translation>
     </message>
@@ -2674,13 +2719,13 @@
         <translation>Valitse näyte tai mittaus piirtääksesi sen käyrät ja spektrit.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="401"/>
-        <location filename="../../workbench/gui/main_window.py" line="403"/>
+        <location filename="../../workbench/gui/main_window.py" line="410"/>
+        <location filename="../../workbench/gui/main_window.py" line="412"/>
         <source>Sample %1</source>
         <translation>Näyte %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workbench/gui/main_window.py" line="441"/>
+        <location filename="../../workbench/gui/main_window.py" line="450"/>
         <source>Delete %n sample(s)</source>
         <translation>
             <numerusform>Poista %n näyte</numerusform>
@@ -2688,7 +2733,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workbench/gui/main_window.py" line="446"/>
+        <location filename="../../workbench/gui/main_window.py" line="455"/>
         <source>Deleted %n sample(s). Edit &gt; Undo brings them back.</source>
         <translation>
             <numerusform>Poistettiin %n näyte. Muokkaa &gt; Kumoa tuo sen takaisin.</numerusform>
@@ -2696,7 +2741,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="453"/>
+        <location filename="../../workbench/gui/main_window.py" line="462"/>
         <source>Import files</source>
         <translation>Tuo tiedostoja</translation>
     </message>
@@ -2887,57 +2932,57 @@
 <context>
     <name>PlotView</name>
     <message>
-        <location filename="../../workbench/gui/plot_view.py" line="180"/>
+        <location filename="../../workbench/gui/plot_view.py" line="182"/>
         <source>Drag to pan, wheel to zoom, right-click for options and export.</source>
         <translation>Vedä siirtääksesi, rullaa zoomataksesi, oikealla painikkeella asetukset ja vienti.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/plot_view.py" line="188"/>
+        <location filename="../../workbench/gui/plot_view.py" line="190"/>
         <source>Temperature</source>
         <translation>Lämpötila</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/plot_view.py" line="189"/>
+        <location filename="../../workbench/gui/plot_view.py" line="191"/>
         <source>Time</source>
         <translation>Aika</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/plot_view.py" line="192"/>
+        <location filename="../../workbench/gui/plot_view.py" line="194"/>
         <source>Draw TGA curves against temperature or against time (a run that heats, holds and cools reads better against time)</source>
         <translation>Piirrä TGA-käyrät lämpötilan tai ajan funktiona (lämmittävä, pitävä ja jäähdyttävä ajo on selkeämpi ajan funktiona)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/plot_view.py" line="202"/>
+        <location filename="../../workbench/gui/plot_view.py" line="204"/>
         <source>TGA curves against:</source>
         <translation>TGA-käyrien vaaka-akseli:</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/plot_view.py" line="232"/>
+        <location filename="../../workbench/gui/plot_view.py" line="235"/>
         <source>Select a sample or a measurement to plot its curves and spectra.</source>
         <translation>Valitse näyte tai mittaus piirtääksesi sen käyrät ja spektrit.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/plot_view.py" line="299"/>
+        <location filename="../../workbench/gui/plot_view.py" line="315"/>
         <source>Nothing to plot: the selection has no curves or spectra.</source>
         <translation>Ei piirrettävää: valinnassa ei ole käyriä eikä spektrejä.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/plot_view.py" line="301"/>
+        <location filename="../../workbench/gui/plot_view.py" line="317"/>
         <source>Its values are listed in the details panel.</source>
         <translation>Sen arvot näkyvät tietopaneelissa.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/plot_view.py" line="332"/>
+        <location filename="../../workbench/gui/plot_view.py" line="351"/>
         <source>%1 more curves not shown.</source>
         <translation>%1 käyrää jätettiin näyttämättä.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/plot_view.py" line="334"/>
+        <location filename="../../workbench/gui/plot_view.py" line="353"/>
         <source>Some kinds of curve not shown; select fewer items.</source>
         <translation>Kaikkia käyrälajeja ei näytetä; valitse vähemmän kohteita.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/plot_view.py" line="356"/>
+        <location filename="../../workbench/gui/plot_view.py" line="374"/>
         <source>Signal</source>
         <translation>Signaali</translation>
     </message>
@@ -3259,37 +3304,37 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
 <context>
     <name>ProjectTreeModel</name>
     <message>
-        <location filename="../../workbench/gui/project_tree.py" line="137"/>
+        <location filename="../../workbench/gui/project_tree.py" line="149"/>
         <source>Name</source>
         <translation>Nimi</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_tree.py" line="137"/>
+        <location filename="../../workbench/gui/project_tree.py" line="149"/>
         <source>Type</source>
         <translation>Tyyppi</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_tree.py" line="175"/>
+        <location filename="../../workbench/gui/project_tree.py" line="187"/>
         <source>%1 measurements, %2 results</source>
         <translation>%1 mittausta, %2 tulosta</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_tree.py" line="193"/>
+        <location filename="../../workbench/gui/project_tree.py" line="205"/>
         <source>From %1</source>
         <translation>Lähde: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_tree.py" line="200"/>
+        <location filename="../../workbench/gui/project_tree.py" line="212"/>
         <source>Result</source>
         <translation>Tulos</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_tree.py" line="202"/>
+        <location filename="../../workbench/gui/project_tree.py" line="214"/>
         <source>(stale)</source>
         <translation>(vanhentunut)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_tree.py" line="212"/>
+        <location filename="../../workbench/gui/project_tree.py" line="224"/>
         <source>Stale: %1</source>
         <translation>Vanhentunut: %1</translation>
     </message>
@@ -3297,7 +3342,7 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
 <context>
     <name>ProjectTreeView</name>
     <message>
-        <location filename="../../workbench/gui/project_tree.py" line="275"/>
+        <location filename="../../workbench/gui/project_tree.py" line="287"/>
         <source>Samples with their measurements and results. Select several to overlay their curves.</source>
         <translation>Näytteet mittauksineen ja tuloksineen. Valitse useita piirtääksesi niiden käyrät päällekkäin.</translation>
     </message>

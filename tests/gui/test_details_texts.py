@@ -62,7 +62,7 @@ def test_measurement_details_label_what_the_file_stated(window, make_project):
     assert "Operator\nA. Virtanen" in text  # the file's own words as written
     assert "Decimal mark\ncomma (,)" in text and "Column separator\ntab" in text
     assert "Background only\nno" in text
-    assert "Gas switches\nTime (min): 45; Gas: air" in text
+    assert "Gas switches\nTime (min): 45, Gas: air" in text
     assert text.splitlines()[-1] == f"Measurement reference: {m.id}"
 
 

@@ -18,6 +18,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from workbench.gui.numbers import locale_number
+from workbench.gui.value_labels import value_label
+from workbench.vocab import PROPERTIES
 
 translate = QCoreApplication.translate
 MAX_CHARS = 300  # a value longer than this is cut (the whole stays in the project)
@@ -95,6 +97,15 @@ def _labels() -> dict[str, str]:
         "target": translate("FileFacts", "Value the demonstration data were made from"),
         "sources": translate("FileFacts", "Sources of the values"),
         "not_sourced": translate("FileFacts", "Values without a source"),
+        "gas": translate("FileFacts", "Gas"),
+        "programme": translate("FileFacts", "Temperature programme"),
+        "sample_mass_mg": translate("FileFacts", "Sample mass (mg)"),
+        "time_min": translate("FileFacts", "Time (min)"),
+        "temperature_C": translate("FileFacts", "Temperature (°C)"),
+        "note": translate("FileFacts", "Note"),
+        "technique": translate("FileFacts", "Technique"),
+        "targets": translate("FileFacts", "Values the demonstration data were made from"),
+        "value_mm": translate("FileFacts", "Value (mm)"),
         "property": translate("FileFacts", "Property"),
         "value": translate("FileFacts", "Value"),
         "unit": translate("FileFacts", "Unit"),
@@ -148,6 +159,8 @@ def fact_label(key: str) -> str:
     labels = _labels()
     if key in labels:
         return labels[key]
+    if key in PROPERTIES:  # a value's name (the demonstration data's sources)
+        return value_label(key)
     if not re.fullmatch(r"[a-z][a-z0-9]*(_[A-Za-z0-9]+)*", key):
         return key  # the file's own field name
     words = key.split("_")
@@ -177,8 +190,8 @@ def _plain(key: str, value: Any) -> str:
         if key == "data" and value == "demonstration":
             return translate("FileFacts", "demonstration data")
         return value
-    if isinstance(value, dict):
-        return "; ".join(f"{fact_label(str(k))}: {_plain(str(k), v)}" for k, v in value.items())
+    if isinstance(value, dict):  # fields with ",", items of a list with ";"
+        return ", ".join(f"{fact_label(str(k))}: {_plain(str(k), v)}" for k, v in value.items())
     if isinstance(value, (list, tuple)):
         items = [_plain(key, v) for v in value[:MAX_ITEMS]]
         more = "; …" if len(value) > MAX_ITEMS else ""
