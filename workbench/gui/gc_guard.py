@@ -37,15 +37,16 @@ def keep_long_lived(n_samples: int) -> None:
     """Take a large project's model out of the collector's scans while it is open.
 
     The model of a 1,000-sample project is some 230,000 objects; a full collection that
-    walked them stopped the window for 0.3-0.4 s every few seconds of work. After one
-    collection (so no garbage of before is kept) every object alive is frozen
-    (``gc.freeze``); frozen objects are still freed by reference counting, and
-    ``release_long_lived`` gives them back to the collector when the project closes,
-    so nothing that became garbage meanwhile is kept for good. Small projects are left
-    alone: their collections are quick.
+    walked them stopped the window for 0.3-0.4 s every few seconds of work. Every object
+    alive is frozen (``gc.freeze``), at once: the window's opening calls this on the worker
+    thread that read the project, before the GUI thread's collector scans the new model
+    (a collection first, as before, stopped the window for as long as the scans it
+    avoids; a freeze frees nothing, so it is safe on any thread). Frozen objects are
+    still freed by reference counting; ``release_long_lived`` gives them back to the
+    collector when the project closes, so cyclic garbage frozen with them is collected
+    then, not kept for good. Small projects are left alone: their collections are quick.
     """
     if n_samples >= LARGE_PROJECT:
-        gc.collect()
         gc.freeze()
 
 

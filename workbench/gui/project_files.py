@@ -147,7 +147,10 @@ class ProjectFilesMixin:
 
         def work(progress, p: str, ro: bool) -> Project:
             progress.update(0.0, "")
-            return store.open_project(p, read_only=ro)
+            project = store.open_project(p, read_only=ro)
+            # out of the collector's scans before the GUI thread's collector walks it
+            gc_guard.keep_long_lived(len(project.samples))
+            return project
 
         holder["task"] = self.runner.submit(
             title, work, path, read_only, on_done=done, on_error=failed
