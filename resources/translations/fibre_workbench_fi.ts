@@ -1313,190 +1313,205 @@
     </message>
     <message>
         <location filename="../../workbench/gui/file_facts.py" line="109"/>
+        <source>Composition used (dry basis)</source>
+        <translation>Käytetty koostumus (kuiva-aine)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/file_facts.py" line="110"/>
         <source>Property</source>
         <translation>Ominaisuus</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="110"/>
+        <location filename="../../workbench/gui/file_facts.py" line="111"/>
         <source>Value</source>
         <translation>Arvo</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="111"/>
+        <location filename="../../workbench/gui/file_facts.py" line="112"/>
         <source>Unit</source>
         <translation>Yksikkö</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="112"/>
+        <location filename="../../workbench/gui/file_facts.py" line="113"/>
         <source>Basis</source>
         <translation>Perusta</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="113"/>
+        <location filename="../../workbench/gui/file_facts.py" line="114"/>
         <source>Source</source>
         <translation>Lähde</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="115"/>
+        <location filename="../../workbench/gui/file_facts.py" line="116"/>
         <source>Column separator</source>
         <translation>Sarakeerotin</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="116"/>
         <location filename="../../workbench/gui/file_facts.py" line="117"/>
+        <location filename="../../workbench/gui/file_facts.py" line="118"/>
         <source>Decimal mark</source>
         <translation>Desimaalimerkki</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="118"/>
+        <location filename="../../workbench/gui/file_facts.py" line="119"/>
         <source>Worksheet</source>
         <translation>Taulukko</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="119"/>
+        <location filename="../../workbench/gui/file_facts.py" line="120"/>
         <source>Worksheets</source>
         <translation>Taulukot</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="120"/>
+        <location filename="../../workbench/gui/file_facts.py" line="121"/>
         <source>Layout of the worksheet</source>
         <translation>Taulukon asettelu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="121"/>
+        <location filename="../../workbench/gui/file_facts.py" line="122"/>
         <source>File in the archive</source>
         <translation>Tiedosto arkistossa</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="122"/>
+        <location filename="../../workbench/gui/file_facts.py" line="123"/>
         <source>Format of the file in the archive</source>
         <translation>Arkiston tiedoston muoto</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="123"/>
+        <location filename="../../workbench/gui/file_facts.py" line="124"/>
         <source>First line of data</source>
         <translation>Datan ensimmäinen rivi</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="124"/>
+        <location filename="../../workbench/gui/file_facts.py" line="125"/>
         <source>Line</source>
         <translation>Rivi</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="125"/>
+        <location filename="../../workbench/gui/file_facts.py" line="126"/>
         <source>Column</source>
         <translation>Sarake</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="126"/>
+        <location filename="../../workbench/gui/file_facts.py" line="127"/>
         <source>Rows</source>
         <translation>Rivejä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="127"/>
+        <location filename="../../workbench/gui/file_facts.py" line="128"/>
         <source>Points</source>
         <translation>Pisteitä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="128"/>
+        <location filename="../../workbench/gui/file_facts.py" line="129"/>
         <source>Page</source>
         <translation>Sivu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="129"/>
+        <location filename="../../workbench/gui/file_facts.py" line="130"/>
         <source>Block</source>
         <translation>Lohko</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="130"/>
+        <location filename="../../workbench/gui/file_facts.py" line="131"/>
         <source>Blocks</source>
         <translation>Lohkot</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="131"/>
+        <location filename="../../workbench/gui/file_facts.py" line="132"/>
         <source>Subfile</source>
         <translation>Alitiedosto</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="132"/>
+        <location filename="../../workbench/gui/file_facts.py" line="133"/>
         <source>Subfiles</source>
         <translation>Alitiedostot</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="133"/>
+        <location filename="../../workbench/gui/file_facts.py" line="134"/>
         <source>Units assumed</source>
         <translation>Oletetut yksiköt</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="134"/>
+        <location filename="../../workbench/gui/file_facts.py" line="135"/>
         <source>Unit of the x axis assumed</source>
         <translation>x-akselin yksikkö oletettu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="135"/>
+        <location filename="../../workbench/gui/file_facts.py" line="136"/>
         <source>x axis is the point number</source>
         <translation>x-akseli on pisteen numero</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="136"/>
+        <location filename="../../workbench/gui/file_facts.py" line="137"/>
         <source>Marker rows left out</source>
         <translation>Merkkirivit jätetty pois</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="137"/>
+        <location filename="../../workbench/gui/file_facts.py" line="138"/>
         <source>Earlier versions in the file</source>
         <translation>Aiemmat versiot tiedostossa</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="138"/>
+        <location filename="../../workbench/gui/file_facts.py" line="139"/>
         <source>Background only</source>
         <translation>Pelkkä tausta</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="139"/>
+        <location filename="../../workbench/gui/file_facts.py" line="140"/>
         <source>Import template</source>
         <translation>Tuontimalli</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="145"/>
         <location filename="../../workbench/gui/file_facts.py" line="146"/>
+        <location filename="../../workbench/gui/file_facts.py" line="147"/>
         <source>tab</source>
         <translation>sarkain</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="147"/>
+        <location filename="../../workbench/gui/file_facts.py" line="148"/>
         <source>comma (,)</source>
         <translation>pilkku (,)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="148"/>
+        <location filename="../../workbench/gui/file_facts.py" line="149"/>
         <source>semicolon (;)</source>
         <translation>puolipiste (;)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="149"/>
+        <location filename="../../workbench/gui/file_facts.py" line="150"/>
         <source>point (.)</source>
         <translation>piste (.)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="150"/>
         <location filename="../../workbench/gui/file_facts.py" line="151"/>
         <location filename="../../workbench/gui/file_facts.py" line="152"/>
+        <location filename="../../workbench/gui/file_facts.py" line="153"/>
         <source>spaces</source>
         <translation>välilyönnit</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="184"/>
+        <location filename="../../workbench/gui/file_facts.py" line="168"/>
+        <source>dry basis</source>
+        <translation>kuiva-aineessa</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/file_facts.py" line="169"/>
+        <source>as received</source>
+        <translation>saapumistilassa</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/file_facts.py" line="192"/>
         <source>yes</source>
         <translation>kyllä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="184"/>
+        <location filename="../../workbench/gui/file_facts.py" line="192"/>
         <source>no</source>
         <translation>ei</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/file_facts.py" line="191"/>
+        <location filename="../../workbench/gui/file_facts.py" line="199"/>
         <source>demonstration data</source>
         <translation>esittelyaineisto</translation>
     </message>
@@ -3222,77 +3237,77 @@
     </message>
     <message>
         <location filename="../../workbench/gui/project_files.py" line="141"/>
-        <location filename="../../workbench/gui/project_files.py" line="336"/>
+        <location filename="../../workbench/gui/project_files.py" line="339"/>
         <source>Could not open %1: %2</source>
         <translation>Tiedostoa %1 ei voitu avata: %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="180"/>
+        <location filename="../../workbench/gui/project_files.py" line="183"/>
         <source>Save project as</source>
         <translation>Tallenna projekti nimellä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="192"/>
+        <location filename="../../workbench/gui/project_files.py" line="195"/>
         <source>The project is being saved already.</source>
         <translation>Projektia tallennetaan jo.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="223"/>
+        <location filename="../../workbench/gui/project_files.py" line="226"/>
         <source>Save %1</source>
         <translation>Tallenna %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="246"/>
+        <location filename="../../workbench/gui/project_files.py" line="249"/>
         <source>Not saved: %1</source>
         <translation>Ei tallennettu: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="244"/>
+        <location filename="../../workbench/gui/project_files.py" line="247"/>
         <source>Saving failed: %1</source>
         <translation>Tallennus epäonnistui: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="238"/>
+        <location filename="../../workbench/gui/project_files.py" line="241"/>
         <source>Saved %1</source>
         <translation>Tallennettiin %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="260"/>
+        <location filename="../../workbench/gui/project_files.py" line="263"/>
         <source>No recent projects</source>
         <translation>Ei viimeaikaisia projekteja</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="264"/>
+        <location filename="../../workbench/gui/project_files.py" line="267"/>
         <source>Clear list</source>
         <translation>Tyhjennä luettelo</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="291"/>
+        <location filename="../../workbench/gui/project_files.py" line="294"/>
         <source>Could not write the recovery file: %1</source>
         <translation>Palautustiedostoa ei voitu kirjoittaa: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="295"/>
+        <location filename="../../workbench/gui/project_files.py" line="298"/>
         <source>Writing recovery file</source>
         <translation>Kirjoitetaan palautustiedostoa</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="315"/>
+        <location filename="../../workbench/gui/project_files.py" line="318"/>
         <source>an untitled project</source>
         <translation>nimetöntä projektia</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="342"/>
+        <location filename="../../workbench/gui/project_files.py" line="345"/>
         <source>Recovered unsaved work of %1</source>
         <translation>Palautettiin tallentamaton työ: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="349"/>
+        <location filename="../../workbench/gui/project_files.py" line="352"/>
         <source>Recover unsaved work</source>
         <translation>Palauta tallentamaton työ</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="351"/>
+        <location filename="../../workbench/gui/project_files.py" line="354"/>
         <source>Fibre Workbench was closed without saving %1. Unsaved work from %2 was kept.
 
 Restore it? (No keeps the recovery file for later; Discard deletes it.)</source>

@@ -61,9 +61,11 @@ def test_details_panel_shows_the_labels(finnish_ui, qtbot):
     text = panel.text()
     assert "Kosteuden toistettavuusraja" in text and "0,2 %-yks." in text
     assert "moisture_limit" not in text
-    # what the result used: named when still in the project, the stored reference if not
+    # what the result used: named when still in the project, said to be gone if not
+    # (the stored ids are not the user's text)
     assert "Mittaus\nTuhka (Kuusen kuori)" in text
-    assert f"{sample.id}/m-deleted" in text
+    assert "Mittaus\nei enää projektissa (Kuusen kuori)" in text
+    assert "m-deleted" not in text
 
 
 def test_the_parameter_form_shows_the_finnish_unit(finnish_ui, qtbot):

@@ -106,6 +106,7 @@ def _labels() -> dict[str, str]:
         "technique": translate("FileFacts", "Technique"),
         "targets": translate("FileFacts", "Values the demonstration data were made from"),
         "value_mm": translate("FileFacts", "Value (mm)"),
+        "composition_used_db": translate("FileFacts", "Composition used (dry basis)"),
         "property": translate("FileFacts", "Property"),
         "value": translate("FileFacts", "Value"),
         "unit": translate("FileFacts", "Unit"),
@@ -161,6 +162,13 @@ def fact_label(key: str) -> str:
         return labels[key]
     if key in PROPERTIES:  # a value's name (the demonstration data's sources)
         return value_label(key)
+    stem, _, basis = key.rpartition("_")
+    if stem in PROPERTIES and basis in ("db", "ar"):  # "ash_db": a value and its basis
+        basis_text = {
+            "db": translate("FileFacts", "dry basis"),
+            "ar": translate("FileFacts", "as received"),
+        }[basis]
+        return f"{value_label(stem)} ({basis_text})"
     if not re.fullmatch(r"[a-z][a-z0-9]*(_[A-Za-z0-9]+)*", key):
         return key  # the file's own field name
     words = key.split("_")
