@@ -76,3 +76,28 @@ def test_predicted_versus_reference_names_points_on_hover_and_keeps_the_legend_a
     ]
     assert not panel.legend.isHidden()
     assert point_tip(1.0, 2.0, None) == "1; 2"
+
+
+def test_a_narrow_plot_has_its_legend_under_it_and_its_axis_label_whole(qtbot):
+    """At 1366 px the PLS plot is narrow: beside it the legend left the x-axis label cut
+    ("Tuhka, referenssiarvo (%"); under it the plot has the panel's whole width."""
+    from PySide6.QtWidgets import QBoxLayout
+
+    from workbench.gui.result_plots import NARROW_PANEL
+
+    result = _pls_like_result()
+    panel = plot_widget(result, result.plots[0])
+    qtbot.addWidget(panel)
+    panel.resize(NARROW_PANEL + 200, 360)
+    panel.show()
+    qtbot.wait(20)
+    assert panel.box.direction() == QBoxLayout.Direction.LeftToRight
+    assert panel.legend.x() > panel.plot_widget.x()
+    panel.resize(380, 360)
+    qtbot.wait(20)
+    assert panel.box.direction() == QBoxLayout.Direction.TopToBottom
+    assert panel.legend.y() > panel.plot_widget.y() and panel.legend.width() >= 370
+    axis = panel.getPlotItem().getAxis("bottom")
+    assert axis.label.boundingRect().width() <= axis.width()  # the label is whole
+    rows = panel.legend.count()
+    assert panel.legend.height() >= rows * panel.legend.sizeHintForRow(0)  # every entry shows

@@ -25,7 +25,8 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QTableView, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QAbstractItemView, QBoxLayout, QHeaderView, QTableView, QWidget
 
 from workbench.gui.column_labels import column_label
 from workbench.gui.i18n import local_text
@@ -106,6 +107,10 @@ def table_widget(result: Result, plot: dict[str, Any]) -> QTableView:
     return view
 
 
+NARROW_PANEL = 520  # px: a plot panel narrower than this has its legend under the plot
+QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no maximum" for a widget size
+
+
 class PlotPanel(QWidget):
     """A result plot with its legend beside it (shown when there is more than one entry)."""
 
@@ -119,11 +124,11 @@ class PlotPanel(QWidget):
         item.setLabel("left", _axis_label(plot, "y", y_default) or (ys[0].unit if ys else ""))
         self.legend = PlotLegend()
         self.legend.hide()
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.plot_widget, 1)
-        layout.addWidget(self.legend)
+        self.box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self.box.setContentsMargins(0, 0, 0, 0)
+        self.box.setSpacing(0)
+        self.box.addWidget(self.plot_widget, 1)
+        self.box.addWidget(self.legend)
 
     def getPlotItem(self) -> pg.PlotItem:  # the PlotWidget method name, for its callers
         return self.plot_widget.getPlotItem()
@@ -131,8 +136,31 @@ class PlotPanel(QWidget):
     def add_entry(self, name: str, colour: Any, items: list[Any], symbol: bool = False) -> None:
         self.legend.add_entry(name, colour, items, symbol)
         if len(self.legend.entries()) > 1:
-            self.legend.setFixedWidth(self.legend.preferred_width(110, 200))
             self.legend.show()
+            self._place_legend()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_legend()
+
+    def _place_legend(self) -> None:
+        """Beside the plot, or under it when the panel is narrow: beside a narrow plot
+        (a PLS plot at 1366 px) it left too little width for the axis label, which
+        was cut ("Tuhka, referenssiarvo (%")."""
+        if self.legend.isHidden():
+            return
+        width = self.legend.preferred_width(110, 200)
+        if self.width() >= NARROW_PANEL:
+            self.box.setDirection(QBoxLayout.Direction.LeftToRight)
+            self.legend.setMinimumHeight(0)
+            self.legend.setMaximumHeight(QWIDGETSIZE_MAX)
+            self.legend.setFixedWidth(width)
+            return
+        self.box.setDirection(QBoxLayout.Direction.TopToBottom)
+        self.legend.setMinimumWidth(0)
+        self.legend.setMaximumWidth(QWIDGETSIZE_MAX)
+        rows = sum(self.legend.sizeHintForRow(r) for r in range(self.legend.count()))
+        self.legend.setFixedHeight(rows + 2 * self.legend.frameWidth() + 4)
 
 
 def _finite_pairs(x: np.ndarray, y: np.ndarray) -> np.ndarray:
