@@ -245,3 +245,25 @@ def test_the_ta_q500_export_is_drawn_as_its_data(window, qtbot, tmp_path):
     x, y = curve.getData()
     np.testing.assert_array_equal(x, t)
     np.testing.assert_array_equal(y, m.columns[m.signal].values())
+
+
+def test_the_first_curve_of_a_new_plot_is_shown_whole(window, demo_project, qtbot):
+    """A TGA curve drawn in a new plot with clip-to-view: the view takes the whole curve
+    (it zoomed onto the first point, 24.5..25.5 °C, as the curve had been clipped to the
+    new plot's 0..1 range before the range was made automatic)."""
+    window.resize(1920, 1080)
+    window.set_project(demo_project)
+    sample = demo_project.samples["s-birch-chips"]
+    m = next(m for m in sample.measurements.values() if m.kind == "tga")
+    model = window.tree_model
+    parent = model.index_of_sample(sample.id)
+    row = list(sample.measurements).index(m.id)
+    window.tree.setCurrentIndex(model.index(row, 0, parent))
+    window.flush_plot()
+    qtbot.wait(50)
+    (plot,) = window.plot.plot_items()
+    (x_lo, x_hi), (y_lo, y_hi) = plot.getViewBox().viewRange()
+    x = m.columns[m.axes[0]].values()
+    y = m.columns[m.signal].values()
+    assert x_lo <= x.min() and x_hi >= x.max(), (x_lo, x_hi)
+    assert y_lo <= y.min() and y_hi >= y.max(), (y_lo, y_hi)

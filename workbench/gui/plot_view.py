@@ -393,6 +393,14 @@ class PlotView(QWidget):
         for item in old[len(group) :]:
             plot.removeItem(item)
         plot.enableAutoRange()
+        # A clipped curve drawn while the range was fixed kept only its points inside the
+        # old range (a new plot's 0..1), and the automatic range, taken from those,
+        # zoomed onto a TGA curve's first point: its clipping is set again (which makes
+        # its drawn points again) now that the range is automatic.
+        for item in plot.listDataItems():
+            if item.opts["clipToView"]:
+                item.setClipToView(False)
+                item.setClipToView(True)
         self._plots.append(plot)
         return drawn
 
