@@ -260,16 +260,29 @@ def file_kind(mode: int) -> str:
     return "not a regular file"
 
 
-def read_head(path: str | Path, size: int) -> bytes:
-    """The first ``size`` bytes of the regular file ``path`` (a glimpse of a file that
-    could not be imported), with the same checks as ``read_regular``: never blocks on a
-    FIFO, never reads a device. Raises ``FileKindError`` or the ``OSError`` of the open."""
+def _open_regular(path: str | Path) -> tuple[int, os.stat_result]:
+    """A descriptor of the regular file ``path`` and its ``fstat``: opened without
+    blocking (a FIFO with no writer would otherwise hang the open) and checked on the
+    open descriptor, so a file swapped for a FIFO between a check and the open cannot
+    slip through. Raises ``FileKindError`` (the descriptor closed) or the open's error."""
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     fd = os.open(path, flags)
     try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
             raise FileKindError(path, file_kind(st.st_mode))
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd, st
+
+
+def read_head(path: str | Path, size: int) -> bytes:
+    """The first ``size`` bytes of the regular file ``path`` (a glimpse of a file that
+    could not be imported), with the same checks as ``read_regular``: never blocks on a
+    FIFO, never reads a device. Raises ``FileKindError`` or the ``OSError`` of the open."""
+    fd, _st = _open_regular(path)
+    try:
         return os.read(fd, size)
     finally:
         os.close(fd)
@@ -284,12 +297,8 @@ def read_regular(path: str | Path, limit: int) -> bytes:
     between a check and the open cannot slip through; at most ``limit + 1`` bytes are
     ever read, so a file that grows while it is read is refused too. Raises
     ``FileKindError``, ``FileTooLargeError`` or the ``OSError`` of the open."""
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-    fd = os.open(path, flags)
+    fd, st = _open_regular(path)
     try:
-        st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode):
-            raise FileKindError(path, file_kind(st.st_mode))
         if st.st_size > limit:
             raise FileTooLargeError(path, st.st_size, limit)
         with os.fdopen(fd, "rb", buffering=0, closefd=False) as fh:
