@@ -14,6 +14,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from workbench.errors import ProjectError
 from workbench.model import FORMAT_VERSION, Project
 from workbench.project import index
 from workbench.project import layout as L
@@ -48,7 +49,7 @@ def verify(path: str | Path) -> Verification:
     """Walk ``path`` completely and compare it with its stored index."""
     from workbench.project import safety as S
     from workbench.project.reader import Reader
-    from workbench.project.store import check_root
+    from workbench.project.store import _READ_ERRORS, _open_failure, check_root
 
     path = Path(path).absolute()
     report = Verification(path)
@@ -56,7 +57,10 @@ def verify(path: str | Path) -> Verification:
     with open(path, "rb") as fh:
         first = fh.read(index.HEADER)
     header = index.read_header(first)
-    f = open_h5_readonly(path)
+    try:
+        f = open_h5_readonly(path)
+    except _READ_ERRORS as exc:  # truncated or damaged: one line, exit 2 (was exit 1)
+        raise ProjectError(_open_failure(path, exc)) from exc
     handle = FileHandle(path, f)
     try:
         size = path.stat().st_size
@@ -76,28 +80,49 @@ def verify(path: str | Path) -> Verification:
         reader.read()
         report.problems += [f"left out by the walk: {w}" for w in reader.dropped]
         report.problems += [w for w in walked.warnings if not w.startswith(tuple(reader.dropped))]
-        stored = _stored_document(f, header)
+        stored = _stored_document(f, header, size)
         if stored is None:
             report.problems.append("it has no readable project index")
         else:
             _compare(walked, stored, report)
+    except _READ_ERRORS as exc:  # a damaged object the walk could not read
+        report.problems.append(f"the file is damaged and cannot be read ({exc})")
     finally:
         handle.close()
     return report
 
 
-def _stored_document(f, header: dict | None) -> dict | None:
+def _stored_document(f, header: dict | None, file_size: int) -> dict | None:
     import zlib
 
+    import h5py
     import numpy as np
+
+    from workbench.project import safety as S
 
     if index.INDEX not in f:
         return None
     try:
-        raw = np.asarray(f[index.INDEX][()], dtype=np.uint8).tobytes()
-        return json.loads(zlib.decompressobj().decompress(raw, 64 * index.MAX_INDEX_BYTES))
-    except (OSError, ValueError, zlib.error, KeyError, TypeError):
+        ds = S.child(f, index.INDEX)
+        if not isinstance(ds, h5py.Dataset):
+            return None
+        shape, dtype = S.check_dataset(ds, file_size, kinds="u", allow_text=False, as_numbers=False)
+        if dtype != np.uint8 or len(shape) != 1 or shape[0] > index.MAX_INDEX_BYTES:
+            return None  # declared larger than any index this version writes: not read
+        raw = np.asarray(ds[()], dtype=np.uint8).tobytes()
+        doc = json.loads(zlib.decompressobj().decompress(raw, 64 * index.MAX_INDEX_BYTES))
+    except (
+        S.Unsafe,
+        OSError,
+        RuntimeError,
+        ValueError,
+        zlib.error,
+        KeyError,
+        TypeError,
+        RecursionError,
+    ):
         return None
+    return doc if isinstance(doc, dict) else None
 
 
 def _compare(walked: Project, stored: dict, report: Verification) -> None:
