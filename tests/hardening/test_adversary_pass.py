@@ -7,6 +7,7 @@ case here is one it found, kept so it stays fixed.
 
 from __future__ import annotations
 
+import os
 import shutil
 
 import h5py
@@ -70,3 +71,32 @@ def test_info_verify_of_an_index_that_is_not_an_object(copy, capsys):
         f.create_dataset("index", data=np.frombuffer(raw, dtype=np.uint8))
     assert main(["info", "--verify", str(copy)]) == 2
     assert "no readable project index" in capsys.readouterr().out
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
+def test_a_fifo_among_the_users_pipelines_is_listed_as_broken(tmp_path, monkeypatch, capsys):
+    # one FIFO (or unreadable file) in the pipelines folder made 'pipelines list' exit 2
+    # with "There is no preprocessing pipeline named 'evil' (known: ..., evil, ...)"
+    home = tmp_path / "home"
+    monkeypatch.setenv("FIBRE_WORKBENCH_HOME", str(home))
+    (home / "pipelines").mkdir(parents=True)
+    os.mkfifo(home / "pipelines" / "evil.json")
+    (home / "pipelines" / "junk.json").write_text("{not json")
+    assert main(["pipelines", "list"]) == 0
+    out = capsys.readouterr().out
+    lines = {line.split()[0]: line for line in out.splitlines()}
+    assert "FIFO" in lines["evil"] and "BROKEN" in lines["evil"]
+    assert "BROKEN" in lines["junk"] and "snv" in lines
+    code = main(["pipelines", "show", "evil"])
+    assert "FIFO" in _one_line_refusal(capsys, code)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
+def test_a_fifo_or_device_as_project_says_what_it_is(tmp_path, capsys):
+    # 'info' of a FIFO named like a project said "no such project file" (it exists)
+    fifo = tmp_path / "p.fwproj"
+    os.mkfifo(fifo)
+    err = _one_line_refusal(capsys, main(["info", str(fifo)]))
+    assert "FIFO" in err and "no such" not in err
+    err = _one_line_refusal(capsys, main(["info", "/dev/zero"]))
+    assert "character device" in err

@@ -380,7 +380,7 @@ def load_pipeline(name: str, *, project: Any = None) -> Steps:
         return validate_steps(steps)
     if isinstance(name, str) and _NAME_RE.match(name):
         path = _user_file(name)
-        if path.is_file():
+        if path.exists() or path.is_symlink():  # a FIFO or device: say so, never read
             return _read_user_file(path)
     if name in BUILTIN_PIPELINES:
         return validate_steps(BUILTIN_PIPELINES[name])

@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
         save_pipeline,
     )
     from workbench.cli._common import existing_project
-    from workbench.errors import UserFacingError
+    from workbench.errors import SpecificationError, UserFacingError
 
     project = None
     if args.project:
@@ -59,16 +59,21 @@ def run(args: argparse.Namespace) -> int:
     try:
         if args.action == "list":
             names = list_pipelines(project)
-            doc = {
-                n: {"origin": o, "steps": load_pipeline(n, project=project)}
-                for n, o in names.items()
-            }
+            doc: dict = {}
+            for n, o in names.items():  # one broken file is listed, not fatal for all
+                try:
+                    doc[n] = {"origin": o, "steps": load_pipeline(n, project=project)}
+                except SpecificationError as exc:
+                    doc[n] = {"origin": o, "steps": None, "error": str(exc)}
             if args.json:
                 print(json.dumps(doc, indent=2, ensure_ascii=False))
             else:
                 width = max(len(n) for n in doc)
                 for n, d in doc.items():
-                    print(f"{n:<{width}}  {d['origin']:<8}  {describe(d['steps'])}")
+                    what = (
+                        describe(d["steps"]) if d["steps"] is not None else f"BROKEN: {d['error']}"
+                    )
+                    print(f"{n:<{width}}  {d['origin']:<8}  {what}")
             return 0
         if not args.name:
             raise UserFacingError(f"'pipelines {args.action}' needs a pipeline name.")

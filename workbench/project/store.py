@@ -29,7 +29,7 @@ from pathlib import Path
 
 from workbench import __version__
 from workbench.errors import ProjectError, ProjectLockedError
-from workbench.fileio import check_name, describe_os_error, resolve_destination
+from workbench.fileio import check_name, describe_os_error, file_kind, resolve_destination
 from workbench.model import FORMAT_VERSION, PROJECT_SUFFIX, READ_ONLY_ON_REQUEST, Project, now_iso
 from workbench.project import atomic, index
 from workbench.project.audit import AuditLog
@@ -65,7 +65,11 @@ def open_project(
     project that would open read-only, before any work is done."""
     path = Path(path).absolute()
     if not path.is_file():
-        raise ProjectError(f"{path}: no such project file.")
+        try:
+            kind = file_kind(path.stat().st_mode)  # a FIFO or device was "no such file"
+        except OSError:
+            raise ProjectError(f"{path}: no such project file.") from None
+        raise ProjectError(f"{path}: is {kind}, not a project file.")
     reason = cause = ""
     lock: ProjectLock | None = None
     if not read_only:
