@@ -8,6 +8,8 @@ else escaping is an internal error (exit code 1, traceback to the log file).
 
 from __future__ import annotations
 
+from workbench.safetext import one_line
+
 
 class UserFacingError(Exception):
     """An error caused by input, shown to the user as its one-line message."""
@@ -68,12 +70,14 @@ class ImportFormatError(UserFacingError):
 
     def __init__(self, path: str, where: str, expected: str, detail: str = "") -> None:
         self.path = str(path)
-        self.where = shorten(where, 80)
-        self.expected = shorten(expected, self.MAX_PART)
-        self.detail = shorten(detail, self.MAX_PART)
-        msg = f"{self.path}: {where}: expected {expected}"
+        # short parts, with control characters shown as \xNN (a file's bytes quoted in a
+        # terminal or the window must not act: an ANSI escape, a bell)
+        self.where = one_line(shorten(where, 80))
+        self.expected = one_line(shorten(expected, self.MAX_PART))
+        self.detail = one_line(shorten(detail, self.MAX_PART))
+        msg = f"{one_line(self.path)}: {self.where}: expected {self.expected}"
         if detail:
-            msg += f" ({detail})"
+            msg += f" ({self.detail})"
         super().__init__(msg)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+from pathlib import Path
 
 import h5py
 import numpy as np
@@ -150,3 +151,53 @@ def test_verify_after_saving_a_project_opened_by_the_walk(copy, capsys):
     assert main(["label", str(copy), "--sample", "Birch chips", "route:biochar=suitable"]) == 0
     capsys.readouterr()
     assert main(["info", "--verify", str(copy)]) == 0, capsys.readouterr().out
+
+
+# -- importer inputs -------------------------------------------------------------------
+
+SHARED = Path(__file__).resolve().parents[2] / ".." / "shared" / "samples"
+
+
+def _asp(values: list[bytes]) -> bytes:
+    """An Agilent .asp spectrum: point count, first and last wavenumber, three header
+    numbers, then one ordinate per line."""
+    return b"%d\n4000.0\n650.0\n1\n2\n4\n" % len(values) + b"\n".join(values) + b"\n"
+
+
+def test_a_number_overflowing_to_infinity_is_refused_in_any_reader():
+    # 400 digits in an .asp ordinate (and, in JCAMP-DX ASDF, a difference run grown by
+    # inserted digits) were stored as infinity without a word
+    from workbench.errors import ImportFormatError
+    from workbench.importers.registry import parse_bytes
+
+    values = [b"%f" % (0.1 + i * 1e-4) for i in range(200)]
+    assert parse_bytes(_asp(values), "ok.asp").measurements
+    values[57] = b"9" * 400
+    with pytest.raises(ImportFormatError, match=r"point 58: expected a finite number"):
+        parse_bytes(_asp(values), "bad.asp")
+
+
+@pytest.mark.skipif(not SHARED.is_dir(), reason="needs ../shared/samples")
+def test_jcamp_asdf_with_inserted_digits_is_refused_not_infinite():
+    from workbench.errors import ImportFormatError
+    from workbench.importers.registry import parse_bytes
+
+    raw = (SHARED / "spectra" / "jcamp_isopropanol_ASDF.jdx").read_bytes()
+    mutated = raw[:12253] + b"9" * 400 + raw[12253:]  # found by the mutation loop
+    with pytest.raises(ImportFormatError, match="finite number"):
+        parse_bytes(mutated, "iso.jdx")
+
+
+def test_a_refusal_quoting_a_huge_header_stays_short():
+    # the gravimetric reader's refusal quoted a 6,000-character header whole (the
+    # excerpt limit of ImportFormatError was applied to its fields, not its message)
+    from workbench.errors import ImportFormatError
+    from workbench.importers.registry import parse_bytes
+
+    header = b"Sample,Replicate,Dish (g),Dish + wet sample (g),Dish + dr\x1dy" + b";Dish" * 1000
+    raw = header + b",Oven (\xc2\xb0C)\nPine chips,1,10.0000,20.0000,15.0000,105\n"
+    with pytest.raises(ImportFormatError) as caught:
+        parse_bytes(raw, "g.csv")
+    message = str(caught.value)
+    assert len(message) < 700, len(message)
+    assert "\x1d" not in message and "\n" not in message

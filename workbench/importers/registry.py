@@ -11,10 +11,13 @@ from __future__ import annotations
 import hashlib
 import importlib
 import logging
+import math
 import pkgutil
 import struct
 from functools import cache
 from pathlib import Path
+
+import numpy as np
 
 from workbench.errors import ImportFormatError, UnknownFormatError, UserFacingError
 from workbench.fileio import FileKindError, FileTooLargeError, read_regular
@@ -146,7 +149,33 @@ def parse_bytes(raw: bytes, path: str, format_id: str | None = None) -> ParsedFi
         check_axes(parsed)
     if not parsed.measurements:
         raise ImportFormatError(path, "whole file", "at least one measurement", "none was found")
+    check_finite(parsed)
     return parsed
+
+
+def check_finite(parsed: ParsedFile) -> None:
+    """Refuse a value that overflowed to infinity in any reader (``1e309``, 400 digits,
+    a JCAMP-DX difference run that grows without bound): stored, it was a silent wrong
+    number. NaN stays: it is how readers mark a missing point."""
+    for m in parsed.measurements:
+        for name, col in m.columns.items():
+            values = np.asarray(col.data)
+            if values.dtype.kind in "fc" and values.size and np.isinf(values).any():
+                i = int(np.flatnonzero(np.isinf(values))[0])
+                raise ImportFormatError(
+                    parsed.path,
+                    f"column {name!r}, point {i + 1}",
+                    "a finite number",
+                    "a value too large for a number (infinity); nothing was imported",
+                )
+        for prop, q in m.quantities.items():
+            if isinstance(q.value, float) and math.isinf(q.value):
+                raise ImportFormatError(
+                    parsed.path,
+                    f"value {prop!r}",
+                    "a finite number",
+                    "a value too large for a number (infinity); nothing was imported",
+                )
 
 
 def _too_large(path: str, size: int, limit: int, what: str) -> ImportFormatError:
