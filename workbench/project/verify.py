@@ -49,7 +49,7 @@ def verify(path: str | Path) -> Verification:
     """Walk ``path`` completely and compare it with its stored index."""
     from workbench.project import safety as S
     from workbench.project.reader import Reader
-    from workbench.project.store import _READ_ERRORS, _open_failure, check_root
+    from workbench.project.opening import _READ_ERRORS, _open_failure, check_root
 
     path = Path(path).absolute()
     report = Verification(path)
