@@ -165,6 +165,7 @@ class KillStats:
     new_state_after_kill: int = 0  # the file held the PENDING state (replace done)
     saves_survived: int = 0  # SAVED lines checked over all kills
     samples_last: int = 0
+    save_as_before_file: int = 0  # killed in a first Save As before its file existed
     warnings: list[str] = field(default_factory=list)
     actions: set[str] = field(default_factory=set)  # files the killed children saved to
 
@@ -261,13 +262,25 @@ def run_kills(
         saved = [(d, f) for kind, d, f in entries if kind == "SAVED"]
         for d, f in saved:
             known[f].add(d)
-        # the file the child was working on when killed: the last entry's
+        # the file the child was working on when killed: the last entry's; but a kill
+        # inside the first Save As to a file, before its replace, leaves no such file:
+        # the work is then in the file it was saved from (the harness opened a missing
+        # file and failed there, about once in 20 kills)
+        pending_after = entries[-1][1] if entries and entries[-1][0] == "PENDING" else None
         if entries:
-            current = path.parent / entries[-1][2]
+            target = path.parent / entries[-1][2]
+            if pending_after and not target.exists() and not known[target.name]:
+                stats.save_as_before_file += 1
+                pending_after = None
+                previous = [f for _, _, f in entries if f != target.name]
+                if previous:
+                    current = path.parent / previous[-1]
+                saved = [(d, f) for d, f in saved if f == current.name]
+            else:
+                current = target
         allowed = {saved[-1][0]} if saved and saved[-1][1] == current.name else set()
         if not allowed:
             allowed = set(known[current.name])  # nothing saved to it in this run yet
-        pending_after = entries[-1][1] if entries and entries[-1][0] == "PENDING" else None
         if pending_after:
             allowed.add(pending_after)
             stats.in_save += 1
