@@ -42,6 +42,8 @@ def read_file(path: Path, *, for_saving: bool = True) -> tuple[Project, int | No
     state = state_of(project)
     state.handle = handle
     try:
+        if not index.content_matches(handle):  # not as our last save wrote it (cached)
+            S.check_global_heaps(path)
         stated = check_root(path, f)
         how = versions.plan(path, stated, versions.layout_of(f))
         if how is None:

@@ -48,8 +48,8 @@ class Verification:
 def verify(path: str | Path) -> Verification:
     """Walk ``path`` completely and compare it with its stored index."""
     from workbench.project import safety as S
-    from workbench.project.reader import Reader
     from workbench.project.opening import _READ_ERRORS, _open_failure, check_root
+    from workbench.project.reader import Reader
 
     path = Path(path).absolute()
     report = Verification(path)
@@ -63,6 +63,7 @@ def verify(path: str | Path) -> Verification:
         raise ProjectError(_open_failure(path, exc)) from exc
     handle = FileHandle(path, f)
     try:
+        S.check_global_heaps(path)
         size = path.stat().st_size
         if check_root(path, f) != FORMAT_VERSION:
             report.problems.append("the format version is not the current one")
