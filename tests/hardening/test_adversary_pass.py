@@ -238,3 +238,57 @@ def test_the_heap_check_passes_every_saved_project(tmp_path):
     save_project(p, path)
     close_project(p)
     safety.check_global_heaps(path)  # raises on a broken heap
+
+
+def _forge_index(path, edit) -> None:
+    """Rewrite ``path``'s index with ``edit(doc)`` and sign it as a save would (an
+    attacker can: the header's checksum is no secret)."""
+    import json as _json
+    import zlib
+
+    from workbench.project import index
+    from workbench.project.diskwrite import CHECKSUM_START, USERBLOCK, checksum
+
+    with h5py.File(path, "r+") as f:
+        doc = _json.loads(zlib.decompress(f["index"][()].tobytes()))
+        data = zlib.compress(_json.dumps(edit(doc)).encode(), 9)
+        del f["index"]
+        f.create_dataset("index", data=np.frombuffer(data, dtype=np.uint8))
+    crc = CHECKSUM_START
+    with open(path, "rb") as fh:
+        fh.seek(USERBLOCK)
+        while block := fh.read(1 << 20):
+            crc = checksum(block, crc)
+    with open(path, "r+b") as fh:
+        fh.write(index.header_bytes(path.stat().st_size, data, crc))
+
+
+def test_an_index_inflating_beyond_its_limit_is_not_read(copy, monkeypatch):
+    # a 5 MB project whose forged index inflated to 700 MB made 'info' take 17 s and
+    # 2.2 GB (the inflation cap was 64 times the stored bytes); shown here with the
+    # limit lowered so the test stays small
+    from workbench.project import index
+    from workbench.project.store import close_project, open_project, state_of
+
+    monkeypatch.setattr(index, "MAX_INDEX_TEXT", 2**20)
+    _forge_index(copy, lambda doc: {**doc, "pad": "x" * (4 * 2**20)})
+    p = open_project(copy, read_only=True)
+    try:
+        assert state_of(p).index.startswith("damaged"), state_of(p).index
+        assert len(p.samples) == 8  # the walk
+    finally:
+        close_project(p)
+
+
+def test_an_index_listing_a_sample_twice_is_not_used(copy):
+    # a forged index listing every sample 201 times opened (collapsed silently) and
+    # took 7-10 s; a save lists each sample, measurement and result once
+    from workbench.project.store import close_project, open_project, state_of
+
+    _forge_index(copy, lambda doc: {**doc, "samples": doc["samples"] * 3})
+    p = open_project(copy, read_only=True)
+    try:
+        assert "listed twice" in state_of(p).index
+        assert len(p.samples) == 8
+    finally:
+        close_project(p)

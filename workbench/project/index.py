@@ -59,6 +59,10 @@ INDEX = "index"  # the dataset at the file's root
 INDEX_VERSION = 1
 MAGIC = S.PROJECT_MAGIC
 MAX_INDEX_BYTES = 256 * 2**20  # a larger index is not read (decompression bomb)
+# its JSON text at most (about 70,000 measurements and results; a larger one is not
+# read, the tree is walked): a crafted 5 MB file whose index inflated to 700 MB made
+# every command take 17 s and 2.2 GB (the cap was 64 times the stored bytes, 16 GiB)
+MAX_INDEX_TEXT = 128 * 2**20
 _DTYPES = {
     "str",
     "|u1",
@@ -182,6 +186,15 @@ def project_document(project: Project, *, created: str, modified: str, app: str)
     }
 
 
+def inflate(raw: bytes) -> bytes:
+    """The index's JSON text; ValueError when it inflates beyond ``MAX_INDEX_TEXT``."""
+    z = zlib.decompressobj()
+    text = z.decompress(raw, MAX_INDEX_TEXT)
+    if z.unconsumed_tail:
+        raise ValueError(f"its text is larger than {MAX_INDEX_TEXT >> 20} MiB")
+    return text
+
+
 def encode(doc: dict) -> bytes:
     """The stored bytes: compact JSON (NaN allowed, as in the attributes), zlib level 1."""
     return zlib.compress(L.dumps(doc).encode("utf-8"), 1)
@@ -277,7 +290,7 @@ def load(f: h5py.File, handle: FileHandle, first: bytes, file_size: int) -> Load
     if hashlib.sha256(raw).hexdigest() != header.get("index_sha256"):
         return Loaded(None, "damaged: its digest does not match")
     try:
-        text = zlib.decompressobj().decompress(raw, 64 * MAX_INDEX_BYTES)
+        text = inflate(raw)
         doc = json.loads(text.decode("utf-8"))
     except (zlib.error, ValueError, UnicodeDecodeError, RecursionError) as exc:
         return Loaded(None, f"damaged: {exc}")
@@ -357,6 +370,14 @@ def _shape(entry: dict, max_ndim: int) -> tuple[tuple[int, ...], np.dtype]:
         if type(n) is not int or not 0 <= n <= S.MAX_ELEMENTS:
             raise Malformed(f"array {entry.get('name')!r} has no valid shape")
     return tuple(shape), dtype
+
+
+def _part_id(sid: str, entry: dict, seen: dict) -> str:
+    """A measurement's or result's id as a save writes it: one path part, listed once."""
+    pid = _text(entry, "id")
+    if not pid or "/" in pid or pid in (".", "..") or pid in seen:
+        raise Malformed(f"sample {sid}: a part without a valid, unique id")
+    return pid
 
 
 class Builder:
@@ -452,10 +473,10 @@ class Builder:
             labels={str(k): str(v) for k, v in _dict(e, "labels").items()},
         )
         for m in _list(e, "measurements"):
-            mid = _text(m, "id")
+            mid = _part_id(sid, m, sample.measurements)
             sample.measurements[mid] = self.measurement(f"{base}/measurements/{mid}", m)
         for r in _list(e, "results"):
-            rid = _text(r, "id")
+            rid = _part_id(sid, r, sample.results)
             sample.results[rid] = self.result(f"{base}/results/{rid}", r)
         return sample
 
@@ -466,6 +487,9 @@ class Builder:
         p.written_by = _text(doc, "app_version")
         for e in _list(doc, "samples"):
             sample = self.sample(e)
+            if sample.id in p.samples:  # a save lists each once; a crafted index 201
+                # times each took 7-10 s to open (collapsed silently): the walk instead
+                raise Malformed(f"sample {sample.id} listed twice")
             p.samples[sample.id] = sample
         for e in _list(doc, "sources"):
             sha = _text(e, "sha256")

@@ -156,7 +156,7 @@ def read_document(path: Path) -> tuple[dict | None, str]:
     if hashlib.sha256(raw).hexdigest() != header.get("index_sha256"):
         return None, "damaged index"
     try:
-        doc = json.loads(zlib.decompressobj().decompress(raw, 64 * index.MAX_INDEX_BYTES))
+        doc = json.loads(index.inflate(raw))
     except (zlib.error, ValueError, UnicodeDecodeError, RecursionError):
         return None, "damaged index"
     return (doc, "") if isinstance(doc, dict) else (None, "damaged index")

@@ -111,7 +111,7 @@ def _stored_document(f, header: dict | None, file_size: int) -> dict | None:
         if dtype != np.uint8 or len(shape) != 1 or shape[0] > index.MAX_INDEX_BYTES:
             return None  # declared larger than any index this version writes: not read
         raw = np.asarray(ds[()], dtype=np.uint8).tobytes()
-        doc = json.loads(zlib.decompressobj().decompress(raw, 64 * index.MAX_INDEX_BYTES))
+        doc = json.loads(index.inflate(raw))
     except (
         S.Unsafe,
         OSError,
