@@ -65,7 +65,6 @@ class ProjectFilesMixin:
         project = self.doc.project
         if project is None:
             return
-        gc_guard.release_long_lived()
         try:
             store.close_project(project, discard_unsaved=True)
         except Exception as exc:  # closing must never keep the window from closing
@@ -73,6 +72,8 @@ class ProjectFilesMixin:
                 self.tr("Closing the project failed: %1").replace("%1", str(exc)), ERROR
             )
         self.set_project(None)
+        del project
+        gc_guard.release_long_lived()  # once the project has gone from the window
 
     def confirm_discard_or_save(self) -> bool:
         """If there are unsaved changes ask Save / Discard / Cancel; False means cancel."""

@@ -92,8 +92,6 @@ def save_report_in_background(
 ) -> Task | None:
     """Write the report of ``sample_names`` (None: every sample) to ``path`` on the task
     runner, in the interface language; the folder is created and remembered."""
-    from workbench.report.writer import write_report
-
     project = win.doc.project
     if project is None:
         return None
@@ -101,6 +99,10 @@ def save_report_in_background(
     lang = active_language()
 
     def work(progress: Progress) -> Path:
+        # imported here, on the worker: the first report's import of the report and
+        # classification code (some 70 ms) kept the window's event loop waiting
+        from workbench.report.writer import write_report
+
         progress.update(0.05, "")
         path.parent.mkdir(parents=True, exist_ok=True)
         write_report(project, path, sample_names=sample_names, lang=lang)
