@@ -221,3 +221,112 @@ def test_per_particle_list_reopens_without_an_axes_warning(tmp_path):
     m = q.samples[s.id].measurements["m-part"]
     assert q.warnings == [] and m.axes == [] and m.signal == "length"
     close_project(q)
+
+
+def _sample_with_metadata(path: Path, text: str) -> str:
+    with h5py.File(path, "r+") as f:
+        sid = next(iter(f["samples"]))
+        f[f"samples/{sid}"].attrs["metadata"] = text
+    return sid
+
+
+@pytest.mark.parametrize(
+    "junk", ["[" * 60_000 + "]" * 60_000, "plain junk {", json.dumps([1, 2, 3])], ids=str.__len__
+)
+def test_unreadable_metadata_keeps_the_file_read_only(demo_file, tmp_path, junk, capsys):
+    """Issue 18 (adversarial pass): a sample whose ``metadata`` is not valid JSON (60,000
+    nested brackets, junk, a list) was warned about on open ("ignored"), then ``label``
+    exited 0 without a word and the saved file had no ``metadata`` on that sample. The
+    file now opens read-only with that reason; saving commands refuse it in one line and
+    leave it unchanged; Save As writes a copy without the attribute, as the reason says."""
+    path = tmp_path / "junk.fwproj"
+    shutil.copy(demo_file, path)
+    sid = _sample_with_metadata(path, junk)
+    before = path.read_bytes()
+    p = open_project(path)
+    try:
+        name = p.samples[sid].name
+        assert p.read_only
+        assert f"/samples/{sid}: attribute 'metadata'" in p.read_only_reason
+        assert "Save As writes a copy without them" in p.read_only_reason
+        with pytest.raises(ProjectError, match="not saved"):
+            save_project(p)
+        copy = tmp_path / "copy.fwproj"
+        save_project(p, copy)
+    finally:
+        close_project(p)
+    assert path.read_bytes() == before
+    with h5py.File(copy, "r") as f:
+        assert json.loads(f[f"samples/{sid}"].attrs.get("metadata", "{}")) == {}
+    for argv in (
+        ["label", str(path), "--sample", name, "route:biochar=suitable"],
+        ["sample", "set", str(path), name, "--supplier", "Mill"],
+    ):
+        assert main(argv) == 2, argv
+        err = capsys.readouterr().err.strip()
+        assert "attribute 'metadata'" in err and "read-only" in err, err
+        assert len(err.splitlines()) == 1, err
+        assert path.read_bytes() == before
+
+
+def test_junk_result_provenance_and_values_keep_the_file_read_only(tmp_path, capsys):
+    """The same for a result whose ``parameters``, ``inputs`` and ``messages`` have the
+    wrong type and whose ``values`` hold a quantity that is not one: each is named."""
+    from workbench.model import Project, Quantity, Result
+
+    p = Project()
+    s = p.add_sample("Bark")
+    p.add_result(
+        s.id,
+        Result(
+            id="r-1",
+            plugin_id="basis",
+            plugin_version="1",
+            parameters={"basis": "dry"},
+            values={"moisture": Quantity(12.0, "%")},
+        ),
+    )
+    path = tmp_path / "result.fwproj"
+    save_project(p, path)
+    close_project(p)
+    with h5py.File(path, "r+") as f:
+        r = f[f"samples/{s.id}/results/r-1"]
+        r.attrs["provenance"] = json.dumps({"parameters": "x", "inputs": 5, "messages": {"a": 1}})
+        r.attrs["values"] = json.dumps({"moisture": {"value": "abc", "unit": 5}})
+    before = path.read_bytes()
+    q = open_project(path)
+    try:
+        where = f"/samples/{s.id}/results/r-1"
+        assert q.read_only
+        for part in ("field 'parameters'", "field 'inputs'", "value 'moisture'"):
+            assert any(w.startswith(f"{where}: {part}") for w in state_dropped(q)), part
+    finally:
+        close_project(q)
+    assert main(["label", str(path), "--sample", "Bark", "route:biochar=suitable"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert f"{where}: field 'parameters'" in err and len(err.splitlines()) == 1, err
+    assert path.read_bytes() == before
+
+
+def state_dropped(project) -> list[str]:
+    from workbench.project.state import state_of
+
+    return state_of(project).dropped
+
+
+def test_an_own_project_with_results_reopens_writable(tmp_path):
+    """Nothing our own saves write is mistaken for content a save would drop: a saved
+    project with measurements, results and plots opens by the walk (not the index)
+    writable and without warnings."""
+    from workbench.demo import write_demo
+
+    path = tmp_path / "own.fwproj"
+    write_demo(path)
+    with h5py.File(path, "r+") as f:
+        f.attrs["touched"] = "by h5py"  # not as saved: opened by walking the tree
+    p = open_project(path)
+    try:
+        assert not p.read_only, p.read_only_reason
+        assert state_dropped(p) == [], p.warnings
+    finally:
+        close_project(p)

@@ -88,7 +88,7 @@ class V0:
 
     def read(self) -> None:
         p, w = self.project, self.w
-        ra = S.Attrs(self.f, w)
+        ra = S.Attrs(self.f, w, self.dropped)
         p.created = ra.text("created", p.created)
         p.modified = p.created
         p.written_by = ra.text("app_version", "")
@@ -115,7 +115,7 @@ class V0:
     def sample(self, group: h5py.Group, sid: str) -> None:
         g = S.child_group(group, sid)
         w = self.w
-        a = S.Attrs(g, w)
+        a = S.Attrs(g, w, self.dropped)
         material = a.text("material", "")
         meta = {}
         for key in a.values:
@@ -145,7 +145,7 @@ class V0:
 
     def measurement(self, g: h5py.Group) -> Measurement:
         w = self.w
-        a = S.Attrs(g, w)
+        a = S.Attrs(g, w, self.dropped)
         columns: dict[str, Column] = {}
         signal, axes = None, []
         if "x" in g and "y" in g:
@@ -192,7 +192,7 @@ class V0:
         shape, dtype = S.check_dataset(ds, self.size, allow_text=False, kinds="u", as_numbers=False)
         if dtype.itemsize != 1:
             raise S.Unsafe(f"{ds.name} should hold bytes (uint8)")
-        name = S.Attrs(ds, self.w).text("filename", sha)
+        name = S.Attrs(ds, self.w, self.dropped).text("filename", sha)
         self.project.sources[sha] = SourceFile(
             sha256=sha,
             name=name,

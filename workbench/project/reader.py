@@ -6,8 +6,9 @@ model is read on its own: a part that is damaged or hostile (see ``safety.py``) 
 skipped and named in ``project.warnings`` while the rest of the project opens.
 
 Every object of the file that the project does not hold afterwards (a skipped part,
-or one this layout does not know: a link, a group another program added) is listed
-in ``Reader.dropped``. The store then opens the project read-only, because a save
+or one this layout does not know: a link, a group another program added), and every
+attribute, field or value whose content was ignored (not valid JSON, the wrong type,
+unreadable), is listed in ``Reader.dropped``. The store then opens the project read-only, because a save
 writes only what the project holds and would drop those objects from the file.
 """
 
@@ -82,7 +83,7 @@ class Reader:
     # -- top level ---------------------------------------------------------------
     def read(self) -> None:
         p, f, w = self.project, self.f, self.w
-        a = S.Attrs(f, w)
+        a = S.Attrs(f, w, self.dropped)
         p.created = a.text("created", p.created)
         p.modified = a.text("modified", p.created)
         p.written_by = a.text("app_version", "")
@@ -157,11 +158,12 @@ class Reader:
     # -- parts -------------------------------------------------------------------
     def read_sample(self, g: h5py.Group) -> Sample:
         w = self.w
-        a = S.Attrs(g, w)
+        a = S.Attrs(g, w, self.dropped)
         sid = g.name.rsplit("/", 1)[-1]
         ftype = a.text("feedstock_type", FeedstockType.OTHER.value)
         if ftype not in _FEEDSTOCKS:
             w.append(f"Sample {sid}: unknown feedstock type {ftype!r} was read as 'other'.")
+            self.dropped.append(f"{g.name}: feedstock type {ftype!r}")
             ftype = FeedstockType.OTHER.value
         sample = Sample(
             id=sid,
@@ -193,8 +195,8 @@ class Reader:
         return sample
 
     def read_measurement(self, g: h5py.Group) -> Measurement:
-        a = S.Attrs(g, self.w)
-        info = _Info(a.jsonval("info", {}), g.name, self.w)
+        a = S.Attrs(g, self.w, self.dropped)
+        info = _Info(a.jsonval("info", {}), g.name, self.w, self.dropped)
         columns = self.read_columns(g, info.list("columns", str_only=False))
         if a.text("NX_class") == "NXdata":
             signal = L.decode_name(a.text("signal")) or None
@@ -229,8 +231,8 @@ class Reader:
         )
 
     def read_result(self, g: h5py.Group) -> Result:
-        a = S.Attrs(g, self.w)
-        info = _Info(a.jsonval("provenance", {}), g.name, self.w)
+        a = S.Attrs(g, self.w, self.dropped)
+        info = _Info(a.jsonval("provenance", {}), g.name, self.w, self.dropped)
         columns = self.read_columns(g, info.list("columns", str_only=False))
         stored = info.list("plots", str_only=False)
         plots = plots_from_file(stored, columns)
@@ -239,6 +241,7 @@ class Reader:
                 f"{g.name}: {len(stored) - len(plots)} of its plot entries are not plots of its "
                 "columns; they were left out."
             )
+            self.dropped.append(f"{g.name}: {len(stored) - len(plots)} of its plot entries")
         return Result(
             id=g.name.rsplit("/", 1)[-1],
             plugin_id=a.text("plugin_id"),
@@ -263,6 +266,7 @@ class Reader:
                 self.w.append(
                     f"{a.where}: value {key!r} was skipped (not a valid quantity: {exc})."
                 )
+                self.dropped.append(f"{a.where}: value {key!r}")
         return out
 
     def read_columns(self, g: h5py.Group, index: list[Any]) -> dict[str, Column]:
@@ -295,7 +299,7 @@ class Reader:
             if name in known:
                 unit, label = known[name]
             else:
-                a = S.Attrs(obj, self.w)
+                a = S.Attrs(obj, self.w, self.dropped)
                 unit, label = a.text("units"), a.text("fw_label")
             columns[name] = Column(name=name, unit=unit, data=lazy, label=label)
         return columns
@@ -311,7 +315,7 @@ class Reader:
         if lazy.dtype != np.uint8:
             raise S.Unsafe(f"{obj.name} has data type {lazy.dtype}; expected bytes (uint8)")
         sha = obj.name.rsplit("/", 1)[-1]
-        a = S.Attrs(obj, self.w)
+        a = S.Attrs(obj, self.w, self.dropped)
         stated = a.text("sha256", sha)
         if stated != sha:
             self.w.append(f"{obj.name}: stated SHA-256 {stated} differs from its name.")
@@ -325,8 +329,8 @@ class Reader:
         )
 
     def read_model(self, g: h5py.Group) -> StoredModel:
-        a = S.Attrs(g, self.w)
-        info = _Info(a.jsonval("info", {}), g.name, self.w)
+        a = S.Attrs(g, self.w, self.dropped)
+        info = _Info(a.jsonval("info", {}), g.name, self.w, self.dropped)
         order = info.list("arrays")
         links = {L.decode_name(n): n for n in S.child_names(g, self.unreadable)}
         self._drop_unreadable()
@@ -383,7 +387,7 @@ class Reader:
             self.drop("/settings", f"Project settings were skipped: {exc}.")
             return
         self.extras(g, (), "the project settings")
-        self.project.settings = S.Attrs(g, self.w).jsonval("json", {})
+        self.project.settings = S.Attrs(g, self.w, self.dropped).jsonval("json", {})
 
 
 def curve_problem(columns: dict[str, Column], signal: str | None, axes: list[str]) -> str:
@@ -406,10 +410,12 @@ def curve_problem(columns: dict[str, Column], signal: str | None, axes: list[str
 
 
 class _Info:
-    """Typed access to the fields of a JSON ``info``/``provenance`` attribute."""
+    """Typed access to the fields of a JSON ``info``/``provenance`` attribute; a field
+    of the wrong type is ignored with a warning and named in ``lost`` (a save would
+    drop it; see ``safety.Attrs``)."""
 
-    def __init__(self, d: dict[str, Any], where: str, warnings: list[str]) -> None:
-        self.d, self.where, self.w = d, where, warnings
+    def __init__(self, d: dict[str, Any], where: str, warnings: list[str], lost: list[str]) -> None:
+        self.d, self.where, self.w, self.lost = d, where, warnings, lost
 
     def _get(self, key: str, kind: type | tuple[type, ...], default: Any) -> Any:
         v = self.d.get(key)
@@ -418,6 +424,7 @@ class _Info:
         if isinstance(v, kind) and not isinstance(v, bool):
             return v
         self.w.append(f"{self.where}: field {key!r} has the wrong type; it was ignored.")
+        self.lost.append(f"{self.where}: field {key!r}")
         return default
 
     def text(self, key: str, default: str = "") -> str:

@@ -328,18 +328,23 @@ KNOWN_ATTRIBUTES = (
 )  # fmt: skip
 
 
-def read_attrs(obj: h5py.HLObject, warnings: list[str]) -> dict[str, Any]:
+def read_attrs(
+    obj: h5py.HLObject, warnings: list[str], lost: list[str] | None = None
+) -> dict[str, Any]:
     """All attributes of an object in one pass (one low-level open per attribute).
 
     Text comes back as ``str``; numbers as numpy scalars or arrays. Attributes that
-    are oversized, of compound/array type or unreadable are left out with a warning.
+    are oversized, of compound/array type or unreadable are left out with a warning,
+    and named in ``lost`` (a save would not write them: see ``Attrs``).
     """
     out: dict[str, Any] = {}
     oid = obj.id
+    lost = [] if lost is None else lost
     try:
         n = h5py.h5a.get_num_attrs(oid)
     except (OSError, RuntimeError, ValueError) as exc:
         warnings.append(f"{obj.name}: its attributes cannot be read ({exc}).")
+        lost.append(f"{obj.name}: its attributes")
         return out
     opener: list[tuple[str, dict[str, Any]]] = [(f"#{i}", {"index": i}) for i in range(n)]
     if n > MAX_ATTRS_PER_OBJECT:  # not an object of ours: only the names a project uses
@@ -347,6 +352,7 @@ def read_attrs(obj: h5py.HLObject, warnings: list[str]) -> dict[str, Any]:
             f"{obj.name}: it has {n} attributes, more than the {MAX_ATTRS_PER_OBJECT} a project "
             "object has; only those a project uses were read."
         )
+        lost.append(f"{obj.name}: its {n} attributes")
         opener = [
             (name, {"name": name.encode("utf-8")})
             for name in KNOWN_ATTRIBUTES
@@ -359,8 +365,10 @@ def read_attrs(obj: h5py.HLObject, warnings: list[str]) -> dict[str, Any]:
             out[name] = _read_one(aid, obj.name, name)
         except Unsafe as exc:
             warnings.append(f"{exc}; skipped.")
+            lost.append(f"{obj.name}: attribute {name!r}")
         except (OSError, RuntimeError, ValueError, TypeError, KeyError) as exc:
             warnings.append(f"{obj.name}: attribute {name!r} cannot be read ({exc}); skipped.")
+            lost.append(f"{obj.name}: attribute {name!r}")
     return out
 
 
@@ -413,20 +421,27 @@ def _text(v: Any) -> str:
 class Attrs:
     """The attributes of one object, read once, with typed getters that never raise.
 
-    A missing attribute gives the default silently; one of the wrong type gives the
-    default and a warning naming the object and the attribute.
+    A missing attribute gives the default silently; one of the wrong type (or text
+    that is not valid JSON) gives the default and a warning naming the object and the
+    attribute. Every attribute whose content was not taken in is also named in
+    ``lost`` (when given): a save writes only what the project holds, so it would drop
+    that content, and the store keeps such a file read-only (``reader.Reader.dropped``).
     """
 
-    def __init__(self, obj: h5py.HLObject, warnings: list[str]) -> None:
+    def __init__(
+        self, obj: h5py.HLObject, warnings: list[str], lost: list[str] | None = None
+    ) -> None:
         self.where = obj.name
         self.w = warnings
-        self.values = read_attrs(obj, warnings)
+        self.lost = [] if lost is None else lost
+        self.values = read_attrs(obj, warnings, self.lost)
 
     def __contains__(self, name: str) -> bool:
         return name in self.values
 
     def _bad(self, name: str, expected: str) -> None:
         self.w.append(f"{self.where}: attribute {name!r} should be {expected}; it was ignored.")
+        self.lost.append(f"{self.where}: attribute {name!r}")
 
     def text(self, name: str, default: str = "") -> str:
         v = self.values.get(name)
@@ -457,6 +472,7 @@ class Attrs:
             value = json.loads(raw)
         except (ValueError, RecursionError) as exc:
             self.w.append(f"{self.where}: attribute {name!r} is not valid JSON ({exc}); ignored.")
+            self.lost.append(f"{self.where}: attribute {name!r}")
             return default
         if not isinstance(value, type(default)):
             self._bad(name, f"a JSON {type(default).__name__}")
