@@ -200,6 +200,46 @@ def test_info_verify_cli(copy, capsys):
     assert json.loads(capsys.readouterr().out)["index"].startswith("stale")
 
 
+def test_info_verify_names_a_stored_source_whose_bytes_changed(copy, capsys):
+    """Issue 18 (adversarial pass): a stored source whose bytes were changed by another
+    program (here plain h5py, same length and name) was reported only as "differs from
+    its index". ``--verify`` now hashes every stored source and names the one whose
+    SHA-256 no longer matches: its file name, its sample, expected and found hashes."""
+    import hashlib
+
+    p = open_project(copy, read_only=True)
+    sha = next(iter(p.sources))
+    name = p.sources[sha].name
+    sample = next(s.name for s in p.samples.values() for m in s.measurements.values()
+                  if m.source_sha256 == sha)  # fmt: skip
+    close_project(p)
+    with h5py.File(copy, "r+") as f:
+        data = f[f"sources/{sha}"][()]
+        data[:10] ^= 0xFF
+        attrs = dict(f[f"sources/{sha}"].attrs)
+        del f[f"sources/{sha}"]
+        ds = f["sources"].create_dataset(sha, data=data)
+        ds.attrs.update(attrs)
+    actual = hashlib.sha256(data.tobytes()).hexdigest()
+    assert main(["info", "--verify", str(copy)]) == 2
+    out = capsys.readouterr().out
+    line = next((x for x in out.splitlines() if "do not match their SHA-256" in x), None)
+    assert line is not None, out
+    assert repr(name) in line and repr(sample) in line, line
+    assert sha[:16] in line and actual[:16] in line, line
+    assert sum("do not match" in x for x in out.splitlines()) == 1, out
+
+
+def test_verify_hashes_every_source_of_a_sound_file(copy):
+    from workbench.project.verify import source_hash_problems
+
+    p = open_project(copy, read_only=True)
+    try:
+        assert p.sources and source_hash_problems(p) == []
+    finally:
+        close_project(p)
+
+
 def test_index_is_readable_json_for_other_tools(demo):
     """Documented in the README: zlib-compressed UTF-8 JSON in the dataset /index."""
     import zlib

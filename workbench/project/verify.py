@@ -3,9 +3,10 @@
 Opening trusts the project index only for a file that is byte for byte as its last
 save wrote it (``index.load``). This check (``fibre-workbench info --verify``, the
 self-test) goes further and costs a full walk: it reads every object's attributes,
-checks every dataset as an untrusted file is checked (``safety``), rebuilds the
-index from what it found, and compares that with the stored index. Any difference,
-skipped part or unknown object is reported; nothing is changed.
+checks every dataset as an untrusted file is checked (``safety``), hashes every
+stored source against the SHA-256 it was imported with, rebuilds the index from what
+it found, and compares that with the stored index. Any difference, skipped part,
+changed source or unknown object is reported; nothing is changed.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import numpy as np
 
 from workbench.errors import ProjectError
 from workbench.model import FORMAT_VERSION, Project
@@ -81,6 +84,7 @@ def verify(path: str | Path) -> Verification:
         reader.read()
         report.problems += [f"left out by the walk: {w}" for w in reader.dropped]
         report.problems += [w for w in walked.warnings if not w.startswith(tuple(reader.dropped))]
+        report.problems += source_hash_problems(walked)
         stored = _stored_document(f, header, size)
         if stored is None:
             report.problems.append("it has no readable project index")
@@ -93,11 +97,49 @@ def verify(path: str | Path) -> Verification:
     return report
 
 
+HASH_CHUNK = 8 << 20  # bytes of a stored source hashed at a time
+
+
+def source_hash_problems(project: Project) -> list[str]:
+    """The stored sources whose bytes no longer have the SHA-256 they were imported
+    with (their name in the file): each named with the samples whose measurements
+    came from it, the expected and the actual hash. Every byte is read (in chunks)."""
+    import hashlib
+
+    from workbench.project.opening import _READ_ERRORS
+
+    users: dict[str, list[str]] = {}
+    for sample in project.samples.values():
+        for m in sample.measurements.values():
+            if m.source_sha256 and sample.name not in users.setdefault(m.source_sha256, []):
+                users[m.source_sha256].append(sample.name)
+    problems = []
+    for sha, source in project.sources.items():
+        who = users.get(sha)
+        named = f"stored source {source.name!r}" + (
+            f" (sample {', '.join(map(repr, who))})" if who else ""
+        )
+        digest = hashlib.sha256()
+        try:
+            n = len(source.data)
+            for start in range(0, n, HASH_CHUNK):
+                digest.update(np.asarray(source.data[start : start + HASH_CHUNK]).tobytes())
+        except (ProjectError, *_READ_ERRORS) as exc:
+            problems.append(f"{named}: its bytes cannot be read ({exc})")
+            continue
+        actual = digest.hexdigest()
+        if actual != sha:
+            problems.append(
+                f"{named}: its bytes do not match their SHA-256 (expected {sha[:16]}..., "
+                f"found {actual[:16]}...): the stored copy of the imported file was changed"
+            )
+    return problems
+
+
 def _stored_document(f, header: dict | None, file_size: int) -> dict | None:
     import zlib
 
     import h5py
-    import numpy as np
 
     from workbench.project import safety as S
 
@@ -128,8 +170,6 @@ def _stored_document(f, header: dict | None, file_size: int) -> dict | None:
 
 def _compare(walked: Project, stored: dict, report: Verification) -> None:
     """Differences between the index rebuilt from the walked objects and the stored one."""
-    import numpy as np
-
     from workbench.project.lazy import LazyArray, finite_range
 
     for sample in walked.samples.values():  # the axes' ranges, read (the index states them)
