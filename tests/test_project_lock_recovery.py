@@ -282,6 +282,71 @@ def test_full_disk_while_taking_the_lock(saved, monkeypatch):
     close_project(p)
 
 
+@pytest.mark.parametrize("command", ["sample set", "label"])
+def test_full_disk_while_taking_the_lock_on_the_command_line(saved, monkeypatch, capsys, command):
+    """Issue 18 (adversarial pass): ``sample set`` on a disk too full for the lock file
+    said "use Save As to keep changes elsewhere. Use Save As to a new file." (twice, and
+    the command line has no Save As). Now one line: nothing was changed, free some
+    space and run the command again; no lock file left, the project unchanged."""
+    import errno
+
+    from workbench.cli.main import main
+    from workbench.project import lock as lock_module
+
+    before = saved.read_bytes()
+    p = open_project(saved, read_only=True)
+    name = next(iter(p.samples.values())).name
+    close_project(p)
+
+    class Full:
+        def __init__(self, fd, mode):
+            os.close(fd)
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            return False
+
+        def write(self, data):
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(lock_module.os, "fdopen", Full)
+    argv = (
+        ["sample", "set", str(saved), name, "--supplier", "Mill"]
+        if command == "sample set"
+        else ["label", str(saved), "--sample", name, "route:biochar=suitable"]
+    )
+    assert main(argv) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1, err
+    assert "No space left on device" in err and "Nothing was changed" in err, err
+    assert "free some space and run the command again" in err, err
+    assert "Save As" not in err, err
+    assert saved.read_bytes() == before and not lock_path(saved).exists()
+
+
+def test_read_only_save_names_save_as_once(saved, monkeypatch):
+    """The window's refusal to save a project opened read-only for want of a lock file
+    says to use Save As once (it said it twice)."""
+    import errno
+
+    from workbench.project import lock as lock_module
+
+    def refuse(*args, **kwargs):
+        raise lock_module.LockUnavailable(errno.ENOSPC, "No space left on device", "x.lock")
+
+    monkeypatch.setattr(lock_module.ProjectLock, "acquire", refuse)
+    p = open_project(saved)
+    try:
+        assert p.read_only
+        with pytest.raises(ProjectError) as caught:
+            save_project(p)
+        assert str(caught.value).count("Save As") == 1, str(caught.value)
+    finally:
+        close_project(p)
+
+
 def test_project_held_open_by_another_hdf5_program(saved):
     """Issue 18: was 'damaged or truncated'; the file is fine, another program has it."""
     holder = subprocess.Popen(

@@ -102,7 +102,7 @@ def run_set(args: argparse.Namespace) -> int:
     meta = _meta_pairs(args.meta)
     if not fields and not meta and not args.rename and not args.create:
         raise UserFacingError("nothing to set: give fields (--feedstock-type ...) or --meta")
-    project = open_project(existing_project(args.project))
+    project = open_project(existing_project(args.project), for_writing=True)
     try:
         sample = project.find_sample(args.name)
         if sample is None:

@@ -23,6 +23,7 @@ The file layout is documented in ``workbench.project.layout``.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 from pathlib import Path
@@ -83,9 +84,19 @@ def open_project(
                 f"({describe_os_error(exc)})."
             )
             reason = f"{cause} It was opened read-only; use Save As to keep changes elsewhere."
+            # a command line has no Save As: what to do before running the command again
+            space = exc.errno in (errno.ENOSPC, errno.EDQUOT)
+            cause += (
+                " Nothing was changed; "
+                + ("free some space" if space else "make sure the folder can be written to")
+                + " and run the command again."
+            )
         if holder is not None:
             lock = None
-            cause = f"{path.name} is open in another Fibre Workbench {holder.describe()}."
+            cause = (
+                f"{path.name} is open in another Fibre Workbench {holder.describe()}. "
+                "Nothing was changed."
+            )
             reason = (
                 f"{path.name} is open in another Fibre Workbench {holder.describe()}, so it "
                 "was opened read-only. Use Save As to keep your changes in a new file."
@@ -114,7 +125,7 @@ def open_project(
     activate_properties(project)  # the project's own vocabulary (workbench.properties)
     if for_writing and project.read_only:
         close_project(project)
-        raise ProjectError(f"{cause or project.read_only_reason} Nothing was changed.")
+        raise ProjectError(cause or f"{project.read_only_reason} Nothing was changed.")
     return project
 
 
@@ -179,10 +190,10 @@ def save_project(project: Project, path: str | Path | None = None) -> None:
         reason = state.read_only_reason or _dropped_reason(target, state.dropped)
         raise ProjectError(f"{reason} The project was not saved.")
     if project.read_only and same:
+        reason = project.read_only_reason or ""
         raise ProjectError(
-            "This project is open read-only and cannot be saved to its file. "
-            + (project.read_only_reason or "")
-            + " Use Save As to a new file."
+            f"This project is open read-only and cannot be saved to its file. {reason}"
+            + ("" if "Save As" in reason else " Use Save As to a new file.")
         )
     check_audit_append_only(project, state)
     new_lock: ProjectLock | None = None
