@@ -115,9 +115,12 @@ def source_hash_problems(project: Project) -> list[str]:
                 users[m.source_sha256].append(sample.name)
     problems = []
     for sha, source in project.sources.items():
-        who = users.get(sha)
+        who = users.get(sha, [])
+        listed = ", ".join(map(repr, who[:3])) + (
+            f" and {len(who) - 3} more" if len(who) > 3 else ""
+        )
         named = f"stored source {source.name!r}" + (
-            f" (sample {', '.join(map(repr, who))})" if who else ""
+            f" (sample{'s' if len(who) > 1 else ''} {listed})" if who else ""
         )
         digest = hashlib.sha256()
         try:
