@@ -25,6 +25,7 @@ import os
 import stat
 import tempfile
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -288,7 +289,13 @@ def read_head(path: str | Path, size: int) -> bytes:
         os.close(fd)
 
 
-def read_regular(path: str | Path, limit: int) -> bytes:
+def read_regular(
+    path: str | Path,
+    limit: int,
+    *,
+    check_head: Callable[[bytes, int], None] | None = None,
+    head_size: int = 0,
+) -> bytes:
     """The bytes of the regular file ``path``, refused before reading when it is
     anything else or larger than ``limit`` bytes.
 
@@ -296,12 +303,20 @@ def read_regular(path: str | Path, limit: int) -> bytes:
     open) and checked on the open descriptor (``fstat``), so a file swapped for a FIFO
     between a check and the open cannot slip through; at most ``limit + 1`` bytes are
     ever read, so a file that grows while it is read is refused too. Raises
-    ``FileKindError``, ``FileTooLargeError`` or the ``OSError`` of the open."""
+    ``FileKindError``, ``FileTooLargeError`` or the ``OSError`` of the open.
+
+    ``check_head(head, size)``, when given, sees the first ``head_size`` bytes and the
+    file's size before the rest is read (only for a file larger than ``head_size``):
+    it may refuse the file by raising, so that a reader's own, smaller limit costs a
+    glimpse of the file rather than the whole of it."""
     fd, st = _open_regular(path)
     try:
         if st.st_size > limit:
             raise FileTooLargeError(path, st.st_size, limit)
         with os.fdopen(fd, "rb", buffering=0, closefd=False) as fh:
+            if check_head is not None and st.st_size > head_size:
+                check_head(fh.read(head_size), st.st_size)
+                fh.seek(0)
             # one allocation of the size stat gave (+1 to notice a file that grew)
             parts = [fh.read(st.st_size + 1)]
             got = len(parts[0])

@@ -187,14 +187,44 @@ def _too_large(path: str, size: int, limit: int, what: str) -> ImportFormatError
     )
 
 
-def read_file(path: str | Path) -> bytes:
+def _limit_for_head(head: bytes, path: str, format_id: str | None) -> tuple[int, str]:
+    """The size limit of the reader that will read a file starting with ``head``, and
+    what that reader reads: the named reader, else the one ``detect`` picks (it sees no
+    more than ``head`` either). A ZIP archive and an Excel workbook are told apart only
+    from the whole file (the central directory is at its end): the larger of their two
+    limits applies until then."""
+    if not format_id:
+        container = recognise(sniff_head(head))
+        if container is not None and container.kind in ("xlsx", "zip"):
+            limits = [reader_by_id(k).max_bytes for k in ("xlsx", "zip")]
+            return max(limits), "an Excel workbook or ZIP archive"
+    reader = reader_by_id(format_id) if format_id else detect(head, path)
+    return getattr(reader, "max_bytes", DEFAULT_MAX_BYTES), f"a {reader.format_label} file"
+
+
+def read_file(
+    path: str | Path, *, detect_limit: bool = False, format_id: str | None = None
+) -> bytes:
     """A file's bytes; ImportFormatError naming the file when it cannot be read.
 
     Only a regular file of at most ``MAX_FILE_BYTES`` is read, and its type and size
     are checked before any byte is: a FIFO never blocks, ``/dev/zero`` is refused at
-    once, and a 5 GB file costs nothing but its message."""
+    once, and a 5 GB file costs nothing but its message. With ``detect_limit`` the
+    reader that will parse the file (``format_id``, else the detected one) is found
+    from its first ``MAX_SNIFF_BYTES`` and a file over that reader's own limit is
+    refused before the rest is read (a 255 MB text file against a 32 MiB reader costs
+    4 MiB, not 255); a file no reader knows is refused there, as ``parse_bytes``
+    would refuse it."""
     p = Path(path)
+
+    def check_head(head: bytes, size: int) -> None:
+        limit, what = _limit_for_head(head, str(p), format_id)
+        if size > limit:
+            raise _too_large(str(p), size, limit, what)
+
     try:
+        if detect_limit:
+            return read_regular(p, MAX_FILE_BYTES, check_head=check_head, head_size=MAX_SNIFF_BYTES)
         return read_regular(p, MAX_FILE_BYTES)
     except FileKindError as exc:
         raise ImportFormatError(
@@ -210,7 +240,7 @@ def read_file(path: str | Path) -> bytes:
 
 def parse_path(path: str | Path, format_id: str | None = None) -> tuple[bytes, ParsedFile]:
     """Read a file and parse it; returns the raw bytes too (they are stored as-is)."""
-    raw = read_file(path)
+    raw = read_file(path, detect_limit=True, format_id=format_id)
     return raw, parse_bytes(raw, str(path), format_id)
 
 
@@ -224,6 +254,6 @@ def read_and_parse(path: Path, *, template: str | None = None) -> tuple[bytes, s
         raw = read_file(path)
         parsed = parse_with_template(raw, str(path), load_template(template))
     else:
-        raw = read_file(path)
+        raw = read_file(path, detect_limit=True)
         parsed = parse_bytes(raw, str(path))
     return raw, hashlib.sha256(raw).hexdigest(), parsed

@@ -177,7 +177,7 @@ def preview(
     if template:
         raw, sha256, parsed = read_and_parse(Path(path), template=template)
         return ImportPlan(str(path), raw, sha256, parsed)
-    raw = read_file(path)
+    raw = read_file(path, detect_limit=True, format_id=format_id)
     parsed = parse_bytes(raw, str(path), format_id)
     return ImportPlan(str(path), raw, hashlib.sha256(raw).hexdigest(), parsed)
 
