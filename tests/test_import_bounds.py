@@ -121,12 +121,106 @@ def test_a_folder_with_a_fifo_and_a_huge_file_imports_the_rest(tmp_path, fifo):
     assert "5.0 GiB" in status["c_huge.csv"][1]
 
 
+@pytest.mark.parametrize("content", ["empty", "only-skipped"])
+def test_a_named_folder_with_nothing_to_import_says_so(tmp_path, capsys, content):
+    """The adversarial pass of issue 18: ``import P somedir/spectrum.csv`` where the name
+    is a folder (empty, or holding only files an import skips) said "0 imported, 0
+    already present, 0 failed" and exited 0: the user who named a file heard nothing."""
+    from workbench.cli.main import main
+
+    project = tmp_path / "p.fwproj"
+    assert main(["new", str(project)]) == 0
+    folder = tmp_path / "somedir" / "spectrum.csv"
+    folder.mkdir(parents=True)
+    if content == "only-skipped":
+        (folder / ".hidden.csv").write_text(SPECTRUM)
+        (folder / "notes.json").write_text("{}")
+    capsys.readouterr()
+    assert main(["import", str(project), str(folder)]) == 2
+    out = capsys.readouterr().out
+    line = next(x for x in out.splitlines() if x.startswith(str(folder)))
+    assert "a folder with nothing to import in it" in line
+    # named beside a real file, the file is imported and the folder still named
+    good = tmp_path / "good.csv"
+    good.write_text(SPECTRUM)
+    assert main(["import", str(project), str(good), str(folder), "--new-sample"]) == 2
+    out = capsys.readouterr().out
+    assert "1 imported" in out and f"{folder}: a folder with nothing to import" in out
+
+
 def test_each_reader_refuses_files_over_its_own_limit(monkeypatch):
     from workbench.importers.formats import spectrum_text
 
     monkeypatch.setattr(spectrum_text.SpectrumTextReader, "max_bytes", 200)
     with pytest.raises(ImportFormatError, match=r"at most 200 bytes .*nothing was imported"):
         parse_bytes(SPECTRUM.encode(), "big.csv")
+
+
+def _sparse_text_file(path: Path, head: bytes, size: int) -> Path:
+    """``head`` followed by a hole: ``size`` bytes that cost no disk."""
+    with open(path, "wb") as fh:
+        fh.write(head)
+        fh.truncate(size)
+    return path
+
+
+@pytest.mark.parametrize("how", ["parse_path", "preview", "worker"])
+def test_a_file_over_its_readers_limit_is_refused_before_it_is_read_whole(tmp_path, how):
+    """The adversarial pass of issue 18: a 255 MB text file was read whole (317 MB,
+    9 s) before the spectrum reader's own 32 MiB limit refused it. The reader is now
+    found from the file's head and its limit checked before the rest is read."""
+    from workbench.importers import registry, service
+
+    head = b"wavenumber,absorbance\n" + b"".join(
+        f"{4000 - i}.0,0.{i:04d}\n".encode() for i in range(400)
+    )
+    path = _sparse_text_file(tmp_path / "spectrum.csv", head, 100 * 2**20)
+    run = {
+        "parse_path": lambda: registry.parse_path(path),
+        "preview": lambda: service.preview(path),
+        "worker": lambda: registry.read_and_parse(path),
+    }[how]
+    tracemalloc.start()
+    try:
+        with pytest.raises(ImportFormatError) as caught:
+            run()
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    message = str(caught.value)
+    assert "spectrum.csv" in message
+    assert "at most 32 MiB" in message and "holds 100 MiB" in message
+    assert peak < 16 * 2**20, f"{peak / 2**20:.0f} MiB allocated to refuse the file"
+
+
+def test_a_large_workbook_or_archive_is_still_read_whole_to_tell_them_apart(tmp_path):
+    """ZIP and Excel are told apart only from the whole file: a ZIP over the workbook's
+    limit but under the archive's is read and handed to the archive reader."""
+    import zipfile
+
+    inner = b"wavenumber,absorbance\n" + b"".join(
+        f"{4000 - i}.0,0.{i % 10}\n".encode() for i in range(3000)
+    )
+    path = tmp_path / "batch.zip"
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_STORED) as zf:
+        zf.writestr("a.csv", inner)
+        zf.writestr("filler.bin", os.urandom(5 * 2**20))
+    from workbench.importers import registry
+
+    seen = {}
+    real = registry._limit_for_head
+
+    def spy(head, name, format_id):
+        seen["limit"] = real(head, name, format_id)
+        return seen["limit"]
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(registry, "_limit_for_head", spy)
+        raw = registry.read_file(path, detect_limit=True)
+    assert len(raw) == path.stat().st_size
+    assert seen["limit"][0] == max(
+        r.max_bytes for r in all_readers() if r.format_id in ("zip", "xlsx")
+    )
 
 
 @posix_only

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
+from pathlib import Path
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -35,10 +37,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
+def empty_folders(paths: list[str]) -> list[str]:
+    """The named folders in which nothing is there to import (no files at all, or only
+    hidden ones and project, lock, temporary and JSON files, which an import skips)."""
+    from workbench.importers.service import expand_paths
+
+    return [p for p in paths if Path(p).is_dir() and not expand_paths([p])]
+
+
 def run(args: argparse.Namespace) -> int:
     from workbench.importers.service import import_files
     from workbench.project.store import close_project, open_project, save_project
 
+    empty = empty_folders(args.paths)
     project = open_project(args.project, read_only=args.dry_run, for_writing=not args.dry_run)
     try:
         summary = import_files(
@@ -54,6 +65,13 @@ def run(args: argparse.Namespace) -> int:
             save_project(project)
     finally:
         close_project(project)
+    for folder in empty:
+        # a user who named a file and got a folder (or an empty one) must hear of it
+        print(
+            f"{folder}: a folder with nothing to import in it (hidden files and .fwproj, "
+            ".lock, .tmp and .json files are skipped); nothing was imported from it",
+            file=sys.stderr if args.json else sys.stdout,
+        )
     if args.json:
         print(json.dumps(summary.to_json(), indent=2, ensure_ascii=False))
     else:
@@ -66,4 +84,4 @@ def run(args: argparse.Namespace) -> int:
             f"present, {summary.count('failed')} failed"
             + (f", {summary.count('previewed')} previewed" if args.dry_run else "")
         )
-    return 2 if summary.count("failed") else 0
+    return 2 if summary.count("failed") or empty else 0
