@@ -135,6 +135,10 @@ def test_setaram_thousands_separators_refused_with_line_and_value():
     msg = str(err.value)
     assert err.value.where == "line 2"
     assert "50.026.184" in msg and "Furnace Temperature" in msg and "not guessed" in msg
+    # The refusal is right (reference/instrument-formats.md: "the values cannot be
+    # recovered unambiguously"): the same column holds '50.026.184' and '5.002.491',
+    # both about 50.02 °C, so the dots carry no place value. It says what to do.
+    assert "export the data again without digit grouping" in msg
 
 
 def test_mettler_moisture_printout():

@@ -2286,248 +2286,248 @@
     </message>
     <message>
         <location filename="../../workbench/gui/import_texts.py" line="286"/>
-        <source>%1 has a thousands separator or mixed decimal marks; the value is not guessed</source>
-        <translation>arvossa %1 on tuhaterotin tai sekaisin desimaalimerkkejä; arvoa ei arvata</translation>
+        <source>%1 has a thousands separator or mixed decimal marks; the value is not guessed: export the data again without digit grouping (a spreadsheet program may have added it)</source>
+        <translation>arvossa %1 on tuhaterotin tai sekaisin desimaalimerkkejä; arvoa ei arvata: vie tiedot uudelleen ilman numeroiden ryhmittelyä (taulukkolaskentaohjelma on ehkä lisännyt sen)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="294"/>
+        <location filename="../../workbench/gui/import_texts.py" line="296"/>
         <source>%1 is beyond the range of numbers the workbench stores (about ±1.8e308); infinite values are refused, never stored</source>
         <translation>%1 on tallennettavien lukujen alueen (noin ±1,8e308) ulkopuolella; äärettömiä arvoja ei hyväksytä eikä tallenneta</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="303"/>
+        <location filename="../../workbench/gui/import_texts.py" line="305"/>
         <source>%1 is not a finite number; infinite and not-a-number values are refused, never stored (leave the cell empty or write NA where a reader accepts missing values)</source>
         <translation>%1 ei ole äärellinen luku; äärettömiä ja ei-luku-arvoja ei hyväksytä eikä tallenneta (jätä solu tyhjäksi tai kirjoita NA, jos lukija hyväksyy puuttuvat arvot)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="312"/>
+        <location filename="../../workbench/gui/import_texts.py" line="314"/>
         <source>a data row that does not match the rows above it</source>
         <translation>datarivi, joka ei vastaa yläpuolisia rivejä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="317"/>
+        <location filename="../../workbench/gui/import_texts.py" line="319"/>
         <source>a data row cut off from the rows below it</source>
         <translation>datarivi, joka on erillään alapuolisista riveistä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="322"/>
+        <location filename="../../workbench/gui/import_texts.py" line="324"/>
         <source>the rows do not all hold the same numbers</source>
         <translation>riveillä ei ole kaikilla samaa määrää lukuja</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="327"/>
+        <location filename="../../workbench/gui/import_texts.py" line="329"/>
         <source>its columns %1 are a time series or thermal analysis data (DSC, TGA), not spectra; define an import template (kind: table) to import them</source>
         <translation>sen sarakkeet %1 ovat aikasarja tai termoanalyysin dataa (DSC, TGA), eivät spektrejä; tuo ne määrittämällä tuontipohja (laji: taulukko)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="336"/>
+        <location filename="../../workbench/gui/import_texts.py" line="338"/>
         <source>its tables declare more than %1; nothing was decoded</source>
         <translation>sen taulukot ilmoittavat yli %1; mitään ei purettu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="343"/>
+        <location filename="../../workbench/gui/import_texts.py" line="345"/>
         <source>not a table the workbench reads (no reader recognised its layout)</source>
         <translation>ei työkalun lukema taulukko (mikään lukija ei tunnistanut muotoa)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="350"/>
+        <location filename="../../workbench/gui/import_texts.py" line="352"/>
         <source>not an export the workbench reads (no reader recognised it)</source>
         <translation>ei työkalun lukema vientitiedosto (mikään lukija ei tunnistanut sitä)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="355"/>
-        <location filename="../../workbench/gui/import_texts.py" line="644"/>
+        <location filename="../../workbench/gui/import_texts.py" line="357"/>
+        <location filename="../../workbench/gui/import_texts.py" line="646"/>
         <source>sheet %1: %2</source>
         <translation>taulukko %1: %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="356"/>
+        <location filename="../../workbench/gui/import_texts.py" line="358"/>
         <source>empty</source>
         <translation>tyhjä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="360"/>
+        <location filename="../../workbench/gui/import_texts.py" line="362"/>
         <source>an OLE2 compound file (Excel 97-2003 .xls, or a Word or Outlook file)</source>
         <translation>OLE2-yhdistelmätiedosto (Excel 97–2003 .xls tai Word- tai Outlook-tiedosto)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="368"/>
+        <location filename="../../workbench/gui/import_texts.py" line="370"/>
         <source>save an .xls workbook as .xlsx (Excel: File &gt; Save As) and import that</source>
         <translation>tallenna .xls-työkirja .xlsx-muotoon (Excel: Tiedosto &gt; Tallenna nimellä) ja tuo se</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="376"/>
+        <location filename="../../workbench/gui/import_texts.py" line="378"/>
         <source>an HDF5 file (a Fibre Workbench project or another program&apos;s data)</source>
         <translation>HDF5-tiedosto (Fibre Workbench -projekti tai toisen ohjelman dataa)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="383"/>
+        <location filename="../../workbench/gui/import_texts.py" line="385"/>
         <source>open a project with File &gt; Open; export other HDF5 data as text to import it</source>
         <translation>avaa projekti valinnalla Tiedosto &gt; Avaa; vie muu HDF5-data tekstinä tuodaksesi sen</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="389"/>
+        <location filename="../../workbench/gui/import_texts.py" line="391"/>
         <source>a PDF document</source>
         <translation>PDF-asiakirja</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="392"/>
+        <location filename="../../workbench/gui/import_texts.py" line="394"/>
         <source>a PDF holds a printed report, not the data: export the data from the instrument software as text, CSV or Excel and import that</source>
         <translation>PDF sisältää tulostetun raportin, ei dataa: vie data laitteen ohjelmistosta tekstinä, CSV:nä tai Excelinä ja tuo se</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="401"/>
+        <location filename="../../workbench/gui/import_texts.py" line="403"/>
         <source>a %1 image</source>
         <translation>%1-kuva</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="406"/>
+        <location filename="../../workbench/gui/import_texts.py" line="408"/>
         <source>import the data, not a picture</source>
         <translation>tuo data, älä kuvaa</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="409"/>
+        <location filename="../../workbench/gui/import_texts.py" line="411"/>
         <source>a gzip-compressed file</source>
         <translation>gzip-pakattu tiedosto</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="412"/>
+        <location filename="../../workbench/gui/import_texts.py" line="414"/>
         <source>an OpenDocument spreadsheet (.ods)</source>
         <translation>OpenDocument-laskentataulukko (.ods)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="417"/>
+        <location filename="../../workbench/gui/import_texts.py" line="419"/>
         <source>save it as .xlsx (LibreOffice: File &gt; Save As, Excel 2007-365) and import that</source>
         <translation>tallenna se .xlsx-muotoon (LibreOffice: Tiedosto &gt; Tallenna nimellä, Excel 2007–365) ja tuo se</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="425"/>
+        <location filename="../../workbench/gui/import_texts.py" line="427"/>
         <source>unpack it (for example with 7-Zip) and import its files</source>
         <translation>pura se (esimerkiksi 7-Zipillä) ja tuo sen tiedostot</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="430"/>
+        <location filename="../../workbench/gui/import_texts.py" line="432"/>
         <source>a FIFO (named pipe)</source>
         <translation>FIFO (nimetty putki)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="431"/>
+        <location filename="../../workbench/gui/import_texts.py" line="433"/>
         <source>a character device</source>
         <translation>merkkilaite</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="432"/>
+        <location filename="../../workbench/gui/import_texts.py" line="434"/>
         <source>a folder</source>
         <translation>kansio</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="436"/>
+        <location filename="../../workbench/gui/import_texts.py" line="438"/>
         <source>the x unit %1 was assumed: %2</source>
         <translation>x:n yksikkö %1 oletettiin: %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="441"/>
+        <location filename="../../workbench/gui/import_texts.py" line="443"/>
         <source>the file has no header; wavenumbers assumed, as OMNIC and OPUS (.dpt) text exports write them</source>
         <translation>tiedostossa ei ole otsaketta; oletettiin aaltoluvut, kuten OMNIC- ja OPUS (.dpt) -tekstiviennit ne kirjoittavat</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="450"/>
+        <location filename="../../workbench/gui/import_texts.py" line="452"/>
         <source>the header says wavelength without a unit; %1 from the range of x</source>
         <translation>otsake sanoo aallonpituus ilman yksikköä; %1 x:n alueen perusteella</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="457"/>
+        <location filename="../../workbench/gui/import_texts.py" line="459"/>
         <source>the file states no x unit (DXU); OPUS x axes are wavenumbers</source>
         <translation>tiedosto ei kerro x:n yksikköä (DXU); OPUS-tiedostojen x-akseli on aaltoluku</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="464"/>
+        <location filename="../../workbench/gui/import_texts.py" line="466"/>
         <source>the file states no x unit; x is shown without one</source>
         <translation>tiedosto ei kerro x:n yksikköä; x näytetään ilman yksikköä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="469"/>
+        <location filename="../../workbench/gui/import_texts.py" line="471"/>
         <source>x counts points (0, 1, 2, …): a point index, not a wavenumber or wavelength axis; the spectrum is shown against point numbers</source>
         <translation>x laskee pisteitä (0, 1, 2, …): se on pisteiden järjestysnumero, ei aaltoluku- tai aallonpituusakseli; spektri näytetään pistenumeroita vasten</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="478"/>
+        <location filename="../../workbench/gui/import_texts.py" line="480"/>
         <source>x runs from %1 to %2, which is unusual for %3; check that the unit is right</source>
         <translation>x on välillä %1–%2, mikä on epätavallista yksikölle %3; tarkista, että yksikkö on oikea</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="486"/>
+        <location filename="../../workbench/gui/import_texts.py" line="488"/>
         <source>the .asp file states no units; x is taken as cm⁻¹ (Agilent FTIR)</source>
         <translation>.asp-tiedosto ei kerro yksiköitä; x:n yksiköksi otetaan cm⁻¹ (Agilent FTIR)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="493"/>
+        <location filename="../../workbench/gui/import_texts.py" line="495"/>
         <source>the wavelength unit is not stated; %1 assumed from the range and the %2 order</source>
         <translation>aallonpituuden yksikköä ei kerrota; %1 oletettiin alueen ja %2 järjestyksen perusteella</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="501"/>
+        <location filename="../../workbench/gui/import_texts.py" line="503"/>
         <source>the file holds only the background (reference) measurement (%1), no spectrum of a sample</source>
         <translation>tiedostossa on vain taustamittaus (referenssi, %1), ei näytteen spektriä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="510"/>
+        <location filename="../../workbench/gui/import_texts.py" line="512"/>
         <source>an earlier %1 block (byte %2, before OPUS processed it again) was left out; the current one is imported</source>
         <translation>aiempi %1-lohko (tavu %2, ennen kuin OPUS käsitteli sen uudelleen) jätettiin pois; nykyinen tuodaan</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="519"/>
+        <location filename="../../workbench/gui/import_texts.py" line="521"/>
         <source>column %1 does not say whether fines are by count or by length; stored as fines by length, the usual summary-report convention</source>
         <translation>sarake %1 ei kerro, ovatko hienoaineet lukumäärä- vai pituusosuus; tallennettiin pituusosuutena, kuten yhteenvetoraporteissa on tapana</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="528"/>
+        <location filename="../../workbench/gui/import_texts.py" line="530"/>
         <source>the file name is not UTF-8; it is kept as %1 (read as Windows-1252)</source>
         <translation>tiedostonimi ei ole UTF-8:aa; se säilytetään muodossa %1 (luettu Windows-1252-merkistönä)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="535"/>
+        <location filename="../../workbench/gui/import_texts.py" line="537"/>
         <source>%1 formula cell(s) have no stored result (%2) and were read as empty; open and save the workbook in Excel to store the results</source>
         <translation>%1 kaavasolulla ei ole tallennettua tulosta (%2), joten ne luettiin tyhjinä; avaa ja tallenna työkirja Excelissä, jotta tulokset tallentuvat</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="542"/>
-        <location filename="../../workbench/gui/import_texts.py" line="643"/>
+        <location filename="../../workbench/gui/import_texts.py" line="544"/>
+        <location filename="../../workbench/gui/import_texts.py" line="645"/>
         <source>%1 (not imported)</source>
         <translation>%1 (ei tuotu)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="545"/>
+        <location filename="../../workbench/gui/import_texts.py" line="547"/>
         <source>%1 comment or text line(s) after the data were ignored</source>
         <translation>%1 kommentti- tai tekstiriviä datan jälkeen ohitettiin</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="552"/>
+        <location filename="../../workbench/gui/import_texts.py" line="554"/>
         <source>the file states no unit for %1; the values are kept as written, without one</source>
         <translation>tiedosto ei kerro yksikköä kohteelle %1; arvot säilytetään sellaisinaan ilman yksikköä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="560"/>
+        <location filename="../../workbench/gui/import_texts.py" line="562"/>
         <source>%1 %2 is not a usable number; it was not stored</source>
         <translation>%1 %2 ei ole käyttökelpoinen luku; sitä ei tallennettu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="565"/>
+        <location filename="../../workbench/gui/import_texts.py" line="567"/>
         <source>%1 Y-check value(s) differ from the decoded ordinate</source>
         <translation>%1 Y-tarkistusarvoa poikkeaa puretusta ordinaatasta</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="572"/>
+        <location filename="../../workbench/gui/import_texts.py" line="574"/>
         <source>the printed result %1 % differs from the weights&apos; %2 %</source>
         <translation>tulostettu tulos %1 % poikkeaa punnituksista lasketusta %2 %:sta</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="670"/>
+        <location filename="../../workbench/gui/import_texts.py" line="672"/>
         <source>%1: expected %2</source>
         <translation>%1: odotettiin: %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="673"/>
+        <location filename="../../workbench/gui/import_texts.py" line="675"/>
         <source>%1: expected %2 (%3)</source>
         <translation>%1: odotettiin: %2 (%3)</translation>
     </message>
@@ -3582,7 +3582,7 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
 <context>
     <name>ResultPlots</name>
     <message>
-        <location filename="../../workbench/gui/result_plots.py" line="187"/>
+        <location filename="../../workbench/gui/result_plots.py" line="215"/>
         <source>1:1 line (perfect prediction)</source>
         <translation>1:1-suora (täydellinen ennuste)</translation>
     </message>

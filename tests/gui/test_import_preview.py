@@ -176,6 +176,13 @@ def test_refusals_met_in_the_sweep_read_finnish(qapp):
             "not DSC heat flow)"
         )
         assert "expected" not in dsc and "'1) DSC 8500 Isothermal'" in dsc
+        grouped = translate_message(
+            "line 2: expected an unambiguous number in column 'TG (mg)' ('5.419.046' has a "
+            "thousands separator or mixed decimal marks; the value is not guessed: export the "
+            "data again without digit grouping (a spreadsheet program may have added it))"
+        )
+        assert "rivi 2" in grouped and "ilman numeroiden ryhmittelyä" in grouped
+        assert "export" not in grouped
     finally:
         for translator in installed:
             qapp.removeTranslator(translator)

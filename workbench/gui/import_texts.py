@@ -282,10 +282,12 @@ def _rules() -> list[tuple[str, Callable[[], str], tuple[str, ...]]]:
             ("",),
         ),
         (
-            r"('.*') has a thousands separator or mixed decimal marks(; the value is not guessed)?",
+            r"('.*') has a thousands separator or mixed decimal marks(; the value is not guessed.*)?",
             lambda: translate(
                 "ImportTexts",
-                "%1 has a thousands separator or mixed decimal marks; the value is not guessed",
+                "%1 has a thousands separator or mixed decimal marks; the value is not "
+                "guessed: export the data again without digit grouping (a spreadsheet "
+                "program may have added it)",
             ),
             ("", "skip"),
         ),

@@ -17,7 +17,13 @@ from collections.abc import Sequence
 import numpy as np
 
 from workbench.errors import ImportFormatError
-from workbench.importers.text import AmbiguousNumber, NonFiniteNumber, excerpt, parse_number
+from workbench.importers.text import (
+    NOT_GUESSED,
+    AmbiguousNumber,
+    NonFiniteNumber,
+    excerpt,
+    parse_number,
+)
 
 _DIGITS = b"0123456789"
 _WS = b" \t\r\n"
@@ -83,7 +89,7 @@ def parse_cells(
                     path,
                     f"line {first_line_no + i}",
                     f"an unambiguous number in column {excerpt(names[j])}",
-                    f"{exc}; the value is not guessed",
+                    f"{exc}; {NOT_GUESSED}",
                 ) from None
             except NonFiniteNumber as exc:
                 raise ImportFormatError(

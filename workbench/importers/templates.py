@@ -54,6 +54,7 @@ from workbench.importers.template_schema import (
     template_from_file,
 )
 from workbench.importers.text import (
+    NOT_GUESSED,
     AmbiguousNumber,
     decode,
     guess_decimal,
@@ -241,7 +242,7 @@ def _parse_with_template(
                     path,
                     f"line {line_no}",
                     f"an unambiguous number in column {col_name!r}",
-                    f"{exc}; the value is not guessed",
+                    f"{exc}; {NOT_GUESSED}",
                 ) from None
             except ValueError:
                 raise ImportFormatError(

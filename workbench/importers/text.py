@@ -161,6 +161,15 @@ NON_FINITE_WORD = re.compile(r"[+-]?(?:inf(?:inity)?|nan)", re.IGNORECASE)
 _SEPARATED = re.compile(r"^[+-]?[\d.,\s']+$")
 
 
+NOT_GUESSED = (
+    "the value is not guessed: export the data again without digit grouping "
+    "(a spreadsheet program may have added it)"
+)
+"""What a refusal of an ambiguous number tells the user to do (a Setaram export opened
+in a spreadsheet program reads '50.026.184' for 50.026184 and '5.002.491' for 50.02491:
+the grouping dots carry no place value, so no reading of them is right)."""
+
+
 class AmbiguousNumber(ValueError):
     """A number whose separators make its value ambiguous."""
 
