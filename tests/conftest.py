@@ -31,15 +31,28 @@ def gui_gc(qapp):
 def record_workers(monkeypatch):
     """``record_workers(delay)`` -> the list of statuses of every result an import
     worker sends back (``workbench.importers.parallel``). Parsing in the test's own
-    process is slowed by ``delay`` seconds per file, so that a worker (half a second to
-    start) gets files to parse."""
+    process is slowed by ``delay`` seconds per file (so that the first files say that
+    workers pay), and each file parsed here first waits until every run of files handed
+    to a worker so far has come back (or two minutes passed): a worker takes half a
+    second to start on an idle machine but many seconds under load, and the test's own
+    process would otherwise have parsed the whole batch before any worker result came
+    back (the workers then "took no part", a failure of the machine's load, not of the
+    code). Which files the workers parse is then the same on every run."""
+    import concurrent.futures
     import time
 
     from workbench.importers import parallel, service
 
     def start(delay: float) -> list[str]:
         statuses: list[str] = []
+        handed_out: list[concurrent.futures.Future] = []
         run_results, preview_one = parallel._run_results, service._preview_one
+
+        class RecordingPool(parallel.ProcessPoolExecutor):
+            def submit(self, *args, **kwargs):
+                future = super().submit(*args, **kwargs)
+                handed_out.append(future)
+                return future
 
         def recording(*args):
             got = run_results(*args)
@@ -48,8 +61,10 @@ def record_workers(monkeypatch):
 
         def slowly(path, template):
             time.sleep(delay)
+            concurrent.futures.wait(list(handed_out), timeout=120)
             return preview_one(path, template)
 
+        monkeypatch.setattr(parallel, "ProcessPoolExecutor", RecordingPool)
         monkeypatch.setattr(parallel, "_run_results", recording)
         monkeypatch.setattr(service, "_preview_one", slowly)
         return statuses
