@@ -515,6 +515,8 @@ class Project:
         """Store a file's original bytes once; returns (sha256, newly_added).
 
         ``sha256`` may be given when the caller has just computed it from ``raw``."""
+        from workbench.project.heldbytes import hold
+
         sha = sha256 or hashlib.sha256(raw).hexdigest()
         if sha in self.sources:
             return sha, False
@@ -522,8 +524,8 @@ class Project:
             sha256=sha,
             name=Path(name).name,
             size=len(raw),
-            # a read-only view (bytes are immutable, the original cannot change)
-            data=np.frombuffer(bytes(raw), np.uint8),
+            # read-only, held deflated until saved (workbench.project.heldbytes)
+            data=hold(raw),
             format=fmt,
         )
         self.log("store source", f"{sha} {Path(name).name!r} ({len(raw)} bytes)")

@@ -35,6 +35,7 @@ from workbench.model import (
 from workbench.project import audit, index, packing
 from workbench.project import layout as L
 from workbench.project.h5fast import Node, can_write_small, new_group, new_small_dataset, node
+from workbench.project.heldbytes import HeldBytes
 from workbench.project.lazy import LazyArray
 
 
@@ -413,16 +414,36 @@ def write_array(
 
 def write_source(parent: h5py.Group, s: SourceFile, rebinds: Rebinds) -> None:
     data = s.data
-    fresh = not isinstance(data, LazyArray)
-    if fresh:
-        data = np.asarray(data, dtype=np.uint8)  # the same object when it is already bytes
-        data = data if data.ndim == 1 else data.reshape(-1)
-    where = f"source file {s.name!r}"
-    ds = write_array(parent, s.sha256, data, rebinds, where=where, owner=s if fresh else None)
+    if isinstance(data, HeldBytes):  # deflated when it was added: stored as it is
+        ds = node(write_held(parent, s.sha256, data))
+        rebinds.fresh.append((s, ds.name, data.shape, data.dtype))
+    else:
+        fresh = not isinstance(data, LazyArray)
+        if fresh:
+            data = np.asarray(data, dtype=np.uint8)  # the same object when already bytes
+            data = data if data.ndim == 1 else data.reshape(-1)
+        where, owner = f"source file {s.name!r}", s if fresh else None
+        ds = write_array(parent, s.sha256, data, rebinds, where=where, owner=owner)
     with ds:  # its SHA-256 is its name and its size its length: not written twice
         L.set_str(ds, "name", s.name)
         L.set_str(ds, "imported", s.imported)
         L.set_str(ds, "format", s.format)
+
+
+def write_held(parent: h5py.Group, name: str, held: HeldBytes) -> h5py.Dataset:
+    """An ordinary gzip-chunked dataset of the bytes, from their deflated chunks."""
+    ds = parent.create_dataset(
+        name,
+        shape=held.shape,
+        dtype=held.dtype,
+        chunks=(held.step,),
+        compression="gzip",
+        compression_opts=held.level,
+        track_times=False,
+    )
+    for i, chunk in enumerate(held.chunks):
+        ds.id.write_direct_chunk((i * held.step,), chunk)
+    return ds
 
 
 def write_model(parent: h5py.Group, model: StoredModel, rebinds: Rebinds) -> None:

@@ -1,0 +1,84 @@
+"""Imported files' original bytes are held deflated until saved (``heldbytes``).
+
+Holding them as they were read and compressing them in the save kept both copies in
+memory: a save of 500 imported spectra peaked at 4.3x the parsed arrays (issue 3
+allows 3x, ``python -m tests.benchmarks import_spectra_500_same_data``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import h5py
+import numpy as np
+
+from workbench.model import Project
+from workbench.project import heldbytes, layout, packing
+from workbench.project.heldbytes import HeldBytes
+from workbench.project.lazy import LazyArray
+from workbench.project.store import close_project, open_project, save_project
+
+
+def _text(n: int, seed: int = 0) -> bytes:
+    rng = np.random.default_rng(seed)
+    return "".join(f"{v:.6f}\n" for v in rng.random(n)).encode()
+
+
+def test_a_large_source_is_held_deflated_and_reads_back_whole():
+    raw = _text(300_000)  # about 2.7 MB: three chunks, the last padded
+    project = Project()
+    sha, new = project.add_source(raw, "big.csv", "csv")
+    src = project.sources[sha]
+    assert new and isinstance(src.data, HeldBytes)
+    assert len(src.data.chunks) == 3
+    assert sum(len(c) for c in src.data.chunks) < len(raw) / 2  # held, not the bytes
+    assert src.read_bytes() == raw and src.size == len(raw)
+    assert not np.asarray(src.data).flags.writeable  # the original cannot change
+
+
+def test_a_small_source_stays_a_plain_view():
+    project = Project()
+    sha, _ = project.add_source(b"a,b\n1,2\n", "small.csv")
+    assert isinstance(project.sources[sha].data, np.ndarray)
+
+
+def test_held_bytes_use_the_chunks_and_level_a_save_would():
+    assert heldbytes.MIN_BYTES == layout.CHUNK_THRESHOLD
+    assert heldbytes.LEVEL == layout.GZIP_LEVEL
+    assert heldbytes.CHUNK_BYTES == packing.CHUNK_BYTES
+
+
+def test_held_bytes_are_saved_as_ordinary_gzip_chunks(tmp_path):
+    raw = _text(150_000, seed=3)
+    project = Project()
+    sha, _ = project.add_source(raw, "spectrum.csv", "csv")
+    target = tmp_path / "p.fwproj"
+    save_project(project, target)
+    src = project.sources[sha]
+    assert isinstance(src.data, LazyArray)  # the held chunks are let go once saved
+    assert src.read_bytes() == raw
+    close_project(project)
+    with h5py.File(target, "r") as f:  # any HDF5 reader: gzip, the bytes whole
+        ds = f[f"sources/{sha}"]
+        assert ds.compression == "gzip" and ds.chunks == (heldbytes.CHUNK_BYTES,)
+        assert hashlib.sha256(ds[()].tobytes()).hexdigest() == sha
+    back = open_project(target, read_only=True)
+    assert back.sources[sha].read_bytes() == raw
+    close_project(back)
+
+
+def test_the_index_is_compressed_entry_by_entry_to_exactly_its_json():
+    """``index.encode`` streams the JSON (the save's memory peak); the text is the same."""
+    import math
+    import zlib
+
+    from workbench.project import index
+
+    docs = [
+        {},
+        {"samples": []},
+        {"samples": [{"id": "s1", "name": "koivu ä"}, {"x": math.nan}], "tree": {"s1": [1, 2, 0]}},
+        {"app_version": "1.0", "sources": [1], "settings": {}},
+    ]
+    for doc in docs:
+        assert zlib.decompress(index.encode(doc)) == layout.dumps(doc).encode("utf-8")
