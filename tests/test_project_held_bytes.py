@@ -24,22 +24,32 @@ def _text(n: int, seed: int = 0) -> bytes:
     return "".join(f"{v:.6f}\n" for v in rng.random(n)).encode()
 
 
-def test_a_large_source_is_held_deflated_and_reads_back_whole():
-    raw = _text(300_000)  # about 2.7 MB: three chunks, the last padded
+def test_a_batch_files_bytes_are_held_deflated_and_read_back_whole():
+    raw = _text(90_000)  # about 800 kB: one chunk
     project = Project()
-    sha, new = project.add_source(raw, "big.csv", "csv")
+    sha, new = project.add_source(raw, "spectrum.csv", "csv")
     src = project.sources[sha]
     assert new and isinstance(src.data, HeldBytes)
-    assert len(src.data.chunks) == 3
-    assert sum(len(c) for c in src.data.chunks) < len(raw) / 2  # held, not the bytes
+    assert len(src.data.chunks) == 1
+    assert len(src.data.chunks[0]) < len(raw) / 2  # held, not the bytes
     assert src.read_bytes() == raw and src.size == len(raw)
     assert not np.asarray(src.data).flags.writeable  # the original cannot change
 
 
-def test_a_small_source_stays_a_plain_view():
+def test_held_bytes_of_several_chunks_pad_the_last_as_hdf5_does():
+    raw = _text(300_000)  # about 2.7 MB: three chunks
+    held = HeldBytes(raw)
+    assert len(held.chunks) == 3 and held.step == heldbytes.CHUNK_BYTES
+    assert np.asarray(held).tobytes() == raw
+
+
+def test_small_and_multi_chunk_sources_stay_plain_views():
+    """A small file is stored uncompressed; one of several chunks is compressed by the
+    save on the spare cores (``packing``)."""
     project = Project()
-    sha, _ = project.add_source(b"a,b\n1,2\n", "small.csv")
-    assert isinstance(project.sources[sha].data, np.ndarray)
+    for raw in (b"a,b\n1,2\n", _text(300_000)):
+        sha, _ = project.add_source(raw, "f.csv")
+        assert isinstance(project.sources[sha].data, np.ndarray)
 
 
 def test_held_bytes_use_the_chunks_and_level_a_save_would():
@@ -49,7 +59,7 @@ def test_held_bytes_use_the_chunks_and_level_a_save_would():
 
 
 def test_held_bytes_are_saved_as_ordinary_gzip_chunks(tmp_path):
-    raw = _text(150_000, seed=3)
+    raw = _text(100_000, seed=3)
     project = Project()
     sha, _ = project.add_source(raw, "spectrum.csv", "csv")
     target = tmp_path / "p.fwproj"
@@ -60,7 +70,7 @@ def test_held_bytes_are_saved_as_ordinary_gzip_chunks(tmp_path):
     close_project(project)
     with h5py.File(target, "r") as f:  # any HDF5 reader: gzip, the bytes whole
         ds = f[f"sources/{sha}"]
-        assert ds.compression == "gzip" and ds.chunks == (heldbytes.CHUNK_BYTES,)
+        assert ds.compression == "gzip" and ds.chunks == (len(raw),)
         assert hashlib.sha256(ds[()].tobytes()).hexdigest() == sha
     back = open_project(target, read_only=True)
     assert back.sources[sha].read_bytes() == raw

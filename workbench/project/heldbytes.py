@@ -4,8 +4,8 @@ An import keeps every file's original bytes (nothing is lost), and a save stores
 gzip-compressed in chunks. Holding them uncompressed until the save and compressing
 them then kept both copies in memory at once: for 500 spectrum files 25 MB of
 originals plus their compressed chunks, 4.3x the parsed arrays at the save's peak
-(issue 3 allows 3x). So a source is deflated once, when it is added, into exactly
-the chunks the save writes (HDF5's chunk layout: ``CHUNK_BYTES`` per chunk, the last
+(issue 3 allows 3x). So a source of one chunk (the many files of a batch) is deflated once, when it is
+added, into exactly the chunk the save writes (HDF5's chunk layout: ``CHUNK_BYTES`` per chunk, the last
 one padded with zeros); the bytes themselves are let go. The save stores those chunks
 as they are (``write_direct_chunk``, h5py's public API) and reading the source
 decompresses them (``np.asarray``, ``SourceFile.read_bytes``). About 40 % of a text
@@ -63,8 +63,12 @@ class HeldBytes:
 
 
 def hold(raw: bytes) -> Any:
-    """What a source keeps of ``raw``: a read-only uint8 view of small files, the
-    deflated chunks (``HeldBytes``) of the others."""
-    if len(raw) > MIN_BYTES:
+    """What a source keeps of ``raw``: the deflated chunk (``HeldBytes``) of a file of
+    one chunk, a read-only uint8 view of the others. A small file is stored
+    uncompressed anyway; a file of several chunks (a million-particle list) is
+    compressed by the save on the spare cores while the samples are written
+    (``packing``): deflating it here, on the importing thread, made that import
+    0.3-0.5 s slower, and one file's two copies stay within issue 3's memory limit."""
+    if MIN_BYTES < len(raw) <= CHUNK_BYTES:
         return HeldBytes(raw)
     return np.frombuffer(bytes(raw), np.uint8)
