@@ -14,6 +14,7 @@ import shutil
 from pathlib import Path
 
 import h5py
+import numpy as np
 import pytest
 
 from workbench.cli.main import main
@@ -328,5 +329,143 @@ def test_an_own_project_with_results_reopens_writable(tmp_path):
     try:
         assert not p.read_only, p.read_only_reason
         assert state_dropped(p) == [], p.warnings
+    finally:
+        close_project(p)
+
+
+# -- attributes another program added (issue 18 part 3b) ---------------------------------
+
+FOREIGN = {
+    "lab_ref": "LIMS-42",  # plain h5py: variable-length UTF-8 text
+    "lims_id": np.int32(7),
+    "fixed": np.bytes_(b"ABC"),  # fixed-length ASCII
+    "weights": np.array([1.5, 2.5], dtype=">f4"),
+}
+
+
+def _add_foreign(path: Path) -> dict[str, str]:
+    """Add ``FOREIGN`` with plain h5py to a sample, one of its measurements, one of
+    that measurement's columns and the file's root; return their paths."""
+    with h5py.File(path, "r+") as f:
+        sid = sorted(f["samples"])[0]
+        mgroup = f[f"samples/{sid}/measurements"]
+        mid = sorted(mgroup)[0]
+        col = sorted(mgroup[mid])[0]
+        where = {
+            "sample": f"samples/{sid}",
+            "measurement": f"samples/{sid}/measurements/{mid}",
+            "column": f"samples/{sid}/measurements/{mid}/{col}",
+            "root": "/",
+        }
+        for obj in where.values():
+            for name, value in FOREIGN.items():
+                f[obj].attrs[name] = value
+        where["name"] = f[f"samples/{sid}"].attrs["name"]
+    return where
+
+
+def _assert_foreign_kept(path: Path, where: dict[str, str]) -> None:
+    with h5py.File(path, "r") as f:
+        for what in ("sample", "measurement", "column", "root"):
+            attrs = f[where[what]].attrs
+            for name, value in FOREIGN.items():
+                assert name in attrs, (what, name, list(attrs))
+                got, want = attrs[name], np.asarray(value)
+                assert attrs.get_id(name).dtype == _stored_dtype(value), (what, name)
+                assert np.array_equal(np.asarray(got), want), (what, name, got)
+
+
+def _stored_dtype(value):
+    if isinstance(value, str):
+        return h5py.string_dtype("utf-8")
+    return np.asarray(value).dtype
+
+
+def _all_attrs(path: Path) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+
+    def visit(name, obj):
+        if name != "index":
+            out[name] = sorted(obj.attrs)
+
+    with h5py.File(path, "r") as f:
+        f.visititems(visit)
+    return out
+
+
+def test_attributes_another_program_added_survive_label_and_save_as(demo_file, tmp_path, capsys):
+    """Issue 18 part 3b: an attribute written by plain h5py under a name no project
+    format uses (``lab_ref="LIMS-42"`` on a sample, a measurement, a column, the root) opened
+    without a word and the next ``label`` dropped it (exit 0). It is now kept: same
+    name, value and data type, after ``label``, after Save As, and after a second
+    command on the file our own save wrote (opened by its index); ``info`` says so."""
+    path = tmp_path / "lims.fwproj"
+    shutil.copy(demo_file, path)
+    where = _add_foreign(path)
+    assert main(["info", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "attributes written by another program are kept as they are" in out, out
+    assert main(["label", str(path), "--sample", where["name"], "route:biochar=suitable"]) == 0
+    _assert_foreign_kept(path, where)
+    # the file our save wrote: a second change of the same sample keeps them again
+    assert main(["sample", "set", str(path), where["name"], "--supplier", "Mill"]) == 0
+    _assert_foreign_kept(path, where)
+    p = open_project(path)
+    try:
+        assert not p.read_only, p.read_only_reason
+        assert p.samples[where["sample"].split("/")[1]].supplier == "Mill"
+        copy = tmp_path / "copy.fwproj"
+        save_project(p, copy)
+    finally:
+        close_project(p)
+    _assert_foreign_kept(copy, where)
+    capsys.readouterr()
+    assert main(["info", "--verify", str(copy)]) == 0, capsys.readouterr()
+
+
+def test_an_attribute_that_cannot_be_kept_makes_the_file_read_only(demo_file, tmp_path):
+    """An attribute of a type a save cannot write back (an object reference) is not
+    dropped silently: the file opens read-only and names it."""
+    path = tmp_path / "ref.fwproj"
+    shutil.copy(demo_file, path)
+    with h5py.File(path, "r+") as f:
+        sid = sorted(f["samples"])[0]
+        f[f"samples/{sid}"].attrs["link_to"] = f["samples"].ref
+    before = path.read_bytes()
+    p = open_project(path)
+    try:
+        assert p.read_only
+        assert f"/samples/{sid}: attribute 'link_to'" in p.read_only_reason
+    finally:
+        close_project(p)
+    assert path.read_bytes() == before
+
+
+def test_a_round_trip_adds_no_attribute(demo_file, tmp_path):
+    from workbench.project.state import state_of
+
+    """Our own attributes of every kind are recognised: saving the demo project, and
+    saving again the project that save wrote (every sample rewritten), adds or
+    duplicates no attribute and keeps nothing as 'another program's'."""
+    path = tmp_path / "own.fwproj"
+    shutil.copy(demo_file, path)
+    before = _all_attrs(path)
+    for _ in range(2):
+        p = open_project(path)
+        try:
+            assert not any("another program" in w for w in p.warnings), p.warnings
+            for s in p.samples.values():
+                s.notes = s.notes + " "  # every sample changed: rewritten, not copied
+            save_project(p)
+        finally:
+            close_project(p)
+        after = _all_attrs(path)
+        assert after == before
+    with h5py.File(path, "r+") as f:  # not as saved: opened by walking every object
+        f.attrs["modified"] = "2026-01-01T00:00:00Z"
+    p = open_project(path)
+    try:
+        assert state_of(p).index != "used"
+        assert not any("another program" in w for w in p.warnings), p.warnings
     finally:
         close_project(p)

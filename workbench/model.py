@@ -182,6 +182,9 @@ class Measurement:
     source_format: str = ""
     metadata: dict[str, Any] = field(default_factory=dict)
     created: str = field(default_factory=now_iso)
+    # attributes another program added to its object in the file, written back on
+    # save as they were (``project.safety.foreign_attrs``); never shown
+    _kept_attrs: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def n_points(self) -> int:
@@ -222,6 +225,9 @@ class Result:
     label: str = ""
     app_version: str = __version__
     created: str = field(default_factory=now_iso)
+    # attributes another program added to its object in the file, written back on
+    # save as they were (``project.safety.foreign_attrs``); never shown
+    _kept_attrs: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
 
 @dataclass
@@ -239,6 +245,8 @@ class Sample:
     labels: dict[str, str] = field(default_factory=dict)  # for learned models
     measurements: dict[str, Measurement] = field(default_factory=dict)
     results: dict[str, Result] = field(default_factory=dict)
+    # see Measurement._kept_attrs
+    _kept_attrs: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def __setattr__(self, attr: str, value: Any) -> None:
         if attr == "name" and "name" in self.__dict__:
@@ -305,6 +313,8 @@ class SourceFile:
     data: ArrayLike  # uint8 bytes, possibly lazy
     imported: str = field(default_factory=now_iso)
     format: str = ""
+    # see Measurement._kept_attrs
+    _kept_attrs: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def read_bytes(self) -> bytes:
         return np.asarray(self.data, dtype=np.uint8).tobytes()
@@ -321,6 +331,9 @@ class StoredModel:
     arrays: dict[str, ArrayLike] = field(default_factory=dict)
     provenance: dict[str, Any] = field(default_factory=dict)
     created: str = field(default_factory=now_iso)
+    # attributes another program added to its object in the file, written back on
+    # save as they were (``project.safety.foreign_attrs``); never shown
+    _kept_attrs: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
 
 @dataclass
@@ -361,6 +374,7 @@ class Project:
         self.audit: list[AuditEntry] = []
         self.dirty = False
         self.warnings: list[str] = []  # parts skipped on open, named for the user
+        self._kept_attrs: dict[str, Any] = {}  # see Measurement._kept_attrs (the file's root)
 
     @property
     def samples(self) -> SampleDict:

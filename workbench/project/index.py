@@ -171,7 +171,7 @@ def tree_shape(project: Project) -> dict[str, list[int]]:
 
 def project_document(project: Project, *, created: str, modified: str, app: str) -> dict:
     """The index document of ``project`` as the writer saves it."""
-    return {
+    doc = {
         "index_version": INDEX_VERSION,
         "format_version": project.format_version,
         "app_version": app,
@@ -184,6 +184,21 @@ def project_document(project: Project, *, created: str, modified: str, app: str)
         "audit_entries": len(project.audit),
         "tree": tree_shape(project),
     }
+    kept = kept_attribute_count(project)
+    if kept:  # such a file is opened by the walk, which reads them (``cheap_check``)
+        doc["kept_attributes"] = kept
+    return doc
+
+
+def kept_attribute_count(project: Project) -> int:
+    """How many attributes another program added that the project keeps for saving."""
+    n = len(project._kept_attrs)
+    for s in project.samples.values():
+        n += len(s._kept_attrs)
+        n += sum(len(m._kept_attrs) for m in s.measurements.values())
+        n += sum(len(r._kept_attrs) for r in s.results.values())
+    n += sum(len(s._kept_attrs) for s in project.sources.values())
+    return n + sum(len(m._kept_attrs) for m in project.models.values())
 
 
 def inflate(raw: bytes) -> bytes:
@@ -330,6 +345,8 @@ def cheap_check(f: h5py.File, doc: dict) -> str:
         shape = doc.get("tree")
         if not isinstance(shape, dict):
             return "no tree shape"
+        if doc.get("kept_attributes"):  # the index does not hold their values
+            return "attributes written by another program are kept"
         names = S.child_names(samples)
         if len(names) != len(shape) or set(names) != set(shape):
             return "its samples differ"

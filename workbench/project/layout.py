@@ -49,6 +49,12 @@ metadata) as JSON strings in attributes. No pickle, no object or compound dtypes
                         properties, {id: {unit, basis, label_en, label_fi,
                         description}} (``workbench.properties``)
 
+Attributes another program added to the root, a sample, measurement, result, column,
+stored source or model under a name no format version uses (a LIMS reference) are kept:
+read on opening (a column's when it is saved) and written back unchanged, same value,
+data type and shape (``safety.foreign_attrs``); the index then says how many there are
+(``kept_attributes``) and such a file is opened by the walk, which reads them.
+
 Few attributes per object on purpose: each HDF5 attribute costs a metadata operation,
 and a 1,000-sample project has tens of thousands of objects, so fields that only this
 application needs travel together in one JSON attribute (still readable in h5dump).

@@ -10,6 +10,8 @@ or one this layout does not know: a link, a group another program added), and ev
 attribute, field or value whose content was ignored (not valid JSON, the wrong type,
 unreadable), is listed in ``Reader.dropped``. The store then opens the project read-only, because a save
 writes only what the project holds and would drop those objects from the file.
+Attributes another program added under names no format uses are kept on the objects
+(``_kept_attrs``) and written back by the next save; ``project.warnings`` says how many.
 """
 
 from __future__ import annotations
@@ -56,6 +58,14 @@ class Reader:
         self.signatures: dict[str, str] = {}  # samples read without any warning
         self.dropped: list[str] = []  # objects of the file the project does not hold
         self.unreadable: list[str] = []  # links whose names are not UTF-8 (not followed)
+        self.n_kept = 0  # attributes another program added, kept for the next save
+        self.kept_note = ""  # the warning that says so (a note, not a problem)
+
+    def kept(self, obj: h5py.HLObject, a: S.Attrs) -> S.KeptAttrs:
+        """The attributes of ``obj`` no project format uses, to be written back on save."""
+        kept = S.foreign_attrs(obj, list(a.values), self.w, self.dropped)
+        self.n_kept += len(kept)
+        return kept
 
     def drop(self, where: str, warning: str) -> None:
         """Record an object of the file that the project will not hold, and say so."""
@@ -87,6 +97,7 @@ class Reader:
         p.created = a.text("created", p.created)
         p.modified = a.text("modified", p.created)
         p.written_by = a.text("app_version", "")
+        p._kept_attrs = self.kept(f, a)
         self.extras(f, ROOT_PARTS, "the file's top level")
         for name, fn in (
             ("samples", self.read_samples),
@@ -102,6 +113,13 @@ class Reader:
                 fn(group)
         self.read_audit()
         self.read_settings()
+        if self.n_kept:
+            many = self.n_kept > 1
+            self.kept_note = (
+                f"{self.n_kept} attribute{'s' if many else ''} written by another program "
+                f"{'are' if many else 'is'} kept as {'they are' if many else 'it is'}."
+            )
+            self.w.append(self.kept_note)
 
     def read_samples(self, group: h5py.Group) -> None:
         for sid in self._names(group):
@@ -176,6 +194,7 @@ class Reader:
             metadata=_str_dict(a.jsonval("metadata", {})),
             labels=_str_dict(a.jsonval("labels", {})),
         )
+        sample._kept_attrs = self.kept(g, a)
         self.extras(g, SAMPLE_PARTS, f"sample {sid}")
         for sub, fn, target in (
             ("measurements", self.read_measurement, sample.measurements),
@@ -228,6 +247,7 @@ class Reader:
             source_format=info.text("source_format"),
             metadata=info.dict("metadata"),
             created=info.text("created"),
+            _kept_attrs=self.kept(g, a),
         )
 
     def read_result(self, g: h5py.Group) -> Result:
@@ -255,6 +275,7 @@ class Reader:
             label=_label(info, "label"),
             app_version=info.text("app_version"),
             created=info.text("created"),
+            _kept_attrs=self.kept(g, a),
         )
 
     def read_quantities(self, a: S.Attrs, name: str) -> dict[str, Quantity]:
@@ -326,6 +347,7 @@ class Reader:
             data=lazy,
             imported=a.text("imported"),
             format=a.text("format"),
+            _kept_attrs=self.kept(obj, a),
         )
 
     def read_model(self, g: h5py.Group) -> StoredModel:
@@ -353,6 +375,7 @@ class Reader:
             arrays=arrays,
             provenance=info.dict("provenance"),
             created=info.text("created"),
+            _kept_attrs=self.kept(g, a),
         )
 
     def read_audit(self) -> None:

@@ -372,6 +372,66 @@ def read_attrs(
     return out
 
 
+KeptAttrs = dict[str, tuple[Any, np.dtype, Any]]  # name -> (value, dtype, shape)
+
+
+def foreign_attrs(
+    obj: h5py.HLObject, names: Any, warnings: list[str], lost: list[str]
+) -> KeptAttrs:
+    """The attributes among ``names`` that no project format uses (another program
+    added them, e.g. a LIMS reference), read with h5py's public API as their value,
+    data type and shape, so that a save writes them back unchanged (``write_kept``).
+
+    ``names`` are attributes ``read_attrs`` already read (its size and type bounds
+    hold); one that cannot be read back faithfully is named in ``lost`` (the store
+    then keeps the project read-only rather than let a save drop it)."""
+    out: KeptAttrs = {}
+    for name in names:
+        if name in KNOWN_ATTRIBUTES:
+            continue
+        try:
+            aid = obj.attrs.get_id(name)
+            dtype, shape = aid.dtype, aid.shape
+            if dtype.kind == "O" and h5py.check_string_dtype(dtype) is None:
+                raise TypeError(f"data type {dtype} cannot be written back")
+            out[name] = (obj.attrs[name], dtype, shape)
+        except (OSError, RuntimeError, ValueError, TypeError, KeyError) as exc:
+            warnings.append(f"{obj.name}: attribute {name!r} cannot be kept ({exc}).")
+            lost.append(f"{obj.name}: attribute {name!r}")
+    return out
+
+
+def read_foreign_attrs(obj: h5py.HLObject) -> KeptAttrs:
+    """``foreign_attrs`` of an object whose attributes were not read at opening (a
+    column: opening reads none of its attributes); those that cannot be read back are
+    left out, as before (a whole-sample copy keeps them all)."""
+    try:
+        n = h5py.h5a.get_num_attrs(obj.id)
+        if n > MAX_ATTRS_PER_OBJECT or (n == 2 and _own_column(obj.id)):
+            return {}
+        names = []
+        for i in range(n):
+            name = h5py.h5a.open(obj.id, index=i).name.decode("utf-8")
+            if name not in KNOWN_ATTRIBUTES:
+                names.append(name)
+    except (OSError, RuntimeError, ValueError, UnicodeDecodeError):
+        return {}
+    values = read_attrs(obj, [], []) if names else {}
+    return foreign_attrs(obj, [n for n in names if n in values], [], [])
+
+
+def _own_column(oid: Any) -> bool:  # the two attributes a save writes on every column
+    return h5py.h5a.exists(oid, b"units") and h5py.h5a.exists(oid, b"long_name")
+
+
+def write_kept(target: h5py.HLObject, kept: KeptAttrs) -> None:
+    """Write attributes kept from the opened file back as they were (same name, value,
+    data type and shape)."""
+    for name, (value, dtype, shape) in kept.items():
+        if name not in target.attrs:
+            target.attrs.create(name, data=value, shape=shape, dtype=dtype)
+
+
 _VLEN_STR = h5py.string_dtype("utf-8")
 _VLEN_MEM = h5py.h5t.py_create(_VLEN_STR)
 

@@ -83,7 +83,13 @@ def verify(path: str | Path) -> Verification:
         reader = Reader(f, handle, walked, size)
         reader.read()
         report.problems += [f"left out by the walk: {w}" for w in reader.dropped]
-        report.problems += [w for w in walked.warnings if not w.startswith(tuple(reader.dropped))]
+        report.problems += [
+            w
+            for w in walked.warnings
+            if not w.startswith(tuple(reader.dropped)) and w != reader.kept_note
+        ]
+        if reader.kept_note:
+            report.notes.append(reader.kept_note)
         report.problems += source_hash_problems(walked)
         stored = _stored_document(f, header, size)
         if stored is None:

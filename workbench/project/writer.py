@@ -34,6 +34,7 @@ from workbench.model import (
 )
 from workbench.project import audit, index, packing
 from workbench.project import layout as L
+from workbench.project import safety as S
 from workbench.project.h5fast import Node, can_write_small, new_group, new_small_dataset, node
 from workbench.project.heldbytes import HeldBytes
 from workbench.project.lazy import LazyArray
@@ -190,6 +191,7 @@ def _write_project(
     L.set_str(f, "app_version", __version__)
     L.set_str(f, "created", project.created)
     L.set_str(f, "modified", modified_at)
+    write_kept(f, project._kept_attrs)
 
     samples = f.create_group("samples")
     L.set_json(samples, "order", list(project.samples))
@@ -281,6 +283,7 @@ def _write_sample_parts(g: Node, sample: Sample, rebinds: Rebinds) -> None:
         L.set_json(g, "metadata", sample.metadata)
     if sample.labels:
         L.set_json(g, "labels", sample.labels)
+    write_kept(g, sample._kept_attrs)
     with new_group(g, "measurements") as ms:
         _set_order(ms, list(sample.measurements))
         for m in sample.measurements.values():
@@ -292,6 +295,16 @@ def _write_sample_parts(g: Node, sample: Sample, rebinds: Rebinds) -> None:
             for r in sample.results.values():
                 with new_group(rs, r.id) as rg:
                     write_result(rg, r, rebinds)
+
+
+def write_kept(obj: h5py.HLObject | Node, kept: S.KeptAttrs) -> None:
+    """Write back the attributes another program had added to this object."""
+    if not kept:
+        return
+    if isinstance(obj, Node):
+        oid = obj.oid
+        obj = h5py.Dataset(oid) if isinstance(oid, h5py.h5d.DatasetID) else h5py.Group(oid)
+    S.write_kept(obj, kept)
 
 
 def _set_order(g: Node, ids: list[str]) -> None:
@@ -319,6 +332,7 @@ def write_measurement(g: Node, m: Measurement, rebinds: Rebinds) -> None:
             rebinds.axes.add(g.child(L.encode_name(m.axes[0])))
     else:
         L.set_str(g, "fw_type", "table")
+    write_kept(g, m._kept_attrs)
 
 
 def write_result(g: Node, r: Result, rebinds: Rebinds) -> None:
@@ -336,6 +350,7 @@ def write_result(g: Node, r: Result, rebinds: Rebinds) -> None:
         ys = [ys] if isinstance(ys, str) else [y for y in ys if isinstance(y, str)]
         if isinstance(x, str) and x in r.columns and ys and all(y in r.columns for y in ys):
             set_nxdata(g, ys[0], [x], ys[1:])
+    write_kept(g, r._kept_attrs)
 
 
 def set_nxdata(g: Node, signal: str, axes: list[str], aux: list[str]) -> None:
@@ -360,6 +375,17 @@ def write_columns(g: Node, columns: dict[str, Column], rebinds: Rebinds) -> None
         with write_array(g, link, col.data, rebinds, where=where, owner=col) as ds:
             L.set_str(ds, "units", col.unit)
             L.set_str(ds, "long_name", long_name(col))
+            if isinstance(col.data, LazyArray):  # opening reads no column attributes
+                write_kept(ds, _column_kept(col.data))
+
+
+def _column_kept(data: LazyArray) -> S.KeptAttrs:
+    """The attributes another program added to a column's dataset in the open file."""
+    try:
+        src = data.handle.dataset(data.name)
+    except (OSError, RuntimeError, ValueError, KeyError, ProjectError):
+        return {}
+    return S.read_foreign_attrs(src)
 
 
 def long_name(col: Column) -> str:
@@ -428,6 +454,7 @@ def write_source(parent: h5py.Group, s: SourceFile, rebinds: Rebinds) -> None:
         L.set_str(ds, "name", s.name)
         L.set_str(ds, "imported", s.imported)
         L.set_str(ds, "format", s.format)
+        write_kept(ds, s._kept_attrs)
 
 
 def write_held(parent: h5py.Group, name: str, held: HeldBytes) -> h5py.Dataset:
@@ -453,6 +480,7 @@ def write_model(parent: h5py.Group, model: StoredModel, rebinds: Rebinds) -> Non
     info = {"params": model.params, "provenance": model.provenance, "created": model.created}
     info["arrays"] = list(model.arrays)
     L.set_json(g, "info", info)
+    write_kept(g, model._kept_attrs)
     for name, arr in model.arrays.items():
         where = f"model array {name!r}"
         write_array(g, L.encode_name(name), arr, rebinds, where=where).close()
