@@ -24,12 +24,16 @@ class SaveFailedError(ProjectError):
     ``target`` is as it was. ``reason`` is the system's reason in words and ``existed``
     whether there was a file at ``target`` before. The message is the window's wording
     (the work stays open, Save As elsewhere); ``cli_message`` is the command line's,
-    whose process ends with nothing kept."""
+    whose process ends with nothing kept. ``errno`` is the system's error number when
+    known, so the window can say the reason in the user's language."""
 
-    def __init__(self, target: str, reason: str, existed: bool = True) -> None:
+    def __init__(
+        self, target: str, reason: str, existed: bool = True, errno: int | None = None
+    ) -> None:
         self.target = str(target)
         self.reason = reason.rstrip(".")
         self.existed = existed
+        self.errno = errno
         super().__init__(
             f"{self.target}: not saved: {self.reason}. The file is unchanged and the unsaved "
             "work is kept; free some space or save it somewhere else (Save As)."

@@ -3195,7 +3195,7 @@
 <context>
     <name>ProjectFilesMixin</name>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="41"/>
+        <location filename="../../workbench/gui/project_files.py" line="42"/>
         <source>Fibre Workbench projects (*%1)</source>
         <translation>Fibre Workbench -projektit (*%1)</translation>
     </message>
@@ -3205,109 +3205,149 @@
         <translation>Projektin sulkeminen epäonnistui: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="81"/>
+        <location filename="../../workbench/gui/project_files.py" line="83"/>
         <source>Please wait: the project is being saved.</source>
         <translation>Odota hetki: projektia tallennetaan.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="99"/>
+        <location filename="../../workbench/gui/project_files.py" line="101"/>
         <source>Unsaved changes</source>
         <translation>Tallentamattomia muutoksia</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="100"/>
+        <location filename="../../workbench/gui/project_files.py" line="102"/>
         <source>The project has unsaved changes. Save them before closing?</source>
         <translation>Projektissa on tallentamattomia muutoksia. Tallennetaanko ne ennen sulkemista?</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="117"/>
+        <location filename="../../workbench/gui/project_files.py" line="119"/>
         <source>Open project</source>
         <translation>Avaa projekti</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="125"/>
+        <location filename="../../workbench/gui/project_files.py" line="127"/>
         <source>Open %1</source>
         <translation>Avaa %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="130"/>
+        <location filename="../../workbench/gui/project_files.py" line="132"/>
         <location filename="../../workbench/gui/screenshot.py" line="55"/>
         <source>Opened %1</source>
         <translation>Avattiin %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="141"/>
-        <location filename="../../workbench/gui/project_files.py" line="339"/>
+        <location filename="../../workbench/gui/project_files.py" line="143"/>
+        <location filename="../../workbench/gui/project_files.py" line="373"/>
         <source>Could not open %1: %2</source>
         <translation>Tiedostoa %1 ei voitu avata: %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="183"/>
+        <location filename="../../workbench/gui/project_files.py" line="185"/>
         <source>Save project as</source>
         <translation>Tallenna projekti nimellä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="195"/>
+        <location filename="../../workbench/gui/project_files.py" line="197"/>
         <source>The project is being saved already.</source>
         <translation>Projektia tallennetaan jo.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="226"/>
+        <location filename="../../workbench/gui/project_files.py" line="228"/>
         <source>Save %1</source>
         <translation>Tallenna %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="249"/>
+        <location filename="../../workbench/gui/project_files.py" line="259"/>
         <source>Not saved: %1</source>
         <translation>Ei tallennettu: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="247"/>
+        <location filename="../../workbench/gui/project_files.py" line="254"/>
         <source>Saving failed: %1</source>
         <translation>Tallennus epäonnistui: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="241"/>
+        <location filename="../../workbench/gui/project_files.py" line="248"/>
         <source>Saved %1</source>
         <translation>Tallennettiin %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="263"/>
+        <location filename="../../workbench/gui/project_files.py" line="267"/>
+        <source>the disk is full</source>
+        <translation>levy on täynnä</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_files.py" line="268"/>
+        <source>your disk quota is used up</source>
+        <translation>levykiintiösi on käytetty loppuun</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_files.py" line="269"/>
+        <source>the file would be larger than this system allows</source>
+        <translation>tiedostosta tulisi suurempi kuin tämä järjestelmä sallii</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_files.py" line="270"/>
+        <source>the disk reported an input/output error</source>
+        <translation>levy ilmoitti luku- tai kirjoitusvirheestä</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_files.py" line="271"/>
+        <source>the disk is read-only</source>
+        <translation>levylle ei voi kirjoittaa (vain luku)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_files.py" line="272"/>
+        <source>there is no permission to write there</source>
+        <translation>sinne ei ole kirjoitusoikeutta</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_files.py" line="273"/>
+        <source>the file name is too long for this folder</source>
+        <translation>tiedoston nimi on liian pitkä tähän kansioon</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_files.py" line="278"/>
+        <source>%1 was not saved: %2. The file is as it was and your unsaved work is still here; free some space, or save it somewhere else with File &gt; Save As.</source>
+        <translation>Tiedostoa %1 ei tallennettu: %2. Tiedosto on ennallaan ja tallentamaton työsi on yhä tallessa; vapauta levytilaa tai tallenna muualle valinnalla Tiedosto &gt; Tallenna nimellä.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_files.py" line="297"/>
         <source>No recent projects</source>
         <translation>Ei viimeaikaisia projekteja</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="267"/>
+        <location filename="../../workbench/gui/project_files.py" line="301"/>
         <source>Clear list</source>
         <translation>Tyhjennä luettelo</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="294"/>
+        <location filename="../../workbench/gui/project_files.py" line="328"/>
         <source>Could not write the recovery file: %1</source>
         <translation>Palautustiedostoa ei voitu kirjoittaa: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="298"/>
+        <location filename="../../workbench/gui/project_files.py" line="332"/>
         <source>Writing recovery file</source>
         <translation>Kirjoitetaan palautustiedostoa</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="318"/>
+        <location filename="../../workbench/gui/project_files.py" line="352"/>
         <source>an untitled project</source>
         <translation>nimetöntä projektia</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="345"/>
+        <location filename="../../workbench/gui/project_files.py" line="379"/>
         <source>Recovered unsaved work of %1</source>
         <translation>Palautettiin tallentamaton työ: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="352"/>
+        <location filename="../../workbench/gui/project_files.py" line="386"/>
         <source>Recover unsaved work</source>
         <translation>Palauta tallentamaton työ</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="354"/>
+        <location filename="../../workbench/gui/project_files.py" line="388"/>
         <source>Fibre Workbench was closed without saving %1. Unsaved work from %2 was kept.
 
 Restore it? (No keeps the recovery file for later; Discard deletes it.)</source>
@@ -3831,7 +3871,7 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
         <translation>raportti</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/self_assessment.py" line="113"/>
+        <location filename="../../workbench/gui/self_assessment.py" line="115"/>
         <source>Save report %1</source>
         <translation>Tallenna raportti %1</translation>
     </message>

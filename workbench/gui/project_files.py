@@ -9,6 +9,7 @@ window offers any recovery files left by a crash.
 
 from __future__ import annotations
 
+import errno
 import time
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from workbench.errors import UserFacingError
+from workbench.errors import SaveFailedError, UserFacingError
 from workbench.gui import gc_guard, recovery_writer
 from workbench.gui.task_panel import ERROR, WARNING
 from workbench.gui.tasks import RUNNING
@@ -234,8 +235,13 @@ class ProjectFilesMixin:
         return True
 
     def _saved(self, project: Project) -> None:
-        if not project.read_only and self.message_bar.level == "warning":
+        # a warning about the project, or the failure of an earlier save, no longer holds
+        level = self.message_bar.level
+        if (level == "warning" and not project.read_only) or (
+            level == "error" and getattr(self, "_save_failure_shown", False)
+        ):
             self.message_bar.dismiss()
+        self._save_failure_shown = False
         self.doc.mark_saved()
         self.undo_stack.setClean()
         self.ui_settings.add_recent_file(str(project.path))
@@ -247,7 +253,34 @@ class ProjectFilesMixin:
             self.task_panel.log(
                 self.tr("Saving failed: %1").replace("%1", str(exc)), ERROR, repr(exc)
             )
-        self.message_bar.show_message(self.tr("Not saved: %1").replace("%1", str(exc)), "error")
+        if isinstance(exc, SaveFailedError):
+            text = self._disk_failure_text(exc)
+        else:
+            text = self.tr("Not saved: %1").replace("%1", str(exc))
+        self.message_bar.show_message(text, "error")
+        self._save_failure_shown = True
+
+    def _disk_failure_text(self, exc: SaveFailedError) -> str:
+        """A save the disk refused, in the user's words: which file, why, and that the
+        file and the work are both as they were (``SaveFailedError``)."""
+        reasons = {
+            errno.ENOSPC: self.tr("the disk is full"),
+            errno.EDQUOT: self.tr("your disk quota is used up"),
+            errno.EFBIG: self.tr("the file would be larger than this system allows"),
+            errno.EIO: self.tr("the disk reported an input/output error"),
+            errno.EROFS: self.tr("the disk is read-only"),
+            errno.EACCES: self.tr("there is no permission to write there"),
+            errno.ENAMETOOLONG: self.tr("the file name is too long for this folder"),
+        }
+        reason = reasons.get(exc.errno or 0, exc.reason)
+        return (
+            self.tr(
+                "%1 was not saved: %2. The file is as it was and your unsaved work is still "
+                "here; free some space, or save it somewhere else with File > Save As."
+            )
+            .replace("%1", Path(exc.target).name)
+            .replace("%2", reason)
+        )
 
     # -- recent files -------------------------------------------------------------
     def fill_recent_menu(self) -> None:

@@ -162,7 +162,7 @@ def _save_failure(target: Path, exc: BaseException) -> BaseException:
     """The error a failed save raises: one line, saying the old file is unchanged."""
     if isinstance(exc, FileWriteError | OSError):
         reason = exc.reason if isinstance(exc, FileWriteError) else describe_os_error(exc)
-        return SaveFailedError(str(target), reason, existed=target.exists())
+        return SaveFailedError(str(target), reason, existed=target.exists(), errno=exc.errno)
     if isinstance(exc, UserFacingError | KeyboardInterrupt | SystemExit) or not isinstance(
         exc, Exception
     ):
