@@ -247,6 +247,8 @@ class Sample:
     results: dict[str, Result] = field(default_factory=dict)
     # see Measurement._kept_attrs
     _kept_attrs: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    # the same for its "measurements" and "results" groups, by group name
+    _kept_parts: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def __setattr__(self, attr: str, value: Any) -> None:
         if attr == "name" and "name" in self.__dict__:
@@ -375,6 +377,8 @@ class Project:
         self.dirty = False
         self.warnings: list[str] = []  # parts skipped on open, named for the user
         self._kept_attrs: dict[str, Any] = {}  # see Measurement._kept_attrs (the file's root)
+        # the same for the fixed objects of the layout ("samples", "audit/time", "index")
+        self._kept_parts: dict[str, Any] = {}
 
     @property
     def samples(self) -> SampleDict:

@@ -192,9 +192,9 @@ def project_document(project: Project, *, created: str, modified: str, app: str)
 
 def kept_attribute_count(project: Project) -> int:
     """How many attributes another program added that the project keeps for saving."""
-    n = len(project._kept_attrs)
+    n = len(project._kept_attrs) + sum(len(k) for k in project._kept_parts.values())
     for s in project.samples.values():
-        n += len(s._kept_attrs)
+        n += len(s._kept_attrs) + sum(len(k) for k in s._kept_parts.values())
         n += sum(len(m._kept_attrs) for m in s.measurements.values())
         n += sum(len(r._kept_attrs) for r in s.results.values())
     n += sum(len(s._kept_attrs) for s in project.sources.values())

@@ -49,10 +49,13 @@ metadata) as JSON strings in attributes. No pickle, no object or compound dtypes
                         properties, {id: {unit, basis, label_en, label_fi,
                         description}} (``workbench.properties``)
 
-Attributes another program added to the root, a sample, measurement, result, column,
-stored source or model under a name no format version uses (a LIMS reference) are kept:
-read on opening (a column's when it is saved) and written back unchanged, same value,
-data type and shape (``safety.foreign_attrs``); the index then says how many there are
+Attributes another program added to any object above (a LIMS reference on the root, a
+sample, ``/samples``, a sample's ``measurements`` group, a column, ``/audit/time``,
+``/index``...) are kept when their name is not one a format version uses on that kind
+of object (``safety.OWN_ATTRIBUTES``: ``kind`` on a column is another program's): read
+on opening (a column's or model array's when it is saved, or when its data are taken
+into memory) and written back unchanged, same value, data type and shape
+(``safety.foreign_attrs``); the index then says how many there are
 (``kept_attributes``) and such a file is opened by the walk, which reads them.
 
 Few attributes per object on purpose: each HDF5 attribute costs a metadata operation,

@@ -87,7 +87,9 @@ class FileHandle:
             if id(lazy) not in keep and lazy._cache is None:
                 # an array that was unreadable before stays unreadable
                 with contextlib.suppress(ProjectError):
+                    kept = lazy.kept_attrs()  # they travel with it (a sample brought back)
                     lazy._cache = lazy.read()
+                    lazy.kept = kept
 
     def __del__(self) -> None:
         with contextlib.suppress(Exception):
@@ -161,7 +163,17 @@ class LazyArray:
     are not cached: each use reads the file, which keeps memory flat for big projects.
     """
 
-    __slots__ = ("__weakref__", "_cache", "_check", "_dtype", "_shape", "handle", "name", "range")
+    __slots__ = (
+        "__weakref__",
+        "_cache",
+        "_check",
+        "_dtype",
+        "_shape",
+        "handle",
+        "kept",
+        "name",
+        "range",
+    )
 
     def __init__(
         self,
@@ -182,7 +194,30 @@ class LazyArray:
         # [min, max] of the finite values when known without reading (from the index
         # for a curve's axis: ``info`` shows it), else None
         self.range: list[float] | None = None
+        # the attributes another program added to the dataset (``safety.foreign_attrs``)
+        # when known: taken with the data when they are held in memory, or read on
+        # opening (format 0); None: read from the file when a save needs them
+        self.kept: dict[str, Any] | None = None
         handle.lazies.add(self)
+
+    def kept_attrs(self, kind: str = "") -> dict[str, Any]:
+        """The attributes another program added to this array's dataset, for a save to
+        write back: those taken with it, else read from its file now. ``kind`` is the
+        object's kind in ``safety.OWN_ATTRIBUTES`` (default: from its path)."""
+        if self.kept is not None:
+            return self.kept
+        if self._cache is not None:
+            return {}  # its file is gone and nothing was taken with it
+        if self.name.startswith(("/sources/", "/raw/")):
+            return {}  # a stored source's are held by its ``SourceFile``
+        from workbench.project import safety as S
+
+        kind = kind or ("model_array" if self.name.startswith("/models/") else "column")
+        try:
+            with self.handle.swap_lock:
+                return S.read_foreign_attrs(self.handle.dataset(self.name), kind)
+        except (OSError, RuntimeError, ValueError, KeyError, ProjectError):
+            return {}
 
     def ensure_checked(self) -> None:
         """Run the dataset's safety checks (``safety.check_dataset``) once, before it is
@@ -242,6 +277,7 @@ class LazyArray:
         self.name = name
         self._cache = None
         self._check = None  # written by this save from checked data
+        self.kept = None  # written there too
         handle.lazies.add(self)
 
     @property

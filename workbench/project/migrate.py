@@ -18,7 +18,10 @@ version 1 as follows::
     (no results, models, audit log or settings)
 
 Free-text materials are mapped onto the feedstock vocabulary by keyword; the original
-text is kept in the sample's metadata under ``material (format 0)``.
+text is kept in the sample's metadata under ``material (format 0)``. Attributes another
+program added (names format 0 does not use on that object) are kept and written at the
+same object's place in the new layout (``/raw`` becomes ``/sources``, a sample's
+``data`` group its ``measurements``, ``x`` and ``y`` its columns).
 """
 
 from __future__ import annotations
@@ -86,12 +89,18 @@ class V0:
         self.dropped.append(where)
         self.w.append(warning)
 
+    def kept(self, obj: h5py.HLObject, a: S.Attrs | None, kind: str) -> S.KeptAttrs:
+        """The attributes of ``obj`` format 0 does not use (``safety.foreign_attrs``)."""
+        a = a if a is not None else S.Attrs(obj, self.w, self.dropped)
+        return S.foreign_attrs(obj, list(a.values), self.w, self.dropped, kind)
+
     def read(self) -> None:
         p, w = self.project, self.w
         ra = S.Attrs(self.f, w, self.dropped)
         p.created = ra.text("created", p.created)
         p.modified = p.created
         p.written_by = ra.text("app_version", "")
+        p._kept_attrs = self.kept(self.f, ra, "v0_root")
         for name in S.child_names(self.f):
             if name not in ("samples", "raw"):
                 where = f"/{name}"
@@ -103,6 +112,9 @@ class V0:
             try:
                 group = S.child_group(self.f, name)
                 names = sorted(S.child_names(group))
+                kept = self.kept(group, None, "v0_group")
+                if kept:
+                    p._kept_parts["samples" if name == "samples" else "sources"] = kept
             except S.Unsafe as exc:
                 self.drop(f"/{name}", f"All {name} were skipped: {exc}.")
                 continue
@@ -131,9 +143,13 @@ class V0:
             date_received=a.text("received", ""),
             notes=a.text("comment", ""),
             metadata=meta,
+            _kept_attrs=self.kept(g, a, "v0_sample"),
         )
         if "data" in g:
             data = S.child_group(g, "data")
+            kept = self.kept(data, None, "v0_group")
+            if kept:
+                sample._kept_parts["measurements"] = kept
             for mid in sorted(S.child_names(data)):
                 try:
                     sample.measurements[mid] = self.measurement(S.child_group(data, mid))
@@ -159,6 +175,7 @@ class V0:
                     raise S.Unsafe(f"{ds.name} should be a dataset")
                 shape, dtype = S.check_dataset(ds, self.size, allow_text=False)
                 lazy = LazyArray(self.handle, ds.name, shape, dtype)
+                lazy.kept = self.kept(ds, None, "v0_column")
                 columns[name] = Column(name, a.text(unit_attr, ""), lazy)
             if columns[x_name].shape != columns[y_name].shape:
                 raise S.Unsafe(f"{g.name}: x and y have different lengths")
@@ -183,6 +200,7 @@ class V0:
             replicate=a.integer("replicate", 1),
             source_sha256=sha,
             created=self.project.created,
+            _kept_attrs=self.kept(g, a, "v0_measurement"),
         )
 
     def source(self, group: h5py.Group, sha: str) -> None:
@@ -192,13 +210,15 @@ class V0:
         shape, dtype = S.check_dataset(ds, self.size, allow_text=False, kinds="u", as_numbers=False)
         if dtype.itemsize != 1:
             raise S.Unsafe(f"{ds.name} should hold bytes (uint8)")
-        name = S.Attrs(ds, self.w, self.dropped).text("filename", sha)
+        a = S.Attrs(ds, self.w, self.dropped)
+        name = a.text("filename", sha)
         self.project.sources[sha] = SourceFile(
             sha256=sha,
             name=name,
             size=shape[0],
             data=LazyArray(self.handle, ds.name, shape, dtype),
             imported=self.project.created,
+            _kept_attrs=self.kept(ds, a, "v0_source"),
         )
         for m in (m for s in self.project.samples.values() for m in s.measurements.values()):
             if m.source_sha256 == sha:

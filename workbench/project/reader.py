@@ -61,11 +61,23 @@ class Reader:
         self.n_kept = 0  # attributes another program added, kept for the next save
         self.kept_note = ""  # the warning that says so (a note, not a problem)
 
-    def kept(self, obj: h5py.HLObject, a: S.Attrs) -> S.KeptAttrs:
-        """The attributes of ``obj`` no project format uses, to be written back on save."""
-        kept = S.foreign_attrs(obj, list(a.values), self.w, self.dropped)
+    def kept(self, obj: h5py.HLObject, a: S.Attrs, kind: str) -> S.KeptAttrs:
+        """The attributes of ``obj`` a project does not use on an object of this kind
+        (``safety.OWN_ATTRIBUTES``), to be written back on save."""
+        kept = S.foreign_attrs(obj, list(a.values), self.w, self.dropped, kind)
         self.n_kept += len(kept)
         return kept
+
+    def keep_part(
+        self, parts: dict[str, S.KeptAttrs], key: str, obj: h5py.HLObject, kind: str
+    ) -> S.Attrs:
+        """Keep the foreign attributes of a fixed object of the layout (``/samples``, a
+        sample's ``measurements``, an audit dataset) under ``key``; return its attributes."""
+        a = S.Attrs(obj, self.w, self.dropped)
+        kept = self.kept(obj, a, kind)
+        if kept:
+            parts[key] = kept
+        return a
 
     def drop(self, where: str, warning: str) -> None:
         """Record an object of the file that the project will not hold, and say so."""
@@ -97,8 +109,9 @@ class Reader:
         p.created = a.text("created", p.created)
         p.modified = a.text("modified", p.created)
         p.written_by = a.text("app_version", "")
-        p._kept_attrs = self.kept(f, a)
+        p._kept_attrs = self.kept(f, a, "root")
         self.extras(f, ROOT_PARTS, "the file's top level")
+        self.read_index_attrs()
         for name, fn in (
             ("samples", self.read_samples),
             ("sources", self.read_sources),
@@ -110,7 +123,7 @@ class Reader:
                 self.drop(f"/{name}", f"All {name} were skipped: {exc}.")
                 continue
             if group is not None:
-                fn(group)
+                fn(group, self.keep_part(p._kept_parts, name, group, "group"))
         self.read_audit()
         self.read_settings()
         if self.n_kept:
@@ -121,8 +134,17 @@ class Reader:
             )
             self.w.append(self.kept_note)
 
-    def read_samples(self, group: h5py.Group) -> None:
-        for sid in self._names(group):
+    def read_index_attrs(self) -> None:
+        """The index dataset is written anew by each save; keep what others added to it."""
+        try:
+            obj = S.child(self.f, "index") if "index" in self.f else None
+        except S.Unsafe:
+            return  # said by ``extras`` and the index check
+        if isinstance(obj, h5py.Dataset):
+            self.keep_part(self.project._kept_parts, "index", obj, "index")
+
+    def read_samples(self, group: h5py.Group, a: S.Attrs) -> None:
+        for sid in self._names(group, a):
             n_warnings = len(self.w)
             try:
                 sample = self.read_sample(S.child_group(group, sid))
@@ -135,8 +157,8 @@ class Reader:
                 if sig is not None:
                     self.signatures[sid] = sig
 
-    def read_sources(self, group: h5py.Group) -> None:
-        for sha in self._names(group):
+    def read_sources(self, group: h5py.Group, a: S.Attrs) -> None:
+        for sha in self._names(group, a):
             n_warnings = len(self.w)
             try:
                 source = self.read_source(S.child(group, sha))
@@ -147,11 +169,11 @@ class Reader:
             sig = source_signature(source)
             if len(self.w) == n_warnings and sig is not None:
                 self.signatures[f"sources/{sha}"] = sig
-        if list(self.project.sources) == S.Attrs(group, []).jsonval("order", []):
+        if list(self.project.sources) == a.quiet().jsonval("order", []):
             self.signatures["sources/order"] = L.dumps(list(self.project.sources))
 
-    def read_models(self, group: h5py.Group) -> None:
-        for mid in self._names(group):
+    def read_models(self, group: h5py.Group, a: S.Attrs) -> None:
+        for mid in self._names(group, a):
             try:
                 model = self.read_model(S.child_group(group, mid))
             except S.Unsafe as exc:
@@ -159,9 +181,9 @@ class Reader:
                 continue
             self.project.models[model.id] = model
 
-    def _names(self, group: h5py.Group) -> list[str]:
+    def _names(self, group: h5py.Group, a: S.Attrs | None = None) -> list[str]:
         try:
-            return S.ordered_names(group, self.w, self.unreadable)
+            return S.ordered_names(group, self.w, self.unreadable, a)
         except S.Unsafe as exc:
             self.drop(group.name, f"{exc}.")
             return []
@@ -194,7 +216,7 @@ class Reader:
             metadata=_str_dict(a.jsonval("metadata", {})),
             labels=_str_dict(a.jsonval("labels", {})),
         )
-        sample._kept_attrs = self.kept(g, a)
+        sample._kept_attrs = self.kept(g, a, "sample")
         self.extras(g, SAMPLE_PARTS, f"sample {sid}")
         for sub, fn, target in (
             ("measurements", self.read_measurement, sample.measurements),
@@ -203,7 +225,8 @@ class Reader:
             if sub not in g:
                 continue
             coll = S.child_group(g, sub)
-            for item_id in self._names(coll):
+            ca = self.keep_part(sample._kept_parts, sub, coll, "group")
+            for item_id in self._names(coll, ca):
                 try:
                     target[item_id] = fn(S.child_group(coll, item_id))
                 except S.Unsafe as exc:
@@ -247,7 +270,7 @@ class Reader:
             source_format=info.text("source_format"),
             metadata=info.dict("metadata"),
             created=info.text("created"),
-            _kept_attrs=self.kept(g, a),
+            _kept_attrs=self.kept(g, a, "measurement"),
         )
 
     def read_result(self, g: h5py.Group) -> Result:
@@ -275,7 +298,7 @@ class Reader:
             label=_label(info, "label"),
             app_version=info.text("app_version"),
             created=info.text("created"),
-            _kept_attrs=self.kept(g, a),
+            _kept_attrs=self.kept(g, a, "result"),
         )
 
     def read_quantities(self, a: S.Attrs, name: str) -> dict[str, Quantity]:
@@ -347,7 +370,7 @@ class Reader:
             data=lazy,
             imported=a.text("imported"),
             format=a.text("format"),
-            _kept_attrs=self.kept(obj, a),
+            _kept_attrs=self.kept(obj, a, "source"),
         )
 
     def read_model(self, g: h5py.Group) -> StoredModel:
@@ -375,7 +398,7 @@ class Reader:
             arrays=arrays,
             provenance=info.dict("provenance"),
             created=info.text("created"),
-            _kept_attrs=self.kept(g, a),
+            _kept_attrs=self.kept(g, a, "model"),
         )
 
     def read_audit(self) -> None:
@@ -384,12 +407,15 @@ class Reader:
         try:
             g = S.child_group(self.f, "audit")
             self.extras(g, AUDIT_PARTS, "the audit log")
+            parts = self.project._kept_parts
+            self.keep_part(parts, "audit", g, "audit")
             lengths = set()
             for key in AUDIT_PARTS:
                 ds = S.child(g, key)
                 if not isinstance(ds, h5py.Dataset):
                     raise S.Unsafe(f"{g.name}/{key} should be a dataset")
                 shape, dtype = S.check_dataset(ds, self.file_size, kinds="")
+                self.keep_part(parts, f"audit/{key}", ds, "audit")
                 if dtype.kind != "U" or shape[0] > MAX_AUDIT_ENTRIES:
                     raise S.Unsafe(f"{ds.name} should be a list of text entries")
                 lengths.add(shape[0])
@@ -410,7 +436,8 @@ class Reader:
             self.drop("/settings", f"Project settings were skipped: {exc}.")
             return
         self.extras(g, (), "the project settings")
-        self.project.settings = S.Attrs(g, self.w, self.dropped).jsonval("json", {})
+        a = self.keep_part(self.project._kept_parts, "settings", g, "settings")
+        self.project.settings = a.jsonval("json", {})
 
 
 def curve_problem(columns: dict[str, Column], signal: str | None, axes: list[str]) -> str:

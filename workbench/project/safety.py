@@ -19,6 +19,7 @@ A bad part is skipped and named in ``project.warnings``; a bad root is a ``Proje
 
 from __future__ import annotations
 
+import copy
 import json
 import math
 from pathlib import Path
@@ -205,15 +206,19 @@ def child_names(group: h5py.Group, unreadable: list[str] | None = None) -> list[
 
 
 def ordered_names(
-    group: h5py.Group, warnings: list[str], unreadable: list[str] | None = None
+    group: h5py.Group,
+    warnings: list[str],
+    unreadable: list[str] | None = None,
+    attrs: Attrs | None = None,
 ) -> list[str]:
     """Child names in the order stored in the ``order`` attribute, then any others.
 
     Each name once: an order naming one sample 20,000 times made opening read that
     sample 20,000 times (quadratic); repeats, unknown names and an order longer than
-    the group are said in a warning and ignored."""
+    the group are said in a warning and ignored. ``attrs``: the group's attributes
+    when already read. A bad order loses nothing (a save writes the order again)."""
     names = child_names(group, unreadable)
-    order = Attrs(group, warnings).jsonval("order", [])
+    order = (attrs.quiet() if attrs is not None else Attrs(group, warnings)).jsonval("order", [])
     present = set(names)
     out: list[str] = []
     if isinstance(order, list):
@@ -316,16 +321,39 @@ def check_extent(ds: h5py.Dataset, layout: int, file_size: int, size: int, numer
 # -- attributes ----------------------------------------------------------------------
 
 MAX_ATTRS_PER_OBJECT = 64  # ours have at most a dozen; 10,000 made every open slow
-# every attribute name a project (format 0 or 1) or its index uses
-KNOWN_ATTRIBUTES = (
-    "format", "format_version", "app_version", "created", "modified", "order", "NX_class",
-    "name", "feedstock_type", "supplier", "origin", "date_received", "notes", "metadata",
-    "labels", "kind", "quantities", "info", "signal", "axes", "auxiliary_signals", "fw_type",
-    "plugin_id", "plugin_version", "values", "provenance", "units", "long_name", "fw_label",
-    "sha256", "size", "imported", "json", "content", "index_version", "sample_name",
-    "material", "received", "comment", "instrument", "method", "replicate", "source",
-    "x_name", "x_unit", "y_name", "y_unit", "filename",
-)  # fmt: skip
+# the attribute names a project (format 0 or 1) uses, by the kind of object that bears
+# them: any other attribute of that object was added by another program and is kept
+# (``foreign_attrs``), even one that reuses a name we use elsewhere (``kind`` on a column)
+_NX = ("NX_class", "signal", "axes", "auxiliary_signals")
+OWN_ATTRIBUTES: dict[str, frozenset[str]] = {
+    kind: frozenset(names)
+    for kind, names in {
+        "root": ("format", "format_version", "app_version", "created", "modified"),
+        "group": ("order", "NX_class"),  # /samples, /sources, /models, measurements, results
+        "settings": ("json",),
+        "audit": (),  # the group and its four datasets
+        "index": ("content", "index_version"),
+        "sample": ("NX_class", "name", "feedstock_type", "supplier", "origin",
+                   "date_received", "notes", "metadata", "labels"),
+        "measurement": ("kind", "quantities", "info", "fw_type", *_NX),
+        "result": ("plugin_id", "plugin_version", "values", "provenance", *_NX),
+        "column": ("units", "long_name", "fw_label"),
+        "source": ("name", "imported", "format", "sha256", "size"),
+        "model": ("kind", "name", "info"),
+        "model_array": (),
+        # format 0 (``migrate``); a sample's "meta:<key>" attributes are its metadata
+        "v0_root": ("format", "format_version", "app_version", "created"),
+        "v0_group": (),  # /samples, /raw, a sample's data group
+        "v0_sample": ("sample_name", "material", "supplier", "received", "comment"),
+        "v0_measurement": ("kind", "instrument", "method", "replicate", "source", "x_name",
+                           "x_unit", "y_name", "y_unit", "values"),
+        "v0_column": (),
+        "v0_source": ("filename",),
+    }.items()
+}  # fmt: skip
+# every attribute name any project object uses (an object with too many attributes
+# has only these read)
+KNOWN_ATTRIBUTES = tuple(sorted(set().union(*OWN_ATTRIBUTES.values())))
 
 
 def read_attrs(
@@ -376,18 +404,20 @@ KeptAttrs = dict[str, tuple[Any, np.dtype, Any]]  # name -> (value, dtype, shape
 
 
 def foreign_attrs(
-    obj: h5py.HLObject, names: Any, warnings: list[str], lost: list[str]
+    obj: h5py.HLObject, names: Any, warnings: list[str], lost: list[str], kind: str
 ) -> KeptAttrs:
-    """The attributes among ``names`` that no project format uses (another program
-    added them, e.g. a LIMS reference), read with h5py's public API as their value,
-    data type and shape, so that a save writes them back unchanged (``write_kept``).
+    """The attributes among ``names`` that a project does not use on an object of this
+    ``kind`` (a key of ``OWN_ATTRIBUTES``): another program added them (e.g. a LIMS
+    reference), so they are read with h5py's public API as their value, data type and
+    shape, and a save writes them back unchanged (``write_kept``).
 
     ``names`` are attributes ``read_attrs`` already read (its size and type bounds
     hold); one that cannot be read back faithfully is named in ``lost`` (the store
     then keeps the project read-only rather than let a save drop it)."""
+    own = OWN_ATTRIBUTES[kind]
     out: KeptAttrs = {}
     for name in names:
-        if name in KNOWN_ATTRIBUTES:
+        if name in own or (kind == "v0_sample" and name.startswith("meta:")):
             continue
         try:
             aid = obj.attrs.get_id(name)
@@ -401,27 +431,29 @@ def foreign_attrs(
     return out
 
 
-def read_foreign_attrs(obj: h5py.HLObject) -> KeptAttrs:
-    """``foreign_attrs`` of an object whose attributes were not read at opening (a
-    column: opening reads none of its attributes); those that cannot be read back are
-    left out, as before (a whole-sample copy keeps them all)."""
+def read_foreign_attrs(obj: h5py.HLObject, kind: str = "column") -> KeptAttrs:
+    """``foreign_attrs`` of a dataset whose attributes were not read at opening (a
+    column or model array: opening reads none of their attributes); those that cannot
+    be read back are left out, as before (a whole-sample copy keeps them all)."""
+    own = OWN_ATTRIBUTES[kind]
     try:
         n = h5py.h5a.get_num_attrs(obj.id)
-        if n > MAX_ATTRS_PER_OBJECT or (n == 2 and _own_column(obj.id)):
+        if n == 0 or n > MAX_ATTRS_PER_OBJECT or (n == 2 and _own_column(obj.id, own)):
             return {}
         names = []
         for i in range(n):
             name = h5py.h5a.open(obj.id, index=i).name.decode("utf-8")
-            if name not in KNOWN_ATTRIBUTES:
+            if name not in own:
                 names.append(name)
     except (OSError, RuntimeError, ValueError, UnicodeDecodeError):
         return {}
     values = read_attrs(obj, [], []) if names else {}
-    return foreign_attrs(obj, [n for n in names if n in values], [], [])
+    return foreign_attrs(obj, [n for n in names if n in values], [], [], kind)
 
 
-def _own_column(oid: Any) -> bool:  # the two attributes a save writes on every column
-    return h5py.h5a.exists(oid, b"units") and h5py.h5a.exists(oid, b"long_name")
+def _own_column(oid: Any, own: frozenset[str]) -> bool:
+    """True for the two attributes a save writes on every column (the common case)."""
+    return "units" in own and h5py.h5a.exists(oid, b"units") and h5py.h5a.exists(oid, b"long_name")
 
 
 def write_kept(target: h5py.HLObject, kept: KeptAttrs) -> None:
@@ -498,6 +530,13 @@ class Attrs:
 
     def __contains__(self, name: str) -> bool:
         return name in self.values
+
+    def quiet(self) -> Attrs:
+        """The same values whose ignored content is not named in ``lost`` (an
+        attribute a save writes again from what the project holds, like ``order``)."""
+        other = copy.copy(self)
+        other.lost = []
+        return other
 
     def _bad(self, name: str, expected: str) -> None:
         self.w.append(f"{self.where}: attribute {name!r} should be {expected}; it was ignored.")

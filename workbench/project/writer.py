@@ -193,8 +193,10 @@ def _write_project(
     L.set_str(f, "modified", modified_at)
     write_kept(f, project._kept_attrs)
 
+    parts = project._kept_parts
     samples = f.create_group("samples")
     L.set_json(samples, "order", list(project.samples))
+    write_kept(samples, parts.get("samples"))
     for sample in project.samples.values():
         if reuse is not None and _can_copy(sample, reuse):
             samples.copy(reuse.file[f"samples/{sample.id}"], samples, name=sample.id)
@@ -207,17 +209,23 @@ def _write_project(
 
     models = f.create_group("models")
     L.set_json(models, "order", list(project.models))
+    write_kept(models, parts.get("models"))
     for model in project.models.values():
         write_model(models, model, rebinds)
 
     audit.write(f, project.audit, reuse.file if reuse is not None else None)
+    for key in ("audit", *(f"audit/{name}" for name in audit.FIELDS)):
+        if key in parts and key in f:  # kept by the object copy when the log was copied
+            write_kept(f[key], parts[key])
     settings = f.create_group("settings")
     L.set_json(settings, "json", project.settings)
+    write_kept(settings, parts.get("settings"))
     # last: the index of everything above, derived from the same objects (index.py)
     doc = index.project_document(
         project, created=project.created, modified=modified_at, app=__version__
     )
     rebinds.index_bytes = index.write(f, doc)
+    write_kept(f[index.INDEX], parts.get("index"))
     return rebinds
 
 
@@ -235,9 +243,11 @@ def write_sources(f: h5py.File, project: Project, reuse: Reuse | None, log: Writ
         ):
             f.copy(old, f, name="sources")  # one HDF5 copy for all stored files
             log.extend((src.data, src.data.name) for src in project.sources.values())
+            write_kept(f["sources"], project._kept_parts.get("sources"))
             return
     sources = f.create_group("sources")
     L.set_json(sources, "order", list(project.sources))
+    write_kept(sources, project._kept_parts.get("sources"))
     for sha, source in project.sources.items():
         if sha in copyable:
             assert reuse is not None
@@ -286,18 +296,20 @@ def _write_sample_parts(g: Node, sample: Sample, rebinds: Rebinds) -> None:
     write_kept(g, sample._kept_attrs)
     with new_group(g, "measurements") as ms:
         _set_order(ms, list(sample.measurements))
+        write_kept(ms, sample._kept_parts.get("measurements"))
         for m in sample.measurements.values():
             with new_group(ms, m.id) as mg:
                 write_measurement(mg, m, rebinds)
     if sample.results:
         with new_group(g, "results") as rs:
             _set_order(rs, list(sample.results))
+            write_kept(rs, sample._kept_parts.get("results"))
             for r in sample.results.values():
                 with new_group(rs, r.id) as rg:
                     write_result(rg, r, rebinds)
 
 
-def write_kept(obj: h5py.HLObject | Node, kept: S.KeptAttrs) -> None:
+def write_kept(obj: h5py.HLObject | Node, kept: S.KeptAttrs | None) -> None:
     """Write back the attributes another program had added to this object."""
     if not kept:
         return
@@ -376,16 +388,7 @@ def write_columns(g: Node, columns: dict[str, Column], rebinds: Rebinds) -> None
             L.set_str(ds, "units", col.unit)
             L.set_str(ds, "long_name", long_name(col))
             if isinstance(col.data, LazyArray):  # opening reads no column attributes
-                write_kept(ds, _column_kept(col.data))
-
-
-def _column_kept(data: LazyArray) -> S.KeptAttrs:
-    """The attributes another program added to a column's dataset in the open file."""
-    try:
-        src = data.handle.dataset(data.name)
-    except (OSError, RuntimeError, ValueError, KeyError, ProjectError):
-        return {}
-    return S.read_foreign_attrs(src)
+                write_kept(ds, col.data.kept_attrs("column"))
 
 
 def long_name(col: Column) -> str:
@@ -483,4 +486,6 @@ def write_model(parent: h5py.Group, model: StoredModel, rebinds: Rebinds) -> Non
     write_kept(g, model._kept_attrs)
     for name, arr in model.arrays.items():
         where = f"model array {name!r}"
-        write_array(g, L.encode_name(name), arr, rebinds, where=where).close()
+        with write_array(g, L.encode_name(name), arr, rebinds, where=where) as ds:
+            if isinstance(arr, LazyArray):  # opening reads no model array attributes
+                write_kept(ds, arr.kept_attrs("model_array"))
