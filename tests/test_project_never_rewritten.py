@@ -65,6 +65,8 @@ def test_flipped_version_bit_opens_read_only_with_everything(demo_file, flipped,
     assert main(["label", str(flipped), "--sample", sample, "route:biochar=suitable"]) == 2
     err = capsys.readouterr().err
     assert "read-only" in err and len(err.strip().splitlines()) == 1, err
+    # a command line has no Save As: the message says where the repaired copy is made
+    assert "File > Save As in the window" in err, err
     assert flipped.read_bytes() == before
     assert main(["info", "--json", str(flipped)]) == 0
     doc = json.loads(capsys.readouterr().out)
@@ -249,7 +251,7 @@ def test_unreadable_metadata_keeps_the_file_read_only(demo_file, tmp_path, junk,
         name = p.samples[sid].name
         assert p.read_only
         assert f"/samples/{sid}: attribute 'metadata'" in p.read_only_reason
-        assert "Save As writes a copy without them" in p.read_only_reason
+        assert "File > Save As in the window writes a copy without them" in p.read_only_reason
         with pytest.raises(ProjectError, match="not saved"):
             save_project(p)
         copy = tmp_path / "copy.fwproj"

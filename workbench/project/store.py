@@ -136,7 +136,8 @@ def _dropped_reason(path: Path, dropped: list[str]) -> str:
     return (
         f"{path.name}: {n} part{'s' if n > 1 else ''} of the file could not be taken in "
         f"(first: {dropped[0]}; all are named in the warnings). It was opened read-only so "
-        "that saving cannot drop them from the file; Save As writes a copy without them, "
+        "that saving cannot drop them from the file; File > Save As in the window writes a "
+        "copy without them, "
         "and this file keeps them."
     )
 

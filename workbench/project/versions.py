@@ -78,7 +78,8 @@ def plan(path: Path, stated: int | None, layout: str) -> Plan | None:
     said = "is missing" if stated is None else f"reads {stated}"
     keep = (
         " It was opened read-only so that nothing is converted or overwritten; "
-        "Save As writes a repaired copy and this file stays as it is."
+        "File > Save As in the window (or save_project with a new path in a script) "
+        "writes a repaired copy and this file stays as it is."
     )
     if stated == FORMAT_VERSION and layout in (CURRENT, EMPTY):
         return Plan(FORMAT_VERSION)
