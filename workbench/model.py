@@ -102,7 +102,7 @@ class Column:
         return tuple(self.data.shape)
 
 
-@dataclass
+@dataclass(slots=True)
 class Quantity:
     """A single value with its unit, basis and how it was obtained.
 
