@@ -252,6 +252,23 @@ def pref_margin(x: np.ndarray, pref: tuple[float, float]) -> np.ndarray:
     return np.minimum(x - lo, hi - x)
 
 
+class LazyMargins:
+    """The margins of every sample, computed when the first one is read: only an
+    explained cell shows a margin, and the bulk verdicts never need one."""
+
+    __slots__ = ("args", "func", "known", "values")
+
+    def __init__(self, func, *args, known: np.ndarray) -> None:
+        self.func, self.args, self.known = func, args, known
+        self.values: np.ndarray | None = None
+
+    def __getitem__(self, i):
+        if self.values is None:
+            with np.errstate(invalid="ignore"):
+                self.values = np.where(self.known, self.func(*self.args), np.nan)
+        return self.values[i]
+
+
 @dataclass
 class Estimate:
     """A product value estimated by a predictor (where no product value was measured)."""
@@ -269,7 +286,7 @@ class CritEval:
     crit: Criterion
     code: np.ndarray  # int8: PASS, FAIL, BORDERLINE, UNKNOWN, INFO, NA
     x: np.ndarray | None  # the value on the criterion's basis and unit (NaN: none)
-    margin: np.ndarray | None
+    margin: LazyMargins | None  # ``margin[i]``: sample i's (NaN: no value)
     points: np.ndarray | None  # 0..1 for scored criteria with a value (NaN: none)
     cls: np.ndarray | None  # class index of a "classify" criterion (-1: none)
     col: Column | None  # the column the value came from
@@ -389,7 +406,7 @@ def _evaluate_number(c: Criterion, st: dict, table: ValueTable) -> CritEval:
         with np.errstate(invalid="ignore"):
             ok = check_limit(comp, x, lo, hi)
             code = np.where(known, np.where(ok, PASS, FAIL), UNKNOWN).astype(np.int8)
-            mar = np.where(known, margin(comp, x, lo, hi), np.nan)
+            mar = LazyMargins(margin, comp, x, lo, hi, known=known)
             spread = ~np.isnan(col.lo) & known
             if estimate is not None:
                 spread &= ~estimate.used
@@ -406,7 +423,7 @@ def _evaluate_number(c: Criterion, st: dict, table: ValueTable) -> CritEval:
     elif comp == "preferred_range":
         p = pref_points(x, c.preferred, c.acceptable)
         code = np.where(known, np.where(p > 0.0, PASS, FAIL), UNKNOWN).astype(np.int8)
-        mar = np.where(known, pref_margin(x, c.preferred), np.nan)
+        mar = LazyMargins(pref_margin, x, c.preferred, known=known)
         points = p if c.kind == "scored" else None
     elif comp == "classify":
         cls = np.full(n, -1, dtype=np.int16)

@@ -37,18 +37,36 @@ Conversions (each recorded for the explanation, ``explain.py``):
 A few properties are derived when a sample has no value of its own, from the winning
 values of their inputs (origin ``derived``): dry matter = 100 - moisture (wet basis);
 volatile solids = 100 - ash (dry basis, % of total solids); C/N = C / N (both dry basis).
+
+Gathering (``ValueTable.from_samples``) has no Python loop over samples or values: the
+measurements (and results) that hold the same properties form a block whose values are
+read attribute by attribute in the order they lie in memory (``blocks.py``); each
+property's candidates are cut out of the blocks as arrays, and their quantities are
+listed only when an explanation asks for one. ``Candidates.attrs`` reads one property's
+quantities one by one where no block applies (``from_records``, what-if values, one
+sample's table); ``tests/test_classify_fast_path.py`` holds the two paths to the same
+verdicts, reasons and rows.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from operator import attrgetter, itemgetter, methodcaller
+from itertools import chain
+from operator import attrgetter, methodcaller
 from typing import Any
 
 import numpy as np
 
 from workbench.basis import BasisError, convert, moisture_wet_basis, needed_inputs
+from workbench.classify.blocks import (
+    block_attrs,
+    distinct,
+    flags_of,
+    floats,
+    merge_attrs,
+    with_basis,
+)
 from workbench.classify.texts import Text, msg, pair
 from workbench.messages import method_text
 from workbench.units import normalise_unit, unit_factor
@@ -77,19 +95,13 @@ DERIVED: dict[str, tuple[tuple[str, ...], str, str]] = {
 }
 _VALUE, _UNIT, _BASIS, _ORIGIN = (attrgetter(a) for a in ("value", "unit", "basis", "origin"))
 _SD, _UNC, _REPS = (attrgetter(a) for a in ("sd", "uncertainty", "replicates"))
-_METHOD, _D_METHOD = attrgetter("method"), itemgetter("method")
+_METHOD, _FLAGS = attrgetter("method"), attrgetter("flags")
 _NAME, _ID, _FEEDSTOCK_TYPE, _METADATA = (
     attrgetter(a) for a in ("name", "id", "feedstock_type", "metadata")
 )
-_DICT = attrgetter("__dict__")
-_D_VALUE, _D_UNIT, _D_BASIS, _D_ORIGIN, _D_SD, _D_UNC, _D_REPS = (
-    itemgetter(a) for a in ("value", "unit", "basis", "origin", "sd", "uncertainty", "replicates")
+_MEASUREMENTS, _QUANTITIES, _RESULTS, _VALUES = (
+    attrgetter(a) for a in ("measurements", "quantities", "results", "values")
 )
-_D_FLAGS = itemgetter("flags")
-
-
-def _flags_of(q: Any) -> Any:
-    return getattr(q, "flags", None)
 
 
 def _variant(pid: str) -> tuple[str, str] | None:
@@ -141,13 +153,6 @@ def owner_method(owner: Any) -> str:
     )
 
 
-def _floats(values: list) -> np.ndarray:
-    """Numbers (``None`` = NaN) as a float array, quickly when all are ``None``."""
-    if values.count(None) == len(values):
-        return np.full(len(values), np.nan)
-    return np.array([np.nan if v is None else v for v in values], dtype=float)
-
-
 class Candidates:
     """All candidate values of one property over all samples.
 
@@ -155,33 +160,44 @@ class Candidates:
     (its measurement or result) and ``seq[k]`` (the order the sample's values were
     added). ``winner[i]`` is the candidate used for sample ``i`` by origin and time (-1:
     none); ``alternatives[i]`` lists the candidates of a sample that has several, best
-    first. Per-candidate attributes are arrays built on first use.
+    first. Per-candidate attributes are arrays given (read in bulk, ``blocks.py``) or
+    built from the quantities on first use.
     """
 
     def __init__(
         self,
         n: int,
         sample: np.ndarray,
-        qs: list,
+        qs: list | Strided | _Merged,
         owners: list,
         seq: np.ndarray,
         basis_override: dict[int, str] | None = None,
+        attrs: dict[str, Any] | None = None,
     ) -> None:
         self.n = n
         self.sample = sample
-        self.qs = qs
+        self._qs = qs
         self.owners = owners
         self.seq = seq
         self.basis_override = basis_override or {}
         self.winner = np.full(n, -1, dtype=np.intp)
         self.alternatives: dict[int, list[int]] = {}
-        self._attrs: dict[str, Any] | None = None
+        self._attrs: dict[str, Any] | None = attrs  # read in bulk (blocks.py), or on use
+        self.read_in_bulk = attrs is not None
         self._methods: list[str] | None = None
         self._method_codes: tuple[np.ndarray, list[str]] | None = None
         self._rank()
 
     def __len__(self) -> int:
-        return len(self.qs)
+        return len(self.sample)
+
+    @property
+    def qs(self) -> list:
+        """Each candidate's quantity (cut out of its block when first asked for: the
+        bulk verdicts read the attributes only)."""
+        if not isinstance(self._qs, list):
+            self._qs = self._qs.list()
+        return self._qs
 
     def _rank(self) -> None:
         idx = self.sample
@@ -218,25 +234,19 @@ class Candidates:
         usable)."""
         if self._attrs is None:
             qs = self.qs
-            try:  # reading the instance dicts is twice as fast as attribute access
-                ds = list(map(_DICT, qs))
-                value = list(map(_D_VALUE, ds))
-                unit = list(map(_D_UNIT, ds))
-                basis = list(map(_D_BASIS, ds))
-                origin = list(map(_D_ORIGIN, ds))
-                sd = list(map(_D_SD, ds))
-                unc = list(map(_D_UNC, ds))
-                reps = list(map(_D_REPS, ds))
-                flags = list(map(_D_FLAGS, ds))
-            except (AttributeError, KeyError):  # slotted or partial objects
-                value = list(map(_VALUE, qs))
-                unit = list(map(_UNIT, qs))
-                basis = list(map(_BASIS, qs))
-                origin = list(map(_ORIGIN, qs))
-                sd = list(map(_SD, qs))
-                unc = list(map(_UNC, qs))
-                reps = list(map(_REPS, qs))
-                flags = list(map(_flags_of, qs))
+            # one pass per attribute, straight from the objects: reading ``__dict__``
+            # would make every quantity build (and keep) a dict of its own
+            value = list(map(_VALUE, qs))
+            unit = list(map(_UNIT, qs))
+            basis = list(map(_BASIS, qs))
+            origin = list(map(_ORIGIN, qs))
+            sd = list(map(_SD, qs))
+            unc = list(map(_UNC, qs))
+            reps = list(map(_REPS, qs))
+            try:
+                flags = list(map(_FLAGS, qs))
+            except AttributeError:  # an object without warnings (a reference value)
+                flags = list(map(flags_of, qs))
             for k, b in self.basis_override.items():
                 basis[k] = b
             n = len(qs)
@@ -246,17 +256,17 @@ class Candidates:
                 for k, r in enumerate(reps):
                     if r:
                         rep_lo[k], rep_hi[k] = min(r), max(r)
-            origins = set(origin)
+            origins = distinct(origin)
             if "" in origins or None in origins:
                 origin = [
                     o or ("derived" if hasattr(w, "plugin_id") else "measured")
                     for o, w in zip(origin, self.owners)
                 ]
-                origins = set(origin)
-            bases = set(basis)
+                origins = distinct(origin)
+            bases = distinct(basis)
             if "" in bases or None in bases:
                 basis = [b or "" for b in basis]
-                bases = set(basis)
+                bases = distinct(basis)
             usable = None
             if any(flags):
                 usable = np.fromiter(map(usable_as_measured, flags), dtype=bool, count=n)
@@ -264,13 +274,13 @@ class Candidates:
             self._attrs = {
                 "value": np.array(value, dtype=float),
                 "unit": unit,
-                "units": set(unit),
+                "units": distinct(unit),
                 "basis": basis,
                 "bases": bases,
                 # each candidate's basis as an array (only when they differ)
                 "basis_arr": np.array(basis, dtype=object) if len(bases) > 1 else None,
-                "sd": _floats(sd),
-                "unc": _floats(unc),
+                "sd": floats(sd),
+                "unc": floats(unc),
                 "rep_lo": rep_lo,
                 "rep_hi": rep_hi,
                 "origin": origin,
@@ -283,26 +293,24 @@ class Candidates:
     def methods(self) -> list[str]:
         """Each candidate's method: its own, or its measurement's (or result's)."""
         if self._methods is None:
-            try:
-                own = list(map(_D_METHOD, map(_DICT, self.qs)))
-            except (AttributeError, KeyError):
-                own = list(map(_METHOD, self.qs))
-            owners = self.owners
-            self._methods = [
-                method_word(m) if m else owner_method(owners[k]) for k, m in enumerate(own)
-            ]
+            own = list(map(_METHOD, self.qs))
+            words = {m: method_word(m) if m else None for m in dict.fromkeys(own)}
+            if None in words.values():  # some state none: their owner's method
+                owners = self.owners
+                self._methods = [
+                    words[m] if m else owner_method(owners[k]) for k, m in enumerate(own)
+                ]
+            else:
+                self._methods = list(map(words.__getitem__, own))
         return self._methods
 
     @property
     def method_codes(self) -> tuple[np.ndarray, list[str]]:
         """Each candidate's method as a code into the list of distinct methods."""
         if self._method_codes is None:
-            ids: dict[str, int] = {}
-            codes = np.fromiter(
-                (ids.setdefault(m, len(ids)) for m in self.methods),
-                dtype=np.intp,
-                count=len(self.qs),
-            )
+            methods = self.methods
+            ids = {m: j for j, m in enumerate(dict.fromkeys(methods))}
+            codes = np.fromiter(map(ids.__getitem__, methods), dtype=np.intp, count=len(methods))
             self._method_codes = (codes, list(ids))
         return self._method_codes
 
@@ -370,6 +378,86 @@ def _empty_column(prop: str, basis: str, unit: str, n: int) -> Column:
     )
 
 
+class Strided:
+    """Column ``j`` of a block of quantities ``width`` wide, owner by owner: the
+    candidates' quantities, made into a list only when one is asked for."""
+
+    __slots__ = ("block", "j", "width")
+
+    def __init__(self, block: list, j: int, width: int) -> None:
+        self.block, self.j, self.width = block, j, width
+
+    def list(self) -> list:
+        return self.block[self.j :: self.width]
+
+
+class _Merged:
+    """The quantities of several chunks in a given order, made into a list on demand."""
+
+    __slots__ = ("chunks", "order")
+
+    def __init__(self, chunks: list, order: list[int]) -> None:
+        self.chunks, self.order = chunks, order
+
+    def list(self) -> list:
+        qs = [q for c in self.chunks for q in _as_list(c)]
+        return [qs[k] for k in self.order]
+
+
+def _as_list(qs: list | Strided | _Merged) -> list:
+    return qs if isinstance(qs, list) else qs.list()
+
+
+def _gather(
+    parts: dict[str, list],
+    sample_of: np.ndarray,
+    owners: list,
+    dicts: list[dict],
+    seq0: int,
+    unstated: str,
+) -> None:
+    """Add the candidates of ``owners`` (measurements or results; ``dicts``: their values
+    by property id, ``sample_of``: their sample) to ``parts``, one chunk per property and
+    set of property ids: owners with the same ids (most of a project's) are read a
+    property at a time, one pass over all of them."""
+    if not owners:
+        return
+    keys = list(map(tuple, dicts))
+    distinct = dict.fromkeys(keys)
+    seq = np.arange(seq0, seq0 + len(owners), dtype=np.intp)
+    if len(distinct) == 1:
+        groups = [(keys[0], None)]
+    else:
+        code = {key: j for j, key in enumerate(distinct)}
+        codes = np.fromiter(map(code.__getitem__, keys), dtype=np.intp, count=len(keys))
+        order = np.argsort(codes, kind="stable")
+        bounds = np.flatnonzero(np.diff(codes[order])) + 1
+        groups = [(keys[int(ks[0])], ks) for ks in np.split(order, bounds)]
+    for key, ks in groups:
+        if not key:
+            continue  # no values
+        if ks is None:
+            g_idx, g_owners, g_dicts, g_seq = sample_of, owners, dicts, seq
+        else:
+            pick = ks.tolist()
+            g_idx, g_seq = sample_of[ks], seq[ks]
+            g_owners = [owners[k] for k in pick]
+            g_dicts = [dicts[k] for k in pick]
+        # the block's quantities owner by owner (each dict's order is the key's)
+        block = list(chain.from_iterable(map(dict.values, g_dicts)))
+        width = len(key)
+        attrs = block_attrs(block, len(g_dicts), width, unstated)
+        for j, pid in enumerate(key):
+            qs = Strided(block, j, width)
+            at = attrs[j]
+            parts.setdefault(pid, []).append((g_idx, qs, g_owners, g_seq, None, at))
+            variant = _variant(pid)
+            if variant is not None:
+                parts.setdefault(variant[0], []).append(
+                    (g_idx, qs, g_owners, g_seq, variant[1], with_basis(at, variant[1]))
+                )
+
+
 class ValueTable:
     """Candidates and categorical attributes of ``n`` samples, converted on demand."""
 
@@ -393,55 +481,36 @@ class ValueTable:
     def from_samples(cls, samples: list[Any]) -> ValueTable:
         """Gather every candidate and attribute of ``samples`` in one pass.
 
-        Measurements (and results) with the same set of property ids are grouped first,
-        so the per-value work is one list comprehension per property and group.
+        Measurements (and results) with the same set of property ids are grouped first
+        (``_gather``), so the per-value work is one C-level pass per property and group,
+        with no Python loop over samples or values.
         """
         samples = list(samples)
         table = cls(list(map(_NAME, samples)), list(map(_ID, samples)))
         table.samples = samples
-        groups: dict[tuple, tuple[list[int], list[Any], list[int], bool]] = {}
-        seq = 0
-        for i, s in enumerate(samples):
-            for owner in s.measurements.values():
-                qs = owner.quantities
-                if qs:
-                    key = (False, *qs)
-                    g = groups.get(key)
-                    if g is None:
-                        g = groups[key] = ([], [], [], False)
-                    g[0].append(i)
-                    g[1].append(owner)
-                    g[2].append(seq)
-                    seq += 1
-            for owner in s.results.values():
-                vs = owner.values
-                if vs:
-                    key = (True, *vs)
-                    g = groups.get(key)
-                    if g is None:
-                        g = groups[key] = ([], [], [], True)
-                    g[0].append(i)
-                    g[1].append(owner)
-                    g[2].append(seq)
-                    seq += 1
-        parts: dict[str, list[tuple[list[int], list, list, list[int], str | None]]] = {}
-        for key, (idx_list, owners, seq_list, is_result) in groups.items():
-            idx = np.asarray(idx_list, dtype=np.intp)
-            seqs = np.asarray(seq_list, dtype=np.intp)
-            dicts = [o.values for o in owners] if is_result else [o.quantities for o in owners]
-            for pid in key[1:]:
-                qs = list(map(itemgetter(pid), dicts))
-                parts.setdefault(pid, []).append((idx, qs, owners, seqs, None))
-                variant = _variant(pid)
-                if variant is not None:
-                    parts.setdefault(variant[0], []).append((idx, qs, owners, seqs, variant[1]))
+        parts: dict[str, list[tuple[np.ndarray, list, list, np.ndarray, str | None]]] = {}
+        # every measurement's values, then every result's: within a sample the order
+        # the values were added (measurements before results) is kept, which is all the
+        # precedence's "added last" compares
+        seq0 = 0
+        for owners_of, values_of, unstated in (
+            (_MEASUREMENTS, _QUANTITIES, "measured"),
+            (_RESULTS, _VALUES, "derived"),
+        ):
+            per_sample = list(map(owners_of, samples))
+            counts = np.fromiter(map(len, per_sample), dtype=np.intp, count=len(samples))
+            owners = list(chain.from_iterable(map(dict.values, per_sample)))
+            sample_of = np.repeat(np.arange(len(samples), dtype=np.intp), counts)
+            dicts = list(map(values_of, owners))
+            _gather(parts, sample_of, owners, dicts, seq0, unstated)
+            seq0 += len(owners)
         table._finish(parts)
         other = FeedstockType.OTHER.value
         types = list(map(_FEEDSTOCK_TYPE, samples))
         metas = list(map(_METADATA, samples))
         for attr in SAMPLE_ATTRIBUTES:
             if attr == "feedstock_type":
-                raw = [("" if v == other else v) for v in types]
+                raw = [("" if v == other else v) for v in types] if other in types else types
             else:
                 raw = list(map(methodcaller("get", attr, ""), metas))
             table.set_attribute(attr, raw)
@@ -479,27 +548,41 @@ class ValueTable:
     def _finish(self, parts: dict[str, list]) -> None:
         for pid, chunks in parts.items():
             if len(chunks) == 1 and chunks[0][4] is None:
-                idx, qs, owners, seqs, _ = chunks[0]
-                self.props[pid] = Candidates(self.n, idx, qs, owners, seqs)
+                idx, qs, owners, seqs, _, *at = chunks[0]
+                self.props[pid] = Candidates(
+                    self.n, idx, qs, owners, seqs, attrs=at[0] if at else None
+                )
                 continue
             sample = np.concatenate([c[0] for c in chunks])
             seq = np.concatenate([c[3] for c in chunks])
             order = np.lexsort((seq, sample))
-            qs = [q for c in chunks for q in c[1]]
+            pick = order.tolist()
             owners = [o for c in chunks for o in c[2]]
-            over = [c[4] for c in chunks for _ in c[1]]
-            qs = [qs[k] for k in order.tolist()]
-            owners = [owners[k] for k in order.tolist()]
-            over = [over[k] for k in order.tolist()]
+            owners = [owners[k] for k in pick]
+            block_parts = [c[5] if len(c) > 5 else None for c in chunks]
+            if all(p is not None for p in block_parts):  # read in bulk: merged as arrays
+                qs: list | Strided | _Merged = _Merged([c[1] for c in chunks], pick)
+                self.props[pid] = Candidates(
+                    self.n,
+                    sample[order],
+                    qs,
+                    owners,
+                    seq[order],
+                    {},
+                    attrs=merge_attrs(block_parts, order),
+                )
+                continue
+            qs = [q for c in chunks for q in _as_list(c[1])]
+            over = [c[4] for c in chunks for _ in range(len(c[0]))]
+            qs = [qs[k] for k in pick]
+            over = [over[k] for k in pick]
             override = {k: b for k, b in enumerate(over) if b is not None}
             self.props[pid] = Candidates(self.n, sample[order], qs, owners, seq[order], override)
 
     def set_attribute(self, attr: str, raw: list[str]) -> None:
         """Set a categorical attribute from what was stored, matched to the vocabulary."""
-        ids: dict[Any, int] = {}
-        which = np.fromiter(
-            (ids.setdefault(v, len(ids)) for v in raw), dtype=np.intp, count=len(raw)
-        )
+        ids = {v: j for j, v in enumerate(dict.fromkeys(raw))}
+        which = np.fromiter(map(ids.__getitem__, raw), dtype=np.intp, count=len(raw))
         distinct = list(ids)
         canon = [(normalise_attribute(attr, str(v)) or "") if v else "" for v in distinct]
         allowed = {v: j for j, v in enumerate(SAMPLE_ATTRIBUTES[attr])}
@@ -555,7 +638,7 @@ class ValueTable:
             if c is not None:
                 at = c.attrs
                 basis = at["basis"]
-                if any(b == "ad" for b in basis):
+                if "ad" in at["bases"]:
                     usable = at["usable"]
                     sel = c.select(
                         lambda k: basis[k] == "ad" and (usable is None or bool(usable[k]))
@@ -604,7 +687,7 @@ class ValueTable:
         bases = at["basis"]
         moisture = prop == "moisture"
         sel = c.winner
-        analysis = moisture and "ad" in bases  # analysis-sample moisture: an input only
+        analysis = moisture and "ad" in at["bases"]  # analysis-sample moisture: an input only
         usable = at["usable"]
         if (methods and c.alternatives) or analysis:
             meths = c.methods if methods else None
@@ -684,6 +767,15 @@ class ValueTable:
 
     @staticmethod
     def _spread(col, at, k, rows, value, factor, uf, transform, ok) -> None:
+        some = at.get("some_spread")
+        if some is None:  # once per property: most state no spread at all
+            some = at["some_spread"] = not (
+                np.isnan(at["sd"]).all()
+                and np.isnan(at["unc"]).all()
+                and np.isnan(at["rep_lo"]).all()
+            )
+        if not some:
+            return
         sd, unc = at["sd"][k], at["unc"][k]
         rlo, rhi = at["rep_lo"][k], at["rep_hi"][k]
         has = ~np.isnan(sd) | ~np.isnan(unc) | ~np.isnan(rlo)

@@ -1,0 +1,219 @@
+"""The bulk gathering (blocks of values read in memory order) gives exactly the verdicts
+of the per-value object path, cell by cell, reasons and explanation rows included.
+
+``ValueTable.from_samples`` reads the values of measurements (and results) that hold
+the same properties as one block (``classify.blocks``), and cuts out each property's
+column. The reference here gathers the same samples the way the table did before: a
+loop over samples and their owners, every candidate's attributes read from its own
+quantity (``Candidates.attrs``). The generated project has blocks of identical
+measurements and odd ones out: several candidates of a property from other origins and
+times (equal times too), predictions outside physical bounds (not usable), values on
+other bases and units and under basis-variant ids (``ash_ar``), stated moisture on dry
+and air-dried basis, spreads, methods a limit does not accept, origins not stated,
+derived properties (dry matter, volatile solids, C/N) and attributes in any case.
+"""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+
+from workbench.classify.engine import classify_bulk
+from workbench.classify.routes import load_routes
+from workbench.classify.table import ValueTable, _variant
+from workbench.model import Measurement, Quantity, Result, Sample
+from workbench.value_flags import OUTSIDE_CALIBRATION, OUTSIDE_PHYSICAL
+from workbench.vocab import SAMPLE_ATTRIBUTES, FeedstockType
+
+ROUTES = load_routes(include_user=False).routes
+LAB = {  # the lab's usual report: one block across most samples
+    "moisture": ("%", 5, 65),
+    "ash": ("%", 0.1, 8),
+    "nitrogen": ("%", 0.02, 1.2),
+    "sulfur": ("%", 0.005, 0.08),
+    "chlorine": ("%", 0.002, 0.4),
+    "zinc": ("mg/kg", 5, 300),
+    "lead": ("mg/kg", 0.5, 40),
+    "carbon": ("%", 44, 52),
+    "fixed_carbon": ("%", 10, 25),
+    "lignin": ("%", 3, 35),
+    "fibre_length_lw": ("mm", 0.4, 3.5),
+    "net_calorific_value": ("MJ/kg", 14, 20),
+}
+TYPES = ["woody", "bark", "sawdust", "straw", "fibre_sludge", "logging_residues", "other"]
+TIMES = ["2026-01-01T00:00:00Z", "2026-01-02T00:00:00Z", "2026-01-03T00:00:00Z"]
+
+
+def _quantity(rng: random.Random, pid: str, origin: str = "measured") -> Quantity:
+    unit, lo, hi = LAB[pid]
+    value = rng.uniform(lo, hi)
+    basis = "db"
+    if pid in ("moisture", "net_calorific_value"):
+        basis = "ar"
+    if pid == "fibre_length_lw":
+        basis = "none"
+    if pid in ("ash", "nitrogen", "net_calorific_value") and rng.random() < 0.3:
+        basis = rng.choice(["ar", "db", "daf"])
+    if pid == "moisture" and rng.random() < 0.2:
+        basis = rng.choice(["db", "ad", ""])
+    if pid in ("chlorine", "sulfur") and rng.random() < 0.3:
+        value, unit = value * 1e4, "mg/kg"
+    q = Quantity(value, unit, basis, origin=origin)
+    if rng.random() < 0.15:
+        q.sd = value * 0.05
+    if rng.random() < 0.1:
+        q.uncertainty = value * 0.08
+    if rng.random() < 0.1:
+        q.replicates = [value * 0.96, value * 1.02]
+    if pid == "ash":
+        q.method = rng.choice(["", "ISO 18122", "ISO 1171 (815 °C)"])
+    return q
+
+
+def _samples(n: int, seed: int) -> list[Sample]:
+    rng = random.Random(seed)
+    out = []
+    for i in range(n):
+        s = Sample(id=f"s{i}", name=f"sample {i}", feedstock_type=rng.choice(TYPES))
+        if rng.random() < 0.8:
+            s.metadata["chemical_treatment"] = rng.choice(
+                ["untreated", "Untreated", "chemically treated", ""]
+            )
+        if rng.random() < 0.6:
+            s.metadata["wood_type"] = rng.choice(["softwood", "hardwood", "Non-wood"])
+        # the usual report (one block); a few samples lack a property (other blocks)
+        keys = [p for p in LAB if rng.random() < 0.97] if rng.random() < 0.2 else list(LAB)
+        origin = rng.choice(["measured", "measured", "typed", ""]) if i % 25 == 0 else "measured"
+        s.measurements["lab"] = Measurement(
+            id="lab",
+            kind="properties",
+            quantities={p: _quantity(rng, p, origin) for p in keys},
+            created=rng.choice(TIMES),
+        )
+        if rng.random() < 0.4:  # a repeat: the same properties again, maybe later
+            s.measurements["repeat"] = Measurement(
+                id="repeat",
+                kind="properties",
+                quantities={p: _quantity(rng, p, "typed") for p in ("ash", "moisture")},
+                created=rng.choice(TIMES),
+            )
+        if rng.random() < 0.2:  # values under basis-variant ids
+            s.measurements["variant"] = Measurement(
+                id="variant",
+                kind="properties",
+                quantities={
+                    "ash_ar": Quantity(rng.uniform(0.1, 6), "%", "ar"),
+                    "nitrogen_ar": Quantity(rng.uniform(0.02, 1), "%", "ar"),
+                },
+                created=rng.choice(TIMES),
+            )
+        if rng.random() < 0.3:  # a prediction, sometimes impossible or extrapolated
+            value = rng.uniform(1, 30)
+            flags = []
+            if rng.random() < 0.4:
+                value, flags = -3.0, [{"code": OUTSIDE_PHYSICAL, "lo": 0.0, "hi": 100.0}]
+            elif rng.random() < 0.3:
+                flags = [{"code": OUTSIDE_CALIBRATION, "lo": 5.0, "hi": 20.0, "margin": 0.05}]
+            s.results["pls"] = Result(
+                id="pls",
+                plugin_id="nir_pls",
+                plugin_version="1",
+                values={
+                    "lignin": Quantity(value, "%", "db", origin="predicted", flags=flags),
+                    "ash": Quantity(rng.uniform(0.2, 5), "%", "db", origin="predicted"),
+                },
+                created=rng.choice(TIMES),
+            )
+        if rng.random() < 0.2:  # derived by a plugin, origin left to the owner
+            s.results["sheet"] = Result(
+                id="sheet",
+                plugin_id="moisture_ash",
+                plugin_version="1",
+                values={"ash": Quantity(rng.uniform(0.2, 5), "%", "db", origin="")},
+                created=rng.choice(TIMES),
+            )
+        if i % 17 == 0:
+            s.measurements.clear()  # nothing measured: every route lacks data
+        out.append(s)
+    return out
+
+
+def _object_path(samples: list[Sample]) -> ValueTable:
+    """The samples gathered value by value (the table's earlier loop): every candidate's
+    attributes are read from its quantity when first used."""
+    table = ValueTable([s.name for s in samples], [s.id for s in samples])
+    table.samples = samples
+    parts: dict[str, list] = {}
+    seq = 0
+    for i, s in enumerate(samples):
+        owners = [*s.measurements.values(), *s.results.values()]
+        for owner in owners:
+            values = owner.values if isinstance(owner, Result) else owner.quantities
+            for pid, q in values.items():
+                chunk = (np.array([i]), [q], [owner], np.array([seq]))
+                parts.setdefault(pid, []).append((*chunk, None))
+                variant = _variant(pid)
+                if variant is not None:
+                    parts.setdefault(variant[0], []).append((*chunk, variant[1]))
+            seq += 1
+    table._finish(parts)
+    for attr in SAMPLE_ATTRIBUTES:
+        if attr == "feedstock_type":
+            other = FeedstockType.OTHER.value
+            raw = ["" if s.feedstock_type == other else s.feedstock_type for s in samples]
+        else:
+            raw = [s.metadata.get(attr, "") for s in samples]
+        table.set_attribute(attr, raw)
+    return table
+
+
+def test_block_gathering_gives_the_object_paths_verdicts_cell_by_cell():
+    samples = _samples(300, seed=11)
+    fast_table = ValueTable.from_samples(samples)
+    read_in_blocks = {p for p, c in fast_table.props.items() if c.read_in_bulk}
+    assert {"moisture", "ash", "nitrogen", "lignin", "zinc"} <= read_in_blocks
+    slow_table = _object_path(samples)
+    assert not any(c.read_in_bulk for c in slow_table.props.values())
+
+    fast = classify_bulk(fast_table, ROUTES)
+    slow = classify_bulk(slow_table, ROUTES)
+    codes = fast.codes()
+    assert np.array_equal(codes, slow.codes())
+    assert len(np.unique(codes)) == 4  # every verdict occurs
+    for r, (a, b) in enumerate(zip(fast.evals, slow.evals)):
+        assert np.array_equal(a.score, b.score, equal_nan=True), ROUTES[r].id
+        for ca, cb in zip(a.crits, b.crits):
+            assert np.array_equal(ca.code, cb.code), (ROUTES[r].id, ca.crit.id)
+            if ca.x is not None:
+                assert np.array_equal(ca.x, cb.x, equal_nan=True), (ROUTES[r].id, ca.crit.id)
+    for i in range(len(samples)):
+        for r in range(len(ROUTES)):
+            assert fast.summary(i, r) == slow.summary(i, r), (i, ROUTES[r].id)
+            if i < 60:
+                got = fast.explain(i, r, suggestions=False)
+                want = slow.explain(i, r, suggestions=False)
+                assert got.to_json() == want.to_json(), (i, ROUTES[r].id)
+
+
+def test_the_generated_project_reaches_the_awkward_cases():
+    """The comparison above means something: the project has what it claims."""
+    samples = _samples(300, seed=11)
+    table = ValueTable.from_samples(samples)
+    ash = table.props["ash"]
+    assert ash.alternatives  # several candidates of one sample
+    assert {"measured", "typed", "predicted", "derived"} <= ash.attrs["origins"]
+    assert {"ar", "db", "daf"} <= ash.attrs["bases"]
+    assert ash.attrs["usable"] is None
+    lignin = table.props["lignin"].attrs
+    assert lignin["usable"] is not None and not lignin["usable"].all()
+    assert len(table.props["chlorine"].attrs["units"]) == 2
+    assert {"db", "ad"} <= table.props["moisture"].attrs["bases"]
+    result = classify_bulk(table, ROUTES)
+    derived = [
+        ev.crits[k].col
+        for ev in result.evals
+        for k, c in enumerate(ev.route.criteria)
+        if c.property in ("dry_matter", "volatile_solids", "c_n_ratio")
+    ]
+    assert any((col.cand == -2).any() for col in derived if col is not None)
