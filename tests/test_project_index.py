@@ -148,8 +148,10 @@ def test_attribute_edited_by_h5py_makes_the_index_stale(copy):
 
 
 def test_dataset_replaced_in_place_is_noticed(copy):
-    """Replacing a column keeps the file's length (HDF5 reuses the space) and every
-    group's number of links: only the content checksum notices."""
+    """Rewriting a column's values in place keeps the file's length and every group's
+    number of links: only the content checksum notices. (Deleting and re-creating it
+    kept the length too with HDF5 1.8 headers; files saved with HDF5 1.10 headers grow
+    by a page then, which the length check notices first.)"""
     size = copy.stat().st_size
     with h5py.File(copy, "r+") as f:
         sid = json.loads(f["samples"].attrs["order"])[0]
@@ -157,9 +159,7 @@ def test_dataset_replaced_in_place_is_noticed(copy):
         mid = next(k for k in ms if ms[k].attrs.get("NX_class") == "NXdata")
         g = ms[mid]
         signal = g.attrs["signal"]
-        data = g[signal][()]
-        del g[signal]
-        g.create_dataset(signal, data=data * 2)
+        g[signal][...] = g[signal][()] * 2
     assert copy.stat().st_size == size
     p = open_project(copy, read_only=True)
     assert "changed in place" in state_of(p).index

@@ -20,6 +20,7 @@ import numpy as np
 from workbench.errors import ProjectError
 from workbench.model import AuditEntry
 from workbench.project import layout as L
+from workbench.project import safety as S
 from workbench.project.lazy import FileHandle
 
 FIELDS = ("time", "user", "action", "detail")
@@ -128,6 +129,12 @@ def read_entries(handle: FileHandle, count: int) -> list[AuditEntry]:
     try:
         with handle.swap_lock:
             g = handle.open()["audit"]
+            size = handle.file_size()
+            if not all(S.text_slots_sound(g[key], size) for key in FIELDS):
+                raise ProjectError(
+                    f"{handle.path}: its audit log is damaged (stored text lengths that do not "
+                    "fit in the file); it was not read."
+                )
             cols = [g[key].asstr()[()] for key in FIELDS]
     except (KeyError, OSError, RuntimeError, ValueError) as exc:
         raise ProjectError(f"{handle.path}: its audit log cannot be read ({exc}).") from exc

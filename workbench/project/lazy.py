@@ -293,6 +293,7 @@ class LazyArray:
             with self.handle.swap_lock:  # a save may be swapping the file right now
                 ds = self.handle.dataset(self.name)
                 if self._dtype.kind == "U":
+                    self.check_texts(ds)
                     return np.asarray(ds.asstr()[key], dtype=str)
                 if isinstance(key, tuple) and key == () and ds.shape == self._shape:
                     # whole array: one low-level read, without h5py's selection logic
@@ -306,6 +307,17 @@ class LazyArray:
                 f"{self.handle.path}: the data at {self.name} could not be read "
                 f"(the file may be damaged): {exc}"
             ) from exc
+
+    def check_texts(self, ds: h5py.Dataset) -> None:
+        """Refuse a text dataset whose stored lengths the file cannot hold (before HDF5
+        reserves them: ``safety.text_slots_sound``)."""
+        from workbench.project import safety as S
+
+        if not S.text_slots_sound(ds, self.handle.file_size()):
+            raise ProjectError(
+                f"{self.handle.path}: the texts at {self.name} are damaged (their stored "
+                "lengths do not fit in the file); they were not read."
+            )
 
     def read(self) -> np.ndarray:
         """The whole array, read from the file now."""

@@ -29,6 +29,7 @@ import h5py
 import numpy as np
 
 from workbench.errors import ProjectError
+from workbench.project import oldheaders
 
 HDF5_SIGNATURE = b"\x89HDF\r\n\x1a\n"
 PROJECT_MAGIC = b"FIBRE-WORKBENCH-PROJECT\n"  # a save's header (``index.MAGIC``)
@@ -45,6 +46,15 @@ BUILTIN_FILTERS = frozenset({1, 2, 3, 4, 5, 6})
 
 class Unsafe(Exception):
     """A part of the file that must be skipped; the message says what and where."""
+
+
+def reason(exc: BaseException) -> str:
+    """HDF5's error in words: a wrong metadata checksum (saves since ``diskwrite.LIBVER``
+    have them) says the file is damaged there; anything else as HDF5 put it."""
+    text = str(exc)
+    if "checksum" in text.lower():
+        return "the file is damaged there: its stored checksum does not match"
+    return text
 
 
 def check_signature(path: Path) -> None:
@@ -153,7 +163,7 @@ def child(group: h5py.Group, name: str) -> h5py.Group | h5py.Dataset:
     try:
         return group[name]
     except (KeyError, OSError, RuntimeError, ValueError) as exc:
-        raise Unsafe(f"{group.name}/{name} cannot be opened ({exc})") from exc
+        raise Unsafe(f"{group.name}/{name} cannot be opened ({reason(exc)})") from exc
 
 
 def describe_link(group: h5py.Group, name: str) -> str:
@@ -197,7 +207,7 @@ def child_names(group: h5py.Group, unreadable: list[str] | None = None) -> list[
     try:
         names = list(group.keys())
     except (OSError, RuntimeError, ValueError) as exc:
-        raise Unsafe(f"the contents of {group.name} cannot be listed ({exc})") from exc
+        raise Unsafe(f"the contents of {group.name} cannot be listed ({reason(exc)})") from exc
     good = [n for n in names if isinstance(n, str)]
     if len(good) < len(names) and unreadable is not None:
         base = group.name.rstrip("/")
@@ -318,6 +328,45 @@ def check_extent(ds: h5py.Dataset, layout: int, file_size: int, size: int, numer
     raise Unsafe(f"{ds.name} uses an unsupported storage layout")
 
 
+# how a variable-length string is stored in a dataset's bytes: its length, then its place
+# in a global heap (collection address, index); HDF5 file format, "Variable-length"
+VLEN_DESCRIPTOR = np.dtype([("length", "<u4"), ("address", "<u8"), ("index", "<u4")])
+
+
+def text_slots_sound(ds: h5py.Dataset, file_size: int) -> bool:
+    """True when every text slot stored in ``ds`` (a variable-length string dataset)
+    states a length and heap address the file could hold, read from the raw bytes
+    (never converted by HDF5, which reserves each stated length before reading it:
+    damaged lengths made it reserve gigabytes). Compact data lie in the checked object
+    header; filtered chunks are not checked here."""
+    limit = min(file_size, MAX_BYTES)
+    try:
+        dcpl = ds.id.get_create_plist()
+        layout = dcpl.get_layout()
+        raws: list[bytes] = []
+        if layout == h5py.h5d.CONTIGUOUS:
+            offset, storage = ds.id.get_offset(), ds.id.get_storage_size()
+            if offset is None or storage == 0:
+                return True
+            if offset + storage > file_size:
+                return False
+            with open(ds.file.filename, "rb") as fh:
+                fh.seek(offset)
+                raws.append(fh.read(storage))
+        elif layout == h5py.h5d.CHUNKED and not dcpl.get_nfilters():
+            for i in range(ds.id.get_num_chunks()):
+                raws.append(ds.id.read_direct_chunk(ds.id.get_chunk_info(i).chunk_offset)[1])
+        for raw in raws:
+            slots = np.frombuffer(raw[: len(raw) // 16 * 16], dtype=VLEN_DESCRIPTOR)
+            if slots.size and (
+                int(slots["length"].max()) > limit or int(slots["address"].max()) > file_size
+            ):
+                return False
+    except (OSError, RuntimeError, ValueError):
+        return False
+    return True
+
+
 # -- attributes ----------------------------------------------------------------------
 
 MAX_ATTRS_PER_OBJECT = 64  # ours have at most a dozen; 10,000 made every open slow
@@ -371,7 +420,13 @@ def read_attrs(
     try:
         n = h5py.h5a.get_num_attrs(oid)
     except (OSError, RuntimeError, ValueError) as exc:
-        warnings.append(f"{obj.name}: its attributes cannot be read ({exc}).")
+        warnings.append(f"{obj.name}: its attributes cannot be read ({reason(exc)}).")
+        lost.append(f"{obj.name}: its attributes")
+        return out
+    try:  # an HDF5 1.8-style header: its stated text lengths bounded before HDF5 reads them
+        too_long = oldheaders.long_texts(obj, MAX_ATTR_BYTES) if n else None
+    except oldheaders.Damaged as exc:
+        warnings.append(f"{obj.name}: its attributes cannot be read (the file is damaged: {exc}).")
         lost.append(f"{obj.name}: its attributes")
         return out
     opener: list[tuple[str, dict[str, Any]]] = [(f"#{i}", {"index": i}) for i in range(n)]
@@ -390,12 +445,19 @@ def read_attrs(
         try:
             aid = h5py.h5a.open(oid, **where)
             name = aid.name.decode("utf-8", errors="replace")
+            if too_long and name in too_long:
+                raise Unsafe(
+                    f"{obj.name}: attribute {name!r} states a text longer than "
+                    f"{MAX_ATTR_BYTES} bytes (the file is damaged?)"
+                )
             out[name] = _read_one(aid, obj.name, name)
         except Unsafe as exc:
             warnings.append(f"{exc}; skipped.")
             lost.append(f"{obj.name}: attribute {name!r}")
         except (OSError, RuntimeError, ValueError, TypeError, KeyError) as exc:
-            warnings.append(f"{obj.name}: attribute {name!r} cannot be read ({exc}); skipped.")
+            warnings.append(
+                f"{obj.name}: attribute {name!r} cannot be read ({reason(exc)}); skipped."
+            )
             lost.append(f"{obj.name}: attribute {name!r}")
     return out
 

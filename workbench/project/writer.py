@@ -273,8 +273,13 @@ def _can_copy(sample: Sample, reuse: Reuse) -> bool:
     if old is None or sample_signature(sample) != old:
         return False
     prefix = f"/samples/{sample.id}/"
+    lazies = _lazies(sample)
+    if not all(lazy.handle.file is reuse.file and lazy.name.startswith(prefix) for lazy in lazies):
+        return False
+    size = reuse.file.id.get_filesize()
+    # a text column is copied by HDF5 text by text: checked first (``write_array`` refuses)
     return all(
-        lazy.handle.file is reuse.file and lazy.name.startswith(prefix) for lazy in _lazies(sample)
+        S.text_slots_sound(reuse.file[lazy.name], size) for lazy in lazies if lazy.dtype.kind == "U"
     )
 
 
@@ -413,6 +418,8 @@ def write_array(
     if isinstance(data, LazyArray) and not data.is_cached:
         data.ensure_checked()  # never copy what would not be read (a virtual dataset...)
         src = data.handle.dataset(data.name)
+        if data.dtype.kind == "U":  # HDF5's copy converts every text it holds
+            data.check_texts(src)
         group = g.group()
         group.copy(src, group, name=link, without_attrs=True)
         rebinds.append((data, g.child(link)))
