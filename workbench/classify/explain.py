@@ -192,9 +192,8 @@ def _input_text(table: ValueTable, name: str, i: int) -> Text:
     inputs = table.inputs()
     value = float(inputs[name][i])
     k = table.input_source(name, i)
-    prop = "ash" if name == "ash_db" else "moisture"
     where = ""
-    c = table.props.get(prop)
+    c = table.input_candidates(name)  # a what-if table's own may be the tried value
     if k >= 0 and c is not None:
         owner = c.owners[k]
         where = _source_file(owner, table) or _owner_id(owner)

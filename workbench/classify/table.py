@@ -391,6 +391,23 @@ class Strided:
         return self.block[self.j :: self.width]
 
 
+def _variant_bases(chunks: list, order: np.ndarray) -> dict[int, str]:
+    """The basis of each candidate stored under a basis-variant id, by its place in
+    ``order`` (``Candidates.basis_override``)."""
+    if all(c[4] is None for c in chunks):
+        return {}
+    place = np.empty(len(order), dtype=np.intp)
+    place[order] = np.arange(len(order))
+    out: dict[int, str] = {}
+    start = 0
+    for c in chunks:
+        end = start + len(c[0])
+        if c[4] is not None:
+            out.update(dict.fromkeys(place[start:end].tolist(), c[4]))
+        start = end
+    return out
+
+
 class _Merged:
     """The quantities of several chunks in a given order, made into a list on demand."""
 
@@ -471,6 +488,9 @@ class ValueTable:
         self._columns: dict[tuple, Column] = {}
         self._inputs: dict[str, np.ndarray] | None = None
         self._input_sources: dict[str, np.ndarray] = {}
+        # the candidates those sources index ("moisture", "ash"): a what-if table keeps
+        # its sample's, whatever value it tries instead
+        self._input_props: dict[str, Candidates] = {}
         self._codes: dict[str, np.ndarray] = {}
         self.samples: list[Any] = []
         self.evaluations: dict[tuple, Any] = {}  # criterion signature -> CritEval
@@ -568,7 +588,7 @@ class ValueTable:
                     qs,
                     owners,
                     seq[order],
-                    {},
+                    _variant_bases(chunks, order),  # for one sample's table (what-if)
                     attrs=merge_attrs(block_parts, order),
                 )
                 continue
@@ -654,12 +674,18 @@ class ValueTable:
             a = self.column("ash", "db", "%")
             self._inputs["ash_db"] = a.x
             self._input_sources["ash_db"] = a.cand
+            self._input_props = {p: self.props[p] for p in ("moisture", "ash") if p in self.props}
         return self._inputs
 
     def input_source(self, name: str, i: int) -> int:
         """The candidate index the conversion input ``name`` of sample ``i`` came from."""
         self.inputs()
         return int(self._input_sources[name][i])
+
+    def input_candidates(self, name: str) -> Candidates | None:
+        """The candidates ``input_source`` indexes for the conversion input ``name``."""
+        self.inputs()
+        return self._input_props.get("ash" if name == "ash_db" else "moisture")
 
     # -- columns ------------------------------------------------------------------------------
     def column(self, prop: str, basis: str, unit: str, methods: tuple[str, ...] = ()) -> Column:
@@ -922,6 +948,7 @@ class ValueTable:
             t.raw_attributes[attr] = [value]
         t._inputs = self.inputs()
         t._input_sources = self._input_sources
+        t._input_props = self._input_props
         return t
 
 
