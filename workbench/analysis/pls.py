@@ -308,7 +308,15 @@ def calibrate(
             )
         )
     cv = runs[0]
-    mse_curve = np.mean([run.rmsecv**2 for run in runs], axis=0)
+    # the pooled MSE of every component count, computed exactly as ``cv_figures`` does
+    # for the chosen one, so the curve at k and the reported RMSECV are one number
+    # (squaring each repeat's RMSECV back differed from it in the last digit)
+    mse_curve = np.array(
+        [
+            np.mean([((run.predictions[:, j] - y) ** 2).sum() for run in runs]) / y.size
+            for j in range(cv.predictions.shape[1])
+        ]
+    )
     k = _choose(mse_curve, np.vstack([run.fold_mse for run in runs]), selection)
     per_repeat = [cv_figures(y, run.predictions[:, k - 1]) for run in runs]
     pred = cv.predictions[:, k - 1]
