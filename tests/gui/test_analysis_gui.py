@@ -215,7 +215,11 @@ def test_spectral_preprocessing_preview_and_named_pipeline(window, demo_project,
     before = preview.computations
     dialog.form.widgets["pipeline"].setText("snv-sg1")
     qtbot.waitUntil(lambda: preview.computations > before, timeout=3000)
-    assert preview.last_seconds < 0.05
+    # a preview within the GUI's budget is drawn at once; a slower one (a loaded
+    # machine) moves the next ones to a worker thread: either way the window stays live
+    from workbench.gui.pipeline_preview import GUI_BUDGET
+
+    assert preview.last_seconds < GUI_BUDGET or preview.in_background
     _x, y = preview.after.getPlotItem().listDataItems()[0].getData()
     assert abs(float(np.mean(y))) < 0.05  # SNV then a derivative: centred around zero
     assert preview.save("my straw") is True
