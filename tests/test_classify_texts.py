@@ -181,3 +181,19 @@ def test_a_value_a_plugin_derived_names_the_file_it_came_from(tmp_path):
     (p,) = classify_sample(sample, [load_routes(include_user=False).get("pellets_enplus_a1")])
     ash = next(r for r in p.to_json()["criteria"] if r["id"] == "ash")
     assert ash["origin"] == "derived" and ash["measured"]["source_file"] == "ash_815.csv"
+
+
+def test_explanations_name_where_a_value_came_from_in_words(capsys, tmp_path):
+    """``classify --explain`` said "(typed, from m-birch-chips-literature)": an internal
+    id the user sees nowhere else. A measured value's row now leaves the origin to its
+    "as measured" line (which names the file), and a derived or predicted value names
+    the measurements it came from by their labels or files."""
+    from workbench.cli.main import main
+    from workbench.demo import write_demo
+
+    path = tmp_path / "demo.fwproj"
+    write_demo(path)
+    assert main(["classify", str(path), "--explain"]) == 0
+    out = capsys.readouterr().out
+    assert "as measured:" in out and "(derived, from Moisture" in out
+    assert not re.findall(r"from [msr]-[\w-]+", out), re.findall(r"from [msr]-[\w-]+", out)[:3]

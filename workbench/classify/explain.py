@@ -77,6 +77,20 @@ def _owner_id(owner: Any) -> str:
     return str(getattr(owner, "id", ""))
 
 
+def _owner_name(owner: Any, table: ValueTable | None = None) -> str:
+    """The measurement or result a value came from, as a user knows it: its label, the
+    file it was imported from, or the analysis that computed it (the internal id only
+    when it has none of these)."""
+    for name in (
+        getattr(owner, "label", ""),
+        _source_file(owner, table),
+        getattr(owner, "plugin_id", ""),
+    ):
+        if name:
+            return str(name)
+    return _owner_id(owner)
+
+
 def _source_file(owner: Any, table: ValueTable | None = None) -> str:
     """The file a value came from: its measurement's, or for a value a plugin derived
     (ash from a weighing worksheet) the files of the measurements the run read."""
@@ -472,7 +486,7 @@ def row(ce: CritEval, i: int, table: ValueTable) -> CriterionRow:
             r.add_flag("predicted")
             r.source_id = join(
                 [
-                    _owner_id(col_.source.owners[int(col_.cand[i])])
+                    _owner_name(col_.source.owners[int(col_.cand[i])], table)
                     for col_ in ce.estimate.columns
                     if col_.source is not None and col_.cand[i] >= 0
                 ],
@@ -537,4 +551,4 @@ def row(ce: CritEval, i: int, table: ValueTable) -> CriterionRow:
 def _derived_source(table: ValueTable, prop: str, i: int) -> str:
     col = table.column(prop, "ar" if prop == "moisture" else "db", "%")
     k = int(col.cand[i])
-    return _owner_id(col.source.owners[k]) if k >= 0 and col.source is not None else ""
+    return _owner_name(col.source.owners[k], table) if k >= 0 and col.source is not None else ""

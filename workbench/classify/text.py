@@ -80,7 +80,9 @@ def format_explanation(v: Verdict) -> str:
         doc = r.to_json()
         if isinstance(r.value, float):
             basis = f" {r.basis}" if r.basis not in ("none", "") else ""
-            value = f"{explain_number(r.value, r.unit)}{basis} ({r.origin}, from {r.source_id})"
+            # where the value came from; for a measured one the "as measured" line names it
+            where = f", from {r.source_id}" if r.source_id and r.measured is None else ""
+            value = f"{explain_number(r.value, r.unit)}{basis} ({r.origin}{where})"
         elif r.value is not None:
             value = f"{r.value} ({r.origin})"
         else:
