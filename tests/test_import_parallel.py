@@ -236,3 +236,36 @@ def test_a_quick_batch_starts_no_workers(batch, monkeypatch):
     )  # fmt: skip
     assert started == [1]  # now it starts them (the stand-in is no pool: all parsed here)
     assert _outcomes(again) == _outcomes(quick)
+
+
+def test_a_worker_sends_a_batch_files_bytes_back_deflated(tmp_path):
+    """A worker deflates the original bytes it read (``heldbytes.deflated``) on its own
+    core: the importing process, which also applies and saves the whole batch, keeps
+    them as they came (no second compression) and stores exactly the file's bytes."""
+    from workbench.project.heldbytes import HeldBytes, hold
+
+    large = tmp_path / "large.csv"
+    large.write_bytes(  # over heldbytes.MIN_BYTES: one deflated chunk
+        b"wavenumber (cm-1),absorbance\n"
+        + b"\n".join(f"{4000 - i * 0.5:.2f},{i * 1e-4:.6f}".encode() for i in range(2000))
+        + b"\n"
+    )
+    small = tmp_path / "small.csv"
+    small.write_bytes(_spectrum(2))  # stored uncompressed: sent as it is
+    (status, (held, sha, parsed)), (_, (plain, _, _)) = parallel.parse_in_worker(
+        [str(large), str(small)], None
+    )
+    assert status == "ok" and isinstance(held, HeldBytes) and plain == small.read_bytes()
+    # and so it comes back from a worker process (through multiprocessing's pipe)
+    context = multiprocessing.get_context("spawn")
+    with parallel.ProcessPoolExecutor(1, mp_context=context) as pool:
+        [(_, (sent, _, _))] = pool.submit(parallel.parse_in_worker, [str(large)], None).result()
+    assert isinstance(sent, HeldBytes) and sent.chunks == held.chunks
+    raw = large.read_bytes()
+    assert len(held) == len(raw) and sum(map(len, held.chunks)) < len(raw) / 2
+    assert hold(held) is held  # kept as the worker deflated it
+    project = Project()
+    plan = _plan_from_worker(large, (held, sha, parsed))
+    assert plan.summary()["bytes"] == len(raw)
+    service.apply_plan(project, plan, new_sample=True)
+    assert project.sources[sha].read_bytes() == raw and project.sources[sha].size == len(raw)

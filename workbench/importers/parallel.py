@@ -118,13 +118,17 @@ def parse_in_worker(paths: list[str], template: str | None) -> list[tuple[str, A
     """Run in a worker process, for a few files at a time: per file ("ok", (raw,
     sha256, parsed)), ("error", message) for a file that cannot be imported, or
     ("again", "") for anything else (the caller then parses the file itself, so the
-    failure surfaces there as it would one by one)."""
+    failure surfaces there as it would one by one). ``raw`` comes back deflated as
+    the project holds it (``heldbytes.deflated``): compressed on this core, not on the
+    importing process's, which also applies and saves the whole batch."""
     from workbench.importers.registry import read_and_parse
+    from workbench.project.heldbytes import deflated
 
     out: list[tuple[str, Any]] = []
     for path in paths:
         try:
-            out.append(("ok", read_and_parse(Path(path), template=template)))
+            raw, sha256, parsed = read_and_parse(Path(path), template=template)
+            out.append(("ok", (deflated(raw), sha256, parsed)))
         except UserFacingError as exc:
             out.append(("error", str(exc)))
         except Exception:

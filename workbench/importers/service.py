@@ -27,16 +27,19 @@ from workbench.importers.parallel import parallel_previews, worker_count
 from workbench.importers.registry import parse_bytes, read_and_parse, read_file
 from workbench.model import Project, Sample
 from workbench.progress import NullProgress, Progress
+from workbench.project.heldbytes import HeldBytes
 
 IGNORED_SUFFIXES = {".fwproj", ".lock", ".tmp", ".json"}
 
 
 @dataclass
 class ImportPlan:
-    """A parsed file, ready to be applied to a project."""
+    """A parsed file, ready to be applied to a project. ``raw``: the file's bytes, or,
+    from a batch's worker, those bytes already deflated as the project holds them
+    (``heldbytes.deflated``; ``len`` is the file's size either way)."""
 
     path: str
-    raw: bytes
+    raw: bytes | HeldBytes
     sha256: str
     parsed: ParsedFile
 
@@ -327,7 +330,7 @@ def _preview_one(path: Path, template: str | None) -> tuple[Path, ImportPlan | N
         return path, None, str(exc)
 
 
-def _plan_from_worker(path: Path, result: tuple[bytes, str, ParsedFile]) -> ImportPlan:
+def _plan_from_worker(path: Path, result: tuple[bytes | HeldBytes, str, ParsedFile]) -> ImportPlan:
     raw, sha256, parsed = result
     return ImportPlan(str(path), raw, sha256, parsed)
 

@@ -6,7 +6,8 @@ them then kept both copies in memory at once: for 500 spectrum files 25 MB of
 originals plus their compressed chunks, 4.3x the parsed arrays at the save's peak
 (issue 3 allows 3x). So a source of one chunk (the many files of a batch) is deflated once, when it is
 added, into exactly the chunk the save writes (HDF5's chunk layout: ``CHUNK_BYTES`` per chunk, the last
-one padded with zeros); the bytes themselves are let go. The save stores those chunks
+one padded with zeros); the bytes themselves are let go. A file a batch's import
+worker read is deflated there (``deflated``), on the worker's core. The save stores those chunks
 as they are (``write_direct_chunk``, h5py's public API) and reading the source
 decompresses them (``np.asarray``, ``SourceFile.read_bytes``). About 40 % of a text
 file's size is held instead of 140 %.
@@ -62,13 +63,25 @@ class HeldBytes:
         return out if dtype is None else out.astype(dtype, copy=False)
 
 
-def hold(raw: bytes) -> Any:
+def deflated(raw: bytes) -> bytes | HeldBytes:
+    """``raw`` as a batch's import worker hands it back: deflated (``HeldBytes``) when
+    ``hold`` would deflate it, else as it is. Deflating is a third of an imported
+    spectrum's cost on the importing thread, and the one process that saves is the
+    batch's bottleneck (it also applies every file and writes the project); a worker
+    deflates on its own core, and sends back 40 % of the bytes."""
+    return HeldBytes(raw) if MIN_BYTES < len(raw) <= CHUNK_BYTES else raw
+
+
+def hold(raw: bytes | HeldBytes) -> Any:
     """What a source keeps of ``raw``: the deflated chunk (``HeldBytes``) of a file of
     one chunk, a read-only uint8 view of the others. A small file is stored
     uncompressed anyway; a file of several chunks (a million-particle list) is
     compressed by the save on the spare cores while the samples are written
     (``packing``): deflating it here, on the importing thread, made that import
-    0.3-0.5 s slower, and one file's two copies stay within issue 3's memory limit."""
+    0.3-0.5 s slower, and one file's two copies stay within issue 3's memory limit.
+    Bytes a worker already deflated (``deflated``) are kept as they are."""
+    if isinstance(raw, HeldBytes):
+        return raw
     if MIN_BYTES < len(raw) <= CHUNK_BYTES:
         return HeldBytes(raw)
     return np.frombuffer(bytes(raw), np.uint8)
