@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from workbench.cli.main import main
-from workbench.model import Column, Quantity, Result
+from workbench.model import FORMAT_VERSION, Column, Quantity, Result
 from workbench.project import lazy
 from workbench.project.store import close_project, open_project, save_project
 
@@ -43,7 +43,7 @@ def test_new_creates_an_empty_project(tmp_path, capsys):
     path = tmp_path / "empty.fwproj"
     assert main(["new", str(path)]) == 0
     doc = _info_json(path, capsys)
-    assert doc["samples"] == [] and doc["sources"] == [] and doc["format_version"] == 1
+    assert doc["samples"] == [] and doc["sources"] == [] and doc["format_version"] == FORMAT_VERSION
 
 
 def test_new_adds_the_suffix(tmp_path):

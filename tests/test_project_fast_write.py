@@ -8,6 +8,7 @@ bytes are compressed by HDF5 itself. None of this may change what any HDF5 reade
 from __future__ import annotations
 
 import hashlib
+import json
 
 import h5py
 import numpy as np
@@ -100,9 +101,10 @@ def test_empty_optional_sample_fields_are_left_out_and_read_back(tmp_path):
     close_project(project)
     with h5py.File(target, "r") as f:
         g = f[f"samples/{bare.id}"]
-        assert set(g.attrs) == {"NX_class", "name", "feedstock_type"}
+        assert set(g.attrs) == {"NX_class", "info"}
+        assert set(json.loads(g.attrs["info"])) == {"name", "feedstock_type"}
         assert "results" not in g
-        assert f[f"samples/{full.id}"].attrs["supplier"] == "Sawmill Oy"
+        assert json.loads(f[f"samples/{full.id}"].attrs["info"])["supplier"] == "Sawmill Oy"
     back = open_project(target, read_only=True)
     b, fl = back.samples[bare.id], back.samples[full.id]
     assert (b.supplier, b.notes, b.metadata, b.labels, b.results) == ("", "", {}, {}, {})
@@ -153,3 +155,63 @@ def test_a_save_starts_hdf5s_metadata_cache_small(tmp_path, monkeypatch):
     reopened = open_project(tmp_path / "p.fwproj", read_only=True)
     assert [s.name for s in reopened.samples.values()] == ["Koivu"]
     close_project(reopened)
+
+
+def test_objects_copied_from_templates_equal_created_ones(tmp_path, monkeypatch):
+    """From the second object of a kind on, a save copies groups and columns with their
+    NeXus attributes from a template (``h5fast.Templates``): the first sample's objects
+    are created, the third's copied, and every reader sees the same objects."""
+    from workbench.project.synthetic import make_project
+
+    copies = []
+    real_copy = h5fast.h5o.copy
+    monkeypatch.setattr(
+        h5fast.h5o, "copy", lambda *a, **k: (copies.append(a[3]), real_copy(*a, **k))
+    )
+    p = make_project(3)
+    path = tmp_path / "t.fwproj"
+    save_project(p, path)
+    monkeypatch.undo()
+    # per sample: its group, 2 curve groups, a result group, 7 columns; from the 2nd on
+    assert len(copies) >= 11, copies
+    first, _, third = list(p.samples)
+    close_project(p)
+
+    def described(obj):
+        attrs = {k: (obj.attrs.get_id(k).dtype, obj.attrs.get_id(k).shape) for k in obj.attrs}
+        if isinstance(obj, h5py.Dataset):
+            plist = obj.id.get_create_plist()
+            return (
+                attrs,
+                obj.dtype,
+                obj.shape,
+                obj.chunks,
+                plist.get_layout(),
+                plist.get_obj_track_times(),
+            )
+        return attrs, sorted(obj)
+
+    with h5py.File(path, "r") as f:
+        a, b = f[f"samples/{first}"], f[f"samples/{third}"]
+        assert described(a) == described(b)
+        for sub in ("measurements/m-spec-0", "measurements/m-tga-0", "results/r-prox-0"):
+            ga, gb = a[sub], b[sub.replace("-0", "-2")]
+            assert described(ga) == described(gb), sub
+            assert {k: ga.attrs[k] for k in ("NX_class", "signal")} == {
+                k: gb.attrs[k] for k in ("NX_class", "signal")
+            }
+            assert list(ga.attrs["axes"]) == list(gb.attrs["axes"])
+            for col in ga:
+                assert described(ga[col]) == described(gb[col]), (sub, col)
+                assert ga[col].attrs["units"] == gb[col].attrs["units"]
+                assert ga[col].attrs["long_name"] == gb[col].attrs["long_name"]
+                assert isinstance(gb[col].attrs["long_name"], str)
+    # the data are each column's own, not the template's
+    want = make_project(3)
+    back = open_project(path, read_only=True)
+    for sid_want, sid_back in zip(want.samples, back.samples, strict=True):
+        for mid, m in want.samples[sid_want].measurements.items():
+            got = back.samples[sid_back].measurements[mid]
+            for name, col in m.columns.items():
+                np.testing.assert_array_equal(got.columns[name].values(), np.asarray(col.data))
+    close_project(back)

@@ -138,7 +138,8 @@ def test_missing_index_is_rebuilt_by_the_next_save(copy):
 def test_attribute_edited_by_h5py_makes_the_index_stale(copy):
     with h5py.File(copy, "r+") as f:
         sid = json.loads(f["samples"].attrs["order"])[0]
-        f["samples"][sid].attrs["name"] = "Renamed with h5py"
+        g = f["samples"][sid]
+        g.attrs["info"] = json.dumps({**json.loads(g.attrs["info"]), "name": "Renamed with h5py"})
     p = open_project(copy, read_only=True)
     assert state_of(p).index.startswith("stale")
     assert p.samples[sid].name == "Renamed with h5py"  # the file's objects are the truth

@@ -20,6 +20,7 @@ import pytest
 from workbench.cli.main import main
 from workbench.demo import write_demo
 from workbench.errors import ProjectError
+from workbench.model import FORMAT_VERSION
 from workbench.project.store import close_project, open_project, save_project
 
 FIXTURE_V0 = Path(__file__).parent / "fixtures" / "project_v0.fwproj"
@@ -99,7 +100,7 @@ def test_save_as_writes_a_repaired_copy(flipped, tmp_path):
     finally:
         close_project(q)
     with h5py.File(repaired, "r") as f:
-        assert int(f.attrs["format_version"]) == 1
+        assert int(f.attrs["format_version"]) == FORMAT_VERSION
 
 
 def test_real_version_0_file_still_migrates_and_info_says_0(tmp_path, capsys):
@@ -227,9 +228,14 @@ def test_per_particle_list_reopens_without_an_axes_warning(tmp_path):
 
 
 def _sample_with_metadata(path: Path, text: str) -> str:
+    """Make the ``metadata`` field of a sample's ``info`` attribute the JSON text ``text``
+    (which may make the whole attribute invalid JSON)."""
     with h5py.File(path, "r+") as f:
         sid = next(iter(f["samples"]))
-        f[f"samples/{sid}"].attrs["metadata"] = text
+        g = f[f"samples/{sid}"]
+        own = json.loads(g.attrs["info"])
+        own.pop("metadata", None)
+        g.attrs["info"] = json.dumps(own)[:-1] + ', "metadata": ' + text + "}"
     return sid
 
 
@@ -241,16 +247,20 @@ def test_unreadable_metadata_keeps_the_file_read_only(demo_file, tmp_path, junk,
     nested brackets, junk, a list) was warned about on open ("ignored"), then ``label``
     exited 0 without a word and the saved file had no ``metadata`` on that sample. The
     file now opens read-only with that reason; saving commands refuse it in one line and
-    leave it unchanged; Save As writes a copy without the attribute, as the reason says."""
+    leave it unchanged; Save As writes a copy without the attribute, as the reason says.
+    (Format 2 keeps the metadata in the sample's ``info`` attribute: junk or 60,000
+    brackets there make the whole attribute unreadable, a list is a field of the wrong
+    type.)"""
     path = tmp_path / "junk.fwproj"
     shutil.copy(demo_file, path)
     sid = _sample_with_metadata(path, junk)
+    what = "field 'metadata'" if junk.startswith("[1") else "attribute 'info'"
     before = path.read_bytes()
     p = open_project(path)
     try:
         name = p.samples[sid].name
         assert p.read_only
-        assert f"/samples/{sid}: attribute 'metadata'" in p.read_only_reason
+        assert f"/samples/{sid}: {what}" in p.read_only_reason
         assert "File > Save As in the window writes a copy without them" in p.read_only_reason
         with pytest.raises(ProjectError, match="not saved"):
             save_project(p)
@@ -260,14 +270,14 @@ def test_unreadable_metadata_keeps_the_file_read_only(demo_file, tmp_path, junk,
         close_project(p)
     assert path.read_bytes() == before
     with h5py.File(copy, "r") as f:
-        assert json.loads(f[f"samples/{sid}"].attrs.get("metadata", "{}")) == {}
+        assert json.loads(f[f"samples/{sid}"].attrs["info"]).get("metadata", {}) == {}
     for argv in (
         ["label", str(path), "--sample", name, "route:biochar=suitable"],
         ["sample", "set", str(path), name, "--supplier", "Mill"],
     ):
         assert main(argv) == 2, argv
         err = capsys.readouterr().err.strip()
-        assert "attribute 'metadata'" in err and "read-only" in err, err
+        assert what in err and "read-only" in err, err
         assert len(err.splitlines()) == 1, err
         assert path.read_bytes() == before
 
@@ -294,8 +304,10 @@ def test_junk_result_provenance_and_values_keep_the_file_read_only(tmp_path, cap
     close_project(p)
     with h5py.File(path, "r+") as f:
         r = f[f"samples/{s.id}/results/r-1"]
-        r.attrs["provenance"] = json.dumps({"parameters": "x", "inputs": 5, "messages": {"a": 1}})
-        r.attrs["values"] = json.dumps({"moisture": {"value": "abc", "unit": 5}})
+        prov = json.loads(r.attrs["provenance"])
+        prov.update(parameters="x", inputs=5, messages={"a": 1})
+        prov["values"] = {"moisture": {"value": "abc", "unit": 5}}
+        r.attrs["provenance"] = json.dumps(prov)
     before = path.read_bytes()
     q = open_project(path)
     try:
@@ -362,7 +374,7 @@ def _add_foreign(path: Path) -> dict[str, str]:
         for obj in where.values():
             for name, value in FOREIGN.items():
                 f[obj].attrs[name] = value
-        where["name"] = f[f"samples/{sid}"].attrs["name"]
+        where["name"] = json.loads(f[f"samples/{sid}"].attrs["info"])["name"]
     return where
 
 

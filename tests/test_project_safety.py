@@ -201,18 +201,20 @@ def test_wrong_typed_and_missing_attributes_fall_back(good):
 
     def fn(f):
         s = f[f"samples/{sid}"]
-        s.attrs["name"] = np.arange(3)
-        s.attrs["metadata"] = "{not json"
-        del s.attrs["supplier"]
-        s.attrs["feedstock_type"] = "unobtainium"
+        own = json.loads(s.attrs["info"])
+        own.update(name=[0, 1, 2], metadata="{not json", feedstock_type="unobtainium")
+        del own["supplier"]
+        s.attrs["info"] = json.dumps(own)
         m = s["measurements/m-tga-0"]
         info = json.loads(m.attrs["info"])
         info["replicate"] = "two"
         info["metadata"] = [1, 2]
+        info["quantities"] = {"moisture": {"unit": "%"}, "ash_550": 5}
         m.attrs["info"] = json.dumps(info)
-        m.attrs["quantities"] = '{"moisture": {"unit": "%"}, "ash_550": 5}'
         m.attrs["axes"] = np.zeros((2, 2))
         f["settings"].attrs["json"] = "[1, 2]"
+        src = f["sources"][next(iter(f["sources"]))]
+        src.attrs["info"] = "{not json"
 
     mutate(good, fn)
     p = open_all(good)
@@ -225,6 +227,7 @@ def test_wrong_typed_and_missing_attributes_fall_back(good):
     text = "\n".join(p.warnings)
     for part in (
         "'name'",
+        "'metadata' of attribute 'info' should be a JSON dict",
         "not valid JSON",
         "unknown feedstock",
         "'replicate'",
@@ -309,8 +312,8 @@ def test_huge_attribute_is_skipped(good):
         for k in f["tmp"]:
             f.move(f"tmp/{k}", f"samples/{sid}/{k}")
         del f["tmp"]
-        del s.attrs["notes"]
-        s.attrs.create("notes", np.zeros(200_000, dtype="f8"))
+        del s.attrs["info"]
+        s.attrs.create("info", np.zeros(200_000, dtype="f8"))
     from workbench.project import safety
 
     old = safety.MAX_ATTR_BYTES
@@ -319,5 +322,5 @@ def test_huge_attribute_is_skipped(good):
         p = open_all(good)
     finally:
         safety.MAX_ATTR_BYTES = old
-    assert p.samples[sid].notes == ""
+    assert p.samples[sid].name == sid and p.samples[sid].notes == ""
     assert any("larger than" in w for w in p.warnings)

@@ -166,25 +166,38 @@ def test_saved_file_has_documented_layout_and_nxdata(tmp_path):
             assert isinstance(f.attrs[key], str)
         s = f[f"samples/{sid}"]
         assert s.attrs["NX_class"] == "NXentry"
-        assert s.attrs["name"] == "Sample 0000"
-        assert json.loads(s.attrs["metadata"]) == {"batch": "0", "lab id": "L-0"}
+        # format 2: the sample's own fields in one JSON attribute, NeXus's beside it
+        assert set(s.attrs) == {"NX_class", "info"}
+        own = json.loads(s.attrs["info"])
+        assert (
+            own["name"] == "Sample 0000" and own["feedstock_type"] == p.samples[sid].feedstock_type
+        )
+        assert own["metadata"] == {"batch": "0", "lab id": "L-0"}
         curve = s["measurements/m-tga-0"]
         assert curve.attrs["NX_class"] == "NXdata"
         assert curve.attrs["signal"] == "mass"
         assert list(curve.attrs["axes"]) == ["temperature"]
         assert curve["mass"].attrs["units"] == "%"
         assert curve["temperature"].attrs["long_name"] == "Temperature (degC)"
-        q = json.loads(curve.attrs["quantities"])
+        assert set(curve.attrs) == {"NX_class", "signal", "axes", "info"}
+        info = json.loads(curve.attrs["info"])
+        assert info["kind"] == "tga"
+        q = info["quantities"]
         assert q["moisture"]["basis"] == "ar" and q["moisture"]["unit"] == "%"
         table = s["measurements/m-fib-0"]
-        assert table.attrs["fw_type"] == "table"
+        assert set(table.attrs) == {"info"}  # a table is not NeXus NXdata
+        assert json.loads(table.attrs["info"])["kind"] == "fibre_particles"
         assert "Length %2F mm" in table  # "/" in a column name is percent-encoded
         assert len({table[k].shape for k in table}) == 1  # equal-length columns
         result = s["results/r-prox-0"]
         assert result.attrs["NX_class"] == "NXdata" and result.attrs["signal"] == "dtg"
+        prov = json.loads(result.attrs["provenance"])
+        assert prov["plugin_id"] == p.samples[sid].results["r-prox-0"].plugin_id
+        assert set(result.attrs) == {"NX_class", "signal", "axes", "provenance"}
         sha = next(iter(p.sources))
         src = f[f"sources/{sha}"]
-        assert src.dtype == np.uint8 and src.attrs["name"] == p.sources[sha].name
+        assert src.dtype == np.uint8 and set(src.attrs) == {"info"}
+        assert json.loads(src.attrs["info"])["name"] == p.sources[sha].name
         # the SHA-256 is the dataset's name and the size its length: not repeated
         assert "sha256" not in src.attrs and "size" not in src.attrs
         assert list(f["audit"]) == ["action", "detail", "time", "user"]

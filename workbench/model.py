@@ -35,7 +35,9 @@ from workbench.value_flags import clean_flags
 from workbench.vocab import Basis, FeedstockType
 
 FORMAT_NAME = "fibre-workbench-project"
-FORMAT_VERSION = 1
+# 2: an object's own fields in one JSON attribute (1: one attribute each; still read)
+FORMAT_VERSION = 2
+FIRST_WALKED_VERSION = 1  # older versions are converted by ``project.migrate``
 PROJECT_SUFFIX = ".fwproj"
 
 

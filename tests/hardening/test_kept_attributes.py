@@ -15,6 +15,7 @@ attribute must still be there with its value, data type and shape.
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -24,7 +25,7 @@ import pytest
 
 from workbench.cli.main import main
 from workbench.demo import write_demo
-from workbench.model import Column, Result, StoredModel
+from workbench.model import FORMAT_VERSION, Column, Result, StoredModel
 from workbench.project.store import close_project, open_project, save_project
 
 FIXTURE_V0 = Path(__file__).parent.parent / "fixtures" / "project_v0.fwproj"
@@ -101,7 +102,7 @@ def _a_column(f: h5py.File) -> tuple[str, str, str]:
 
 def _sample_name(path: Path, sample: str) -> str:
     with h5py.File(path, "r") as f:
-        return f[sample].attrs["name"]
+        return json.loads(f[sample].attrs["info"])["name"]
 
 
 def _label_twice(path: Path, name: str) -> None:
@@ -156,7 +157,8 @@ def test_fixed_groups_keep_attributes_another_program_added(demo_file, tmp_path,
 def test_our_names_on_objects_that_do_not_use_them_are_kept(demo_file, tmp_path):
     """``kind`` is ours on a measurement and a model, ``units`` on a column, ``json``
     on the settings: on a column, a sample, the root or a stored source they are
-    another program's, and were dropped."""
+    another program's, and were dropped. ``name`` was ours on a sample in format 1;
+    format 2 keeps it in the sample's ``info``, so there it is another program's."""
     path = tmp_path / "names.fwproj"
     shutil.copy(demo_file, path)
     with h5py.File(path, "r") as f:
@@ -164,7 +166,7 @@ def test_our_names_on_objects_that_do_not_use_them_are_kept(demo_file, tmp_path)
         source = _first(f, "sources")
     places = {
         column: {"kind": "calibrated", "order": np.int64(3)},
-        sample: {"units": "kg", "kind": np.float64(1.25), "info": "lot 7"},
+        sample: {"units": "kg", "kind": np.float64(1.25), "name": "lot 7"},
         measurement: {"units": "%", "name": "run 3"},
         "/": {"name": "Pilot 2026", "json": "{}"},
         source: {"units": "bytes", "kind": "csv"},
@@ -236,7 +238,7 @@ def test_a_migrated_version_0_project_keeps_attributes_another_program_added(tmp
     }
     assert main(["label", str(path), "--sample", name, "route:biochar=suitable"]) == 0
     with h5py.File(path, "r") as f:
-        assert f.attrs["format_version"] == 1
+        assert f.attrs["format_version"] == FORMAT_VERSION
     _assert_kept(path, new)
     assert main(["sample", "set", str(path), name, "--supplier", "Mill"]) == 0
     _assert_kept(path, new)
@@ -251,7 +253,7 @@ def test_an_attribute_of_a_fixed_group_that_cannot_be_kept_makes_the_file_read_o
     shutil.copy(demo_file, path)
     with h5py.File(path, "r+") as f:
         f["samples"].attrs["link_to"] = f["sources"].ref
-        name = f[_first(f, "samples")].attrs["name"]
+        name = json.loads(f[_first(f, "samples")].attrs["info"])["name"]
     before = path.read_bytes()
     p = open_project(path)
     try:

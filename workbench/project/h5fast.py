@@ -19,7 +19,7 @@ from typing import Any
 
 import h5py
 import numpy as np
-from h5py import h5a, h5d, h5g, h5p, h5s, h5t
+from h5py import h5a, h5d, h5g, h5o, h5p, h5s, h5t
 
 from workbench.errors import ProjectError
 
@@ -158,3 +158,120 @@ def set_str_array(obj: h5py.HLObject | Node, name: str, values: list[str]) -> No
     space = h5s.create_simple((len(values),))
     aid = h5a.create(attr_target(obj), name.encode("utf-8"), _STR_FILE_TYPE, space)
     aid.write(np.array([str(v) for v in values], dtype=STR_DTYPE), mtype=_STR_MEM_TYPE)
+
+
+# -- objects copied with their attributes ------------------------------------------------
+
+Attrs = tuple[tuple[str, Any], ...]  # (name, text or tuple of texts) in the order written
+
+
+def set_attrs(target: h5py.HLObject | Node, attrs: Attrs) -> None:
+    for key, value in attrs:
+        if isinstance(value, tuple):
+            set_str_array(target, key, list(value))
+        else:
+            set_str(target, key, value)
+
+
+class Templates:
+    """Groups and small datasets copied whole, with their attributes, from a template.
+
+    Writing an attribute through h5py costs about as much as creating a small dataset
+    (an identifier object per attribute, a type conversion per value), and a save
+    writes the same NeXus attributes on thousands of objects: every spectrum's group
+    has NX_class/signal/axes "NXdata"/"absorbance"/["wavelength"], every wavelength
+    column units/long_name "nm"/"Wavelength (nm)". The second time the same kind of
+    object is asked for, a template of it is made in a scratch file in memory, and
+    from then on each one is HDF5's copy of it (``h5o.copy``, h5py's public API): the
+    attributes come with the object inside the library, and only the data are written.
+    A copy is the same object a creation gives (same attributes, types, layout; no
+    time stamps), so no reader can tell. Close it when the save is done.
+    """
+
+    LIMIT = 512  # templates kept (a project's kinds of curves repeat: few are needed)
+
+    def __init__(self, libver: Any = None) -> None:
+        self.libver = libver  # the target file's: copies keep the template's header versions
+        self.file: h5py.File | None = None
+        self.seen: dict[Any, int] = {}
+        self.made: dict[Any, bytes] = {}
+        self.copypl = h5p.create(h5p.OBJECT_COPY)
+
+    def close(self) -> None:
+        if self.file is not None:
+            self.file.close()
+            self.file = None
+        self.made.clear()
+
+    def __enter__(self) -> Templates:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _template(self, key: Any, make: Any) -> bytes | None:
+        """The name of the template for ``key`` in the scratch file, made by ``make(file,
+        name)`` the second time ``key`` is asked for (None: create the object normally)."""
+        name = self.made.get(key)
+        if name is not None:
+            return name
+        n = self.seen.get(key, 0) + 1
+        if n < 2 or len(self.made) >= self.LIMIT:
+            if len(self.seen) < 64 * self.LIMIT:
+                self.seen[key] = n
+            return None
+        if self.file is None:
+            self.file = h5py.File(
+                f"templates-{id(self)}", "w", driver="core", backing_store=False, libver=self.libver
+            )
+        name = f"t{len(self.made)}".encode("ascii")
+        make(self.file, name.decode("ascii"))
+        self.made[key] = name
+        return name
+
+    def _copy(self, template: bytes, where: Node, name: str) -> bytes:
+        assert self.file is not None
+        encoded, lcpl = _name(name)
+        h5o.copy(self.file.id, template, where.oid, encoded, copypl=self.copypl, lcpl=lcpl)
+        return encoded
+
+    def group(self, parent: h5py.Group | Node, name: str, attrs: Attrs) -> Node:
+        """``new_group`` with the string attributes ``attrs``; the caller closes it."""
+        where = node(parent)
+        if not attrs:
+            return new_group(where, name)
+
+        def make(f: h5py.File, tname: str) -> None:
+            with new_group(f, tname) as g:
+                set_attrs(g, attrs)
+
+        template = self._template(("group", attrs), make)
+        if template is None:
+            g = new_group(where, name)
+            set_attrs(g, attrs)
+            return g
+        encoded = self._copy(template, where, name)
+        return Node(h5g.open(where.oid, encoded), where.child(name))
+
+    def small_dataset(
+        self, parent: h5py.Group | Node, name: str, arr: np.ndarray, attrs: Attrs
+    ) -> Node:
+        """``new_small_dataset`` with the string attributes ``attrs``; the caller closes it."""
+        where = node(parent)
+        data = np.ascontiguousarray(arr)
+        if not attrs:
+            return new_small_dataset(where, name, data)
+
+        def make(f: h5py.File, tname: str) -> None:
+            with new_small_dataset(f, tname, np.zeros_like(data)) as d:
+                set_attrs(d, attrs)
+
+        template = self._template(("dataset", data.shape, data.dtype.str, attrs), make)
+        if template is None:
+            d = new_small_dataset(where, name, data)
+            set_attrs(d, attrs)
+            return d
+        encoded = self._copy(template, where, name)
+        dsid = h5d.open(where.oid, encoded)
+        dsid.write(h5s.ALL, h5s.ALL, data)
+        return Node(dsid, where.child(name))

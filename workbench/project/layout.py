@@ -1,45 +1,46 @@
-"""The HDF5 layout of a Fibre Workbench project file (format version 1).
+"""The HDF5 layout of a Fibre Workbench project file (format version 2).
 
 One ``.fwproj`` file per project; any HDF5 tool (h5dump, h5ls, silx view, h5web)
 reads it. Text is stored as UTF-8 strings; structured values (quantities, parameters,
 metadata) as JSON strings in attributes. No pickle, no object or compound dtypes.
 
-::
+Each object's own fields (what only this application reads) are one JSON attribute,
+``info`` (``provenance`` for a result); the NeXus attributes generic viewers use
+(``NX_class``, ``signal``, ``axes``, ``units``, ``long_name``) stay attributes of their
+own::
 
     /                                   root attributes:
         format          "fibre-workbench-project"
-        format_version  1 (integer)
+        format_version  2 (integer)
         app_version     version of the application that wrote the file
         created, modified   ISO 8601 UTC times
     /samples            attr order: JSON list of sample ids (display order)
-      /<sample_id>      NX_class "NXentry"; attrs name, feedstock_type, supplier, origin,
-                        date_received, notes, metadata (JSON object), labels (JSON object);
-                        all but name and feedstock_type are left out when empty
+      /<sample_id>      NX_class "NXentry"; info (JSON: name, feedstock_type, supplier,
+                        origin, date_received, notes, metadata {}, labels {}; all but
+                        name and feedstock_type are left out when empty)
         /measurements   attr order (JSON list of measurement ids; left out for one)
-          /<measurement_id>   attrs kind; quantities (JSON {property: quantity}; left
-                        out when empty);
-                        info (JSON: label, method, instrument, replicate, basis,
+          /<measurement_id>   info (JSON: kind; quantities {property: quantity}, left
+                        out when empty; label, method, instrument, replicate, basis,
                         source_sha256, source_name, source_format, created, metadata,
                         columns = [{name, unit, label}] in order; signal/axes for tables)
                         curve/spectrum: NX_class "NXdata", signal, axes (string array)
-                        table: fw_type "table" (a group of equal-length columns)
+                        table: no NX_class (a group of equal-length columns)
             /<column>   1-D numeric (or UTF-8 text) dataset named after the column;
                         attrs units, long_name (label and unit; the label alone
                         is in the parent's columns index; older files also have
                         fw_label, which is still read where the index lacks one)
         /results        attr order (left out for one; the group is left out when the
                         sample has no results)
-          /<result_id>  attrs plugin_id, plugin_version; values (JSON {property: quantity});
-                        provenance (JSON: parameters, inputs, app_version, created, label,
-                        plots, messages, columns as above); NX_class "NXdata" with signal/axes
-                        (and auxiliary_signals) when the result has a plot
+          /<result_id>  provenance (JSON: plugin_id, plugin_version, values {property:
+                        quantity}, parameters, inputs, app_version, created, label,
+                        plots, messages, columns as above); NX_class "NXdata" with
+                        signal/axes (and auxiliary_signals) when the result has a plot
             /<column>   as for measurements
     /sources            attr order
       /<sha256>         uint8 dataset: the original bytes of an imported file;
-                        attrs name (base name only), imported, format (earlier files
-                        also have sha256 and size: the dataset's name and length)
+                        info (JSON: name (base name only), imported, format)
     /models             attr order
-      /<model_id>       attrs kind, name; info (JSON: params, provenance, created, arrays)
+      /<model_id>       info (JSON: kind, name, params, provenance, created, arrays)
         /<array>        numeric dataset (up to 3-D) named after the array
     /audit              append-only log: four equal-length UTF-8 string datasets
                         time, user, action, detail
@@ -48,6 +49,17 @@ metadata) as JSON strings in attributes. No pickle, no object or compound dtypes
                         and read as before) holds the project's user-defined
                         properties, {id: {unit, basis, label_en, label_fi,
                         description}} (``workbench.properties``)
+
+Format version 1 had the same tree with an attribute per field: a sample's name,
+feedstock_type, supplier, origin, date_received, notes, metadata, labels; a
+measurement's kind, quantities (and fw_type "table"); a result's plugin_id,
+plugin_version, values; a source's name, imported, format (earlier files also sha256
+and size); a model's kind and name; the rest in info/provenance as above. It is read
+as it is (``reader.Reader.own``) and the next save writes version 2 (``versions``
+tells the two apart by a sample's attributes). Why version 2: each HDF5 attribute
+costs about as much to write as a small dataset, and a 1,000-sample project had
+45,000 of them; one JSON attribute per object instead of up to eight took 15,000 away
+(about 12 % of a save).
 
 Attributes another program added to any object above (a LIMS reference on the root, a
 sample, ``/samples``, a sample's ``measurements`` group, a column, ``/audit/time``,

@@ -14,7 +14,7 @@ import h5py
 
 from workbench import __version__
 from workbench.errors import FormatVersionError, ProjectError, UserFacingError
-from workbench.model import FORMAT_NAME, FORMAT_VERSION, Project
+from workbench.model import FIRST_WALKED_VERSION, FORMAT_NAME, FORMAT_VERSION, Project
 from workbench.project import index, versions
 from workbench.project import layout as L
 from workbench.project import safety as S
@@ -49,13 +49,13 @@ def read_file(path: Path, *, for_saving: bool = True) -> tuple[Project, int | No
         if how is None:
             raise ProjectError(f"{path}: the project format version is missing or not a number.")
         size = path.stat().st_size
-        if how.version < FORMAT_VERSION:
+        if how.version < FIRST_WALKED_VERSION:
             from workbench.project.migrate import read_old_version
 
             state.dropped = read_old_version(how.version, f, handle, project, size)
             state.index = "older format"
         elif how.read_only_reason or not _read_by_index(path, f, handle, project, size, for_saving):
-            reader = Reader(f, handle, project, size)
+            reader = Reader(f, handle, project, size, how.version)
             reader.read()
             state.signatures = reader.signatures
             state.dropped = reader.dropped

@@ -1,4 +1,8 @@
-"""Read a format-version-1 project file into a ``Project`` (structure and attributes only).
+"""Read a format-version-1 or -2 project file into a ``Project`` (structure and attributes only).
+
+The two versions differ only in where an object's own fields are: one attribute each
+(version 1) or together in one JSON attribute (version 2, ``layout``); ``Reader.own``
+gives them through the same getters either way.
 
 Every array becomes a ``LazyArray`` into the open file; nothing but attributes, the
 audit log and dataset headers is read. Each sample, measurement, result, source and
@@ -23,6 +27,7 @@ import numpy as np
 
 from workbench.messages import Message, Text, TextRecord, as_text, message_problem
 from workbench.model import (
+    FORMAT_VERSION,
     Column,
     Measurement,
     Project,
@@ -49,8 +54,16 @@ AUDIT_PARTS = ("time", "user", "action", "detail")
 class Reader:
     """Reads one open file into a project, collecting warnings for skipped parts."""
 
-    def __init__(self, f: h5py.File, handle: FileHandle, project: Project, file_size: int):
+    def __init__(
+        self,
+        f: h5py.File,
+        handle: FileHandle,
+        project: Project,
+        file_size: int,
+        version: int = FORMAT_VERSION,
+    ):
         self.f = f
+        self.version = version  # 1: own fields in attributes of their own; 2: in one JSON
         self.handle = handle
         self.project = project
         self.file_size = file_size
@@ -61,9 +74,21 @@ class Reader:
         self.n_kept = 0  # attributes another program added, kept for the next save
         self.kept_note = ""  # the warning that says so (a note, not a problem)
 
+    def own(self, a: S.Attrs, name: str) -> S.Attrs | S.Fields:
+        """An object's own fields: the JSON attribute ``name`` (format 2), else the
+        object's attributes themselves (format 1)."""
+        return S.Fields(a, name) if self.version >= 2 else a
+
+    def info(self, a: S.Attrs, own: S.Attrs | S.Fields, name: str, where: str) -> _Info:
+        """The JSON ``info``/``provenance`` fields of an object, in either format."""
+        d = own.values if isinstance(own, S.Fields) else a.jsonval(name, {})
+        return _Info(d, where, self.w, self.dropped)
+
     def kept(self, obj: h5py.HLObject, a: S.Attrs, kind: str) -> S.KeptAttrs:
         """The attributes of ``obj`` a project does not use on an object of this kind
-        (``safety.OWN_ATTRIBUTES``), to be written back on save."""
+        (``safety.OWN_ATTRIBUTES``, as this file's format version uses them), to be
+        written back on save."""
+        kind = S.own_kind(kind, self.version)
         kept = S.foreign_attrs(obj, list(a.values), self.w, self.dropped, kind)
         self.n_kept += len(kept)
         return kept
@@ -199,22 +224,23 @@ class Reader:
     def read_sample(self, g: h5py.Group) -> Sample:
         w = self.w
         a = S.Attrs(g, w, self.dropped)
+        own = self.own(a, "info")
         sid = g.name.rsplit("/", 1)[-1]
-        ftype = a.text("feedstock_type", FeedstockType.OTHER.value)
+        ftype = own.text("feedstock_type", FeedstockType.OTHER.value)
         if ftype not in _FEEDSTOCKS:
             w.append(f"Sample {sid}: unknown feedstock type {ftype!r} was read as 'other'.")
             self.dropped.append(f"{g.name}: feedstock type {ftype!r}")
             ftype = FeedstockType.OTHER.value
         sample = Sample(
             id=sid,
-            name=a.text("name", sid),
+            name=own.text("name", sid),
             feedstock_type=ftype,
-            supplier=a.text("supplier"),
-            origin=a.text("origin"),
-            date_received=a.text("date_received"),
-            notes=a.text("notes"),
-            metadata=_str_dict(a.jsonval("metadata", {})),
-            labels=_str_dict(a.jsonval("labels", {})),
+            supplier=own.text("supplier"),
+            origin=own.text("origin"),
+            date_received=own.text("date_received"),
+            notes=own.text("notes"),
+            metadata=_str_dict(own.jsonval("metadata", {})),
+            labels=_str_dict(own.jsonval("labels", {})),
         )
         sample._kept_attrs = self.kept(g, a, "sample")
         self.extras(g, SAMPLE_PARTS, f"sample {sid}")
@@ -238,7 +264,8 @@ class Reader:
 
     def read_measurement(self, g: h5py.Group) -> Measurement:
         a = S.Attrs(g, self.w, self.dropped)
-        info = _Info(a.jsonval("info", {}), g.name, self.w, self.dropped)
+        own = self.own(a, "info")
+        info = self.info(a, own, "info", g.name)
         columns = self.read_columns(g, info.list("columns", str_only=False))
         if a.text("NX_class") == "NXdata":
             signal = L.decode_name(a.text("signal")) or None
@@ -255,11 +282,11 @@ class Reader:
             signal, axes = None, []
         return Measurement(
             id=g.name.rsplit("/", 1)[-1],
-            kind=a.text("kind", "table"),
+            kind=own.text("kind", "table"),
             columns=columns,
             signal=signal,
             axes=axes,
-            quantities=self.read_quantities(a, "quantities"),
+            quantities=self.read_quantities(own, "quantities"),
             label=info.text("label"),
             method=info.text("method"),
             instrument=info.text("instrument"),
@@ -275,7 +302,8 @@ class Reader:
 
     def read_result(self, g: h5py.Group) -> Result:
         a = S.Attrs(g, self.w, self.dropped)
-        info = _Info(a.jsonval("provenance", {}), g.name, self.w, self.dropped)
+        own = self.own(a, "provenance")
+        info = self.info(a, own, "provenance", g.name)
         columns = self.read_columns(g, info.list("columns", str_only=False))
         stored = info.list("plots", str_only=False)
         plots = plots_from_file(stored, columns)
@@ -287,11 +315,11 @@ class Reader:
             self.dropped.append(f"{g.name}: {len(stored) - len(plots)} of its plot entries")
         return Result(
             id=g.name.rsplit("/", 1)[-1],
-            plugin_id=a.text("plugin_id"),
-            plugin_version=a.text("plugin_version"),
+            plugin_id=own.text("plugin_id"),
+            plugin_version=own.text("plugin_version"),
             parameters=info.dict("parameters"),
             inputs=info.list("inputs", str_only=False),
-            values=self.read_quantities(a, "values"),
+            values=self.read_quantities(own, "values"),
             columns=columns,
             plots=plots,
             messages=[message_from_file(m) for m in info.list("messages", str_only=False)],
@@ -301,7 +329,7 @@ class Reader:
             _kept_attrs=self.kept(g, a, "result"),
         )
 
-    def read_quantities(self, a: S.Attrs, name: str) -> dict[str, Quantity]:
+    def read_quantities(self, a: S.Attrs | S.Fields, name: str) -> dict[str, Quantity]:
         out: dict[str, Quantity] = {}
         for key, q in a.jsonval(name, {}).items():
             try:
@@ -360,22 +388,24 @@ class Reader:
             raise S.Unsafe(f"{obj.name} has data type {lazy.dtype}; expected bytes (uint8)")
         sha = obj.name.rsplit("/", 1)[-1]
         a = S.Attrs(obj, self.w, self.dropped)
+        own = self.own(a, "info")
         stated = a.text("sha256", sha)
         if stated != sha:
             self.w.append(f"{obj.name}: stated SHA-256 {stated} differs from its name.")
         return SourceFile(
             sha256=sha,
-            name=a.text("name", sha),
+            name=own.text("name", sha),
             size=a.integer("size", lazy.size),
             data=lazy,
-            imported=a.text("imported"),
-            format=a.text("format"),
+            imported=own.text("imported"),
+            format=own.text("format"),
             _kept_attrs=self.kept(obj, a, "source"),
         )
 
     def read_model(self, g: h5py.Group) -> StoredModel:
         a = S.Attrs(g, self.w, self.dropped)
-        info = _Info(a.jsonval("info", {}), g.name, self.w, self.dropped)
+        own = self.own(a, "info")
+        info = self.info(a, own, "info", g.name)
         order = info.list("arrays")
         links = {L.decode_name(n): n for n in S.child_names(g, self.unreadable)}
         self._drop_unreadable()
@@ -392,8 +422,8 @@ class Reader:
                     )
         return StoredModel(
             id=g.name.rsplit("/", 1)[-1],
-            kind=a.text("kind"),
-            name=a.text("name"),
+            kind=own.text("kind"),
+            name=own.text("name"),
             params=info.dict("params"),
             arrays=arrays,
             provenance=info.dict("provenance"),

@@ -390,6 +390,13 @@ OWN_ATTRIBUTES: dict[str, frozenset[str]] = {
         "source": ("name", "imported", "format", "sha256", "size"),
         "model": ("kind", "name", "info"),
         "model_array": (),
+        # format 2: an object's own fields in one JSON attribute (``layout``); the
+        # kinds above without "v2_" are format 1's
+        "v2_sample": ("NX_class", "info"),
+        "v2_measurement": ("info", *_NX),
+        "v2_result": ("provenance", *_NX),
+        "v2_source": ("info", "sha256", "size"),  # (the reader still takes the last two)
+        "v2_model": ("info",),
         # format 0 (``migrate``); a sample's "meta:<key>" attributes are its metadata
         "v0_root": ("format", "format_version", "app_version", "created"),
         "v0_group": (),  # /samples, /raw, a sample's data group
@@ -400,6 +407,13 @@ OWN_ATTRIBUTES: dict[str, frozenset[str]] = {
         "v0_source": ("filename",),
     }.items()
 }  # fmt: skip
+
+
+def own_kind(kind: str, version: int) -> str:
+    """The ``OWN_ATTRIBUTES`` key for an object of ``kind`` in a file of format ``version``."""
+    return f"v2_{kind}" if version >= 2 and f"v2_{kind}" in OWN_ATTRIBUTES else kind
+
+
 # every attribute name any project object uses (an object with too many attributes
 # has only these read)
 KNOWN_ATTRIBUTES = tuple(sorted(set().union(*OWN_ATTRIBUTES.values())))
@@ -651,3 +665,49 @@ class Attrs:
             return [str(x) for x in v]
         self._bad(name, "a list of names")
         return []
+
+
+class Fields:
+    """The fields of one JSON-object attribute, with the getters of ``Attrs``.
+
+    Format version 2 keeps an object's own fields (a sample's name and supplier, a
+    source's name, a result's plugin ...) together in one JSON attribute instead of
+    one attribute each (``layout``); the reader asks this for them exactly as it asks
+    ``Attrs`` for the separate attributes of a version-1 file. A field of the wrong
+    type gives the default, a warning and an entry in ``lost``, like an attribute."""
+
+    def __init__(self, attrs: Attrs, name: str) -> None:
+        self.where = attrs.where
+        self.attr = name
+        self.w = attrs.w
+        self.lost = attrs.lost
+        self.values: dict[str, Any] = attrs.jsonval(name, {})
+
+    def __contains__(self, name: str) -> bool:
+        return name in self.values
+
+    def _bad(self, name: str, expected: str) -> None:
+        self.w.append(
+            f"{self.where}: field {name!r} of attribute {self.attr!r} should be {expected}; "
+            "it was ignored."
+        )
+        self.lost.append(f"{self.where}: field {name!r}")
+
+    def text(self, name: str, default: str = "") -> str:
+        v = self.values.get(name)
+        if v is None:
+            return default
+        if isinstance(v, str):
+            return v
+        self._bad(name, "text")
+        return default
+
+    def jsonval(self, name: str, default: Any) -> Any:
+        """A field of the default's container type (dict or list)."""
+        v = self.values.get(name)
+        if v is None:
+            return default
+        if isinstance(v, type(default)):
+            return v
+        self._bad(name, f"a JSON {type(default).__name__}")
+        return default

@@ -278,6 +278,9 @@ def atomic_write(
         # opened by its index, but the file was changed in place since its last save:
         # nothing is copied from it whole, every part is checked on its own
         signatures = {}
+    if state.loaded_version != FORMAT_VERSION:
+        # its objects are laid out as an older version wrote them: all written anew
+        signatures = {}
     return atomic.atomic_write(
         project,
         target,

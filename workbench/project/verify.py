@@ -68,7 +68,10 @@ def verify(path: str | Path) -> Verification:
     try:
         S.check_global_heaps(path)
         size = path.stat().st_size
-        if check_root(path, f) != FORMAT_VERSION:
+        stated = check_root(path, f)
+        if stated == 1:  # read as it is; the next save writes the current version
+            report.notes.append(f"the file is of the older format version 1 (now {FORMAT_VERSION})")
+        elif stated != FORMAT_VERSION:
             report.problems.append("the format version is not the current one")
         if header is None:
             report.notes.append("the file has no header from a save by this version")
@@ -80,7 +83,7 @@ def verify(path: str | Path) -> Verification:
             elif handle.content_checksum() != header.get("content_adler32"):
                 report.problems.append("its content changed after its last save")
         walked = Project()
-        reader = Reader(f, handle, walked, size)
+        reader = Reader(f, handle, walked, size, stated if stated == 1 else FORMAT_VERSION)
         reader.read()
         report.problems += [f"left out by the walk: {w}" for w in reader.dropped]
         report.problems += [

@@ -35,7 +35,15 @@ from workbench.model import (
 from workbench.project import audit, index, packing
 from workbench.project import layout as L
 from workbench.project import safety as S
-from workbench.project.h5fast import Node, can_write_small, new_group, new_small_dataset, node
+from workbench.project.h5fast import (
+    Attrs,
+    Node,
+    Templates,
+    can_write_small,
+    new_group,
+    node,
+    set_attrs,
+)
 from workbench.project.heldbytes import HeldBytes
 from workbench.project.lazy import LazyArray
 
@@ -57,6 +65,7 @@ class WriteLog(list):
         self.content_crc: int | None = None  # CRC-32 of the file after its header
         self.axes: set[str] = set()  # paths of curve axes written (their range is indexed)
         self.packs: dict[int, Any] = {}  # arrays being compressed meanwhile (``packing``)
+        self.templates = Templates()  # objects with repeated attributes (``h5fast``)
 
 
 Rebinds = WriteLog
@@ -150,11 +159,13 @@ def write_project(
 ) -> WriteLog:
     """Write every part of ``project`` into the empty file ``f``; return the write log."""
     rebinds = WriteLog()
+    rebinds.templates.libver = f.libver
     pool = packing.new_pool()
     try:
         rebinds.packs = _start_packing(project, pool)
         return _write_project(project, f, rebinds, modified, reuse)
     finally:
+        rebinds.templates.close()
         for pack in rebinds.packs.values():
             pack.cancel()
         rebinds.packs = {}
@@ -284,33 +295,34 @@ def _can_copy(sample: Sample, reuse: Reuse) -> bool:
 
 
 def write_sample(parent: h5py.Group, sample: Sample, rebinds: Rebinds) -> None:
-    with new_group(parent, sample.id) as g:
+    with rebinds.templates.group(parent, sample.id, (("NX_class", "NXentry"),)) as g:
         _write_sample_parts(g, sample, rebinds)
 
 
 def _write_sample_parts(g: Node, sample: Sample, rebinds: Rebinds) -> None:
-    L.set_str(g, "NX_class", "NXentry")
+    own: dict[str, Any] = {}
     for key in L.SAMPLE_FIELDS:
         value = getattr(sample, key)
         if value or key in L.SAMPLE_FIELDS_ALWAYS:
-            L.set_str(g, key, value)
+            own[key] = value
     if sample.metadata:
-        L.set_json(g, "metadata", sample.metadata)
+        own["metadata"] = sample.metadata
     if sample.labels:
-        L.set_json(g, "labels", sample.labels)
+        own["labels"] = sample.labels
+    L.set_json(g, "info", own)
     write_kept(g, sample._kept_attrs)
     with new_group(g, "measurements") as ms:
         _set_order(ms, list(sample.measurements))
         write_kept(ms, sample._kept_parts.get("measurements"))
         for m in sample.measurements.values():
-            with new_group(ms, m.id) as mg:
+            with rebinds.templates.group(ms, m.id, measurement_nxdata(m)) as mg:
                 write_measurement(mg, m, rebinds)
     if sample.results:
         with new_group(g, "results") as rs:
             _set_order(rs, list(sample.results))
             write_kept(rs, sample._kept_parts.get("results"))
             for r in sample.results.values():
-                with new_group(rs, r.id) as rg:
+                with rebinds.templates.group(rs, r.id, result_nxdata(r)) as rg:
                     write_result(rg, r, rebinds)
 
 
@@ -331,54 +343,67 @@ def _set_order(g: Node, ids: list[str]) -> None:
         L.set_json(g, "order", ids)
 
 
-def write_measurement(g: Node, m: Measurement, rebinds: Rebinds) -> None:
-    """Fill the new group ``g`` with the measurement ``m``."""
-    L.set_str(g, "kind", m.kind)
-    if m.quantities:  # left out when empty (a curve or spectrum); the reader defaults it
-        L.set_json(g, "quantities", {k: q.to_json() for k, q in m.quantities.items()})
-    info = {key: getattr(m, key) for key in L.MEASUREMENT_INFO}
-    info["columns"] = column_index(m.columns)
-    curve = bool(m.signal and m.signal in m.columns and all(a in m.columns for a in m.axes))
-    if not curve:
-        info["signal"], info["axes"] = m.signal, list(m.axes)
-    L.set_json(g, "info", info)
-    write_columns(g, m.columns, rebinds)
-    if curve:
-        set_nxdata(g, str(m.signal), list(m.axes), [])
-        if m.axes:
-            rebinds.axes.add(g.child(L.encode_name(m.axes[0])))
-    else:
-        L.set_str(g, "fw_type", "table")
-    write_kept(g, m._kept_attrs)
+def _is_curve(m: Measurement) -> bool:
+    return bool(m.signal and m.signal in m.columns and all(a in m.columns for a in m.axes))
 
 
-def write_result(g: Node, r: Result, rebinds: Rebinds) -> None:
-    """Fill the new group ``g`` with the result ``r``."""
-    L.set_str(g, "plugin_id", r.plugin_id)
-    L.set_str(g, "plugin_version", r.plugin_version)
-    L.set_json(g, "values", {k: q.to_json() for k, q in r.values.items()})
-    info = {key: getattr(r, key) for key in L.RESULT_INFO}
-    info["columns"] = column_index(r.columns)
-    L.set_json(g, "provenance", info)
-    write_columns(g, r.columns, rebinds)
+def measurement_nxdata(m: Measurement) -> Attrs:
+    """The NeXus attributes of a measurement's group: NXdata for a curve or spectrum,
+    none for a table."""
+    return nxdata(str(m.signal), list(m.axes), []) if _is_curve(m) else ()
+
+
+def result_nxdata(r: Result) -> Attrs:
+    """The NeXus attributes of a result's group: NXdata when it has a plot of its columns."""
     plot = next((p for p in r.plots if isinstance(p, dict)), None)
     if plot:
         x, ys = plot.get("x"), plot.get("y") or []
         ys = [ys] if isinstance(ys, str) else [y for y in ys if isinstance(y, str)]
         if isinstance(x, str) and x in r.columns and ys and all(y in r.columns for y in ys):
-            set_nxdata(g, ys[0], [x], ys[1:])
+            return nxdata(ys[0], [x], ys[1:])
+    return ()
+
+
+def write_measurement(g: Node, m: Measurement, rebinds: Rebinds) -> None:
+    """Fill the new group ``g`` (with its ``measurement_nxdata``) with the measurement ``m``."""
+    info: dict[str, Any] = {"kind": m.kind}
+    if m.quantities:  # left out when empty (a curve or spectrum); the reader defaults it
+        info["quantities"] = {k: q.to_json() for k, q in m.quantities.items()}
+    info.update((key, getattr(m, key)) for key in L.MEASUREMENT_INFO)
+    info["columns"] = column_index(m.columns)
+    curve = _is_curve(m)
+    if not curve:
+        info["signal"], info["axes"] = m.signal, list(m.axes)
+    L.set_json(g, "info", info)
+    write_columns(g, m.columns, rebinds)
+    if curve and m.axes:
+        rebinds.axes.add(g.child(L.encode_name(m.axes[0])))
+    write_kept(g, m._kept_attrs)
+
+
+def write_result(g: Node, r: Result, rebinds: Rebinds) -> None:
+    """Fill the new group ``g`` (with its ``result_nxdata``) with the result ``r``."""
+    info: dict[str, Any] = {"plugin_id": r.plugin_id, "plugin_version": r.plugin_version}
+    info["values"] = {k: q.to_json() for k, q in r.values.items()}
+    info.update((key, getattr(r, key)) for key in L.RESULT_INFO)
+    info["columns"] = column_index(r.columns)
+    L.set_json(g, "provenance", info)
+    write_columns(g, r.columns, rebinds)
     write_kept(g, r._kept_attrs)
 
 
-def set_nxdata(g: Node, signal: str, axes: list[str], aux: list[str]) -> None:
-    """Mark a group as NeXus NXdata so generic viewers (silx, h5web) plot it. A signal
-    without an axis (a per-particle list) gets NeXus's "." (no axis), not an empty
-    list, which h5py cannot read back."""
-    L.set_str(g, "NX_class", "NXdata")
-    L.set_str(g, "signal", L.encode_name(signal))
-    L.set_str_array(g, "axes", [L.encode_name(a) for a in axes] or [L.NO_AXIS])
+def nxdata(signal: str, axes: list[str], aux: list[str]) -> Attrs:
+    """The attributes that mark a group as NeXus NXdata so generic viewers (silx, h5web)
+    plot it. A signal without an axis (a per-particle list) gets NeXus's "." (no axis),
+    not an empty list, which h5py cannot read back."""
+    out: Attrs = (
+        ("NX_class", "NXdata"),
+        ("signal", L.encode_name(signal)),
+        ("axes", tuple(L.encode_name(a) for a in axes) or (L.NO_AXIS,)),
+    )
     if aux:
-        L.set_str_array(g, "auxiliary_signals", [L.encode_name(a) for a in aux])
+        out += (("auxiliary_signals", tuple(L.encode_name(a) for a in aux)),)
+    return out
 
 
 def column_index(columns: dict[str, Column]) -> list[dict[str, str]]:
@@ -389,9 +414,8 @@ def column_index(columns: dict[str, Column]) -> list[dict[str, str]]:
 def write_columns(g: Node, columns: dict[str, Column], rebinds: Rebinds) -> None:
     for name, col in columns.items():
         link, where = L.encode_name(name), f"column {name!r}"
-        with write_array(g, link, col.data, rebinds, where=where, owner=col) as ds:
-            L.set_str(ds, "units", col.unit)
-            L.set_str(ds, "long_name", long_name(col))
+        attrs = (("units", str(col.unit)), ("long_name", str(long_name(col))))
+        with write_array(g, link, col.data, rebinds, where=where, owner=col, attrs=attrs) as ds:
             if isinstance(col.data, LazyArray):  # opening reads no column attributes
                 write_kept(ds, col.data.kept_attrs("column"))
 
@@ -409,8 +433,10 @@ def write_array(
     *,
     where: str,
     owner: Any = None,
+    attrs: Attrs = (),
 ) -> Node:
-    """Write one array: copy a lazy dataset inside HDF5, or create it from memory.
+    """Write one array with the string attributes ``attrs``: copy a lazy dataset inside
+    HDF5, or create it from memory.
 
     An array written from memory is noted in ``rebinds.fresh`` for ``owner`` (whose
     ``data`` it is; default: none noted); the caller closes the returned node."""
@@ -423,7 +449,9 @@ def write_array(
         group = g.group()
         group.copy(src, group, name=link, without_attrs=True)
         rebinds.append((data, g.child(link)))
-        return node(group[link])
+        ds = node(group[link])
+        set_attrs(ds, attrs)
+        return ds
     pack = rebinds.packs.pop(id(data), None)
     arr = np.asarray(data)
     if pack is not None:  # compressed on the spare cores meanwhile (``packing``)
@@ -431,7 +459,8 @@ def write_array(
     elif arr.dtype.kind == "U":
         ds = node(g.group().create_dataset(link, data=arr.astype(object), dtype=L.STR_DTYPE))
     elif arr.size <= L.CHUNK_THRESHOLD and can_write_small(arr):
-        ds = new_small_dataset(g, link, arr)
+        ds = rebinds.templates.small_dataset(g, link, arr, attrs)
+        attrs = ()  # written with it
     elif arr.dtype.kind in "biuf":
         ds = node(g.group().create_dataset(link, data=arr, **L.dataset_options(arr.size)))
     else:
@@ -439,6 +468,7 @@ def write_array(
             f"Cannot save {where} at {g.name}: its values have type {arr.dtype}, "
             "expected numbers or text."
         )
+    set_attrs(ds, attrs)
     if isinstance(data, LazyArray):  # held in memory after its file went away
         rebinds.append((data, ds.name))
     elif owner is not None:
@@ -461,9 +491,7 @@ def write_source(parent: h5py.Group, s: SourceFile, rebinds: Rebinds) -> None:
         where, owner = f"source file {s.name!r}", s if fresh else None
         ds = write_array(parent, s.sha256, data, rebinds, where=where, owner=owner)
     with ds:  # its SHA-256 is its name and its size its length: not written twice
-        L.set_str(ds, "name", s.name)
-        L.set_str(ds, "imported", s.imported)
-        L.set_str(ds, "format", s.format)
+        L.set_json(ds, "info", {"name": s.name, "imported": s.imported, "format": s.format})
         write_kept(ds, s._kept_attrs)
 
 
@@ -485,9 +513,8 @@ def write_held(parent: h5py.Group, name: str, held: HeldBytes) -> h5py.Dataset:
 
 def write_model(parent: h5py.Group, model: StoredModel, rebinds: Rebinds) -> None:
     g = parent.create_group(model.id)
-    L.set_str(g, "kind", model.kind)
-    L.set_str(g, "name", model.name)
-    info = {"params": model.params, "provenance": model.provenance, "created": model.created}
+    info = {"kind": model.kind, "name": model.name, "params": model.params}
+    info.update(provenance=model.provenance, created=model.created)
     info["arrays"] = list(model.arrays)
     L.set_json(g, "info", info)
     write_kept(g, model._kept_attrs)
