@@ -304,6 +304,11 @@ def _write_sample_parts(g: Node, sample: Sample, rebinds: Rebinds) -> None:
     for key in L.SAMPLE_FIELDS:
         value = getattr(sample, key)
         if value or key in L.SAMPLE_FIELDS_ALWAYS:
+            if isinstance(value, str) and "\x00" in value:  # set past the model's checks
+                raise ProjectError(
+                    f"{g.name}: the sample's {key} contains a NUL character (\\x00), which "
+                    "a project cannot keep; the project was not saved."
+                )
             own[key] = value
     if sample.metadata:
         own["metadata"] = sample.metadata
