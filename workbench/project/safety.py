@@ -667,7 +667,7 @@ class Attrs:
         return []
 
 
-class Fields:
+class Fields(Attrs):
     """The fields of one JSON-object attribute, with the getters of ``Attrs``.
 
     Format version 2 keeps an object's own fields (a sample's name and supplier, a
@@ -676,15 +676,12 @@ class Fields:
     ``Attrs`` for the separate attributes of a version-1 file. A field of the wrong
     type gives the default, a warning and an entry in ``lost``, like an attribute."""
 
-    def __init__(self, attrs: Attrs, name: str) -> None:
+    def __init__(self, attrs: Attrs, name: str) -> None:  # not Attrs's: nothing is read
         self.where = attrs.where
         self.attr = name
         self.w = attrs.w
         self.lost = attrs.lost
         self.values: dict[str, Any] = attrs.jsonval(name, {})
-
-    def __contains__(self, name: str) -> bool:
-        return name in self.values
 
     def _bad(self, name: str, expected: str) -> None:
         self.w.append(
@@ -692,15 +689,6 @@ class Fields:
             "it was ignored."
         )
         self.lost.append(f"{self.where}: field {name!r}")
-
-    def text(self, name: str, default: str = "") -> str:
-        v = self.values.get(name)
-        if v is None:
-            return default
-        if isinstance(v, str):
-            return v
-        self._bad(name, "text")
-        return default
 
     def jsonval(self, name: str, default: Any) -> Any:
         """A field of the default's container type (dict or list)."""
