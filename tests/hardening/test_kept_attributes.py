@@ -263,3 +263,39 @@ def test_an_attribute_of_a_fixed_group_that_cannot_be_kept_makes_the_file_read_o
         close_project(p)
     assert main(["label", str(path), "--sample", name, "route:biochar=suitable"]) == 2
     assert path.read_bytes() == before
+
+
+def test_a_results_group_keeps_its_attributes_when_its_last_result_is_deleted(
+    demo_file, tmp_path
+):
+    """A sample's ``results`` group was written only while it held a result, so the
+    attributes another program had put on it went with the last result deleted."""
+    path = tmp_path / "results.fwproj"
+    shutil.copy(demo_file, path)
+    with h5py.File(path, "r") as f:
+        sample = next(
+            f"samples/{s}" for s in sorted(f["samples"]) if "results" in f[f"samples/{s}"]
+        )
+    places = {f"{sample}/results": VALUES}
+    _write(path, places)
+    p = open_project(path)
+    try:
+        sid = sample.rsplit("/", 1)[1]
+        for rid in list(p.samples[sid].results):
+            p.remove_result(sid, rid)
+        save_project(p)
+    finally:
+        close_project(p)
+    with h5py.File(path, "r") as f:
+        assert len(f[f"{sample}/results"]) == 0
+    _assert_kept(path, places)
+    p = open_project(path)  # the empty group opens (by index) and is written again
+    try:
+        assert not p.samples[sid].results
+        p.samples[sid].notes = "checked"
+        p.dirty = True
+        save_project(p)
+    finally:
+        close_project(p)
+    _assert_kept(path, places)
+    assert main(["info", "--verify", str(path)]) == 0  # the index agrees with the tree

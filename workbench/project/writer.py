@@ -322,7 +322,8 @@ def _write_sample_parts(g: Node, sample: Sample, rebinds: Rebinds) -> None:
         for m in sample.measurements.values():
             with rebinds.templates.group(ms, m.id, measurement_nxdata(m)) as mg:
                 write_measurement(mg, m, rebinds)
-    if sample.results:
+    if sample.results or sample._kept_parts.get("results"):
+        # an emptied group stays while it carries another program's attributes
         with new_group(g, "results") as rs:
             _set_order(rs, list(sample.results))
             write_kept(rs, sample._kept_parts.get("results"))
