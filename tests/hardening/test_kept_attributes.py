@@ -265,9 +265,7 @@ def test_an_attribute_of_a_fixed_group_that_cannot_be_kept_makes_the_file_read_o
     assert path.read_bytes() == before
 
 
-def test_a_results_group_keeps_its_attributes_when_its_last_result_is_deleted(
-    demo_file, tmp_path
-):
+def test_a_results_group_keeps_its_attributes_when_its_last_result_is_deleted(demo_file, tmp_path):
     """A sample's ``results`` group was written only while it held a result, so the
     attributes another program had put on it went with the last result deleted."""
     path = tmp_path / "results.fwproj"
