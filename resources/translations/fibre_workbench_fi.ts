@@ -2669,78 +2669,78 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="149"/>
+        <location filename="../../workbench/gui/main_window.py" line="150"/>
         <source>Project</source>
         <translation>Projekti</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="152"/>
+        <location filename="../../workbench/gui/main_window.py" line="153"/>
         <source>Details</source>
         <translation>Tiedot</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="155"/>
+        <location filename="../../workbench/gui/main_window.py" line="156"/>
         <source>Tasks and log</source>
         <translation>Tehtävät ja loki</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="243"/>
+        <location filename="../../workbench/gui/main_window.py" line="244"/>
         <source>Untitled</source>
         <translation>Nimetön</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="246"/>
+        <location filename="../../workbench/gui/main_window.py" line="247"/>
         <source>[read-only]</source>
         <translation>[vain luku]</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="113"/>
+        <location filename="../../workbench/gui/main_window.py" line="114"/>
         <source>Filter samples…</source>
         <translation>Suodata näytteitä…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="115"/>
+        <location filename="../../workbench/gui/main_window.py" line="116"/>
         <source>Show only samples whose fields contain this text</source>
         <translation>Näytä vain näytteet, joiden tiedoissa on tämä teksti</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="139"/>
+        <location filename="../../workbench/gui/main_window.py" line="140"/>
         <source>Samples and plots</source>
         <translation>Näytteet ja kuvaajat</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="228"/>
+        <location filename="../../workbench/gui/main_window.py" line="229"/>
         <source>%1 failed: %2</source>
         <translation>%1 epäonnistui: %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="275"/>
+        <location filename="../../workbench/gui/main_window.py" line="276"/>
         <source>Use Save As to keep changes in a new file.</source>
         <translation>Käytä Tallenna nimellä -toimintoa säilyttääksesi muutokset uudessa tiedostossa.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="278"/>
+        <location filename="../../workbench/gui/main_window.py" line="279"/>
         <source>This project is read-only.</source>
         <translation>Tämä projekti on vain luku -tilassa.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="335"/>
+        <location filename="../../workbench/gui/main_window.py" line="336"/>
         <source>Saving the project…</source>
         <translation>Tallennetaan projektia…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="341"/>
+        <location filename="../../workbench/gui/main_window.py" line="342"/>
         <source>Select a sample or a measurement to plot its curves and spectra.</source>
         <translation>Valitse näyte tai mittaus piirtääksesi sen käyrät ja spektrit.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="410"/>
-        <location filename="../../workbench/gui/main_window.py" line="412"/>
+        <location filename="../../workbench/gui/main_window.py" line="411"/>
+        <location filename="../../workbench/gui/main_window.py" line="413"/>
         <source>Sample %1</source>
         <translation>Näyte %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workbench/gui/main_window.py" line="450"/>
+        <location filename="../../workbench/gui/main_window.py" line="451"/>
         <source>Delete %n sample(s)</source>
         <translation>
             <numerusform>Poista %n näyte</numerusform>
@@ -2748,7 +2748,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workbench/gui/main_window.py" line="455"/>
+        <location filename="../../workbench/gui/main_window.py" line="456"/>
         <source>Deleted %n sample(s). Edit &gt; Undo brings them back.</source>
         <translation>
             <numerusform>Poistettiin %n näyte. Muokkaa &gt; Kumoa tuo sen takaisin.</numerusform>
@@ -2756,7 +2756,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="462"/>
+        <location filename="../../workbench/gui/main_window.py" line="463"/>
         <source>Import files</source>
         <translation>Tuo tiedostoja</translation>
     </message>
@@ -3195,165 +3195,1073 @@
 <context>
     <name>ProjectFilesMixin</name>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="42"/>
+        <location filename="../../workbench/gui/project_files.py" line="43"/>
         <source>Fibre Workbench projects (*%1)</source>
         <translation>Fibre Workbench -projektit (*%1)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="73"/>
+        <location filename="../../workbench/gui/project_files.py" line="74"/>
         <source>Closing the project failed: %1</source>
         <translation>Projektin sulkeminen epäonnistui: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="83"/>
+        <location filename="../../workbench/gui/project_files.py" line="84"/>
         <source>Please wait: the project is being saved.</source>
         <translation>Odota hetki: projektia tallennetaan.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="101"/>
+        <location filename="../../workbench/gui/project_files.py" line="102"/>
         <source>Unsaved changes</source>
         <translation>Tallentamattomia muutoksia</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="102"/>
+        <location filename="../../workbench/gui/project_files.py" line="103"/>
         <source>The project has unsaved changes. Save them before closing?</source>
         <translation>Projektissa on tallentamattomia muutoksia. Tallennetaanko ne ennen sulkemista?</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="119"/>
+        <location filename="../../workbench/gui/project_files.py" line="120"/>
         <source>Open project</source>
         <translation>Avaa projekti</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="127"/>
+        <location filename="../../workbench/gui/project_files.py" line="128"/>
         <source>Open %1</source>
         <translation>Avaa %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="132"/>
+        <location filename="../../workbench/gui/project_files.py" line="133"/>
         <location filename="../../workbench/gui/screenshot.py" line="55"/>
         <source>Opened %1</source>
         <translation>Avattiin %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="143"/>
-        <location filename="../../workbench/gui/project_files.py" line="373"/>
+        <location filename="../../workbench/gui/project_files.py" line="144"/>
+        <location filename="../../workbench/gui/project_files.py" line="377"/>
         <source>Could not open %1: %2</source>
         <translation>Tiedostoa %1 ei voitu avata: %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="185"/>
+        <location filename="../../workbench/gui/project_files.py" line="186"/>
         <source>Save project as</source>
         <translation>Tallenna projekti nimellä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="197"/>
+        <location filename="../../workbench/gui/project_files.py" line="198"/>
         <source>The project is being saved already.</source>
         <translation>Projektia tallennetaan jo.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="228"/>
+        <location filename="../../workbench/gui/project_files.py" line="229"/>
         <source>Save %1</source>
         <translation>Tallenna %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="259"/>
+        <location filename="../../workbench/gui/project_files.py" line="260"/>
         <source>Not saved: %1</source>
         <translation>Ei tallennettu: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="254"/>
+        <location filename="../../workbench/gui/project_files.py" line="255"/>
         <source>Saving failed: %1</source>
         <translation>Tallennus epäonnistui: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="248"/>
+        <location filename="../../workbench/gui/project_files.py" line="249"/>
         <source>Saved %1</source>
         <translation>Tallennettiin %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="267"/>
+        <location filename="../../workbench/gui/project_files.py" line="268"/>
         <source>the disk is full</source>
         <translation>levy on täynnä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="268"/>
+        <location filename="../../workbench/gui/project_files.py" line="269"/>
         <source>your disk quota is used up</source>
         <translation>levykiintiösi on käytetty loppuun</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="269"/>
+        <location filename="../../workbench/gui/project_files.py" line="270"/>
         <source>the file would be larger than this system allows</source>
         <translation>tiedostosta tulisi suurempi kuin tämä järjestelmä sallii</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="270"/>
+        <location filename="../../workbench/gui/project_files.py" line="271"/>
         <source>the disk reported an input/output error</source>
         <translation>levy ilmoitti luku- tai kirjoitusvirheestä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="271"/>
+        <location filename="../../workbench/gui/project_files.py" line="272"/>
         <source>the disk is read-only</source>
         <translation>levylle ei voi kirjoittaa (vain luku)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="272"/>
+        <location filename="../../workbench/gui/project_files.py" line="273"/>
         <source>there is no permission to write there</source>
         <translation>sinne ei ole kirjoitusoikeutta</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="273"/>
+        <location filename="../../workbench/gui/project_files.py" line="274"/>
         <source>the file name is too long for this folder</source>
         <translation>tiedoston nimi on liian pitkä tähän kansioon</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="278"/>
+        <location filename="../../workbench/gui/project_files.py" line="279"/>
         <source>%1 was not saved: %2. The file is as it was and your unsaved work is still here; free some space, or save it somewhere else with File &gt; Save As.</source>
         <translation>Tiedostoa %1 ei tallennettu: %2. Tiedosto on ennallaan ja tallentamaton työsi on yhä tallessa; vapauta levytilaa tai tallenna muualle valinnalla Tiedosto &gt; Tallenna nimellä.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="297"/>
+        <location filename="../../workbench/gui/project_files.py" line="298"/>
         <source>No recent projects</source>
         <translation>Ei viimeaikaisia projekteja</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="301"/>
+        <location filename="../../workbench/gui/project_files.py" line="302"/>
         <source>Clear list</source>
         <translation>Tyhjennä luettelo</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="328"/>
+        <location filename="../../workbench/gui/project_files.py" line="329"/>
         <source>Could not write the recovery file: %1</source>
         <translation>Palautustiedostoa ei voitu kirjoittaa: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="332"/>
+        <location filename="../../workbench/gui/project_files.py" line="336"/>
         <source>Writing recovery file</source>
         <translation>Kirjoitetaan palautustiedostoa</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="352"/>
+        <location filename="../../workbench/gui/project_files.py" line="356"/>
         <source>an untitled project</source>
         <translation>nimetöntä projektia</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="379"/>
+        <location filename="../../workbench/gui/project_files.py" line="385"/>
         <source>Recovered unsaved work of %1</source>
         <translation>Palautettiin tallentamaton työ: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="386"/>
+        <location filename="../../workbench/gui/project_files.py" line="392"/>
         <source>Recover unsaved work</source>
         <translation>Palauta tallentamaton työ</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="388"/>
+        <location filename="../../workbench/gui/project_files.py" line="394"/>
         <source>Fibre Workbench was closed without saving %1. Unsaved work from %2 was kept.
 
 Restore it? (No keeps the recovery file for later; Discard deletes it.)</source>
         <translation>Fibre Workbench suljettiin tallentamatta projektia %1. Tallentamaton työ ajalta %2 säilytettiin.
 
 Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkää poistaa sen.)</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectTexts</name>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="61"/>
+        <source>%1 It was opened read-only so that nothing is converted or overwritten; File &gt; Save As in the window (or save_project with a new path in a script) writes a repaired copy and this file stays as it is.</source>
+        <translation>%1 Se avattiin vain luku -tilassa, jotta mitään ei muunneta eikä kirjoiteta yli; Tiedosto &gt; Tallenna nimellä ikkunassa (tai skriptissä save_project uudella polulla) kirjoittaa korjatun kopion, ja tämä tiedosto pysyy ennallaan.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="72"/>
+        <source>%1: its format version %2, but its content is a version-%3 project (the version number looks damaged).</source>
+        <translation>%1: sen muotoversio %2, mutta sen sisältö on version %3 projekti (versionumero näyttää vaurioituneen).</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="82"/>
+        <source>%1: its format version %2, but its content is the older version-0 layout, which was read and converted in memory.</source>
+        <translation>%1: sen muotoversio %2, mutta sen sisältö on vanhempaa version 0 rakennetta, joka luettiin ja muunnettiin muistissa.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="92"/>
+        <source>%1: its content fits neither the version-%2 project layout nor an older one (format version %3); what could be read is shown.</source>
+        <translation>%1: sen sisältö ei vastaa version %2 projektin rakennetta eikä vanhempaa (muotoversio %3); näkyvissä on se, mikä voitiin lukea.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="99"/>
+        <source>is missing</source>
+        <translation>puuttuu</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="100"/>
+        <source>reads %1</source>
+        <translation>on %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="106"/>
+        <source>%1: %2 parts of the file could not be taken in (first: %3; all are named in the warnings). It was opened read-only so that saving cannot drop them from the file; File &gt; Save As in the window writes a copy without them, and this file keeps them.</source>
+        <translation>%1: tiedostosta ei voitu ottaa mukaan %2 osaa (ensimmäinen: %3; kaikki on nimetty varoituksissa). Se avattiin vain luku -tilassa, jotta tallennus ei voi pudottaa niitä tiedostosta; Tiedosto &gt; Tallenna nimellä ikkunassa kirjoittaa kopion ilman niitä, ja tämä tiedosto säilyttää ne.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="120"/>
+        <source>%1: 1 part of the file could not be taken in (first: %2; all are named in the warnings). It was opened read-only so that saving cannot drop them from the file; File &gt; Save As in the window writes a copy without them, and this file keeps them.</source>
+        <translation>%1: yhtä tiedoston osaa ei voitu ottaa mukaan (%2; se on nimetty varoituksissa). Se avattiin vain luku -tilassa, jotta tallennus ei voi pudottaa sitä tiedostosta; Tiedosto &gt; Tallenna nimellä ikkunassa kirjoittaa kopion ilman sitä, ja tämä tiedosto säilyttää sen.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="132"/>
+        <source>%1: its lock file %2 could not be written (%3). It was opened read-only; use Save As to keep changes elsewhere.</source>
+        <translation>%1: sen lukitustiedostoa %2 ei voitu kirjoittaa (%3). Se avattiin vain luku -tilassa; tallenna muutokset muualle Tallenna nimellä -toiminnolla.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="142"/>
+        <source>%1 is open in another Fibre Workbench %2, so it was opened read-only. Use Save As to keep your changes in a new file.</source>
+        <translation>%1 on auki toisessa Fibre Workbenchissä (%2), joten se avattiin vain luku -tilassa. Tallenna muutoksesi uuteen tiedostoon Tallenna nimellä -toiminnolla.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="151"/>
+        <source>%1 is open in another Fibre Workbench %2. Nothing was changed.</source>
+        <translation>%1 on auki toisessa Fibre Workbenchissä (%2). Mitään ei muutettu.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="158"/>
+        <source>by %1 on %2 (process %3) since %4</source>
+        <translation>käyttäjä %1, kone %2, prosessi %3, avattu %4</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="161"/>
+        <source>another instance</source>
+        <translation>toinen ohjelma</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="162"/>
+        <source>just now</source>
+        <translation>juuri äsken</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="163"/>
+        <source>Opened read-only.</source>
+        <translation>Avattu vain luku -tilassa.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="167"/>
+        <source>%1 cannot be locked for writing (%2); the recovered work can be kept with Save As.</source>
+        <translation>Tiedostoa %1 ei voi lukita kirjoitusta varten (%2); palautetun työn voi tallentaa Tallenna nimellä -toiminnolla.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="177"/>
+        <source>%1 is open in another Fibre Workbench %2; the recovered work can be kept with Save As.</source>
+        <translation>%1 on auki toisessa Fibre Workbenchissä (%2); palautetun työn voi tallentaa Tallenna nimellä -toiminnolla.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="188"/>
+        <source>Another Fibre Workbench window (process %1) has unsaved work of this project from %2%3, kept in the recovery file %4.</source>
+        <translation>Toisessa Fibre Workbench -ikkunassa (prosessi %1) on tämän projektin tallentamatonta työtä ajalta %2%3, tallessa palautustiedostossa %4.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="199"/>
+        <source>Unsaved work of this project from %1%2 was kept in the recovery file %3 after Fibre Workbench closed without saving it. Open the project in the window to restore or discard it; it is kept until you do.</source>
+        <translation>Tämän projektin tallentamaton työ ajalta %1%2 säilytettiin palautustiedostossa %3, kun Fibre Workbench sulkeutui tallentamatta sitä. Avaa projekti ikkunassa palauttaaksesi tai hylätäksesi sen; se säilyy siihen asti.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="207"/>
+        <source>an unknown time</source>
+        <translation>tuntematon aika</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="210"/>
+        <source>Recovered unsaved work from %1.</source>
+        <translation>Palautettiin tallentamaton työ ajalta %1.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="215"/>
+        <source>There is no recovery file named %1.</source>
+        <translation>Palautustiedostoa nimeltä %1 ei ole.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="221"/>
+        <source>The project has no file yet; choose where to save it (Save As).</source>
+        <translation>Projektilla ei ole vielä tiedostoa; valitse, minne se tallennetaan (Tallenna nimellä).</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="229"/>
+        <source>This project is open read-only and cannot be saved to its file. %1 Use Save As to a new file.</source>
+        <translation>Projekti on avattu vain luku -tilassa, eikä sitä voi tallentaa omaan tiedostoonsa. %1 Tallenna se uuteen tiedostoon Tallenna nimellä -toiminnolla.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="238"/>
+        <source>This project is open read-only and cannot be saved to its file. %1</source>
+        <translation>Projekti on avattu vain luku -tilassa, eikä sitä voi tallentaa omaan tiedostoonsa. %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="245"/>
+        <source>%1 The project was not saved.</source>
+        <translation>%1 Projektia ei tallennettu.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="250"/>
+        <source>%1 Nothing was changed.</source>
+        <translation>%1 Mitään ei muutettu.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="256"/>
+        <source>%1: the project could not be saved: its lock file could not be written (%2). The previous file is unchanged.</source>
+        <translation>%1: projektia ei voitu tallentaa: sen lukitustiedostoa ei voitu kirjoittaa (%2). Aiempi tiedosto on ennallaan.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="266"/>
+        <source>%1 is open in another Fibre Workbench %2; it cannot be overwritten. Choose another file name.</source>
+        <translation>%1 on auki toisessa Fibre Workbenchissä (%2); sen päälle ei voi kirjoittaa. Valitse toinen tiedostonimi.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="276"/>
+        <source>The project&apos;s audit log is append-only, but entries that were saved before are missing; the project was not saved.</source>
+        <translation>Projektin muutoslokiin voi vain lisätä, mutta siitä puuttuu aiemmin tallennettuja merkintöjä; projektia ei tallennettu.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="285"/>
+        <source>%1: the project could not be saved (%2). The previous file is unchanged.</source>
+        <translation>%1: projektia ei voitu tallentaa (%2). Aiempi tiedosto on ennallaan.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="293"/>
+        <source>%1: not saved: %2.</source>
+        <translation>%1: ei tallennettu: %2.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="299"/>
+        <source>%1: the sample&apos;s %2 contains a NUL character (\x00), which a project cannot keep; the project was not saved.</source>
+        <translation>%1: näytteen kentässä %2 on NUL-merkki (\x00), jota projekti ei voi säilyttää; projektia ei tallennettu.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="309"/>
+        <source>%1: the attribute %2 contains a NUL character (\x00), which a project file cannot keep; the project was not saved.</source>
+        <translation>%1: attribuutissa %2 on NUL-merkki (\x00), jota projektitiedosto ei voi säilyttää; projektia ei tallennettu.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="318"/>
+        <source>Cannot save %1 at %2: its values have type %3, expected numbers or text.</source>
+        <translation>Kohdetta %1 ei voi tallentaa paikkaan %2: sen arvot ovat tyyppiä %3, odotettiin lukuja tai tekstiä.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="326"/>
+        <source>%1: the folder %2 does not exist.</source>
+        <translation>%1: kansiota %2 ei ole.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="332"/>
+        <source>%1: the file name is %2 bytes long; this folder takes names of at most %3 bytes here. Choose a shorter name.</source>
+        <translation>%1: tiedostonimen pituus on %2 tavua; tähän kansioon sopii enintään %3 tavun nimi. Valitse lyhyempi nimi.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="341"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="344"/>
+        <source>the disk is full</source>
+        <translation>levy on täynnä</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="347"/>
+        <source>the disk quota is used up</source>
+        <translation>levykiintiösi on käytetty loppuun</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="352"/>
+        <source>the file would be larger than this system allows</source>
+        <translation>tiedostosta tulisi suurempi kuin tämä järjestelmä sallii</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="357"/>
+        <source>the disk reported an input/output error</source>
+        <translation>levy ilmoitti luku- tai kirjoitusvirheestä</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="360"/>
+        <source>the disk is read-only</source>
+        <translation>levylle ei voi kirjoittaa (vain luku)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="363"/>
+        <source>no permission to write there</source>
+        <translation>sinne ei ole kirjoitusoikeutta</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="368"/>
+        <source>the file name is too long for this folder</source>
+        <translation>tiedoston nimi on liian pitkä tähän kansioon</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="374"/>
+        <source>%1: no such project file.</source>
+        <translation>%1: projektitiedostoa ei ole.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="379"/>
+        <source>%1: is %2, not a project file.</source>
+        <translation>%1: tämä on %2, ei projektitiedosto.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="384"/>
+        <source>the folder does not exist</source>
+        <translation>kansiota ei ole</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="387"/>
+        <source>a folder</source>
+        <translation>kansio</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="388"/>
+        <source>a FIFO (named pipe)</source>
+        <translation>FIFO (nimetty putki)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="389"/>
+        <source>a character device</source>
+        <translation>merkkilaite</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="390"/>
+        <source>a block device</source>
+        <translation>lohkolaite</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="391"/>
+        <source>a socket</source>
+        <translation>pistoke (socket)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="392"/>
+        <source>a symbolic link</source>
+        <translation>symbolinen linkki</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="393"/>
+        <source>not a regular file</source>
+        <translation>ei tavallinen tiedosto</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="396"/>
+        <source>%1: the file is damaged and cannot be read (%2).</source>
+        <translation>%1: tiedosto on vaurioitunut, eikä sitä voi lukea (%2).</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="401"/>
+        <source>%1: the project format version is missing or not a number.</source>
+        <translation>%1: projektin muotoversio puuttuu tai ei ole luku.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="408"/>
+        <source>%1: project format version %2 is not known.</source>
+        <translation>%1: projektin muotoversiota %2 ei tunneta.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="414"/>
+        <source>%1: another program has the file open for writing (HDF5 refused to open it while it is locked); close it there and open it again.</source>
+        <translation>%1: toinen ohjelma on avannut tiedoston kirjoittaakseen siihen (HDF5 ei avaa sitä, kun se on lukittu); sulje se siinä ohjelmassa ja avaa sitten uudelleen.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="423"/>
+        <source>%1: the file cannot be opened as HDF5; it is damaged or truncated (%2).</source>
+        <translation>%1: tiedostoa ei voi avata HDF5-tiedostona; se on vaurioitunut tai katkennut (%2).</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="432"/>
+        <source>%1: this HDF5 file is not a Fibre Workbench project (root attribute &apos;format&apos; is %2; expected %3).</source>
+        <translation>%1: tämä HDF5-tiedosto ei ole Fibre Workbench -projekti (juuren attribuutti &apos;format&apos; on %2; odotettiin %3).</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="439"/>
+        <source>missing</source>
+        <translation>puuttuu</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="443"/>
+        <source>%1 was written with project format version %2; this Fibre Workbench (%3) reads up to version %4. Please update Fibre Workbench to open it.</source>
+        <translation>%1 on kirjoitettu projektimuodon versiolla %2; tämä Fibre Workbench (%3) lukee versioon %4 asti. Päivitä Fibre Workbench avataksesi sen.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="452"/>
+        <source>%1: the file cannot be read: %2.</source>
+        <translation>%1: tiedostoa ei voi lukea: %2.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="458"/>
+        <source>%1: the project file is damaged or truncated (%2 bytes; its HDF5 data are missing).</source>
+        <translation>%1: projektitiedosto on vaurioitunut tai katkennut (%2 tavua; sen HDF5-data puuttuu).</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="467"/>
+        <source>%1: this is not a Fibre Workbench project (not an HDF5 file: the HDF5 signature is missing).</source>
+        <translation>%1: tämä ei ole Fibre Workbench -projekti (ei HDF5-tiedosto: HDF5-tunniste puuttuu).</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="478"/>
+        <source>%1: the file is damaged (its heap of texts at byte %2 is broken in a way that would make the HDF5 library hang); nothing was read. A copy saved before the damage, or a backup, holds the project.</source>
+        <translation>%1: tiedosto on vaurioitunut (sen tekstikeko tavun %2 kohdalla on rikki tavalla, joka jumittaisi HDF5-kirjaston); mitään ei luettu. Ennen vauriota tallennettu kopio tai varmuuskopio sisältää projektin.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="489"/>
+        <source>%1: %2 in %3 is not part of a project; it was left out.</source>
+        <translation>%1: %3 oleva %2 ei kuulu projektiin; se jätettiin pois.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="497"/>
+        <source>%1 uses the older project format version 0. It was converted in memory; the original file is unchanged until you save.</source>
+        <translation>%1 on vanhempaa projektimuodon versiota 0. Se muunnettiin muistissa; alkuperäinen tiedosto pysyy ennallaan, kunnes tallennat.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="506"/>
+        <source>%1: %2 that a version-0 project does not have; it was left out.</source>
+        <translation>%1: %2, jota version 0 projektissa ei ole; se jätettiin pois.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="513"/>
+        <source>All samples were skipped: %1.</source>
+        <translation>Kaikki näytteet ohitettiin: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="518"/>
+        <source>All sources were skipped: %1.</source>
+        <translation>Kaikki lähdetiedostot ohitettiin: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="523"/>
+        <source>All models were skipped: %1.</source>
+        <translation>Kaikki mallit ohitettiin: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="528"/>
+        <source>All raw were skipped: %1.</source>
+        <translation>Kaikki raakatiedostot ohitettiin: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="533"/>
+        <source>1 attribute written by another program is kept as it is.</source>
+        <translation>Toisen ohjelman kirjoittama attribuutti säilytetään sellaisenaan.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="540"/>
+        <source>%1 attributes written by another program are kept as they are.</source>
+        <translation>%1 toisen ohjelman kirjoittamaa attribuuttia säilytetään sellaisinaan.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="547"/>
+        <source>Sample %1: measurement %2 was skipped: %3.</source>
+        <translation>Näyte %1: mittaus %2 ohitettiin: %3.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="552"/>
+        <source>Sample %1: result %2 was skipped: %3.</source>
+        <translation>Näyte %1: tulos %2 ohitettiin: %3.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="557"/>
+        <source>Sample %1: unknown feedstock type %2 was read as &apos;other&apos;.</source>
+        <translation>Näyte %1: tuntematon raaka-ainetyyppi %2 luettiin tyypiksi &apos;muu&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="564"/>
+        <source>Sample %1 was skipped: %2.</source>
+        <translation>Näyte %1 ohitettiin: %2.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="569"/>
+        <source>samples %1 was skipped: %2.</source>
+        <translation>Näyte %1 ohitettiin: %2.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="574"/>
+        <source>raw %1 was skipped: %2.</source>
+        <translation>Raakatiedosto %1 ohitettiin: %2.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="579"/>
+        <source>Stored source file %1 was skipped: %2.</source>
+        <translation>Tallennettu lähdetiedosto %1 ohitettiin: %2.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="584"/>
+        <source>Model %1 was skipped: %2.</source>
+        <translation>Malli %1 ohitettiin: %2.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="589"/>
+        <source>%1: a link whose name is not UTF-8 text; it was left out.</source>
+        <translation>%1: linkki, jonka nimi ei ole UTF-8-tekstiä; se jätettiin pois.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="596"/>
+        <source>%1: its columns have different lengths %2.</source>
+        <translation>%1: sen sarakkeiden pituudet eroavat: %2.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="601"/>
+        <source>%1: %2; it is shown as a table of its columns.</source>
+        <translation>%1: %2; se näytetään sarakkeidensa taulukkona.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="606"/>
+        <source>its curve names columns it does not have (%1)</source>
+        <translation>sen käyrä viittaa sarakkeisiin, joita sillä ei ole (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="611"/>
+        <source>its curve&apos;s column %1 holds text, not numbers</source>
+        <translation>sen käyrän sarakkeessa %1 on tekstiä, ei lukuja</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="616"/>
+        <source>its signal and axes have different lengths %1</source>
+        <translation>sen signaalin ja akselien pituudet eroavat: %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="622"/>
+        <source>%1: %2 of its plot entries are not plots of its columns; they were left out.</source>
+        <translation>%1: sen kuvaajamerkinnöistä %2 ei ole sen sarakkeiden kuvaajia; ne jätettiin pois.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="630"/>
+        <source>%1: value %2 was skipped (not a valid quantity: %3).</source>
+        <translation>%1: arvo %2 ohitettiin (ei kelvollinen suure: %3).</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="637"/>
+        <source>%1: value %2 was skipped (%3).</source>
+        <translation>%1: arvo %2 ohitettiin (%3).</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="642"/>
+        <source>%1: a group where a column was expected; it was left out.</source>
+        <translation>%1: ryhmä siinä, missä odotettiin saraketta; se jätettiin pois.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="649"/>
+        <source>%1: a group where a model array was expected; it was left out.</source>
+        <translation>%1: ryhmä siinä, missä odotettiin mallin taulukkoa; se jätettiin pois.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="656"/>
+        <source>%1: stated SHA-256 %2 differs from its name.</source>
+        <translation>%1: ilmoitettu SHA-256 %2 poikkeaa sen nimestä.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="661"/>
+        <source>The audit log could not be read: %1.</source>
+        <translation>Muutoslokia ei voitu lukea: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="666"/>
+        <source>Project settings were skipped: %1.</source>
+        <translation>Projektin asetukset ohitettiin: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="672"/>
+        <source>%1: field %2 of attribute %3 should be %4; it was ignored.</source>
+        <translation>%1: attribuutin %3 kentän %2 pitäisi olla %4; se ohitettiin.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="679"/>
+        <source>%1: field %2 has the wrong type; it was ignored.</source>
+        <translation>%1: kentän %2 tyyppi on väärä; se ohitettiin.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="686"/>
+        <source>%1: its attribute &apos;order&apos; names %2 entries for %3 objects (repeated or unknown names were ignored).</source>
+        <translation>%1: sen attribuutti &apos;order&apos; nimeää %2 kohdetta %3 objektille (toistuvat tai tuntemattomat nimet ohitettiin).</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="695"/>
+        <source>%1: its attributes cannot be read (the file is damaged: %2).</source>
+        <translation>%1: sen attribuutteja ei voi lukea (tiedosto on vaurioitunut: %2).</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="702"/>
+        <source>%1: its attributes cannot be read (%2).</source>
+        <translation>%1: sen attribuutteja ei voi lukea (%2).</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="708"/>
+        <source>%1: it has %2 attributes, more than the %3 a project object has; only those a project uses were read.</source>
+        <translation>%1: siinä on %2 attribuuttia, enemmän kuin projektin objektissa voi olla (%3); vain projektin käyttämät luettiin.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="717"/>
+        <source>%1: attribute %2 cannot be read (%3); skipped.</source>
+        <translation>%1: attribuuttia %2 ei voi lukea (%3); ohitettiin.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="720"/>
+        <source>%1; skipped.</source>
+        <translation>%1; ohitettiin.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="723"/>
+        <source>%1: attribute %2 cannot be kept (%3).</source>
+        <translation>%1: attribuuttia %2 ei voi säilyttää (%3).</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="728"/>
+        <source>data type %1 cannot be written back</source>
+        <translation>tietotyyppiä %1 ei voi kirjoittaa takaisin</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="733"/>
+        <source>%1: attribute %2 should be %3; it was ignored.</source>
+        <translation>%1: attribuutin %2 pitäisi olla %3; se ohitettiin.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="736"/>
+        <source>text</source>
+        <translation>tekstiä</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="737"/>
+        <source>an integer</source>
+        <translation>kokonaisluku</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="738"/>
+        <source>a JSON dict</source>
+        <translation>JSON-olio</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="739"/>
+        <source>a JSON list</source>
+        <translation>JSON-luettelo</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="740"/>
+        <source>a JSON %1</source>
+        <translation>JSON-arvo (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="741"/>
+        <source>a list of names</source>
+        <translation>luettelo nimiä</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="744"/>
+        <source>%1: attribute %2 is not valid JSON (%3); ignored.</source>
+        <translation>%1: attribuutti %2 ei ole kelvollista JSONia (%3); ohitettiin.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="750"/>
+        <source>%1: the link cannot be read (%2)</source>
+        <translation>%1: linkkiä ei voi lukea (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="755"/>
+        <source>%1 is an external link to %2; links to other files are not followed</source>
+        <translation>%1 on ulkoinen linkki tiedostoon %2; linkkejä toisiin tiedostoihin ei seurata</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="763"/>
+        <source>%1 is a soft link to %2; links are not followed</source>
+        <translation>%1 on symbolinen linkki kohteeseen %2; linkkejä ei seurata</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="768"/>
+        <source>%1 is a link of an unknown kind</source>
+        <translation>%1 on tuntematonta lajia oleva linkki</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="773"/>
+        <source>%1 cannot be opened (%2)</source>
+        <translation>%1 ei avaudu (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="778"/>
+        <source>%1 should be a group but is a dataset</source>
+        <translation>%1 pitäisi olla ryhmä, mutta se on tietojoukko</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="783"/>
+        <source>the contents of %1 cannot be listed (%2)</source>
+        <translation>kohteen %1 sisältöä ei voi luetella (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="788"/>
+        <source>%1 is a virtual dataset that maps data from other files</source>
+        <translation>%1 on virtuaalinen tietojoukko, joka hakee dataa toisista tiedostoista</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="795"/>
+        <source>%1 stores its data in external files %2</source>
+        <translation>%1 tallentaa datansa ulkoisiin tiedostoihin %2</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="800"/>
+        <source>%1 needs HDF5 filter plugin %2; only built-in filters are read</source>
+        <translation>%1 tarvitsee HDF5-suodatinliitännäisen %2; vain sisäänrakennetut suodattimet luetaan</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="807"/>
+        <source>%1 has shape %2; expected %3 dimension(s)</source>
+        <translation>%1 on muodoltaan %2; odotettiin ulottuvuuksia: %3</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="812"/>
+        <source>%1 has shape %2; expected a 1-D array</source>
+        <translation>%1 on muodoltaan %2; odotettiin yksiulotteista taulukkoa</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="817"/>
+        <source>%1 claims %2 elements (more than %3)</source>
+        <translation>%1 ilmoittaa %2 alkiota (yli %3)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="822"/>
+        <source>%1 holds text where numbers are expected</source>
+        <translation>%1 sisältää tekstiä, vaikka siinä pitäisi olla lukuja</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="827"/>
+        <source>%1 holds fixed-length text; expected numbers or UTF-8 text</source>
+        <translation>%1 sisältää kiinteämittaista tekstiä; odotettiin lukuja tai UTF-8-tekstiä</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="834"/>
+        <source>%1 has data type %2; expected plain numbers</source>
+        <translation>%1 on tietotyyppiä %2; odotettiin tavallisia lukuja</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="839"/>
+        <source>%1 has data type %2; expected bytes (uint8)</source>
+        <translation>%1 on tietotyyppiä %2; odotettiin tavuja (uint8)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="844"/>
+        <source>%1 would need %2 MiB of memory (more than %3 MiB)</source>
+        <translation>%1 tarvitsisi %2 MiB muistia (yli %3 MiB)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="849"/>
+        <source>%1 declares %2 values but stores no data</source>
+        <translation>%1 ilmoittaa %2 arvoa, mutta siinä ei ole dataa</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="854"/>
+        <source>%1: its data lie beyond the end of the file (truncated?)</source>
+        <translation>%1: sen data on tiedoston lopun jälkeen (katkennut tiedosto?)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="861"/>
+        <source>%1: it stores fewer bytes than its shape needs</source>
+        <translation>%1: siinä on vähemmän tavuja kuin sen muoto vaatii</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="866"/>
+        <source>%1: chunk %2 lies beyond the end of the file (truncated?)</source>
+        <translation>%1: lohko %2 on tiedoston lopun jälkeen (katkennut tiedosto?)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="873"/>
+        <source>%1 uses an unsupported storage layout</source>
+        <translation>%1 käyttää tallennustapaa, jota ei tueta</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="878"/>
+        <source>%1 should be a dataset of bytes</source>
+        <translation>%1 pitäisi olla tavuja sisältävä tietojoukko</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="883"/>
+        <source>%1 should be a dataset</source>
+        <translation>%1 pitäisi olla tietojoukko</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="888"/>
+        <source>%1 should be a list of text entries</source>
+        <translation>%1 pitäisi olla luettelo tekstimerkintöjä</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="893"/>
+        <source>%1 should hold bytes (uint8)</source>
+        <translation>%1 pitäisi sisältää tavuja (uint8)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="898"/>
+        <source>its four columns have different lengths</source>
+        <translation>sen neljä saraketta ovat eri pituisia</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="903"/>
+        <source>%1: x and y have different lengths</source>
+        <translation>%1: x ja y ovat eri pituisia</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="909"/>
+        <source>%1: attribute %2 states a text longer than %3 bytes (the file is damaged?)</source>
+        <translation>%1: attribuutti %2 ilmoittaa yli %3 tavun tekstin (tiedosto on vaurioitunut?)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="917"/>
+        <source>%1: attribute %2 is larger than %3 bytes</source>
+        <translation>%1: attribuutti %2 on suurempi kuin %3 tavua</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="922"/>
+        <source>%1: attribute %2 has too many elements</source>
+        <translation>%1: attribuutissa %2 on liikaa alkioita</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="927"/>
+        <source>%1: attribute %2 has unsupported type %3</source>
+        <translation>%1: attribuutin %2 tyyppiä %3 ei tueta</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="930"/>
+        <source>%1 is not a group</source>
+        <translation>%1 ei ole ryhmä</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="931"/>
+        <source>%1 is missing</source>
+        <translation>%1 puuttuu</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="934"/>
+        <source>the file is damaged there: its stored checksum does not match</source>
+        <translation>tiedosto on siltä kohdin vaurioitunut: sen tallennettu tarkistussumma ei täsmää</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="942"/>
+        <source>a field lies beyond its message</source>
+        <translation>kenttä on viestinsä ulkopuolella</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="947"/>
+        <source>not a version-1 object header</source>
+        <translation>ei version 1 objektiotsake</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="952"/>
+        <source>its header blocks are not where the file has room for them</source>
+        <translation>sen otsakelohkot eivät ole tiedostossa kohdassa, jossa niille on tilaa</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="959"/>
+        <source>a message runs past its header block</source>
+        <translation>viesti jatkuu otsakelohkonsa yli</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="964"/>
+        <source>an attribute message of version %1</source>
+        <translation>attribuuttiviesti, versio %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="969"/>
+        <source>a dataspace message of version %1</source>
+        <translation>dataspace-viesti, versio %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="975"/>
+        <source>a link that cannot be read</source>
+        <translation>linkki, jota ei voi lukea</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="980"/>
+        <source>an external link to %1</source>
+        <translation>ulkoinen linkki tiedostoon %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="983"/>
+        <source>a soft link to %1</source>
+        <translation>symbolinen linkki kohteeseen %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="986"/>
+        <source>a link of an unknown kind</source>
+        <translation>tuntematonta lajia oleva linkki</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="991"/>
+        <source>an object that cannot be opened</source>
+        <translation>objekti, jota ei voi avata</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="994"/>
+        <source>a group</source>
+        <translation>ryhmä</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="995"/>
+        <source>a virtual dataset</source>
+        <translation>virtuaalinen tietojoukko</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="996"/>
+        <source>a dataset</source>
+        <translation>tietojoukko</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="997"/>
+        <source>an object</source>
+        <translation>objekti</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="1001"/>
+        <source>%1: attribute %2</source>
+        <translation>%1: attribuutti %2</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="1006"/>
+        <source>%1: field %2</source>
+        <translation>%1: kenttä %2</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="1011"/>
+        <source>%1: value %2</source>
+        <translation>%1: arvo %2</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="1016"/>
+        <source>%1: feedstock type %2</source>
+        <translation>%1: raaka-ainetyyppi %2</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="1019"/>
+        <source>%1: its attributes</source>
+        <translation>%1: sen attribuutit</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="1022"/>
+        <source>%1: its %2 attributes</source>
+        <translation>%1: sen %2 attribuuttia</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="1027"/>
+        <source>%1: %2 of its plot entries</source>
+        <translation>%1: %2 sen kuvaajamerkinnöistä</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="1031"/>
+        <source>%1.</source>
+        <translation>%1.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="1038"/>
+        <source>the file&apos;s top level</source>
+        <translation>tiedoston ylätasolla</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="1039"/>
+        <source>sample %1</source>
+        <translation>näytteessä %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="1040"/>
+        <source>the audit log</source>
+        <translation>muutoslokissa</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="1041"/>
+        <source>the project settings</source>
+        <translation>projektin asetuksissa</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="1121"/>
+        <source> (%1 sample)</source>
+        <translation> (%1 näyte)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="1122"/>
+        <source> (%1 samples)</source>
+        <translation> (%1 näytettä)</translation>
     </message>
 </context>
 <context>

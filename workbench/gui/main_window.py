@@ -34,6 +34,7 @@ from workbench.gui.import_actions import install as install_import_actions
 from workbench.gui.message_bar import MessageBar
 from workbench.gui.plot_view import PlotView
 from workbench.gui.project_files import ProjectFilesMixin
+from workbench.gui.project_texts import project_message
 from workbench.gui.project_tree import ProjectTreeModel, ProjectTreeView
 from workbench.gui.sample_table import COLUMNS, SampleTableModel, SampleTableView
 from workbench.gui.settings import UiSettings
@@ -225,7 +226,9 @@ class MainWindow(ProjectFilesMixin, QMainWindow):
     def _on_task_ended(self, task: Task) -> None:
         if task.state == FAILED and not task.quiet and not task.reported:
             self.show_failure(
-                self.tr("%1 failed: %2").replace("%1", task.title).replace("%2", task.error)
+                self.tr("%1 failed: %2")
+                .replace("%1", task.title)
+                .replace("%2", project_message(task.error))
             )
 
     def show_main_view(self, widget: QWidget) -> None:
@@ -271,7 +274,7 @@ class MainWindow(ProjectFilesMixin, QMainWindow):
         has = project is not None
         self._update_actions()
         if has and project.read_only:
-            reason = project.read_only_reason or self.tr(
+            reason = project_message(project.read_only_reason) or self.tr(
                 "Use Save As to keep changes in a new file."
             )
             self.message_bar.show_message(

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from workbench.errors import SaveFailedError, UserFacingError
 from workbench.gui import gc_guard, recovery_writer
+from workbench.gui.project_texts import project_message
 from workbench.gui.task_panel import ERROR, WARNING
 from workbench.gui.tasks import RUNNING
 from workbench.model import PROJECT_SUFFIX, Project
@@ -55,8 +56,8 @@ class ProjectFilesMixin:
             return
         if project.path is not None:
             self.ui_settings.add_recent_file(str(project.path))
-        for warning in project.warnings:
-            self.task_panel.log(warning, WARNING)
+        for warning in project.warnings:  # the core's English, in the window's language
+            self.task_panel.log(project_message(warning), WARNING)
 
     def release_project(self) -> None:
         """Close the file handle and lock of the current project and forget it.
@@ -142,7 +143,7 @@ class ProjectFilesMixin:
             self.message_bar.show_message(
                 self.tr("Could not open %1: %2")
                 .replace("%1", Path(path).name)
-                .replace("%2", str(exc)),
+                .replace("%2", project_message(str(exc))),
                 "error",
             )
             holder["task"].reported = True
@@ -256,7 +257,7 @@ class ProjectFilesMixin:
         if isinstance(exc, SaveFailedError):
             text = self._disk_failure_text(exc)
         else:
-            text = self.tr("Not saved: %1").replace("%1", str(exc))
+            text = self.tr("Not saved: %1").replace("%1", project_message(str(exc)))
         self.message_bar.show_message(text, "error")
         self._save_failure_shown = True
 
@@ -325,7 +326,10 @@ class ProjectFilesMixin:
 
         def failed(exc: BaseException) -> None:
             self.statusBar().showMessage(
-                self.tr("Could not write the recovery file: %1").replace("%1", str(exc)), 10000
+                self.tr("Could not write the recovery file: %1").replace(
+                    "%1", project_message(str(exc))
+                ),
+                10000,
             )
 
         self._recovery_task = self.runner.submit(
@@ -370,7 +374,9 @@ class ProjectFilesMixin:
             project = recovery.open_recovery(info)
         except UserFacingError as exc:
             self.message_bar.show_message(
-                self.tr("Could not open %1: %2").replace("%1", name).replace("%2", str(exc)),
+                self.tr("Could not open %1: %2")
+                .replace("%1", name)
+                .replace("%2", project_message(str(exc))),
                 "error",
             )
             return False

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.gui.project_texts import project_message
 from workbench.gui.tasks import CANCELLED, DONE, FAILED, Task, TaskRunner
 
 log = logging.getLogger("workbench.gui")
@@ -143,7 +144,9 @@ class TaskPanel(QWidget):
             item.setForeground(3, QBrush(_COLOURS[ERROR]))
             item.setToolTip(3, task.error)
             self.log(
-                self.tr("%1 failed: %2").replace("%1", task.title).replace("%2", task.error),
+                self.tr("%1 failed: %2")
+                .replace("%1", task.title)
+                .replace("%2", project_message(task.error)),
                 ERROR,
                 task.details,
             )
