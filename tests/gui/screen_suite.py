@@ -119,6 +119,27 @@ class Context:
         for text in texts:
             self.data_words |= screen_checks._words(str(text or "").replace("_", " "))
 
+    def add_cited_sources(self) -> None:
+        """The titles of the publications the routes cite (``source = "[S18] ENplus
+        Handbook v3.0, Part 3: ..."``): quoted as published, in their own language."""
+        import tomllib
+
+        from workbench.paths import resources_dir
+
+        def walk(node) -> Iterator[str]:
+            if isinstance(node, dict):
+                for key, value in node.items():
+                    if key == "source" and isinstance(value, str):
+                        yield value
+                    else:
+                        yield from walk(value)
+            elif isinstance(node, list):
+                for item in node:
+                    yield from walk(item)
+
+        for route in sorted((resources_dir() / "routes").glob("*.toml")):
+            self.add_data(*walk(tomllib.loads(route.read_text(encoding="utf-8"))))
+
     def sample(self, name: str = "Birch chips"):
         project = self.win.doc.project
         return project.find_sample(name) or next(iter(project.samples.values()))
@@ -267,6 +288,7 @@ def explanation(c: Context) -> Iterator[str]:
     c.window()
     panel = c.matrix()
     panel.select(c.sample("Spruce bark").id, "pellets_enplus_a1")
+    c.add_cited_sources()
     c.wait(0.3)
     yield ""
 
@@ -301,6 +323,7 @@ def explanation_lab(c: Context) -> Iterator[str]:
     c.remember_data(project)
     panel = c.matrix()
     panel.select(project.find_sample("Pellet feedstock B").id, "pellets_enplus_a1")
+    c.add_cited_sources()
     c.wait(0.3)
     browser = win.details.browser
     browser.find("201 mg/kg")  # the chlorine row: as the lab gave it, and its conversion
