@@ -9,7 +9,8 @@ window translates them (``workbench.gui.project_texts``). These tests fail when
   ``tests/hardening/test_hostile_projects.py`` and the crafted files of the
   ``test_project_*`` tests, opened here in-process) gives a warning or reason that is
   not wholly known, or that a Finnish window would show in English;
-* the Finnish window shows such a project's bar and task panel in English.
+* the Finnish window shows such a project's bar and task panel in English
+  (``PROJECT_TEXTS_SHOT=/tmp/texts-shot.png`` saves a picture of it).
 """
 
 from __future__ import annotations
@@ -30,8 +31,6 @@ from workbench.gui.project_texts import has_form, is_known, project_message
 from workbench.model import FORMAT_VERSION, READ_ONLY_ON_REQUEST
 from workbench.project import recovery, store
 from workbench.project.lock import lock_path, this_process
-
-SHOT = Path("/tmp/texts-shot.png")
 
 
 def _wrapped(form) -> str:
@@ -303,5 +302,7 @@ def test_finnish_window_shows_a_damaged_projects_bar_and_log_in_finnish(
     assert not [t for t in warnings if any(e in t for e in english)], warnings
     window.resize(1280, 800)
     QApplication.processEvents()
-    if os.environ.get("TEXTS_SHOT", "1") == "1":
-        assert window.grab().save(str(SHOT))
+    picture = window.grab()
+    assert not picture.isNull()
+    if os.environ.get("PROJECT_TEXTS_SHOT"):  # a path: look at the window afterwards
+        assert picture.save(os.environ["PROJECT_TEXTS_SHOT"])
