@@ -59,16 +59,16 @@ def _quantity(rng: random.Random, pid: str, origin: str = "measured") -> Quantit
         basis = rng.choice(["db", "ad", ""])
     if pid in ("chlorine", "sulfur") and rng.random() < 0.3:
         value, unit = value * 1e4, "mg/kg"
-    q = Quantity(value, unit, basis, origin=origin)
+    extra: dict = {}
     if rng.random() < 0.15:
-        q.sd = value * 0.05
+        extra["sd"] = value * 0.05
     if rng.random() < 0.1:
-        q.uncertainty = value * 0.08
+        extra["uncertainty"] = value * 0.08
     if rng.random() < 0.1:
-        q.replicates = [value * 0.96, value * 1.02]
+        extra["replicates"] = [value * 0.96, value * 1.02]
     if pid == "ash":
-        q.method = rng.choice(["", "ISO 18122", "ISO 1171 (815 °C)"])
-    return q
+        extra["method"] = rng.choice(["", "ISO 18122", "ISO 1171 (815 °C)"])
+    return Quantity(value, unit, basis, origin=origin, **extra)
 
 
 def _samples(n: int, seed: int) -> list[Sample]:

@@ -158,7 +158,7 @@ def test_gravimetric_ash_finnish_with_stated_result_and_analysis_moisture():
     assert m.kind == "ash" and m.metadata["sample_state"] == "analysis sample"
     np.testing.assert_allclose(m.columns["analysis_moisture"].values(), [10.0, 10.0])
     q = m.quantities["ash"]
-    assert q.value == pytest.approx(5.615) and q.replicates == [5.56, 5.67] and q.basis == "db"
+    assert q.value == pytest.approx(5.615) and q.replicates == (5.56, 5.67) and q.basis == "db"
     assert m.metadata["furnace_temperature_C"] == 550.0
 
 

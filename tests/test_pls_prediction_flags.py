@@ -103,7 +103,7 @@ def test_flags_are_cleaned_like_any_untrusted_input_and_survive_json():
     assert clean_flags("nope") == [] and clean_flags([{"code": "a"}] * 50) == [{"code": "a"}] * 8
     q = Quantity(-2.5, "%", "db", origin="predicted", flags=clean)
     again = Quantity.from_json(q.to_json())
-    assert again.flags == clean and again == q
+    assert list(again.flags) == clean and again == q
     assert "flags" not in Quantity(1.0, "%").to_json()  # nothing added to plain values
     assert not usable_as_measured(again.flags) and usable_as_measured([])
     # an unknown code is shown by its name, never hidden

@@ -38,6 +38,8 @@ columns = ["a", "b"]
 
 GOOD_OUTPUT = """
 from workbench.analysis import AnalysisOutput
+from dataclasses import replace
+
 from workbench.model import Quantity
 
 def good():
@@ -49,11 +51,11 @@ BODIES = {
     "raise_run": "def run(inputs, params, progress):\n    return 1 / 0\n",
     "returns_none": "def run(inputs, params, progress):\n    return None\n",
     "nan_value": GOOD_OUTPUT
-    + "def run(i, p, pr):\n    o = good(); o.values['ash'].value = float('nan'); return o\n",
+    + "def run(i, p, pr):\n    o = good(); o.values['ash'] = replace(o.values['ash'], value=float('nan')); return o\n",
     "str_value": GOOD_OUTPUT
-    + "def run(i, p, pr):\n    o = good(); o.values['ash'].value = 'high'; return o\n",
+    + "def run(i, p, pr):\n    o = good(); o.values['ash'] = replace(o.values['ash'], value='high'); return o\n",
     "wrong_unit": GOOD_OUTPUT
-    + "def run(i, p, pr):\n    o = good(); o.values['ash'].unit = 'g'; return o\n",
+    + "def run(i, p, pr):\n    o = good(); o.values['ash'] = replace(o.values['ash'], unit='g'); return o\n",
     "undeclared": GOOD_OUTPUT
     + "def run(i, p, pr):\n    o = good(); o.values['lignin'] = o.values['ash']; return o\n",
     "dict_value": GOOD_OUTPUT

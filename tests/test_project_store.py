@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
 
@@ -333,7 +334,8 @@ def test_resave_copies_unchanged_samples_and_rewrites_changed(tmp_path, monkeypa
     sids = list(q.samples)
     q.set_sample_field(sids[0], "name", "renamed")
     q.set_sample_metadata(sids[1], "moisture class", "M20")
-    q.samples[sids[2]].measurements["m-tga-2"].quantities["moisture"].value = 99.0
+    values = q.samples[sids[2]].measurements["m-tga-2"].quantities
+    values["moisture"] = dataclasses.replace(values["moisture"], value=99.0)
     q.add_result(
         sids[3],
         Result(

@@ -104,7 +104,31 @@ class Column:
         return tuple(self.data.shape)
 
 
-@dataclass(slots=True)
+class Flag(dict):
+    """One warning on a value (``Quantity.flags``): a dict that cannot be changed.
+
+    A value is never changed in place (``Quantity``), and that includes its warnings: the
+    classifier keeps what it read from a value for the next classification."""
+
+    __slots__ = ()
+
+    def _refuse(self, *args: Any, **kwargs: Any) -> Any:
+        raise TypeError("a value's flags cannot be changed; make a new Quantity instead")
+
+    __setitem__ = __delitem__ = clear = pop = popitem = setdefault = update = _refuse
+    __ior__ = _refuse
+
+    def __reduce__(self) -> tuple:
+        return (Flag, (dict(self),))
+
+    def __copy__(self) -> Flag:
+        return self
+
+    def __deepcopy__(self, memo: dict) -> Flag:
+        return self
+
+
+@dataclass(slots=True, frozen=True)
 class Quantity:
     """A single value with its unit, basis and how it was obtained.
 
@@ -114,6 +138,12 @@ class Quantity:
     ``uncertainty`` is a stated expanded uncertainty in the same unit. ``flags`` are
     warnings on the value (a prediction outside its calibration range, physically
     impossible, from a spectrum unlike the calibration set): ``workbench.value_flags``.
+
+    Immutable (replicates and flags become tuples, each flag a ``Flag``): a value is
+    replaced, never changed in place (``dataclasses.replace``). Whoever holds a value
+    can rely on it: the classifier keeps the columns it read from a project's values
+    for the next classification and checks only that the values are the same objects
+    (``workbench.classify.blocks.BlockCache``).
     """
 
     value: float
@@ -124,8 +154,23 @@ class Quantity:
     method: str = ""
     origin: str = "measured"  # measured | derived | predicted | typed
     uncertainty: float | None = None
-    replicates: list[float] = field(default_factory=list)
-    flags: list[dict[str, Any]] = field(default_factory=list)
+    replicates: tuple[float, ...] = ()
+    flags: tuple[Flag, ...] = ()
+
+    def __post_init__(self) -> None:
+        if type(self.replicates) is not tuple:
+            object.__setattr__(self, "replicates", tuple(self.replicates))
+        flags = self.flags
+        if flags or type(flags) is not tuple:  # an empty tuple (the usual case) is kept
+            object.__setattr__(
+                self, "flags", tuple(f if type(f) is Flag else Flag(f) for f in flags)
+            )
+
+    def __copy__(self) -> Quantity:
+        return self  # immutable: a copy is the value itself
+
+    def __deepcopy__(self, memo: dict) -> Quantity:
+        return self
 
     def to_json(self) -> dict[str, Any]:
         d: dict[str, Any] = {"value": self.value, "unit": self.unit, "basis": self.basis}
@@ -143,6 +188,7 @@ class Quantity:
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> Quantity:
+        reps, flags = d.get("replicates"), d.get("flags")
         return cls(
             value=float(d["value"]),
             unit=str(d.get("unit", "")),
@@ -152,8 +198,8 @@ class Quantity:
             method=str(d.get("method", "")),
             origin=str(d.get("origin", "measured")),
             uncertainty=None if d.get("uncertainty") is None else float(d["uncertainty"]),
-            replicates=[float(v) for v in d.get("replicates", [])],
-            flags=clean_flags(d.get("flags")),
+            replicates=tuple(map(float, reps)) if reps else (),
+            flags=tuple(map(Flag, clean_flags(flags))) if flags else (),
         )
 
 

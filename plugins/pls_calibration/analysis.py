@@ -28,6 +28,7 @@ every figure, the CV and test predictions per sample and the coefficients, which
 from __future__ import annotations
 
 import datetime as _dt
+from dataclasses import replace
 
 import numpy as np
 
@@ -298,9 +299,8 @@ def run(inputs: AnalysisInputs, params: dict, progress: Progress) -> AnalysisOut
             figures["pls_test_rpd"] = Quantity(test_figs["rpd"], "", "none", method=on_test)
         figures["pls_test_r2"] = Quantity(test_figs["r2"], "", "none", method=on_test)
         figures["pls_test_samples"] = Quantity(test_figs["n"], "", "none")
-    for q in figures.values():
-        q.origin = "derived"
-    out.values.update(figures)
+    # a calibration's figures are derived (values are immutable: each is replaced)
+    out.values.update({k: replace(q, origin="derived") for k, q in figures.items()})
     names_of = _axis_names(pdef, unit)
     _columns_and_plots(out, cal, y[train], list(names[train]), x_p, data.x_unit, unit, names_of)
     if test_figs:

@@ -15,6 +15,7 @@ is written to the project. The function must not modify its inputs.
 from __future__ import annotations
 
 import copy
+import dataclasses
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -92,8 +93,9 @@ def read_only_model(m: StoredModel) -> StoredModel:
 
 
 def in_vocabulary_unit(prop: str, q: Quantity) -> Quantity:
-    """``q`` (a copy) expressed in the vocabulary unit of ``prop`` (a lab value is stored
-    in the unit the lab gave; an analysis computes in the vocabulary's unit)."""
+    """``q`` expressed in the vocabulary unit of ``prop`` (a lab value is stored in the
+    unit the lab gave; an analysis computes in the vocabulary's unit): a new value, or
+    ``q`` itself when its unit is already the vocabulary's."""
     from workbench.units import unit_factor
     from workbench.vocab import PROPERTIES
 
@@ -103,13 +105,14 @@ def in_vocabulary_unit(prop: str, q: Quantity) -> Quantity:
     f = unit_factor(q.unit, pdef.unit)
     if f is None or f == 1.0:
         return q
-    q.value *= f
-    for name in ("sd", "uncertainty"):
-        if getattr(q, name) is not None:
-            setattr(q, name, getattr(q, name) * f)
-    q.replicates = [r * f for r in q.replicates]
-    q.unit = pdef.unit
-    return q
+    return dataclasses.replace(
+        q,
+        value=q.value * f,
+        sd=None if q.sd is None else q.sd * f,
+        uncertainty=None if q.uncertainty is None else q.uncertainty * f,
+        replicates=tuple(r * f for r in q.replicates),
+        unit=pdef.unit,
+    )
 
 
 @dataclass
@@ -165,7 +168,8 @@ class SampleInputs:
         """The newest value of ``prop`` (optionally on ``basis``), recorded as used.
 
         ``prefer`` lists plugin ids whose results win over other sources (in order).
-        Returns a copy, or ``None`` when the sample has no such value.
+        Returns the value (values are immutable) in the vocabulary unit, or ``None``
+        when the sample has no such value.
         """
         cands = [(q, s) for q, s in self.quantities(prop) if basis is None or q.basis == basis]
         if not cands:
@@ -179,7 +183,7 @@ class SampleInputs:
         q, src = chosen
         if src not in self.used:
             self.used.append(src)
-        return in_vocabulary_unit(prop, copy.deepcopy(q))
+        return in_vocabulary_unit(prop, q)
 
 
 @dataclass

@@ -18,6 +18,7 @@ runaway thread keeps using CPU until it ends or the process exits.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import threading
 import time
 import traceback
@@ -176,13 +177,13 @@ def run_with_timeout(
 
 
 def _quantity(q: Quantity, manifest: Manifest) -> Quantity:
-    out = copy.deepcopy(q)
-    out.value = float(out.value)
-    if out.origin == "measured":
-        out.origin = "derived"
-    if not out.method:
-        out.method = manifest.standard or manifest.name_en
-    return out
+    """A plugin's value as stored: a float, derived (not measured), with a method."""
+    return dataclasses.replace(
+        q,
+        value=float(q.value),
+        origin="derived" if q.origin == "measured" else q.origin,
+        method=q.method or manifest.standard or manifest.name_en,
+    )
 
 
 def _columns(out: AnalysisOutput, arrays: dict[str, np.ndarray]) -> dict[str, Column]:
