@@ -18,7 +18,10 @@ from __future__ import annotations
 import random
 
 import numpy as np
+import pytest
 
+from workbench.classify import blockcache
+from workbench.classify.blockcache import BLOCKS
 from workbench.classify.engine import classify_bulk
 from workbench.classify.routes import load_routes
 from workbench.classify.table import ValueTable, _variant
@@ -168,9 +171,17 @@ def _object_path(samples: list[Sample]) -> ValueTable:
     return table
 
 
-def test_block_gathering_gives_the_object_paths_verdicts_cell_by_cell():
+@pytest.mark.parametrize("cached", [False, True], ids=["read", "from the block cache"])
+def test_block_gathering_gives_the_object_paths_verdicts_cell_by_cell(cached, monkeypatch):
     samples = _samples(300, seed=11)
+    BLOCKS.clear()
+    if cached:  # every block read once before, then reused (classify.blockcache)
+        monkeypatch.setattr(blockcache, "MIN_OWNERS", 1)
+        ValueTable.from_samples(samples)
+    hits = BLOCKS.hits
     fast_table = ValueTable.from_samples(samples)
+    BLOCKS.clear()
+    assert (BLOCKS.hits > hits) == cached
     read_in_blocks = {p for p, c in fast_table.props.items() if c.read_in_bulk}
     assert {"moisture", "ash", "nitrogen", "lignin", "zinc"} <= read_in_blocks
     slow_table = _object_path(samples)

@@ -8,7 +8,12 @@ every built-in route.
 * **ours**: ``classify_bulk(samples, routes)``: value gathering and precedence from the
   samples, basis/unit conversion, every criterion (hard, scored, informative, classes,
   predicted product values), borderline checks, every verdict and score. Explanation rows
-  are built only for the cells asked for (not timed here; see ``explain_s``).
+  are built only for the cells asked for (not timed here; see ``explain_s``). The blocks
+  of values read by one classification are reused by the next while they hold the same
+  value objects (``classify.blockcache``, as in the window, which classifies the same
+  project again after each change): ``classify_10000`` is the best of the repeats (the
+  first reads every value); ``classify_10000_cold`` empties the cache before each call
+  (the CLI's one classification).
 * **baseline**: the same *hard limits* evaluated with numpy on pre-built column arrays:
   vectorised ISO 16993 conversion of the as-received ash, one comparison per hard
   criterion (NaN = unknown), ``np.isin`` for categorical gates, the char predictors as
@@ -289,3 +294,18 @@ class ClassifyTable(ClassifyMany):
         self.table._columns.clear()
         self.table._inputs = None
         classify_bulk(self.table, self.routes)
+
+
+@register
+class ClassifyManyCold(ClassifyMany):
+    name = "classify_10000_cold"
+    description = (
+        "classify_10000 with every value read again each time (the block cache emptied "
+        "first: the CLI's one classification, the window's first) vs numpy hard limits"
+    )
+
+    def ours(self) -> None:
+        from workbench.classify.blockcache import BLOCKS
+
+        BLOCKS.clear()
+        ours(self.samples, self.routes)

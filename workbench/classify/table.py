@@ -45,7 +45,9 @@ property's candidates are cut out of the blocks as arrays, and their quantities 
 listed only when an explanation asks for one. ``Candidates.attrs`` reads one property's
 quantities one by one where no block applies (``from_records``, what-if values, one
 sample's table); ``tests/test_classify_fast_path.py`` holds the two paths to the same
-verdicts, reasons and rows.
+verdicts, reasons and rows. A block read by the last bulk gathering is reused when it
+holds the same (immutable) value objects (``blockcache.py``): the window classifying
+the same project again reads only the blocks that changed.
 """
 
 from __future__ import annotations
@@ -59,8 +61,8 @@ from typing import Any
 import numpy as np
 
 from workbench.basis import BasisError, convert, moisture_wet_basis, needed_inputs
+from workbench.classify.blockcache import BLOCKS, Gathering
 from workbench.classify.blocks import (
-    block_attrs,
     distinct,
     flags_of,
     floats,
@@ -432,11 +434,13 @@ def _gather(
     dicts: list[dict],
     seq0: int,
     unstated: str,
+    cache: Gathering,
 ) -> None:
     """Add the candidates of ``owners`` (measurements or results; ``dicts``: their values
     by property id, ``sample_of``: their sample) to ``parts``, one chunk per property and
     set of property ids: owners with the same ids (most of a project's) are read a
-    property at a time, one pass over all of them."""
+    property at a time, one pass over all of them (or not at all when ``cache`` holds
+    the same block from the last gathering, ``blockcache.py``)."""
     if not owners:
         return
     keys = list(map(tuple, dicts))
@@ -463,7 +467,7 @@ def _gather(
         # the block's quantities owner by owner (each dict's order is the key's)
         block = list(chain.from_iterable(map(dict.values, g_dicts)))
         width = len(key)
-        attrs = block_attrs(block, len(g_dicts), width, unstated)
+        attrs = cache.attrs(block, len(g_dicts), width, unstated, key)
         for j, pid in enumerate(key):
             qs = Strided(block, j, width)
             at = attrs[j]
@@ -513,6 +517,7 @@ class ValueTable:
         # the values were added (measurements before results) is kept, which is all the
         # precedence's "added last" compares
         seq0 = 0
+        cache = BLOCKS.gathering()
         for owners_of, values_of, unstated in (
             (_MEASUREMENTS, _QUANTITIES, "measured"),
             (_RESULTS, _VALUES, "derived"),
@@ -522,8 +527,9 @@ class ValueTable:
             owners = list(chain.from_iterable(map(dict.values, per_sample)))
             sample_of = np.repeat(np.arange(len(samples), dtype=np.intp), counts)
             dicts = list(map(values_of, owners))
-            _gather(parts, sample_of, owners, dicts, seq0, unstated)
+            _gather(parts, sample_of, owners, dicts, seq0, unstated, cache)
             seq0 += len(owners)
+        cache.done()
         table._finish(parts)
         other = FeedstockType.OTHER.value
         types = list(map(_FEEDSTOCK_TYPE, samples))
