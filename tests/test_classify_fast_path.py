@@ -244,3 +244,38 @@ def test_the_generated_project_reaches_the_awkward_cases():
         if c.property in ("dry_matter", "volatile_solids", "c_n_ratio")
     ]
     assert any((col.cand == -2).any() for col in derived if col is not None)
+
+
+def test_a_property_no_sample_has_is_evaluated_as_a_filled_column_would_be():
+    """Columns no sample has a value for share read-only arrays and their criteria are
+    decided without comparing (``ValueTable._column``, ``evaluate._evaluate_number``):
+    the same codes, margins and points as a column filled the usual way."""
+    import dataclasses
+
+    from workbench.classify import evaluate as ev
+
+    samples = _samples(40, seed=3)
+    table = ValueTable.from_samples(samples)
+    crits = [
+        c
+        for r in ROUTES
+        for c in r.criteria
+        if c.property not in table.props
+        and c.applies_to != "product"
+        and (c.comparator in ("<", "<=", ">", ">=", "between"))
+    ]
+    kinds = {c.kind for c in crits}
+    assert len(crits) > 10 and {"hard", "informative"} <= kinds
+    for c in crits:
+        col = table.column(c.property, c.basis, c.unit, c.methods)
+        assert col.empty and not col.x.flags.writeable
+        short = ev._evaluate_number(c, ev.static(c), table)
+        filled = dataclasses.replace(col, empty=False, x=col.x.copy(), lo=col.lo.copy())
+        table._columns[(c.property, c.basis, c.unit, c.methods)] = filled
+        full = ev._evaluate_number(c, ev.static(c), table)
+        table._columns[(c.property, c.basis, c.unit, c.methods)] = col
+        assert np.array_equal(short.code, full.code), c.id
+        assert (short.points is None) == (full.points is None), c.id
+        if full.points is not None:
+            assert np.array_equal(short.points, full.points, equal_nan=True), c.id
+        assert np.isnan(short.margin[0]) and np.isnan(full.margin[0]), c.id

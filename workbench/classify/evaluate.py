@@ -398,10 +398,17 @@ def _evaluate_number(c: Criterion, st: dict, table: ValueTable) -> CritEval:
             if estimate.used.any():
                 x = np.where(estimate.used, value, x)
     n = table.n
-    known = ~np.isnan(x)
     comp = c.comparator
+    numeric = comp in NUMERIC_COMPARATORS or comp == "between"
+    if numeric and col.empty and estimate is None:  # no value: every sample unknown
+        known = np.zeros(n, dtype=bool)
+        code = np.full(n, UNKNOWN, dtype=np.int8)
+        mar = LazyMargins(margin, comp, x, st["lo"], st["hi"], known=known)
+        points = np.full(n, np.nan) if c.kind == "scored" else None
+        return CritEval(c, code, x, mar, points, None, col, None, None, None)
+    known = ~np.isnan(x)
     points = cls = mar = soft = None
-    if comp in NUMERIC_COMPARATORS or comp == "between":
+    if numeric:
         lo, hi = st["lo"], st["hi"]
         with np.errstate(invalid="ignore"):
             ok = check_limit(comp, x, lo, hi)

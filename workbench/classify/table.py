@@ -360,9 +360,11 @@ class Column:
     no_method: np.ndarray
     predicted: np.ndarray
     source: Candidates | None = None
+    empty: bool = False  # no sample has a value (the shared read-only arrays)
 
 
 def _empty_column(prop: str, basis: str, unit: str, n: int) -> Column:
+    """A column to fill: no sample has a value yet."""
     nan = np.full(n, np.nan)
     return Column(
         prop,
@@ -378,6 +380,22 @@ def _empty_column(prop: str, basis: str, unit: str, n: int) -> Column:
         no_method=np.zeros(n, dtype=bool),
         predicted=np.zeros(n, dtype=bool),
     )
+
+
+@lru_cache(maxsize=4)
+def _nothing(n: int) -> tuple[np.ndarray, ...]:
+    """The arrays of a column no sample has a value for, read-only: most criteria of the
+    routes ask for a property few projects have (metals, pellet tests), and such a
+    column is never filled (``ValueTable._column``), so all of them share these."""
+    out = (
+        np.full(n, np.nan),
+        np.full(n, MISSING, dtype=np.int8),
+        np.full(n, -1, dtype=np.intp),
+        np.zeros(n, dtype=bool),
+    )
+    for a in out:
+        a.flags.writeable = False
+    return out
 
 
 class Strided:
@@ -704,8 +722,11 @@ class ValueTable:
 
     def _column(self, prop: str, basis: str, unit: str, methods: tuple[str, ...]) -> Column:
         n = self.n
-        col = _empty_column(prop, basis, unit, n)
         c = self.props.get(prop)
+        if c is None and prop not in DERIVED:  # nothing to fill in
+            nan, err, cand, no = _nothing(n)
+            return Column(prop, basis, unit, nan, nan, nan, err, cand, nan, no, no, no, empty=True)
+        col = _empty_column(prop, basis, unit, n)
         if c is not None:
             self._fill(col, c, prop, basis, unit, methods)
         if prop in DERIVED:
