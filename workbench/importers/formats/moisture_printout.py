@@ -296,15 +296,23 @@ class SartoriusPrintoutReader(Reader):
                 path, f"line {len(lines)}", "a result line such as 'Moist +    22.00 %M'"
             )
         if results:
-            _, label, value, unit = results[-1]
+            line_no, label, value, unit = results[-1]
         else:
-            _, label, value, unit = (
+            line_no, label, value, unit = (
                 len(lines),
                 trace[-1]["time"],
                 trace[-1]["value"],
                 trace[-1]["unit"],
             )
-        moisture, how = moisture_from_result(value, unit)
+        try:
+            moisture, how = moisture_from_result(value, unit)
+        except ValueError:  # a unit the display does not print ('%' alone, ...)
+            raise ImportFormatError(
+                path,
+                f"line {line_no}",
+                "a result unit %M, -%M, %S or %M/S",
+                f"found {excerpt(unit)}",
+            ) from None
         meta: dict = {
             "printed_result": f"{label} {value:g} {unit}",
             "result_interpretation": how,

@@ -19,7 +19,7 @@ import re
 from workbench.errors import ImportFormatError
 from workbench.importers.base import MiB, ParsedFile, ParsedMeasurement, Reader
 from workbench.importers.numtable import parse_block
-from workbench.importers.text import decode, split_lines
+from workbench.importers.text import decode, excerpt, split_lines
 from workbench.importers.tga_common import first_float, normalise_unit, tga_measurement
 
 _SECTION = re.compile(r"^[A-Z][A-Za-z .]*:\s*$")
@@ -110,6 +110,7 @@ class MettlerStareReader(Reader):
             if lines[i].strip():
                 names.append(lines[i].strip())
             i += 1
+        table_line = i + 1
         end, col_names, units, data = _table_at(lines, i, path)
         label = " / ".join(x.lstrip("=\\") for x in names[1:]) or (names[0] if names else "")
         label = label.lstrip("=\\")
@@ -151,6 +152,14 @@ class MettlerStareReader(Reader):
                 meta["heating_rate_unit"] = "°C/min"
         meta["curve_name"] = names
         instrument = meta.pop("instrument", "Mettler Toledo")
+        signal = next((h[0] for h in headers if h[0] in ("mass", "heat_flow", "dtg")), None)
+        if signal is None:  # only time, temperature or index columns
+            raise ImportFormatError(
+                path,
+                f"line {table_line + 1}",
+                "a curve column of mass, heat flow or DTG after 'Curve Values:'",
+                f"found {excerpt(', '.join(h[2] for h in headers)) if headers else 'none'}",
+            )
         m = tga_measurement(
             headers,
             data[:, 1:],
@@ -158,7 +167,7 @@ class MettlerStareReader(Reader):
             instrument=instrument,
             label=label,
             metadata=meta,
-            signal=next(h[0] for h in headers if h[0] in ("mass", "heat_flow", "dtg")),
+            signal=signal,
         )
         return i, m
 

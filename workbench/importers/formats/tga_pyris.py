@@ -239,6 +239,8 @@ class PyrisCsvReader(Reader):
     def parse(self, raw: bytes, path: str) -> ParsedFile:
         text, encoding = decode(raw, path)
         lines = split_lines(text)
+        if not lines:
+            raise ImportFormatError(path, "line 1", "PerkinElmer column names", "found nothing")
         cells = [c.strip().strip('"') for c in lines[0].split(",")]
         keep = [j for j, c in enumerate(cells) if c.lower() in _PE_COLUMNS]
         if not keep:

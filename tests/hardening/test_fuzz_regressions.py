@@ -1,0 +1,34 @@
+"""Inputs the slow fuzz run (``-m slow tests/hardening/test_fuzz_importers.py``) found to
+crash a reader, kept as explicit cases so the default run holds them.
+
+Each is the reader's own seed file mutated as hypothesis reported it (the operations are
+``fuzzlib.mutate``'s); a reader may refuse it only with ``ImportFormatError`` naming the
+file and the place, never with another exception.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.hardening import fuzzlib as F
+from tests.hardening.test_fuzz_importers import READERS, SEEDS, own_seeds
+from workbench.errors import ImportFormatError
+
+CASES = [
+    # the result line's unit cut to a bare '%': ValueError from the unit table
+    ("moisture_sartorius_printout", [(2, 0, 0), (2, 0, 161), (1, 416, 0)], "line 9"),
+    # the curve's table cut after its time and temperature columns: StopIteration
+    ("tga_mettler_stare", [(1, 301, 0), (2, 20868170, 1)], "line 11"),
+    # an empty file given to the reader by name: IndexError
+    ("tga_pyris_csv", [(1, 0, 0)], "line 1"),
+]
+
+
+@pytest.mark.parametrize(("format_id", "ops", "where"), CASES, ids=[c[0] for c in CASES])
+def test_fuzz_found_input_is_refused_with_a_message(format_id, ops, where):
+    name = own_seeds(format_id)[0]
+    raw = F.mutate(SEEDS[name], ops)
+    with pytest.raises(ImportFormatError) as info:
+        READERS[format_id].parse(raw, name)
+    text = str(info.value)
+    assert name in text and where in text, text
