@@ -523,14 +523,22 @@ def test_classify_samples_reports_progress_and_can_be_cancelled():
     progress = Progress(lambda f, m: seen.append(f))
     p = Project()
     p.insert_sample(sample(**CLEAN_A1))
-    verdicts = classify_project(p, [A1, CHIPS], progress=progress)
-    assert [v.route for v in verdicts] == ["pellets_enplus_a1", "wood_chips"]
-    assert seen[0] == 0.0 and seen[-1] == 1.0
-    assert gc.isenabled()  # the collector is back on after the run
-    progress.cancel()
-    with pytest.raises(CancelledError):
-        classify_samples([sample(**CLEAN_A1)], [A1], progress=progress)
-    assert gc.isenabled()
+    # the collector on, as in a CLI process (GUI tests run earlier in the same process
+    # leave it off: the window collects on its own timer, ``gc_guard``)
+    was_on = gc.isenabled()
+    gc.enable()
+    try:
+        verdicts = classify_project(p, [A1, CHIPS], progress=progress)
+        assert [v.route for v in verdicts] == ["pellets_enplus_a1", "wood_chips"]
+        assert seen[0] == 0.0 and seen[-1] == 1.0
+        assert gc.isenabled()  # the collector is back on after the run
+        progress.cancel()
+        with pytest.raises(CancelledError):
+            classify_samples([sample(**CLEAN_A1)], [A1], progress=progress)
+        assert gc.isenabled()
+    finally:
+        if not was_on:
+            gc.disable()
 
 
 def test_same_material_on_any_basis_gives_the_same_result():
