@@ -160,3 +160,21 @@ def test_going_between_a_sample_and_its_curve_keeps_the_plots_laid_out(window, d
         label = plot.getAxis("bottom").label
         labels.setdefault(plot.getAxis("bottom").labelText, set()).add(label.toHtml())
     assert all(len(htmls) == 1 for htmls in labels.values())
+
+
+def test_closing_a_project_lets_the_classifiers_copy_of_its_values_go(
+    window, demo_project, monkeypatch
+):
+    """The classifier keeps the values it read for the next classification of the same
+    project; the window lets them go with the project, not at the next classification."""
+    from workbench.classify import blockcache
+    from workbench.classify.blockcache import BLOCKS
+    from workbench.classify.engine import classify_bulk
+    from workbench.classify.routes import load_routes
+
+    monkeypatch.setattr(blockcache, "MIN_OWNERS", 1)
+    window.doc.set_project(demo_project)
+    classify_bulk(list(demo_project.samples.values()), load_routes(include_user=False).routes)
+    assert len(BLOCKS) > 0
+    window.release_project()
+    assert len(BLOCKS) == 0

@@ -18,7 +18,8 @@ the next classification reads.
 The cache holds the blocks of the last bulk gathering only (each replaces the whole
 cache), of at least ``MIN_OWNERS`` measurements or results: one sample's table (an
 explanation, a what-if trial) neither reads nor replaces it. The values of a closed
-project stay referenced until the next bulk classification (or ``BLOCKS.clear()``).
+project stay referenced until the next bulk classification or ``BLOCKS.clear()``,
+which the window calls when it lets a project go.
 """
 
 from __future__ import annotations
@@ -70,6 +71,11 @@ class BlockCache:
     def clear(self) -> None:
         """Forget every block (the values they hold are released)."""
         self._replace({})
+
+    def __len__(self) -> int:
+        """The number of blocks kept."""
+        with self._lock:
+            return len(self._entries)
 
 
 class Gathering:

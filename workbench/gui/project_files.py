@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from workbench.classify.blockcache import BLOCKS
 from workbench.errors import SaveFailedError, UserFacingError
 from workbench.gui import gc_guard, recovery_writer
 from workbench.gui.project_texts import project_message
@@ -74,6 +75,7 @@ class ProjectFilesMixin:
                 self.tr("Closing the project failed: %1").replace("%1", str(exc)), ERROR
             )
         self.set_project(None)
+        BLOCKS.clear()  # the classifier's copy of its values goes with it
         del project
         gc_guard.release_long_lived()  # once the project has gone from the window
 
