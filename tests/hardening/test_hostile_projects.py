@@ -5,9 +5,10 @@ the adversarial pass of issue 18 found: 10,000 nested groups under a sample, an
 ``order`` naming one sample 20,000 times, a 1 GiB int8 or bool column stored in a few
 kilobytes, an audit log declaring 5 million entries, 10,000 attributes on a group, a
 text axis, columns of different lengths, empty arrays, a non-UTF-8 link name, junk
-plot entries. Every command (``info``, ``info --json``, ``report``, ``export`` to CSV,
-XLSX and JCAMP-DX, ``classify`` and a command that saves) runs in its own process
-with a memory cap (3 GiB of address space) and a time limit: it must exit 0 or 2 (one
+plot entries; and format 2's JSON fields of a sample nested 100,000 deep, holding a
+5,000-digit number, not an object, or NaN for a name. Every command (``info``,
+``info --json``, ``report``, ``export`` to CSV, XLSX and JCAMP-DX, ``classify`` and a
+command that saves) runs in its own process with a memory cap (3 GiB of address space) and a time limit: it must exit 0 or 2 (one
 line, no traceback), in under ``LIMIT_S`` seconds, and never crash (139) or be killed.
 Before issue 18 they crashed with exit 1, took minutes or drove memory to 9.5 GB.
 The default run checks the commands that crashed; ``-m slow`` every command on every
@@ -130,6 +131,16 @@ def junk_plots(f):
     raise AssertionError("no result")
 
 
+def _info_json(text: str):
+    """The first sample's own fields (format 2 keeps them as one JSON text, ``info``)
+    replaced by ``text``: what another program or a damaged byte could leave there."""
+
+    def make(f):
+        f[f"samples/{_ids(f)[0]}"].attrs["info"] = text
+
+    return make
+
+
 CASES: dict[str, Callable[[h5py.File], None]] = {
     "nested-10000": nested,
     "order-20000-repeats": order_repeats,
@@ -142,6 +153,11 @@ CASES: dict[str, Callable[[h5py.File], None]] = {
     "empty-arrays": empty_arrays,
     "non-utf8-link-name": non_utf8_name,
     "junk-plots": junk_plots,
+    # format 2's JSON fields: recursion, a 5,000-digit number, a non-object, NaN
+    "info-json-nested-100000": _info_json("[" * 100_000 + "]" * 100_000),
+    "info-json-5000-digits": _info_json('{"name": "A", "metadata": {"x": ' + "9" * 5000 + "}}"),
+    "info-json-not-an-object": _info_json("[1, 2, 3]"),
+    "info-json-nan-name": _info_json('{"name": NaN}'),
 }
 
 COMMANDS: dict[str, Callable[[Path, Path], list[str]]] = {
