@@ -8,8 +8,9 @@ text axis, columns of different lengths, empty arrays, a non-UTF-8 link name, ju
 plot entries; and format 2's JSON fields of a sample nested 100,000 deep, holding a
 5,000-digit number, not an object, or NaN for a name. Every command (``info``,
 ``info --json``, ``report``, ``export`` to CSV, XLSX and JCAMP-DX, ``classify`` and a
-command that saves) runs in its own process with a memory cap (3 GiB of address space) and a time limit: it must exit 0 or 2 (one
-line, no traceback), in under ``LIMIT_S`` seconds, and never crash (139) or be killed.
+command that saves) runs in its own process with a memory cap (3 GiB of address
+space) and a time limit: it must exit 0 or 2 (one line, no traceback), in under
+``LIMIT_S`` seconds, and never crash (139) or be killed.
 Before issue 18 they crashed with exit 1, took minutes or drove memory to 9.5 GB.
 The default run checks the commands that crashed; ``-m slow`` every command on every
 case.
