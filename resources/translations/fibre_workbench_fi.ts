@@ -2684,12 +2684,12 @@
         <translation>Tehtävät ja loki</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="244"/>
+        <location filename="../../workbench/gui/main_window.py" line="246"/>
         <source>Untitled</source>
         <translation>Nimetön</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="247"/>
+        <location filename="../../workbench/gui/main_window.py" line="249"/>
         <source>[read-only]</source>
         <translation>[vain luku]</translation>
     </message>
@@ -2714,33 +2714,33 @@
         <translation>%1 epäonnistui: %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="276"/>
+        <location filename="../../workbench/gui/main_window.py" line="278"/>
         <source>Use Save As to keep changes in a new file.</source>
         <translation>Käytä Tallenna nimellä -toimintoa säilyttääksesi muutokset uudessa tiedostossa.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="279"/>
+        <location filename="../../workbench/gui/main_window.py" line="281"/>
         <source>This project is read-only.</source>
         <translation>Tämä projekti on vain luku -tilassa.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="336"/>
+        <location filename="../../workbench/gui/main_window.py" line="338"/>
         <source>Saving the project…</source>
         <translation>Tallennetaan projektia…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="342"/>
+        <location filename="../../workbench/gui/main_window.py" line="344"/>
         <source>Select a sample or a measurement to plot its curves and spectra.</source>
         <translation>Valitse näyte tai mittaus piirtääksesi sen käyrät ja spektrit.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="411"/>
         <location filename="../../workbench/gui/main_window.py" line="413"/>
+        <location filename="../../workbench/gui/main_window.py" line="415"/>
         <source>Sample %1</source>
         <translation>Näyte %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workbench/gui/main_window.py" line="451"/>
+        <location filename="../../workbench/gui/main_window.py" line="453"/>
         <source>Delete %n sample(s)</source>
         <translation>
             <numerusform>Poista %n näyte</numerusform>
@@ -2748,7 +2748,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workbench/gui/main_window.py" line="456"/>
+        <location filename="../../workbench/gui/main_window.py" line="458"/>
         <source>Deleted %n sample(s). Edit &gt; Undo brings them back.</source>
         <translation>
             <numerusform>Poistettiin %n näyte. Muokkaa &gt; Kumoa tuo sen takaisin.</numerusform>
@@ -2756,7 +2756,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="463"/>
+        <location filename="../../workbench/gui/main_window.py" line="465"/>
         <source>Import files</source>
         <translation>Tuo tiedostoja</translation>
     </message>
@@ -3195,159 +3195,159 @@
 <context>
     <name>ProjectFilesMixin</name>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="43"/>
+        <location filename="../../workbench/gui/project_files.py" line="44"/>
         <source>Fibre Workbench projects (*%1)</source>
         <translation>Fibre Workbench -projektit (*%1)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="74"/>
+        <location filename="../../workbench/gui/project_files.py" line="75"/>
         <source>Closing the project failed: %1</source>
         <translation>Projektin sulkeminen epäonnistui: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="84"/>
+        <location filename="../../workbench/gui/project_files.py" line="86"/>
         <source>Please wait: the project is being saved.</source>
         <translation>Odota hetki: projektia tallennetaan.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="102"/>
+        <location filename="../../workbench/gui/project_files.py" line="104"/>
         <source>Unsaved changes</source>
         <translation>Tallentamattomia muutoksia</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="103"/>
+        <location filename="../../workbench/gui/project_files.py" line="105"/>
         <source>The project has unsaved changes. Save them before closing?</source>
         <translation>Projektissa on tallentamattomia muutoksia. Tallennetaanko ne ennen sulkemista?</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="120"/>
+        <location filename="../../workbench/gui/project_files.py" line="122"/>
         <source>Open project</source>
         <translation>Avaa projekti</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="128"/>
+        <location filename="../../workbench/gui/project_files.py" line="130"/>
         <source>Open %1</source>
         <translation>Avaa %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="133"/>
+        <location filename="../../workbench/gui/project_files.py" line="135"/>
         <location filename="../../workbench/gui/screenshot.py" line="55"/>
         <source>Opened %1</source>
         <translation>Avattiin %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="144"/>
-        <location filename="../../workbench/gui/project_files.py" line="377"/>
+        <location filename="../../workbench/gui/project_files.py" line="146"/>
+        <location filename="../../workbench/gui/project_files.py" line="379"/>
         <source>Could not open %1: %2</source>
         <translation>Tiedostoa %1 ei voitu avata: %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="186"/>
+        <location filename="../../workbench/gui/project_files.py" line="188"/>
         <source>Save project as</source>
         <translation>Tallenna projekti nimellä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="198"/>
+        <location filename="../../workbench/gui/project_files.py" line="200"/>
         <source>The project is being saved already.</source>
         <translation>Projektia tallennetaan jo.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="229"/>
+        <location filename="../../workbench/gui/project_files.py" line="231"/>
         <source>Save %1</source>
         <translation>Tallenna %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="260"/>
+        <location filename="../../workbench/gui/project_files.py" line="262"/>
         <source>Not saved: %1</source>
         <translation>Ei tallennettu: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="255"/>
+        <location filename="../../workbench/gui/project_files.py" line="257"/>
         <source>Saving failed: %1</source>
         <translation>Tallennus epäonnistui: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="249"/>
+        <location filename="../../workbench/gui/project_files.py" line="251"/>
         <source>Saved %1</source>
         <translation>Tallennettiin %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="268"/>
+        <location filename="../../workbench/gui/project_files.py" line="270"/>
         <source>the disk is full</source>
         <translation>levy on täynnä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="269"/>
+        <location filename="../../workbench/gui/project_files.py" line="271"/>
         <source>your disk quota is used up</source>
         <translation>levykiintiösi on käytetty loppuun</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="270"/>
+        <location filename="../../workbench/gui/project_files.py" line="272"/>
         <source>the file would be larger than this system allows</source>
         <translation>tiedostosta tulisi suurempi kuin tämä järjestelmä sallii</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="271"/>
+        <location filename="../../workbench/gui/project_files.py" line="273"/>
         <source>the disk reported an input/output error</source>
         <translation>levy ilmoitti luku- tai kirjoitusvirheestä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="272"/>
+        <location filename="../../workbench/gui/project_files.py" line="274"/>
         <source>the disk is read-only</source>
         <translation>levylle ei voi kirjoittaa (vain luku)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="273"/>
+        <location filename="../../workbench/gui/project_files.py" line="275"/>
         <source>there is no permission to write there</source>
         <translation>sinne ei ole kirjoitusoikeutta</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="274"/>
+        <location filename="../../workbench/gui/project_files.py" line="276"/>
         <source>the file name is too long for this folder</source>
         <translation>tiedoston nimi on liian pitkä tähän kansioon</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="279"/>
+        <location filename="../../workbench/gui/project_files.py" line="281"/>
         <source>%1 was not saved: %2. The file is as it was and your unsaved work is still here; free some space, or save it somewhere else with File &gt; Save As.</source>
         <translation>Tiedostoa %1 ei tallennettu: %2. Tiedosto on ennallaan ja tallentamaton työsi on yhä tallessa; vapauta levytilaa tai tallenna muualle valinnalla Tiedosto &gt; Tallenna nimellä.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="298"/>
+        <location filename="../../workbench/gui/project_files.py" line="300"/>
         <source>No recent projects</source>
         <translation>Ei viimeaikaisia projekteja</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="302"/>
+        <location filename="../../workbench/gui/project_files.py" line="304"/>
         <source>Clear list</source>
         <translation>Tyhjennä luettelo</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="329"/>
+        <location filename="../../workbench/gui/project_files.py" line="331"/>
         <source>Could not write the recovery file: %1</source>
         <translation>Palautustiedostoa ei voitu kirjoittaa: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="336"/>
+        <location filename="../../workbench/gui/project_files.py" line="338"/>
         <source>Writing recovery file</source>
         <translation>Kirjoitetaan palautustiedostoa</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="356"/>
+        <location filename="../../workbench/gui/project_files.py" line="358"/>
         <source>an untitled project</source>
         <translation>nimetöntä projektia</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="385"/>
+        <location filename="../../workbench/gui/project_files.py" line="387"/>
         <source>Recovered unsaved work of %1</source>
         <translation>Palautettiin tallentamaton työ: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="392"/>
+        <location filename="../../workbench/gui/project_files.py" line="394"/>
         <source>Recover unsaved work</source>
         <translation>Palauta tallentamaton työ</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="394"/>
+        <location filename="../../workbench/gui/project_files.py" line="396"/>
         <source>Fibre Workbench was closed without saving %1. Unsaved work from %2 was kept.
 
 Restore it? (No keeps the recovery file for later; Discard deletes it.)</source>
@@ -3854,412 +3854,417 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
         <translation>%1: attribuutin %3 kentän %2 pitäisi olla %4; se ohitettiin.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="679"/>
+        <location filename="../../workbench/gui/project_texts.py" line="680"/>
+        <source>%1: field %2 of attribute %3 is not one this version reads; it is kept in the file, which opens read-only.</source>
+        <translation>%1: attribuutin %3 kenttää %2 tämä versio ei lue; se säilyy tiedostossa, joka avataan vain luku -tilassa.</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/project_texts.py" line="689"/>
         <source>%1: field %2 has the wrong type; it was ignored.</source>
         <translation>%1: kentän %2 tyyppi on väärä; se ohitettiin.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="686"/>
+        <location filename="../../workbench/gui/project_texts.py" line="696"/>
         <source>%1: its attribute &apos;order&apos; names %2 entries for %3 objects (repeated or unknown names were ignored).</source>
         <translation>%1: sen attribuutti &apos;order&apos; nimeää %2 kohdetta %3 objektille (toistuvat tai tuntemattomat nimet ohitettiin).</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="695"/>
+        <location filename="../../workbench/gui/project_texts.py" line="705"/>
         <source>%1: its attributes cannot be read (the file is damaged: %2).</source>
         <translation>%1: sen attribuutteja ei voi lukea (tiedosto on vaurioitunut: %2).</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="702"/>
+        <location filename="../../workbench/gui/project_texts.py" line="712"/>
         <source>%1: its attributes cannot be read (%2).</source>
         <translation>%1: sen attribuutteja ei voi lukea (%2).</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="708"/>
+        <location filename="../../workbench/gui/project_texts.py" line="718"/>
         <source>%1: it has %2 attributes, more than the %3 a project object has; only those a project uses were read.</source>
         <translation>%1: siinä on %2 attribuuttia, enemmän kuin projektin objektissa voi olla (%3); vain projektin käyttämät luettiin.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="717"/>
+        <location filename="../../workbench/gui/project_texts.py" line="727"/>
         <source>%1: attribute %2 cannot be read (%3); skipped.</source>
         <translation>%1: attribuuttia %2 ei voi lukea (%3); ohitettiin.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="720"/>
+        <location filename="../../workbench/gui/project_texts.py" line="730"/>
         <source>%1; skipped.</source>
         <translation>%1; ohitettiin.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="723"/>
+        <location filename="../../workbench/gui/project_texts.py" line="733"/>
         <source>%1: attribute %2 cannot be kept (%3).</source>
         <translation>%1: attribuuttia %2 ei voi säilyttää (%3).</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="728"/>
+        <location filename="../../workbench/gui/project_texts.py" line="738"/>
         <source>data type %1 cannot be written back</source>
         <translation>tietotyyppiä %1 ei voi kirjoittaa takaisin</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="733"/>
+        <location filename="../../workbench/gui/project_texts.py" line="743"/>
         <source>%1: attribute %2 should be %3; it was ignored.</source>
         <translation>%1: attribuutin %2 pitäisi olla %3; se ohitettiin.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="736"/>
+        <location filename="../../workbench/gui/project_texts.py" line="746"/>
         <source>text</source>
         <translation>tekstiä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="737"/>
+        <location filename="../../workbench/gui/project_texts.py" line="747"/>
         <source>an integer</source>
         <translation>kokonaisluku</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="738"/>
+        <location filename="../../workbench/gui/project_texts.py" line="748"/>
         <source>a JSON dict</source>
         <translation>JSON-olio</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="739"/>
+        <location filename="../../workbench/gui/project_texts.py" line="749"/>
         <source>a JSON list</source>
         <translation>JSON-luettelo</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="740"/>
+        <location filename="../../workbench/gui/project_texts.py" line="750"/>
         <source>a JSON %1</source>
         <translation>JSON-arvo (%1)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="741"/>
+        <location filename="../../workbench/gui/project_texts.py" line="751"/>
         <source>a list of names</source>
         <translation>luettelo nimiä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="744"/>
+        <location filename="../../workbench/gui/project_texts.py" line="754"/>
         <source>%1: attribute %2 is not valid JSON (%3); ignored.</source>
         <translation>%1: attribuutti %2 ei ole kelvollista JSONia (%3); ohitettiin.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="750"/>
+        <location filename="../../workbench/gui/project_texts.py" line="760"/>
         <source>%1: the link cannot be read (%2)</source>
         <translation>%1: linkkiä ei voi lukea (%2)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="755"/>
+        <location filename="../../workbench/gui/project_texts.py" line="765"/>
         <source>%1 is an external link to %2; links to other files are not followed</source>
         <translation>%1 on ulkoinen linkki tiedostoon %2; linkkejä toisiin tiedostoihin ei seurata</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="763"/>
+        <location filename="../../workbench/gui/project_texts.py" line="773"/>
         <source>%1 is a soft link to %2; links are not followed</source>
         <translation>%1 on symbolinen linkki kohteeseen %2; linkkejä ei seurata</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="768"/>
+        <location filename="../../workbench/gui/project_texts.py" line="778"/>
         <source>%1 is a link of an unknown kind</source>
         <translation>%1 on tuntematonta lajia oleva linkki</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="773"/>
+        <location filename="../../workbench/gui/project_texts.py" line="783"/>
         <source>%1 cannot be opened (%2)</source>
         <translation>%1 ei avaudu (%2)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="778"/>
+        <location filename="../../workbench/gui/project_texts.py" line="788"/>
         <source>%1 should be a group but is a dataset</source>
         <translation>%1 pitäisi olla ryhmä, mutta se on tietojoukko</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="783"/>
+        <location filename="../../workbench/gui/project_texts.py" line="793"/>
         <source>the contents of %1 cannot be listed (%2)</source>
         <translation>kohteen %1 sisältöä ei voi luetella (%2)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="788"/>
+        <location filename="../../workbench/gui/project_texts.py" line="798"/>
         <source>%1 is a virtual dataset that maps data from other files</source>
         <translation>%1 on virtuaalinen tietojoukko, joka hakee dataa toisista tiedostoista</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="795"/>
+        <location filename="../../workbench/gui/project_texts.py" line="805"/>
         <source>%1 stores its data in external files %2</source>
         <translation>%1 tallentaa datansa ulkoisiin tiedostoihin %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="800"/>
+        <location filename="../../workbench/gui/project_texts.py" line="810"/>
         <source>%1 needs HDF5 filter plugin %2; only built-in filters are read</source>
         <translation>%1 tarvitsee HDF5-suodatinliitännäisen %2; vain sisäänrakennetut suodattimet luetaan</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="807"/>
+        <location filename="../../workbench/gui/project_texts.py" line="817"/>
         <source>%1 has shape %2; expected %3 dimension(s)</source>
         <translation>%1 on muodoltaan %2; odotettiin ulottuvuuksia: %3</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="812"/>
+        <location filename="../../workbench/gui/project_texts.py" line="822"/>
         <source>%1 has shape %2; expected a 1-D array</source>
         <translation>%1 on muodoltaan %2; odotettiin yksiulotteista taulukkoa</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="817"/>
+        <location filename="../../workbench/gui/project_texts.py" line="827"/>
         <source>%1 claims %2 elements (more than %3)</source>
         <translation>%1 ilmoittaa %2 alkiota (yli %3)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="822"/>
+        <location filename="../../workbench/gui/project_texts.py" line="832"/>
         <source>%1 holds text where numbers are expected</source>
         <translation>%1 sisältää tekstiä, vaikka siinä pitäisi olla lukuja</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="827"/>
+        <location filename="../../workbench/gui/project_texts.py" line="837"/>
         <source>%1 holds fixed-length text; expected numbers or UTF-8 text</source>
         <translation>%1 sisältää kiinteämittaista tekstiä; odotettiin lukuja tai UTF-8-tekstiä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="834"/>
+        <location filename="../../workbench/gui/project_texts.py" line="844"/>
         <source>%1 has data type %2; expected plain numbers</source>
         <translation>%1 on tietotyyppiä %2; odotettiin tavallisia lukuja</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="839"/>
+        <location filename="../../workbench/gui/project_texts.py" line="849"/>
         <source>%1 has data type %2; expected bytes (uint8)</source>
         <translation>%1 on tietotyyppiä %2; odotettiin tavuja (uint8)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="844"/>
+        <location filename="../../workbench/gui/project_texts.py" line="854"/>
         <source>%1 would need %2 MiB of memory (more than %3 MiB)</source>
         <translation>%1 tarvitsisi %2 MiB muistia (yli %3 MiB)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="849"/>
+        <location filename="../../workbench/gui/project_texts.py" line="859"/>
         <source>%1 declares %2 values but stores no data</source>
         <translation>%1 ilmoittaa %2 arvoa, mutta siinä ei ole dataa</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="854"/>
+        <location filename="../../workbench/gui/project_texts.py" line="864"/>
         <source>%1: its data lie beyond the end of the file (truncated?)</source>
         <translation>%1: sen data on tiedoston lopun jälkeen (katkennut tiedosto?)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="861"/>
+        <location filename="../../workbench/gui/project_texts.py" line="871"/>
         <source>%1: it stores fewer bytes than its shape needs</source>
         <translation>%1: siinä on vähemmän tavuja kuin sen muoto vaatii</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="866"/>
+        <location filename="../../workbench/gui/project_texts.py" line="876"/>
         <source>%1: chunk %2 lies beyond the end of the file (truncated?)</source>
         <translation>%1: lohko %2 on tiedoston lopun jälkeen (katkennut tiedosto?)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="873"/>
+        <location filename="../../workbench/gui/project_texts.py" line="883"/>
         <source>%1 uses an unsupported storage layout</source>
         <translation>%1 käyttää tallennustapaa, jota ei tueta</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="878"/>
+        <location filename="../../workbench/gui/project_texts.py" line="888"/>
         <source>%1 should be a dataset of bytes</source>
         <translation>%1 pitäisi olla tavuja sisältävä tietojoukko</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="883"/>
+        <location filename="../../workbench/gui/project_texts.py" line="893"/>
         <source>%1 should be a dataset</source>
         <translation>%1 pitäisi olla tietojoukko</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="888"/>
+        <location filename="../../workbench/gui/project_texts.py" line="898"/>
         <source>%1 should be a list of text entries</source>
         <translation>%1 pitäisi olla luettelo tekstimerkintöjä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="893"/>
+        <location filename="../../workbench/gui/project_texts.py" line="903"/>
         <source>%1 should hold bytes (uint8)</source>
         <translation>%1 pitäisi sisältää tavuja (uint8)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="898"/>
+        <location filename="../../workbench/gui/project_texts.py" line="908"/>
         <source>its four columns have different lengths</source>
         <translation>sen neljä saraketta ovat eri pituisia</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="903"/>
+        <location filename="../../workbench/gui/project_texts.py" line="913"/>
         <source>%1: x and y have different lengths</source>
         <translation>%1: x ja y ovat eri pituisia</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="909"/>
+        <location filename="../../workbench/gui/project_texts.py" line="919"/>
         <source>%1: attribute %2 states a text longer than %3 bytes (the file is damaged?)</source>
         <translation>%1: attribuutti %2 ilmoittaa yli %3 tavun tekstin (tiedosto on vaurioitunut?)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="917"/>
+        <location filename="../../workbench/gui/project_texts.py" line="927"/>
         <source>%1: attribute %2 is larger than %3 bytes</source>
         <translation>%1: attribuutti %2 on suurempi kuin %3 tavua</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="922"/>
+        <location filename="../../workbench/gui/project_texts.py" line="932"/>
         <source>%1: attribute %2 has too many elements</source>
         <translation>%1: attribuutissa %2 on liikaa alkioita</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="927"/>
+        <location filename="../../workbench/gui/project_texts.py" line="937"/>
         <source>%1: attribute %2 has unsupported type %3</source>
         <translation>%1: attribuutin %2 tyyppiä %3 ei tueta</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="930"/>
+        <location filename="../../workbench/gui/project_texts.py" line="940"/>
         <source>%1 is not a group</source>
         <translation>%1 ei ole ryhmä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="931"/>
+        <location filename="../../workbench/gui/project_texts.py" line="941"/>
         <source>%1 is missing</source>
         <translation>%1 puuttuu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="934"/>
+        <location filename="../../workbench/gui/project_texts.py" line="944"/>
         <source>the file is damaged there: its stored checksum does not match</source>
         <translation>tiedosto on siltä kohdin vaurioitunut: sen tallennettu tarkistussumma ei täsmää</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="942"/>
+        <location filename="../../workbench/gui/project_texts.py" line="952"/>
         <source>a field lies beyond its message</source>
         <translation>kenttä on viestinsä ulkopuolella</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="947"/>
+        <location filename="../../workbench/gui/project_texts.py" line="957"/>
         <source>not a version-1 object header</source>
         <translation>ei version 1 objektiotsake</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="952"/>
+        <location filename="../../workbench/gui/project_texts.py" line="962"/>
         <source>its header blocks are not where the file has room for them</source>
         <translation>sen otsakelohkot eivät ole tiedostossa kohdassa, jossa niille on tilaa</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="959"/>
+        <location filename="../../workbench/gui/project_texts.py" line="969"/>
         <source>a message runs past its header block</source>
         <translation>viesti jatkuu otsakelohkonsa yli</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="964"/>
+        <location filename="../../workbench/gui/project_texts.py" line="974"/>
         <source>an attribute message of version %1</source>
         <translation>attribuuttiviesti, versio %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="969"/>
+        <location filename="../../workbench/gui/project_texts.py" line="979"/>
         <source>a dataspace message of version %1</source>
         <translation>dataspace-viesti, versio %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="975"/>
+        <location filename="../../workbench/gui/project_texts.py" line="985"/>
         <source>a link that cannot be read</source>
         <translation>linkki, jota ei voi lukea</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="980"/>
+        <location filename="../../workbench/gui/project_texts.py" line="990"/>
         <source>an external link to %1</source>
         <translation>ulkoinen linkki tiedostoon %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="983"/>
+        <location filename="../../workbench/gui/project_texts.py" line="993"/>
         <source>a soft link to %1</source>
         <translation>symbolinen linkki kohteeseen %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="986"/>
+        <location filename="../../workbench/gui/project_texts.py" line="996"/>
         <source>a link of an unknown kind</source>
         <translation>tuntematonta lajia oleva linkki</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="991"/>
+        <location filename="../../workbench/gui/project_texts.py" line="1001"/>
         <source>an object that cannot be opened</source>
         <translation>objekti, jota ei voi avata</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="994"/>
+        <location filename="../../workbench/gui/project_texts.py" line="1004"/>
         <source>a group</source>
         <translation>ryhmä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="995"/>
+        <location filename="../../workbench/gui/project_texts.py" line="1005"/>
         <source>a virtual dataset</source>
         <translation>virtuaalinen tietojoukko</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="996"/>
+        <location filename="../../workbench/gui/project_texts.py" line="1006"/>
         <source>a dataset</source>
         <translation>tietojoukko</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="997"/>
+        <location filename="../../workbench/gui/project_texts.py" line="1007"/>
         <source>an object</source>
         <translation>objekti</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="1001"/>
+        <location filename="../../workbench/gui/project_texts.py" line="1011"/>
         <source>%1: attribute %2</source>
         <translation>%1: attribuutti %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="1006"/>
+        <location filename="../../workbench/gui/project_texts.py" line="1016"/>
         <source>%1: field %2</source>
         <translation>%1: kenttä %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="1011"/>
+        <location filename="../../workbench/gui/project_texts.py" line="1021"/>
         <source>%1: value %2</source>
         <translation>%1: arvo %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="1016"/>
+        <location filename="../../workbench/gui/project_texts.py" line="1026"/>
         <source>%1: feedstock type %2</source>
         <translation>%1: raaka-ainetyyppi %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="1019"/>
+        <location filename="../../workbench/gui/project_texts.py" line="1029"/>
         <source>%1: its attributes</source>
         <translation>%1: sen attribuutit</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="1022"/>
+        <location filename="../../workbench/gui/project_texts.py" line="1032"/>
         <source>%1: its %2 attributes</source>
         <translation>%1: sen %2 attribuuttia</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="1027"/>
+        <location filename="../../workbench/gui/project_texts.py" line="1037"/>
         <source>%1: %2 of its plot entries</source>
         <translation>%1: %2 sen kuvaajamerkinnöistä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="1031"/>
+        <location filename="../../workbench/gui/project_texts.py" line="1041"/>
         <source>%1.</source>
         <translation>%1.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="1038"/>
+        <location filename="../../workbench/gui/project_texts.py" line="1048"/>
         <source>the file&apos;s top level</source>
         <translation>tiedoston ylätasolla</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="1039"/>
+        <location filename="../../workbench/gui/project_texts.py" line="1049"/>
         <source>sample %1</source>
         <translation>näytteessä %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="1040"/>
+        <location filename="../../workbench/gui/project_texts.py" line="1050"/>
         <source>the audit log</source>
         <translation>muutoslokissa</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="1041"/>
+        <location filename="../../workbench/gui/project_texts.py" line="1051"/>
         <source>the project settings</source>
         <translation>projektin asetuksissa</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="1121"/>
+        <location filename="../../workbench/gui/project_texts.py" line="1131"/>
         <source> (%1 sample)</source>
         <translation> (%1 näyte)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="1122"/>
+        <location filename="../../workbench/gui/project_texts.py" line="1132"/>
         <source> (%1 samples)</source>
         <translation> (%1 näytettä)</translation>
     </message>
@@ -5030,82 +5035,82 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
 <context>
     <name>TaskPanel</name>
     <message>
-        <location filename="../../workbench/gui/task_panel.py" line="46"/>
+        <location filename="../../workbench/gui/task_panel.py" line="47"/>
         <source>Task</source>
         <translation>Tehtävä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/task_panel.py" line="46"/>
+        <location filename="../../workbench/gui/task_panel.py" line="47"/>
         <source>Progress</source>
         <translation>Edistyminen</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/task_panel.py" line="46"/>
+        <location filename="../../workbench/gui/task_panel.py" line="47"/>
         <source>Status</source>
         <translation>Tila</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/task_panel.py" line="49"/>
+        <location filename="../../workbench/gui/task_panel.py" line="50"/>
         <source>Background work. Cancel stops a task at its next safe point.</source>
         <translation>Taustatyöt. Peruuta pysäyttää tehtävän seuraavassa turvallisessa kohdassa.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/task_panel.py" line="58"/>
+        <location filename="../../workbench/gui/task_panel.py" line="59"/>
         <source>Time</source>
         <translation>Aika</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/task_panel.py" line="58"/>
+        <location filename="../../workbench/gui/task_panel.py" line="59"/>
         <source>Message</source>
         <translation>Viesti</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/task_panel.py" line="59"/>
+        <location filename="../../workbench/gui/task_panel.py" line="60"/>
         <source>Messages of this session. Expand an error for details.</source>
         <translation>Tämän istunnon viestit. Avaa virhe nähdäksesi yksityiskohdat.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/task_panel.py" line="101"/>
+        <location filename="../../workbench/gui/task_panel.py" line="102"/>
         <source>Running</source>
         <translation>Käynnissä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/task_panel.py" line="108"/>
+        <location filename="../../workbench/gui/task_panel.py" line="109"/>
         <source>Cancel</source>
         <translation>Peruuta</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/task_panel.py" line="109"/>
+        <location filename="../../workbench/gui/task_panel.py" line="110"/>
         <source>Stop this task; nothing it did so far is kept.</source>
         <translation>Pysäytä tämä tehtävä; mitään sen tähän asti tekemää ei säilytetä.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/task_panel.py" line="130"/>
+        <location filename="../../workbench/gui/task_panel.py" line="131"/>
         <source>Finished</source>
         <translation>Valmis</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/task_panel.py" line="131"/>
+        <location filename="../../workbench/gui/task_panel.py" line="132"/>
         <source>Failed</source>
         <translation>Epäonnistui</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/task_panel.py" line="132"/>
+        <location filename="../../workbench/gui/task_panel.py" line="133"/>
         <source>Cancelled</source>
         <translation>Peruttu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/task_panel.py" line="139"/>
+        <location filename="../../workbench/gui/task_panel.py" line="140"/>
         <source>%1: finished</source>
         <translation>%1: valmis</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/task_panel.py" line="141"/>
+        <location filename="../../workbench/gui/task_panel.py" line="142"/>
         <source>%1: cancelled</source>
         <translation>%1: peruttu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/task_panel.py" line="146"/>
+        <location filename="../../workbench/gui/task_panel.py" line="147"/>
         <source>%1 failed: %2</source>
         <translation>%1 epäonnistui: %2</translation>
     </message>

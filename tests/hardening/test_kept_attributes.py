@@ -297,3 +297,64 @@ def test_a_results_group_keeps_its_attributes_when_its_last_result_is_deleted(de
         close_project(p)
     _assert_kept(path, places)
     assert main(["info", "--verify", str(path)]) == 0  # the index agrees with the tree
+
+
+def _places_of_own_fields(f: h5py.File) -> dict[str, str]:
+    """Where format 2 keeps an object's own fields: a sample's, a measurement's, a
+    result's, a stored source's and a model's JSON attribute."""
+    sample = next(f"samples/{s}" for s in sorted(f["samples"]) if "results" in f[f"samples/{s}"])
+    return {
+        sample: "info",
+        f"{sample}/measurements/{sorted(f[f'{sample}/measurements'])[0]}": "info",
+        f"{sample}/results/{sorted(f[f'{sample}/results'])[0]}": "provenance",
+        _first(f, "sources"): "info",
+        _first(f, "models"): "info",
+    }
+
+
+@pytest.mark.parametrize("kind", ["sample", "measurement", "result", "source", "model"])
+def test_a_field_another_program_put_in_our_json_is_never_dropped(demo_file, tmp_path, kind):
+    """A field this version does not read, inside the JSON attribute that holds an
+    object's own fields (a LIMS id another program added, or a newer version's field),
+    was silently dropped by the next save. The file now opens read-only naming it;
+    saving commands leave it byte-identical; Save As writes a copy without it."""
+    path = tmp_path / "fields.fwproj"
+    shutil.copy(demo_file, path)
+    with h5py.File(path, "r") as f:
+        where, attr = list(_places_of_own_fields(f).items())[
+            ["sample", "measurement", "result", "source", "model"].index(kind)
+        ]
+        sample = "/".join(where.split("/")[:2]) if kind != "source" and kind != "model" else ""
+    with h5py.File(path, "r+") as f:
+        own = json.loads(f[where].attrs[attr])
+        own["lims_id"] = "LIMS-42"
+        f[where].attrs[attr] = json.dumps(own)
+    before = path.read_bytes()
+    p = open_project(path)
+    try:
+        assert p.read_only
+        assert f"/{where}: field 'lims_id'" in p.read_only_reason, p.read_only_reason
+        assert any("field 'lims_id'" in w and "not one this version reads" in w for w in p.warnings)
+    finally:
+        close_project(p)
+    name = _sample_name(path, sample) if sample else next(iter(_names(path)))
+    assert main(["label", str(path), "--sample", name, "route:biochar=suitable"]) == 2
+    assert path.read_bytes() == before
+    p = open_project(path)
+    try:
+        copy = tmp_path / "copy.fwproj"
+        save_project(p, copy)
+    finally:
+        close_project(p)
+    with h5py.File(copy, "r") as f:
+        assert "lims_id" not in json.loads(f[where].attrs[attr])
+    p = open_project(copy)  # the copy holds what the project held, and is writable
+    try:
+        assert not p.read_only, p.read_only_reason
+    finally:
+        close_project(p)
+
+
+def _names(path: Path) -> list[str]:
+    with h5py.File(path, "r") as f:
+        return [json.loads(f[f"samples/{s}"].attrs["info"])["name"] for s in sorted(f["samples"])]

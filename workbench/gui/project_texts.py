@@ -675,6 +675,16 @@ def _forms() -> list[Form]:
             ("", "", "", "msg"),
         ),
         (
+            r"(.+?): field ('.*'|\".*\") of attribute ('.*'|\".*\") is not one this version "
+            r"reads; it is kept in the file, which opens read-only\.",
+            lambda: translate(
+                "ProjectTexts",
+                "%1: field %2 of attribute %3 is not one this version reads; it is kept in "
+                "the file, which opens read-only.",
+            ),
+            ("", "", ""),
+        ),
+        (
             r"(.+?): field ('.*'|\".*\") has the wrong type; it was ignored\.",
             lambda: translate("ProjectTexts", "%1: field %2 has the wrong type; it was ignored."),
             ("", ""),

@@ -109,6 +109,19 @@ class Reader:
         self.dropped.append(where)
         self.w.append(warning)
 
+    def unread_fields(self, own: S.Attrs | S.Fields) -> None:
+        """Name the fields of a format-2 JSON attribute that this version does not read
+        (another program's, or a newer version's): a save would drop them, so the project
+        is kept read-only, like any other content it could not take in."""
+        if not isinstance(own, S.Fields):
+            return
+        for key in own.unread():
+            self.w.append(
+                f"{own.where}: field {key!r} of attribute {own.attr!r} is not one this "
+                "version reads; it is kept in the file, which opens read-only."
+            )
+            self.dropped.append(f"{own.where}: field {key!r}")
+
     def extras(self, group: h5py.Group, known: tuple[str, ...], what: str) -> None:
         """Report the children of ``group`` this layout does not define (links and
         objects added by other programs): never followed, never copied on save."""
@@ -243,6 +256,7 @@ class Reader:
             labels=_str_dict(own.jsonval("labels", {})),
         )
         sample._kept_attrs = self.kept(g, a, "sample")
+        self.unread_fields(own)
         self.extras(g, SAMPLE_PARTS, f"sample {sid}")
         for sub, fn, target in (
             ("measurements", self.read_measurement, sample.measurements),
@@ -280,7 +294,7 @@ class Reader:
         if problem:  # every column kept; only not drawn as a curve
             self.w.append(f"{g.name}: {problem}; it is shown as a table of its columns.")
             signal, axes = None, []
-        return Measurement(
+        m = Measurement(
             id=g.name.rsplit("/", 1)[-1],
             kind=own.text("kind", "table"),
             columns=columns,
@@ -299,6 +313,8 @@ class Reader:
             created=info.text("created"),
             _kept_attrs=self.kept(g, a, "measurement"),
         )
+        self.unread_fields(own)
+        return m
 
     def read_result(self, g: h5py.Group) -> Result:
         a = S.Attrs(g, self.w, self.dropped)
@@ -313,7 +329,7 @@ class Reader:
                 "columns; they were left out."
             )
             self.dropped.append(f"{g.name}: {len(stored) - len(plots)} of its plot entries")
-        return Result(
+        r = Result(
             id=g.name.rsplit("/", 1)[-1],
             plugin_id=own.text("plugin_id"),
             plugin_version=own.text("plugin_version"),
@@ -328,6 +344,8 @@ class Reader:
             created=info.text("created"),
             _kept_attrs=self.kept(g, a, "result"),
         )
+        self.unread_fields(own)
+        return r
 
     def read_quantities(self, a: S.Attrs | S.Fields, name: str) -> dict[str, Quantity]:
         out: dict[str, Quantity] = {}
@@ -392,7 +410,7 @@ class Reader:
         stated = a.text("sha256", sha)
         if stated != sha:
             self.w.append(f"{obj.name}: stated SHA-256 {stated} differs from its name.")
-        return SourceFile(
+        source = SourceFile(
             sha256=sha,
             name=own.text("name", sha),
             size=a.integer("size", lazy.size),
@@ -401,6 +419,8 @@ class Reader:
             format=own.text("format"),
             _kept_attrs=self.kept(obj, a, "source"),
         )
+        self.unread_fields(own)
+        return source
 
     def read_model(self, g: h5py.Group) -> StoredModel:
         a = S.Attrs(g, self.w, self.dropped)
@@ -420,7 +440,7 @@ class Reader:
                         obj.name,
                         f"{obj.name}: a group where a model array was expected; it was left out.",
                     )
-        return StoredModel(
+        model = StoredModel(
             id=g.name.rsplit("/", 1)[-1],
             kind=own.text("kind"),
             name=own.text("name"),
@@ -430,6 +450,8 @@ class Reader:
             created=info.text("created"),
             _kept_attrs=self.kept(g, a, "model"),
         )
+        self.unread_fields(own)
+        return model
 
     def read_audit(self) -> None:
         if "audit" not in self.f:

@@ -667,6 +667,27 @@ class Attrs:
         return []
 
 
+class SeenDict(dict):
+    """A dict that remembers which keys were asked for (``get``, ``[]``, ``in``), so
+    that the fields nobody read can be named afterwards (``Fields.unread``)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.seen: set[str] = set()
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        self.seen.add(key)
+        return super().get(key, default)
+
+    def __getitem__(self, key: Any) -> Any:
+        self.seen.add(key)
+        return super().__getitem__(key)
+
+    def __contains__(self, key: object) -> bool:
+        self.seen.add(key)  # type: ignore[arg-type]
+        return super().__contains__(key)
+
+
 class Fields(Attrs):
     """The fields of one JSON-object attribute, with the getters of ``Attrs``.
 
@@ -681,7 +702,12 @@ class Fields(Attrs):
         self.attr = name
         self.w = attrs.w
         self.lost = attrs.lost
-        self.values: dict[str, Any] = attrs.jsonval(name, {})
+        self.values: SeenDict = SeenDict(attrs.jsonval(name, {}))
+
+    def unread(self) -> list[str]:
+        """The fields no reader asked for: another program's or a newer version's, which
+        a save would drop (the reader names them in ``lost``)."""
+        return [str(k) for k in self.values if k not in self.values.seen]
 
     def _bad(self, name: str, expected: str) -> None:
         self.w.append(
