@@ -209,6 +209,43 @@ def test_a_text_column_with_a_damaged_length_is_refused_not_reserved(tmp_path):
     assert peak < 400 * 1024, (peak, text[-2000:])
 
 
+def test_damage_in_dense_attribute_storage_is_caught_by_its_checksum(saved, tmp_path):
+    """An object with more than 8 attributes (another program added some, and a save
+    kept them) stores them densely, in a fractal heap and B-tree outside the object
+    header. HDF5 1.10 checksums those blocks too: a damaged byte of a kept attribute is
+    named, the project opens read-only and a saving command refuses in one line."""
+    import json
+
+    import numpy as np
+
+    from workbench.cli.main import main
+    from workbench.project.store import close_project, open_project
+
+    path = tmp_path / "dense.fwproj"
+    path.write_bytes(saved.read_bytes())
+    with h5py.File(path, "r+") as f:
+        sid = sorted(f["samples"])[0]
+        name = json.loads(f[f"samples/{sid}"].attrs["info"])["name"]
+        for i in range(12):
+            f[f"samples/{sid}"].attrs[f"lims{i:02d}"] = np.bytes_(f"LIMSREF-{i:02d}-" + "q" * 12)
+    assert main(["label", str(path), "--sample", name, "route:biochar=suitable"]) == 0
+    data = bytearray(path.read_bytes())
+    assert data.count(b"LIMSREF-") == 12  # kept by the save, each once
+    at = data.find(b"LIMSREF-07-")
+    data[at + 9] ^= 0x20
+    path.write_bytes(bytes(data))
+    p = open_project(path)
+    try:
+        assert p.read_only
+        assert any("stored checksum does not match" in w for w in p.warnings), p.warnings
+        assert f"/samples/{sid}: attribute" in p.read_only_reason
+    finally:
+        close_project(p)
+    before = path.read_bytes()
+    assert main(["label", str(path), "--sample", name, "route:biochar=unsuitable"]) == 2
+    assert path.read_bytes() == before
+
+
 # -- the corruption sweep of the adversarial pass, repeated on the final code ------------
 
 SWEEP = int(os.environ.get("DAMAGE_SWEEP_COPIES", "300"))
