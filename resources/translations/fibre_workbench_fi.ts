@@ -1796,97 +1796,97 @@
 <context>
     <name>ImportFormats</name>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="30"/>
+        <location filename="../../workbench/gui/import_texts.py" line="32"/>
         <source>Agilent .asp spectrum</source>
         <translation>Agilent .asp -spektri</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="31"/>
+        <location filename="../../workbench/gui/import_texts.py" line="33"/>
         <source>Bruker OPUS spectrum</source>
         <translation>Bruker OPUS -spektri</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="32"/>
+        <location filename="../../workbench/gui/import_texts.py" line="34"/>
         <source>Fibre analyser per-particle list</source>
         <translation>Kuituanalysaattorin kuitukohtainen lista</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="33"/>
+        <location filename="../../workbench/gui/import_texts.py" line="35"/>
         <source>Fibre analyser summary report</source>
         <translation>Kuituanalysaattorin yhteenvetoraportti</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="34"/>
+        <location filename="../../workbench/gui/import_texts.py" line="36"/>
         <source>Gravimetric moisture / ash worksheet (ISO 18134 / ISO 18122)</source>
         <translation>Gravimetrinen kosteus- / tuhkalaskentataulukko (ISO 18134 / ISO 18122)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="37"/>
+        <location filename="../../workbench/gui/import_texts.py" line="39"/>
         <source>JCAMP-DX spectrum</source>
         <translation>JCAMP-DX-spektri</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="38"/>
+        <location filename="../../workbench/gui/import_texts.py" line="40"/>
         <source>Mettler Toledo STARe text export</source>
         <translation>Mettler Toledo STARe -tekstivienti</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="39"/>
+        <location filename="../../workbench/gui/import_texts.py" line="41"/>
         <source>Mettler Toledo moisture analyser printout</source>
         <translation>Mettler Toledo -kosteusanalysaattorin tuloste</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="42"/>
+        <location filename="../../workbench/gui/import_texts.py" line="44"/>
         <source>NETZSCH Proteus ASCII export (TGA/STA)</source>
         <translation>NETZSCH Proteus ASCII -vienti (TGA/STA)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="43"/>
+        <location filename="../../workbench/gui/import_texts.py" line="45"/>
         <source>PerkinElmer Pyris TGA text export</source>
         <translation>PerkinElmer Pyris TGA -tekstivienti</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="44"/>
+        <location filename="../../workbench/gui/import_texts.py" line="46"/>
         <source>PerkinElmer TGA CSV export</source>
         <translation>PerkinElmer TGA CSV -vienti</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="45"/>
+        <location filename="../../workbench/gui/import_texts.py" line="47"/>
         <source>Sartorius MA moisture analyser printout (22-character lines)</source>
         <translation>Sartorius MA -kosteusanalysaattorin tuloste (22 merkin rivit)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="48"/>
+        <location filename="../../workbench/gui/import_texts.py" line="50"/>
         <source>Spectral table (one sample per row)</source>
         <translation>Spektritaulukko (yksi näyte riviä kohden)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="49"/>
+        <location filename="../../workbench/gui/import_texts.py" line="51"/>
         <source>Spectrum text export (CSV, DPT)</source>
         <translation>Spektrin tekstivienti (CSV, DPT)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="50"/>
+        <location filename="../../workbench/gui/import_texts.py" line="52"/>
         <source>TA Instruments text export (Universal Analysis)</source>
         <translation>TA Instruments -tekstivienti (Universal Analysis)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="51"/>
+        <location filename="../../workbench/gui/import_texts.py" line="53"/>
         <source>TGA table (time / temperature / mass)</source>
         <translation>TGA-taulukko (aika / lämpötila / massa)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="52"/>
+        <location filename="../../workbench/gui/import_texts.py" line="54"/>
         <source>Thermo Galactic SPC spectrum</source>
         <translation>Thermo Galactic SPC -spektri</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="53"/>
+        <location filename="../../workbench/gui/import_texts.py" line="55"/>
         <source>Excel workbook (.xlsx)</source>
         <translation>Excel-työkirja (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="54"/>
+        <location filename="../../workbench/gui/import_texts.py" line="56"/>
         <source>ZIP archive</source>
         <translation>ZIP-arkisto</translation>
     </message>
@@ -2000,534 +2000,1359 @@
 <context>
     <name>ImportTexts</name>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="76"/>
+        <location filename="../../workbench/gui/import_texts.py" line="81"/>
         <source>line %1</source>
         <translation>rivi %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="79"/>
+        <location filename="../../workbench/gui/import_texts.py" line="84"/>
         <source>line %1, column %2</source>
         <translation>rivi %1, sarake %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="82"/>
+        <location filename="../../workbench/gui/import_texts.py" line="87"/>
         <source>byte %1</source>
         <translation>tavu %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="85"/>
+        <location filename="../../workbench/gui/import_texts.py" line="90"/>
         <source>sheet %1, row %2</source>
         <translation>taulukko %1, rivi %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="88"/>
+        <location filename="../../workbench/gui/import_texts.py" line="93"/>
         <source>row %1</source>
         <translation>rivi %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="89"/>
+        <location filename="../../workbench/gui/import_texts.py" line="94"/>
         <source>the whole file</source>
         <translation>koko tiedosto</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="90"/>
+        <location filename="../../workbench/gui/import_texts.py" line="95"/>
         <source>opening the file</source>
         <translation>tiedostoa avattaessa</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="91"/>
+        <location filename="../../workbench/gui/import_texts.py" line="96"/>
         <source>the end of the file</source>
         <translation>tiedoston loppu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="92"/>
+        <location filename="../../workbench/gui/import_texts.py" line="97"/>
         <source>the content</source>
         <translation>sisältö</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="93"/>
+        <location filename="../../workbench/gui/import_texts.py" line="98"/>
         <source>the header</source>
         <translation>otsake</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="94"/>
+        <location filename="../../workbench/gui/import_texts.py" line="99"/>
         <source>every sheet</source>
         <translation>jokainen taulukko</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="95"/>
+        <location filename="../../workbench/gui/import_texts.py" line="100"/>
         <source>every file in the archive</source>
         <translation>jokainen arkiston tiedosto</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="96"/>
+        <location filename="../../workbench/gui/import_texts.py" line="101"/>
         <source>the workbook</source>
         <translation>työkirja</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="97"/>
+        <location filename="../../workbench/gui/import_texts.py" line="102"/>
         <source>the ZIP directory</source>
         <translation>ZIP-hakemisto</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="98"/>
+        <location filename="../../workbench/gui/import_text_forms.py" line="51"/>
+        <source>a well-formed %1 file</source>
+        <translation>eheä tiedosto muodossa %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="54"/>
+        <source>a %1 file</source>
+        <translation>tiedosto muodossa %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="57"/>
+        <source>an Excel workbook or ZIP archive</source>
+        <translation>Excel-työkirja tai ZIP-arkisto</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="60"/>
+        <source>at least one measurement</source>
+        <translation>vähintään yksi mittaus</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="62"/>
+        <source>none was found</source>
+        <translation>yhtään ei löytynyt</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="64"/>
+        <source>column %1, point %2</source>
+        <translation>sarake %1, piste %2</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="66"/>
+        <source>value %1</source>
+        <translation>arvo %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="69"/>
+        <source>a value too large for a number (infinity); nothing was imported</source>
+        <translation>arvo on liian suuri luvuksi (ääretön); mitään ei tuotu</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="75"/>
+        <source>one of the known formats (%1)</source>
+        <translation>jokin tunnetuista muodoista (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="78"/>
+        <source>format</source>
+        <translation>tiedostomuoto</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="79"/>
+        <source>valid %1 text</source>
+        <translation>kelvollista %1-tekstiä</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="80"/>
+        <source>UTF-8 text</source>
+        <translation>UTF-8-tekstiä</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="83"/>
+        <source>unknown decimal mark %1</source>
+        <translation>tuntematon desimaalimerkki %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="87"/>
+        <source>a 7-Zip archive</source>
+        <translation>7-Zip-arkisto</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="88"/>
+        <source>a RAR archive</source>
+        <translation>RAR-arkisto</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="89"/>
+        <source>a ZIP archive</source>
+        <translation>ZIP-arkisto</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="92"/>
+        <source>an Excel workbook (.xlsx)</source>
+        <translation>Excel-työkirja (.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="96"/>
+        <source>unpack it and import its files (ZIP archives are read directly)</source>
+        <translation>pura se ja tuo sen tiedostot (ZIP-arkistot luetaan suoraan)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="101"/>
+        <source>a complete ZIP file</source>
+        <translation>eheä ZIP-tiedosto</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="102"/>
+        <source>at most %1 members</source>
+        <translation>enintään %1 tiedostoa</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="105"/>
+        <source>at most %1 MiB when unpacked</source>
+        <translation>enintään %1 MiB purettuna</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="110"/>
+        <source>its members declare %1 MiB; nothing was unpacked</source>
+        <translation>sen tiedostojen ilmoitettu koko on %1 MiB; mitään ei purettu</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="113"/>
+        <source>ZIP member %1</source>
+        <translation>ZIP-arkiston tiedosto %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="116"/>
+        <source>a compression ratio of at most %1:1</source>
+        <translation>pakkaussuhde enintään %1:1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="121"/>
+        <source>%1:1 (a ZIP bomb?); nothing was unpacked</source>
+        <translation>%1:1 (ZIP-pommi?); mitään ei purettu</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="126"/>
+        <source>a readable Excel workbook (.xlsx)</source>
+        <translation>luettava Excel-työkirja (.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="128"/>
+        <source>a sheet named %1</source>
+        <translation>taulukko nimeltä %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="129"/>
+        <source>its sheets are %1</source>
+        <translation>sen taulukot ovat %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="132"/>
+        <source>at most %1 cells in a workbook</source>
+        <translation>enintään %1 solua yhdessä työkirjassa</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="137"/>
+        <source>sheet %1 is empty</source>
+        <translation>taulukko %1 on tyhjä</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="143"/>
+        <source>sheet %1, %2</source>
+        <translation>taulukko %1, %2</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="147"/>
+        <source>sheet %1</source>
+        <translation>taulukko %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="150"/>
+        <source>the workbook has no sheet with data</source>
+        <translation>työkirjassa ei ole yhtään taulukkoa, jossa on dataa</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="154"/>
+        <source>a cell range such as A1:F200</source>
+        <translation>solualue, esimerkiksi A1:F200</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="158"/>
+        <source>a cell range with both corners, such as A1:F200</source>
+        <translation>solualue, jossa on molemmat kulmat, esimerkiksi A1:F200</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="160"/>
+        <source>template</source>
+        <translation>tuontipohja</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="161"/>
+        <source>the archive is empty</source>
+        <translation>arkisto on tyhjä</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="162"/>
+        <source>encrypted</source>
+        <translation>salattu</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="163"/>
+        <source>too large</source>
+        <translation>liian suuri</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="164"/>
+        <source>damaged</source>
+        <translation>vaurioitunut</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="167"/>
+        <source>%1: encrypted; not read</source>
+        <translation>%1: salattu; ei luettu</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="172"/>
+        <source>%1: larger than %2 MiB; not read</source>
+        <translation>%1: suurempi kuin %2 MiB; ei luettu</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="177"/>
+        <source>%1: %2 MiB; not read</source>
+        <translation>%1: %2 MiB; ei luettu</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="182"/>
+        <source>%1: cannot be unpacked (%2); not read</source>
+        <translation>%1: ei voi purkaa (%2); ei luettu</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="187"/>
+        <source>%1: %2 inside the archive; not opened</source>
+        <translation>%1: %2 arkiston sisällä; ei avattu</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="193"/>
+        <source>the header row of template %1</source>
+        <translation>tuontipohjan %1 otsakerivi</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="196"/>
+        <source>the file is shorter</source>
+        <translation>tiedosto on lyhyempi</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="199"/>
+        <source>a column %1 (template %2)</source>
+        <translation>sarake %1 (tuontipohja %2)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="202"/>
+        <source>found columns %1</source>
+        <translation>löytyi sarakkeet %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="205"/>
+        <source>data rows (template %1)</source>
+        <translation>datarivejä (tuontipohja %1)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="210"/>
+        <source>an Excel workbook (template %1 names a sheet or range)</source>
+        <translation>Excel-työkirja (tuontipohja %1 nimeää taulukon tai solualueen)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="216"/>
+        <source>a malformed number</source>
+        <translation>virheellinen luku</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="219"/>
+        <source>a number beyond the range of numbers the workbench stores (about ±1.8e308)</source>
+        <translation>luku, joka on tallennettavien lukujen alueen (noin ±1,8e308) ulkopuolella</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="226"/>
+        <source>unexpected character %1 in a number list</source>
+        <translation>odottamaton merkki %1 lukuluettelossa</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="231"/>
+        <source>unexpected character %1 (column %2) in compressed data</source>
+        <translation>odottamaton merkki %1 (sarake %2) pakatussa datassa</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="238"/>
+        <source>a DIF digit %1 with no ordinate before it</source>
+        <translation>DIF-merkki %1 ilman edeltävää y-arvoa</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="243"/>
+        <source>a DUP digit %1 with no value before it</source>
+        <translation>DUP-merkki %1 ilman edeltävää arvoa</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="248"/>
+        <source>a DUP count %1 beyond any real spectrum</source>
+        <translation>DUP-toistomäärä %1, suurempi kuin missään todellisessa spektrissä</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="253"/>
+        <source>%1 numbers, not a whole number of %2-value groups</source>
+        <translation>%1 lukua, ei tasan %2 arvon ryhmiä</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="259"/>
+        <source>a JCAMP-DX block starting with ##TITLE=</source>
+        <translation>JCAMP-DX-lohko, joka alkaa rivillä ##TITLE=</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="261"/>
+        <source>JCAMP-DX data</source>
+        <translation>JCAMP-DX-dataa</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="262"/>
+        <source>NTUPLES pages with data</source>
+        <translation>NTUPLES-sivuja, joilla on dataa</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="265"/>
+        <source>an XYDATA, XYPOINTS or PEAK TABLE record</source>
+        <translation>XYDATA-, XYPOINTS- tai PEAK TABLE -tietue</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="267"/>
+        <source>a number for ##%1=</source>
+        <translation>luku kentässä ##%1=</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="270"/>
+        <source>an NTUPLES DATA TABLE whose variables are declared</source>
+        <translation>NTUPLES DATA TABLE, jonka muuttujat on määritelty</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="274"/>
+        <source>##FIRSTX= and ##LASTX= for an (X++(Y..Y)) table</source>
+        <translation>##FIRSTX= ja ##LASTX= (X++(Y..Y))-taulukolle</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="278"/>
+        <source>a table form (X++(Y..Y)) or (XY..XY)</source>
+        <translation>taulukkomuoto (X++(Y..Y)) tai (XY..XY)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="282"/>
+        <source>##SYMBOL= declaring %1 of the table %2</source>
+        <translation>##SYMBOL=, joka määrittelee taulukon %2 muuttujat %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="285"/>
+        <source>numbers in ##FACTOR=</source>
+        <translation>lukuja kentässä ##FACTOR=</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="288"/>
+        <source>block %1: ##NPOINTS=%2 but %3 points are listed</source>
+        <translation>lohko %1: ##NPOINTS=%2, mutta pisteitä on lueteltu %3</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="293"/>
+        <source>%1 line abscissa(e) differ from FIRSTX/LASTX by more than a step</source>
+        <translation>%1 rivin x-arvo poikkeaa FIRSTX/LASTX-arvoista yli yhden askeleen verran</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="299"/>
+        <source>directory</source>
+        <translation>hakemisto</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="300"/>
+        <source>a complete OPUS file</source>
+        <translation>eheä OPUS-tiedosto</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="303"/>
+        <source>%1 bytes of %2</source>
+        <translation>%1 tavua: %2</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="309"/>
+        <source>the file ends at byte %1; it is truncated or damaged</source>
+        <translation>tiedosto päättyy tavuun %1; se on katkennut tai vaurioitunut</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="314"/>
+        <source>a parameter block</source>
+        <translation>parametrilohko</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="315"/>
+        <source>OPUS header</source>
+        <translation>OPUS-otsake</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="316"/>
+        <location filename="../../workbench/gui/import_texts.py" line="103"/>
         <source>the block directory</source>
         <translation>lohkohakemisto</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="102"/>
+        <location filename="../../workbench/gui/import_text_forms.py" line="319"/>
+        <source>the %1 data block</source>
+        <translation>%1-datalohko</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="325"/>
+        <source>the OPUS magic bytes 0A 0A FE FE</source>
+        <translation>OPUS-tunnistetavut 0A 0A FE FE</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="329"/>
+        <source>a plausible number of blocks</source>
+        <translation>uskottava lohkojen määrä</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="333"/>
+        <source>parameter %1 inside its block</source>
+        <translation>parametri %1 lohkonsa sisällä</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="336"/>
+        <source>it runs past it</source>
+        <translation>se jatkuu lohkon yli</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="339"/>
+        <source>parameter block %1 skipped: %2</source>
+        <translation>parametrilohko %1 ohitettiin: %2</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="345"/>
+        <source>a data parameter block belonging to the %1 block</source>
+        <translation>%1-lohkoon kuuluva dataparametrilohko</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="350"/>
+        <source>an absorbance, transmittance or single-channel spectrum block</source>
+        <translation>absorbanssi-, transmittanssi- tai yksikanavaspektrin lohko</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="356"/>
+        <source>only non-spectral blocks found</source>
+        <translation>löytyi vain muita kuin spektrilohkoja</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="358"/>
+        <source>only %1 found</source>
+        <translation>löytyi vain %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="361"/>
+        <source>NPT, FXV and LXV in the parameters of %1</source>
+        <translation>NPT, FXV ja LXV lohkon %1 parametreissa</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="366"/>
+        <source>at most %1 points in block %2</source>
+        <translation>enintään %1 pistettä lohkossa %2</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="371"/>
+        <source>its parameters declare NPT=%1</source>
+        <translation>sen parametreissa on NPT=%1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="376"/>
+        <source>%1: data range differs from the MNY/MXY of its parameters</source>
+        <translation>%1: datan vaihteluväli poikkeaa parametrien MNY/MXY-arvoista</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="382"/>
+        <source>a consistent SPC file</source>
+        <translation>eheä SPC-tiedosto</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="385"/>
+        <source>SPC version byte 0x4B (new format, LSB) or 0x4D (old format)</source>
+        <translation>SPC-versiotavu 0x4B (uusi muoto, LSB) tai 0x4D (vanha muoto)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="391"/>
+        <source>found %1; MSB-order (0x4C) SPC files are not supported</source>
+        <translation>löytyi %1; MSB-järjestyksen (0x4C) SPC-tiedostoja ei tueta</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="396"/>
+        <source>SPC header</source>
+        <translation>SPC-otsake</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="397"/>
+        <source>old-format SPC header</source>
+        <translation>vanhan muodon SPC-otsake</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="400"/>
+        <source>a plausible subfile count (fnsub)</source>
+        <translation>uskottava alitiedostojen määrä (fnsub)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="404"/>
+        <source>a plausible point count (%1)</source>
+        <translation>uskottava pisteiden määrä (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="410"/>
+        <source>a plausible subfile point count</source>
+        <translation>uskottava alitiedoston pisteiden määrä</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="414"/>
+        <source>at most %1 spectra in one SPC file</source>
+        <translation>enintään %1 spektriä yhdessä SPC-tiedostossa</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="417"/>
+        <source>x values</source>
+        <translation>x-arvot</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="420"/>
+        <source>x values of subfile %1</source>
+        <translation>alitiedoston %1 x-arvot</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="425"/>
+        <source>y values of subfile %1</source>
+        <translation>alitiedoston %1 y-arvot</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="430"/>
+        <source>subheader of subfile %1</source>
+        <translation>alitiedoston %1 otsake</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="436"/>
+        <source>a header row of at least %1 wavelengths after a label cell</source>
+        <translation>otsakerivi, jossa on nimisolun jälkeen vähintään %1 aallonpituutta</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="441"/>
+        <source>wavelengths</source>
+        <translation>aallonpituudet</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="444"/>
+        <source>a sample id and %1 values</source>
+        <translation>näytteen tunnus ja %1 arvoa</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="447"/>
+        <source>at least one sample row</source>
+        <translation>vähintään yksi näyterivi</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="450"/>
+        <source>a point count, then the first and last x value</source>
+        <translation>pisteiden määrä ja sen jälkeen ensimmäinen ja viimeinen x-arvo</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="454"/>
+        <source>%1 y values as line 1 declares</source>
+        <translation>%1 y-arvoa, kuten rivi 1 ilmoittaa</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="458"/>
+        <source>%1 found</source>
+        <translation>löytyi %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="462"/>
+        <source>a header with particle length and width/curl/kink columns</source>
+        <translation>otsake, jossa on hiukkasten pituuden sekä leveyden, kiharuuden tai taitteiden sarakkeet</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="468"/>
+        <source>particle rows after the header</source>
+        <translation>hiukkasrivejä otsakkeen jälkeen</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="472"/>
+        <source>a length unit of mm or µm</source>
+        <translation>pituuden yksikkö mm tai µm</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="476"/>
+        <source>a width unit of mm or µm</source>
+        <translation>leveyden yksikkö mm tai µm</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="480"/>
+        <source>a %1 unit of mm or µm</source>
+        <translation>%1: yksikkö mm tai µm</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="483"/>
+        <source>length</source>
+        <translation>pituus</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="484"/>
+        <source>width</source>
+        <translation>leveys</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="487"/>
+        <source>found %1 in %2</source>
+        <translation>löytyi %1 sarakkeesta %2</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="494"/>
+        <source>a header with fibre length columns (Ln, Lw, Lww) or &apos;Ln;value&apos; lines</source>
+        <translation>otsake, jossa on kuitujen pituuden sarakkeet (Ln, Lw, Lww), tai rivejä muotoa &apos;Ln;value&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="501"/>
+        <source>an unambiguous number for %1</source>
+        <translation>yksiselitteinen luku kohdassa %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="504"/>
+        <source>a number for %1</source>
+        <translation>luku kohdassa %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="507"/>
+        <source>a unit convertible to %1</source>
+        <translation>yksikkö, jonka voi muuntaa yksiköksi %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="512"/>
+        <source>%1: unit %2 cannot be converted to %3</source>
+        <translation>%1: yksikköä %2 ei voi muuntaa yksiköksi %3</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="515"/>
+        <source>column %1</source>
+        <translation>sarake %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="518"/>
+        <source>at least one sample with fibre values</source>
+        <translation>vähintään yksi näyte, jolla on kuituarvoja</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="524"/>
+        <source>a header with dish / dish + wet / dish + dry (moisture) or crucible / crucible + sample / crucible + ash (ash) columns</source>
+        <translation>otsake, jossa on sarakkeet astia / astia + märkä / astia + kuiva (kosteus) tai upokas / upokas + näyte / upokas + tuhka (tuhka)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="530"/>
+        <source>columns for %1</source>
+        <translation>sarakkeet: %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="531"/>
+        <source>header: %1</source>
+        <translation>otsake: %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="534"/>
+        <source>at least one replicate row</source>
+        <translation>vähintään yksi rinnakkaismäärityksen rivi</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="539"/>
+        <source>an &apos;End Result&apos; line such as &apos;End Result  -0.69 -%MC&apos;</source>
+        <translation>&apos;End Result&apos; -rivi, esimerkiksi &apos;End Result  -0.69 -%MC&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="545"/>
+        <source>a result value and unit (e.g. &apos;-0.69 -%MC&apos;)</source>
+        <translation>tulos ja sen yksikkö (esim. &apos;-0.69 -%MC&apos;)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="547"/>
+        <source>a result value and unit</source>
+        <translation>tulos ja sen yksikkö</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="550"/>
+        <source>a result unit %MC, -%MC, %DC, %SC or %AM</source>
+        <translation>tuloksen yksikkö %MC, -%MC, %DC, %SC tai %AM</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="554"/>
+        <source>a result line such as &apos;Moist +    22.00 %M&apos;</source>
+        <translation>tulosrivi, esimerkiksi &apos;Moist +    22.00 %M&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="558"/>
+        <source>a printout line of at most 22 characters</source>
+        <translation>enintään 22 merkin tulosterivi</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="562"/>
+        <source>a result unit %M, -%M, %S or %M/S</source>
+        <translation>tuloksen yksikkö %M, -%M, %S tai %M/S</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="567"/>
+        <source>a header naming temperature or time and mass/weight columns</source>
+        <translation>otsake, joka nimeää lämpötila- tai aikasarakkeen ja massasarakkeen</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="573"/>
+        <source>data rows after the header</source>
+        <translation>datarivejä otsakkeen jälkeen</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="577"/>
+        <source>columns separated by tabs, &apos;;&apos;, &apos;,&apos; or blanks, one name per column</source>
+        <translation>sarakkeet erotettuina sarkaimilla, merkeillä &apos;;&apos; tai &apos;,&apos; tai välilyönneillä, yksi nimi kullekin sarakkeelle</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="583"/>
+        <source>&apos;Curve Values:&apos; after &apos;Curve Name:&apos;</source>
+        <translation>&apos;Curve Values:&apos; rivin &apos;Curve Name:&apos; jälkeen</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="587"/>
+        <source>a curve column of mass, heat flow or DTG after &apos;Curve Values:&apos;</source>
+        <translation>massan, lämpövirran tai DTG:n käyräsarake rivin &apos;Curve Values:&apos; jälkeen</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="591"/>
+        <source>found none</source>
+        <translation>ei löytynyt yhtään</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="594"/>
+        <source>a column header and a unit row</source>
+        <translation>sarakeotsake ja yksikkörivi</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="598"/>
+        <source>one [unit] per column (%1)</source>
+        <translation>yksi [yksikkö] kullekin sarakkeelle (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="603"/>
+        <source>at least one &apos;Curve Name:&apos; or &apos;Curve:&apos; block</source>
+        <translation>vähintään yksi &apos;Curve Name:&apos;- tai &apos;Curve:&apos;-lohko</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="607"/>
+        <source>a &apos;#KEY:value&apos; header line or the &apos;##&apos; column header</source>
+        <translation>otsakerivi muotoa &apos;#KEY:value&apos; tai &apos;##&apos;-sarakeotsake</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="613"/>
+        <source>a column header line starting with &apos;##&apos; (e.g. ##Temp./°C;...)</source>
+        <translation>sarakeotsakerivi, joka alkaa merkeillä &apos;##&apos; (esim. ##Temp./°C;...)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="619"/>
+        <source>SEMICOLON, COMMA, TAB or SPACE</source>
+        <translation>SEMICOLON, COMMA, TAB tai SPACE</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="621"/>
+        <source>POINT or COMMA</source>
+        <translation>POINT tai COMMA</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="624"/>
+        <source>%1</source>
+        <comment>a NETZSCH header key such as #SEPARATOR, where a file is refused</comment>
+        <translation>otsakerivi %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="634"/>
+        <source>data rows in the TGA blocks</source>
+        <translation>datarivejä TGA-lohkoissa</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="638"/>
+        <source>column names (Time, Unsubtracted Weight, ...)</source>
+        <translation>sarakkeiden nimet (Time, Unsubtracted Weight, ...)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="641"/>
+        <source>PerkinElmer column names</source>
+        <translation>PerkinElmerin sarakkeiden nimet</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="645"/>
+        <source>PerkinElmer column names (Time, Unsubtracted Weight, ...)</source>
+        <translation>PerkinElmerin sarakkeiden nimet (Time, Unsubtracted Weight, ...)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="649"/>
+        <source>found nothing</source>
+        <translation>ei löytynyt mitään</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="652"/>
+        <source>at least %1 comma-separated cells</source>
+        <translation>vähintään %1 pilkuin erotettua solua</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="657"/>
+        <source>a &apos;StartOfData&apos; line, or rows of Nsig numbers after the Sig1..SigN lines</source>
+        <translation>&apos;StartOfData&apos;-rivi tai Nsig luvun rivejä Sig1..SigN-rivien jälkeen</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="664"/>
+        <source>&apos;Sig1&apos;..&apos;SigN&apos; column definitions</source>
+        <translation>sarakemäärittelyt &apos;Sig1&apos;..&apos;SigN&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="668"/>
+        <source>Sig1..Sig%1 column definitions</source>
+        <translation>sarakemäärittelyt Sig1..Sig%1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="674"/>
+        <source>data rows after &apos;StartOfData&apos;</source>
+        <translation>datarivejä rivin &apos;StartOfData&apos; jälkeen</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="685"/>
+        <source>%1</source>
+        <comment>a number a file holds, quoted where it is refused</comment>
+        <translation>%1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="694"/>
+        <source>%1</source>
+        <comment>a JCAMP-DX table form such as (XY..XY)</comment>
+        <translation>%1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_text_forms.py" line="701"/>
+        <source>%1: %2</source>
+        <comment>a file in an archive: its message</comment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/gui/import_texts.py" line="107"/>
         <source>a supported instrument export (JCAMP-DX, SPC, OPUS, spectrum CSV, TGA export, moisture printout, gravimetric worksheet, fibre analyser report or per-fibre list, Excel workbook, ZIP archive of these)</source>
         <translation>tuettu laitteen vientitiedosto (JCAMP-DX, SPC, OPUS, spektrin CSV, TGA-vienti, kosteusanalysaattorin tuloste, gravimetrinen punnituslomake, kuituanalysaattorin raportti tai kuitukohtainen luettelo, Excel-työkirja tai näiden ZIP-arkisto)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="112"/>
+        <location filename="../../workbench/gui/import_texts.py" line="117"/>
         <source>the content matched none of them; for another table layout, define an import template</source>
         <translation>sisältö ei vastannut mitään niistä; muuta taulukkomuotoa varten määritä tuontipohja</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="121"/>
+        <location filename="../../workbench/gui/import_texts.py" line="126"/>
         <source>an instrument export, not a container file</source>
         <translation>laitteen vientitiedosto, ei säiliötiedosto</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="126"/>
+        <location filename="../../workbench/gui/import_texts.py" line="131"/>
         <source>this is %1: %2</source>
         <translation>tämä on %1: %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="129"/>
+        <location filename="../../workbench/gui/import_texts.py" line="134"/>
         <source>a regular file</source>
         <translation>tavallinen tiedosto</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="132"/>
+        <location filename="../../workbench/gui/import_texts.py" line="137"/>
         <source>it is %1; nothing was read</source>
         <translation>se on %1; mitään ei luettu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="135"/>
+        <location filename="../../workbench/gui/import_texts.py" line="140"/>
         <source>a readable file</source>
         <translation>luettava tiedosto</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="136"/>
+        <location filename="../../workbench/gui/import_texts.py" line="141"/>
         <source>some content</source>
         <translation>sisältöä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="137"/>
+        <location filename="../../workbench/gui/import_texts.py" line="142"/>
         <source>the file is empty</source>
         <translation>tiedosto on tyhjä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="140"/>
+        <location filename="../../workbench/gui/import_texts.py" line="145"/>
         <source>%1 of at most %2</source>
         <translation>%1, enintään %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="145"/>
+        <location filename="../../workbench/gui/import_texts.py" line="150"/>
         <source>the file holds %1; nothing was imported from it</source>
         <translation>tiedoston koko on %1; siitä ei tuotu mitään</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="148"/>
+        <location filename="../../workbench/gui/import_texts.py" line="153"/>
         <source>an instrument export</source>
         <translation>laitteen vientitiedosto</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="149"/>
+        <location filename="../../workbench/gui/import_texts.py" line="154"/>
         <source>a number</source>
         <translation>luku</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="150"/>
+        <location filename="../../workbench/gui/import_texts.py" line="155"/>
         <source>a finite number</source>
         <translation>äärellinen luku</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="153"/>
+        <location filename="../../workbench/gui/import_texts.py" line="158"/>
         <source>a number in column %1</source>
         <translation>luku sarakkeessa %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="158"/>
+        <location filename="../../workbench/gui/import_texts.py" line="163"/>
         <source>a finite number in column %1</source>
         <translation>äärellinen luku sarakkeessa %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="163"/>
+        <location filename="../../workbench/gui/import_texts.py" line="168"/>
         <source>an unambiguous number in column %1</source>
         <translation>yksiselitteinen luku sarakkeessa %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="168"/>
+        <location filename="../../workbench/gui/import_texts.py" line="173"/>
         <source>%1 values separated by %2</source>
         <translation>%1 arvoa, erottimena %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="171"/>
+        <location filename="../../workbench/gui/import_texts.py" line="176"/>
         <source>tabs</source>
         <translation>sarkaimet</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="172"/>
+        <location filename="../../workbench/gui/import_texts.py" line="177"/>
         <source>semicolons</source>
         <translation>puolipisteet</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="173"/>
+        <location filename="../../workbench/gui/import_texts.py" line="178"/>
         <source>commas</source>
         <translation>pilkut</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="174"/>
+        <location filename="../../workbench/gui/import_texts.py" line="179"/>
         <source>spaces</source>
         <translation>välilyönnit</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="175"/>
+        <location filename="../../workbench/gui/import_texts.py" line="180"/>
         <source>rising</source>
         <translation>nousevan</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="176"/>
+        <location filename="../../workbench/gui/import_texts.py" line="181"/>
         <source>falling</source>
         <translation>laskevan</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="179"/>
+        <location filename="../../workbench/gui/import_texts.py" line="184"/>
         <source>a spectrum table (x in wavenumbers or wavelengths, then signals)</source>
         <translation>spektritaulukko (x aaltolukuina tai aallonpituuksina, sitten signaalit)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="186"/>
+        <location filename="../../workbench/gui/import_texts.py" line="191"/>
         <source>a worksheet holding a table the workbench reads</source>
         <translation>taulukko, jonka sisällön työkalu osaa lukea</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="191"/>
+        <location filename="../../workbench/gui/import_texts.py" line="196"/>
         <source>%1 points as ##NPOINTS= declares</source>
         <translation>%1 pistettä, kuten ##NPOINTS= ilmoittaa</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="196"/>
+        <location filename="../../workbench/gui/import_texts.py" line="201"/>
         <source>%1 ordinates decoded</source>
         <translation>%1 y-arvoa purettu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="201"/>
+        <location filename="../../workbench/gui/import_texts.py" line="206"/>
         <source>a ZIP archive holding instrument exports the workbench reads</source>
         <translation>ZIP-arkisto, jossa on työkalun lukemia laitteiden vientitiedostoja</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="208"/>
+        <location filename="../../workbench/gui/import_texts.py" line="213"/>
         <source>at least three rows of x and y numbers (a spectrum table)</source>
         <translation>vähintään kolme riviä x- ja y-lukuja (spektritaulukko)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="215"/>
+        <location filename="../../workbench/gui/import_texts.py" line="220"/>
         <source>at most %1 data points in one JCAMP-DX file</source>
         <translation>enintään %1 datapistettä yhdessä JCAMP-DX-tiedostossa</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="219"/>
+        <location filename="../../workbench/gui/import_texts.py" line="224"/>
         <source>found %1</source>
         <translation>löytyi %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="222"/>
+        <location filename="../../workbench/gui/import_texts.py" line="227"/>
         <source>a spectrum table whose first column is its x axis</source>
         <translation>spektritaulukko, jonka ensimmäinen sarake on sen x-akseli</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="227"/>
+        <location filename="../../workbench/gui/import_texts.py" line="232"/>
         <source>column %1 is the spectral axis but %2 comes first; define an import template to say which column is which</source>
         <translation>sarake %1 on spektrin akseli, mutta %2 on ensimmäisenä; kerro tuontipohjalla, mikä sarake on mikin</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="236"/>
+        <location filename="../../workbench/gui/import_texts.py" line="241"/>
         <source>the first column does not run one way; the table is not a spectrum (a map, an image or a list of positions); define an import template to read it</source>
         <translation>ensimmäinen sarake ei kasva tai pienene tasaisesti; taulukko ei ole spektri (kartta, kuva tai paikkaluettelo); lue se tuontipohjan avulla</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="245"/>
+        <location filename="../../workbench/gui/import_texts.py" line="250"/>
         <source>the column names were taken as sample names: %1</source>
         <translation>sarakkeiden nimet otettiin näytteiden nimiksi: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="251"/>
+        <location filename="../../workbench/gui/import_texts.py" line="256"/>
         <source>the first column %1 holds times, temperatures or index numbers, not sample names: each row became a spectrum named by its value</source>
         <translation>ensimmäinen sarake %1 sisältää aikoja, lämpötiloja tai järjestysnumeroita, ei näytteiden nimiä: kustakin rivistä tuli spektri, jonka nimi on sen arvo</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="260"/>
+        <location filename="../../workbench/gui/import_texts.py" line="265"/>
         <source>a data block header such as %1</source>
         <translation>datalohkon otsikko, kuten %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="266"/>
+        <location filename="../../workbench/gui/import_texts.py" line="271"/>
         <source>the data block %1 is not TGA: the workbench reads Pyris TGA curves, not DSC heat flow</source>
         <translation>datalohko %1 ei ole TGA:ta: työpöytä lukee Pyriksen TGA-käyrät, ei DSC:n lämpövirtaa</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="273"/>
+        <location filename="../../workbench/gui/import_texts.py" line="278"/>
         <source>%1 is not a number</source>
         <translation>%1 ei ole luku</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="276"/>
+        <location filename="../../workbench/gui/import_texts.py" line="281"/>
         <source>%1 is not a row of %2 numbers</source>
         <translation>%1 ei ole %2 luvun rivi</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="281"/>
+        <location filename="../../workbench/gui/import_texts.py" line="286"/>
         <source>%1 is not a row of numbers</source>
         <translation>%1 ei ole lukurivi</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="286"/>
+        <location filename="../../workbench/gui/import_texts.py" line="291"/>
         <source>%1 has a thousands separator or mixed decimal marks; the value is not guessed: export the data again without digit grouping (a spreadsheet program may have added it)</source>
         <translation>arvossa %1 on tuhaterotin tai sekaisin desimaalimerkkejä; arvoa ei arvata: vie tiedot uudelleen ilman numeroiden ryhmittelyä (taulukkolaskentaohjelma on ehkä lisännyt sen)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="296"/>
+        <location filename="../../workbench/gui/import_texts.py" line="301"/>
         <source>%1 is beyond the range of numbers the workbench stores (about ±1.8e308); infinite values are refused, never stored</source>
         <translation>%1 on tallennettavien lukujen alueen (noin ±1,8e308) ulkopuolella; äärettömiä arvoja ei hyväksytä eikä tallenneta</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="305"/>
+        <location filename="../../workbench/gui/import_texts.py" line="310"/>
         <source>%1 is not a finite number; infinite and not-a-number values are refused, never stored (leave the cell empty or write NA where a reader accepts missing values)</source>
         <translation>%1 ei ole äärellinen luku; äärettömiä ja ei-luku-arvoja ei hyväksytä eikä tallenneta (jätä solu tyhjäksi tai kirjoita NA, jos lukija hyväksyy puuttuvat arvot)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="314"/>
+        <location filename="../../workbench/gui/import_texts.py" line="319"/>
         <source>a data row that does not match the rows above it</source>
         <translation>datarivi, joka ei vastaa yläpuolisia rivejä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="319"/>
+        <location filename="../../workbench/gui/import_texts.py" line="324"/>
         <source>a data row cut off from the rows below it</source>
         <translation>datarivi, joka on erillään alapuolisista riveistä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="324"/>
+        <location filename="../../workbench/gui/import_texts.py" line="329"/>
         <source>the rows do not all hold the same numbers</source>
         <translation>riveillä ei ole kaikilla samaa määrää lukuja</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="329"/>
+        <location filename="../../workbench/gui/import_texts.py" line="334"/>
         <source>its columns %1 are a time series or thermal analysis data (DSC, TGA), not spectra; define an import template (kind: table) to import them</source>
         <translation>sen sarakkeet %1 ovat aikasarja tai termoanalyysin dataa (DSC, TGA), eivät spektrejä; tuo ne määrittämällä tuontipohja (laji: taulukko)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="338"/>
+        <location filename="../../workbench/gui/import_texts.py" line="343"/>
         <source>its tables declare more than %1; nothing was decoded</source>
         <translation>sen taulukot ilmoittavat yli %1; mitään ei purettu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="345"/>
+        <location filename="../../workbench/gui/import_texts.py" line="350"/>
         <source>not a table the workbench reads (no reader recognised its layout)</source>
         <translation>ei työkalun lukema taulukko (mikään lukija ei tunnistanut muotoa)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="352"/>
+        <location filename="../../workbench/gui/import_texts.py" line="357"/>
         <source>not an export the workbench reads (no reader recognised it)</source>
         <translation>ei työkalun lukema vientitiedosto (mikään lukija ei tunnistanut sitä)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="357"/>
-        <location filename="../../workbench/gui/import_texts.py" line="646"/>
+        <location filename="../../workbench/gui/import_texts.py" line="362"/>
+        <location filename="../../workbench/gui/import_texts.py" line="678"/>
         <source>sheet %1: %2</source>
         <translation>taulukko %1: %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="358"/>
+        <location filename="../../workbench/gui/import_texts.py" line="363"/>
         <source>empty</source>
         <translation>tyhjä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="362"/>
+        <location filename="../../workbench/gui/import_texts.py" line="367"/>
         <source>an OLE2 compound file (Excel 97-2003 .xls, or a Word or Outlook file)</source>
         <translation>OLE2-yhdistelmätiedosto (Excel 97–2003 .xls tai Word- tai Outlook-tiedosto)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="370"/>
+        <location filename="../../workbench/gui/import_texts.py" line="375"/>
         <source>save an .xls workbook as .xlsx (Excel: File &gt; Save As) and import that</source>
         <translation>tallenna .xls-työkirja .xlsx-muotoon (Excel: Tiedosto &gt; Tallenna nimellä) ja tuo se</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="378"/>
+        <location filename="../../workbench/gui/import_texts.py" line="383"/>
         <source>an HDF5 file (a Fibre Workbench project or another program&apos;s data)</source>
         <translation>HDF5-tiedosto (Fibre Workbench -projekti tai toisen ohjelman dataa)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="385"/>
+        <location filename="../../workbench/gui/import_texts.py" line="390"/>
         <source>open a project with File &gt; Open; export other HDF5 data as text to import it</source>
         <translation>avaa projekti valinnalla Tiedosto &gt; Avaa; vie muu HDF5-data tekstinä tuodaksesi sen</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="391"/>
+        <location filename="../../workbench/gui/import_texts.py" line="396"/>
         <source>a PDF document</source>
         <translation>PDF-asiakirja</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="394"/>
+        <location filename="../../workbench/gui/import_texts.py" line="399"/>
         <source>a PDF holds a printed report, not the data: export the data from the instrument software as text, CSV or Excel and import that</source>
         <translation>PDF sisältää tulostetun raportin, ei dataa: vie data laitteen ohjelmistosta tekstinä, CSV:nä tai Excelinä ja tuo se</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="403"/>
+        <location filename="../../workbench/gui/import_texts.py" line="408"/>
         <source>a %1 image</source>
         <translation>%1-kuva</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="408"/>
+        <location filename="../../workbench/gui/import_texts.py" line="413"/>
         <source>import the data, not a picture</source>
         <translation>tuo data, älä kuvaa</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="411"/>
+        <location filename="../../workbench/gui/import_texts.py" line="416"/>
         <source>a gzip-compressed file</source>
         <translation>gzip-pakattu tiedosto</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="414"/>
+        <location filename="../../workbench/gui/import_texts.py" line="419"/>
         <source>an OpenDocument spreadsheet (.ods)</source>
         <translation>OpenDocument-laskentataulukko (.ods)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="419"/>
+        <location filename="../../workbench/gui/import_texts.py" line="424"/>
         <source>save it as .xlsx (LibreOffice: File &gt; Save As, Excel 2007-365) and import that</source>
         <translation>tallenna se .xlsx-muotoon (LibreOffice: Tiedosto &gt; Tallenna nimellä, Excel 2007–365) ja tuo se</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="427"/>
+        <location filename="../../workbench/gui/import_texts.py" line="432"/>
         <source>unpack it (for example with 7-Zip) and import its files</source>
         <translation>pura se (esimerkiksi 7-Zipillä) ja tuo sen tiedostot</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="432"/>
+        <location filename="../../workbench/gui/import_texts.py" line="437"/>
         <source>a FIFO (named pipe)</source>
         <translation>FIFO (nimetty putki)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="433"/>
+        <location filename="../../workbench/gui/import_texts.py" line="438"/>
         <source>a character device</source>
         <translation>merkkilaite</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="434"/>
+        <location filename="../../workbench/gui/import_texts.py" line="439"/>
         <source>a folder</source>
         <translation>kansio</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="438"/>
+        <location filename="../../workbench/gui/import_texts.py" line="443"/>
         <source>the x unit %1 was assumed: %2</source>
         <translation>x:n yksikkö %1 oletettiin: %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="443"/>
+        <location filename="../../workbench/gui/import_texts.py" line="448"/>
         <source>the file has no header; wavenumbers assumed, as OMNIC and OPUS (.dpt) text exports write them</source>
         <translation>tiedostossa ei ole otsaketta; oletettiin aaltoluvut, kuten OMNIC- ja OPUS (.dpt) -tekstiviennit ne kirjoittavat</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="452"/>
+        <location filename="../../workbench/gui/import_texts.py" line="457"/>
         <source>the header says wavelength without a unit; %1 from the range of x</source>
         <translation>otsake sanoo aallonpituus ilman yksikköä; %1 x:n alueen perusteella</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="459"/>
+        <location filename="../../workbench/gui/import_texts.py" line="464"/>
         <source>the file states no x unit (DXU); OPUS x axes are wavenumbers</source>
         <translation>tiedosto ei kerro x:n yksikköä (DXU); OPUS-tiedostojen x-akseli on aaltoluku</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="466"/>
+        <location filename="../../workbench/gui/import_texts.py" line="471"/>
         <source>the file states no x unit; x is shown without one</source>
         <translation>tiedosto ei kerro x:n yksikköä; x näytetään ilman yksikköä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="471"/>
+        <location filename="../../workbench/gui/import_texts.py" line="476"/>
         <source>x counts points (0, 1, 2, …): a point index, not a wavenumber or wavelength axis; the spectrum is shown against point numbers</source>
         <translation>x laskee pisteitä (0, 1, 2, …): se on pisteiden järjestysnumero, ei aaltoluku- tai aallonpituusakseli; spektri näytetään pistenumeroita vasten</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="480"/>
+        <location filename="../../workbench/gui/import_texts.py" line="485"/>
         <source>x runs from %1 to %2, which is unusual for %3; check that the unit is right</source>
         <translation>x on välillä %1–%2, mikä on epätavallista yksikölle %3; tarkista, että yksikkö on oikea</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="488"/>
+        <location filename="../../workbench/gui/import_texts.py" line="493"/>
         <source>the .asp file states no units; x is taken as cm⁻¹ (Agilent FTIR)</source>
         <translation>.asp-tiedosto ei kerro yksiköitä; x:n yksiköksi otetaan cm⁻¹ (Agilent FTIR)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="495"/>
+        <location filename="../../workbench/gui/import_texts.py" line="500"/>
         <source>the wavelength unit is not stated; %1 assumed from the range and the %2 order</source>
         <translation>aallonpituuden yksikköä ei kerrota; %1 oletettiin alueen ja %2 järjestyksen perusteella</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="503"/>
+        <location filename="../../workbench/gui/import_texts.py" line="508"/>
         <source>the file holds only the background (reference) measurement (%1), no spectrum of a sample</source>
         <translation>tiedostossa on vain taustamittaus (referenssi, %1), ei näytteen spektriä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="512"/>
+        <location filename="../../workbench/gui/import_texts.py" line="517"/>
         <source>an earlier %1 block (byte %2, before OPUS processed it again) was left out; the current one is imported</source>
         <translation>aiempi %1-lohko (tavu %2, ennen kuin OPUS käsitteli sen uudelleen) jätettiin pois; nykyinen tuodaan</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="521"/>
+        <location filename="../../workbench/gui/import_texts.py" line="526"/>
         <source>column %1 does not say whether fines are by count or by length; stored as fines by length, the usual summary-report convention</source>
         <translation>sarake %1 ei kerro, ovatko hienoaineet lukumäärä- vai pituusosuus; tallennettiin pituusosuutena, kuten yhteenvetoraporteissa on tapana</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="530"/>
+        <location filename="../../workbench/gui/import_texts.py" line="535"/>
         <source>the file name is not UTF-8; it is kept as %1 (read as Windows-1252)</source>
         <translation>tiedostonimi ei ole UTF-8:aa; se säilytetään muodossa %1 (luettu Windows-1252-merkistönä)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="537"/>
+        <location filename="../../workbench/gui/import_texts.py" line="542"/>
         <source>%1 formula cell(s) have no stored result (%2) and were read as empty; open and save the workbook in Excel to store the results</source>
         <translation>%1 kaavasolulla ei ole tallennettua tulosta (%2), joten ne luettiin tyhjinä; avaa ja tallenna työkirja Excelissä, jotta tulokset tallentuvat</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="544"/>
-        <location filename="../../workbench/gui/import_texts.py" line="645"/>
+        <location filename="../../workbench/gui/import_texts.py" line="549"/>
+        <location filename="../../workbench/gui/import_texts.py" line="677"/>
         <source>%1 (not imported)</source>
         <translation>%1 (ei tuotu)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="547"/>
+        <location filename="../../workbench/gui/import_texts.py" line="552"/>
         <source>%1 comment or text line(s) after the data were ignored</source>
         <translation>%1 kommentti- tai tekstiriviä datan jälkeen ohitettiin</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="554"/>
+        <location filename="../../workbench/gui/import_texts.py" line="559"/>
         <source>the file states no unit for %1; the values are kept as written, without one</source>
         <translation>tiedosto ei kerro yksikköä kohteelle %1; arvot säilytetään sellaisinaan ilman yksikköä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="562"/>
+        <location filename="../../workbench/gui/import_texts.py" line="567"/>
         <source>%1 %2 is not a usable number; it was not stored</source>
         <translation>%1 %2 ei ole käyttökelpoinen luku; sitä ei tallennettu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="567"/>
+        <location filename="../../workbench/gui/import_texts.py" line="572"/>
         <source>%1 Y-check value(s) differ from the decoded ordinate</source>
         <translation>%1 Y-tarkistusarvoa poikkeaa puretusta ordinaatasta</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="574"/>
+        <location filename="../../workbench/gui/import_texts.py" line="579"/>
         <source>the printed result %1 % differs from the weights&apos; %2 %</source>
         <translation>tulostettu tulos %1 % poikkeaa punnituksista lasketusta %2 %:sta</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="672"/>
+        <location filename="../../workbench/gui/import_texts.py" line="704"/>
         <source>%1: expected %2</source>
         <translation>%1: odotettiin: %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="675"/>
+        <location filename="../../workbench/gui/import_texts.py" line="707"/>
         <source>%1: expected %2 (%3)</source>
         <translation>%1: odotettiin: %2 (%3)</translation>
     </message>

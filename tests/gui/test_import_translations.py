@@ -19,6 +19,7 @@ MODULES = (
     "import_details",
     "import_plot",
     "import_texts",
+    "import_text_forms",
     "template_dialog",
     "template_mapping",
     "export_dialog",

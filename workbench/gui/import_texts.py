@@ -22,6 +22,8 @@ from functools import cache
 
 from PySide6.QtCore import QCoreApplication
 
+from workbench.gui import import_text_forms
+
 translate = QCoreApplication.translate
 
 
@@ -67,7 +69,10 @@ def format_text(format_id: str, label: str, parts: list[str] | None = None) -> s
 
 Rule = tuple[re.Pattern[str], Callable[[], str], tuple[str, ...]]
 # (pattern, translated template with %1..%n, how each group is rendered: "" as is,
-# "msg" translated as a message, "where" as a place, "exp" as an expected-phrase)
+# "msg" translated as a message, "where" as a place, "exp" as an expected-phrase,
+# "label" a reader's format label, "skip" left out). A form is known when its message
+# parts are; of the forms that match, the first known one is taken, else the first.
+# The importers' vendor-specific forms are in ``import_text_forms``.
 
 
 def _rules() -> list[tuple[str, Callable[[], str], tuple[str, ...]]]:
@@ -583,12 +588,19 @@ def _rules() -> list[tuple[str, Callable[[], str], tuple[str, ...]]]:
 def _compiled() -> tuple[Rule, ...]:
     """The rules with their patterns compiled (the templates are translated at use, so a
     change of language applies at once)."""
-    return tuple((re.compile(p, re.DOTALL), t, g) for p, t, g in _rules())
+    rules = import_text_forms.vendor_rules() + _rules() + import_text_forms.fallback_rules()
+    return tuple((re.compile(p, re.DOTALL), t, g) for p, t, g in rules)
 
 
 def translate_message(text: str, depth: int = 0) -> str:
     """``text`` (one core message, without its file name) in the window's language."""
     return _translate(text, depth)[0]
+
+
+def is_known(text: str) -> bool:
+    """Whether ``text`` and every message inside it are forms of this module (the parts
+    it quotes, and text from the system or a library inside it, may be anything)."""
+    return _translate(text, 0)[1]
 
 
 def _translate(text: str, depth: int) -> tuple[str, bool]:
@@ -605,28 +617,48 @@ def _translate(text: str, depth: int) -> tuple[str, bool]:
     refusal = _REFUSAL.fullmatch(text)
     if refusal:
         return _refusal(refusal.group(1), refusal.group(2), depth)
+    first = None  # a form that matched, its parts not all known
     for pattern, template, groups in _compiled():
         m = pattern.fullmatch(text)
         if m is None:
             continue
-        out = template()
+        out, known = template(), True
         for i, how in enumerate(groups, start=1):
             part = m.group(i) or ""
             if how in ("msg", "where", "exp"):
-                part = _translate(part, depth + 1)[0]
+                part, ok = _translate(part, depth + 1)
+                known = known and ok
+            elif how == "label":
+                part, ok = _format_label(part)
+                known = known and ok
             elif how == "skip":
                 part = ""
             out = out.replace(f"%{i}", part)
-        return out, True
+        if known:
+            return out, True
+        first = first or out
     if "; " in text:  # a list of "NAME: reason" (an archive's members, a workbook's sheets)
         parts = [p.partition(": ") for p in text.split("; ")]
         if all(sep for _name, sep, _rest in parts):
             done = [(name, *_translate(rest, depth + 1)) for name, _sep, rest in parts]
-            if any(ok for _name, _tr, ok in done):
-                return "; ".join(f"{name}: {tr}" for name, tr, _ok in done), all(
-                    ok for _n, _t, ok in done
-                )
-    return text, False
+            known = all(ok for _n, _t, ok in done)
+            if known or (first is None and any(ok for _name, _tr, ok in done)):
+                return "; ".join(f"{name}: {tr}" for name, tr, _ok in done), known
+    return (text, False) if first is None else (first, False)
+
+
+@cache
+def _labels() -> dict[str, str]:
+    """Format id of each reader's English format label."""
+    from workbench.importers.registry import all_readers
+
+    return {r.format_label: r.format_id for r in all_readers()}
+
+
+def _format_label(label: str) -> tuple[str, bool]:
+    """(a reader's format label in the interface language, whether it is one)."""
+    format_id = _labels().get(label)
+    return (label, False) if format_id is None else (format_text(format_id, label), True)
 
 
 _REFUSAL = re.compile(r"(.+?): expected (.+)", re.DOTALL)
@@ -651,7 +683,7 @@ def _refusal(where: str, rest: str, depth: int) -> tuple[str, bool]:
     """``WHERE: expected EXPECTED (DETAIL)``, where EXPECTED and DETAIL may hold
     brackets of their own: of the places the detail could start, the first at which
     both parts are known forms is taken (else the first at which either is)."""
-    place = _translate(where, depth + 1)[0]
+    place, ok_place = _translate(where, depth + 1)
     splits: list[tuple[str, str]] = []
     if rest.endswith(")"):
         start = rest.find(" (")
@@ -671,9 +703,9 @@ def _refusal(where: str, rest: str, depth: int) -> tuple[str, bool]:
     if best is None or (ok_whole and best_score < 3):
         return translate("ImportTexts", "%1: expected %2").replace("%1", place).replace(
             "%2", whole
-        ), ok_whole
+        ), ok_whole and ok_place
     text = translate("ImportTexts", "%1: expected %2 (%3)").replace("%1", place)
-    return text.replace("%2", best[0]).replace("%3", best[1]), best_score == 3
+    return text.replace("%2", best[0]).replace("%3", best[1]), best_score == 3 and ok_place
 
 
 def message_text(message: str, path: str) -> str:
