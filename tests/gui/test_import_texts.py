@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 from import_message_forms import import_forms
+from PySide6.QtWidgets import QApplication
 
 from workbench.errors import ImportFormatError
 from workbench.gui.import_texts import is_known, translate_message
@@ -232,3 +233,37 @@ def test_shared_samples_refusals_and_warnings_are_finnish(finnish_ui):
     assert any("thousands separator" in t for _n, t in messages)  # the refused Setaram file
     problems = _check(messages)
     assert not problems, "\n".join(problems)
+
+
+def test_finnish_import_preview_shows_refused_files_in_finnish(
+    finnish_ui, window, make_project, tmp_path, qtbot
+):
+    import os
+
+    from test_import_flow import wait_preview
+
+    window.set_project(make_project(1, 0))
+    paths = []
+    for name, raw, reader, _says in _crafted():
+        if reader is None and not (tmp_path / name).exists():
+            (tmp_path / name).write_bytes(raw)
+            paths.append(str(tmp_path / name))
+    window.import_files(paths)
+    dialog = wait_preview(window, qtbot)
+    notes = {
+        Path(item.path).name: dialog.cell_text(r, "notes") for r, item in enumerate(dialog.items)
+    }
+    assert len(notes) == len(paths) >= 5, notes
+    assert notes["gen_sartorius.txt"].startswith(
+        "rivi 8: odotettiin: tuloksen yksikkö %M, -%M, %S tai %M/S"
+    ), notes
+    for name, text in notes.items():
+        assert "odotettiin" in text and not _left_in_english(text), (name, text)
+    dialog.table.selectRow(next(r for r, i in enumerate(dialog.items) if "stare" in i.path))
+    dialog.resize(1280, 760)
+    QApplication.processEvents()
+    picture = dialog.grab()
+    assert not picture.isNull()
+    if os.environ.get("IMPORT_TEXTS_SHOT"):  # a path: look at the preview afterwards
+        assert picture.save(os.environ["IMPORT_TEXTS_SHOT"])
+    dialog.reject()
