@@ -1584,7 +1584,7 @@
     <message>
         <location filename="../../workbench/gui/import_actions.py" line="172"/>
         <source>&amp;Define import template…</source>
-        <translation>&amp;Määritä tuontipohja…</translation>
+        <translation>&amp;Määritä mallipohja…</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/import_actions.py" line="174"/>
@@ -2247,7 +2247,7 @@
     <message>
         <location filename="../../workbench/gui/import_text_forms.py" line="160"/>
         <source>template</source>
-        <translation>tuontipohja</translation>
+        <translation>mallipohja</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/import_text_forms.py" line="161"/>
@@ -2297,7 +2297,7 @@
     <message>
         <location filename="../../workbench/gui/import_text_forms.py" line="193"/>
         <source>the header row of template %1</source>
-        <translation>tuontipohjan %1 otsakerivi</translation>
+        <translation>mallipohjan %1 otsakerivi</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/import_text_forms.py" line="196"/>
@@ -2307,7 +2307,7 @@
     <message>
         <location filename="../../workbench/gui/import_text_forms.py" line="199"/>
         <source>a column %1 (template %2)</source>
-        <translation>sarake %1 (tuontipohja %2)</translation>
+        <translation>sarake %1 (mallipohja %2)</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/import_text_forms.py" line="202"/>
@@ -2317,12 +2317,12 @@
     <message>
         <location filename="../../workbench/gui/import_text_forms.py" line="205"/>
         <source>data rows (template %1)</source>
-        <translation>datarivejä (tuontipohja %1)</translation>
+        <translation>datarivejä (mallipohja %1)</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/import_text_forms.py" line="210"/>
         <source>an Excel workbook (template %1 names a sheet or range)</source>
-        <translation>Excel-työkirja (tuontipohja %1 nimeää taulukon tai solualueen)</translation>
+        <translation>Excel-työkirja (mallipohja %1 nimeää taulukon tai solualueen)</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/import_text_forms.py" line="216"/>
@@ -2907,7 +2907,7 @@
     <message>
         <location filename="../../workbench/gui/import_texts.py" line="117"/>
         <source>the content matched none of them; for another table layout, define an import template</source>
-        <translation>sisältö ei vastannut mitään niistä; muuta taulukkomuotoa varten määritä tuontipohja</translation>
+        <translation>sisältö ei vastannut mitään niistä; muuta taulukkomuotoa varten määritä mallipohja</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/import_texts.py" line="126"/>
@@ -3067,12 +3067,12 @@
     <message>
         <location filename="../../workbench/gui/import_texts.py" line="232"/>
         <source>column %1 is the spectral axis but %2 comes first; define an import template to say which column is which</source>
-        <translation>sarake %1 on spektrin akseli, mutta %2 on ensimmäisenä; kerro tuontipohjalla, mikä sarake on mikin</translation>
+        <translation>sarake %1 on spektrin akseli, mutta %2 on ensimmäisenä; kerro mallipohjalla, mikä sarake on mikin</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/import_texts.py" line="241"/>
         <source>the first column does not run one way; the table is not a spectrum (a map, an image or a list of positions); define an import template to read it</source>
-        <translation>ensimmäinen sarake ei kasva tai pienene tasaisesti; taulukko ei ole spektri (kartta, kuva tai paikkaluettelo); lue se tuontipohjan avulla</translation>
+        <translation>ensimmäinen sarake ei kasva tai pienene tasaisesti; taulukko ei ole spektri (kartta, kuva tai paikkaluettelo); lue se mallipohjan avulla</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/import_texts.py" line="250"/>
@@ -3142,7 +3142,7 @@
     <message>
         <location filename="../../workbench/gui/import_texts.py" line="334"/>
         <source>its columns %1 are a time series or thermal analysis data (DSC, TGA), not spectra; define an import template (kind: table) to import them</source>
-        <translation>sen sarakkeet %1 ovat aikasarja tai termoanalyysin dataa (DSC, TGA), eivät spektrejä; tuo ne määrittämällä tuontipohja (laji: taulukko)</translation>
+        <translation>sen sarakkeet %1 ovat aikasarja tai termoanalyysin dataa (DSC, TGA), eivät spektrejä; tuo ne määrittämällä mallipohja (laji: taulukko)</translation>
     </message>
     <message>
         <location filename="../../workbench/gui/import_texts.py" line="343"/>
