@@ -23,6 +23,7 @@ import numpy as np
 from workbench.importers.text import (
     AmbiguousNumber,
     NonFiniteNumber,
+    contains_word,
     excerpt,
     guess_decimal,
     parse_number,
@@ -31,6 +32,8 @@ from workbench.importers.text import (
 
 _DATA_START = re.compile(r"^\s*[+\-]?[.,]?\d")
 _NUMBER_ROW = re.compile(r"\s*[+\-]?[.,]?\d[0-9+\-.,;eE \t]*")
+# the lines of a text (joined by LF, which no line holds) that _NUMBER_ROW matches whole
+_NUMBER_ROWS = re.compile(r"^[^\S\n]*[+\-]?[.,]?\d[0-9+\-.,;eE \t]*$", re.MULTILINE)
 COMMENT_CHARS = "#;%!/*"
 _NON_FINITE_HINT = re.compile(r"inf|nan", re.IGNORECASE)
 _NON_FINITE_CELL = re.compile(
@@ -70,14 +73,20 @@ def pick_delimiter(lines: list[str]) -> str | None:
     return sniff_delimiter(rows)
 
 
-def find_block(lines: list[str], min_rows: int = 3, scan: int | None = None) -> Block | None:
+def find_block(
+    lines: list[str],
+    min_rows: int = 3,
+    scan: int | None = None,
+    probe_at: Sequence[int] | None = None,
+) -> Block | None:
     """The longest run of numeric lines with the same column count (>= 1 column).
 
     With ``scan``, only runs within the first ``scan`` lines are looked for; the
     delimiter and decimal mark are still chosen exactly as for the whole file. Such
     a call depends only on the first lines of the file, and detection and parsing ask
-    the same question of the same lines, so its answer is remembered for them."""
-    probe_at = probe_lines(lines)
+    the same question of the same lines, so its answer is remembered for them.
+    ``probe_at``: ``probe_lines(lines)`` when the caller has it already."""
+    probe_at = list(probe_at) if probe_at else probe_lines(lines)
     if not probe_at:
         return None
     if scan is None:
@@ -104,9 +113,41 @@ def probe_lines(lines: Sequence[str]) -> list[int]:
 def number_rows(lines: Sequence[str]) -> list[int]:
     """Indexes of the first ``PROBES`` rows of numbers among the first 2,000 lines. When
     ``lines`` (a file's first lines) hold ``PROBES`` of them, ``probe_lines`` of the
-    whole file is the same list."""
-    head = lines[:2000]
-    return list(islice((i for i, ln in enumerate(head) if _NUMBER_ROW.fullmatch(ln)), PROBES))
+    whole file is the same list.
+
+    One search of the joined lines (``_NUMBER_ROWS``, each line as ``_NUMBER_ROW``
+    matches it whole) instead of a match per line: every file's head is probed. When
+    the first ``HEAD_ROWS`` lines hold ``PROBES`` rows, they alone decide, and their
+    answer is remembered: detection and parsing ask it of the same file's first lines
+    (split from its first bytes and from the whole file)."""
+    if len(lines) >= HEAD_ROWS:
+        found = _head_number_rows(tuple(lines[:HEAD_ROWS]))
+        if len(found) == PROBES:
+            return list(found)
+    return _number_rows(lines)
+
+
+HEAD_ROWS = 120
+
+
+@lru_cache(maxsize=16)
+def _head_number_rows(head: tuple[str, ...]) -> tuple[int, ...]:
+    return tuple(_number_rows(head))
+
+
+def _number_rows(lines: Sequence[str]) -> list[int]:
+    joined = "\n".join(lines[:2000])
+    out: list[int] = []
+    line, pos = 0, 0  # the line that starts at ``pos``
+    for m in _NUMBER_ROWS.finditer(joined):
+        start = m.start()
+        if start != pos:  # lines that are no rows of numbers lie between
+            line += joined.count("\n", pos, start)
+        out.append(line)
+        if len(out) == PROBES:
+            break
+        line, pos = line + 1, m.end() + 1
+    return out
 
 
 @lru_cache(maxsize=16)
@@ -173,42 +214,65 @@ def number_chars(delim: str | None, decimal: str) -> str:
 def column_counts(lines: Sequence[str], delim: str | None, allowed: str) -> np.ndarray:
     """Per line: its number of cells when it holds only number characters (``allowed``)
     and at least one digit, else 0. Computed on the bytes with numpy, not per line
-    in Python, because text spectra are imported by the hundred."""
+    in Python, because text spectra are imported by the hundred (the byte tables are
+    built once per delimiter and decimal mark, ``_byte_tables``)."""
     if not lines:
         return np.zeros(0, dtype=np.int64)
     joined = "\n".join(lines) + "\n"
-    if _NON_FINITE_HINT.search(joined):
+    if contains_word(joined, ("inf", "nan"), _NON_FINITE_HINT):
         # "inf"/"nan" cells count as cells, so the row stays in the table and the strict
         # check refuses it by line as not finite (exactly as 1e309, which numpy reads
         # as infinity), instead of the file being "not a supported export"
         joined = _NON_FINITE_CELL.sub("0", joined)
     b = np.frombuffer(joined.encode("utf-8", "replace"), np.uint8)
-    table = np.zeros(256, dtype=bool)
-    table[list(allowed.encode("ascii"))] = True
-    table[10] = True
+    outside, digit, blank = _byte_tables(allowed, delim)
     nl = np.flatnonzero(b == 10)
-    starts = np.concatenate(([0], nl[:-1] + 1))
+    starts = np.empty(nl.size, dtype=np.intp)
+    starts[0] = 0
+    starts[1:] = nl[:-1] + 1
 
     def per_line(mask: np.ndarray) -> np.ndarray:
         # each segment runs from a line start to its newline, which is 0 in every mask
         return np.add.reduceat(mask, starts, dtype=np.int64)
 
-    bad = per_line(~table[b])
-    digits = per_line((b >= 48) & (b <= 57))
-    space = (b == 32) | (b == 9) | (b == 10) | (b == 13)
+    bad = per_line(outside[b])
+    digits = per_line(digit[b])
     if delim is None:
-        k = per_line(~space & np.concatenate(([True], space[:-1])))
+        space = blank[b]
+        first = ~space
+        first[1:] &= space[:-1]
+        k = per_line(first)
     else:
         k = per_line(b == ord(delim)) + 1
-        # a trailing delimiter ("1;2;", "1<TAB>2<TAB>") leaves an empty last cell that
-        # does not count; a tab delimiter is no blank for this test
-        filled = np.flatnonzero(~space | (b == ord(delim)))
-        if not filled.size:  # only blanks: no line counts anyway
-            return np.zeros(len(lines), dtype=np.int64)
-        last = np.searchsorted(filled, nl) - 1
-        last_pos = np.where(last >= 0, filled[np.clip(last, 0, None)], -1)
-        k -= (last_pos >= starts) & (b[np.clip(last_pos, 0, None)] == ord(delim))
+        blanks = " \t\r" if delim != "\t" else " \r"
+        if re.search(f"{re.escape(delim)}[{blanks}]*\n", joined):
+            # a trailing delimiter ("1;2;", "1<TAB>2<TAB>") leaves an empty last cell
+            # that does not count; a tab delimiter is no blank for this test
+            filled = np.flatnonzero(~blank[b])
+            if not filled.size:  # only blanks: no line counts anyway
+                return np.zeros(len(lines), dtype=np.int64)
+            last = np.searchsorted(filled, nl) - 1
+            last_pos = np.where(last >= 0, filled[np.clip(last, 0, None)], -1)
+            k -= (last_pos >= starts) & (b[np.clip(last_pos, 0, None)] == ord(delim))
     return np.where((bad == 0) & (digits > 0), k, 0)
+
+
+@lru_cache(maxsize=32)
+def _byte_tables(allowed: str, delim: str | None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per byte value: not an ``allowed`` character (a line end is allowed); an ASCII
+    digit; a blank (space, tab, CR, LF; a tab delimiter is no blank)."""
+    outside = np.ones(256, dtype=bool)
+    outside[list(allowed.encode("ascii"))] = False
+    outside[10] = False
+    digit = np.zeros(256, dtype=bool)
+    digit[48:58] = True
+    blank = np.zeros(256, dtype=bool)
+    blank[list(b" \t\r\n")] = True
+    if delim is not None:
+        blank[ord(delim)] = False
+    for table in (outside, digit, blank):
+        table.flags.writeable = False
+    return outside, digit, blank
 
 
 def _ncols(line: str, delim: str | None) -> int:

@@ -131,6 +131,55 @@ def _split(text: str) -> list[str]:
     return lines
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def has_letter(line: str) -> bool:
+    """True when ``line`` holds a letter (of any script; ``[^\\W\\d_]``). The table
+    readers' sniffers ask it of every line of every file's head, and most are rows of
+    numbers: an ASCII line is answered by its case (only letters have one), about four
+    times quicker than the pattern, which answers the others."""
+    if line.isascii():
+        return line.lower() != line.upper()
+    return _LETTER.search(line) is not None
+
+
+_LETTER_LINE = re.compile(r"^[^A-Za-z\n]*[A-Za-z]", re.MULTILINE)
+
+
+def letter_rows(lines: Sequence[str]) -> list[int]:
+    """Indexes of the ``lines`` (no line ends in them) that hold a letter
+    (``has_letter``): the only lines a table reader's header search looks at. ASCII
+    lines are searched joined, in one pass, as every file's head is."""
+    joined = "\n".join(lines)
+    if not joined.isascii():
+        return [i for i, line in enumerate(lines) if has_letter(line)]
+    out: list[int] = []
+    line, pos = 0, 0  # the line that starts at ``pos``
+    for m in _LETTER_LINE.finditer(joined):
+        start = m.start()
+        if start != pos:
+            line += joined.count("\n", pos, start)
+        out.append(line)
+        end = joined.find("\n", m.end())
+        if end < 0:
+            break
+        line, pos = line + 1, end + 1
+    return out
+
+
+def contains_word(text: str, words: tuple[str, ...], pattern: re.Pattern[str]) -> bool:
+    """``pattern.search(text)`` for a case-insensitive ``pattern`` that only matches
+    where one of ``words`` (lower case ASCII) occurs: an ASCII text in which none
+    occurs is answered without the pattern (a plain search is far cheaper than a
+    case-insensitive one), any other text by the pattern itself."""
+    if text.isascii():
+        low = text.lower()
+        if not any(w in low for w in words):
+            return False
+    return pattern.search(text) is not None
+
+
 def sniff_delimiter(lines: Sequence[str]) -> str | None:
     """The column delimiter used consistently by ``lines``: tab, ';', ',' or None (spaces)."""
     candidates = ["\t", ";", ","]

@@ -25,7 +25,7 @@ from workbench.errors import ImportFormatError
 from workbench.importers.base import MiB, ParsedFile, ParsedMeasurement, Reader, column
 from workbench.importers.fibre_common import length_factor, split_header, summary_property
 from workbench.importers.numtable import majority_decimal, parse_region
-from workbench.importers.text import decode, sniff_delimiter, split_lines
+from workbench.importers.text import decode, letter_rows, sniff_delimiter, split_lines
 
 _ROLES: tuple[tuple[str, str], ...] = (
     (
@@ -54,13 +54,9 @@ def particle_role(cell: str) -> tuple[str | None, str, str]:
     return None, unit, name
 
 
-_HAS_LETTER = re.compile(r"[^\W\d_]")
-
-
 def _find_header(lines: list[str]) -> tuple[int, str | None] | None:
-    for i, line in enumerate(lines[:50]):
-        if not _HAS_LETTER.search(line):
-            continue  # a header names its columns; numeric rows cannot be one
+    for i in letter_rows(lines[:50]):  # a header names its columns
+        line = lines[i]
         delim = sniff_delimiter(lines[i : i + 4])
         cells = line.split(delim) if delim else line.split()
         roles = [particle_role(c)[0] for c in cells]

@@ -27,6 +27,7 @@ from workbench.importers.numtable import majority_decimal, majority_delimiter
 from workbench.importers.text import (
     AmbiguousNumber,
     decode,
+    letter_rows,
     parse_number,
     split_lines,
 )
@@ -47,13 +48,9 @@ def _is_length(pid: str | None) -> bool:
     return pid is not None and pid.startswith("fibre_length")
 
 
-_HAS_LETTER = re.compile(r"[^\W\d_]")
-
-
 def _header_row(lines: list[str], delim: str | None) -> int | None:
-    for i, line in enumerate(lines[:60]):
-        if not _HAS_LETTER.search(line):
-            continue  # a header names its columns; numeric rows cannot be one
+    for i in letter_rows(lines[:60]):  # a header names its columns
+        line = lines[i]
         cells = line.split(delim) if delim else line.split()
         pids = [summary_property(c)[0] for c in cells]
         if sum(_is_length(p) for p in pids) >= 2 or (
@@ -65,10 +62,8 @@ def _header_row(lines: list[str], delim: str | None) -> int | None:
 
 def _vertical_hits(lines: list[str], delim: str | None) -> int:
     hits = 0
-    for line in lines[:200]:
-        if not _HAS_LETTER.search(line):
-            continue
-        cells = line.split(delim) if delim else line.split()
+    for i in letter_rows(lines[:200]):
+        cells = lines[i].split(delim) if delim else lines[i].split()
         if len(cells) >= 2 and _is_length(summary_property(cells[0])[0]):
             hits += 1
     return hits

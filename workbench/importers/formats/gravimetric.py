@@ -28,7 +28,7 @@ import numpy as np
 from workbench.errors import ImportFormatError
 from workbench.importers.base import MiB, ParsedFile, ParsedMeasurement, Reader, column
 from workbench.importers.numtable import majority_decimal, parse_cells
-from workbench.importers.text import decode, sniff_delimiter, split_lines
+from workbench.importers.text import decode, letter_rows, sniff_delimiter, split_lines
 from workbench.model import Quantity
 from workbench.vocab import Basis, ash_method
 
@@ -100,13 +100,9 @@ def role(cell: str) -> tuple[str | None, str]:
     return None, unit
 
 
-_HAS_LETTER = re.compile(r"[^\W\d_]")
-
-
 def _find_header(lines: list[str]) -> tuple[int, str, list[str]] | None:
-    for i, line in enumerate(lines[:40]):
-        if not _HAS_LETTER.search(line):
-            continue  # a header names its columns; numeric rows cannot be one
+    for i in letter_rows(lines[:40]):  # a header names its columns
+        line = lines[i]
         delim = sniff_delimiter([line]) or sniff_delimiter(lines[i : i + 3])
         if not delim:
             continue

@@ -69,7 +69,16 @@ def _axis(cells: list[str]) -> tuple[list[str], str] | None:
     return values, (units.pop() if units else "")
 
 
+# a line with MIN_AXIS - 1 of one separator: the least a header of wavelengths holds
+_WIDE_LINE = re.compile(
+    "|".join(rf"^(?:[^{sep}\n]*{sep}){{{MIN_AXIS - 1}}}" for sep in (",", ";", "\t", " ")),
+    re.MULTILINE,
+)
+
+
 def _find_header(lines: list[str]):
+    if not _WIDE_LINE.search("\n".join(lines[:50])):
+        return None  # no line has cells enough (one search instead of a count per line)
     for idx, line in enumerate(lines[:50]):
         if (
             len(line) < MIN_AXIS - 1

@@ -122,9 +122,11 @@ class SpectrumTextReader(Reader):
         if '"' in text:  # quoted cells ("1.5","0.25"): quotes carry nothing here
             text = text.replace('"', "")
         lines, rest = split_head(text, HEAD_LINES)
-        if rest and len(number_rows(lines)) < PROBES:
+        probe_at = number_rows(lines) if rest else None
+        if probe_at is not None and len(probe_at) < PROBES:
             lines, rest = lines + split_lines(rest), ""  # the table starts further down
-        block, data, ignored, lines = _read_block(lines, rest, path)
+            probe_at = None
+        block, data, ignored, lines = _read_block(lines, rest, path, probe_at)
         header_at = block.header
         if header_at is None:
             header_at = _commented_header(lines, block)  # "#Energy  Angle  mux ..."
@@ -196,7 +198,9 @@ class SpectrumTextReader(Reader):
         )  # fmt: skip
 
 
-def _read_block(lines: list[str], rest: str, path: str) -> tuple[Block, np.ndarray, int, list[str]]:
+def _read_block(
+    lines: list[str], rest: str, path: str, probe_at: list[int] | None = None
+) -> tuple[Block, np.ndarray, int, list[str]]:
     """The numeric block, its values, the count of ignored lines after it, and the
     lines the block's line numbers refer to (every line, when the strict path ran).
 
@@ -205,8 +209,9 @@ def _read_block(lines: list[str], rest: str, path: str) -> tuple[Block, np.ndarr
     file, and those are read in one call (``rows_to_end``) without splitting the rows
     into lines first. Anything else takes the strict path, which splits every line,
     finds the longest run of numeric rows and names any line that is not a row of
-    numbers. ``lines`` must hold the lines ``find_block`` probes (``number_rows``)."""
-    head = find_block(lines, scan=SNIFF_LINES)
+    numbers. ``lines`` must hold the lines ``find_block`` probes (``number_rows``);
+    ``probe_at``: those lines' indexes when the caller has them (``probe_lines``)."""
+    head = find_block(lines, scan=SNIFF_LINES, probe_at=probe_at)
     if head is not None and head.ncols >= 2:
         data = rows_to_end(lines, head, rest)
         if data is not None:

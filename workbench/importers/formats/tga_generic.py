@@ -16,11 +16,12 @@ import re
 from workbench.errors import ImportFormatError
 from workbench.importers.base import MiB, ParsedFile, Reader
 from workbench.importers.numtable import majority_decimal, parse_block
-from workbench.importers.text import decode, sniff_delimiter, split_lines
+from workbench.importers.text import contains_word, decode, sniff_delimiter, split_lines
 from workbench.importers.tga_common import canonical_name, split_unit, tga_measurement
 
 _TEMP = re.compile(r"temp|lämpötila|lampotila|\bts\b", re.I)
 _MASS = re.compile(r"\b(mass|weight|tg|massa|paino)\b", re.I)
+_MASS_WORDS = ("mass", "weight", "tg", "paino")  # what _MASS can match in ASCII text
 _TIME = re.compile(r"\b(time|aika)\b", re.I)
 _SPECTRAL = re.compile(r"wavenumber|wavelength|cm-1|cm\^-1|1/cm|\bnm\b|raman|absorb", re.I)
 
@@ -71,7 +72,7 @@ class GenericTgaReader(Reader):
         except ImportFormatError:
             return 0.0
         lines = split_lines(text)[:30]
-        if not _MASS.search("\n".join(lines)):
+        if not contains_word("\n".join(lines), _MASS_WORDS, _MASS):
             return 0.0  # no line names a mass (one search instead of one per line)
         i = _header_index(lines)
         if i is None:
