@@ -128,6 +128,29 @@ def new_small_dataset(parent: h5py.Group | Node, name: str, arr: np.ndarray) -> 
     return Node(dsid, where.child(name))
 
 
+_U8_TYPE = h5t.py_create(np.dtype(np.uint8), logical=True)
+
+
+def new_deflated_bytes(
+    parent: h5py.Group | Node, name: str, size: int, step: int, level: int
+) -> Node:
+    """``parent.create_dataset(name, shape=(size,), dtype=uint8, chunks=(step,),
+    compression="gzip", compression_opts=level)``, faster, with nothing written yet
+    (the caller stores its compressed chunks, ``write_direct_chunk``, and closes it).
+    Every file's size differs, so its creation property list is made here each time
+    (a few calls) rather than through h5py's argument checks (a third of a source's
+    write)."""
+    where = node(parent)
+    dcpl = h5p.create(h5p.DATASET_CREATE)
+    dcpl.set_chunk((step,))
+    dcpl.set_deflate(level)
+    dcpl.set_obj_track_times(False)
+    encoded, lcpl = _name(name)
+    space = h5s.create_simple((size,))
+    dsid = h5d.create(where.oid, encoded, _U8_TYPE, space, dcpl=dcpl, lcpl=lcpl)
+    return Node(dsid, where.child(name))
+
+
 def attr_target(obj: h5py.HLObject | Node) -> Any:
     """The low-level identifier the attribute writers take."""
     return obj.oid if isinstance(obj, Node) else obj.id

@@ -40,6 +40,7 @@ from workbench.project.h5fast import (
     Node,
     Templates,
     can_write_small,
+    new_deflated_bytes,
     new_group,
     node,
     set_attrs,
@@ -487,7 +488,7 @@ def write_array(
 def write_source(parent: h5py.Group, s: SourceFile, rebinds: Rebinds) -> None:
     data = s.data
     if isinstance(data, HeldBytes):  # deflated when it was added: stored as it is
-        ds = node(write_held(parent, s.sha256, data))
+        ds = write_held(parent, s.sha256, data)
         rebinds.fresh.append((s, ds.name, data.shape, data.dtype))
     else:
         fresh = not isinstance(data, LazyArray)
@@ -501,19 +502,11 @@ def write_source(parent: h5py.Group, s: SourceFile, rebinds: Rebinds) -> None:
         write_kept(ds, s._kept_attrs)
 
 
-def write_held(parent: h5py.Group, name: str, held: HeldBytes) -> h5py.Dataset:
+def write_held(parent: h5py.Group, name: str, held: HeldBytes) -> Node:
     """An ordinary gzip-chunked dataset of the bytes, from their deflated chunks."""
-    ds = parent.create_dataset(
-        name,
-        shape=held.shape,
-        dtype=held.dtype,
-        chunks=(held.step,),
-        compression="gzip",
-        compression_opts=held.level,
-        track_times=False,
-    )
+    ds = new_deflated_bytes(parent, name, held.size, held.step, held.level)
     for i, chunk in enumerate(held.chunks):
-        ds.id.write_direct_chunk((i * held.step,), chunk)
+        ds.oid.write_direct_chunk((i * held.step,), chunk)
     return ds
 
 
