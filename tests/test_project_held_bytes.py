@@ -8,6 +8,7 @@ allows 3x, ``python -m tests.benchmarks import_spectra_500_same_data``).
 from __future__ import annotations
 
 import hashlib
+import pickle
 
 import h5py
 import numpy as np
@@ -71,6 +72,8 @@ def test_held_bytes_are_saved_as_ordinary_gzip_chunks(tmp_path):
     with h5py.File(target, "r") as f:  # any HDF5 reader: gzip, the bytes whole
         ds = f[f"sources/{sha}"]
         assert ds.compression == "gzip" and ds.chunks == (len(raw),)
+        assert ds.compression_opts == layout.GZIP_LEVEL and ds.dtype == np.uint8
+        assert not ds.id.get_create_plist().get_obj_track_times()  # as every object saved
         assert hashlib.sha256(ds[()].tobytes()).hexdigest() == sha
     back = open_project(target, read_only=True)
     assert back.sources[sha].read_bytes() == raw
@@ -92,3 +95,58 @@ def test_the_index_is_compressed_entry_by_entry_to_exactly_its_json():
     ]
     for doc in docs:
         assert zlib.decompress(index.encode(doc)) == layout.dumps(doc).encode("utf-8")
+
+
+def test_bytes_deflated_on_a_pool_are_the_chunks_deflated_here():
+    from concurrent.futures import ThreadPoolExecutor
+
+    raw = _text(40_000, seed=5)
+    with ThreadPoolExecutor(1) as pool:
+        held = HeldBytes(raw, pool=pool)
+        assert held.chunks == HeldBytes(raw).chunks
+    assert held.ready() and np.asarray(held).tobytes() == raw
+    sent = pickle.loads(pickle.dumps(held))  # as a batch worker sends it back
+    assert sent.chunks == held.chunks and sent.ready()
+
+
+def test_a_batch_deflates_on_its_own_thread_but_never_falls_far_behind():
+    """The files a batch parses in this process are deflated on a thread of their own
+    (``service._Deflater``); when that thread is held up, no more than ``AHEAD`` files
+    wait for it (their bytes in memory): the next ones are deflated at once here."""
+    import threading
+
+    from workbench.importers import service
+
+    deflater = service._Deflater()
+    gate = threading.Event()
+    deflater.pool.submit(gate.wait)  # the thread is busy elsewhere
+    raws = [_text(3_000, seed=i) for i in range(service._Deflater.AHEAD + 3)]
+    try:
+        held = [deflater(raw) for raw in raws]
+        waiting = [h for h in held if not h.ready()]
+        assert len(waiting) == service._Deflater.AHEAD  # the rest were deflated here
+        assert all(h.ready() for h in held[service._Deflater.AHEAD :])
+    finally:
+        gate.set()
+        deflater.pool.shutdown(wait=True)
+    assert [np.asarray(h).tobytes() for h in held] == raws
+
+
+def test_a_batch_import_stores_every_file_whole_and_leaves_no_thread(tmp_path):
+    import threading
+
+    from workbench.importers.service import import_files
+
+    files = []
+    for i in range(6):
+        x = np.linspace(4000, 400, 1500)
+        body = "\n".join(f"{a:.4f},{0.5 + 0.001 * i + a * 1e-5:.6f}" for a in x)
+        files.append(tmp_path / f"s{i}.csv")
+        files[-1].write_text(f"wavenumber (cm-1),absorbance\n{body}\n")
+    project = Project()
+    summary = import_files(project, files, new_sample=True)
+    assert summary.count("imported") == len(files)
+    assert not [t for t in threading.enumerate() if t.name.startswith("deflate")]
+    for path in files:
+        src = project.sources[hashlib.sha256(path.read_bytes()).hexdigest()]
+        assert isinstance(src.data, HeldBytes) and src.read_bytes() == path.read_bytes()

@@ -16,18 +16,22 @@ Files already imported (same SHA-256) are reported as already present, not dupli
 from __future__ import annotations
 
 import hashlib
+from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from workbench.cores import available_cores
 from workbench.errors import CancelledError, UserFacingError
 from workbench.importers.base import ParsedFile
 from workbench.importers.parallel import parallel_previews, worker_count
 from workbench.importers.registry import parse_bytes, read_and_parse, read_file
 from workbench.model import Project, Sample
 from workbench.progress import NullProgress, Progress
-from workbench.project.heldbytes import HeldBytes
+from workbench.project.heldbytes import HeldBytes, deflated
 
 IGNORED_SUFFIXES = {".fwproj", ".lock", ".tmp", ".json"}
 
@@ -307,20 +311,73 @@ def iter_previews(
     """Parse files (for a worker thread): yields (path, plan or None, error) in order.
 
     A large batch is parsed on more than one core (``importers.parallel``); the plans
-    are the same as one by one."""
-    workers = worker_count(len(paths))
-    if workers:
-        yield from parallel_previews(
-            paths, template=template, progress=progress, workers=workers,
-            here=lambda path: _preview_one(path, template), plan_from=_plan_from_worker,
-        )  # fmt: skip
+    are the same as one by one. The original bytes of the files parsed here are
+    deflated as the project will hold them (``heldbytes.deflated``) on a thread of
+    their own meanwhile, as a worker process deflates those it reads: the importing
+    thread, which also applies and saves the batch, only parses (the thread ends with
+    the batch)."""
+    with _deflating(len(paths)) as deflate:
+
+        def here(path: Path) -> tuple[Path, ImportPlan | None, str]:
+            path, plan, error = _preview_one(path, template)
+            if plan is not None and deflate is not None and isinstance(plan.raw, bytes):
+                plan.raw = deflate(plan.raw)
+            return path, plan, error
+
+        workers = worker_count(len(paths))
+        if workers:
+            yield from parallel_previews(
+                paths, template=template, progress=progress, workers=workers,
+                here=here, plan_from=_plan_from_worker,
+            )  # fmt: skip
+            return
+        progress = progress or NullProgress()
+        total = max(len(paths), 1)
+        for i, path in enumerate(paths):
+            progress.update(i / total, f"{path.name}")
+            yield here(path)
+        progress.update(1.0, "")
+
+
+DEFLATE_FROM = 2
+"""Files of a batch from which their bytes are deflated on a thread of its own."""
+
+
+class _Deflater:
+    """Deflates a batch's original bytes (``heldbytes.deflated``) on a thread of its
+    own. At most ``AHEAD`` files wait for it: when that thread falls behind (the other
+    cores are busy), the importing thread deflates the next file itself, so the bytes
+    waiting to be compressed never add up (issue 3's peak-memory limit)."""
+
+    AHEAD = 4
+
+    def __init__(self) -> None:
+        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="deflate")
+        self.waiting: deque[HeldBytes] = deque()
+
+    def __call__(self, raw: bytes) -> bytes | HeldBytes:
+        while self.waiting and self.waiting[0].ready():
+            self.waiting.popleft()
+        if len(self.waiting) >= self.AHEAD:
+            return deflated(raw)
+        held = deflated(raw, self.pool)
+        if isinstance(held, HeldBytes) and not held.ready():
+            self.waiting.append(held)
+        return held
+
+
+@contextmanager
+def _deflating(n_files: int) -> Iterator[_Deflater | None]:
+    """A ``_Deflater`` for a batch (None for a single file, or when this process has one
+    core); its thread has finished every file when the block ends."""
+    if n_files < DEFLATE_FROM or available_cores() < 2:
+        yield None
         return
-    progress = progress or NullProgress()
-    total = max(len(paths), 1)
-    for i, path in enumerate(paths):
-        progress.update(i / total, f"{path.name}")
-        yield _preview_one(path, template)
-    progress.update(1.0, "")
+    deflater = _Deflater()
+    try:
+        yield deflater
+    finally:
+        deflater.pool.shutdown(wait=True)
 
 
 def _preview_one(path: Path, template: str | None) -> tuple[Path, ImportPlan | None, str]:

@@ -16,6 +16,7 @@ file's size is held instead of 140 %.
 from __future__ import annotations
 
 import zlib
+from concurrent.futures import Executor, Future
 from typing import Any
 
 import numpy as np
@@ -26,24 +27,45 @@ LEVEL = 1  # gzip level of a project's compressed datasets (``layout.GZIP_LEVEL`
 
 
 class HeldBytes:
-    """Read-only uint8 array-like of ``size`` bytes held as deflated chunks of ``step``."""
+    """Read-only uint8 array-like of ``size`` bytes held as deflated chunks of ``step``.
+
+    With ``pool`` (a thread pool, ``Deflater``) the chunks are compressed there while
+    the caller goes on; ``chunks`` waits for them. ``zlib`` releases the interpreter
+    lock while it compresses, so a batch's files are deflated on a spare core while
+    the importing thread parses the next ones."""
 
     dtype = np.dtype(np.uint8)
     ndim = 1
 
-    def __init__(self, raw: bytes, level: int = LEVEL) -> None:
+    def __init__(self, raw: bytes, level: int = LEVEL, pool: Executor | None = None) -> None:
         self.size = len(raw)
         self.shape = (self.size,)
         self.step = max(1, min(self.size, CHUNK_BYTES))
         self.level = level
-        view = memoryview(raw)
-        chunks = []
-        for start in range(0, self.size, self.step):
-            part = view[start : start + self.step]
-            if len(part) < self.step:
-                part = bytes(part) + bytes(self.step - len(part))
-            chunks.append(zlib.compress(part, level))
-        self.chunks: tuple[bytes, ...] = tuple(chunks)
+        self._chunks: tuple[bytes, ...] | None = None
+        self._pending: Future | None = None
+        if pool is None:
+            self._chunks = _deflate(raw, self.step, level)
+        else:
+            self._pending = pool.submit(_deflate, raw, self.step, level)
+
+    @property
+    def chunks(self) -> tuple[bytes, ...]:
+        """The deflated chunks (waiting for them when they are being compressed)."""
+        if self._chunks is None:
+            assert self._pending is not None
+            self._chunks = self._pending.result()
+            self._pending = None
+        return self._chunks
+
+    def ready(self) -> bool:
+        """True once the chunks are compressed (``chunks`` then does not wait)."""
+        return self._pending is None or self._pending.done()
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state["_chunks"], state["_pending"] = self.chunks, None
+        return state
 
     @property
     def nbytes(self) -> int:
@@ -63,13 +85,28 @@ class HeldBytes:
         return out if dtype is None else out.astype(dtype, copy=False)
 
 
-def deflated(raw: bytes) -> bytes | HeldBytes:
+def _deflate(raw: bytes, step: int, level: int) -> tuple[bytes, ...]:
+    """``raw`` as HDF5 stores it in chunks of ``step`` bytes (the last one padded with
+    zeros), each deflated at ``level``."""
+    view = memoryview(raw)
+    chunks = []
+    for start in range(0, len(raw), step):
+        part = view[start : start + step]
+        if len(part) < step:
+            part = bytes(part) + bytes(step - len(part))
+        chunks.append(zlib.compress(part, level))
+    return tuple(chunks)
+
+
+def deflated(raw: bytes, pool: Executor | None = None) -> bytes | HeldBytes:
     """``raw`` as a batch's import worker hands it back: deflated (``HeldBytes``) when
     ``hold`` would deflate it, else as it is. Deflating is a third of an imported
     spectrum's cost on the importing thread, and the one process that saves is the
     batch's bottleneck (it also applies every file and writes the project); a worker
-    deflates on its own core, and sends back 40 % of the bytes."""
-    return HeldBytes(raw) if MIN_BYTES < len(raw) <= CHUNK_BYTES else raw
+    deflates on its own core, and sends back 40 % of the bytes. With ``pool`` (the
+    importing process's own files of a batch, ``service.iter_previews``) the bytes
+    are deflated on that pool's thread while the caller parses on."""
+    return HeldBytes(raw, pool=pool) if MIN_BYTES < len(raw) <= CHUNK_BYTES else raw
 
 
 def hold(raw: bytes | HeldBytes) -> Any:
