@@ -219,6 +219,7 @@ def test_a_quick_batch_starts_no_workers(batch, monkeypatch):
     costs, no process is started."""
     started = []
     monkeypatch.setattr(parallel, "ProcessPoolExecutor", lambda *a, **k: started.append(1) or None)
+    monkeypatch.setattr(parallel, "busy_elsewhere", lambda: 0)  # an idle machine
     quick = list(
         parallel.parallel_previews(
             batch, template=None, progress=Progress(), workers=1,
@@ -269,3 +270,43 @@ def test_a_worker_sends_a_batch_files_bytes_back_deflated(tmp_path):
     assert plan.summary()["bytes"] == len(raw)
     service.apply_plan(project, plan, new_sample=True)
     assert project.sources[sha].read_bytes() == raw and project.sources[sha].size == len(raw)
+
+
+def test_no_workers_start_while_the_other_cores_are_busy(batch, monkeypatch):
+    """A worker pays only on a core of its own: when other work kept every other core
+    busy at each file of the probe, the batch is parsed here, as one by one; one
+    moment with a core free is enough to start them."""
+    monkeypatch.delenv(parallel.ENV, raising=False)
+    started = []
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", lambda *a, **k: started.append(1) or None)
+    monkeypatch.setattr(parallel, "WORTH_STARTING", 0.0)
+    monkeypatch.setattr(parallel, "cores", lambda: 2)
+    monkeypatch.setattr(parallel, "busy_elsewhere", lambda: 1)  # the other core is taken
+
+    def run() -> list:
+        return list(
+            parallel.parallel_previews(
+                batch, template=None, progress=Progress(), workers=1,
+                here=lambda p: service._preview_one(p, None), plan_from=_plan_from_worker,
+            )
+        )  # fmt: skip
+
+    busy = run()
+    assert started == []
+    assert _outcomes(busy) == _outcomes(service._preview_one(p, None) for p in batch)
+    seen = iter([1, 1, 0, 1, 1, 1, 1, 1])  # a core was free once during the probe
+    monkeypatch.setattr(parallel, "busy_elsewhere", lambda: next(seen))
+    assert _outcomes(run()) == _outcomes(busy)
+    assert started == [1]
+
+
+def test_spare_core_from_the_fewest_busy_threads_seen(monkeypatch):
+    monkeypatch.delenv(parallel.ENV, raising=False)
+    monkeypatch.setattr(parallel, "cores", lambda: 4)
+    assert parallel.spare_core([2, 5, 2])  # 2 threads elsewhere, this one: a core free
+    assert not parallel.spare_core([3, 5, 6])  # the 3 other cores were always taken
+    assert parallel.spare_core([None, None])  # the system does not say: as before
+    monkeypatch.setenv(parallel.ENV, "1")  # asked for by number
+    assert parallel.spare_core([9, 9])
+    count = parallel.busy_elsewhere()
+    assert count is None or count >= 0

@@ -52,10 +52,16 @@ from workbench.progress import NullProgress, Progress
 # files say the rest of the batch takes less than WORTH_STARTING seconds here, that buys
 # nothing. Measured on 2 cores with 1,868-point spectra, command line: from source, 500
 # files 3.1 s with a worker against 3.3-3.6 s without; packaged, 500 files 3.8-4.7 s
-# against 3.5-3.7 s, 2,000 files 11.7-15.7 s against 13.6-18.9 s.
+# against 3.5-3.7 s, 2,000 files 11.7-15.7 s against 13.6-18.9 s. Once a spectrum's
+# import took about 1.4 ms here, 500 files were estimated at 0.7 s and started no
+# worker, though one still paid (benchmark import_spectra_500_same_data, a core free:
+# 1.14-1.18 s with a worker against 1.34-1.46 s without): the threshold from source is
+# 0.5 s. A worker pays only on a core nobody else is using: with one core of two busy
+# elsewhere the same batch took 1.5-2.2 s with a worker against 1.4-1.5 s without, so
+# workers start only when the probe saw a core to spare (``spare_core``).
 MIN_FILES = 32
 PROBE = 8
-WORTH_STARTING = 4.0 if getattr(sys, "frozen", False) else 1.0
+WORTH_STARTING = 4.0 if getattr(sys, "frozen", False) else 0.5
 MAX_WORKERS = 4
 CHUNK = 8  # files handed to a worker at a time
 AHEAD = 2  # runs of files queued per worker
@@ -90,6 +96,30 @@ def worker_count(n_files: int) -> int:
     if not _allowed or n_files < MIN_FILES:
         return 0
     return max(0, min(cores() - 1, MAX_WORKERS))
+
+
+def busy_elsewhere() -> int | None:
+    """Threads of other processes (and this one's other threads) running or ready to
+    run on this machine right now, besides the calling one (Linux: the running count
+    in ``/proc/loadavg``); None where the system does not say."""
+    try:
+        with open("/proc/loadavg", encoding="ascii") as fh:
+            running = int(fh.read().split()[3].split("/")[0])
+    except (OSError, ValueError, IndexError):
+        return None
+    return max(0, running - 1)
+
+
+def spare_core(samples: list[int | None]) -> bool:
+    """Whether a worker would have a core to itself, from ``busy_elsewhere`` sampled
+    while the first files were parsed: at some sample fewer threads than the other
+    cores were running (the fewest seen, so that a passing process does not count).
+    True when the system does not say, or when ``FIBRE_WORKBENCH_IMPORT_WORKERS``
+    asks for workers by number."""
+    if os.environ.get(ENV, "").strip().isdigit():
+        return True
+    known = [s for s in samples if s is not None]
+    return not known or min(known) < cores() - 1
 
 
 def die_with_parent() -> None:
@@ -161,16 +191,19 @@ def parallel_previews(
     # The first files are parsed here and timed: workers start only when the rest of
     # the batch would take long enough to pay for starting them.
     took: list[float] = []
+    busy: list[int | None] = []
     front = 0
     while front < min(PROBE, n):
         progress.update(front / n, files[front].name)
+        busy.append(busy_elsewhere())
         started = time.perf_counter()
         outcome = here(files[front])
         took.append(time.perf_counter() - started)
         yield outcome
         front += 1
     # the median: the first file of a session also pays for loading its reader
-    if statistics.median(took or [0.0]) * (n - front) < WORTH_STARTING:
+    rest = statistics.median(took or [0.0]) * (n - front)
+    if rest < WORTH_STARTING or not spare_core(busy):
         while front < n:
             progress.update(front / n, files[front].name)
             yield here(files[front])
