@@ -280,7 +280,7 @@ def test_no_workers_start_while_the_other_cores_are_busy(batch, monkeypatch):
     started = []
     monkeypatch.setattr(parallel, "ProcessPoolExecutor", lambda *a, **k: started.append(1) or None)
     monkeypatch.setattr(parallel, "WORTH_STARTING", 0.0)
-    monkeypatch.setattr(parallel, "cores", lambda: 2)
+    monkeypatch.setattr(parallel, "machine_cores", lambda: 2)
     monkeypatch.setattr(parallel, "busy_elsewhere", lambda: 1)  # the other core is taken
 
     def run() -> list:
@@ -302,7 +302,8 @@ def test_no_workers_start_while_the_other_cores_are_busy(batch, monkeypatch):
 
 def test_spare_core_from_the_fewest_busy_threads_seen(monkeypatch):
     monkeypatch.delenv(parallel.ENV, raising=False)
-    monkeypatch.setattr(parallel, "cores", lambda: 4)
+    monkeypatch.setattr(parallel, "machine_cores", lambda: 4)
+    monkeypatch.setattr(parallel, "cores", lambda: 2)  # this process may use 2 of them
     assert parallel.spare_core([2, 5, 2])  # 2 threads elsewhere, this one: a core free
     assert not parallel.spare_core([3, 5, 6])  # the 3 other cores were always taken
     assert parallel.spare_core([None, None])  # the system does not say: as before

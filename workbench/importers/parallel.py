@@ -110,16 +110,22 @@ def busy_elsewhere() -> int | None:
     return max(0, running - 1)
 
 
+def machine_cores() -> int:
+    """The machine's cores, which ``busy_elsewhere`` counts against (not only the ones
+    this process may use, ``cores``)."""
+    return os.cpu_count() or cores()
+
+
 def spare_core(samples: list[int | None]) -> bool:
     """Whether a worker would have a core to itself, from ``busy_elsewhere`` sampled
-    while the first files were parsed: at some sample fewer threads than the other
-    cores were running (the fewest seen, so that a passing process does not count).
-    True when the system does not say, or when ``FIBRE_WORKBENCH_IMPORT_WORKERS``
-    asks for workers by number."""
+    while the first files were parsed: at some sample fewer threads than the machine's
+    other cores were running (the fewest seen, so that a passing process does not
+    count). True when the system does not say, or when
+    ``FIBRE_WORKBENCH_IMPORT_WORKERS`` asks for workers by number."""
     if os.environ.get(ENV, "").strip().isdigit():
         return True
     known = [s for s in samples if s is not None]
-    return not known or min(known) < cores() - 1
+    return not known or min(known) < machine_cores() - 1
 
 
 def die_with_parent() -> None:
