@@ -32,3 +32,22 @@ def test_fuzz_found_input_is_refused_with_a_message(format_id, ops, where):
         READERS[format_id].parse(raw, name)
     text = str(info.value)
     assert name in text and where in text, text
+
+
+@pytest.mark.parametrize("digit", ["\u00b2", "\u0663"], ids=["superscript-two", "arabic-three"])
+def test_a_digit_outside_ascii_in_jcamp_data_is_refused_where_it_stands(digit):
+    """JCAMP-DX data are ASCII. A '²' in compressed data passed ``str.isdigit`` and
+    reached ``float``, whose own wording ("could not convert string to float") was the
+    refusal (found by the differential sweep's altered copies); a digit of another
+    script was read as its value."""
+    from workbench.importers.registry import parse_bytes
+
+    raw = (
+        "##TITLE=t\n##JCAMP-DX=4.24\n##XUNITS=1/CM\n##YUNITS=ABSORBANCE\n##FIRSTX=0\n"
+        f"##LASTX=3\n##NPOINTS=4\n##XYDATA=(X++(Y..Y))\n0A1J2J{digit}\n##END=\n"
+    ).encode()
+    with pytest.raises(ImportFormatError) as info:
+        parse_bytes(raw, "digits.jdx")
+    text = str(info.value)
+    assert "line 9" in text and f"unexpected character {digit!r}" in text, text
+    assert "could not convert" not in text

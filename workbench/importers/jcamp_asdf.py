@@ -32,16 +32,18 @@ _DIF = {"%": "0", **{c: str(i + 1) for i, c in enumerate("JKLMNOPQR")}}
 _DIF.update({c: f"-{i + 1}" for i, c in enumerate("jklmnopqr")})
 _DUP = {c: str(i + 1) for i, c in enumerate("STUVWXYZs")}
 
+# JCAMP-DX data are ASCII: digits are 0-9 (``\d`` would take other scripts' digits too)
 _ASDF_TOKEN = re.compile(
-    r"[@A-Ia-i%J-Rj-r]\d*(?:\.\d*)?|[S-Zs]\d*|[+-]?(?:\d+(?:\.\d*)?|\.\d+)|\?|[\s,;]+|."
+    r"[@A-Ia-i%J-Rj-r][0-9]*(?:\.[0-9]*)?|[S-Zs][0-9]*|[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)"
+    r"|\?|[\s,;]+|."
 )
 MAX_VALUES = 10_000_000
-_AFFN_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?|\?")
+_AFFN_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?|\?")
 _AFFN_LEFTOVER = re.compile(r"[^\s,;]")
 _AFFN_BYTES = b"0123456789 \t\r\n,;.+-eE?"  # every byte an uncompressed table may hold
 # Characters that can only be ASDF pseudo-digits (E/e may also be an AFFN exponent).
 _ASDF_ONLY = re.compile(r"[@A-DF-Za-df-s%]")
-_DUP_TOKEN = re.compile(r"[S-Zs]\d*")
+_DUP_TOKEN = re.compile(r"[S-Zs][0-9]*")
 
 
 def declared_values(lines: list[tuple[int, str]]) -> int:
@@ -271,7 +273,7 @@ def _asdf_line(lineno: int, text: str) -> tuple[list[float], list[bool]]:
             values.append(math.nan)
             is_dif.append(False)
             last_kind = "abs"
-        elif c.isdigit() or (c in "+-." and len(tok) > 1):
+        elif c in "0123456789" or (c in "+-." and len(tok) > 1):  # not '²' (isdigit)
             values.append(float(tok))
             is_dif.append(False)
             last_kind = "abs"
