@@ -31,6 +31,7 @@ from workbench.analysis.stale import stale_results
 from workbench.errors import AnalysisError, CancelledError
 from workbench.gui.analysis_commands import AddResultsCommand
 from workbench.gui.analysis_dialog import AnalysisDialog, plugin_name
+from workbench.gui.i18n import fill
 from workbench.gui.project_tree import REF_ROLE
 from workbench.gui.result_view import ResultView
 from workbench.model import Project
@@ -281,8 +282,7 @@ class AnalysisController(QObject):
         if len(sample_ids) == 1:  # two messages: "1 näyte", "3 näytettä"
             title = translate("Analyses", "%1 on 1 sample").replace("%1", name)
         else:
-            title = translate("Analyses", "%1 on %2 samples").replace("%1", name)
-            title = title.replace("%2", str(len(sample_ids)))
+            title = fill(translate("Analyses", "%1 on %2 samples"), name, len(sample_ids))
         holder: dict[str, Any] = {}
 
         def done(value: tuple[RunOutcome, list[str]]) -> None:
@@ -296,11 +296,7 @@ class AnalysisController(QObject):
             command = AddResultsCommand(self.win.doc, outcome, text, replaced)
             self.win.undo_stack.push(command)
             n = len(outcome.results)
-            self.win.task_panel.log(
-                translate("Analyses", "%1: %2 result(s) added.")
-                .replace("%1", name)
-                .replace("%2", str(n))
-            )
+            self.win.task_panel.log(fill(translate("Analyses", "%1: %2 result(s) added."), name, n))
             for note in skipped:
                 self.win.task_panel.log(
                     translate("Analyses", "Skipped: %1").replace("%1", note), "warning"
@@ -316,9 +312,7 @@ class AnalysisController(QObject):
                 assert record.manifest is not None
                 task.error = failure_text(exc, record.manifest.scope)
                 self.win.show_failure(
-                    translate("Analyses", "%1 could not run: %2")
-                    .replace("%1", name)
-                    .replace("%2", task.error)
+                    fill(translate("Analyses", "%1 could not run: %2"), name, task.error)
                 )
                 task.reported = True
 

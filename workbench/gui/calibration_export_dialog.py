@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from workbench.calibration_export import PLS_KIND, export_calibration
 from workbench.errors import UserFacingError
+from workbench.gui.i18n import fill
 from workbench.model import Project, Result, StoredModel
 
 translate = QCoreApplication.translate
@@ -48,8 +49,8 @@ def export_calibration_of(parent: QWidget, project: Project, result: Result) -> 
     except (UserFacingError, OSError) as exc:
         QMessageBox.warning(parent, translate("CalibrationExport", "Export calibration"), str(exc))
         return None
-    return (
-        translate("CalibrationExport", "Calibration %1 written to %2")
-        .replace("%1", model.name)
-        .replace("%2", ", ".join(str(p) for p in written))
+    return fill(
+        translate("CalibrationExport", "Calibration %1 written to %2"),
+        model.name,
+        ", ".join(str(p) for p in written),
     )

@@ -8,6 +8,8 @@ Finnish labels itself, so the helpers below pick the label for the active langua
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
 from workbench.messages import messages_in, method_text, text_in
@@ -17,6 +19,24 @@ from workbench.vocab import BASIS_LABELS, FEEDSTOCK_LABELS, PROPERTIES, Basis, F
 LANGUAGES = ("en", "fi")
 CATALOGUE = "fibre_workbench"
 _active_language = "en"
+
+
+_PLACEHOLDER = re.compile(r"%(\d)")
+
+
+def fill(template: str, *parts: object) -> str:
+    """``template`` with ``%1``, ``%2`` ... replaced by ``parts`` in one pass.
+
+    Replacing one placeholder after another rewrites a part that itself holds ``%2``
+    (a file named ``birch%20chips.fwproj``); each placeholder of the template is read
+    once here, and what a part holds is never read again. A placeholder with no part
+    stays as it is."""
+
+    def part(m: re.Match[str]) -> str:
+        i = int(m.group(1))
+        return str(parts[i - 1]) if 1 <= i <= len(parts) else m.group(0)
+
+    return _PLACEHOLDER.sub(part, template)
 
 
 def translations_dir():

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 
 from workbench.errors import UserFacingError
+from workbench.gui.i18n import fill
 from workbench.gui.import_command import FROM_FILE, NEW, AppliedFile, ImportCommand, Target
 from workbench.gui.import_command import apply_one as apply_plan_to_doc
 from workbench.gui.import_dialog import ImportPreviewDialog, PreviewItem
@@ -162,8 +163,7 @@ class ImportController(QObject):
         dialog = self.dialog
         if dialog is None:
             return
-        title = self.tr("Reading %1 file(s) with template “%2”")
-        title = title.replace("%1", str(len(paths))).replace("%2", template)
+        title = fill(self.tr("Reading %1 file(s) with template “%2”"), len(paths), template)
         self.parse_task = self.win.runner.submit(
             title,
             parse_files,

@@ -23,6 +23,7 @@ from functools import cache
 from PySide6.QtCore import QCoreApplication
 
 from workbench.gui import import_text_forms
+from workbench.gui.i18n import fill
 
 translate = QCoreApplication.translate
 
@@ -612,8 +613,9 @@ def _translate(text: str, depth: int) -> tuple[str, bool]:
         m = pattern.fullmatch(text)
         if m:
             inner, ok = _translate(m.group(m.lastindex), depth + 1)
-            out = template().replace(f"%{m.lastindex}", inner)
-            return (out.replace("%1", m.group(1)) if m.lastindex == 2 else out), ok
+            if m.lastindex == 2:
+                return fill(template(), m.group(1), inner), ok
+            return fill(template(), inner), ok
     refusal = _REFUSAL.fullmatch(text)
     if refusal:
         return _refusal(refusal.group(1), refusal.group(2), depth)
@@ -622,7 +624,7 @@ def _translate(text: str, depth: int) -> tuple[str, bool]:
         m = pattern.fullmatch(text)
         if m is None:
             continue
-        out, known = template(), True
+        known, parts = True, []
         for i, how in enumerate(groups, start=1):
             part = m.group(i) or ""
             if how in ("msg", "where", "exp"):
@@ -633,7 +635,8 @@ def _translate(text: str, depth: int) -> tuple[str, bool]:
                 known = known and ok
             elif how == "skip":
                 part = ""
-            out = out.replace(f"%{i}", part)
+            parts.append(part)
+        out = fill(template(), *parts)  # in one pass: a part may hold '%2' (a file 'a%20b')
         if known:
             return out, True
         first = first or out
@@ -701,11 +704,11 @@ def _refusal(where: str, rest: str, depth: int) -> tuple[str, bool]:
             break
     whole, ok_whole = _translate(rest, depth + 1)
     if best is None or (ok_whole and best_score < 3):
-        return translate("ImportTexts", "%1: expected %2").replace("%1", place).replace(
-            "%2", whole
+        return fill(
+            translate("ImportTexts", "%1: expected %2"), place, whole
         ), ok_whole and ok_place
-    text = translate("ImportTexts", "%1: expected %2 (%3)").replace("%1", place)
-    return text.replace("%2", best[0]).replace("%3", best[1]), best_score == 3 and ok_place
+    text = fill(translate("ImportTexts", "%1: expected %2 (%3)"), place, best[0], best[1])
+    return text, best_score == 3 and ok_place
 
 
 def message_text(message: str, path: str) -> str:

@@ -30,6 +30,7 @@ from workbench.gui.commands import AddSampleCommand, DeleteSampleCommand
 from workbench.gui.details_panel import DetailsPanel
 from workbench.gui.dialogs import DiagnosticsDialog, show_about
 from workbench.gui.document import ProjectDocument
+from workbench.gui.i18n import fill
 from workbench.gui.import_actions import install as install_import_actions
 from workbench.gui.message_bar import MessageBar
 from workbench.gui.plot_view import PlotView
@@ -226,9 +227,7 @@ class MainWindow(ProjectFilesMixin, QMainWindow):
     def _on_task_ended(self, task: Task) -> None:
         if task.state == FAILED and not task.quiet and not task.reported:
             self.show_failure(
-                self.tr("%1 failed: %2")
-                .replace("%1", task.title)
-                .replace("%2", project_message(task.error))
+                fill(self.tr("%1 failed: %2"), task.title, project_message(task.error))
             )
 
     def show_main_view(self, widget: QWidget) -> None:

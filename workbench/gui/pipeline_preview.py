@@ -37,6 +37,7 @@ from workbench.analysis.pipelines import (
     save_pipeline,
 )
 from workbench.errors import UserFacingError
+from workbench.gui.i18n import fill
 from workbench.gui.locale_axis import locale_axes
 from workbench.gui.param_form import ParamForm
 from workbench.model import Project
@@ -227,11 +228,13 @@ class PipelinePreview(QGroupBox):
             plot.getAxis("bottom").enableAutoSIPrefix(False)
             plot.getPlotItem().invertX(x_unit in {"cm-1", "cm⁻¹", "1/cm", "cm^-1"})
         self._say(
-            self.tr("%1: %2 points before, %3 after (%4 ms).")
-            .replace("%1", name)
-            .replace("%2", str(len(x)))
-            .replace("%3", str(len(x_new)))
-            .replace("%4", f"{self.last_seconds * 1000:.0f}")
+            fill(
+                self.tr("%1: %2 points before, %3 after (%4 ms)."),
+                name,
+                len(x),
+                len(x_new),
+                f"{self.last_seconds * 1000:.0f}",
+            )
         )
 
 

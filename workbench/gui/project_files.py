@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from workbench.classify.blockcache import BLOCKS
 from workbench.errors import SaveFailedError, UserFacingError
 from workbench.gui import gc_guard, recovery_writer
+from workbench.gui.i18n import fill
 from workbench.gui.project_texts import project_message
 from workbench.gui.task_panel import ERROR, WARNING
 from workbench.gui.tasks import RUNNING
@@ -143,9 +144,7 @@ class ProjectFilesMixin:
             if isinstance(exc, UserFacingError) and not Path(path).exists():
                 self.ui_settings.remove_recent_file(path)
             self.message_bar.show_message(
-                self.tr("Could not open %1: %2")
-                .replace("%1", Path(path).name)
-                .replace("%2", project_message(str(exc))),
+                fill(self.tr("Could not open %1: %2"), Path(path).name, project_message(str(exc))),
                 "error",
             )
             holder["task"].reported = True
@@ -276,13 +275,13 @@ class ProjectFilesMixin:
             errno.ENAMETOOLONG: self.tr("the file name is too long for this folder"),
         }
         reason = reasons.get(exc.errno or 0, exc.reason)
-        return (
+        return fill(
             self.tr(
                 "%1 was not saved: %2. The file is as it was and your unsaved work is still "
                 "here; free some space, or save it somewhere else with File > Save As."
-            )
-            .replace("%1", Path(exc.target).name)
-            .replace("%2", reason)
+            ),
+            Path(exc.target).name,
+            reason,
         )
 
     # -- recent files -------------------------------------------------------------
@@ -376,9 +375,7 @@ class ProjectFilesMixin:
             project = recovery.open_recovery(info)
         except UserFacingError as exc:
             self.message_bar.show_message(
-                self.tr("Could not open %1: %2")
-                .replace("%1", name)
-                .replace("%2", project_message(str(exc))),
+                fill(self.tr("Could not open %1: %2"), name, project_message(str(exc))),
                 "error",
             )
             return False
@@ -392,12 +389,15 @@ class ProjectFilesMixin:
         return QMessageBox.question(
             self,
             self.tr("Recover unsaved work"),
-            self.tr(
-                "Fibre Workbench was closed without saving %1. Unsaved work from %2 was kept.\n\n"
-                "Restore it? (No keeps the recovery file for later; Discard deletes it.)"
-            )
-            .replace("%1", name)
-            .replace("%2", when),
+            fill(
+                self.tr(
+                    "Fibre Workbench was closed without saving %1. Unsaved work from %2 was "
+                    "kept.\n\nRestore it? (No keeps the recovery file for later; Discard "
+                    "deletes it.)"
+                ),
+                name,
+                when,
+            ),
             QMessageBox.StandardButton.Yes
             | QMessageBox.StandardButton.No
             | QMessageBox.StandardButton.Discard,

@@ -25,6 +25,7 @@ from functools import cache
 from PySide6.QtCore import QCoreApplication
 
 from workbench.gui import import_texts
+from workbench.gui.i18n import fill
 
 translate = QCoreApplication.translate
 
@@ -1092,6 +1093,7 @@ def _translate(text: str, depth: int, which: str = "forms") -> tuple[str, bool]:
         if m is None:
             continue
         out, known = template(), pattern.pattern != _PASS_ON
+        parts: list[str] = []
         for i, how in enumerate(groups, start=1):
             part = m.group(i) or ""
             if how in ("msg", "opt") and part:
@@ -1100,7 +1102,7 @@ def _translate(text: str, depth: int, which: str = "forms") -> tuple[str, bool]:
             elif how == "msg":
                 known = False
             elif how == "opt":
-                out = out.replace(f"%{i} ", "")
+                out = out.replace(f"%{i} ", "")  # the template's own text: nothing filled yet
             elif how == "lib":
                 part = _library_text(part, depth)
             elif how == "in":
@@ -1108,7 +1110,8 @@ def _translate(text: str, depth: int, which: str = "forms") -> tuple[str, bool]:
                 known = known and ok
             elif how == "count":
                 part = _count(part)
-            out = out.replace(f"%{i}", part)
+            parts.append(part)
+        out = fill(out, *parts)  # in one pass: a part may hold '%2' (a file 'a%20b')
         if pattern.pattern == _PASS_ON:
             known = _translate(m.group(1), depth + 1)[1]
         return out, known
@@ -1128,5 +1131,5 @@ def _count(part: str) -> str:
     if m is None:
         return part
     if m.group(2) == "sample":
-        return translate("ProjectTexts", " (%1 sample)").replace("%1", m.group(1))
-    return translate("ProjectTexts", " (%1 samples)").replace("%1", m.group(1))
+        return fill(translate("ProjectTexts", " (%1 sample)"), m.group(1))
+    return fill(translate("ProjectTexts", " (%1 samples)"), m.group(1))

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from workbench.gui.i18n import (
     basis_label,
+    fill,
     method_label,
     result_label,
     result_messages,
@@ -170,17 +171,17 @@ class ResultView(QWidget):
         run = next((i for i in result.inputs if i.get("type") == "run"), None)
         if run is not None:  # a project-wide model: it belongs to no one sample
             n = len(run.get("samples", []) or [])
-            self.title.setText(
-                self.tr("%1 (project-wide, %2 samples)").replace("%1", label).replace("%2", str(n))
-            )
+            self.title.setText(fill(self.tr("%1 (project-wide, %2 samples)"), label, n))
         else:
             self.title.setText(f"{sample.name}: {label}")
         self.title.setToolTip(self.title.text())
         self.subtitle.setText(
-            self.tr("%1 %2, computed %3")
-            .replace("%1", plugin_name or result.plugin_id)
-            .replace("%2", result.plugin_version)
-            .replace("%3", result.created[:19].replace("T", " "))
+            fill(
+                self.tr("%1 %2, computed %3"),
+                plugin_name or result.plugin_id,
+                result.plugin_version,
+                result.created[:19].replace("T", " "),
+            )
         )
         self.set_stale(stale or [])
         self._fill_values(result)

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.errors import UserFacingError
-from workbench.gui.i18n import active_language
+from workbench.gui.i18n import active_language, fill
 from workbench.gui.self_assessment import (
     company_sample_names,
     default_report_folder,
@@ -246,9 +246,7 @@ class SimplePanel(QWidget):
             own = company_sample_names(project)
             name = Path(project.path).stem if project.path else self.tr("Untitled")
             self.project_label.setText(
-                self.tr("Project: %1 · side streams: %2")
-                .replace("%1", name)
-                .replace("%2", str(len(own)))
+                fill(self.tr("Project: %1 · side streams: %2"), name, len(own))
             )
         self.report_button.setEnabled(bool(own))
         current = self.sample_combo.currentData()
