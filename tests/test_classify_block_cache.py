@@ -203,3 +203,18 @@ def test_a_one_sample_table_leaves_the_bulk_blocks_cached(monkeypatch):
     hits = BLOCKS.hits
     _codes(p)
     assert BLOCKS.hits == hits + 1
+
+
+def test_a_classification_running_when_the_cache_is_cleared_keeps_nothing():
+    """The window classifies on a worker thread; when the user closes the project
+    meanwhile, the window clears the cache, and the gathering that ends afterwards
+    must not put the closed project's values back."""
+    p = _project(lab=LAB)
+    running = BLOCKS.gathering()  # begun before the project was let go
+    for s in p.samples.values():
+        running.attrs([s.measurements["lab"].quantities["ash"]] * 3, 3, 1, "db", ("ash",))
+    BLOCKS.clear()
+    running.done()
+    assert len(BLOCKS) == 0
+    _codes(p)  # a classification begun after the clear is kept as before
+    assert len(BLOCKS) > 0

@@ -143,7 +143,7 @@ class Quantity:
     replaced, never changed in place (``dataclasses.replace``). Whoever holds a value
     can rely on it: the classifier keeps the columns it read from a project's values
     for the next classification and checks only that the values are the same objects
-    (``workbench.classify.blocks.BlockCache``).
+    (``workbench.classify.blockcache.BlockCache``).
     """
 
     value: float

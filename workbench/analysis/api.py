@@ -63,19 +63,20 @@ def read_only_measurement(m: Measurement) -> Measurement:
         for name, c in m.columns.items()
     }
     out.axes = list(m.axes)
-    out.quantities = {k: copy.deepcopy(q) for k, q in m.quantities.items()}
+    out.quantities = dict(m.quantities)  # values are immutable: shared, not copied
     out.metadata = copy.deepcopy(m.metadata)
     return out
 
 
 def read_only_result(r: Result) -> Result:
-    """A shallow copy of a result with read-only arrays and copied values."""
+    """A shallow copy of a result with read-only arrays, its own dicts of (immutable,
+    shared) values, and copies of its other contents."""
     out = copy.copy(r)
     out.columns = {
         name: Column(c.name, c.unit, _ReadOnlyArray(c.data), c.label)
         for name, c in r.columns.items()
     }
-    out.values = {k: copy.deepcopy(q) for k, q in r.values.items()}
+    out.values = dict(r.values)
     out.parameters = copy.deepcopy(r.parameters)
     out.inputs = copy.deepcopy(r.inputs)
     out.plots = copy.deepcopy(r.plots)

@@ -57,20 +57,29 @@ class BlockCache:
     def __init__(self) -> None:
         self._entries: dict[_Key, tuple[list, list[dict[str, Any]]]] = {}
         self._lock = threading.Lock()
+        self._generation = 0  # advanced by clear(): a gathering begun before keeps nothing
         self.hits = self.misses = 0  # for tests and profiles
 
     def gathering(self) -> Gathering:
         """A new gathering: it reads this cache and, when done, replaces it."""
         with self._lock:
-            return Gathering(self, dict(self._entries))
+            return Gathering(self, dict(self._entries), self._generation)
 
-    def _replace(self, entries: dict[_Key, tuple[list, list[dict[str, Any]]]]) -> None:
+    def _replace(
+        self, entries: dict[_Key, tuple[list, list[dict[str, Any]]]], generation: int
+    ) -> None:
+        """Keep ``entries`` unless the cache was cleared since their gathering began (a
+        classification still running on a worker when the window let its project go)."""
         with self._lock:
-            self._entries = entries
+            if generation == self._generation:
+                self._entries = entries
 
     def clear(self) -> None:
-        """Forget every block (the values they hold are released)."""
-        self._replace({})
+        """Forget every block (the values they hold are released), including those of
+        a gathering still running."""
+        with self._lock:
+            self._entries = {}
+            self._generation += 1
 
     def __len__(self) -> int:
         """The number of blocks kept."""
@@ -81,9 +90,10 @@ class BlockCache:
 class Gathering:
     """One bulk gathering's use of a ``BlockCache``."""
 
-    def __init__(self, cache: BlockCache, previous: dict) -> None:
+    def __init__(self, cache: BlockCache, previous: dict, generation: int) -> None:
         self._cache = cache
         self._previous = previous
+        self._generation = generation
         self._kept: dict[_Key, tuple[list, list[dict[str, Any]]]] = {}
         self._bulk = False  # a block of at least MIN_OWNERS was read
 
@@ -111,7 +121,7 @@ class Gathering:
         """Keep this gathering's blocks (and only them) for the next one; a gathering
         of small blocks only (one sample's table) leaves the cache as it was."""
         if self._bulk:
-            self._cache._replace(self._kept)
+            self._cache._replace(self._kept, self._generation)
 
 
 BLOCKS = BlockCache()
