@@ -150,3 +150,55 @@ def test_a_batch_import_stores_every_file_whole_and_leaves_no_thread(tmp_path):
     for path in files:
         src = project.sources[hashlib.sha256(path.read_bytes()).hexdigest()]
         assert isinstance(src.data, HeldBytes) and src.read_bytes() == path.read_bytes()
+
+
+class _FailingPool:
+    """A pool whose job fails (as a deflate thread could, out of memory)."""
+
+    def submit(self, fn, *args):
+        from concurrent.futures import Future
+
+        done: Future = Future()
+        done.set_exception(MemoryError("deflate thread"))
+        return done
+
+
+def test_a_failed_deflate_on_the_pool_is_done_here_not_at_every_save():
+    """The pool's error only showed when a save asked for the chunks, and again at
+    every later save, so the project could never be saved; now ``chunks`` deflates
+    the bytes it kept for that case, once."""
+    raw = _text(30_000)
+    held = HeldBytes(raw, pool=_FailingPool())
+    assert held.chunks == HeldBytes(raw).chunks
+    assert held.chunks is held.chunks  # deflated once
+    assert held._raw is None  # let go once deflated
+    assert bytes(np.asarray(held)) == raw
+
+
+def test_two_threads_asking_first_for_the_chunks_both_get_them():
+    """A save on a worker and a read on the GUI thread may be the first to ask."""
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    raw = _text(90_000)
+    for _ in range(20):
+        with ThreadPoolExecutor(1) as pool:
+            gate = threading.Event()
+            pool.submit(gate.wait)  # the deflate waits behind this
+            held = HeldBytes(raw, pool=pool)
+            got, errors = [], []
+
+            def first_look(held=held, got=got, errors=errors):
+                try:
+                    got.append(held.chunks)
+                except Exception as exc:  # the failure under test
+                    errors.append(exc)
+
+            readers = [threading.Thread(target=first_look) for _ in range(2)]
+            for t in readers:
+                t.start()
+            gate.set()
+            for t in readers:
+                t.join()
+        assert not errors and len(got) == 2 and got[0] is got[1]
+    assert pickle.loads(pickle.dumps(held)).chunks == held.chunks

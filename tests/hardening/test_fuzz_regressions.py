@@ -51,3 +51,19 @@ def test_a_digit_outside_ascii_in_jcamp_data_is_refused_where_it_stands(digit):
     text = str(info.value)
     assert "line 9" in text and f"unexpected character {digit!r}" in text, text
     assert "could not convert" not in text
+
+
+def test_a_bare_percent_in_the_interval_trace_names_the_trace_line():
+    """A printout without a result line takes its result from the last interval line;
+    a unit the display never prints there is refused at that line, not at the last
+    line of the file (found in the final read of the fix above)."""
+    from workbench.importers.formats.moisture_printout import SartoriusPrintoutReader
+
+    raw = (
+        "--------------------\r\nID      SPRUCE-04  \r\nTemp       105 \xb0C  \r\n"
+        "Ini.wt+     5.123 g \r\n1:00  +      5.1 %M/S\r\n2:00  +      7.9 %   \r\n"
+        "Dry wt+     4.734 g \r\nSign.: ___________\r\n"
+    ).encode("cp1252")
+    with pytest.raises(ImportFormatError) as info:
+        SartoriusPrintoutReader().parse(raw, "trace.txt")
+    assert "trace.txt: line 6:" in str(info.value), str(info.value)

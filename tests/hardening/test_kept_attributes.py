@@ -358,3 +358,29 @@ def test_a_field_another_program_put_in_our_json_is_never_dropped(demo_file, tmp
 def _names(path: Path) -> list[str]:
     with h5py.File(path, "r") as f:
         return [json.loads(f[f"samples/{s}"].attrs["info"])["name"] for s in sorted(f["samples"])]
+
+
+def test_a_table_marked_as_nexus_data_by_another_program_opens_writable(demo_file, tmp_path):
+    """A table measurement keeps its signal and axes in its own fields. Another program
+    that marks its group NXdata (with NeXus signal and axes) makes the reader take them
+    from the NeXus attributes; the fields are then not read, but they are not lost
+    either (written back from what was read), so the file must not open read-only."""
+    path = tmp_path / "nexus.fwproj"
+    shutil.copy(demo_file, path)
+    with h5py.File(path, "r+") as f:
+        where = next(
+            f"samples/{s}/measurements/{m}"
+            for s in sorted(f["samples"])
+            for m in sorted(f[f"samples/{s}/measurements"])
+            if "signal" in json.loads(f[f"samples/{s}/measurements/{m}"].attrs["info"])
+            and len(f[f"samples/{s}/measurements/{m}"])
+        )
+        g = f[where]
+        first = sorted(g)[0]
+        g.attrs["NX_class"] = "NXdata"
+        g.attrs["signal"] = first
+    p = open_project(path)
+    try:
+        assert not p.read_only, p.read_only_reason
+    finally:
+        close_project(p)

@@ -15,6 +15,7 @@ file's size is held instead of 140 %.
 
 from __future__ import annotations
 
+import threading
 import zlib
 from concurrent.futures import Executor, Future
 from typing import Any
@@ -44,28 +45,52 @@ class HeldBytes:
         self.level = level
         self._chunks: tuple[bytes, ...] | None = None
         self._pending: Future | None = None
+        self._raw: bytes | None = None  # until the pool has deflated it
+        self._lock = threading.Lock()
         if pool is None:
             self._chunks = _deflate(raw, self.step, level)
         else:
+            # kept only as long as the pool's job holds it anyway; if that job fails,
+            # ``chunks`` deflates the bytes itself instead of failing every later save
+            self._raw = raw
             self._pending = pool.submit(_deflate, raw, self.step, level)
+            self._pending.add_done_callback(self._let_go)
+
+    def _let_go(self, done: Future) -> None:
+        if not done.cancelled() and done.exception() is None:
+            self._raw = None
 
     @property
     def chunks(self) -> tuple[bytes, ...]:
-        """The deflated chunks (waiting for them when they are being compressed)."""
-        if self._chunks is None:
-            assert self._pending is not None
-            self._chunks = self._pending.result()
-            self._pending = None
-        return self._chunks
+        """The deflated chunks (waiting for them when they are being compressed; one
+        thread at a time: a save's and a reader's first look may meet)."""
+        with self._lock:
+            if self._chunks is None:
+                pending, self._pending = self._pending, None
+                try:
+                    self._chunks = pending.result() if pending is not None else None
+                except Exception:  # the pool's job failed or was cancelled: deflate here
+                    self._chunks = None
+                if self._chunks is None:
+                    assert self._raw is not None
+                    self._chunks = _deflate(self._raw, self.step, self.level)
+                self._raw = None
+            return self._chunks
 
     def ready(self) -> bool:
         """True once the chunks are compressed (``chunks`` then does not wait)."""
-        return self._pending is None or self._pending.done()
+        pending = self._pending
+        return pending is None or pending.done()
 
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)
-        state["_chunks"], state["_pending"] = self.chunks, None
+        state["_chunks"], state["_pending"], state["_raw"] = self.chunks, None, None
+        del state["_lock"]
         return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._lock = threading.Lock()
 
     @property
     def nbytes(self) -> int:

@@ -284,6 +284,8 @@ class Reader:
         if a.text("NX_class") == "NXdata":
             signal = L.decode_name(a.text("signal")) or None
             axes = [L.decode_name(x) for x in a.names("axes") if x != L.NO_AXIS]
+            if isinstance(own, S.Fields):  # a table's own signal and axes, if any, are
+                own.taken("signal", "axes")  # superseded and written back from these
         else:
             signal = info.text("signal") or None
             axes = info.list("axes")

@@ -704,6 +704,11 @@ class Fields(Attrs):
         self.lost = attrs.lost
         self.values: SeenDict = SeenDict(attrs.jsonval(name, {}))
 
+    def taken(self, *names: str) -> None:
+        """Count ``names`` as read: their content is held elsewhere in the model and
+        written back from there (a curve's signal and axes, from its NeXus attributes)."""
+        self.values.seen.update(names)
+
     def unread(self) -> list[str]:
         """The fields no reader asked for: another program's or a newer version's, which
         a save would drop (the reader names them in ``lost``)."""

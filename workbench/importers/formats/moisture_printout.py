@@ -265,6 +265,7 @@ class SartoriusPrintoutReader(Reader):
         text, enc = decode_printout(raw, path)
         lines = split_lines(text)
         results, trace, weights, errors, other = [], [], [], [], []
+        trace_line = len(lines)  # the last interval line, once there is one
         for i, line in enumerate(lines, start=1):
             s = line.rstrip()
             if not s.strip():
@@ -289,6 +290,7 @@ class SartoriusPrintoutReader(Reader):
                 weights.append({"label": label, "value_g": value / 1000 if unit == "mg" else value})
             elif re.match(r"^\d{1,2}:\d{2}$", label):
                 trace.append({"time": label, "value": value, "unit": unit})
+                trace_line = i
             else:
                 results.append((i, label, value, unit))
         if not results and not trace:
@@ -299,7 +301,7 @@ class SartoriusPrintoutReader(Reader):
             line_no, label, value, unit = results[-1]
         else:
             line_no, label, value, unit = (
-                len(lines),
+                trace_line,
                 trace[-1]["time"],
                 trace[-1]["value"],
                 trace[-1]["unit"],
