@@ -193,7 +193,7 @@
     </message>
     <message>
         <location filename="../../workbench/gui/actions.py" line="198"/>
-        <location filename="../../workbench/gui/analysis_actions.py" line="162"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="163"/>
         <source>&amp;View</source>
         <translation>&amp;Näytä</translation>
     </message>
@@ -214,7 +214,7 @@
     </message>
     <message>
         <location filename="../../workbench/gui/actions.py" line="218"/>
-        <location filename="../../workbench/gui/analysis_actions.py" line="186"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="187"/>
         <source>&amp;Help</source>
         <translation>&amp;Ohje</translation>
     </message>
@@ -222,97 +222,97 @@
 <context>
     <name>Analyses</name>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="148"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="149"/>
         <source>Suitability</source>
         <translation>Soveltuvuus</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="152"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="153"/>
         <source>Every sample&apos;s suitability for each product route</source>
         <translation>Jokaisen näytteen soveltuvuus kullekin tuotereitille</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="157"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="158"/>
         <source>&amp;Suitability matrix</source>
         <translation>&amp;Soveltuvuusmatriisi</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="159"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="160"/>
         <source>Show every sample&apos;s suitability for each product route</source>
         <translation>Näytä jokaisen näytteen soveltuvuus kullekin tuotereitille</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="188"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="189"/>
         <source>&amp;Analyses</source>
         <translation>&amp;Analyysit</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="189"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="190"/>
         <source>&amp;Tools</source>
         <translation>T&amp;yökalut</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="202"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="203"/>
         <source>Re-run all &amp;stale results</source>
         <translation>Aja kaikki &amp;vanhentuneet tulokset uudelleen</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="204"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="205"/>
         <source>Compute again every result whose input data have changed</source>
         <translation>Laske uudelleen kaikki tulokset, joiden lähtötiedot ovat muuttuneet</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="209"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="210"/>
         <source>&amp;Self-assessment wizard…</source>
         <translation>&amp;Ohjattu itsearviointi…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="211"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="212"/>
         <source>Describe a side stream, add its lab values, see what it suits</source>
         <translation>Kuvaile sivuvirta, lisää sen laboratorioarvot ja katso, mihin se sopii</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="214"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="215"/>
         <source>&amp;Train classifier…</source>
         <translation>&amp;Opeta luokittelija…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="216"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="217"/>
         <source>Training &amp;labels…</source>
         <translation>Opetus&amp;luokat…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="220"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="221"/>
         <source>&amp;Plugins…</source>
         <translation>&amp;Liitännäiset…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="222"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="223"/>
         <source>Every plugin with its version, origin and status</source>
         <translation>Kaikki liitännäiset versioineen, alkuperineen ja tiloineen</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="282"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="283"/>
         <source>%1 on 1 sample</source>
         <translation>%1, 1 näyte</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="284"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="285"/>
         <source>%1 on %2 samples</source>
         <translation>%1, %2 näytettä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="300"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="299"/>
         <source>%1: %2 result(s) added.</source>
         <translation>%1: lisättiin %2 tulosta.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="306"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="302"/>
         <source>Skipped: %1</source>
         <translation>Ohitettiin: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/analysis_actions.py" line="319"/>
+        <location filename="../../workbench/gui/analysis_actions.py" line="315"/>
         <source>%1 could not run: %2</source>
         <translation>%1 ei onnistunut: %2</translation>
     </message>
@@ -376,24 +376,24 @@
 <context>
     <name>CalibrationExport</name>
     <message>
-        <location filename="../../workbench/gui/calibration_export_dialog.py" line="34"/>
-        <location filename="../../workbench/gui/calibration_export_dialog.py" line="40"/>
-        <location filename="../../workbench/gui/calibration_export_dialog.py" line="49"/>
+        <location filename="../../workbench/gui/calibration_export_dialog.py" line="35"/>
+        <location filename="../../workbench/gui/calibration_export_dialog.py" line="41"/>
+        <location filename="../../workbench/gui/calibration_export_dialog.py" line="50"/>
         <source>Export calibration</source>
         <translation>Vie kalibrointi</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/calibration_export_dialog.py" line="35"/>
+        <location filename="../../workbench/gui/calibration_export_dialog.py" line="36"/>
         <source>The model of this calibration is not in the project.</source>
         <translation>Tämän kalibroinnin mallia ei ole projektissa.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/calibration_export_dialog.py" line="42"/>
+        <location filename="../../workbench/gui/calibration_export_dialog.py" line="43"/>
         <source>Excel workbook (*.xlsx);;CSV files, one per table (*.csv)</source>
         <translation>Excel-työkirja (*.xlsx);;CSV-tiedostot, yksi taulukkoa kohden (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/calibration_export_dialog.py" line="52"/>
+        <location filename="../../workbench/gui/calibration_export_dialog.py" line="53"/>
         <source>Calibration %1 written to %2</source>
         <translation>Kalibrointi %1 kirjoitettu: %2</translation>
     </message>
@@ -1635,37 +1635,37 @@
 <context>
     <name>ImportController</name>
     <message>
-        <location filename="../../workbench/gui/import_controller.py" line="102"/>
+        <location filename="../../workbench/gui/import_controller.py" line="103"/>
         <source>Open or create a project first, then import.</source>
         <translation>Avaa tai luo ensin projekti ja tuo sitten.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_controller.py" line="106"/>
+        <location filename="../../workbench/gui/import_controller.py" line="107"/>
         <source>This project is read-only; nothing was imported. Use Save As first.</source>
         <translation>Projekti on vain luku -tilassa; mitään ei tuotu. Käytä ensin Tallenna nimellä.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_controller.py" line="120"/>
+        <location filename="../../workbench/gui/import_controller.py" line="121"/>
         <source>An import is already running; wait for it to finish.</source>
         <translation>Tuonti on jo käynnissä; odota, että se päättyy.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_controller.py" line="128"/>
+        <location filename="../../workbench/gui/import_controller.py" line="129"/>
         <source>No files to import in the dropped folder.</source>
         <translation>Pudotetussa kansiossa ei ole tuotavia tiedostoja.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_controller.py" line="131"/>
+        <location filename="../../workbench/gui/import_controller.py" line="132"/>
         <source>Reading %1 file(s)</source>
         <translation>Luetaan %1 tiedosto(a)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_controller.py" line="141"/>
+        <location filename="../../workbench/gui/import_controller.py" line="142"/>
         <source>Import cancelled while reading files; nothing was changed.</source>
         <translation>Tuonti peruttiin tiedostoja luettaessa; mitään ei muutettu.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_controller.py" line="165"/>
+        <location filename="../../workbench/gui/import_controller.py" line="166"/>
         <source>Reading %1 file(s) with template “%2”</source>
         <translation>Luetaan %1 tiedosto(a) mallipohjalla ”%2”</translation>
     </message>
@@ -1796,97 +1796,97 @@
 <context>
     <name>ImportFormats</name>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="32"/>
+        <location filename="../../workbench/gui/import_texts.py" line="33"/>
         <source>Agilent .asp spectrum</source>
         <translation>Agilent .asp -spektri</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="33"/>
+        <location filename="../../workbench/gui/import_texts.py" line="34"/>
         <source>Bruker OPUS spectrum</source>
         <translation>Bruker OPUS -spektri</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="34"/>
+        <location filename="../../workbench/gui/import_texts.py" line="35"/>
         <source>Fibre analyser per-particle list</source>
         <translation>Kuituanalysaattorin kuitukohtainen lista</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="35"/>
+        <location filename="../../workbench/gui/import_texts.py" line="36"/>
         <source>Fibre analyser summary report</source>
         <translation>Kuituanalysaattorin yhteenvetoraportti</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="36"/>
+        <location filename="../../workbench/gui/import_texts.py" line="37"/>
         <source>Gravimetric moisture / ash worksheet (ISO 18134 / ISO 18122)</source>
         <translation>Gravimetrinen kosteus- / tuhkalaskentataulukko (ISO 18134 / ISO 18122)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="39"/>
+        <location filename="../../workbench/gui/import_texts.py" line="40"/>
         <source>JCAMP-DX spectrum</source>
         <translation>JCAMP-DX-spektri</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="40"/>
+        <location filename="../../workbench/gui/import_texts.py" line="41"/>
         <source>Mettler Toledo STARe text export</source>
         <translation>Mettler Toledo STARe -tekstivienti</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="41"/>
+        <location filename="../../workbench/gui/import_texts.py" line="42"/>
         <source>Mettler Toledo moisture analyser printout</source>
         <translation>Mettler Toledo -kosteusanalysaattorin tuloste</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="44"/>
+        <location filename="../../workbench/gui/import_texts.py" line="45"/>
         <source>NETZSCH Proteus ASCII export (TGA/STA)</source>
         <translation>NETZSCH Proteus ASCII -vienti (TGA/STA)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="45"/>
+        <location filename="../../workbench/gui/import_texts.py" line="46"/>
         <source>PerkinElmer Pyris TGA text export</source>
         <translation>PerkinElmer Pyris TGA -tekstivienti</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="46"/>
+        <location filename="../../workbench/gui/import_texts.py" line="47"/>
         <source>PerkinElmer TGA CSV export</source>
         <translation>PerkinElmer TGA CSV -vienti</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="47"/>
+        <location filename="../../workbench/gui/import_texts.py" line="48"/>
         <source>Sartorius MA moisture analyser printout (22-character lines)</source>
         <translation>Sartorius MA -kosteusanalysaattorin tuloste (22 merkin rivit)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="50"/>
+        <location filename="../../workbench/gui/import_texts.py" line="51"/>
         <source>Spectral table (one sample per row)</source>
         <translation>Spektritaulukko (yksi näyte riviä kohden)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="51"/>
+        <location filename="../../workbench/gui/import_texts.py" line="52"/>
         <source>Spectrum text export (CSV, DPT)</source>
         <translation>Spektrin tekstivienti (CSV, DPT)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="52"/>
+        <location filename="../../workbench/gui/import_texts.py" line="53"/>
         <source>TA Instruments text export (Universal Analysis)</source>
         <translation>TA Instruments -tekstivienti (Universal Analysis)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="53"/>
+        <location filename="../../workbench/gui/import_texts.py" line="54"/>
         <source>TGA table (time / temperature / mass)</source>
         <translation>TGA-taulukko (aika / lämpötila / massa)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="54"/>
+        <location filename="../../workbench/gui/import_texts.py" line="55"/>
         <source>Thermo Galactic SPC spectrum</source>
         <translation>Thermo Galactic SPC -spektri</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="55"/>
+        <location filename="../../workbench/gui/import_texts.py" line="56"/>
         <source>Excel workbook (.xlsx)</source>
         <translation>Excel-työkirja (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="56"/>
+        <location filename="../../workbench/gui/import_texts.py" line="57"/>
         <source>ZIP archive</source>
         <translation>ZIP-arkisto</translation>
     </message>
@@ -2000,72 +2000,72 @@
 <context>
     <name>ImportTexts</name>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="81"/>
+        <location filename="../../workbench/gui/import_texts.py" line="82"/>
         <source>line %1</source>
         <translation>rivi %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="84"/>
+        <location filename="../../workbench/gui/import_texts.py" line="85"/>
         <source>line %1, column %2</source>
         <translation>rivi %1, sarake %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="87"/>
+        <location filename="../../workbench/gui/import_texts.py" line="88"/>
         <source>byte %1</source>
         <translation>tavu %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="90"/>
+        <location filename="../../workbench/gui/import_texts.py" line="91"/>
         <source>sheet %1, row %2</source>
         <translation>taulukko %1, rivi %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="93"/>
+        <location filename="../../workbench/gui/import_texts.py" line="94"/>
         <source>row %1</source>
         <translation>rivi %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="94"/>
+        <location filename="../../workbench/gui/import_texts.py" line="95"/>
         <source>the whole file</source>
         <translation>koko tiedosto</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="95"/>
+        <location filename="../../workbench/gui/import_texts.py" line="96"/>
         <source>opening the file</source>
         <translation>tiedostoa avattaessa</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="96"/>
+        <location filename="../../workbench/gui/import_texts.py" line="97"/>
         <source>the end of the file</source>
         <translation>tiedoston loppu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="97"/>
+        <location filename="../../workbench/gui/import_texts.py" line="98"/>
         <source>the content</source>
         <translation>sisältö</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="98"/>
+        <location filename="../../workbench/gui/import_texts.py" line="99"/>
         <source>the header</source>
         <translation>otsake</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="99"/>
+        <location filename="../../workbench/gui/import_texts.py" line="100"/>
         <source>every sheet</source>
         <translation>jokainen taulukko</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="100"/>
+        <location filename="../../workbench/gui/import_texts.py" line="101"/>
         <source>every file in the archive</source>
         <translation>jokainen arkiston tiedosto</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="101"/>
+        <location filename="../../workbench/gui/import_texts.py" line="102"/>
         <source>the workbook</source>
         <translation>työkirja</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="102"/>
+        <location filename="../../workbench/gui/import_texts.py" line="103"/>
         <source>the ZIP directory</source>
         <translation>ZIP-hakemisto</translation>
     </message>
@@ -2456,7 +2456,7 @@
     </message>
     <message>
         <location filename="../../workbench/gui/import_text_forms.py" line="316"/>
-        <location filename="../../workbench/gui/import_texts.py" line="103"/>
+        <location filename="../../workbench/gui/import_texts.py" line="104"/>
         <source>the block directory</source>
         <translation>lohkohakemisto</translation>
     </message>
@@ -2900,459 +2900,459 @@
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="107"/>
+        <location filename="../../workbench/gui/import_texts.py" line="108"/>
         <source>a supported instrument export (JCAMP-DX, SPC, OPUS, spectrum CSV, TGA export, moisture printout, gravimetric worksheet, fibre analyser report or per-fibre list, Excel workbook, ZIP archive of these)</source>
         <translation>tuettu laitteen vientitiedosto (JCAMP-DX, SPC, OPUS, spektrin CSV, TGA-vienti, kosteusanalysaattorin tuloste, gravimetrinen punnituslomake, kuituanalysaattorin raportti tai kuitukohtainen luettelo, Excel-työkirja tai näiden ZIP-arkisto)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="117"/>
+        <location filename="../../workbench/gui/import_texts.py" line="118"/>
         <source>the content matched none of them; for another table layout, define an import template</source>
         <translation>sisältö ei vastannut mitään niistä; muuta taulukkomuotoa varten määritä mallipohja</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="126"/>
+        <location filename="../../workbench/gui/import_texts.py" line="127"/>
         <source>an instrument export, not a container file</source>
         <translation>laitteen vientitiedosto, ei säiliötiedosto</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="131"/>
+        <location filename="../../workbench/gui/import_texts.py" line="132"/>
         <source>this is %1: %2</source>
         <translation>tämä on %1: %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="134"/>
+        <location filename="../../workbench/gui/import_texts.py" line="135"/>
         <source>a regular file</source>
         <translation>tavallinen tiedosto</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="137"/>
+        <location filename="../../workbench/gui/import_texts.py" line="138"/>
         <source>it is %1; nothing was read</source>
         <translation>se on %1; mitään ei luettu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="140"/>
+        <location filename="../../workbench/gui/import_texts.py" line="141"/>
         <source>a readable file</source>
         <translation>luettava tiedosto</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="141"/>
+        <location filename="../../workbench/gui/import_texts.py" line="142"/>
         <source>some content</source>
         <translation>sisältöä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="142"/>
+        <location filename="../../workbench/gui/import_texts.py" line="143"/>
         <source>the file is empty</source>
         <translation>tiedosto on tyhjä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="145"/>
+        <location filename="../../workbench/gui/import_texts.py" line="146"/>
         <source>%1 of at most %2</source>
         <translation>%1, enintään %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="150"/>
+        <location filename="../../workbench/gui/import_texts.py" line="151"/>
         <source>the file holds %1; nothing was imported from it</source>
         <translation>tiedoston koko on %1; siitä ei tuotu mitään</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="153"/>
+        <location filename="../../workbench/gui/import_texts.py" line="154"/>
         <source>an instrument export</source>
         <translation>laitteen vientitiedosto</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="154"/>
+        <location filename="../../workbench/gui/import_texts.py" line="155"/>
         <source>a number</source>
         <translation>luku</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="155"/>
+        <location filename="../../workbench/gui/import_texts.py" line="156"/>
         <source>a finite number</source>
         <translation>äärellinen luku</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="158"/>
+        <location filename="../../workbench/gui/import_texts.py" line="159"/>
         <source>a number in column %1</source>
         <translation>luku sarakkeessa %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="163"/>
+        <location filename="../../workbench/gui/import_texts.py" line="164"/>
         <source>a finite number in column %1</source>
         <translation>äärellinen luku sarakkeessa %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="168"/>
+        <location filename="../../workbench/gui/import_texts.py" line="169"/>
         <source>an unambiguous number in column %1</source>
         <translation>yksiselitteinen luku sarakkeessa %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="173"/>
+        <location filename="../../workbench/gui/import_texts.py" line="174"/>
         <source>%1 values separated by %2</source>
         <translation>%1 arvoa, erottimena %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="176"/>
+        <location filename="../../workbench/gui/import_texts.py" line="177"/>
         <source>tabs</source>
         <translation>sarkaimet</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="177"/>
+        <location filename="../../workbench/gui/import_texts.py" line="178"/>
         <source>semicolons</source>
         <translation>puolipisteet</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="178"/>
+        <location filename="../../workbench/gui/import_texts.py" line="179"/>
         <source>commas</source>
         <translation>pilkut</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="179"/>
+        <location filename="../../workbench/gui/import_texts.py" line="180"/>
         <source>spaces</source>
         <translation>välilyönnit</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="180"/>
+        <location filename="../../workbench/gui/import_texts.py" line="181"/>
         <source>rising</source>
         <translation>nousevan</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="181"/>
+        <location filename="../../workbench/gui/import_texts.py" line="182"/>
         <source>falling</source>
         <translation>laskevan</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="184"/>
+        <location filename="../../workbench/gui/import_texts.py" line="185"/>
         <source>a spectrum table (x in wavenumbers or wavelengths, then signals)</source>
         <translation>spektritaulukko (x aaltolukuina tai aallonpituuksina, sitten signaalit)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="191"/>
+        <location filename="../../workbench/gui/import_texts.py" line="192"/>
         <source>a worksheet holding a table the workbench reads</source>
         <translation>taulukko, jonka sisällön työkalu osaa lukea</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="196"/>
+        <location filename="../../workbench/gui/import_texts.py" line="197"/>
         <source>%1 points as ##NPOINTS= declares</source>
         <translation>%1 pistettä, kuten ##NPOINTS= ilmoittaa</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="201"/>
+        <location filename="../../workbench/gui/import_texts.py" line="202"/>
         <source>%1 ordinates decoded</source>
         <translation>%1 y-arvoa purettu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="206"/>
+        <location filename="../../workbench/gui/import_texts.py" line="207"/>
         <source>a ZIP archive holding instrument exports the workbench reads</source>
         <translation>ZIP-arkisto, jossa on työkalun lukemia laitteiden vientitiedostoja</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="213"/>
+        <location filename="../../workbench/gui/import_texts.py" line="214"/>
         <source>at least three rows of x and y numbers (a spectrum table)</source>
         <translation>vähintään kolme riviä x- ja y-lukuja (spektritaulukko)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="220"/>
+        <location filename="../../workbench/gui/import_texts.py" line="221"/>
         <source>at most %1 data points in one JCAMP-DX file</source>
         <translation>enintään %1 datapistettä yhdessä JCAMP-DX-tiedostossa</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="224"/>
+        <location filename="../../workbench/gui/import_texts.py" line="225"/>
         <source>found %1</source>
         <translation>löytyi %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="227"/>
+        <location filename="../../workbench/gui/import_texts.py" line="228"/>
         <source>a spectrum table whose first column is its x axis</source>
         <translation>spektritaulukko, jonka ensimmäinen sarake on sen x-akseli</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="232"/>
+        <location filename="../../workbench/gui/import_texts.py" line="233"/>
         <source>column %1 is the spectral axis but %2 comes first; define an import template to say which column is which</source>
         <translation>sarake %1 on spektrin akseli, mutta %2 on ensimmäisenä; kerro mallipohjalla, mikä sarake on mikin</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="241"/>
+        <location filename="../../workbench/gui/import_texts.py" line="242"/>
         <source>the first column does not run one way; the table is not a spectrum (a map, an image or a list of positions); define an import template to read it</source>
         <translation>ensimmäinen sarake ei kasva tai pienene tasaisesti; taulukko ei ole spektri (kartta, kuva tai paikkaluettelo); lue se mallipohjan avulla</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="250"/>
+        <location filename="../../workbench/gui/import_texts.py" line="251"/>
         <source>the column names were taken as sample names: %1</source>
         <translation>sarakkeiden nimet otettiin näytteiden nimiksi: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="256"/>
+        <location filename="../../workbench/gui/import_texts.py" line="257"/>
         <source>the first column %1 holds times, temperatures or index numbers, not sample names: each row became a spectrum named by its value</source>
         <translation>ensimmäinen sarake %1 sisältää aikoja, lämpötiloja tai järjestysnumeroita, ei näytteiden nimiä: kustakin rivistä tuli spektri, jonka nimi on sen arvo</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="265"/>
+        <location filename="../../workbench/gui/import_texts.py" line="266"/>
         <source>a data block header such as %1</source>
         <translation>datalohkon otsikko, kuten %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="271"/>
+        <location filename="../../workbench/gui/import_texts.py" line="272"/>
         <source>the data block %1 is not TGA: the workbench reads Pyris TGA curves, not DSC heat flow</source>
         <translation>datalohko %1 ei ole TGA:ta: työpöytä lukee Pyriksen TGA-käyrät, ei DSC:n lämpövirtaa</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="278"/>
+        <location filename="../../workbench/gui/import_texts.py" line="279"/>
         <source>%1 is not a number</source>
         <translation>%1 ei ole luku</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="281"/>
+        <location filename="../../workbench/gui/import_texts.py" line="282"/>
         <source>%1 is not a row of %2 numbers</source>
         <translation>%1 ei ole %2 luvun rivi</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="286"/>
+        <location filename="../../workbench/gui/import_texts.py" line="287"/>
         <source>%1 is not a row of numbers</source>
         <translation>%1 ei ole lukurivi</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="291"/>
+        <location filename="../../workbench/gui/import_texts.py" line="292"/>
         <source>%1 has a thousands separator or mixed decimal marks; the value is not guessed: export the data again without digit grouping (a spreadsheet program may have added it)</source>
         <translation>arvossa %1 on tuhaterotin tai sekaisin desimaalimerkkejä; arvoa ei arvata: vie tiedot uudelleen ilman numeroiden ryhmittelyä (taulukkolaskentaohjelma on ehkä lisännyt sen)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="301"/>
+        <location filename="../../workbench/gui/import_texts.py" line="302"/>
         <source>%1 is beyond the range of numbers the workbench stores (about ±1.8e308); infinite values are refused, never stored</source>
         <translation>%1 on tallennettavien lukujen alueen (noin ±1,8e308) ulkopuolella; äärettömiä arvoja ei hyväksytä eikä tallenneta</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="310"/>
+        <location filename="../../workbench/gui/import_texts.py" line="311"/>
         <source>%1 is not a finite number; infinite and not-a-number values are refused, never stored (leave the cell empty or write NA where a reader accepts missing values)</source>
         <translation>%1 ei ole äärellinen luku; äärettömiä ja ei-luku-arvoja ei hyväksytä eikä tallenneta (jätä solu tyhjäksi tai kirjoita NA, jos lukija hyväksyy puuttuvat arvot)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="319"/>
+        <location filename="../../workbench/gui/import_texts.py" line="320"/>
         <source>a data row that does not match the rows above it</source>
         <translation>datarivi, joka ei vastaa yläpuolisia rivejä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="324"/>
+        <location filename="../../workbench/gui/import_texts.py" line="325"/>
         <source>a data row cut off from the rows below it</source>
         <translation>datarivi, joka on erillään alapuolisista riveistä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="329"/>
+        <location filename="../../workbench/gui/import_texts.py" line="330"/>
         <source>the rows do not all hold the same numbers</source>
         <translation>riveillä ei ole kaikilla samaa määrää lukuja</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="334"/>
+        <location filename="../../workbench/gui/import_texts.py" line="335"/>
         <source>its columns %1 are a time series or thermal analysis data (DSC, TGA), not spectra; define an import template (kind: table) to import them</source>
         <translation>sen sarakkeet %1 ovat aikasarja tai termoanalyysin dataa (DSC, TGA), eivät spektrejä; tuo ne määrittämällä mallipohja (laji: taulukko)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="343"/>
+        <location filename="../../workbench/gui/import_texts.py" line="344"/>
         <source>its tables declare more than %1; nothing was decoded</source>
         <translation>sen taulukot ilmoittavat yli %1; mitään ei purettu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="350"/>
+        <location filename="../../workbench/gui/import_texts.py" line="351"/>
         <source>not a table the workbench reads (no reader recognised its layout)</source>
         <translation>ei työkalun lukema taulukko (mikään lukija ei tunnistanut muotoa)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="357"/>
+        <location filename="../../workbench/gui/import_texts.py" line="358"/>
         <source>not an export the workbench reads (no reader recognised it)</source>
         <translation>ei työkalun lukema vientitiedosto (mikään lukija ei tunnistanut sitä)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="362"/>
-        <location filename="../../workbench/gui/import_texts.py" line="678"/>
+        <location filename="../../workbench/gui/import_texts.py" line="363"/>
+        <location filename="../../workbench/gui/import_texts.py" line="681"/>
         <source>sheet %1: %2</source>
         <translation>taulukko %1: %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="363"/>
+        <location filename="../../workbench/gui/import_texts.py" line="364"/>
         <source>empty</source>
         <translation>tyhjä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="367"/>
+        <location filename="../../workbench/gui/import_texts.py" line="368"/>
         <source>an OLE2 compound file (Excel 97-2003 .xls, or a Word or Outlook file)</source>
         <translation>OLE2-yhdistelmätiedosto (Excel 97–2003 .xls tai Word- tai Outlook-tiedosto)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="375"/>
+        <location filename="../../workbench/gui/import_texts.py" line="376"/>
         <source>save an .xls workbook as .xlsx (Excel: File &gt; Save As) and import that</source>
         <translation>tallenna .xls-työkirja .xlsx-muotoon (Excel: Tiedosto &gt; Tallenna nimellä) ja tuo se</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="383"/>
+        <location filename="../../workbench/gui/import_texts.py" line="384"/>
         <source>an HDF5 file (a Fibre Workbench project or another program&apos;s data)</source>
         <translation>HDF5-tiedosto (Fibre Workbench -projekti tai toisen ohjelman dataa)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="390"/>
+        <location filename="../../workbench/gui/import_texts.py" line="391"/>
         <source>open a project with File &gt; Open; export other HDF5 data as text to import it</source>
         <translation>avaa projekti valinnalla Tiedosto &gt; Avaa; vie muu HDF5-data tekstinä tuodaksesi sen</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="396"/>
+        <location filename="../../workbench/gui/import_texts.py" line="397"/>
         <source>a PDF document</source>
         <translation>PDF-asiakirja</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="399"/>
+        <location filename="../../workbench/gui/import_texts.py" line="400"/>
         <source>a PDF holds a printed report, not the data: export the data from the instrument software as text, CSV or Excel and import that</source>
         <translation>PDF sisältää tulostetun raportin, ei dataa: vie data laitteen ohjelmistosta tekstinä, CSV:nä tai Excelinä ja tuo se</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="408"/>
+        <location filename="../../workbench/gui/import_texts.py" line="409"/>
         <source>a %1 image</source>
         <translation>%1-kuva</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="413"/>
+        <location filename="../../workbench/gui/import_texts.py" line="414"/>
         <source>import the data, not a picture</source>
         <translation>tuo data, älä kuvaa</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="416"/>
+        <location filename="../../workbench/gui/import_texts.py" line="417"/>
         <source>a gzip-compressed file</source>
         <translation>gzip-pakattu tiedosto</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="419"/>
+        <location filename="../../workbench/gui/import_texts.py" line="420"/>
         <source>an OpenDocument spreadsheet (.ods)</source>
         <translation>OpenDocument-laskentataulukko (.ods)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="424"/>
+        <location filename="../../workbench/gui/import_texts.py" line="425"/>
         <source>save it as .xlsx (LibreOffice: File &gt; Save As, Excel 2007-365) and import that</source>
         <translation>tallenna se .xlsx-muotoon (LibreOffice: Tiedosto &gt; Tallenna nimellä, Excel 2007–365) ja tuo se</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="432"/>
+        <location filename="../../workbench/gui/import_texts.py" line="433"/>
         <source>unpack it (for example with 7-Zip) and import its files</source>
         <translation>pura se (esimerkiksi 7-Zipillä) ja tuo sen tiedostot</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="437"/>
+        <location filename="../../workbench/gui/import_texts.py" line="438"/>
         <source>a FIFO (named pipe)</source>
         <translation>FIFO (nimetty putki)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="438"/>
+        <location filename="../../workbench/gui/import_texts.py" line="439"/>
         <source>a character device</source>
         <translation>merkkilaite</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="439"/>
+        <location filename="../../workbench/gui/import_texts.py" line="440"/>
         <source>a folder</source>
         <translation>kansio</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="443"/>
+        <location filename="../../workbench/gui/import_texts.py" line="444"/>
         <source>the x unit %1 was assumed: %2</source>
         <translation>x:n yksikkö %1 oletettiin: %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="448"/>
+        <location filename="../../workbench/gui/import_texts.py" line="449"/>
         <source>the file has no header; wavenumbers assumed, as OMNIC and OPUS (.dpt) text exports write them</source>
         <translation>tiedostossa ei ole otsaketta; oletettiin aaltoluvut, kuten OMNIC- ja OPUS (.dpt) -tekstiviennit ne kirjoittavat</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="457"/>
+        <location filename="../../workbench/gui/import_texts.py" line="458"/>
         <source>the header says wavelength without a unit; %1 from the range of x</source>
         <translation>otsake sanoo aallonpituus ilman yksikköä; %1 x:n alueen perusteella</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="464"/>
+        <location filename="../../workbench/gui/import_texts.py" line="465"/>
         <source>the file states no x unit (DXU); OPUS x axes are wavenumbers</source>
         <translation>tiedosto ei kerro x:n yksikköä (DXU); OPUS-tiedostojen x-akseli on aaltoluku</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="471"/>
+        <location filename="../../workbench/gui/import_texts.py" line="472"/>
         <source>the file states no x unit; x is shown without one</source>
         <translation>tiedosto ei kerro x:n yksikköä; x näytetään ilman yksikköä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="476"/>
+        <location filename="../../workbench/gui/import_texts.py" line="477"/>
         <source>x counts points (0, 1, 2, …): a point index, not a wavenumber or wavelength axis; the spectrum is shown against point numbers</source>
         <translation>x laskee pisteitä (0, 1, 2, …): se on pisteiden järjestysnumero, ei aaltoluku- tai aallonpituusakseli; spektri näytetään pistenumeroita vasten</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="485"/>
+        <location filename="../../workbench/gui/import_texts.py" line="486"/>
         <source>x runs from %1 to %2, which is unusual for %3; check that the unit is right</source>
         <translation>x on välillä %1–%2, mikä on epätavallista yksikölle %3; tarkista, että yksikkö on oikea</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="493"/>
+        <location filename="../../workbench/gui/import_texts.py" line="494"/>
         <source>the .asp file states no units; x is taken as cm⁻¹ (Agilent FTIR)</source>
         <translation>.asp-tiedosto ei kerro yksiköitä; x:n yksiköksi otetaan cm⁻¹ (Agilent FTIR)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="500"/>
+        <location filename="../../workbench/gui/import_texts.py" line="501"/>
         <source>the wavelength unit is not stated; %1 assumed from the range and the %2 order</source>
         <translation>aallonpituuden yksikköä ei kerrota; %1 oletettiin alueen ja %2 järjestyksen perusteella</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="508"/>
+        <location filename="../../workbench/gui/import_texts.py" line="509"/>
         <source>the file holds only the background (reference) measurement (%1), no spectrum of a sample</source>
         <translation>tiedostossa on vain taustamittaus (referenssi, %1), ei näytteen spektriä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="517"/>
+        <location filename="../../workbench/gui/import_texts.py" line="518"/>
         <source>an earlier %1 block (byte %2, before OPUS processed it again) was left out; the current one is imported</source>
         <translation>aiempi %1-lohko (tavu %2, ennen kuin OPUS käsitteli sen uudelleen) jätettiin pois; nykyinen tuodaan</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="526"/>
+        <location filename="../../workbench/gui/import_texts.py" line="527"/>
         <source>column %1 does not say whether fines are by count or by length; stored as fines by length, the usual summary-report convention</source>
         <translation>sarake %1 ei kerro, ovatko hienoaineet lukumäärä- vai pituusosuus; tallennettiin pituusosuutena, kuten yhteenvetoraporteissa on tapana</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="535"/>
+        <location filename="../../workbench/gui/import_texts.py" line="536"/>
         <source>the file name is not UTF-8; it is kept as %1 (read as Windows-1252)</source>
         <translation>tiedostonimi ei ole UTF-8:aa; se säilytetään muodossa %1 (luettu Windows-1252-merkistönä)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="542"/>
+        <location filename="../../workbench/gui/import_texts.py" line="543"/>
         <source>%1 formula cell(s) have no stored result (%2) and were read as empty; open and save the workbook in Excel to store the results</source>
         <translation>%1 kaavasolulla ei ole tallennettua tulosta (%2), joten ne luettiin tyhjinä; avaa ja tallenna työkirja Excelissä, jotta tulokset tallentuvat</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="549"/>
-        <location filename="../../workbench/gui/import_texts.py" line="677"/>
+        <location filename="../../workbench/gui/import_texts.py" line="550"/>
+        <location filename="../../workbench/gui/import_texts.py" line="680"/>
         <source>%1 (not imported)</source>
         <translation>%1 (ei tuotu)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="552"/>
+        <location filename="../../workbench/gui/import_texts.py" line="553"/>
         <source>%1 comment or text line(s) after the data were ignored</source>
         <translation>%1 kommentti- tai tekstiriviä datan jälkeen ohitettiin</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="559"/>
+        <location filename="../../workbench/gui/import_texts.py" line="560"/>
         <source>the file states no unit for %1; the values are kept as written, without one</source>
         <translation>tiedosto ei kerro yksikköä kohteelle %1; arvot säilytetään sellaisinaan ilman yksikköä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="567"/>
+        <location filename="../../workbench/gui/import_texts.py" line="568"/>
         <source>%1 %2 is not a usable number; it was not stored</source>
         <translation>%1 %2 ei ole käyttökelpoinen luku; sitä ei tallennettu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="572"/>
+        <location filename="../../workbench/gui/import_texts.py" line="573"/>
         <source>%1 Y-check value(s) differ from the decoded ordinate</source>
         <translation>%1 Y-tarkistusarvoa poikkeaa puretusta ordinaatasta</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="579"/>
+        <location filename="../../workbench/gui/import_texts.py" line="580"/>
         <source>the printed result %1 % differs from the weights&apos; %2 %</source>
         <translation>tulostettu tulos %1 % poikkeaa punnituksista lasketusta %2 %:sta</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="704"/>
+        <location filename="../../workbench/gui/import_texts.py" line="708"/>
         <source>%1: expected %2</source>
         <translation>%1: odotettiin: %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/import_texts.py" line="707"/>
+        <location filename="../../workbench/gui/import_texts.py" line="710"/>
         <source>%1: expected %2 (%3)</source>
         <translation>%1: odotettiin: %2 (%3)</translation>
     </message>
@@ -3360,47 +3360,47 @@
 <context>
     <name>Kinds</name>
     <message>
-        <location filename="../../workbench/gui/i18n.py" line="166"/>
+        <location filename="../../workbench/gui/i18n.py" line="186"/>
         <source>Spectrum</source>
         <translation>Spektri</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/i18n.py" line="167"/>
+        <location filename="../../workbench/gui/i18n.py" line="187"/>
         <source>TGA curve</source>
         <translation>TGA-käyrä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/i18n.py" line="168"/>
+        <location filename="../../workbench/gui/i18n.py" line="188"/>
         <source>Moisture</source>
         <translation>Kosteus</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/i18n.py" line="169"/>
+        <location filename="../../workbench/gui/i18n.py" line="189"/>
         <source>Ash</source>
         <translation>Tuhka</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/i18n.py" line="170"/>
+        <location filename="../../workbench/gui/i18n.py" line="190"/>
         <source>Fibre analysis summary</source>
         <translation>Kuituanalyysin yhteenveto</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/i18n.py" line="171"/>
+        <location filename="../../workbench/gui/i18n.py" line="191"/>
         <source>Fibre particle list</source>
         <translation>Kuitujen partikkelilista</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/i18n.py" line="172"/>
+        <location filename="../../workbench/gui/i18n.py" line="192"/>
         <source>Fibre length distribution</source>
         <translation>Kuidunpituusjakauma</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/i18n.py" line="173"/>
+        <location filename="../../workbench/gui/i18n.py" line="193"/>
         <source>Lab values</source>
         <translation>Laboratorioarvot</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/i18n.py" line="174"/>
+        <location filename="../../workbench/gui/i18n.py" line="194"/>
         <source>Table</source>
         <translation>Taulukko</translation>
     </message>
@@ -3494,78 +3494,78 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="150"/>
+        <location filename="../../workbench/gui/main_window.py" line="151"/>
         <source>Project</source>
         <translation>Projekti</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="153"/>
+        <location filename="../../workbench/gui/main_window.py" line="154"/>
         <source>Details</source>
         <translation>Tiedot</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="156"/>
+        <location filename="../../workbench/gui/main_window.py" line="157"/>
         <source>Tasks and log</source>
         <translation>Tehtävät ja loki</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="246"/>
+        <location filename="../../workbench/gui/main_window.py" line="245"/>
         <source>Untitled</source>
         <translation>Nimetön</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="249"/>
+        <location filename="../../workbench/gui/main_window.py" line="248"/>
         <source>[read-only]</source>
         <translation>[vain luku]</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="114"/>
+        <location filename="../../workbench/gui/main_window.py" line="115"/>
         <source>Filter samples…</source>
         <translation>Suodata näytteitä…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="116"/>
+        <location filename="../../workbench/gui/main_window.py" line="117"/>
         <source>Show only samples whose fields contain this text</source>
         <translation>Näytä vain näytteet, joiden tiedoissa on tämä teksti</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="140"/>
+        <location filename="../../workbench/gui/main_window.py" line="141"/>
         <source>Samples and plots</source>
         <translation>Näytteet ja kuvaajat</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="229"/>
+        <location filename="../../workbench/gui/main_window.py" line="230"/>
         <source>%1 failed: %2</source>
         <translation>%1 epäonnistui: %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="278"/>
+        <location filename="../../workbench/gui/main_window.py" line="277"/>
         <source>Use Save As to keep changes in a new file.</source>
         <translation>Käytä Tallenna nimellä -toimintoa säilyttääksesi muutokset uudessa tiedostossa.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="281"/>
+        <location filename="../../workbench/gui/main_window.py" line="280"/>
         <source>This project is read-only.</source>
         <translation>Tämä projekti on vain luku -tilassa.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="338"/>
+        <location filename="../../workbench/gui/main_window.py" line="337"/>
         <source>Saving the project…</source>
         <translation>Tallennetaan projektia…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="344"/>
+        <location filename="../../workbench/gui/main_window.py" line="343"/>
         <source>Select a sample or a measurement to plot its curves and spectra.</source>
         <translation>Valitse näyte tai mittaus piirtääksesi sen käyrät ja spektrit.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="413"/>
-        <location filename="../../workbench/gui/main_window.py" line="415"/>
+        <location filename="../../workbench/gui/main_window.py" line="412"/>
+        <location filename="../../workbench/gui/main_window.py" line="414"/>
         <source>Sample %1</source>
         <translation>Näyte %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workbench/gui/main_window.py" line="453"/>
+        <location filename="../../workbench/gui/main_window.py" line="452"/>
         <source>Delete %n sample(s)</source>
         <translation>
             <numerusform>Poista %n näyte</numerusform>
@@ -3573,7 +3573,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workbench/gui/main_window.py" line="458"/>
+        <location filename="../../workbench/gui/main_window.py" line="457"/>
         <source>Deleted %n sample(s). Edit &gt; Undo brings them back.</source>
         <translation>
             <numerusform>Poistettiin %n näyte. Muokkaa &gt; Kumoa tuo sen takaisin.</numerusform>
@@ -3581,7 +3581,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/main_window.py" line="465"/>
+        <location filename="../../workbench/gui/main_window.py" line="464"/>
         <source>Import files</source>
         <translation>Tuo tiedostoja</translation>
     </message>
@@ -3686,77 +3686,77 @@
 <context>
     <name>PipelinePreview</name>
     <message>
-        <location filename="../../workbench/gui/pipeline_preview.py" line="55"/>
+        <location filename="../../workbench/gui/pipeline_preview.py" line="56"/>
         <source>Preview: one spectrum before and after</source>
         <translation>Esikatselu: yksi spektri ennen ja jälkeen</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/pipeline_preview.py" line="67"/>
+        <location filename="../../workbench/gui/pipeline_preview.py" line="68"/>
         <source>Put a saved pipeline into the Pipeline field</source>
         <translation>Lisää tallennettu esikäsittelyketju Esikäsittely-kenttään</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/pipeline_preview.py" line="71"/>
+        <location filename="../../workbench/gui/pipeline_preview.py" line="72"/>
         <source>Add a step…</source>
         <translation>Lisää vaihe…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/pipeline_preview.py" line="74"/>
+        <location filename="../../workbench/gui/pipeline_preview.py" line="75"/>
         <source>Append a step with its default settings</source>
         <translation>Lisää vaihe loppuun oletusasetuksin</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/pipeline_preview.py" line="76"/>
+        <location filename="../../workbench/gui/pipeline_preview.py" line="77"/>
         <source>Save pipeline as…</source>
         <translation>Tallenna esikäsittelyketju nimellä…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/pipeline_preview.py" line="79"/>
+        <location filename="../../workbench/gui/pipeline_preview.py" line="80"/>
         <source>Load:</source>
         <translation>Lataa:</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/pipeline_preview.py" line="85"/>
+        <location filename="../../workbench/gui/pipeline_preview.py" line="86"/>
         <source>Before</source>
         <translation>Ennen</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/pipeline_preview.py" line="87"/>
+        <location filename="../../workbench/gui/pipeline_preview.py" line="88"/>
         <source>After</source>
         <translation>Jälkeen</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/pipeline_preview.py" line="153"/>
+        <location filename="../../workbench/gui/pipeline_preview.py" line="154"/>
         <source>Save pipeline</source>
         <translation>Tallenna esikäsittelyketju</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/pipeline_preview.py" line="153"/>
+        <location filename="../../workbench/gui/pipeline_preview.py" line="154"/>
         <source>Name (saved in this project):</source>
         <translation>Nimi (tallennetaan tähän projektiin):</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/pipeline_preview.py" line="168"/>
+        <location filename="../../workbench/gui/pipeline_preview.py" line="169"/>
         <source>Saved the pipeline as “%1”.</source>
         <translation>Esikäsittelyketju tallennettiin nimellä ”%1”.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/pipeline_preview.py" line="192"/>
+        <location filename="../../workbench/gui/pipeline_preview.py" line="193"/>
         <source>Tick a sample with a spectrum to see a preview.</source>
         <translation>Rastita näyte, jolla on spektri, nähdäksesi esikatselun.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/pipeline_preview.py" line="199"/>
+        <location filename="../../workbench/gui/pipeline_preview.py" line="200"/>
         <source>Preprocessing preview</source>
         <translation>Esikäsittelyn esikatselu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/pipeline_preview.py" line="226"/>
+        <location filename="../../workbench/gui/pipeline_preview.py" line="227"/>
         <source>x</source>
         <translation>x</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/pipeline_preview.py" line="230"/>
+        <location filename="../../workbench/gui/pipeline_preview.py" line="232"/>
         <source>%1: %2 points before, %3 after (%4 ms).</source>
         <translation>%1: %2 pistettä ennen, %3 jälkeen (%4 ms).</translation>
     </message>
@@ -4020,159 +4020,159 @@
 <context>
     <name>ProjectFilesMixin</name>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="44"/>
+        <location filename="../../workbench/gui/project_files.py" line="45"/>
         <source>Fibre Workbench projects (*%1)</source>
         <translation>Fibre Workbench -projektit (*%1)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="75"/>
+        <location filename="../../workbench/gui/project_files.py" line="76"/>
         <source>Closing the project failed: %1</source>
         <translation>Projektin sulkeminen epäonnistui: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="86"/>
+        <location filename="../../workbench/gui/project_files.py" line="87"/>
         <source>Please wait: the project is being saved.</source>
         <translation>Odota hetki: projektia tallennetaan.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="104"/>
+        <location filename="../../workbench/gui/project_files.py" line="105"/>
         <source>Unsaved changes</source>
         <translation>Tallentamattomia muutoksia</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="105"/>
+        <location filename="../../workbench/gui/project_files.py" line="106"/>
         <source>The project has unsaved changes. Save them before closing?</source>
         <translation>Projektissa on tallentamattomia muutoksia. Tallennetaanko ne ennen sulkemista?</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="122"/>
+        <location filename="../../workbench/gui/project_files.py" line="123"/>
         <source>Open project</source>
         <translation>Avaa projekti</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="130"/>
+        <location filename="../../workbench/gui/project_files.py" line="131"/>
         <source>Open %1</source>
         <translation>Avaa %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="135"/>
+        <location filename="../../workbench/gui/project_files.py" line="136"/>
         <location filename="../../workbench/gui/screenshot.py" line="55"/>
         <source>Opened %1</source>
         <translation>Avattiin %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="146"/>
-        <location filename="../../workbench/gui/project_files.py" line="379"/>
+        <location filename="../../workbench/gui/project_files.py" line="147"/>
+        <location filename="../../workbench/gui/project_files.py" line="378"/>
         <source>Could not open %1: %2</source>
         <translation>Tiedostoa %1 ei voitu avata: %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="188"/>
+        <location filename="../../workbench/gui/project_files.py" line="187"/>
         <source>Save project as</source>
         <translation>Tallenna projekti nimellä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="200"/>
+        <location filename="../../workbench/gui/project_files.py" line="199"/>
         <source>The project is being saved already.</source>
         <translation>Projektia tallennetaan jo.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="231"/>
+        <location filename="../../workbench/gui/project_files.py" line="230"/>
         <source>Save %1</source>
         <translation>Tallenna %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="262"/>
+        <location filename="../../workbench/gui/project_files.py" line="261"/>
         <source>Not saved: %1</source>
         <translation>Ei tallennettu: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="257"/>
+        <location filename="../../workbench/gui/project_files.py" line="256"/>
         <source>Saving failed: %1</source>
         <translation>Tallennus epäonnistui: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="251"/>
+        <location filename="../../workbench/gui/project_files.py" line="250"/>
         <source>Saved %1</source>
         <translation>Tallennettiin %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="270"/>
+        <location filename="../../workbench/gui/project_files.py" line="269"/>
         <source>the disk is full</source>
         <translation>levy on täynnä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="271"/>
+        <location filename="../../workbench/gui/project_files.py" line="270"/>
         <source>your disk quota is used up</source>
         <translation>levykiintiösi on käytetty loppuun</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="272"/>
+        <location filename="../../workbench/gui/project_files.py" line="271"/>
         <source>the file would be larger than this system allows</source>
         <translation>tiedostosta tulisi suurempi kuin tämä järjestelmä sallii</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="273"/>
+        <location filename="../../workbench/gui/project_files.py" line="272"/>
         <source>the disk reported an input/output error</source>
         <translation>levy ilmoitti luku- tai kirjoitusvirheestä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="274"/>
+        <location filename="../../workbench/gui/project_files.py" line="273"/>
         <source>the disk is read-only</source>
         <translation>levylle ei voi kirjoittaa (vain luku)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="275"/>
+        <location filename="../../workbench/gui/project_files.py" line="274"/>
         <source>there is no permission to write there</source>
         <translation>sinne ei ole kirjoitusoikeutta</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="276"/>
+        <location filename="../../workbench/gui/project_files.py" line="275"/>
         <source>the file name is too long for this folder</source>
         <translation>tiedoston nimi on liian pitkä tähän kansioon</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="281"/>
+        <location filename="../../workbench/gui/project_files.py" line="280"/>
         <source>%1 was not saved: %2. The file is as it was and your unsaved work is still here; free some space, or save it somewhere else with File &gt; Save As.</source>
         <translation>Tiedostoa %1 ei tallennettu: %2. Tiedosto on ennallaan ja tallentamaton työsi on yhä tallessa; vapauta levytilaa tai tallenna muualle valinnalla Tiedosto &gt; Tallenna nimellä.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="300"/>
+        <location filename="../../workbench/gui/project_files.py" line="299"/>
         <source>No recent projects</source>
         <translation>Ei viimeaikaisia projekteja</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="304"/>
+        <location filename="../../workbench/gui/project_files.py" line="303"/>
         <source>Clear list</source>
         <translation>Tyhjennä luettelo</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="331"/>
+        <location filename="../../workbench/gui/project_files.py" line="330"/>
         <source>Could not write the recovery file: %1</source>
         <translation>Palautustiedostoa ei voitu kirjoittaa: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="338"/>
+        <location filename="../../workbench/gui/project_files.py" line="337"/>
         <source>Writing recovery file</source>
         <translation>Kirjoitetaan palautustiedostoa</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="358"/>
+        <location filename="../../workbench/gui/project_files.py" line="357"/>
         <source>an untitled project</source>
         <translation>nimetöntä projektia</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="387"/>
+        <location filename="../../workbench/gui/project_files.py" line="384"/>
         <source>Recovered unsaved work of %1</source>
         <translation>Palautettiin tallentamaton työ: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="394"/>
+        <location filename="../../workbench/gui/project_files.py" line="391"/>
         <source>Recover unsaved work</source>
         <translation>Palauta tallentamaton työ</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_files.py" line="396"/>
+        <location filename="../../workbench/gui/project_files.py" line="394"/>
         <source>Fibre Workbench was closed without saving %1. Unsaved work from %2 was kept.
 
 Restore it? (No keeps the recovery file for later; Discard deletes it.)</source>
@@ -4184,912 +4184,912 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
 <context>
     <name>ProjectTexts</name>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="61"/>
+        <location filename="../../workbench/gui/project_text_forms.py" line="41"/>
         <source>%1 It was opened read-only so that nothing is converted or overwritten; File &gt; Save As in the window (or save_project with a new path in a script) writes a repaired copy and this file stays as it is.</source>
         <translation>%1 Se avattiin vain luku -tilassa, jotta mitään ei muunneta eikä kirjoiteta yli; Tiedosto &gt; Tallenna nimellä ikkunassa (tai skriptissä save_project uudella polulla) kirjoittaa korjatun kopion, ja tämä tiedosto pysyy ennallaan.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="72"/>
+        <location filename="../../workbench/gui/project_text_forms.py" line="52"/>
         <source>%1: its format version %2, but its content is a version-%3 project (the version number looks damaged).</source>
         <translation>%1: sen muotoversio %2, mutta sen sisältö on version %3 projekti (versionumero näyttää vaurioituneen).</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="82"/>
+        <location filename="../../workbench/gui/project_text_forms.py" line="62"/>
         <source>%1: its format version %2, but its content is the older version-0 layout, which was read and converted in memory.</source>
         <translation>%1: sen muotoversio %2, mutta sen sisältö on vanhempaa version 0 rakennetta, joka luettiin ja muunnettiin muistissa.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="92"/>
+        <location filename="../../workbench/gui/project_text_forms.py" line="72"/>
         <source>%1: its content fits neither the version-%2 project layout nor an older one (format version %3); what could be read is shown.</source>
         <translation>%1: sen sisältö ei vastaa version %2 projektin rakennetta eikä vanhempaa (muotoversio %3); näkyvissä on se, mikä voitiin lukea.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="99"/>
+        <location filename="../../workbench/gui/project_text_forms.py" line="79"/>
         <source>is missing</source>
         <translation>puuttuu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="100"/>
+        <location filename="../../workbench/gui/project_text_forms.py" line="80"/>
         <source>reads %1</source>
         <translation>on %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="106"/>
+        <location filename="../../workbench/gui/project_text_forms.py" line="86"/>
         <source>%1: %2 parts of the file could not be taken in (first: %3; all are named in the warnings). It was opened read-only so that saving cannot drop them from the file; File &gt; Save As in the window writes a copy without them, and this file keeps them.</source>
         <translation>%1: tiedostosta ei voitu ottaa mukaan %2 osaa (ensimmäinen: %3; kaikki on nimetty varoituksissa). Se avattiin vain luku -tilassa, jotta tallennus ei voi pudottaa niitä tiedostosta; Tiedosto &gt; Tallenna nimellä ikkunassa kirjoittaa kopion ilman niitä, ja tämä tiedosto säilyttää ne.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="120"/>
+        <location filename="../../workbench/gui/project_text_forms.py" line="100"/>
         <source>%1: 1 part of the file could not be taken in (first: %2; all are named in the warnings). It was opened read-only so that saving cannot drop them from the file; File &gt; Save As in the window writes a copy without them, and this file keeps them.</source>
         <translation>%1: yhtä tiedoston osaa ei voitu ottaa mukaan (%2; se on nimetty varoituksissa). Se avattiin vain luku -tilassa, jotta tallennus ei voi pudottaa sitä tiedostosta; Tiedosto &gt; Tallenna nimellä ikkunassa kirjoittaa kopion ilman sitä, ja tämä tiedosto säilyttää sen.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="132"/>
+        <location filename="../../workbench/gui/project_text_forms.py" line="112"/>
         <source>%1: its lock file %2 could not be written (%3). It was opened read-only; use Save As to keep changes elsewhere.</source>
         <translation>%1: sen lukitustiedostoa %2 ei voitu kirjoittaa (%3). Se avattiin vain luku -tilassa; tallenna muutokset muualle Tallenna nimellä -toiminnolla.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="142"/>
+        <location filename="../../workbench/gui/project_text_forms.py" line="122"/>
         <source>%1 is open in another Fibre Workbench %2, so it was opened read-only. Use Save As to keep your changes in a new file.</source>
         <translation>%1 on auki toisessa Fibre Workbenchissä (%2), joten se avattiin vain luku -tilassa. Tallenna muutoksesi uuteen tiedostoon Tallenna nimellä -toiminnolla.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="151"/>
+        <location filename="../../workbench/gui/project_text_forms.py" line="131"/>
         <source>%1 is open in another Fibre Workbench %2. Nothing was changed.</source>
         <translation>%1 on auki toisessa Fibre Workbenchissä (%2). Mitään ei muutettu.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="158"/>
+        <location filename="../../workbench/gui/project_text_forms.py" line="138"/>
         <source>by %1 on %2 (process %3) since %4</source>
         <translation>käyttäjä %1, kone %2, prosessi %3, avattu %4</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="161"/>
+        <location filename="../../workbench/gui/project_text_forms.py" line="141"/>
         <source>another instance</source>
         <translation>toinen ohjelma</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="162"/>
+        <location filename="../../workbench/gui/project_text_forms.py" line="142"/>
         <source>just now</source>
         <translation>juuri äsken</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="163"/>
+        <location filename="../../workbench/gui/project_text_forms.py" line="143"/>
         <source>Opened read-only.</source>
         <translation>Avattu vain luku -tilassa.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="167"/>
+        <location filename="../../workbench/gui/project_text_forms.py" line="147"/>
         <source>%1 cannot be locked for writing (%2); the recovered work can be kept with Save As.</source>
         <translation>Tiedostoa %1 ei voi lukita kirjoitusta varten (%2); palautetun työn voi tallentaa Tallenna nimellä -toiminnolla.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="177"/>
+        <location filename="../../workbench/gui/project_text_forms.py" line="157"/>
         <source>%1 is open in another Fibre Workbench %2; the recovered work can be kept with Save As.</source>
         <translation>%1 on auki toisessa Fibre Workbenchissä (%2); palautetun työn voi tallentaa Tallenna nimellä -toiminnolla.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="188"/>
+        <location filename="../../workbench/gui/project_text_forms.py" line="168"/>
         <source>Another Fibre Workbench window (process %1) has unsaved work of this project from %2%3, kept in the recovery file %4.</source>
         <translation>Toisessa Fibre Workbench -ikkunassa (prosessi %1) on tämän projektin tallentamatonta työtä ajalta %2%3, tallessa palautustiedostossa %4.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="199"/>
+        <location filename="../../workbench/gui/project_text_forms.py" line="179"/>
         <source>Unsaved work of this project from %1%2 was kept in the recovery file %3 after Fibre Workbench closed without saving it. Open the project in the window to restore or discard it; it is kept until you do.</source>
         <translation>Tämän projektin tallentamaton työ ajalta %1%2 säilytettiin palautustiedostossa %3, kun Fibre Workbench sulkeutui tallentamatta sitä. Avaa projekti ikkunassa palauttaaksesi tai hylätäksesi sen; se säilyy siihen asti.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="207"/>
+        <location filename="../../workbench/gui/project_text_forms.py" line="187"/>
         <source>an unknown time</source>
         <translation>tuntematon aika</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="210"/>
+        <location filename="../../workbench/gui/project_text_forms.py" line="190"/>
         <source>Recovered unsaved work from %1.</source>
         <translation>Palautettiin tallentamaton työ ajalta %1.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="215"/>
+        <location filename="../../workbench/gui/project_text_forms.py" line="195"/>
         <source>There is no recovery file named %1.</source>
         <translation>Palautustiedostoa nimeltä %1 ei ole.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="221"/>
+        <location filename="../../workbench/gui/project_text_forms.py" line="201"/>
         <source>The project has no file yet; choose where to save it (Save As).</source>
         <translation>Projektilla ei ole vielä tiedostoa; valitse, minne se tallennetaan (Tallenna nimellä).</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="229"/>
+        <location filename="../../workbench/gui/project_text_forms.py" line="209"/>
         <source>This project is open read-only and cannot be saved to its file. %1 Use Save As to a new file.</source>
         <translation>Projekti on avattu vain luku -tilassa, eikä sitä voi tallentaa omaan tiedostoonsa. %1 Tallenna se uuteen tiedostoon Tallenna nimellä -toiminnolla.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="238"/>
+        <location filename="../../workbench/gui/project_text_forms.py" line="218"/>
         <source>This project is open read-only and cannot be saved to its file. %1</source>
         <translation>Projekti on avattu vain luku -tilassa, eikä sitä voi tallentaa omaan tiedostoonsa. %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="245"/>
+        <location filename="../../workbench/gui/project_text_forms.py" line="225"/>
         <source>%1 The project was not saved.</source>
         <translation>%1 Projektia ei tallennettu.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="250"/>
+        <location filename="../../workbench/gui/project_text_forms.py" line="230"/>
         <source>%1 Nothing was changed.</source>
         <translation>%1 Mitään ei muutettu.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="256"/>
+        <location filename="../../workbench/gui/project_text_forms.py" line="236"/>
         <source>%1: the project could not be saved: its lock file could not be written (%2). The previous file is unchanged.</source>
         <translation>%1: projektia ei voitu tallentaa: sen lukitustiedostoa ei voitu kirjoittaa (%2). Aiempi tiedosto on ennallaan.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="266"/>
+        <location filename="../../workbench/gui/project_text_forms.py" line="246"/>
         <source>%1 is open in another Fibre Workbench %2; it cannot be overwritten. Choose another file name.</source>
         <translation>%1 on auki toisessa Fibre Workbenchissä (%2); sen päälle ei voi kirjoittaa. Valitse toinen tiedostonimi.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="276"/>
+        <location filename="../../workbench/gui/project_text_forms.py" line="256"/>
         <source>The project&apos;s audit log is append-only, but entries that were saved before are missing; the project was not saved.</source>
         <translation>Projektin muutoslokiin voi vain lisätä, mutta siitä puuttuu aiemmin tallennettuja merkintöjä; projektia ei tallennettu.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="285"/>
+        <location filename="../../workbench/gui/project_text_forms.py" line="265"/>
         <source>%1: the project could not be saved (%2). The previous file is unchanged.</source>
         <translation>%1: projektia ei voitu tallentaa (%2). Aiempi tiedosto on ennallaan.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="293"/>
+        <location filename="../../workbench/gui/project_text_forms.py" line="273"/>
         <source>%1: not saved: %2.</source>
         <translation>%1: ei tallennettu: %2.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="299"/>
+        <location filename="../../workbench/gui/project_text_forms.py" line="279"/>
         <source>%1: the sample&apos;s %2 contains a NUL character (\x00), which a project cannot keep; the project was not saved.</source>
         <translation>%1: näytteen kentässä %2 on NUL-merkki (\x00), jota projekti ei voi säilyttää; projektia ei tallennettu.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="309"/>
+        <location filename="../../workbench/gui/project_text_forms.py" line="289"/>
         <source>%1: the attribute %2 contains a NUL character (\x00), which a project file cannot keep; the project was not saved.</source>
         <translation>%1: attribuutissa %2 on NUL-merkki (\x00), jota projektitiedosto ei voi säilyttää; projektia ei tallennettu.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="318"/>
+        <location filename="../../workbench/gui/project_text_forms.py" line="298"/>
         <source>Cannot save %1 at %2: its values have type %3, expected numbers or text.</source>
         <translation>Kohdetta %1 ei voi tallentaa paikkaan %2: sen arvot ovat tyyppiä %3, odotettiin lukuja tai tekstiä.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="326"/>
+        <location filename="../../workbench/gui/project_text_forms.py" line="306"/>
         <source>%1: the folder %2 does not exist.</source>
         <translation>%1: kansiota %2 ei ole.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="332"/>
+        <location filename="../../workbench/gui/project_text_forms.py" line="312"/>
         <source>%1: the file name is %2 bytes long; this folder takes names of at most %3 bytes here. Choose a shorter name.</source>
         <translation>%1: tiedostonimen pituus on %2 tavua; tähän kansioon sopii enintään %3 tavun nimi. Valitse lyhyempi nimi.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="341"/>
+        <location filename="../../workbench/gui/project_text_forms.py" line="321"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="344"/>
+        <location filename="../../workbench/gui/project_text_forms.py" line="324"/>
         <source>the disk is full</source>
         <translation>levy on täynnä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="347"/>
+        <location filename="../../workbench/gui/project_text_forms.py" line="327"/>
         <source>the disk quota is used up</source>
         <translation>levykiintiösi on käytetty loppuun</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="352"/>
+        <location filename="../../workbench/gui/project_text_forms.py" line="332"/>
         <source>the file would be larger than this system allows</source>
         <translation>tiedostosta tulisi suurempi kuin tämä järjestelmä sallii</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="357"/>
+        <location filename="../../workbench/gui/project_text_forms.py" line="337"/>
         <source>the disk reported an input/output error</source>
         <translation>levy ilmoitti luku- tai kirjoitusvirheestä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="360"/>
+        <location filename="../../workbench/gui/project_text_forms.py" line="340"/>
         <source>the disk is read-only</source>
         <translation>levylle ei voi kirjoittaa (vain luku)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="363"/>
+        <location filename="../../workbench/gui/project_text_forms.py" line="343"/>
         <source>no permission to write there</source>
         <translation>sinne ei ole kirjoitusoikeutta</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="368"/>
+        <location filename="../../workbench/gui/project_text_forms.py" line="348"/>
         <source>the file name is too long for this folder</source>
         <translation>tiedoston nimi on liian pitkä tähän kansioon</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="374"/>
+        <location filename="../../workbench/gui/project_text_forms.py" line="354"/>
         <source>%1: no such project file.</source>
         <translation>%1: projektitiedostoa ei ole.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="379"/>
+        <location filename="../../workbench/gui/project_text_forms.py" line="359"/>
         <source>%1: is %2, not a project file.</source>
         <translation>%1: tämä on %2, ei projektitiedosto.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="384"/>
+        <location filename="../../workbench/gui/project_text_forms.py" line="364"/>
         <source>the folder does not exist</source>
         <translation>kansiota ei ole</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="387"/>
+        <location filename="../../workbench/gui/project_text_forms.py" line="367"/>
         <source>a folder</source>
         <translation>kansio</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="388"/>
+        <location filename="../../workbench/gui/project_text_forms.py" line="368"/>
         <source>a FIFO (named pipe)</source>
         <translation>FIFO (nimetty putki)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="389"/>
+        <location filename="../../workbench/gui/project_text_forms.py" line="369"/>
         <source>a character device</source>
         <translation>merkkilaite</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="390"/>
+        <location filename="../../workbench/gui/project_text_forms.py" line="370"/>
         <source>a block device</source>
         <translation>lohkolaite</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="391"/>
+        <location filename="../../workbench/gui/project_text_forms.py" line="371"/>
         <source>a socket</source>
         <translation>pistoke (socket)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="392"/>
+        <location filename="../../workbench/gui/project_text_forms.py" line="372"/>
         <source>a symbolic link</source>
         <translation>symbolinen linkki</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="393"/>
+        <location filename="../../workbench/gui/project_text_forms.py" line="373"/>
         <source>not a regular file</source>
         <translation>ei tavallinen tiedosto</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="396"/>
+        <location filename="../../workbench/gui/project_text_forms.py" line="376"/>
         <source>%1: the file is damaged and cannot be read (%2).</source>
         <translation>%1: tiedosto on vaurioitunut, eikä sitä voi lukea (%2).</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="401"/>
+        <location filename="../../workbench/gui/project_text_forms.py" line="381"/>
         <source>%1: the project format version is missing or not a number.</source>
         <translation>%1: projektin muotoversio puuttuu tai ei ole luku.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="408"/>
+        <location filename="../../workbench/gui/project_text_forms.py" line="388"/>
         <source>%1: project format version %2 is not known.</source>
         <translation>%1: projektin muotoversiota %2 ei tunneta.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="414"/>
+        <location filename="../../workbench/gui/project_text_forms.py" line="394"/>
         <source>%1: another program has the file open for writing (HDF5 refused to open it while it is locked); close it there and open it again.</source>
         <translation>%1: toinen ohjelma on avannut tiedoston kirjoittaakseen siihen (HDF5 ei avaa sitä, kun se on lukittu); sulje se siinä ohjelmassa ja avaa sitten uudelleen.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="423"/>
+        <location filename="../../workbench/gui/project_text_forms.py" line="403"/>
         <source>%1: the file cannot be opened as HDF5; it is damaged or truncated (%2).</source>
         <translation>%1: tiedostoa ei voi avata HDF5-tiedostona; se on vaurioitunut tai katkennut (%2).</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="432"/>
+        <location filename="../../workbench/gui/project_text_forms.py" line="412"/>
         <source>%1: this HDF5 file is not a Fibre Workbench project (root attribute &apos;format&apos; is %2; expected %3).</source>
         <translation>%1: tämä HDF5-tiedosto ei ole Fibre Workbench -projekti (juuren attribuutti &apos;format&apos; on %2; odotettiin %3).</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="439"/>
+        <location filename="../../workbench/gui/project_text_forms.py" line="419"/>
         <source>missing</source>
         <translation>puuttuu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="443"/>
+        <location filename="../../workbench/gui/project_text_forms.py" line="423"/>
         <source>%1 was written with project format version %2; this Fibre Workbench (%3) reads up to version %4. Please update Fibre Workbench to open it.</source>
         <translation>%1 on kirjoitettu projektimuodon versiolla %2; tämä Fibre Workbench (%3) lukee versioon %4 asti. Päivitä Fibre Workbench avataksesi sen.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="452"/>
+        <location filename="../../workbench/gui/project_text_forms.py" line="432"/>
         <source>%1: the file cannot be read: %2.</source>
         <translation>%1: tiedostoa ei voi lukea: %2.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="458"/>
+        <location filename="../../workbench/gui/project_text_forms.py" line="438"/>
         <source>%1: the project file is damaged or truncated (%2 bytes; its HDF5 data are missing).</source>
         <translation>%1: projektitiedosto on vaurioitunut tai katkennut (%2 tavua; sen HDF5-data puuttuu).</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="467"/>
+        <location filename="../../workbench/gui/project_text_forms.py" line="447"/>
         <source>%1: this is not a Fibre Workbench project (not an HDF5 file: the HDF5 signature is missing).</source>
         <translation>%1: tämä ei ole Fibre Workbench -projekti (ei HDF5-tiedosto: HDF5-tunniste puuttuu).</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="478"/>
+        <location filename="../../workbench/gui/project_text_forms.py" line="458"/>
         <source>%1: the file is damaged (its heap of texts at byte %2 is broken in a way that would make the HDF5 library hang); nothing was read. A copy saved before the damage, or a backup, holds the project.</source>
         <translation>%1: tiedosto on vaurioitunut (sen tekstikeko tavun %2 kohdalla on rikki tavalla, joka jumittaisi HDF5-kirjaston); mitään ei luettu. Ennen vauriota tallennettu kopio tai varmuuskopio sisältää projektin.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="489"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="33"/>
         <source>%1: %2 in %3 is not part of a project; it was left out.</source>
         <translation>%1: %3 oleva %2 ei kuulu projektiin; se jätettiin pois.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="497"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="41"/>
         <source>%1 uses the older project format version 0. It was converted in memory; the original file is unchanged until you save.</source>
         <translation>%1 on vanhempaa projektimuodon versiota 0. Se muunnettiin muistissa; alkuperäinen tiedosto pysyy ennallaan, kunnes tallennat.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="506"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="50"/>
         <source>%1: %2 that a version-0 project does not have; it was left out.</source>
         <translation>%1: %2, jota version 0 projektissa ei ole; se jätettiin pois.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="513"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="57"/>
         <source>All samples were skipped: %1.</source>
         <translation>Kaikki näytteet ohitettiin: %1.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="518"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="62"/>
         <source>All sources were skipped: %1.</source>
         <translation>Kaikki lähdetiedostot ohitettiin: %1.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="523"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="67"/>
         <source>All models were skipped: %1.</source>
         <translation>Kaikki mallit ohitettiin: %1.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="528"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="72"/>
         <source>All raw were skipped: %1.</source>
         <translation>Kaikki raakatiedostot ohitettiin: %1.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="533"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="77"/>
         <source>1 attribute written by another program is kept as it is.</source>
         <translation>Toisen ohjelman kirjoittama attribuutti säilytetään sellaisenaan.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="540"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="84"/>
         <source>%1 attributes written by another program are kept as they are.</source>
         <translation>%1 toisen ohjelman kirjoittamaa attribuuttia säilytetään sellaisinaan.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="547"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="91"/>
         <source>Sample %1: measurement %2 was skipped: %3.</source>
         <translation>Näyte %1: mittaus %2 ohitettiin: %3.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="552"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="96"/>
         <source>Sample %1: result %2 was skipped: %3.</source>
         <translation>Näyte %1: tulos %2 ohitettiin: %3.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="557"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="101"/>
         <source>Sample %1: unknown feedstock type %2 was read as &apos;other&apos;.</source>
         <translation>Näyte %1: tuntematon raaka-ainetyyppi %2 luettiin tyypiksi &apos;muu&apos;.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="564"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="108"/>
         <source>Sample %1 was skipped: %2.</source>
         <translation>Näyte %1 ohitettiin: %2.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="569"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="113"/>
         <source>samples %1 was skipped: %2.</source>
         <translation>Näyte %1 ohitettiin: %2.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="574"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="118"/>
         <source>raw %1 was skipped: %2.</source>
         <translation>Raakatiedosto %1 ohitettiin: %2.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="579"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="123"/>
         <source>Stored source file %1 was skipped: %2.</source>
         <translation>Tallennettu lähdetiedosto %1 ohitettiin: %2.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="584"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="128"/>
         <source>Model %1 was skipped: %2.</source>
         <translation>Malli %1 ohitettiin: %2.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="589"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="133"/>
         <source>%1: a link whose name is not UTF-8 text; it was left out.</source>
         <translation>%1: linkki, jonka nimi ei ole UTF-8-tekstiä; se jätettiin pois.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="596"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="140"/>
         <source>%1: its columns have different lengths %2.</source>
         <translation>%1: sen sarakkeiden pituudet eroavat: %2.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="601"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="145"/>
         <source>%1: %2; it is shown as a table of its columns.</source>
         <translation>%1: %2; se näytetään sarakkeidensa taulukkona.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="606"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="150"/>
         <source>its curve names columns it does not have (%1)</source>
         <translation>sen käyrä viittaa sarakkeisiin, joita sillä ei ole (%1)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="611"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="155"/>
         <source>its curve&apos;s column %1 holds text, not numbers</source>
         <translation>sen käyrän sarakkeessa %1 on tekstiä, ei lukuja</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="616"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="160"/>
         <source>its signal and axes have different lengths %1</source>
         <translation>sen signaalin ja akselien pituudet eroavat: %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="622"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="166"/>
         <source>%1: %2 of its plot entries are not plots of its columns; they were left out.</source>
         <translation>%1: sen kuvaajamerkinnöistä %2 ei ole sen sarakkeiden kuvaajia; ne jätettiin pois.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="630"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="174"/>
         <source>%1: value %2 was skipped (not a valid quantity: %3).</source>
         <translation>%1: arvo %2 ohitettiin (ei kelvollinen suure: %3).</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="637"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="181"/>
         <source>%1: value %2 was skipped (%3).</source>
         <translation>%1: arvo %2 ohitettiin (%3).</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="642"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="186"/>
         <source>%1: a group where a column was expected; it was left out.</source>
         <translation>%1: ryhmä siinä, missä odotettiin saraketta; se jätettiin pois.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="649"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="193"/>
         <source>%1: a group where a model array was expected; it was left out.</source>
         <translation>%1: ryhmä siinä, missä odotettiin mallin taulukkoa; se jätettiin pois.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="656"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="200"/>
         <source>%1: stated SHA-256 %2 differs from its name.</source>
         <translation>%1: ilmoitettu SHA-256 %2 poikkeaa sen nimestä.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="661"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="205"/>
         <source>The audit log could not be read: %1.</source>
         <translation>Muutoslokia ei voitu lukea: %1.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="666"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="210"/>
         <source>Project settings were skipped: %1.</source>
         <translation>Projektin asetukset ohitettiin: %1.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="672"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="216"/>
         <source>%1: field %2 of attribute %3 should be %4; it was ignored.</source>
         <translation>%1: attribuutin %3 kentän %2 pitäisi olla %4; se ohitettiin.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="680"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="224"/>
         <source>%1: field %2 of attribute %3 is not one this version reads; it is kept in the file, which opens read-only.</source>
         <translation>%1: attribuutin %3 kenttää %2 tämä versio ei lue; se säilyy tiedostossa, joka avataan vain luku -tilassa.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="689"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="233"/>
         <source>%1: field %2 has the wrong type; it was ignored.</source>
         <translation>%1: kentän %2 tyyppi on väärä; se ohitettiin.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="696"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="240"/>
         <source>%1: its attribute &apos;order&apos; names %2 entries for %3 objects (repeated or unknown names were ignored).</source>
         <translation>%1: sen attribuutti &apos;order&apos; nimeää %2 kohdetta %3 objektille (toistuvat tai tuntemattomat nimet ohitettiin).</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="705"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="249"/>
         <source>%1: its attributes cannot be read (the file is damaged: %2).</source>
         <translation>%1: sen attribuutteja ei voi lukea (tiedosto on vaurioitunut: %2).</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="712"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="256"/>
         <source>%1: its attributes cannot be read (%2).</source>
         <translation>%1: sen attribuutteja ei voi lukea (%2).</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="718"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="262"/>
         <source>%1: it has %2 attributes, more than the %3 a project object has; only those a project uses were read.</source>
         <translation>%1: siinä on %2 attribuuttia, enemmän kuin projektin objektissa voi olla (%3); vain projektin käyttämät luettiin.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="727"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="271"/>
         <source>%1: attribute %2 cannot be read (%3); skipped.</source>
         <translation>%1: attribuuttia %2 ei voi lukea (%3); ohitettiin.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="730"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="274"/>
         <source>%1; skipped.</source>
         <translation>%1; ohitettiin.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="733"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="277"/>
         <source>%1: attribute %2 cannot be kept (%3).</source>
         <translation>%1: attribuuttia %2 ei voi säilyttää (%3).</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="738"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="282"/>
         <source>data type %1 cannot be written back</source>
         <translation>tietotyyppiä %1 ei voi kirjoittaa takaisin</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="743"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="287"/>
         <source>%1: attribute %2 should be %3; it was ignored.</source>
         <translation>%1: attribuutin %2 pitäisi olla %3; se ohitettiin.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="746"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="290"/>
         <source>text</source>
         <translation>tekstiä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="747"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="291"/>
         <source>an integer</source>
         <translation>kokonaisluku</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="748"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="292"/>
         <source>a JSON dict</source>
         <translation>JSON-olio</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="749"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="293"/>
         <source>a JSON list</source>
         <translation>JSON-luettelo</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="750"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="294"/>
         <source>a JSON %1</source>
         <translation>JSON-arvo (%1)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="751"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="295"/>
         <source>a list of names</source>
         <translation>luettelo nimiä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="754"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="298"/>
         <source>%1: attribute %2 is not valid JSON (%3); ignored.</source>
         <translation>%1: attribuutti %2 ei ole kelvollista JSONia (%3); ohitettiin.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="760"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="304"/>
         <source>%1: the link cannot be read (%2)</source>
         <translation>%1: linkkiä ei voi lukea (%2)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="765"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="309"/>
         <source>%1 is an external link to %2; links to other files are not followed</source>
         <translation>%1 on ulkoinen linkki tiedostoon %2; linkkejä toisiin tiedostoihin ei seurata</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="773"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="317"/>
         <source>%1 is a soft link to %2; links are not followed</source>
         <translation>%1 on symbolinen linkki kohteeseen %2; linkkejä ei seurata</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="778"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="322"/>
         <source>%1 is a link of an unknown kind</source>
         <translation>%1 on tuntematonta lajia oleva linkki</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="783"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="327"/>
         <source>%1 cannot be opened (%2)</source>
         <translation>%1 ei avaudu (%2)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="788"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="332"/>
         <source>%1 should be a group but is a dataset</source>
         <translation>%1 pitäisi olla ryhmä, mutta se on tietojoukko</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="793"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="337"/>
         <source>the contents of %1 cannot be listed (%2)</source>
         <translation>kohteen %1 sisältöä ei voi luetella (%2)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="798"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="342"/>
         <source>%1 is a virtual dataset that maps data from other files</source>
         <translation>%1 on virtuaalinen tietojoukko, joka hakee dataa toisista tiedostoista</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="805"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="349"/>
         <source>%1 stores its data in external files %2</source>
         <translation>%1 tallentaa datansa ulkoisiin tiedostoihin %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="810"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="354"/>
         <source>%1 needs HDF5 filter plugin %2; only built-in filters are read</source>
         <translation>%1 tarvitsee HDF5-suodatinliitännäisen %2; vain sisäänrakennetut suodattimet luetaan</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="817"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="361"/>
         <source>%1 has shape %2; expected %3 dimension(s)</source>
         <translation>%1 on muodoltaan %2; odotettiin ulottuvuuksia: %3</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="822"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="366"/>
         <source>%1 has shape %2; expected a 1-D array</source>
         <translation>%1 on muodoltaan %2; odotettiin yksiulotteista taulukkoa</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="827"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="371"/>
         <source>%1 claims %2 elements (more than %3)</source>
         <translation>%1 ilmoittaa %2 alkiota (yli %3)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="832"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="376"/>
         <source>%1 holds text where numbers are expected</source>
         <translation>%1 sisältää tekstiä, vaikka siinä pitäisi olla lukuja</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="837"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="381"/>
         <source>%1 holds fixed-length text; expected numbers or UTF-8 text</source>
         <translation>%1 sisältää kiinteämittaista tekstiä; odotettiin lukuja tai UTF-8-tekstiä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="844"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="388"/>
         <source>%1 has data type %2; expected plain numbers</source>
         <translation>%1 on tietotyyppiä %2; odotettiin tavallisia lukuja</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="849"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="393"/>
         <source>%1 has data type %2; expected bytes (uint8)</source>
         <translation>%1 on tietotyyppiä %2; odotettiin tavuja (uint8)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="854"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="398"/>
         <source>%1 would need %2 MiB of memory (more than %3 MiB)</source>
         <translation>%1 tarvitsisi %2 MiB muistia (yli %3 MiB)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="859"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="403"/>
         <source>%1 declares %2 values but stores no data</source>
         <translation>%1 ilmoittaa %2 arvoa, mutta siinä ei ole dataa</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="864"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="408"/>
         <source>%1: its data lie beyond the end of the file (truncated?)</source>
         <translation>%1: sen data on tiedoston lopun jälkeen (katkennut tiedosto?)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="871"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="415"/>
         <source>%1: it stores fewer bytes than its shape needs</source>
         <translation>%1: siinä on vähemmän tavuja kuin sen muoto vaatii</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="876"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="420"/>
         <source>%1: chunk %2 lies beyond the end of the file (truncated?)</source>
         <translation>%1: lohko %2 on tiedoston lopun jälkeen (katkennut tiedosto?)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="883"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="427"/>
         <source>%1 uses an unsupported storage layout</source>
         <translation>%1 käyttää tallennustapaa, jota ei tueta</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="888"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="432"/>
         <source>%1 should be a dataset of bytes</source>
         <translation>%1 pitäisi olla tavuja sisältävä tietojoukko</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="893"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="437"/>
         <source>%1 should be a dataset</source>
         <translation>%1 pitäisi olla tietojoukko</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="898"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="442"/>
         <source>%1 should be a list of text entries</source>
         <translation>%1 pitäisi olla luettelo tekstimerkintöjä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="903"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="447"/>
         <source>%1 should hold bytes (uint8)</source>
         <translation>%1 pitäisi sisältää tavuja (uint8)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="908"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="452"/>
         <source>its four columns have different lengths</source>
         <translation>sen neljä saraketta ovat eri pituisia</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="913"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="457"/>
         <source>%1: x and y have different lengths</source>
         <translation>%1: x ja y ovat eri pituisia</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="919"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="463"/>
         <source>%1: attribute %2 states a text longer than %3 bytes (the file is damaged?)</source>
         <translation>%1: attribuutti %2 ilmoittaa yli %3 tavun tekstin (tiedosto on vaurioitunut?)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="927"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="471"/>
         <source>%1: attribute %2 is larger than %3 bytes</source>
         <translation>%1: attribuutti %2 on suurempi kuin %3 tavua</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="932"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="476"/>
         <source>%1: attribute %2 has too many elements</source>
         <translation>%1: attribuutissa %2 on liikaa alkioita</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="937"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="481"/>
         <source>%1: attribute %2 has unsupported type %3</source>
         <translation>%1: attribuutin %2 tyyppiä %3 ei tueta</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="940"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="484"/>
         <source>%1 is not a group</source>
         <translation>%1 ei ole ryhmä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="941"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="485"/>
         <source>%1 is missing</source>
         <translation>%1 puuttuu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="944"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="488"/>
         <source>the file is damaged there: its stored checksum does not match</source>
         <translation>tiedosto on siltä kohdin vaurioitunut: sen tallennettu tarkistussumma ei täsmää</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="952"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="496"/>
         <source>a field lies beyond its message</source>
         <translation>kenttä on viestinsä ulkopuolella</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="957"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="501"/>
         <source>not a version-1 object header</source>
         <translation>ei version 1 objektiotsake</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="962"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="506"/>
         <source>its header blocks are not where the file has room for them</source>
         <translation>sen otsakelohkot eivät ole tiedostossa kohdassa, jossa niille on tilaa</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="969"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="513"/>
         <source>a message runs past its header block</source>
         <translation>viesti jatkuu otsakelohkonsa yli</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="974"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="518"/>
         <source>an attribute message of version %1</source>
         <translation>attribuuttiviesti, versio %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="979"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="523"/>
         <source>a dataspace message of version %1</source>
         <translation>dataspace-viesti, versio %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="985"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="529"/>
         <source>a link that cannot be read</source>
         <translation>linkki, jota ei voi lukea</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="990"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="534"/>
         <source>an external link to %1</source>
         <translation>ulkoinen linkki tiedostoon %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="993"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="537"/>
         <source>a soft link to %1</source>
         <translation>symbolinen linkki kohteeseen %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="996"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="540"/>
         <source>a link of an unknown kind</source>
         <translation>tuntematonta lajia oleva linkki</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="1001"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="545"/>
         <source>an object that cannot be opened</source>
         <translation>objekti, jota ei voi avata</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="1004"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="548"/>
         <source>a group</source>
         <translation>ryhmä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="1005"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="549"/>
         <source>a virtual dataset</source>
         <translation>virtuaalinen tietojoukko</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="1006"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="550"/>
         <source>a dataset</source>
         <translation>tietojoukko</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="1007"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="551"/>
         <source>an object</source>
         <translation>objekti</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="1011"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="555"/>
         <source>%1: attribute %2</source>
         <translation>%1: attribuutti %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="1016"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="560"/>
         <source>%1: field %2</source>
         <translation>%1: kenttä %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="1021"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="565"/>
         <source>%1: value %2</source>
         <translation>%1: arvo %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="1026"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="570"/>
         <source>%1: feedstock type %2</source>
         <translation>%1: raaka-ainetyyppi %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="1029"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="573"/>
         <source>%1: its attributes</source>
         <translation>%1: sen attribuutit</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="1032"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="576"/>
         <source>%1: its %2 attributes</source>
         <translation>%1: sen %2 attribuuttia</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="1037"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="581"/>
         <source>%1: %2 of its plot entries</source>
         <translation>%1: %2 sen kuvaajamerkinnöistä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="1041"/>
+        <location filename="../../workbench/gui/project_warning_forms.py" line="585"/>
         <source>%1.</source>
         <translation>%1.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="1048"/>
+        <location filename="../../workbench/gui/project_text_forms.py" line="473"/>
         <source>the file&apos;s top level</source>
         <translation>tiedoston ylätasolla</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="1049"/>
+        <location filename="../../workbench/gui/project_text_forms.py" line="474"/>
         <source>sample %1</source>
         <translation>näytteessä %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="1050"/>
+        <location filename="../../workbench/gui/project_text_forms.py" line="475"/>
         <source>the audit log</source>
         <translation>muutoslokissa</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="1051"/>
+        <location filename="../../workbench/gui/project_text_forms.py" line="476"/>
         <source>the project settings</source>
         <translation>projektin asetuksissa</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="1131"/>
+        <location filename="../../workbench/gui/project_texts.py" line="112"/>
         <source> (%1 sample)</source>
         <translation> (%1 näyte)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/project_texts.py" line="1132"/>
+        <location filename="../../workbench/gui/project_texts.py" line="113"/>
         <source> (%1 samples)</source>
         <translation> (%1 näytettä)</translation>
     </message>
@@ -5368,78 +5368,78 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
 <context>
     <name>ResultView</name>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="67"/>
+        <location filename="../../workbench/gui/result_view.py" line="68"/>
         <source>Re-run with other parameters…</source>
         <translation>Aja uudelleen muilla parametreilla…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="69"/>
+        <location filename="../../workbench/gui/result_view.py" line="70"/>
         <source>Open the analysis form with this result&apos;s parameters filled in</source>
         <translation>Avaa analyysilomake tämän tuloksen parametrit valmiiksi täytettyinä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="74"/>
+        <location filename="../../workbench/gui/result_view.py" line="75"/>
         <source>Export calibration…</source>
         <translation>Vie kalibrointi…</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="77"/>
+        <location filename="../../workbench/gui/result_view.py" line="78"/>
         <source>Write every figure, the cross-validated and test-set predictions and the coefficients of this calibration to Excel or CSV</source>
         <translation>Kirjoita tämän kalibroinnin kaikki tunnusluvut, ristiinvalidoidut ja testijoukon ennusteet sekä kertoimet Excel- tai CSV-tiedostoon</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="90"/>
+        <location filename="../../workbench/gui/result_view.py" line="91"/>
         <source>Re-run</source>
         <translation>Aja uudelleen</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="92"/>
+        <location filename="../../workbench/gui/result_view.py" line="93"/>
         <source>Compute this result again from the sample&apos;s current data</source>
         <translation>Laske tämä tulos uudelleen näytteen nykyisistä tiedoista</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="106"/>
+        <location filename="../../workbench/gui/result_view.py" line="107"/>
         <source>Property</source>
         <translation>Ominaisuus</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="106"/>
-        <location filename="../../workbench/gui/result_view.py" line="123"/>
+        <location filename="../../workbench/gui/result_view.py" line="107"/>
+        <location filename="../../workbench/gui/result_view.py" line="124"/>
         <source>Value</source>
         <translation>Arvo</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="106"/>
+        <location filename="../../workbench/gui/result_view.py" line="107"/>
         <source>Unit</source>
         <translation>Yksikkö</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="106"/>
+        <location filename="../../workbench/gui/result_view.py" line="107"/>
         <source>Basis</source>
         <translation>Perusta</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="123"/>
+        <location filename="../../workbench/gui/result_view.py" line="124"/>
         <source>Item</source>
         <translation>Kohta</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="129"/>
+        <location filename="../../workbench/gui/result_view.py" line="130"/>
         <source>Values</source>
         <translation>Arvot</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="130"/>
+        <location filename="../../workbench/gui/result_view.py" line="131"/>
         <source>Messages</source>
         <translation>Viestit</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="131"/>
+        <location filename="../../workbench/gui/result_view.py" line="132"/>
         <source>Provenance</source>
         <translation>Alkuperätiedot</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="133"/>
+        <location filename="../../workbench/gui/result_view.py" line="134"/>
         <source>This result has no plots.</source>
         <translation>Tällä tuloksella ei ole kuvaajia.</translation>
     </message>
@@ -5454,82 +5454,82 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
         <translation>%1 %2, laskettu %3</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="189"/>
+        <location filename="../../workbench/gui/result_view.py" line="190"/>
         <source>No messages.</source>
         <translation>Ei viestejä.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="191"/>
+        <location filename="../../workbench/gui/result_view.py" line="192"/>
         <source>Messages (%1)</source>
         <translation>Viestit (%1)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="199"/>
+        <location filename="../../workbench/gui/result_view.py" line="200"/>
         <source>Stale: the data this result was computed from have changed.</source>
         <translation>Vanhentunut: tiedot, joista tämä tulos laskettiin, ovat muuttuneet.</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="224"/>
+        <location filename="../../workbench/gui/result_view.py" line="225"/>
         <source>Values (%1)</source>
         <translation>Arvot (%1)</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="240"/>
+        <location filename="../../workbench/gui/result_view.py" line="241"/>
         <source>measured</source>
         <translation>mitattu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="241"/>
+        <location filename="../../workbench/gui/result_view.py" line="242"/>
         <source>derived</source>
         <translation>johdettu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="242"/>
+        <location filename="../../workbench/gui/result_view.py" line="243"/>
         <source>predicted</source>
         <translation>ennustettu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="243"/>
+        <location filename="../../workbench/gui/result_view.py" line="244"/>
         <source>typed in</source>
         <translation>syötetty</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="249"/>
+        <location filename="../../workbench/gui/result_view.py" line="250"/>
         <source>Plugin</source>
         <translation>Liitännäinen</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="250"/>
+        <location filename="../../workbench/gui/result_view.py" line="251"/>
         <source>Plugin version</source>
         <translation>Liitännäisen versio</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="251"/>
+        <location filename="../../workbench/gui/result_view.py" line="252"/>
         <source>Application version</source>
         <translation>Sovelluksen versio</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="252"/>
+        <location filename="../../workbench/gui/result_view.py" line="253"/>
         <source>Computed</source>
         <translation>Laskettu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="253"/>
+        <location filename="../../workbench/gui/result_view.py" line="254"/>
         <source>Result id</source>
         <translation>Tuloksen tunnus</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="256"/>
+        <location filename="../../workbench/gui/result_view.py" line="257"/>
         <source>Parameter %1</source>
         <translation>Parametri %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="263"/>
+        <location filename="../../workbench/gui/result_view.py" line="264"/>
         <source>Input %1</source>
         <translation>Syöte %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/result_view.py" line="286"/>
+        <location filename="../../workbench/gui/result_view.py" line="287"/>
         <source>Plots</source>
         <translation>Kuvaajat</translation>
     </message>
@@ -5555,32 +5555,32 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
 <context>
     <name>SampleFields</name>
     <message>
-        <location filename="../../workbench/gui/i18n.py" line="153"/>
+        <location filename="../../workbench/gui/i18n.py" line="173"/>
         <source>Name</source>
         <translation>Nimi</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/i18n.py" line="154"/>
+        <location filename="../../workbench/gui/i18n.py" line="174"/>
         <source>Feedstock type</source>
         <translation>Raaka-ainetyyppi</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/i18n.py" line="155"/>
+        <location filename="../../workbench/gui/i18n.py" line="175"/>
         <source>Supplier</source>
         <translation>Toimittaja</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/i18n.py" line="156"/>
+        <location filename="../../workbench/gui/i18n.py" line="176"/>
         <source>Origin</source>
         <translation>Alkuperä</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/i18n.py" line="157"/>
+        <location filename="../../workbench/gui/i18n.py" line="177"/>
         <source>Date received</source>
         <translation>Vastaanotettu</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/i18n.py" line="158"/>
+        <location filename="../../workbench/gui/i18n.py" line="178"/>
         <source>Notes</source>
         <translation>Huomautukset</translation>
     </message>
@@ -5675,12 +5675,12 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
         <translation>Avaa raportti</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/simple_mode.py" line="325"/>
+        <location filename="../../workbench/gui/simple_mode.py" line="323"/>
         <source>&amp;Simple mode</source>
         <translation>&amp;Pelkistetty tila</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/simple_mode.py" line="327"/>
+        <location filename="../../workbench/gui/simple_mode.py" line="325"/>
         <source>Show only the self-assessment, the verdicts and the report (switch off for the full workbench)</source>
         <translation>Näytä vain itsearviointi, arviot ja raportti (poista käytöstä saadaksesi täyden työkalun)</translation>
     </message>
@@ -5714,7 +5714,7 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
     </message>
     <message>
         <location filename="../../workbench/gui/simple_mode.py" line="171"/>
-        <location filename="../../workbench/gui/simple_mode.py" line="263"/>
+        <location filename="../../workbench/gui/simple_mode.py" line="261"/>
         <source>Save the suitability report as a PDF document or a web page (HTML)</source>
         <translation>Tallenna soveltuvuusraportti PDF-asiakirjana tai verkkosivuna (HTML)</translation>
     </message>
@@ -5774,12 +5774,12 @@ Palautetaanko se? (Ei säilyttää palautustiedoston myöhempää varten; Hylkä
         <translation>Projekti: %1 · sivuvirtoja: %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/simple_mode.py" line="265"/>
+        <location filename="../../workbench/gui/simple_mode.py" line="263"/>
         <source>Start the self-assessment first: the report covers your own side streams</source>
         <translation>Aloita ensin itsearviointi: raportti kattaa omat sivuvirtasi</translation>
     </message>
     <message>
-        <location filename="../../workbench/gui/simple_mode.py" line="291"/>
+        <location filename="../../workbench/gui/simple_mode.py" line="289"/>
         <source>The self-assessment wizard is not available in this version.</source>
         <translation>Ohjattu itsearviointi ei ole käytettävissä tässä versiossa.</translation>
     </message>

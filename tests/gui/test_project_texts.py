@@ -62,7 +62,8 @@ def test_every_message_form_of_the_core_has_a_translation(finnish_ui):
         if project_message(text) == text:
             untranslated.append(f"model: {text!r}")
     assert not untranslated, (
-        "add these forms to workbench/gui/project_texts.py and translate them "
+        "add these forms to workbench/gui/project_text_forms.py or project_warning_forms.py "
+        "and translate them "
         "(python -m workbench.gui.translations_tool):\n" + "\n".join(untranslated)
     )
 

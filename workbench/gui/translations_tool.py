@@ -47,8 +47,8 @@ def tool(name: str) -> Path | None:
 SHELL_MODULES = (
     "actions", "app", "commands", "details_panel", "dialogs", "document", "i18n",
     "latency", "main_window", "message_bar", "metadata_dialog", "plot_view",
-    "project_files", "project_texts", "project_tree", "recovery_writer", "sample_table",
-    "screenshot", "settings", "task_panel", "tasks", "translations_tool",
+    "project_files", "project_text_forms", "project_texts", "project_warning_forms",
+    "project_tree", "recovery_writer", "sample_table", "screenshot", "settings", "task_panel", "tasks", "translations_tool",
 )  # fmt: skip
 
 
