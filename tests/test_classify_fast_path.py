@@ -22,9 +22,10 @@ import pytest
 
 from workbench.classify import blockcache
 from workbench.classify.blockcache import BLOCKS
+from workbench.classify.candidates import _variant
 from workbench.classify.engine import classify_bulk
 from workbench.classify.routes import load_routes
-from workbench.classify.table import ValueTable, _variant
+from workbench.classify.table import ValueTable
 from workbench.model import Measurement, Quantity, Result, Sample
 from workbench.value_flags import OUTSIDE_CALIBRATION, OUTSIDE_PHYSICAL
 from workbench.vocab import SAMPLE_ATTRIBUTES, FeedstockType

@@ -5,7 +5,7 @@ Measurements (or results) that hold the same properties in the same order form a
 attribute (value, unit, basis, ...) in that order touches the objects one after the
 other as they were made, where reading one property's values over all samples jumps
 across the whole model for every attribute: on 10,000 samples x 10 properties the
-per-property reading (``table.Candidates.attrs``) took about 40 % longer.
+per-property reading (``candidates.Candidates.attrs``) took about 40 % longer.
 
 ``block_attrs`` returns, per property of the block, the same attribute arrays as
 ``Candidates.attrs`` builds from one property's quantities (that path stays for every

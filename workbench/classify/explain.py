@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from workbench.classify.candidates import Candidates
 from workbench.classify.evaluate import BORDERLINE, NA, PASS, RESULTS, CritEval, static
 from workbench.classify.table import (
     BAD_UNIT,
@@ -24,7 +25,6 @@ from workbench.classify.table import (
     NEEDS_INPUT,
     NO_BASIS,
     NOT_USABLE,
-    Candidates,
     ValueTable,
     unit_label,
 )
